@@ -1,0 +1,134 @@
+/**
+ * createApp(config, deps) → the BFF as one Hono app: provider sub-apps joined with route(),
+ * errors as problems, CORS from ALLOWED_ORIGINS, the bundle, the demo and, in sandbox mode,
+ * the simulated upstreams.
+ */
+import { Health } from "@embedkit/contracts";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "./config.ts";
+import { MemoryStore, ResponseCache } from "./core/cache.ts";
+import { createLogger, type LogSink } from "./core/logger.ts";
+import { originMatcher } from "./core/origins.ts";
+import { ProblemError, problemResponse } from "./core/problem.ts";
+import { ProviderHealth } from "./core/provider-health.ts";
+import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
+import type { FetchLike } from "./core/upstream.ts";
+import { validationHook } from "./core/validation.ts";
+import { demoPage } from "./demo/page.ts";
+import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
+import { createThronAuth } from "./thron/auth.ts";
+import { ThronClient } from "./thron/client.ts";
+import { thronRoutes } from "./thron/routes.ts";
+
+export interface AppDeps {
+  /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
+  publicUrl: string;
+  /** The elements' bundle; null when it is not built. */
+  staticFiles?: StaticFiles | null;
+  fetch?: FetchLike;
+  logSink?: LogSink;
+  /** Upstream call timeout. */
+  upstreamTimeoutMs?: number;
+  /** Refresh tokens this long before they expire. */
+  refreshAheadMs?: number;
+}
+
+const MINUTE = 60_000;
+
+export function createApp(config: Config, deps: AppDeps) {
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
+  const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
+  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [
+    config.thron?.clientSecret ?? "",
+  ]);
+  const cache = new ResponseCache(new MemoryStore());
+  const thronHealth = new ProviderHealth();
+
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const isAllowed = originMatcher(config.allowedOrigins);
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.log(c.res.status >= 500 ? "error" : "info", "request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path, // never the query: it may carry user input we do not want in logs
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(
+    secureHeaders({
+      // Other sites embed our JSON and scripts: allow cross-origin reads, keep everything else strict.
+      crossOriginResourcePolicy: "cross-origin",
+      crossOriginEmbedderPolicy: false,
+      xFrameOptions: "DENY",
+    }),
+  );
+  app.use(
+    "/v1/*",
+    cors({
+      origin: (origin) => (isAllowed(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "OPTIONS"],
+      allowHeaders: ["content-type"],
+      exposeHeaders: ["x-request-id"],
+      maxAge: 600,
+    }),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      if (error.status >= 500) logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
+      return problemResponse(error, c.req.path);
+    }
+    logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
+    return problemResponse(new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."), c.req.path);
+  });
+  app.notFound((c) => problemResponse(new ProblemError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/health",
+      summary: "Liveness and the state of each provider",
+      responses: { 200: { description: "Health", content: { "application/json": { schema: Health } } } },
+    }),
+    (c) => {
+      const providers: Health["providers"] = {
+        thron: config.thron ? thronHealth.state : "unconfigured",
+        thunder: "unconfigured",
+        throughline: "unconfigured",
+      };
+      const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
+      c.header("cache-control", "no-store");
+      return c.json({ status, sandbox: config.sandbox, providers }, 200);
+    },
+  );
+
+  if (config.thron) {
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
+    const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
+    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: { assets: { freshMs: MINUTE, staleMs: 10 * MINUTE } } }));
+  }
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Embedkit BFF", version: "0.1.0", description: "The backend-for-frontend of the Embedkit elements." },
+  });
+
+  mountStaticAssets(app, deps.staticFiles ?? null);
+  if (sandboxMode) {
+    app.route(SANDBOX_PATH, sandboxMode.sandbox.app);
+    app.get("/", (c) => c.html(demoPage()));
+  }
+
+  return { app, sandbox: sandboxMode?.sandbox ?? null, cache };
+}
+
+export { ProblemError };

@@ -1,0 +1,174 @@
+/**
+ * Environment → typed configuration. Every problem is collected and reported at once, naming
+ * the variables, so an operator fixes a deploy in one round.
+ */
+import { THRON_SANDBOX } from "@embedkit/sandbox";
+import { z } from "zod";
+
+export interface GalleryConfig {
+  folderId: string;
+  pkey: string;
+  filterKeys: string[];
+}
+
+export interface ThronConfig {
+  tenant: string;
+  authUrl: string;
+  apiUrl: string;
+  cdnUrl: string;
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  classificationId: string | null;
+  galleries: Record<string, GalleryConfig>;
+}
+
+export interface Config {
+  port: number;
+  sandbox: boolean;
+  /** Exact origins and `https://*.domain` patterns; `*` only in sandbox mode. */
+  allowedOrigins: string[];
+  thron: ThronConfig | null;
+  /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
+  configured: { thron: boolean; thunder: boolean; throughline: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Variables that make up each provider's credentials: any one set means all are needed. */
+const PROVIDER_VARS = {
+  thron: ["THRON_TENANT", "THRON_CLIENT_ID", "THRON_CLIENT_SECRET", "THRON_USERNAME"],
+  thunder: ["THUNDER_USERNAME", "THUNDER_PASSWORD", "THUNDER_VENDOR_GUID"],
+  throughline: ["THROUGHLINE_CLIENT_ID", "THROUGHLINE_CLIENT_SECRET"],
+} as const;
+
+const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+const GalleryName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+const GalleriesJson = z.record(
+  GalleryName,
+  z.object({ folderId: z.string().min(1), pkey: z.string().min(1), filterKeys: z.array(z.string().min(1)).default([]) }),
+);
+
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+const stripSlash = (url: string) => url.replace(/\/+$/, "");
+
+export interface LoadOptions {
+  /** Where this BFF is reachable; in sandbox mode the simulated upstreams live under it. */
+  publicUrl?: string;
+}
+
+export function loadConfig(env: Record<string, string | undefined>, options: LoadOptions = {}): Config {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const port = Number(value("PORT") ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push("PORT must be a port number (0–65535)");
+
+  const configured = {} as Config["configured"];
+  for (const [provider, names] of Object.entries(PROVIDER_VARS) as [keyof typeof PROVIDER_VARS, readonly string[]][]) {
+    const present = names.filter((n) => value(n));
+    configured[provider] = present.length > 0;
+    if (present.length > 0 && present.length < names.length) {
+      const missing = names.filter((n) => !value(n));
+      problems.push(`${provider} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
+    }
+  }
+  const anyProvider = configured.thron || configured.thunder || configured.throughline;
+
+  const sandboxVar = value("BFF_SANDBOX");
+  if (sandboxVar !== undefined && sandboxVar !== "0" && sandboxVar !== "1") problems.push("BFF_SANDBOX must be 0 or 1");
+  const sandbox = sandboxVar === "1" || (sandboxVar === undefined && !anyProvider);
+  if (sandboxVar === "0" && !anyProvider)
+    problems.push("BFF_SANDBOX=0 forbids sandbox mode, but no provider is configured (THRON_*, THUNDER_* or THROUGHLINE_*)");
+
+  const allowedOrigins = list(value("ALLOWED_ORIGINS") ?? (sandbox ? "*" : ""));
+  for (const origin of allowedOrigins) {
+    if (origin === "*") {
+      if (!sandbox) problems.push("ALLOWED_ORIGINS may be * only in sandbox mode; list the sites that embed the elements");
+    } else if (!ORIGIN.test(origin)) {
+      problems.push(`ALLOWED_ORIGINS: "${origin}" is not an origin such as https://www.example.com or https://*.example.com`);
+    }
+  }
+
+  let thron: ThronConfig | null = null;
+  if (sandbox) {
+    const base = `${stripSlash(options.publicUrl ?? `http://localhost:${port}`)}/_sandbox/thron`;
+    thron = {
+      tenant: THRON_SANDBOX.tenant,
+      authUrl: base,
+      apiUrl: base,
+      cdnUrl: base,
+      clientId: THRON_SANDBOX.clientId,
+      clientSecret: THRON_SANDBOX.clientSecret,
+      username: THRON_SANDBOX.username,
+      classificationId: THRON_SANDBOX.classificationId,
+      galleries: {
+        default: { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] },
+      },
+    };
+  } else if (configured.thron) {
+    const tenant = value("THRON_TENANT") ?? "";
+    if (tenant && !/^[a-z0-9-]+$/i.test(tenant)) problems.push("THRON_TENANT must be the THRON subdomain, such as acme");
+    const url = (name: string, fallback: string) => {
+      const v = value(name) ?? fallback;
+      if (!/^https?:\/\/[^/\s]+/.test(v)) problems.push(`${name} must be an http(s) URL`);
+      return stripSlash(v);
+    };
+    const galleries: Record<string, GalleryConfig> = {};
+    const galleriesJson = value("THRON_GALLERIES");
+    if (galleriesJson) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(galleriesJson);
+      } catch {
+        problems.push("THRON_GALLERIES is not valid JSON");
+      }
+      const result = GalleriesJson.safeParse(parsed);
+      if (parsed !== undefined && !result.success)
+        problems.push(`THRON_GALLERIES: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`);
+      if (result.success) Object.assign(galleries, result.data);
+    }
+    const folderId = value("THRON_FOLDER_ID");
+    const pkey = value("THRON_PKEY");
+    if (folderId || pkey) {
+      if (!folderId || !pkey) problems.push(`set both THRON_FOLDER_ID and THRON_PKEY (missing ${folderId ? "THRON_PKEY" : "THRON_FOLDER_ID"})`);
+      else galleries.default = { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) };
+    }
+    if (Object.keys(galleries).length === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");
+    const classificationId = value("THRON_CLASSIFICATION_ID") ?? null;
+    if (!classificationId && Object.values(galleries).some((g) => g.filterKeys.length > 0))
+      problems.push("filter keys are set but THRON_CLASSIFICATION_ID is missing");
+    thron = {
+      tenant,
+      authUrl: url("THRON_AUTH_URL", `https://${tenant}.thron.com`),
+      apiUrl: url("THRON_API_URL", `https://${tenant}-view.thron.com`),
+      cdnUrl: url("THRON_CDN_URL", `https://${tenant}-cdn.thron.com`),
+      clientId: value("THRON_CLIENT_ID") ?? "",
+      clientSecret: value("THRON_CLIENT_SECRET") ?? "",
+      username: value("THRON_USERNAME") ?? "",
+      classificationId,
+      galleries,
+    };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port,
+    sandbox,
+    allowedOrigins,
+    thron,
+    configured: sandbox ? { thron: true, thunder: false, throughline: false } : configured,
+  };
+}

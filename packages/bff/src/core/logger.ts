@@ -1,0 +1,27 @@
+/**
+ * Structured one-line JSON logs. Every line passes through `redact`, which removes any known
+ * secret and anything shaped like a bearer token, JWT or refresh token, whatever field it is in.
+ */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export type LogSink = (line: string) => void;
+
+export interface Logger {
+  log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}
+
+const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
+const BEARER = /(bearer|api)\s+[\w.~+/-]{8,}=*/gi;
+
+export function createLogger(sink: LogSink, secrets: readonly string[]): Logger {
+  const known = secrets.filter((s) => s.length >= 6);
+  const redact = (text: string) => {
+    let out = text.replace(JWT, "[redacted-jwt]").replace(BEARER, "$1 [redacted]");
+    for (const secret of known) out = out.split(secret).join("[redacted]");
+    return out;
+  };
+  return {
+    log(level, message, fields = {}) {
+      sink(redact(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })));
+    },
+  };
+}

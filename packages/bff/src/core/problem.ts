@@ -1,0 +1,43 @@
+/**
+ * RFC 9457 problem details. Every error the BFF answers goes through here, so none can carry
+ * a stack trace or an upstream body.
+ */
+import type { Problem } from "@embedkit/contracts";
+
+const TYPE_BASE = "https://embedkit.dev/problems/";
+
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Pick<Problem, "errors"> = {},
+  ) {
+    super(title);
+  }
+}
+
+export function problemBody(error: ProblemError, instance?: string): Problem {
+  return {
+    type: TYPE_BASE + error.slug,
+    title: error.title,
+    status: error.status,
+    ...(error.detail && { detail: error.detail }),
+    ...(instance && { instance }),
+    ...error.extra,
+  };
+}
+
+export function problemResponse(error: ProblemError, instance?: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problemBody(error, instance)), {
+    status: error.status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}
+
+/** A 400 naming each offending field as the client sent it. */
+export function invalidRequest(errors: { field: string; message: string }[]): ProblemError {
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
+  return new ProblemError(400, "invalid-request", "Invalid request", detail, { errors });
+}

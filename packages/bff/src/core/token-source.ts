@@ -1,0 +1,70 @@
+/**
+ * The lifecycle of one upstream token, written once for THRON, Thunder and ThroughLine:
+ * cached by its own expiry, refreshed ahead of it, one upstream request however many callers
+ * wait, and invalidated when the upstream says it is dead.
+ */
+
+export interface ExpiringToken {
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export interface TokenSourceOptions<T extends ExpiringToken> {
+  /** Obtains a token; `previous` is the last one held (a refresh token may live in it). */
+  obtain: (previous: T | null) => Promise<T>;
+  /** Refresh this long before expiry; callers in that window get the current token while it refreshes. */
+  refreshAheadMs: number;
+  now?: () => number;
+}
+
+export class TokenSource<T extends ExpiringToken> {
+  #current: T | null = null;
+  #inFlight: Promise<T> | null = null;
+  readonly #options: TokenSourceOptions<T>;
+  readonly #now: () => number;
+
+  constructor(options: TokenSourceOptions<T>) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** A token valid now. Never one past its expiry. */
+  async get(): Promise<T> {
+    const current = this.#current;
+    const now = this.#now();
+    if (current && now < current.expiresAt) {
+      if (now >= current.expiresAt - this.#options.refreshAheadMs) {
+        // Refresh ahead in the background; a failure there leaves the still-valid token in use.
+        this.#refresh().catch(() => {});
+      }
+      return current;
+    }
+    return this.#refresh();
+  }
+
+  /** Drops `token` if it is still the one held; a newer token obtained meanwhile is kept. */
+  invalidate(token: T): void {
+    if (this.#current === token) this.#current = null;
+  }
+
+  /** The token held, if any, without obtaining one (health checks). */
+  peek(): T | null {
+    return this.#current;
+  }
+
+  #refresh(): Promise<T> {
+    if (!this.#inFlight) {
+      const previous = this.#current;
+      this.#inFlight = this.#options
+        .obtain(previous)
+        .then((token) => {
+          this.#current = token;
+          return token;
+        })
+        .finally(() => {
+          this.#inFlight = null;
+        });
+    }
+    return this.#inFlight;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Calls to an upstream: a timeout on every call, one retry for idempotent reads, and failures
+ * turned into problems that name the upstream but never carry its body.
+ */
+import { ProblemError } from "./problem.ts";
+
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface UpstreamOptions {
+  /** Shown in problem titles: "THRON", "Thunder", "ThroughLine". */
+  name: string;
+  fetch: FetchLike;
+  timeoutMs: number;
+}
+
+export interface CallOptions {
+  /** Safe to send twice: reads. Token and launch calls are not retried. */
+  idempotent: boolean;
+}
+
+/** A failed upstream call; `status` is the problem status to answer (502, 503 or 504). */
+export class UpstreamError extends ProblemError {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function unavailable(name: string, detail?: string) {
+  return new UpstreamError(503, "upstream-unavailable", `${name} is unavailable`, detail);
+}
+export function badGateway(name: string, detail?: string) {
+  return new UpstreamError(502, "upstream-error", `${name} answered with an error`, detail);
+}
+
+export async function callUpstream(upstream: UpstreamOptions, request: () => Request, options: CallOptions): Promise<Response> {
+  const attempts = options.idempotent ? 2 : 1;
+  let lastError: UpstreamError | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await sleep(50);
+    try {
+      const response = await upstream.fetch(request(), { signal: AbortSignal.timeout(upstream.timeoutMs) });
+      // 5xx is worth one more try; anything else is the upstream's considered answer.
+      if (response.status >= 500 && attempt < attempts) {
+        await response.body?.cancel();
+        continue;
+      }
+      return response;
+    } catch (error) {
+      const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
+      lastError = timedOut
+        ? new UpstreamError(504, "upstream-timeout", `${upstream.name} did not answer in time`, `No answer within ${upstream.timeoutMs} ms.`)
+        : unavailable(upstream.name, "The connection failed.");
+    }
+  }
+  throw lastError ?? unavailable(upstream.name);
+}

@@ -1,0 +1,19 @@
+/** Turns a failed zod validation into a 400 problem that names each field as the client sent it. */
+import type { Context } from "hono";
+import type { ZodError } from "zod";
+import { invalidRequest, problemResponse } from "./problem.ts";
+
+type Target = "query" | "param" | "json" | string;
+
+/** `type.0` in a query is just `type` to the client who repeated it; `ids.3` in a body is `ids[3]`. */
+function fieldName(path: readonly PropertyKey[], target: Target): string {
+  const parts = target === "json" ? path : path.filter((p) => typeof p !== "number");
+  const name = parts.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i > 0 ? "." : ""}${String(p)}`)).join("");
+  return name || (target === "json" ? "(body)" : target);
+}
+
+export function validationHook(result: { success: boolean; error?: ZodError; target?: Target }, c: Context): Response | undefined {
+  if (result.success || !result.error) return undefined;
+  const errors = result.error.issues.map((issue) => ({ field: fieldName(issue.path, result.target ?? "json"), message: issue.message }));
+  return problemResponse(invalidRequest(errors), c.req.path);
+}

@@ -1,0 +1,82 @@
+/**
+ * Starts the BFF on Node's HTTP server. Used by the Node entry and by tests, which listen on
+ * 127.0.0.1 port 0 and learn the port before the app (and its sandbox URLs) are built.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createAdaptorServer } from "@hono/node-server";
+import { type AppDeps, createApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import type { StaticFile } from "../core/static-assets.ts";
+
+export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".json": "application/json",
+  ".css": "text/css; charset=utf-8",
+};
+
+/** Reads the built bundle into memory once; null when `pnpm build` has not run. */
+export function readBundle(dir = BUNDLE_DIR): Map<string, StaticFile> | null {
+  try {
+    if (!statSync(dir).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const files = new Map<string, StaticFile>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const ext = entry.name.slice(entry.name.lastIndexOf("."));
+        files.set(relative(dir, path).split("\\").join("/"), {
+          body: readFileSync(path),
+          contentType: TYPES[ext] ?? "application/octet-stream",
+        });
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  hostname?: string;
+  /** Overrides PORT (tests pass 0). */
+  port?: number;
+  deps?: Partial<AppDeps>;
+}
+
+export async function startNodeServer(options: StartOptions) {
+  // Validate before listening, so a bad config never opens a port.
+  const preliminary = loadConfig(options.env);
+  const hostname = options.hostname ?? "127.0.0.1";
+  let handler: (request: Request) => Response | Promise<Response> = () => new Response("starting", { status: 503 });
+  const server = createAdaptorServer({ fetch: (request: Request) => handler(request) });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? preliminary.port, hostname, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const publicHost = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
+  const url = options.env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
+  const config: Config = loadConfig({ ...options.env, PORT: String(port) }, { publicUrl: url });
+  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...options.deps });
+  handler = built.app.fetch;
+  return {
+    ...built,
+    config,
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

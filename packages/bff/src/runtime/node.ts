@@ -1,0 +1,27 @@
+/**
+ * Node entry: `pnpm start`. Reads the environment (and `.env` when present), fails fast with
+ * every configuration problem listed, serves the bundle from packages/components/dist/cdn.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ConfigError } from "../config.ts";
+import { startNodeServer } from "./node-server.ts";
+
+const envFile = fileURLToPath(new URL("../../../../.env", import.meta.url));
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+try {
+  const server = await startNodeServer({ env: process.env, hostname: process.env.HOST ?? "0.0.0.0" });
+  console.log(
+    `Embedkit BFF listening on ${server.url}${server.config.sandbox ? ` (sandbox mode: demo at ${server.url}/)` : ""}`,
+  );
+  const stop = () => server.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,22 @@
+/**
+ * Sandbox mode: the simulated upstreams live inside the BFF under /_sandbox. Upstream calls to
+ * them are dispatched in-process (no network hop, and it works where a Worker cannot fetch
+ * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
+ */
+import { createSandbox, type Sandbox } from "@embedkit/sandbox";
+import type { FetchLike } from "./core/upstream.ts";
+
+export const SANDBOX_PATH = "/_sandbox";
+
+export function createSandboxMode(publicUrl: string, fallback: FetchLike) {
+  const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
+  const sandbox: Sandbox = createSandbox({ baseUrl: base });
+  const fetch: FetchLike = async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(`${base}/`)) return fallback(request);
+    const url = new URL(request.url);
+    url.pathname = url.pathname.slice(new URL(base).pathname.length);
+    return sandbox.app.fetch(new Request(url, request));
+  };
+  return { sandbox, fetch };
+}

@@ -1,0 +1,120 @@
+/**
+ * THRON's legacy API as the BFF uses it: envelopes checked, a dead session replaced and the
+ * call retried exactly once, ACL refusals and exceptions turned into clear problems.
+ */
+import { z } from "zod";
+import { ProblemError } from "../core/problem.ts";
+import type { TokenSource } from "../core/token-source.ts";
+import { badGateway, callUpstream, unavailable, type UpstreamOptions } from "../core/upstream.ts";
+import type { ThronConfig } from "../config.ts";
+import type { ProviderHealth } from "../core/provider-health.ts";
+import type { ThronSession } from "./auth.ts";
+
+const Envelope = z.looseObject({
+  resultCode: z.string().nullish(),
+  errorDescription: z.string().nullish(),
+  ssoCode: z.string().nullish(),
+});
+
+const LocaleEntry = z.object({ locale: z.string(), name: z.string().nullish(), description: z.string().nullish() });
+export const SearchItem = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  creationDate: z.string().optional(),
+  details: z
+    .object({
+      locales: z.array(LocaleEntry).optional(),
+      source: z.object({ fileName: z.string().nullish(), extension: z.string().nullish() }).nullish(),
+      imetadata: z.array(z.object({ key: z.string(), value: z.string() })).optional(),
+    })
+    .optional(),
+});
+export type SearchItem = z.infer<typeof SearchItem>;
+const SearchResponse = z.object({
+  items: z.array(SearchItem).default([]),
+  nextPageToken: z.string().nullish(),
+  estimatedTotalResults: z.number().nullish(),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+class SessionExpired extends Error {}
+
+/** Reads a legacy answer: OK payloads through, everything else a typed failure. */
+async function readEnvelope<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
+  const body: unknown = await response.json().catch(() => null);
+  const envelope = Envelope.safeParse(body).data;
+  const code = envelope?.resultCode ?? undefined;
+  if (response.status === 403) {
+    if (envelope?.ssoCode === "SESSION_EXPIRED" || code === "SESSION_EXPIRED" || /session expired/i.test(envelope?.errorDescription ?? ""))
+      throw new SessionExpired();
+    throw new ProblemError(
+      502,
+      "thron-access-denied",
+      "THRON denied access to this gallery's folder",
+      "The THRON user the BFF impersonates has no read rights on the folder; ask the Content Manager to grant them.",
+    );
+  }
+  if (response.status >= 500) throw unavailable("THRON", `THRON answered status ${response.status}.`);
+  if (response.status === 418) throw badGateway("THRON", `THRON reported an exception (${code ?? "no code"}).`);
+  if (response.status !== 200 || code !== "OK")
+    throw badGateway("THRON", `THRON answered status ${response.status} with result ${code ?? "none"}.`);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw badGateway("THRON", "THRON answered an unexpected shape.");
+  return parsed.data;
+}
+
+export class ThronClient {
+  constructor(
+    readonly config: ThronConfig,
+    readonly upstream: UpstreamOptions,
+    readonly sessions: TokenSource<ThronSession>,
+    readonly health: ProviderHealth,
+  ) {}
+
+  /** Runs `call` with a live session and records in `health` whether THRON worked. */
+  async #withSession<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
+    try {
+      const result = await this.#withRenewal(call);
+      this.health.succeeded();
+      return result;
+    } catch (error) {
+      if (error instanceof ProblemError && error.status >= 502) this.health.failed();
+      throw error;
+    }
+  }
+
+  /** A 403 Session Expired replaces the session and retries the call exactly once. */
+  async #withRenewal<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
+    const session = await this.sessions.get();
+    try {
+      return await call(session);
+    } catch (error) {
+      if (!(error instanceof SessionExpired)) throw error;
+      this.sessions.invalidate(session);
+      try {
+        return await call(await this.sessions.get());
+      } catch (retryError) {
+        if (retryError instanceof SessionExpired)
+          throw badGateway("THRON", "THRON reported the session expired again right after it was renewed.");
+        throw retryError;
+      }
+    }
+  }
+
+  search(body: Record<string, unknown>): Promise<SearchResponse> {
+    const url = `${this.config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(this.config.tenant)}`;
+    return this.#withSession(async (session) => {
+      const response = await callUpstream(
+        this.upstream,
+        () =>
+          new Request(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
+            body: JSON.stringify(body),
+          }),
+        { idempotent: true }, // a search is a read, even over POST
+      );
+      return readEnvelope(response, SearchResponse);
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { defineElement } from "../internal/define.ts";
+import { ThronGallery } from "./thron-gallery.component.ts";
+
+export * from "./thron-gallery.component.ts";
+
+defineElement("thron-gallery", ThronGallery);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "thron-gallery": ThronGallery;
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from "@hono/zod-openapi";
+
+/** RFC 9457 problem details: every error the BFF answers has this shape. */
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: "https://embedkit.dev/problems/invalid-request" }),
+    title: z.string().openapi({ example: "Invalid request" }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    /** For 400s: one entry per offending field, named as the client sent it. */
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+export type Problem = z.infer<typeof Problem>;
+
+/** BCP 47 language tag as used at the edge (`it-IT`, `en`); THRON's upper-case codes stay inside the BFF. */
+export const Locale = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a BCP 47 language tag such as en or it-IT")
+  .openapi({ example: "it-IT" });
+
+export const ProviderState = z.enum(["ready", "unconfigured", "degraded"]);
+export type ProviderState = z.infer<typeof ProviderState>;
+
+export const Health = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    sandbox: z.boolean(),
+    providers: z.object({ thron: ProviderState, thunder: ProviderState, throughline: ProviderState }),
+  })
+  .openapi("Health");
+export type Health = z.infer<typeof Health>;

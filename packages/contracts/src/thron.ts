@@ -1,0 +1,82 @@
+import { z } from "@hono/zod-openapi";
+import { Locale } from "./common.ts";
+
+export const AssetType = z.enum(["image", "video", "audio", "document"]);
+export type AssetType = z.infer<typeof AssetType>;
+
+export const Thumbnail = z.object({
+  url: z.url(),
+  srcset: z.string().openapi({ description: "Widths from THRON's public delivery, for <img srcset>" }),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+});
+
+export const Source = z.object({
+  url: z.url(),
+  mimeType: z.string(),
+  quality: z.string().optional(),
+});
+
+export const Asset = z
+  .object({
+    id: z.string(),
+    type: AssetType,
+    title: z.string(),
+    description: z.string().optional(),
+    thumbnail: Thumbnail,
+    aspectRatio: z.number().positive().optional().openapi({ description: "width / height" }),
+    durationMs: z.number().int().nonnegative().optional(),
+    sources: z.array(Source),
+  })
+  .openapi("Asset");
+export type Asset = z.infer<typeof Asset>;
+
+export const AssetPage = z
+  .object({
+    items: z.array(Asset),
+    nextCursor: z.string().nullable().openapi({ description: "Opaque; pass back as `cursor`. null on the last page" }),
+    total: z.number().int().nonnegative().openapi({ description: "THRON's estimate of the whole result" }),
+  })
+  .openapi("AssetPage");
+export type AssetPage = z.infer<typeof AssetPage>;
+
+export const GalleryParams = z.object({
+  gallery: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a gallery name (lower-case letters, digits, - and _)")
+    .openapi({ param: { name: "gallery", in: "path" }, example: "default" }),
+});
+
+/** A query value the client may repeat (`type=image&type=video`) arrives as a string or a list. */
+const repeatable = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+
+export const AssetsQuery = z.object({
+  q: z.string().trim().max(200).optional().openapi({ description: "Free text, any word matches" }),
+  type: repeatable(AssetType).optional().openapi({ description: "Repeatable: image, video, audio, document" }),
+  cursor: z.string().max(4096).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(24),
+  locale: Locale.optional(),
+});
+export type AssetsQuery = z.infer<typeof AssetsQuery>;
+
+export const FilterOption = z.object({ value: z.string(), label: z.string() });
+export const Filter = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    multiple: z.boolean(),
+    options: z.array(FilterOption),
+  })
+  .openapi("Filter");
+export type Filter = z.infer<typeof Filter>;
+
+export const Gallery = z
+  .object({
+    id: z.string(),
+    locale: z.string(),
+    player: z.object({ scriptUrl: z.url(), clientId: z.string(), sessId: z.string() }),
+    filters: z.array(Filter),
+  })
+  .openapi("Gallery");
+export type Gallery = z.infer<typeof Gallery>;

@@ -1,0 +1,328 @@
+/**
+ * The simulated THRON: auth host, legacy API host and delivery CDN in one Hono app.
+ * Paths, bodies, envelopes and status codes follow shared/upstreams/thron.md.
+ */
+import { type Context, Hono } from "hono";
+import { faultMiddleware, type Faults, noFaults } from "../faults.ts";
+import { buildCatalogue, CLASSIFICATION_ID, type Content, FOLDERS, folderTree, SANDBOX_TENANT } from "./catalogue.ts";
+import { envelope, exception, notAuthenticated, ok, sessionExpired } from "./envelope.ts";
+import { renderImage, renderPdf, renderWav, resolveSize } from "./media.ts";
+import { AccessDenied, runSearch, type SearchBody, SearchError } from "./search.ts";
+import { type Session, SessionStore } from "./sessions.ts";
+
+/** The sandbox's fixed identities; the BFF's sandbox mode configures itself with them. */
+export const THRON_SANDBOX = {
+  tenant: SANDBOX_TENANT,
+  clientId: "embedkit-sandbox-app",
+  clientSecret: "sbx-secret-5a0e8f2d91c34b7e",
+  username: "embedkit-demo",
+  /** A user that exists but has rights on no folder. */
+  userWithoutRights: "embedkit-no-rights",
+  folderId: FOLDERS.demo.id,
+  pkey: FOLDERS.demo.pkey,
+  restrictedFolderId: FOLDERS.restricted.id,
+  restrictedPkey: FOLDERS.restricted.pkey,
+  classificationId: CLASSIFICATION_ID,
+  filterKeys: ["season", "topic"],
+} as const;
+
+export interface ThronSandboxOptions {
+  /** Public URL at which this app's delivery paths are reachable, e.g. `http://127.0.0.1:8790/thron`. */
+  cdnBaseUrl: string;
+  /** Access-token lifetime; THRON's is 28800 s, tests use seconds. */
+  tokenLifetimeSeconds?: number;
+}
+
+export interface ThronSandboxStats {
+  tokenRequests: number;
+  tokenRequestsByGrant: Record<string, number>;
+  legacyTokenRequests: number;
+  searches: number;
+  definitionLists: number;
+  contentDetails: number;
+  deliveries: number;
+}
+
+const newStats = (): ThronSandboxStats => ({
+  tokenRequests: 0,
+  tokenRequestsByGrant: {},
+  legacyTokenRequests: 0,
+  searches: 0,
+  definitionLists: 0,
+  contentDetails: 0,
+  deliveries: 0,
+});
+
+const USER_RIGHTS: Record<string, string[]> = {
+  [THRON_SANDBOX.username]: [FOLDERS.demo.id],
+  [THRON_SANDBOX.userWithoutRights]: [],
+};
+
+const IMPERSONATION = "urn:thron:oauth:user-impersonation";
+const DELIVERY_CHANNELS = { video: ["WEB", "WEBHD"], audio: ["WEB"], document: ["WEB", "WEBDOC"] } as const;
+const MIME = { video: "video/mp4", audio: "audio/wav", document: "application/pdf" } as const;
+const IMAGE_CACHE_LIMIT = 256;
+
+export function createThronSandbox(options: ThronSandboxOptions) {
+  const catalogue = buildCatalogue();
+  const faults: Faults = noFaults();
+  const settings = { tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 28_800 };
+  const sessions = new SessionStore(() => settings.tokenLifetimeSeconds);
+  const stats = newStats();
+  const images = new Map<string, Uint8Array>();
+  const cdn = options.cdnBaseUrl.replace(/\/$/, "");
+  const protocolRelativeCdn = cdn.replace(/^https?:/, "");
+
+  /** Folders a session may read: an impersonated user's rights; client credentials see none. */
+  const visibleFolders = (session: Session) => {
+    const ids = new Set<string>();
+    if (session.grant !== "user-impersonation") return ids;
+    for (const root of USER_RIGHTS[session.sub] ?? []) for (const id of folderTree(catalogue, root, true)) ids.add(id);
+    return ids;
+  };
+  const folderOf = (content: Content) => catalogue.folders.find((f) => f.id === content.folderId);
+  /** A folder's pKey opens its sub-folders too, as the gallery shows them with `cascade`. */
+  const pkeyOpens = (content: Content, pkey: string | undefined) =>
+    !!pkey && catalogue.folders.some((f) => f.pkey === pkey && folderTree(catalogue, f.id, true).has(content.folderId));
+  const prettyName = (content: Content) => content.fileName.replace(/\.[^.]+$/, "");
+
+  const app = new Hono();
+  app.use("/api/*", faultMiddleware(faults, exception));
+
+  // ---- OAuth 2 (auth host) ----
+  app.post("/api/v1/authentication/oauth2/token", async (c) => {
+    stats.tokenRequests++;
+    if (!c.req.header("content-type")?.includes("application/x-www-form-urlencoded"))
+      return c.json({ error: "invalid_request", error_description: "form-encoded body expected" }, 400);
+    const form = await c.req.parseBody();
+    const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
+    const grant = field("grant_type");
+    stats.tokenRequestsByGrant[grant] = (stats.tokenRequestsByGrant[grant] ?? 0) + 1;
+    if (field("client_id") !== THRON_SANDBOX.clientId)
+      return c.json({ error: "invalid_client", error_description: "Client authentication failed" }, 401);
+    if (grant === "refresh_token") {
+      const tokens = await sessions.refresh(field("refresh_token"), field("client_id"));
+      return tokens ? c.json(tokens) : c.json({ error: "invalid_grant", error_description: "Invalid refresh token" }, 400);
+    }
+    if (field("client_secret") !== THRON_SANDBOX.clientSecret)
+      return c.json({ error: "invalid_client", error_description: "Client authentication failed" }, 401);
+    if (grant === "client_credentials") return c.json(await sessions.issue(field("client_id"), field("client_id"), "client_credentials"));
+    if (grant === IMPERSONATION) {
+      const subject = field("subject");
+      if (!(subject in USER_RIGHTS))
+        return c.json({ error: "invalid_grant", error_description: `Unknown subject ${subject}` }, 400);
+      return c.json(await sessions.issue(subject, field("client_id"), "user-impersonation"));
+    }
+    return c.json({ error: "unsupported_grant_type", error_description: `grant_type ${grant} is not supported` }, 400);
+  });
+
+  app.get("/api/v1/authentication/token/legacy", async (c) => {
+    stats.legacyTokenRequests++;
+    const check = await sessions.checkBearer(c.req.header("authorization"));
+    if (!check.ok) return check.reason === "expired" ? sessionExpired(c) : notAuthenticated(c);
+    return c.json({ token: sessions.legacyTokenFor(check.session) });
+  });
+
+  /** Resolves X-TOKENID to a live session, or answers as THRON does. */
+  const legacySession = (c: Context) => {
+    const check = sessions.checkLegacy(c.req.header("x-tokenid"));
+    if (check.ok) return { session: check.session };
+    return { response: check.reason === "expired" ? sessionExpired(c) : notAuthenticated(c) };
+  };
+
+  // ---- content search (legacy API host); every POST has a GET twin taking ?param=<JSON> ----
+  const search = (c: Context, body: SearchBody | null) => {
+    stats.searches++;
+    const auth = legacySession(c);
+    if (auth.response) return auth.response;
+    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
+    if (!body || typeof body !== "object") return envelope(c, 400, "INVALID_ARGUMENTS", "Invalid request body", "OK");
+    try {
+      const result = runSearch(catalogue, body, visibleFolders(auth.session));
+      const fields = new Set(body.responseOptions?.returnDetailsFields ?? []);
+      const thumbs = body.responseOptions?.thumbsOptions ?? [];
+      return ok(c, {
+        items: result.items.map((content) => ({
+          id: content.id,
+          contentType: content.contentType,
+          creationDate: content.creationDate,
+          details: {
+            ...(fields.has("locales") && { locales: content.locales }),
+            ...(fields.has("source") && { source: { fileName: content.fileName, extension: content.extension } }),
+            ...(fields.has("availableChannels") && { availableChannels: content.availableChannels }),
+            ...(fields.has("imetadata") && { imetadata: content.imetadata }),
+            ...(fields.has("itags") && { itags: content.itags }),
+          },
+          thumbs: thumbs.map((t) => ({
+            id: t.id,
+            url: `${protocolRelativeCdn}/delivery/public/thumbnail/${THRON_SANDBOX.tenant}/${content.id}/${folderOf(content)?.pkey}/std/${t.divArea}/${prettyName(content)}?v=1`,
+          })),
+        })),
+        nextPageToken: result.nextPageToken,
+        estimatedTotalResults: result.estimatedTotalResults,
+      });
+    } catch (error) {
+      if (error instanceof AccessDenied) return envelope(c, 403, "ACCESS_DENIED", error.message, "ACCESS_DENIED");
+      if (error instanceof SearchError) return envelope(c, 400, "INVALID_ARGUMENTS", error.message, "OK");
+      throw error;
+    }
+  };
+  const parseJson = (text: string | undefined): SearchBody | null => {
+    try {
+      return text ? (JSON.parse(text) as SearchBody) : null;
+    } catch {
+      return null;
+    }
+  };
+  app.post("/api/xcontents/resources/content/search/:tenant", async (c) => search(c, parseJson(await c.req.text())));
+  app.get("/api/xcontents/resources/content/search/:tenant", (c) => search(c, parseJson(c.req.query("param"))));
+
+  // ---- metadata definitions (xintelligence); offset paging until items come back empty ----
+  const listDefinitions = (
+    c: Context,
+    offset: number,
+    limit: number,
+    keys: string[] | undefined,
+  ) => {
+    stats.definitionLists++;
+    const auth = legacySession(c);
+    if (auth.response) return auth.response;
+    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
+    if (c.req.param("classificationId") !== CLASSIFICATION_ID)
+      return envelope(c, 404, "CLASSIFICATION_NOT_FOUND", "Classification not found", "OK");
+    if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 50)
+      return envelope(c, 400, "INVALID_ARGUMENTS", "offset must be ≥ 0 and limit between 1 and 50", "OK");
+    const matching = catalogue.definitions.filter((d) => !keys?.length || keys.includes(d.key));
+    const items = matching.slice(offset, offset + limit).map((d) => {
+      const values = d.values.flatMap((v) =>
+        Object.entries(v.labels).map(([lang, label]) => ({ value: v.value, lang, label })),
+      );
+      const optionKey = d.metadataType === "ALTERNATIVE_S" ? "alternativeSOption" : "alternativeMOption";
+      return {
+        id: d.id,
+        key: d.key,
+        metadataType: d.metadataType,
+        names: d.names,
+        visible: d.visible,
+        removed: d.removed,
+        options: { [optionKey]: { fieldType: d.fieldType, values } },
+      };
+    });
+    return ok(c, { items });
+  };
+  const definitionsPath = "/api/xintelligence/resources/imetadatadefinition";
+  app.get(`${definitionsPath}/listGet/:tenant/:classificationId`, (c) =>
+    listDefinitions(c, Number(c.req.query("offset") ?? 0), Number(c.req.query("limit") ?? 50), undefined),
+  );
+  app.post(`${definitionsPath}/list/:tenant/:classificationId`, async (c) => {
+    const body = (parseJson(await c.req.text()) ?? {}) as { criteria?: { keys?: string[] }; offset?: number; limit?: number };
+    return listDefinitions(c, body.offset ?? 0, body.limit ?? 50, body.criteria?.keys);
+  });
+
+  // ---- content detail (authorised by X-TOKENID or by the pkey) ----
+  app.get("/api/xcontents/resources/delivery/getContentDetail", async (c) => {
+    stats.contentDetails++;
+    const content = catalogue.byId.get(c.req.query("xcontentId") ?? "");
+    if (c.req.query("clientId") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
+    const pkey = c.req.query("pkey");
+    let allowed = false;
+    if (pkey) allowed = !!content && pkeyOpens(content, pkey);
+    else {
+      const auth = legacySession(c);
+      if (auth.response) return auth.response;
+      allowed = !!content && visibleFolders(auth.session).has(content.folderId);
+    }
+    if (!content) return envelope(c, 404, "CONTENT_NOT_FOUND", "Content not found", "OK");
+    if (!allowed) return envelope(c, 403, "ACCESS_DENIED", "Access denied", "ACCESS_DENIED");
+    return ok(c, { content: contentDetail(content) });
+  });
+
+  const contentDetail = (content: Content) => {
+    const folder = folderOf(content);
+    const base = `${cdn}/delivery/public`;
+    const name = prettyName(content);
+    const sysMetadata = content.durationMs !== undefined ? [{ name: "Durationms", value: String(content.durationMs) }] : [];
+    const kind = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" }[content.contentType];
+    const deliveryInfo = content.availableChannels.map((channelType) => ({
+      channelType,
+      contentUrl:
+        kind === "image"
+          ? `${base}/image/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/std/0x0/${name}`
+          : channelType === "STREAMHTTPIOS"
+            ? `${base}/video/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/STREAMHTTPIOS/${name}.m3u8`
+            : `${base}/${kind}/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/${channelType}/${name}`,
+      sysMetadata,
+    }));
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    const divisor = gcd(content.width, content.height);
+    return {
+      id: content.id,
+      contentType: content.contentType,
+      locales: content.locales,
+      deliveryInfo,
+      ...(content.contentType === "IMAGE" && {
+        deliverySize: {
+          aspectRatio: `${content.width / divisor}:${content.height / divisor}`,
+          maxWidth: content.width,
+          maxHeight: content.height,
+        },
+      }),
+      dynThumbService: `${cdn}/delivery/public/thumbnail/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/std`,
+      subtitlesUrls: content.subtitles
+        ? [{ locale: "EN", url: `${base}/subtitles/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/EN.vtt` }]
+        : [],
+    };
+  };
+
+  // ---- public delivery (CDN host): no token, the pkey is in the path ----
+  /** The content at :id, if :pkey is the pkey of its folder. */
+  const delivered = (tenant: string, id: string, pkey: string) => {
+    stats.deliveries++;
+    const content = catalogue.byId.get(id);
+    if (tenant !== THRON_SANDBOX.tenant || !content || !pkeyOpens(content, pkey)) return null;
+    return content;
+  };
+  app.get("/delivery/public/:kind{image|thumbnail}/:tenant/:id/:pkey/std/:area/:name", async (c) => {
+    const content = delivered(c.req.param("tenant"), c.req.param("id"), c.req.param("pkey"));
+    if (!content) return c.text("Not Found", 404);
+    if (c.req.param("kind") === "image" && content.contentType !== "IMAGE") return c.text("Not Found", 404);
+    const size = resolveSize(content, c.req.param("area"));
+    if (!size) return c.text("Bad Request", 400);
+    const key = `${content.id}/${size.width}x${size.height}`;
+    let png = images.get(key);
+    if (!png) {
+      png = await renderImage(content, size.width, size.height);
+      if (images.size >= IMAGE_CACHE_LIMIT) images.delete(images.keys().next().value as string);
+      images.set(key, png);
+    }
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, {
+      "content-type": "image/png",
+      "cache-control": "public, max-age=86400",
+    });
+  });
+  app.get("/delivery/public/:kind{video|audio|document}/:tenant/:id/:pkey/:channel/:name", (c) => {
+    const kind = c.req.param("kind") as keyof typeof DELIVERY_CHANNELS;
+    const content = delivered(c.req.param("tenant"), c.req.param("id"), c.req.param("pkey"));
+    const expected = { video: "VIDEO", audio: "AUDIO", document: "OTHER" }[kind];
+    if (!content || content.contentType !== expected) return c.text("Not Found", 404);
+    if (!(DELIVERY_CHANNELS[kind] as readonly string[]).includes(c.req.param("channel"))) return c.text("Not Found", 404);
+    const headers = { "content-type": MIME[kind], "cache-control": "public, max-age=86400" };
+    if (kind === "audio") return c.body(renderWav(content) as Uint8Array<ArrayBuffer>, 200, headers);
+    if (kind === "document")
+      return c.body(renderPdf(content.locales[0]?.name ?? content.fileName) as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.text("Not Found", 404); // video files: see issue 3
+  });
+
+  return {
+    app,
+    faults,
+    stats,
+    settings,
+    catalogue,
+    /** Every session issued so far now answers 403 Session Expired. */
+    expireSessions: () => sessions.expireAll(),
+    resetStats: () => Object.assign(stats, newStats()),
+  };
+}
+
+export type ThronSandbox = ReturnType<typeof createThronSandbox>;

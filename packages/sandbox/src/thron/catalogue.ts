@@ -1,0 +1,305 @@
+/**
+ * The sandbox's deterministic THRON catalogue: folders with pKeys and ACLs, a few hundred
+ * contents of every type with titles in several locales (some missing on purpose), metadata
+ * definitions (single and multi select) and the values each content carries.
+ */
+import { hash32, seededRandom, stableUuid } from "../prng.ts";
+
+export type ContentType = "IMAGE" | "VIDEO" | "AUDIO" | "OTHER";
+export type ThronLang = "EN" | "IT" | "DE" | "FR" | "ES";
+
+export interface Folder {
+  id: string;
+  name: string;
+  parentId: string | null;
+  pkey: string;
+}
+
+export interface LocaleEntry {
+  locale: ThronLang;
+  name: string;
+  description: string;
+}
+
+export interface MetadataValue {
+  classificationId: string;
+  key: string;
+  value: string;
+  lang: null;
+}
+
+export interface Content {
+  id: string;
+  contentType: ContentType;
+  folderId: string;
+  creationDate: string;
+  locales: LocaleEntry[];
+  fileName: string;
+  extension: string;
+  /** Intrinsic pixel size of the master (images and videos); audio and documents use a 4:3 cover. */
+  width: number;
+  height: number;
+  durationMs?: number;
+  imetadata: MetadataValue[];
+  itags: { id: string; classificationId: string; approved: boolean }[];
+  availableChannels: string[];
+  subtitles: boolean;
+}
+
+export interface MetadataDefinition {
+  id: string;
+  key: string;
+  metadataType: "ALTERNATIVE_S" | "ALTERNATIVE_M";
+  names: { lang: ThronLang; label: string }[];
+  visible: boolean;
+  removed: boolean;
+  fieldType: "DROPDOWN" | "CHECKBOXES" | "LISTBOX";
+  values: { value: string; labels: Partial<Record<ThronLang, string>> }[];
+}
+
+export const SANDBOX_TENANT = "sandbox";
+export const CLASSIFICATION_ID = "cls-embedkit";
+
+export const FOLDERS = {
+  demo: { id: stableUuid("folder:demo"), name: "Embedkit demo", parentId: null, pkey: "pk-demo-7f3a9c21" },
+  demoSport: { id: stableUuid("folder:demo/sport"), name: "Sport", parentId: stableUuid("folder:demo"), pkey: "pk-sport-0b52e6d4" },
+  restricted: { id: stableUuid("folder:restricted"), name: "Legal (restricted)", parentId: null, pkey: "pk-restricted-93cc1e08" },
+} satisfies Record<string, Folder>;
+
+const SEASONS = {
+  spring: { EN: "Spring", IT: "Primavera", DE: "Frühling", FR: "Printemps", ES: "Primavera" },
+  summer: { EN: "Summer", IT: "Estate", DE: "Sommer", FR: "Été", ES: "Verano" },
+  autumn: { EN: "Autumn", IT: "Autunno", DE: "Herbst", FR: "Automne", ES: "Otoño" },
+  winter: { EN: "Winter", IT: "Inverno", DE: "Winter", FR: "Hiver", ES: "Invierno" },
+} as const;
+
+const TOPICS = {
+  nature: { EN: "Nature", IT: "Natura", DE: "Natur", FR: "Nature", ES: "Naturaleza" },
+  city: { EN: "City", IT: "Città", DE: "Stadt", FR: "Ville" },
+  people: { EN: "People", IT: "Persone", DE: "Menschen", FR: "Personnes", ES: "Personas" },
+  sport: { EN: "Sport", IT: "Sport", DE: "Sport", FR: "Sport", ES: "Deporte" },
+  food: { EN: "Food", IT: "Cibo", DE: "Essen", FR: "Cuisine", ES: "Comida" },
+  technology: { EN: "Technology", IT: "Tecnologia", DE: "Technologie" },
+} as const;
+
+export const DEFINITIONS: MetadataDefinition[] = [
+  {
+    id: stableUuid("def:season"),
+    key: "season",
+    metadataType: "ALTERNATIVE_S",
+    names: [
+      { lang: "EN", label: "Season" },
+      { lang: "IT", label: "Stagione" },
+      { lang: "DE", label: "Jahreszeit" },
+      { lang: "FR", label: "Saison" },
+    ],
+    visible: true,
+    removed: false,
+    fieldType: "DROPDOWN",
+    values: Object.entries(SEASONS).map(([value, labels]) => ({ value, labels })),
+  },
+  {
+    id: stableUuid("def:topic"),
+    key: "topic",
+    metadataType: "ALTERNATIVE_M",
+    names: [
+      { lang: "EN", label: "Topics" },
+      { lang: "IT", label: "Argomenti" },
+      { lang: "DE", label: "Themen" },
+      { lang: "ES", label: "Temas" },
+    ],
+    visible: true,
+    removed: false,
+    fieldType: "CHECKBOXES",
+    values: Object.entries(TOPICS).map(([value, labels]) => ({ value, labels })),
+  },
+  {
+    id: stableUuid("def:licence"),
+    key: "licence",
+    metadataType: "ALTERNATIVE_S",
+    names: [{ lang: "EN", label: "Licence" }],
+    visible: true,
+    removed: false,
+    fieldType: "DROPDOWN",
+    values: [
+      { value: "royalty-free", labels: { EN: "Royalty free" } },
+      { value: "editorial", labels: { EN: "Editorial only" } },
+    ],
+  },
+  // A definition the Content Manager removed: listed by THRON, never offered as a filter.
+  {
+    id: stableUuid("def:legacy-mood"),
+    key: "mood",
+    metadataType: "ALTERNATIVE_S",
+    names: [{ lang: "EN", label: "Mood (retired)" }],
+    visible: false,
+    removed: true,
+    fieldType: "DROPDOWN",
+    values: [{ value: "calm", labels: { EN: "Calm" } }],
+  },
+];
+
+// Title words with their translations; a title is "<adjective> <subject>" per language.
+const SUBJECTS: Record<string, Record<"EN" | "IT" | "DE", string>> = {
+  lake: { EN: "lake", IT: "lago", DE: "See" },
+  harbour: { EN: "harbour", IT: "porto", DE: "Hafen" },
+  market: { EN: "market", IT: "mercato", DE: "Markt" },
+  stadium: { EN: "stadium", IT: "stadio", DE: "Stadion" },
+  forest: { EN: "forest", IT: "foresta", DE: "Wald" },
+  kitchen: { EN: "kitchen", IT: "cucina", DE: "Küche" },
+  skyline: { EN: "skyline", IT: "skyline", DE: "Skyline" },
+  vineyard: { EN: "vineyard", IT: "vigneto", DE: "Weinberg" },
+  workshop: { EN: "workshop", IT: "laboratorio", DE: "Werkstatt" },
+  glacier: { EN: "glacier", IT: "ghiacciaio", DE: "Gletscher" },
+  piazza: { EN: "square", IT: "piazza", DE: "Platz" },
+  marathon: { EN: "marathon", IT: "maratona", DE: "Marathon" },
+};
+const ADJECTIVES: Record<string, Record<"EN" | "IT" | "DE", string>> = {
+  misty: { EN: "Misty", IT: "Nebbioso", DE: "Nebliger" },
+  golden: { EN: "Golden", IT: "Dorato", DE: "Goldener" },
+  quiet: { EN: "Quiet", IT: "Tranquillo", DE: "Ruhiger" },
+  busy: { EN: "Busy", IT: "Affollato", DE: "Belebter" },
+  frozen: { EN: "Frozen", IT: "Ghiacciato", DE: "Gefrorener" },
+  sunny: { EN: "Sunny", IT: "Soleggiato", DE: "Sonniger" },
+  red: { EN: "Red", IT: "Rosso", DE: "Roter" },
+  blue: { EN: "Blue", IT: "Blu", DE: "Blauer" },
+};
+const KIND_WORDS: Record<ContentType, Record<"EN" | "IT" | "DE", string>> = {
+  IMAGE: { EN: "photo", IT: "foto", DE: "Foto" },
+  VIDEO: { EN: "clip", IT: "video", DE: "Video" },
+  AUDIO: { EN: "soundscape", IT: "paesaggio sonoro", DE: "Klanglandschaft" },
+  OTHER: { EN: "brochure", IT: "brochure", DE: "Broschüre" },
+};
+const EXTENSIONS: Record<ContentType, string> = { IMAGE: "jpg", VIDEO: "mp4", AUDIO: "mp3", OTHER: "pdf" };
+const CHANNELS: Record<ContentType, string[]> = {
+  IMAGE: ["WEBHD"],
+  VIDEO: ["STREAMHTTPIOS", "WEB", "WEBHD"],
+  AUDIO: ["WEB"],
+  OTHER: ["WEB", "WEBDOC"],
+};
+const SIZES: [number, number][] = [
+  [1920, 1080],
+  [1600, 1200],
+  [1080, 1350],
+  [2048, 2048],
+  [1280, 720],
+];
+
+/** The number of contents in the folders the sandbox user may see, and in the restricted one. */
+export const VISIBLE_CONTENTS = 320;
+export const RESTRICTED_CONTENTS = 40;
+
+function typeFor(index: number): ContentType {
+  const slot = index % 20; // 8 images, 5 videos, 3 audio, 4 documents in every 20
+  if (slot < 8) return "IMAGE";
+  if (slot < 13) return "VIDEO";
+  if (slot < 16) return "AUDIO";
+  return "OTHER";
+}
+
+function pick<T>(list: readonly T[], random: () => number): T {
+  return list[Math.floor(random() * list.length)] as T;
+}
+
+function buildContent(index: number, folderId: string): Content {
+  const random = seededRandom(hash32(`content:${index}`));
+  const contentType = typeFor(index);
+  const subjectKey = pick(Object.keys(SUBJECTS), random);
+  const adjectiveKey = pick(Object.keys(ADJECTIVES), random);
+  const subject = SUBJECTS[subjectKey] as Record<"EN" | "IT" | "DE", string>;
+  const adjective = ADJECTIVES[adjectiveKey] as Record<"EN" | "IT" | "DE", string>;
+  const kind = KIND_WORDS[contentType];
+  const number = index + 1;
+  const locales: LocaleEntry[] = [];
+  // Some locales missing on purpose: every 7th lacks IT, every 11th lacks DE, every 13th lacks EN.
+  if (number % 13 !== 0)
+    locales.push({
+      locale: "EN",
+      name: `${adjective.EN} ${subject.EN} ${kind.EN} ${number}`,
+      description: `${kind.EN[0]?.toUpperCase()}${kind.EN.slice(1)} of a ${adjective.EN.toLowerCase()} ${subject.EN}.\nSandbox content ${number}.`,
+    });
+  if (number % 7 !== 0)
+    locales.push({
+      locale: "IT",
+      name: `${subject.IT[0]?.toUpperCase()}${subject.IT.slice(1)} ${adjective.IT.toLowerCase()}, ${kind.IT} ${number}`,
+      description: `Contenuto di prova ${number}: ${kind.IT}.`,
+    });
+  if (number % 11 !== 0)
+    locales.push({
+      locale: "DE",
+      name: `${adjective.DE} ${subject.DE} – ${kind.DE} ${number}`,
+      description: `Sandbox-Inhalt ${number}.`,
+    });
+  const [width, height] =
+    contentType === "IMAGE" || contentType === "VIDEO" ? pick(SIZES, random) : ([1200, 900] as [number, number]);
+  const season = pick(Object.keys(SEASONS), random);
+  const topicKeys = Object.keys(TOPICS).filter(() => random() < 0.3);
+  if (topicKeys.length === 0) topicKeys.push(pick(Object.keys(TOPICS), random));
+  const meta = (key: string, value: string): MetadataValue => ({ classificationId: CLASSIFICATION_ID, key, value, lang: null });
+  // Creation dates spread over about five years, newest first by index.
+  const created = Date.UTC(2026, 9, 1) - index * 5.5 * 86_400_000 - Math.floor(random() * 86_400_000);
+  const content: Content = {
+    id: stableUuid(`content:${index}`),
+    contentType,
+    folderId,
+    creationDate: new Date(created).toISOString(),
+    locales,
+    fileName: `${subjectKey}-${number}.${EXTENSIONS[contentType]}`,
+    extension: EXTENSIONS[contentType],
+    width,
+    height,
+    imetadata: [
+      meta("season", season),
+      ...topicKeys.map((topic) => meta("topic", topic)),
+      meta("licence", random() < 0.8 ? "royalty-free" : "editorial"),
+    ],
+    itags: [{ id: stableUuid(`tag:${subjectKey}`), classificationId: CLASSIFICATION_ID, approved: true }],
+    availableChannels: CHANNELS[contentType],
+    subtitles: contentType === "VIDEO" && number % 3 === 0,
+  };
+  if (contentType === "VIDEO") content.durationMs = 5_000 + Math.floor(random() * 175_000);
+  if (contentType === "AUDIO") content.durationMs = 3_000 + Math.floor(random() * 297_000);
+  return content;
+}
+
+export interface Catalogue {
+  folders: Folder[];
+  contents: Content[];
+  byId: Map<string, Content>;
+  definitions: MetadataDefinition[];
+}
+
+/** Builds the catalogue; pure, so every sandbox instance holds the same data. */
+export function buildCatalogue(): Catalogue {
+  const contents: Content[] = [];
+  for (let i = 0; i < VISIBLE_CONTENTS; i++) {
+    // One in five visible contents lives in the sub-folder, so `cascade` matters.
+    contents.push(buildContent(i, i % 5 === 4 ? FOLDERS.demoSport.id : FOLDERS.demo.id));
+  }
+  for (let i = 0; i < RESTRICTED_CONTENTS; i++) {
+    contents.push(buildContent(VISIBLE_CONTENTS + i, FOLDERS.restricted.id));
+  }
+  return {
+    folders: Object.values(FOLDERS),
+    contents,
+    byId: new Map(contents.map((c) => [c.id, c])),
+    definitions: DEFINITIONS,
+  };
+}
+
+/** Folder ids of `folderId` and, with cascade, every folder below it. */
+export function folderTree(catalogue: Catalogue, folderId: string, cascade: boolean): Set<string> {
+  const ids = new Set([folderId]);
+  if (!cascade) return ids;
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const folder of catalogue.folders) {
+      if (folder.parentId && ids.has(folder.parentId) && !ids.has(folder.id)) {
+        ids.add(folder.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}

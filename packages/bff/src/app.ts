@@ -9,7 +9,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
-import { MemoryStore, ResponseCache } from "./core/cache.ts";
+import { MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, problemResponse } from "./core/problem.ts";
@@ -34,9 +34,16 @@ export interface AppDeps {
   upstreamTimeoutMs?: number;
   /** Refresh tokens this long before they expire. */
   refreshAheadMs?: number;
+  /** How long answers stay fresh, and then usable while stale. */
+  ttl?: Partial<CacheTtls>;
+}
+
+export interface CacheTtls {
+  assets: Ttl;
 }
 
 const MINUTE = 60_000;
+const DEFAULT_TTLS: CacheTtls = { assets: { freshMs: MINUTE, staleMs: 10 * MINUTE } };
 
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
@@ -114,7 +121,7 @@ export function createApp(config: Config, deps: AppDeps) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
-    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: { assets: { freshMs: MINUTE, staleMs: 10 * MINUTE } } }));
+    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: { ...DEFAULT_TTLS, ...deps.ttl } }));
   }
 
   app.doc31("/openapi.json", {

@@ -116,6 +116,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       classificationId: THRON_SANDBOX.classificationId,
       galleries: {
         default: { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] },
+        sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["topic"] },
+        // A folder the sandbox user has no rights on: shows what an ACL mistake looks like.
+        restricted: { folderId: THRON_SANDBOX.restrictedFolderId, pkey: THRON_SANDBOX.restrictedPkey, filterKeys: [] },
       },
     };
   } else if (configured.thron) {

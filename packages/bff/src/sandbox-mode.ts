@@ -16,7 +16,19 @@ export function createSandboxMode(publicUrl: string, fallback: FetchLike) {
     if (!request.url.startsWith(`${base}/`)) return fallback(request);
     const url = new URL(request.url);
     url.pathname = url.pathname.slice(new URL(base).pathname.length);
-    return sandbox.app.fetch(new Request(url, request));
+    return abortable(sandbox.app.fetch(new Request(url, request)), request.signal);
   };
   return { sandbox, fetch };
+}
+
+/** Rejects with the signal's reason when it aborts, as a real fetch does (timeouts rely on it). */
+function abortable(response: Response | Promise<Response>, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    Promise.resolve(response)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }

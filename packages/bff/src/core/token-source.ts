@@ -18,7 +18,9 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
 }
 
 export class TokenSource<T extends ExpiringToken> {
+  /** The last token obtained; kept after invalidation, since a refresh may need what it holds. */
   #current: T | null = null;
+  #invalidated = false;
   #inFlight: Promise<T> | null = null;
   readonly #options: TokenSourceOptions<T>;
   readonly #now: () => number;
@@ -30,7 +32,7 @@ export class TokenSource<T extends ExpiringToken> {
 
   /** A token valid now. Never one past its expiry. */
   async get(): Promise<T> {
-    const current = this.#current;
+    const current = this.#invalidated ? null : this.#current;
     const now = this.#now();
     if (current && now < current.expiresAt) {
       if (now >= current.expiresAt - this.#options.refreshAheadMs) {
@@ -42,14 +44,9 @@ export class TokenSource<T extends ExpiringToken> {
     return this.#refresh();
   }
 
-  /** Drops `token` if it is still the one held; a newer token obtained meanwhile is kept. */
+  /** Stops handing out `token` if it is still the one held; a newer token obtained meanwhile is kept. */
   invalidate(token: T): void {
-    if (this.#current === token) this.#current = null;
-  }
-
-  /** The token held, if any, without obtaining one (health checks). */
-  peek(): T | null {
-    return this.#current;
+    if (this.#current === token) this.#invalidated = true;
   }
 
   #refresh(): Promise<T> {
@@ -59,6 +56,7 @@ export class TokenSource<T extends ExpiringToken> {
         .obtain(previous)
         .then((token) => {
           this.#current = token;
+          this.#invalidated = false;
           return token;
         })
         .finally(() => {

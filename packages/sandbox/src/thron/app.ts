@@ -22,6 +22,8 @@ export const THRON_SANDBOX = {
   pkey: FOLDERS.demo.pkey,
   restrictedFolderId: FOLDERS.restricted.id,
   restrictedPkey: FOLDERS.restricted.pkey,
+  sportFolderId: FOLDERS.demoSport.id,
+  sportPkey: FOLDERS.demoSport.pkey,
   classificationId: CLASSIFICATION_ID,
   filterKeys: ["season", "topic"],
 } as const;
@@ -321,6 +323,10 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     catalogue,
     /** Every session issued so far now answers 403 Session Expired. */
     expireSessions: () => sessions.expireAll(),
+    /** Every access, refresh and legacy token issued so far. */
+    issuedTokens: sessions.issuedTokens as ReadonlySet<string>,
+    /** Every refresh token issued so far is refused from now on. */
+    revokeRefreshTokens: () => sessions.revokeRefreshTokens(),
     resetStats: () => Object.assign(stats, newStats()),
   };
 }

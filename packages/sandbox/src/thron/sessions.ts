@@ -31,6 +31,8 @@ export class SessionStore {
   readonly #sessions = new Map<string, Session>();
   readonly #legacyByJti = new Map<string, string>();
   readonly #legacy = new Map<string, string>(); // legacy token → jti
+  /** Every token string handed out, so leak tests know exactly what must never reappear. */
+  readonly issuedTokens = new Set<string>();
   /** Sessions issued before this instant count as expired (the "expired sessions" fault). */
   #validAfter = 0;
 
@@ -60,6 +62,7 @@ export class SessionStore {
       this.#jwtSecret,
       "HS256",
     );
+    this.issuedTokens.add(accessToken).add(refreshToken);
     return { access_token: accessToken, refresh_token: refreshToken, token_type: "Bearer", expires_in: lifetime };
   }
 
@@ -90,6 +93,7 @@ export class SessionStore {
       token = crypto.randomUUID();
       this.#legacyByJti.set(session.jti, token);
       this.#legacy.set(token, session.jti);
+      this.issuedTokens.add(token);
     }
     return token;
   }
@@ -97,6 +101,11 @@ export class SessionStore {
   checkLegacy(token: string | undefined): SessionCheck {
     const jti = token ? this.#legacy.get(token) : undefined;
     return jti ? this.#check(jti) : { ok: false, reason: "unknown" };
+  }
+
+  /** Every refresh token issued so far stops working (revoked, or rotated by another client). */
+  revokeRefreshTokens(): void {
+    this.#refresh.clear();
   }
 
   /** Every session issued so far is expired from now on; refresh tokens still work. */

@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+const THRON = {
+  THRON_TENANT: "acme",
+  THRON_CLIENT_ID: "client",
+  THRON_CLIENT_SECRET: "secret-value",
+  THRON_USERNAME: "embed-user",
+  THRON_FOLDER_ID: "folder-1",
+  THRON_PKEY: "pkey-1",
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("starts in sandbox mode with no credentials, on port 8787, open to every origin", () => {
+    const config = loadConfig({});
+    assert.equal(config.sandbox, true);
+    assert.equal(config.port, 8787);
+    assert.deepEqual(config.allowedOrigins, ["*"]);
+    assert.equal(config.thron?.tenant, "sandbox");
+  });
+
+  it("uses real THRON hosts derived from the tenant when credentials are set", () => {
+    const config = loadConfig({ ...THRON, ALLOWED_ORIGINS: "https://www.acme.com, https://*.acme.com", PORT: "9000" });
+    assert.equal(config.sandbox, false);
+    assert.equal(config.port, 9000);
+    assert.equal(config.thron?.authUrl, "https://acme.thron.com");
+    assert.equal(config.thron?.apiUrl, "https://acme-view.thron.com");
+    assert.equal(config.thron?.cdnUrl, "https://acme-cdn.thron.com");
+    assert.deepEqual(config.thron?.galleries.default, { folderId: "folder-1", pkey: "pkey-1", filterKeys: [] });
+    assert.deepEqual(config.allowedOrigins, ["https://www.acme.com", "https://*.acme.com"]);
+  });
+
+  it("stops a half-configured THRON with one error naming every missing variable", () => {
+    const problems = problemsOf({ THRON_CLIENT_ID: "client" });
+    assert.ok(
+      problems.some((p) => p.includes("set THRON_TENANT, THRON_CLIENT_SECRET, THRON_USERNAME")),
+      problems.join("\n"),
+    );
+    const message = (() => {
+      try {
+        loadConfig({ THRON_CLIENT_ID: "client", THUNDER_USERNAME: "u", PORT: "x" });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    assert.match(message ?? "", /PORT/);
+    assert.match(message ?? "", /THUNDER_PASSWORD, THUNDER_VENDOR_GUID/);
+    assert.match(message ?? "", /THRON_TENANT/);
+  });
+
+  it("never echoes a secret's value in a configuration error", () => {
+    const error = (() => {
+      try {
+        loadConfig({ THRON_CLIENT_SECRET: "s3cr3t-value-xyz", THRON_GALLERIES: "{oops" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    assert.ok(error);
+    assert.doesNotMatch(error.message, /s3cr3t-value-xyz/);
+  });
+
+  it("requires a gallery, both folder id and pKey, and a classification when filter keys are set", () => {
+    const { THRON_FOLDER_ID: _f, THRON_PKEY: _p, ...noGallery } = THRON;
+    assert.match(problemsOf({ ...noGallery, ALLOWED_ORIGINS: "https://a.com" }).join(), /THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES/);
+    assert.match(problemsOf({ ...noGallery, THRON_FOLDER_ID: "f", ALLOWED_ORIGINS: "https://a.com" }).join(), /missing THRON_PKEY/);
+    assert.match(problemsOf({ ...THRON, THRON_FILTER_KEYS: "color" }).join(), /THRON_CLASSIFICATION_ID/);
+  });
+
+  it("reads several galleries from THRON_GALLERIES and reports bad JSON by name", () => {
+    const config = loadConfig({
+      ...THRON,
+      THRON_CLASSIFICATION_ID: "cls",
+      THRON_GALLERIES: JSON.stringify({ press: { folderId: "f2", pkey: "p2", filterKeys: ["topic"] } }),
+    });
+    assert.deepEqual(Object.keys(config.thron?.galleries ?? {}).sort(), ["default", "press"]);
+    assert.match(problemsOf({ ...THRON, THRON_GALLERIES: '{"Bad Name!": {}}' }).join(), /THRON_GALLERIES/);
+  });
+
+  it("honours BFF_SANDBOX both ways and rejects other values", () => {
+    assert.equal(loadConfig({ ...THRON, BFF_SANDBOX: "1" }).sandbox, true);
+    assert.match(problemsOf({ BFF_SANDBOX: "0" }).join(), /no provider is configured/);
+    assert.match(problemsOf({ BFF_SANDBOX: "yes" }).join(), /BFF_SANDBOX must be 0 or 1/);
+  });
+
+  it("allows * only in sandbox mode and checks each origin's shape", () => {
+    assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "*" }).join(), /only in sandbox mode/);
+    assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "www.acme.com" }).join(), /not an origin/);
+    assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "https://acme.com/path" }).join(), /not an origin/);
+  });
+
+  it("lets every THRON host be overridden", () => {
+    const config = loadConfig({
+      ...THRON,
+      THRON_AUTH_URL: "https://auth.proxy/",
+      THRON_API_URL: "https://api.proxy",
+      THRON_CDN_URL: "https://cdn.proxy",
+    });
+    assert.equal(config.thron?.authUrl, "https://auth.proxy");
+    assert.equal(config.thron?.apiUrl, "https://api.proxy");
+    assert.equal(config.thron?.cdnUrl, "https://cdn.proxy");
+  });
+});

@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { AssetPage, Problem } from "@embedkit/contracts";
+import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+async function page(response: Response) {
+  assert.equal(response.status, 200, await response.clone().text());
+  return AssetPage.parse(await response.json());
+}
+
+describe("GET /v1/thron/galleries/:gallery/assets", () => {
+  it("answers the contract's Asset shape, thumbnails with a srcset over public delivery URLs", async () => {
+    const bff = sandboxBff();
+    const body = await page(await bff.get(`${ASSETS}?limit=5`));
+    assert.equal(body.items.length, 5);
+    assert.equal(body.total, VISIBLE_CONTENTS);
+    const [first] = body.items;
+    assert.ok(first);
+    assert.match(first.thumbnail.url, /^http:\/\/bff\.test\/_sandbox\/thron\/delivery\/public\/thumbnail\/sandbox\/[^/]+\/pk-demo-[^/]+\/std\/520x0\//);
+    const widths = first.thumbnail.srcset.split(", ").map((entry) => entry.split(" ")[1]);
+    assert.deepEqual(widths, ["160w", "240w", "340w", "520w", "720w", "1024w"]);
+  });
+
+  it("serves thumbnails the browser can load from the URLs it answers", async () => {
+    const bff = sandboxBff();
+    const { items } = await page(await bff.get(`${ASSETS}?limit=10`));
+    for (const asset of items) {
+      const image = await bff.app.request(asset.thumbnail.url);
+      assert.equal(image.status, 200, asset.thumbnail.url);
+      assert.equal(image.headers.get("content-type"), "image/png");
+    }
+  });
+
+  it("pages through the whole gallery with opaque cursors, no duplicates and no gaps", async () => {
+    const bff = sandboxBff();
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = await page(await bff.get(`${ASSETS}?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+      ids.push(...body.items.map((a) => a.id));
+      if (body.nextCursor) assert.match(body.nextCursor, /^v1\./);
+      cursor = body.nextCursor;
+    } while (cursor);
+    assert.equal(ids.length, VISIBLE_CONTENTS);
+    assert.equal(new Set(ids).size, VISIBLE_CONTENTS);
+  });
+
+  it("follows the requested locale and falls back to English, then any locale the asset has", async () => {
+    const bff = sandboxBff();
+    const { items: it13 } = await page(await bff.get(`${ASSETS}?limit=50&locale=it-IT`));
+    const { items: en } = await page(await bff.get(`${ASSETS}?limit=50&locale=en`));
+    const { items: fr } = await page(await bff.get(`${ASSETS}?limit=50&locale=fr-FR`));
+    const byNumber = (items: typeof en, n: number) => items.find((a) => a.title.endsWith(` ${n}`));
+    assert.equal(byNumber(it13, 1)?.title, "Porto soleggiato, foto 1");
+    assert.equal(byNumber(en, 1)?.title, "Sunny harbour photo 1");
+    // No French anywhere in the catalogue: English is the fallback.
+    assert.equal(byNumber(fr, 1)?.title, "Sunny harbour photo 1");
+    // Content 7 has no Italian: English. Content 13 has no English: the first locale it has (Italian).
+    assert.match(byNumber(it13, 7)?.title ?? "", /photo 7$/);
+    assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
+  });
+
+  it("filters by type (repeatable) and by free text", async () => {
+    const bff = sandboxBff();
+    const videos = await page(await bff.get(`${ASSETS}?type=video&limit=50`));
+    assert.ok(videos.items.length > 0 && videos.items.every((a) => a.type === "video"));
+    const avDocs = await page(await bff.get(`${ASSETS}?type=audio&type=document&limit=50`));
+    assert.deepEqual([...new Set(avDocs.items.map((a) => a.type))].sort(), ["audio", "document"]);
+    const lake = await page(await bff.get(`${ASSETS}?q=lake&limit=50&locale=en`));
+    assert.ok(lake.total > 0 && lake.total < VISIBLE_CONTENTS);
+    assert.ok(lake.items.every((a) => /lake|lago|see/i.test(a.title)), lake.items.map((a) => a.title).join());
+  });
+
+  it("answers a table of bad inputs with 400 problems naming the field", async () => {
+    const bff = sandboxBff();
+    const table: [string, string][] = [
+      ["limit=0", "limit"],
+      ["limit=51", "limit"],
+      ["limit=ten", "limit"],
+      ["type=gif", "type"],
+      ["type=image&type=zip", "type"],
+      ["locale=not_a_locale!", "locale"],
+      ["cursor=forged", "cursor"],
+      [`q=${"x".repeat(201)}`, "q"],
+    ];
+    for (const [query, field] of table) {
+      const response = await bff.get(`${ASSETS}?${query}`);
+      assert.equal(response.status, 400, query);
+      assert.equal(response.headers.get("content-type"), "application/problem+json", query);
+      const problem = Problem.parse(await response.json());
+      assert.deepEqual(
+        problem.errors?.map((e) => e.field),
+        [field],
+        query,
+      );
+      assert.match(problem.detail ?? "", new RegExp(`^${field}: `), query);
+    }
+  });
+
+  it("answers 404 for an unknown gallery and for a gallery name that is not one", async () => {
+    const bff = sandboxBff();
+    const unknown = await bff.get("/v1/thron/galleries/press/assets");
+    assert.equal(unknown.status, 404);
+    assert.equal(Problem.parse(await unknown.json()).title, "Unknown gallery");
+    assert.equal((await bff.get("/v1/thron/galleries/Bad%20Name/assets")).status, 400);
+  });
+});
+
+describe("THRON sessions through the BFF", () => {
+  it("200 concurrent cold requests cause 1 token request, 1 legacy token and 1 search per distinct query", async () => {
+    const bff = sandboxBff();
+    const queries = ["limit=24", "limit=12", "limit=24&type=video", "limit=24&q=lake"];
+    const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => bff.get(`${ASSETS}?${queries[i % queries.length]}`)));
+    assert.ok(responses.every((r) => r.status === 200));
+    assert.equal(bff.thron.stats.tokenRequests, 1);
+    assert.equal(bff.thron.stats.legacyTokenRequests, 1);
+    assert.equal(bff.thron.stats.searches, queries.length);
+  });
+
+  it("equivalent queries share one upstream search; locales share it too", async () => {
+    const bff = sandboxBff();
+    await page(await bff.get(`${ASSETS}?type=video&type=audio&locale=it`));
+    await page(await bff.get(`${ASSETS}?locale=de&type=video&type=audio`));
+    assert.equal(bff.thron.stats.searches, 1);
+  });
+
+  it("recovers from a 403 Session Expired with one new login and one retry", async () => {
+    const bff = sandboxBff();
+    await page(await bff.get(`${ASSETS}?limit=3`));
+    bff.thron.expireSessions();
+    const before = { ...bff.thron.stats, byGrant: { ...bff.thron.stats.tokenRequestsByGrant } };
+    await page(await bff.get(`${ASSETS}?limit=4`)); // a distinct query: not in the cache
+    assert.equal(bff.thron.stats.searches - before.searches, 2, "the failed search and its single retry");
+    assert.equal(bff.thron.stats.tokenRequests - before.tokenRequests, 1);
+    // A refresh is tried first (rotation), which suffices: the refresh token survives a session expiry.
+    assert.equal((bff.thron.stats.tokenRequestsByGrant.refresh_token ?? 0) - (before.byGrant.refresh_token ?? 0), 1);
+  });
+
+  it("refreshes ahead of expiry so callers never meet a 403, rotating the refresh token", async () => {
+    const bff = sandboxBff({}, { refreshAheadMs: 1_500 });
+    bff.thron.settings.tokenLifetimeSeconds = 2;
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    await new Promise((resolve) => setTimeout(resolve, 700)); // now inside the 1.5 s headroom
+    await page(await bff.get(`${ASSETS}?limit=3`));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(bff.thron.stats.tokenRequestsByGrant.refresh_token, 1);
+    const searches = bff.thron.stats.searches;
+    await page(await bff.get(`${ASSETS}?limit=5`));
+    assert.equal(bff.thron.stats.searches - searches, 1, "no 403 and retry: the refreshed session was used");
+  });
+
+  it("falls back to a full impersonation login when the refresh token is refused", async () => {
+    const bff = sandboxBff({}, { refreshAheadMs: 0 });
+    bff.thron.settings.tokenLifetimeSeconds = 1;
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    // Someone else used our refresh token (rotation): ours is now dead.
+    bff.thron.settings.tokenLifetimeSeconds = 60;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const grants = bff.thron.stats.tokenRequestsByGrant;
+    const logins = grants["urn:thron:oauth:user-impersonation"] ?? 0;
+    bff.thron.revokeRefreshTokens();
+    await page(await bff.get(`${ASSETS}?limit=3`));
+    assert.equal(grants.refresh_token, 1, "a refresh was tried");
+    assert.equal((grants["urn:thron:oauth:user-impersonation"] ?? 0) - logins, 1, "then a full login");
+  });
+});

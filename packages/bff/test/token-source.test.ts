@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { TokenSource } from "../src/core/token-source.ts";
+
+interface Token {
+  id: number;
+  expiresAt: number;
+}
+
+/** A token source over a counter, with a clock the test moves. */
+function counterSource(lifetimeMs: number, refreshAheadMs: number) {
+  let now = 1_000_000;
+  let issued = 0;
+  const previousSeen: (Token | null)[] = [];
+  const source = new TokenSource<Token>({
+    refreshAheadMs,
+    now: () => now,
+    obtain: async (previous) => {
+      previousSeen.push(previous);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { id: ++issued, expiresAt: now + lifetimeMs };
+    },
+  });
+  return { source, advance: (ms: number) => (now += ms), issued: () => issued, previousSeen };
+}
+
+describe("token source", () => {
+  it("makes one upstream request for any number of concurrent callers", async () => {
+    const { source, issued } = counterSource(60_000, 10_000);
+    const tokens = await Promise.all(Array.from({ length: 200 }, () => source.get()));
+    assert.equal(issued(), 1);
+    assert.ok(tokens.every((t) => t.id === 1));
+  });
+
+  it("caches by the token's own expiry and refreshes ahead of it without making callers wait", async () => {
+    const { source, advance, issued, previousSeen } = counterSource(60_000, 10_000);
+    assert.equal((await source.get()).id, 1);
+    advance(45_000);
+    assert.equal((await source.get()).id, 1, "well before expiry: cached");
+    advance(6_000); // inside the 10 s headroom
+    assert.equal((await source.get()).id, 1, "in the headroom: the still-valid token, refresh started");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(issued(), 2);
+    assert.equal((await source.get()).id, 2);
+    assert.equal(previousSeen[1]?.id, 1, "the refresh sees the previous token (its refresh token)");
+  });
+
+  it("never hands out a token past its expiry", async () => {
+    const { source, advance } = counterSource(60_000, 0);
+    await source.get();
+    advance(60_000);
+    assert.equal((await source.get()).id, 2);
+  });
+
+  it("invalidates only the token it was told about, and still offers it to the refresh", async () => {
+    const { source, previousSeen } = counterSource(60_000, 0);
+    const first = await source.get();
+    source.invalidate(first);
+    const second = await source.get();
+    assert.equal(second.id, 2);
+    assert.equal(previousSeen[1]?.id, 1, "the dead token's refresh token is still usable");
+    source.invalidate(first); // a late caller reporting the old token must not drop the new one
+    assert.equal((await source.get()).id, 2);
+  });
+
+  it("lets a failed obtain reach the callers and tries again on the next call", async () => {
+    let fail = true;
+    let calls = 0;
+    const source = new TokenSource<Token>({
+      refreshAheadMs: 0,
+      obtain: async () => {
+        calls++;
+        if (fail) throw new Error("upstream down");
+        return { id: calls, expiresAt: Date.now() + 60_000 };
+      },
+    });
+    const results = await Promise.allSettled([source.get(), source.get()]);
+    assert.ok(results.every((r) => r.status === "rejected"));
+    assert.equal(calls, 1);
+    fail = false;
+    assert.equal((await source.get()).id, 2);
+  });
+});

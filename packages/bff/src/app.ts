@@ -48,9 +48,7 @@ const DEFAULT_TTLS: CacheTtls = { assets: { freshMs: MINUTE, staleMs: 10 * MINUT
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
-  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [
-    config.thron?.clientSecret ?? "",
-  ]);
+  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [config.thron?.clientSecret ?? ""]);
   const cache = new ResponseCache(new MemoryStore());
   const thronHealth = new ProviderHealth();
 
@@ -90,13 +88,19 @@ export function createApp(config: Config, deps: AppDeps) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
-      if (error.status >= 500) logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
+      if (error.status >= 500)
+        logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
       return problemResponse(error, c.req.path);
     }
     logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
-    return problemResponse(new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."), c.req.path);
+    return problemResponse(
+      new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."),
+      c.req.path,
+    );
   });
-  app.notFound((c) => problemResponse(new ProblemError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path));
+  app.notFound((c) =>
+    problemResponse(new ProblemError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path),
+  );
 
   app.openapi(
     createRoute({

@@ -146,7 +146,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     const folderId = value("THRON_FOLDER_ID");
     const pkey = value("THRON_PKEY");
     if (folderId || pkey) {
-      if (!folderId || !pkey) problems.push(`set both THRON_FOLDER_ID and THRON_PKEY (missing ${folderId ? "THRON_PKEY" : "THRON_FOLDER_ID"})`);
+      if (!folderId || !pkey)
+        problems.push(`set both THRON_FOLDER_ID and THRON_PKEY (missing ${folderId ? "THRON_PKEY" : "THRON_FOLDER_ID"})`);
       else galleries.default = { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) };
     }
     if (Object.keys(galleries).length === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");

@@ -73,7 +73,10 @@ describe("configuration", () => {
 
   it("requires a gallery, both folder id and pKey, and a classification when filter keys are set", () => {
     const { THRON_FOLDER_ID: _f, THRON_PKEY: _p, ...noGallery } = THRON;
-    assert.match(problemsOf({ ...noGallery, ALLOWED_ORIGINS: "https://a.com" }).join(), /THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES/);
+    assert.match(
+      problemsOf({ ...noGallery, ALLOWED_ORIGINS: "https://a.com" }).join(),
+      /THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES/,
+    );
     assert.match(problemsOf({ ...noGallery, THRON_FOLDER_ID: "f", ALLOWED_ORIGINS: "https://a.com" }).join(), /missing THRON_PKEY/);
     assert.match(problemsOf({ ...THRON, THRON_FILTER_KEYS: "color" }).join(), /THRON_CLASSIFICATION_ID/);
   });

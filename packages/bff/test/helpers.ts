@@ -1,5 +1,5 @@
 /** A BFF in sandbox mode, in-process, with its log lines captured: what the tests drive. */
-import { createApp, type AppDeps } from "../src/app.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 
 export const PUBLIC_URL = "http://bff.test";

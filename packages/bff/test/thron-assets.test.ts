@@ -17,7 +17,10 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.equal(body.total, VISIBLE_CONTENTS);
     const [first] = body.items;
     assert.ok(first);
-    assert.match(first.thumbnail.url, /^http:\/\/bff\.test\/_sandbox\/thron\/delivery\/public\/thumbnail\/sandbox\/[^/]+\/pk-demo-[^/]+\/std\/520x0\//);
+    assert.match(
+      first.thumbnail.url,
+      /^http:\/\/bff\.test\/_sandbox\/thron\/delivery\/public\/thumbnail\/sandbox\/[^/]+\/pk-demo-[^/]+\/std\/520x0\//,
+    );
     const widths = first.thumbnail.srcset.split(", ").map((entry) => entry.split(" ")[1]);
     assert.deepEqual(widths, ["160w", "240w", "340w", "520w", "720w", "1024w"]);
   });
@@ -69,7 +72,10 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.deepEqual([...new Set(avDocs.items.map((a) => a.type))].sort(), ["audio", "document"]);
     const lake = await page(await bff.get(`${ASSETS}?q=lake&limit=50&locale=en`));
     assert.ok(lake.total > 0 && lake.total < VISIBLE_CONTENTS);
-    assert.ok(lake.items.every((a) => /lake|lago|see/i.test(a.title)), lake.items.map((a) => a.title).join());
+    assert.ok(
+      lake.items.every((a) => /lake|lago|see/i.test(a.title)),
+      lake.items.map((a) => a.title).join(),
+    );
   });
 
   it("answers a table of bad inputs with 400 problems naming the field", async () => {

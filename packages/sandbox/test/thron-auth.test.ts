@@ -92,7 +92,12 @@ describe("THRON sandbox: OAuth", () => {
   it("gives client-credentials tokens no folder access: their searches return no contents", async () => {
     const { token, legacy, search } = newSandbox();
     const cc = (await (
-      await token({ grant_type: "client_credentials", scope: "", client_id: THRON_SANDBOX.clientId, client_secret: THRON_SANDBOX.clientSecret })
+      await token({
+        grant_type: "client_credentials",
+        scope: "",
+        client_id: THRON_SANDBOX.clientId,
+        client_secret: THRON_SANDBOX.clientSecret,
+      })
     ).json()) as { access_token: string };
     const { token: legacyToken } = (await (await legacy(cc.access_token)).json()) as { token: string };
     const response = await search(legacyToken, { criteria: {} });

@@ -46,8 +46,11 @@ describe("THRON sandbox: content search", () => {
     const { login, search } = newSandbox();
     const { legacyToken } = await login();
     const total = async (cascade: boolean) =>
-      ((await (await search(legacyToken, { criteria: { linkedCategories: { haveAtLeastOne: [{ id: THRON_SANDBOX.folderId, cascade }] } } })).json()) as Page)
-        .estimatedTotalResults;
+      (
+        (await (
+          await search(legacyToken, { criteria: { linkedCategories: { haveAtLeastOne: [{ id: THRON_SANDBOX.folderId, cascade }] } } })
+        ).json()) as Page
+      ).estimatedTotalResults;
     assert.equal(await total(true), VISIBLE_CONTENTS);
     assert.ok((await total(false)) < VISIBLE_CONTENTS);
   });
@@ -177,8 +180,11 @@ describe("THRON sandbox: public delivery", () => {
     const { login, search, request } = newSandbox();
     const { legacyToken } = await login();
     const first = async (type: string) =>
-      ((await (await search(legacyToken, { criteria: { ...inDemoFolder, contentType: [type] }, responseOptions: { resultsPageSize: 1 } })).json()) as Page)
-        .items[0]?.id;
+      (
+        (await (
+          await search(legacyToken, { criteria: { ...inDemoFolder, contentType: [type] }, responseOptions: { resultsPageSize: 1 } })
+        ).json()) as Page
+      ).items[0]?.id;
     const image = await first("IMAGE");
     assert.equal((await request(`/delivery/public/thumbnail/sandbox/${image}/wrong-pkey/std/100x0/x`)).status, 404);
     const audio = await request(`/delivery/public/audio/sandbox/${await first("AUDIO")}/${THRON_SANDBOX.pkey}/WEB/x`);

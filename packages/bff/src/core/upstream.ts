@@ -46,7 +46,12 @@ export async function callUpstream(upstream: UpstreamOptions, request: () => Req
     } catch (error) {
       const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
       lastError = timedOut
-        ? new UpstreamError(504, "upstream-timeout", `${upstream.name} did not answer in time`, `No answer within ${upstream.timeoutMs} ms.`)
+        ? new UpstreamError(
+            504,
+            "upstream-timeout",
+            `${upstream.name} did not answer in time`,
+            `No answer within ${upstream.timeoutMs} ms.`,
+          )
         : unavailable(upstream.name, "The connection failed.");
     }
   }

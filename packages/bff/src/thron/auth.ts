@@ -3,10 +3,10 @@
  * refresh with rotation, and the legacy X-TokenID derived from each JWT and renewed with it.
  */
 import { z } from "zod";
+import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../core/problem.ts";
 import { TokenSource } from "../core/token-source.ts";
 import { badGateway, callUpstream, type UpstreamOptions } from "../core/upstream.ts";
-import type { ThronConfig } from "../config.ts";
 
 export interface ThronSession {
   accessToken: string;
@@ -49,7 +49,12 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
     const code = OAuthError.safeParse(body).data?.error;
     if (response.status >= 500) throw badGateway("THRON", `Token endpoint status ${response.status}.`);
     if (code === "invalid_client")
-      throw new ProblemError(502, "thron-credentials", "THRON rejected the BFF's credentials", "Check THRON_CLIENT_ID and THRON_CLIENT_SECRET.");
+      throw new ProblemError(
+        502,
+        "thron-credentials",
+        "THRON rejected the BFF's credentials",
+        "Check THRON_CLIENT_ID and THRON_CLIENT_SECRET.",
+      );
     throw new OAuthFailure(code ?? `status ${response.status}`);
   }
 
@@ -64,7 +69,12 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       });
     } catch (error) {
       if (error instanceof OAuthFailure)
-        throw new ProblemError(502, "thron-user", "THRON refused to impersonate the configured user", `Check THRON_USERNAME (${error.code}).`);
+        throw new ProblemError(
+          502,
+          "thron-user",
+          "THRON refused to impersonate the configured user",
+          `Check THRON_USERNAME (${error.code}).`,
+        );
       throw error;
     }
   }
@@ -88,12 +98,14 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       if (previous?.refreshToken) {
         // Rotation: the answer carries a new refresh token and the old one is dead; a failed
         // refresh (rotated elsewhere, revoked) falls back to a full impersonation login.
-        tokens = await requestTokens({ grant_type: "refresh_token", refresh_token: previous.refreshToken, client_id: config.clientId }).catch(
-          (error) => {
-            if (error instanceof OAuthFailure) return undefined;
-            throw error;
-          },
-        );
+        tokens = await requestTokens({
+          grant_type: "refresh_token",
+          refresh_token: previous.refreshToken,
+          client_id: config.clientId,
+        }).catch((error) => {
+          if (error instanceof OAuthFailure) return undefined;
+          throw error;
+        });
       }
       tokens ??= await login();
       return {

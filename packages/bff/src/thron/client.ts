@@ -3,11 +3,11 @@
  * call retried exactly once, ACL refusals and exceptions turned into clear problems.
  */
 import { z } from "zod";
-import { ProblemError } from "../core/problem.ts";
-import type { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, unavailable, type UpstreamOptions } from "../core/upstream.ts";
 import type { ThronConfig } from "../config.ts";
+import { ProblemError } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
+import type { TokenSource } from "../core/token-source.ts";
+import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
 import type { ThronSession } from "./auth.ts";
 
 const Envelope = z.looseObject({

@@ -1,12 +1,12 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
 import { AssetPage, AssetsQuery, GalleryParams, Problem } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError } from "../core/problem.ts";
-import type { ThronConfig } from "../config.ts";
+import { validationHook } from "../core/validation.ts";
 import type { ThronClient } from "./client.ts";
 import { decodeCursor, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
-import { validationHook } from "../core/validation.ts";
 
 const problems = {
   400: { description: "Invalid request", content: { "application/problem+json": { schema: Problem } } },

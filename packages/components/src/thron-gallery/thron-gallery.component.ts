@@ -201,20 +201,24 @@ export class ThronGallery extends EmbedkitElement {
     const status = this._loading ? t.loading : this._error ? "" : empty ? t.empty : t.showing(this._items.length, this._total);
     return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
       <p class="visually-hidden" role="status">${status}</p>
-      ${this._error
-        ? html`<div part="message" class="message error" role="alert">
+      ${
+        this._error
+          ? html`<div part="message" class="message error" role="alert">
             <p>${t.error} ${this._error.problem.title ? html`<span class="detail">(${this._error.problem.title})</span>` : nothing}</p>
             <button part="retry" type="button" @click=${() => (this._items.length ? this.loadMore() : this.reload())}>${t.retry}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       <ul part="grid" class="grid" role="list">
         ${this._items.map((asset, index) => this.#tile(asset, index, t))}
         ${this._loading ? this.#skeletons(this._items.length ? Math.min(this.pageSize, 6) : Math.min(this.pageSize, 12)) : nothing}
       </ul>
-      ${this._nextCursor && !this._loading && !this._error
-        ? html`<div class="actions"><button part="load-more" type="button" @click=${() => this.loadMore()}>${t.loadMore}</button></div>`
-        : nothing}
+      ${
+        this._nextCursor && !this._loading && !this._error
+          ? html`<div class="actions"><button part="load-more" type="button" @click=${() => this.loadMore()}>${t.loadMore}</button></div>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -3,7 +3,7 @@
  * Paths, bodies, envelopes and status codes follow shared/upstreams/thron.md.
  */
 import { type Context, Hono } from "hono";
-import { faultMiddleware, type Faults, noFaults } from "../faults.ts";
+import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
 import { buildCatalogue, CLASSIFICATION_ID, type Content, FOLDERS, folderTree, SANDBOX_TENANT } from "./catalogue.ts";
 import { envelope, exception, notAuthenticated, ok, sessionExpired } from "./envelope.ts";
 import { renderImage, renderPdf, renderWav, resolveSize } from "./media.ts";
@@ -111,8 +111,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     if (grant === "client_credentials") return c.json(await sessions.issue(field("client_id"), field("client_id"), "client_credentials"));
     if (grant === IMPERSONATION) {
       const subject = field("subject");
-      if (!(subject in USER_RIGHTS))
-        return c.json({ error: "invalid_grant", error_description: `Unknown subject ${subject}` }, 400);
+      if (!(subject in USER_RIGHTS)) return c.json({ error: "invalid_grant", error_description: `Unknown subject ${subject}` }, 400);
       return c.json(await sessions.issue(subject, field("client_id"), "user-impersonation"));
     }
     return c.json({ error: "unsupported_grant_type", error_description: `grant_type ${grant} is not supported` }, 400);
@@ -180,12 +179,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   app.get("/api/xcontents/resources/content/search/:tenant", (c) => search(c, parseJson(c.req.query("param"))));
 
   // ---- metadata definitions (xintelligence); offset paging until items come back empty ----
-  const listDefinitions = (
-    c: Context,
-    offset: number,
-    limit: number,
-    keys: string[] | undefined,
-  ) => {
+  const listDefinitions = (c: Context, offset: number, limit: number, keys: string[] | undefined) => {
     stats.definitionLists++;
     const auth = legacySession(c);
     if (auth.response) return auth.response;
@@ -196,9 +190,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
       return envelope(c, 400, "INVALID_ARGUMENTS", "offset must be ≥ 0 and limit between 1 and 50", "OK");
     const matching = catalogue.definitions.filter((d) => !keys?.length || keys.includes(d.key));
     const items = matching.slice(offset, offset + limit).map((d) => {
-      const values = d.values.flatMap((v) =>
-        Object.entries(v.labels).map(([lang, label]) => ({ value: v.value, lang, label })),
-      );
+      const values = d.values.flatMap((v) => Object.entries(v.labels).map(([lang, label]) => ({ value: v.value, lang, label })));
       const optionKey = d.metadataType === "ALTERNATIVE_S" ? "alternativeSOption" : "alternativeMOption";
       return {
         id: d.id,

@@ -230,8 +230,7 @@ function buildContent(index: number, folderId: string): Content {
       name: `${adjective.DE} ${subject.DE} – ${kind.DE} ${number}`,
       description: `Sandbox-Inhalt ${number}.`,
     });
-  const [width, height] =
-    contentType === "IMAGE" || contentType === "VIDEO" ? pick(SIZES, random) : ([1200, 900] as [number, number]);
+  const [width, height] = contentType === "IMAGE" || contentType === "VIDEO" ? pick(SIZES, random) : ([1200, 900] as [number, number]);
   const season = pick(Object.keys(SEASONS), random);
   const topicKeys = Object.keys(TOPICS).filter(() => random() < 0.3);
   if (topicKeys.length === 0) topicKeys.push(pick(Object.keys(TOPICS), random));

@@ -23,7 +23,7 @@ export const notAuthenticated = (c: Context) =>
   envelope(c, 403, "AUTHENTICATION_ERROR", "Missing or invalid authentication token", "AUTHENTICATION_ERROR");
 
 export const exception = () =>
-  new Response(
-    JSON.stringify({ resultCode: "EXCEPTION", errorDescription: "Exception", ssoCode: null }),
-    { status: 418, headers: { "content-type": "application/json" } },
-  );
+  new Response(JSON.stringify({ resultCode: "EXCEPTION", errorDescription: "Exception", ssoCode: null }), {
+    status: 418,
+    headers: { "content-type": "application/json" },
+  });

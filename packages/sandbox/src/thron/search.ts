@@ -43,7 +43,11 @@ export class SearchError extends Error {}
 
 const TEXT_MATCHES = ["phrase_match", "all_word_match", "any_word_match", "all_word_fuzzy_match", "any_word_fuzzy_match"];
 
-const words = (text: string) => text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 function matchesText(content: Content, lemma: NonNullable<NonNullable<SearchBody["criteria"]>["lemma"]>): boolean {
   const match = lemma.textMatch ?? "any_word_match";
@@ -104,8 +108,7 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
     if (!catalogue.folders.some((f) => f.id === ref.id)) throw new SearchError(`category ${ref.id} does not exist`);
     if (!visibleFolders.has(ref.id)) throw new AccessDenied(ref.id);
   }
-  const inCategory = (content: Content) => (ref: CategoryRef) =>
-    folderTree(catalogue, ref.id, ref.cascade ?? false).has(content.folderId);
+  const inCategory = (content: Content) => (ref: CategoryRef) => folderTree(catalogue, ref.id, ref.cascade ?? false).has(content.folderId);
   const hasMetadata = (content: Content) => (ref: MetadataRef) =>
     content.imetadata.some(
       (m) => m.key === ref.key && m.value === ref.value && (!ref.classificationId || ref.classificationId === m.classificationId),
@@ -123,8 +126,7 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
   );
 
   const [sortField, sortSpec] = Object.entries(options.sort ?? { creationDate: { order: "desc" } })[0] ?? [];
-  if (sortField && sortField !== "creationDate" && sortField !== "name")
-    throw new SearchError(`sort by ${sortField} is not supported`);
+  if (sortField && sortField !== "creationDate" && sortField !== "name") throw new SearchError(`sort by ${sortField} is not supported`);
   const direction = sortSpec?.order === "asc" ? 1 : -1;
   const sortKey = (c: Content) => (sortField === "name" ? (c.locales[0]?.name ?? "") : c.creationDate);
   matches = [...matches].sort((a, b) => direction * sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
@@ -132,8 +134,7 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
   const query = JSON.stringify([criteria, options.sort ?? null]);
   const fingerprint = hash32(query).toString(36);
   const offset = body.pageToken ? decodeToken(body.pageToken).offset : 0;
-  if (body.pageToken && decodeToken(body.pageToken).query !== fingerprint)
-    throw new SearchError("pageToken belongs to another search");
+  if (body.pageToken && decodeToken(body.pageToken).query !== fingerprint) throw new SearchError("pageToken belongs to another search");
   const items = matches.slice(offset, offset + pageSize);
   const next = offset + pageSize < matches.length ? encodeToken({ offset: offset + pageSize, query: fingerprint }) : null;
   return { items, nextPageToken: next, estimatedTotalResults: matches.length };

@@ -1,0 +1,113 @@
+import { elementUpdated, expect, fixture, html, oneEvent } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
+import { BUNDLE_ORIGIN, bffBase } from "../internal/bff-client.ts";
+import { defineElement } from "../internal/define.ts";
+import { imagesLoaded, setFaults, TEST_BFF } from "../internal/test-support.ts";
+import type { GalleryErrorDetail, GalleryLoadDetail, ThronGallery } from "./thron-gallery.ts";
+import "./thron-gallery.ts";
+
+/** A gallery on the test BFF, returned once its first page (or error) has rendered. */
+async function gallery(attributes: { pageSize?: number; locale?: string; name?: string } = {}) {
+  const el = await fixture<ThronGallery>(html`<div></div>`);
+  const settled = Promise.race([oneEvent(el, "thron-gallery-load"), oneEvent(el, "thron-error")]);
+  const node = document.createElement("thron-gallery");
+  node.setAttribute("bff", TEST_BFF);
+  node.setAttribute("page-size", String(attributes.pageSize ?? 6));
+  if (attributes.locale) node.setAttribute("locale", attributes.locale);
+  if (attributes.name) node.setAttribute("gallery", attributes.name);
+  el.append(node);
+  const event = (await settled) as CustomEvent<GalleryLoadDetail | GalleryErrorDetail>;
+  await elementUpdated(node);
+  return { el: node, event, shadow: node.shadowRoot as ShadowRoot };
+}
+
+const titles = (shadow: ShadowRoot) => [...shadow.querySelectorAll("figcaption")].map((f) => f.textContent?.trim());
+
+describe("<thron-gallery>", () => {
+  afterEach(() => setFaults());
+
+  it("renders the first page from the BFF as a grid of loaded thumbnails with titles", async () => {
+    const { shadow, event } = await gallery({ pageSize: 6 });
+    const detail = event.detail as GalleryLoadDetail;
+    expect(event.type).to.equal("thron-gallery-load");
+    expect(detail.count).to.equal(6);
+    expect(detail.total).to.equal(320);
+    expect(detail.hasMore).to.equal(true);
+    expect(shadow.querySelectorAll('[part="tile"]')).to.have.length(6);
+    expect(titles(shadow)[0]).to.equal("Sunny harbour photo 1");
+    const images = await imagesLoaded(shadow);
+    expect(images).to.have.length(6);
+    expect(images[0]?.srcset).to.contain(" 160w");
+    expect(images.every((img) => img.src.startsWith(TEST_BFF))).to.equal(true);
+    expect(shadow.querySelector('[role="status"]')?.textContent).to.equal("Showing 6 of 320");
+  });
+
+  it("badges videos, audio and documents with their type", async () => {
+    const { shadow } = await gallery({ pageSize: 20 });
+    const badges = [...shadow.querySelectorAll('[part="badge"]')].map((b) => b.textContent);
+    expect(badges).to.include.members(["Video", "Audio", "Document"]);
+    expect(badges).not.to.include("Image");
+  });
+
+  it("appends the next page with the Load more button, by keyboard, and emits the load event", async () => {
+    const { el, shadow } = await gallery({ pageSize: 5 });
+    const button = shadow.querySelector<HTMLButtonElement>('[part="load-more"]');
+    expect(button).to.exist;
+    button?.focus();
+    const loaded = oneEvent(el, "thron-gallery-load");
+    await sendKeys({ press: "Enter" });
+    const { detail } = (await loaded) as CustomEvent<GalleryLoadDetail>;
+    expect(detail.count).to.equal(10);
+    expect(detail.added).to.have.length(5);
+    await elementUpdated(el);
+    expect(shadow.querySelectorAll('[part="tile"]')).to.have.length(10);
+    expect(new Set(el.items.map((a) => a.id)).size).to.equal(10);
+  });
+
+  it("follows the locale for titles and its own strings", async () => {
+    const { shadow } = await gallery({ pageSize: 3, locale: "it-IT" });
+    expect(titles(shadow)[0]).to.equal("Porto soleggiato, foto 1");
+    expect(shadow.querySelector('[part="load-more"]')?.textContent?.trim()).to.equal("Carica altri");
+    expect(shadow.querySelector('[role="status"]')?.textContent).to.equal("3 di 320");
+  });
+
+  it("shows an error with a retry that works once the BFF recovers, and emits thron-error", async () => {
+    await setFaults({ burst5xx: 2 }); // the BFF's single retry fails too
+    const { el, shadow, event } = await gallery({ pageSize: 7 });
+    expect(event.type).to.equal("thron-error");
+    expect((event.detail as GalleryErrorDetail).status).to.equal(503);
+    expect((event.detail as GalleryErrorDetail).title).to.equal("THRON is unavailable");
+    const alert = shadow.querySelector('[role="alert"]');
+    expect(alert?.textContent).to.contain("The gallery could not be loaded.");
+    await expect(el).to.be.accessible();
+    const loaded = oneEvent(el, "thron-gallery-load");
+    shadow.querySelector<HTMLButtonElement>('[part="retry"]')?.click();
+    await loaded;
+    await elementUpdated(el);
+    expect(shadow.querySelector('[role="alert"]')).to.equal(null);
+    expect(shadow.querySelectorAll('[part="tile"]')).to.have.length(7);
+  });
+
+  it("names an unknown gallery in its error", async () => {
+    const { event, shadow } = await gallery({ name: "no-such-gallery" });
+    expect((event.detail as GalleryErrorDetail).status).to.equal(404);
+    expect(shadow.querySelector('[role="alert"]')?.textContent).to.contain("Unknown gallery");
+  });
+
+  it("passes axe once loaded", async () => {
+    const { el, shadow } = await gallery({ pageSize: 8 });
+    await imagesLoaded(shadow);
+    await expect(el).to.be.accessible();
+  });
+
+  it("defaults bff to the origin its bundle was loaded from", () => {
+    expect(bffBase(undefined)).to.equal(BUNDLE_ORIGIN);
+    expect(bffBase("")).to.equal(new URL(import.meta.url).origin);
+    expect(bffBase("https://bff.example.com/")).to.equal("https://bff.example.com");
+  });
+
+  it("tolerates being registered twice", () => {
+    expect(() => defineElement("thron-gallery", class extends HTMLElement {})).not.to.throw();
+    expect(customElements.get("thron-gallery")?.name).to.equal("ThronGallery");
+  });
+});

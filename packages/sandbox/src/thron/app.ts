@@ -3,10 +3,13 @@
  * Paths, bodies, envelopes and status codes follow shared/upstreams/thron.md.
  */
 import { type Context, Hono } from "hono";
+import { cors } from "hono/cors";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
 import { buildCatalogue, CLASSIFICATION_ID, type Content, FOLDERS, folderTree, SANDBOX_TENANT } from "./catalogue.ts";
 import { envelope, exception, notAuthenticated, ok, sessionExpired } from "./envelope.ts";
-import { renderImage, renderPdf, renderWav, resolveSize } from "./media.ts";
+import { byteRange, renderImage, renderPdf, renderVtt, renderWav, resolveSize } from "./media.ts";
+import { PLAYER_SCRIPT } from "./player-script.ts";
+import { SAMPLE_M3U8, SAMPLE_MP4_BASE64, SAMPLE_TS_BASE64 } from "./sample-media.ts";
 import { AccessDenied, runSearch, type SearchBody, SearchError } from "./search.ts";
 import { type Session, SessionStore } from "./sessions.ts";
 
@@ -61,7 +64,10 @@ const USER_RIGHTS: Record<string, string[]> = {
 };
 
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
-const DELIVERY_CHANNELS = { video: ["WEB", "WEBHD"], audio: ["WEB"], document: ["WEB", "WEBDOC"] } as const;
+const DELIVERY_CHANNELS = { video: ["WEB", "WEBHD", "STREAMHTTPIOS"], audio: ["WEB"], document: ["WEB", "WEBDOC"] } as const;
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const SAMPLE_MP4 = fromBase64(SAMPLE_MP4_BASE64);
+const SAMPLE_TS = fromBase64(SAMPLE_TS_BASE64);
 const MIME = { video: "video/mp4", audio: "audio/wav", document: "application/pdf" } as const;
 const IMAGE_CACHE_LIMIT = 256;
 
@@ -90,6 +96,8 @@ export function createThronSandbox(options: ThronSandboxOptions) {
 
   const app = new Hono();
   app.use("/api/*", faultMiddleware(faults, exception));
+  // What the Player and the browser fetch from any page: delivery, content detail, the script.
+  for (const path of ["/delivery/*", "/shared/*", "/api/xcontents/resources/delivery/*"]) app.use(path, cors());
 
   // ---- OAuth 2 (auth host) ----
   app.post("/api/v1/authentication/oauth2/token", async (c) => {
@@ -299,13 +307,31 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     const content = delivered(c.req.param("tenant"), c.req.param("id"), c.req.param("pkey"));
     const expected = { video: "VIDEO", audio: "AUDIO", document: "OTHER" }[kind];
     if (!content || content.contentType !== expected) return c.text("Not Found", 404);
-    if (!(DELIVERY_CHANNELS[kind] as readonly string[]).includes(c.req.param("channel"))) return c.text("Not Found", 404);
-    const headers = { "content-type": MIME[kind], "cache-control": "public, max-age=86400" };
-    if (kind === "audio") return c.body(renderWav(content) as Uint8Array<ArrayBuffer>, 200, headers);
-    if (kind === "document")
-      return c.body(renderPdf(content.locales[0]?.name ?? content.fileName) as Uint8Array<ArrayBuffer>, 200, headers);
-    return c.text("Not Found", 404); // video files: see issue 3
+    const channel = c.req.param("channel");
+    if (!(DELIVERY_CHANNELS[kind] as readonly string[]).includes(channel)) return c.text("Not Found", 404);
+    const name = c.req.param("name");
+    let body: Uint8Array;
+    let type: string = MIME[kind];
+    if (kind === "video" && channel === "STREAMHTTPIOS") {
+      // HLS: the playlist names one segment, resolved next to it.
+      if (name.endsWith(".m3u8")) [body, type] = [new TextEncoder().encode(SAMPLE_M3U8), "application/vnd.apple.mpegurl"];
+      else if (name === "segment0.ts") [body, type] = [SAMPLE_TS, "video/mp2t"];
+      else return c.text("Not Found", 404);
+    } else if (kind === "video") body = SAMPLE_MP4;
+    else if (kind === "audio") body = renderWav(content);
+    else body = renderPdf(content.locales[0]?.name ?? content.fileName);
+    return byteRange(c.req.header("range"), body, { "content-type": type, "cache-control": "public, max-age=86400" });
   });
+
+  app.get("/delivery/public/subtitles/:tenant/:id/:pkey/:file{[A-Z]{2}\\.vtt}", (c) => {
+    const content = delivered(c.req.param("tenant"), c.req.param("id"), c.req.param("pkey"));
+    if (!content?.subtitles) return c.text("Not Found", 404);
+    return c.body(renderVtt(content), 200, { "content-type": "text/vtt; charset=utf-8" });
+  });
+
+  app.get("/shared/ce/bootstrap/1/scripts/embeds-min.js", (c) =>
+    c.body(PLAYER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }),
+  );
 
   return {
     app,

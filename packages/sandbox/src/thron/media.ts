@@ -111,3 +111,26 @@ export function renderPdf(title: string): Uint8Array {
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(pdf);
 }
+
+/** WebVTT captions for a video with subtitles: two cues with its title. */
+export function renderVtt(content: Content): string {
+  const title = content.locales.find((l) => l.locale === "EN")?.name ?? content.fileName;
+  return `WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n${title}\n\n00:00:01.000 --> 00:00:02.000\nSandbox subtitles\n`;
+}
+
+/** Serves `body`, honouring a single `Range: bytes=a-b` as CDNs do (media elements seek with it). */
+export function byteRange(range: string | undefined, body: Uint8Array, headers: Record<string, string>): Response {
+  const all = { ...headers, "accept-ranges": "bytes" };
+  const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  if (!match || (match[1] === "" && match[2] === "")) return new Response(body as Uint8Array<ArrayBuffer>, { status: 200, headers: all });
+  const size = body.length;
+  let start = match[1] === "" ? size - Number(match[2]) : Number(match[1]);
+  let end = match[1] === "" || match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
+  start = Math.max(0, start);
+  if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...all, "content-range": `bytes */${size}` } });
+  end = Math.min(end, size - 1);
+  return new Response(body.slice(start, end + 1) as Uint8Array<ArrayBuffer>, {
+    status: 206,
+    headers: { ...all, "content-range": `bytes ${start}-${end}/${size}` },
+  });
+}

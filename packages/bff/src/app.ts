@@ -9,7 +9,7 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
-import { MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
+import { MemoryStore, ResponseCache } from "./core/cache.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, problemResponse } from "./core/problem.ts";
@@ -21,7 +21,7 @@ import { demoPage } from "./demo/page.ts";
 import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
-import { thronRoutes } from "./thron/routes.ts";
+import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
@@ -38,12 +38,16 @@ export interface AppDeps {
   ttl?: Partial<CacheTtls>;
 }
 
-export interface CacheTtls {
-  assets: Ttl;
-}
+export type CacheTtls = ThronTtls;
 
 const MINUTE = 60_000;
-const DEFAULT_TTLS: CacheTtls = { assets: { freshMs: MINUTE, staleMs: 10 * MINUTE } };
+const HOUR = 60 * MINUTE;
+/** Search pages go stale quickly; filter definitions and content details change rarely. */
+const DEFAULT_TTLS: CacheTtls = {
+  assets: { freshMs: MINUTE, staleMs: 10 * MINUTE },
+  definitions: { freshMs: 10 * MINUTE, staleMs: HOUR },
+  detail: { freshMs: 5 * MINUTE, staleMs: HOUR },
+};
 
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;

@@ -51,8 +51,17 @@ export const GalleryParams = z.object({
 const repeatable = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
 
+export const AssetParams = GalleryParams.extend({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/, "must be an asset id")
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+
+export const GalleryQuery = z.object({ locale: Locale.optional() });
+
 export const AssetsQuery = z.object({
-  q: z.string().trim().max(200).optional().openapi({ description: "Free text, any word matches" }),
+  q: z.string().trim().max(200).optional().openapi({ description: "Free text; every word must match, in any language" }),
   type: repeatable(AssetType).optional().openapi({ description: "Repeatable: image, video, audio, document" }),
   cursor: z.string().max(4096).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(24),

@@ -37,13 +37,55 @@ const SearchResponse = z.object({
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
+const DefinitionValue = z.object({ value: z.string(), lang: z.string().nullish(), label: z.string().nullish() });
+export const Definition = z.object({
+  key: z.string(),
+  metadataType: z.string(),
+  names: z.array(z.object({ lang: z.string(), label: z.string() })).default([]),
+  visible: z.boolean().default(true),
+  removed: z.boolean().default(false),
+  options: z.record(z.string(), z.object({ values: z.array(DefinitionValue).default([]) }).nullish()).default({}),
+});
+export type Definition = z.infer<typeof Definition>;
+const DefinitionsPage = z.object({ items: z.array(Definition).default([]) });
+
+export const ContentDetail = z.object({
+  content: z.object({
+    id: z.string().optional(),
+    contentType: z.string(),
+    locales: z.array(LocaleEntry).default([]),
+    deliveryInfo: z
+      .array(
+        z.object({
+          channelType: z.string(),
+          contentUrl: z.string(),
+          sysMetadata: z.array(z.object({ name: z.string(), value: z.string().nullish() })).nullish(),
+        }),
+      )
+      .default([]),
+    deliverySize: z
+      .object({ aspectRatio: z.string().nullish(), maxWidth: z.number().nullish(), maxHeight: z.number().nullish() })
+      .nullish(),
+    subtitlesUrls: z.array(z.object({ locale: z.string(), url: z.string() })).nullish(),
+  }),
+});
+export type ContentDetail = z.infer<typeof ContentDetail>["content"];
+
+const DEFINITIONS_PAGE = 50;
+/** THRON allows at most 100 values a definition; a classification with more pages than this is misconfigured. */
+const MAX_DEFINITION_PAGES = 20;
+
 class SessionExpired extends Error {}
+
+/** The content is not there, or the pKey does not open it: the same answer either way. */
+export class ContentNotFound extends Error {}
 
 /** Reads a legacy answer: OK payloads through, everything else a typed failure. */
 async function readEnvelope<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
   const body: unknown = await response.json().catch(() => null);
   const envelope = Envelope.safeParse(body).data;
   const code = envelope?.resultCode ?? undefined;
+  if (response.status === 404) throw new ContentNotFound();
   if (response.status === 403) {
     if (envelope?.ssoCode === "SESSION_EXPIRED" || code === "SESSION_EXPIRED" || /session expired/i.test(envelope?.errorDescription ?? ""))
       throw new SessionExpired();
@@ -71,16 +113,21 @@ export class ThronClient {
     readonly health: ProviderHealth,
   ) {}
 
-  /** Runs `call` with a live session and records in `health` whether THRON worked. */
-  async #withSession<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
+  /** Runs `call`, recording in `health` whether THRON worked. */
+  async #tracked<R>(call: () => Promise<R>): Promise<R> {
     try {
-      const result = await this.#withRenewal(call);
+      const result = await call();
       this.health.succeeded();
       return result;
     } catch (error) {
       if (error instanceof ProblemError && error.status >= 502) this.health.failed();
       throw error;
     }
+  }
+
+  /** Runs `call` with a live session, tracked. */
+  #withSession<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
+    return this.#tracked(() => this.#withRenewal(call));
   }
 
   /** A 403 Session Expired replaces the session and retries the call exactly once. */
@@ -115,6 +162,48 @@ export class ThronClient {
         { idempotent: true }, // a search is a read, even over POST
       );
       return readEnvelope(response, SearchResponse);
+    });
+  }
+
+  /** Every definition of the classification, paged by offset until THRON answers an empty page. */
+  listDefinitions(classificationId: string): Promise<Definition[]> {
+    const path = `${this.config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(this.config.tenant)}/${encodeURIComponent(classificationId)}`;
+    return this.#withSession(async (session) => {
+      const all: Definition[] = [];
+      for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
+        const response = await callUpstream(
+          this.upstream,
+          () =>
+            new Request(`${path}?offset=${page * DEFINITIONS_PAGE}&limit=${DEFINITIONS_PAGE}`, {
+              headers: { accept: "application/json", "x-tokenid": session.legacyToken },
+            }),
+          { idempotent: true },
+        );
+        const { items } = await readEnvelope(response, DefinitionsPage);
+        all.push(...items);
+        if (items.length < DEFINITIONS_PAGE) break;
+      }
+      return all;
+    });
+  }
+
+  /**
+   * One content's detail, authorised by the gallery's pKey: the pKey scopes the answer to the
+   * gallery's folder, so an id from elsewhere is not found.
+   */
+  contentDetail(id: string, pkey: string, thronLang: string): Promise<ContentDetail> {
+    const url = new URL(`${this.config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
+    url.search = new URLSearchParams({ clientId: this.config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
+    return this.#tracked(async () => {
+      const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
+        idempotent: true,
+      });
+      const { content } = await readEnvelope(response, ContentDetail).catch((error) => {
+        // With a pKey, THRON's "access denied" means this content is not in the gallery.
+        if (error instanceof ProblemError && error.slug === "thron-access-denied") throw new ContentNotFound();
+        throw error;
+      });
+      return content;
     });
   }
 }

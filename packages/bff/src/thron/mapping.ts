@@ -4,7 +4,7 @@
  */
 import type { Asset, AssetType } from "@embedkit/contracts";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
-import type { SearchItem } from "./client.ts";
+import type { ContentDetail, SearchItem } from "./client.ts";
 
 const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "OTHER" };
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
@@ -23,9 +23,10 @@ export function toThronLang(locale: string | undefined): string {
   return THRON_LANGS.has(lang) ? lang : "EN";
 }
 
+type LocaleEntries = NonNullable<NonNullable<SearchItem["details"]>["locales"]>;
+
 /** The locale entry for `lang`, else English, else whatever the content has. */
-function pickLocale(item: SearchItem, lang: string) {
-  const locales = item.details?.locales ?? [];
+function pickLocale(locales: LocaleEntries, lang: string) {
   return (
     locales.find((l) => l.locale.toUpperCase() === lang && l.name) ??
     locales.find((l) => l.locale.toUpperCase() === "EN" && l.name) ??
@@ -39,6 +40,7 @@ export function prettyName(fileName: string | null | undefined): string {
     .replace(/\.[^.]+$/, "")
     .toLowerCase()
     .normalize("NFKD")
+    .replace(/\p{M}+/gu, "") // ü → u, not u-
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
   return slug || "asset";
@@ -49,21 +51,22 @@ export function thumbnailUrl(thron: ThronConfig, gallery: GalleryConfig, id: str
   return `${thron.cdnUrl}/delivery/public/thumbnail/${path}/std/${width}x0/${name}`;
 }
 
+/** The thumbnail at the default width plus a srcset over every standard width. */
+function thumbnail(thron: ThronConfig, gallery: GalleryConfig, id: string, name: string): Asset["thumbnail"] {
+  const url = (width: number) => thumbnailUrl(thron, gallery, id, name, width);
+  return { url: url(DEFAULT_THUMBNAIL_WIDTH), srcset: THUMBNAIL_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", ") };
+}
+
 export function toAsset(item: SearchItem, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
   const type = FROM_THRON_TYPE[item.contentType];
   if (!type) return null; // pagelets, URLs and playlists are not gallery material
-  const locale = pickLocale(item, lang);
-  const name = prettyName(item.details?.source?.fileName);
-  const url = (width: number) => thumbnailUrl(thron, gallery, item.id, name, width);
+  const locale = pickLocale(item.details?.locales ?? [], lang);
   return {
     id: item.id,
     type,
     title: locale?.name ?? item.details?.source?.fileName ?? item.id,
     ...(locale?.description && { description: locale.description }),
-    thumbnail: {
-      url: url(DEFAULT_THUMBNAIL_WIDTH),
-      srcset: THUMBNAIL_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", "),
-    },
+    thumbnail: thumbnail(thron, gallery, item.id, prettyName(item.details?.source?.fileName)),
     sources: [],
   };
 }
@@ -80,4 +83,59 @@ export function decodeCursor(cursor: string): string | null {
   } catch {
     return null;
   }
+}
+
+const MP4_QUALITY: Record<string, string> = { WEB: "sd", WEBHD: "hd", WEBFULLHD: "full-hd", WEB4K: "4k" };
+/** Best first, as a <video> picks the first source it can play. */
+const SOURCE_ORDER = ["STREAMHTTPIOS", "WEB4K", "WEBFULLHD", "WEBHD", "WEB", "WEBDOC"];
+
+/** THRON's channels → playable sources with MIME types; channels we cannot type are left out. */
+function toSources(type: AssetType, deliveryInfo: ContentDetail["deliveryInfo"]): Asset["sources"] {
+  const sorted = [...deliveryInfo].sort((a, b) => SOURCE_ORDER.indexOf(a.channelType) - SOURCE_ORDER.indexOf(b.channelType));
+  return sorted.flatMap(({ channelType, contentUrl }): Asset["sources"] => {
+    if (!/^https?:\/\//.test(contentUrl)) return [];
+    if (type === "video" && channelType === "STREAMHTTPIOS")
+      return [{ url: contentUrl, mimeType: "application/vnd.apple.mpegurl", quality: "hls" }];
+    if (type === "video" && MP4_QUALITY[channelType])
+      return [{ url: contentUrl, mimeType: "video/mp4", quality: MP4_QUALITY[channelType] as string }];
+    if (type === "audio" && channelType === "WEB") return [{ url: contentUrl, mimeType: "audio/mpeg" }];
+    if (type === "image") return [{ url: contentUrl, mimeType: "image/*" }];
+    if (type === "document" && channelType === "WEBDOC") return [{ url: contentUrl, mimeType: "application/pdf" }];
+    if (type === "document" && channelType === "WEB") return [{ url: contentUrl, mimeType: "application/octet-stream" }];
+    return [];
+  });
+}
+
+function durationMs(deliveryInfo: ContentDetail["deliveryInfo"]): number | undefined {
+  for (const info of deliveryInfo) {
+    const value = info.sysMetadata?.find((m) => /durationms/i.test(m.name))?.value;
+    if (value && Number.isFinite(Number(value))) return Math.round(Number(value));
+  }
+  return undefined;
+}
+
+function aspectRatio(detail: ContentDetail): number | undefined {
+  const [w, h] = (detail.deliverySize?.aspectRatio ?? "").split(":").map(Number);
+  if (w && h) return w / h;
+  const { maxWidth, maxHeight } = detail.deliverySize ?? {};
+  return maxWidth && maxHeight ? maxWidth / maxHeight : undefined;
+}
+
+/** A content's detail → one Asset with its playback sources. */
+export function detailToAsset(id: string, detail: ContentDetail, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
+  const type = FROM_THRON_TYPE[detail.contentType];
+  if (!type) return null;
+  const locale = pickLocale(detail.locales, lang);
+  const duration = durationMs(detail.deliveryInfo);
+  const ratio = aspectRatio(detail);
+  return {
+    id,
+    type,
+    title: locale?.name ?? id,
+    ...(locale?.description && { description: locale.description }),
+    thumbnail: thumbnail(thron, gallery, id, prettyName(locale?.name)),
+    ...(ratio && { aspectRatio: ratio }),
+    ...(duration !== undefined && { durationMs: duration }),
+    sources: toSources(type, detail.deliveryInfo),
+  };
 }

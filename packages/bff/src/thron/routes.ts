@@ -1,38 +1,78 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
-import { AssetPage, AssetsQuery, GalleryParams, Problem } from "@embedkit/contracts";
+import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery, Problem } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError } from "../core/problem.ts";
 import { validationHook } from "../core/validation.ts";
-import type { ThronClient } from "./client.ts";
-import { decodeCursor, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
+import { ContentNotFound, type ThronClient } from "./client.ts";
+import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
+import { decodeCursor, detailToAsset, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
 
-const problems = {
-  400: { description: "Invalid request", content: { "application/problem+json": { schema: Problem } } },
-  404: { description: "Unknown gallery", content: { "application/problem+json": { schema: Problem } } },
-  502: { description: "THRON failed", content: { "application/problem+json": { schema: Problem } } },
-  503: { description: "THRON unavailable", content: { "application/problem+json": { schema: Problem } } },
-  504: { description: "THRON timed out", content: { "application/problem+json": { schema: Problem } } },
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
+const upstreamProblems = {
+  502: problem("THRON failed or refused"),
+  503: problem("THRON unavailable"),
+  504: problem("THRON timed out"),
 };
+
+const getGallery = createRoute({
+  method: "get",
+  path: "/galleries/{gallery}",
+  summary: "A gallery's player parameters and filters",
+  description: "Filters come from the THRON metadata definitions named in the gallery's filter keys, labelled in `locale`.",
+  request: { params: GalleryParams, query: GalleryQuery },
+  responses: {
+    200: { description: "The gallery", content: { "application/json": { schema: Gallery } } },
+    400: problem("Invalid request"),
+    404: problem("Unknown gallery"),
+    ...upstreamProblems,
+  },
+});
 
 const listAssets = createRoute({
   method: "get",
   path: "/galleries/{gallery}/assets",
   summary: "One page of a gallery's assets",
+  description:
+    "Besides the parameters below, `filter.<key>=<value>` (repeatable) filters by the gallery's metadata: OR within a key, AND across keys. " +
+    "When two keys each have several values, pages may hold fewer items than `limit`; keep following `nextCursor`.",
   request: { params: GalleryParams, query: AssetsQuery },
   responses: {
     200: { description: "A page of assets", content: { "application/json": { schema: AssetPage } } },
-    ...problems,
+    400: problem("Invalid request"),
+    404: problem("Unknown gallery"),
+    ...upstreamProblems,
   },
 });
+
+const getAsset = createRoute({
+  method: "get",
+  path: "/galleries/{gallery}/assets/{id}",
+  summary: "One asset with its playback sources",
+  request: { params: AssetParams, query: GalleryQuery },
+  responses: {
+    200: { description: "The asset", content: { "application/json": { schema: Asset } } },
+    400: problem("Invalid request"),
+    404: problem("Unknown gallery or asset"),
+    ...upstreamProblems,
+  },
+});
+
+export interface ThronTtls {
+  assets: Ttl;
+  definitions: Ttl;
+  detail: Ttl;
+}
 
 export interface ThronRouteDeps {
   config: ThronConfig;
   client: ThronClient;
   cache: ResponseCache;
-  ttl: { assets: Ttl };
+  ttl: ThronTtls;
 }
+
+const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
 export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -42,39 +82,90 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     if (!gallery) throw new ProblemError(404, "unknown-gallery", "Unknown gallery", `No gallery is configured under the name "${name}".`);
     return gallery;
   };
+  const definitions = async () => {
+    if (!config.classificationId) return [];
+    const classificationId = config.classificationId;
+    return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
+      .value;
+  };
+  const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
+
+  app.openapi(getGallery, async (c) => {
+    const { gallery: name } = c.req.valid("param");
+    const { locale = "en" } = c.req.valid("query");
+    const gallery = galleryFor(name);
+    const filters = gallery.filterKeys.length > 0 ? toFilters(await definitions(), gallery.filterKeys, toThronLang(locale)) : [];
+    c.header("cache-control", cacheFor(60));
+    return c.json(
+      {
+        id: name,
+        locale,
+        player: { scriptUrl: `${config.cdnUrl}${PLAYER_SCRIPT_PATH}`, clientId: config.tenant, sessId: gallery.pkey },
+        filters,
+      },
+      200,
+    );
+  });
 
   app.openapi(listAssets, async (c) => {
     const { gallery: name } = c.req.valid("param");
     const query = c.req.valid("query");
     const gallery = galleryFor(name);
     const pageToken = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    if (pageToken === null) throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued" }]);
-    const lang = toThronLang(query.locale);
+    const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
+    if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
+    if (errors.length > 0) throw invalidRequest(errors);
+    const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
     const body = {
       criteria: {
         linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] },
         contentType: thronContentTypes(query.type),
         ...(query.q && { lemma: { text: query.q, textMatch: "all_word_match" } }),
+        ...(metadata.imetadata && { imetadata: metadata.imetadata }),
       },
       ...(pageToken && { pageToken }),
       responseOptions: {
         resultsPageSize: query.limit,
-        returnDetailsFields: ["locales", "source"],
+        returnDetailsFields: metadata.remaining.size > 0 ? ["locales", "source", "imetadata"] : ["locales", "source"],
         sort: { creationDate: { order: "desc" } },
       },
     };
-    // Keyed by what THRON is asked, not by the raw URL: equivalent queries share an entry.
+    // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
     const { value: page, status } = await cache.get(`thron:search:${JSON.stringify(body)}`, ttl.assets, () => client.search(body));
+    const lang = toThronLang(query.locale);
     c.header("x-cache", status);
-    c.header("cache-control", "public, max-age=30, stale-while-revalidate=300");
+    c.header("cache-control", cacheFor(30));
     return c.json(
       {
-        items: page.items.flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
+        items: page.items
+          .filter((item) => matchesRemaining(item, metadata.remaining))
+          .flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
         nextCursor: page.nextPageToken ? encodeCursor(page.nextPageToken) : null,
         total: page.estimatedTotalResults ?? page.items.length,
       },
       200,
     );
+  });
+
+  app.openapi(getAsset, async (c) => {
+    const { gallery: name, id } = c.req.valid("param");
+    const { locale } = c.req.valid("query");
+    const gallery = galleryFor(name);
+    const lang = toThronLang(locale);
+    const notFound = new ProblemError(404, "unknown-asset", "Unknown asset", `This gallery has no asset ${id}.`);
+    try {
+      const { value: detail, status } = await cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () =>
+        client.contentDetail(id, gallery.pkey, lang),
+      );
+      const asset = detailToAsset(id, detail, config, gallery, lang);
+      if (!asset) throw notFound;
+      c.header("x-cache", status);
+      c.header("cache-control", cacheFor(60));
+      return c.json(asset, 200);
+    } catch (error) {
+      if (error instanceof ContentNotFound) throw notFound;
+      throw error;
+    }
   });
 
   return app;

@@ -7,9 +7,9 @@ import { cors } from "hono/cors";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
 import { buildCatalogue, CLASSIFICATION_ID, type Content, FOLDERS, folderTree, SANDBOX_TENANT } from "./catalogue.ts";
 import { envelope, exception, notAuthenticated, ok, sessionExpired } from "./envelope.ts";
-import { byteRange, renderImage, renderPdf, renderVtt, renderWav, resolveSize } from "./media.ts";
+import { byteRange, renderImage, renderPdf, renderVtt, resolveSize } from "./media.ts";
 import { PLAYER_SCRIPT } from "./player-script.ts";
-import { SAMPLE_M3U8, SAMPLE_MP4_BASE64, SAMPLE_TS_BASE64 } from "./sample-media.ts";
+import { SAMPLE_M3U8, SAMPLE_MP3_BASE64, SAMPLE_MP4_BASE64, SAMPLE_TS_BASE64 } from "./sample-media.ts";
 import { AccessDenied, runSearch, type SearchBody, SearchError } from "./search.ts";
 import { type Session, SessionStore } from "./sessions.ts";
 
@@ -68,7 +68,8 @@ const DELIVERY_CHANNELS = { video: ["WEB", "WEBHD", "STREAMHTTPIOS"], audio: ["W
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const SAMPLE_MP4 = fromBase64(SAMPLE_MP4_BASE64);
 const SAMPLE_TS = fromBase64(SAMPLE_TS_BASE64);
-const MIME = { video: "video/mp4", audio: "audio/wav", document: "application/pdf" } as const;
+const SAMPLE_MP3 = fromBase64(SAMPLE_MP3_BASE64);
+const MIME = { video: "video/mp4", audio: "audio/mpeg", document: "application/pdf" } as const;
 const IMAGE_CACHE_LIMIT = 256;
 
 export function createThronSandbox(options: ThronSandboxOptions) {
@@ -318,7 +319,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
       else if (name === "segment0.ts") [body, type] = [SAMPLE_TS, "video/mp2t"];
       else return c.text("Not Found", 404);
     } else if (kind === "video") body = SAMPLE_MP4;
-    else if (kind === "audio") body = renderWav(content);
+    else if (kind === "audio") body = SAMPLE_MP3;
     else body = renderPdf(content.locales[0]?.name ?? content.fileName);
     return byteRange(c.req.header("range"), body, { "content-type": type, "cache-control": "public, max-age=86400" });
   });

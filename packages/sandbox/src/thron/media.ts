@@ -1,6 +1,7 @@
 /**
  * Real files for public delivery, generated from the content itself so nothing binary is
- * committed: PNG images of any requested size, WAV audio and PDF documents.
+ * committed: PNG images of any requested size, PDF documents and WebVTT captions
+ * (video and audio are the generated samples in sample-media.ts).
  */
 import { encodePng } from "../png.ts";
 import { hash32 } from "../prng.ts";
@@ -56,36 +57,6 @@ export function renderImage(content: Content, width: number, height: number): Pr
       Math.round(from[2] + (to[2] - from[2]) * t),
     ];
   });
-}
-
-/** A mono 16-bit WAV: a soft tone whose pitch comes from the content, as long as its duration (capped). */
-export function renderWav(content: Content, maxSeconds = 4): Uint8Array {
-  const rate = 8000;
-  const seconds = Math.min(maxSeconds, (content.durationMs ?? 3000) / 1000);
-  const samples = Math.round(rate * seconds);
-  const out = new Uint8Array(44 + samples * 2);
-  const view = new DataView(out.buffer);
-  const ascii = (at: number, text: string) => {
-    for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + samples * 2, true);
-  ascii(8, "WAVEfmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true); // PCM
-  view.setUint16(22, 1, true); // mono
-  view.setUint32(24, rate, true);
-  view.setUint32(28, rate * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, samples * 2, true);
-  const pitch = 220 + (hash32(content.id) % 440);
-  for (let i = 0; i < samples; i++) {
-    const fade = Math.min(1, i / 400, (samples - i) / 400);
-    view.setInt16(44 + i * 2, Math.round(Math.sin((2 * Math.PI * pitch * i) / rate) * 6000 * fade), true);
-  }
-  return out;
 }
 
 /** A one-page PDF with the content's title: enough for a browser to open it. */

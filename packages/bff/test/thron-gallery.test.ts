@@ -1,0 +1,183 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Asset, AssetPage, Gallery, Problem } from "@embedkit/contracts";
+import { THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { prettyName } from "../src/thron/mapping.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+const GALLERY = "/v1/thron/galleries/default";
+
+async function json<T>(response: Response, schema: { parse: (v: unknown) => T }): Promise<T> {
+  assert.equal(response.status, 200, await response.clone().text());
+  return schema.parse(await response.json());
+}
+
+describe("GET /v1/thron/galleries/:gallery", () => {
+  it("gives the player's script URL, clientId and the gallery's pKey as sessId", async () => {
+    const bff = sandboxBff();
+    const gallery = await json(await bff.get(GALLERY), Gallery);
+    assert.deepEqual(gallery.player, {
+      scriptUrl: "http://bff.test/_sandbox/thron/shared/ce/bootstrap/1/scripts/embeds-min.js",
+      clientId: THRON_SANDBOX.tenant,
+      sessId: THRON_SANDBOX.pkey,
+    });
+    assert.equal((await bff.app.request(gallery.player.scriptUrl)).status, 200);
+  });
+
+  it("builds filters from THRON's definitions in the configured order, labelled in the locale with fallbacks", async () => {
+    const bff = sandboxBff();
+    const it = await json(await bff.get(`${GALLERY}?locale=it-IT`), Gallery);
+    assert.deepEqual(
+      it.filters.map((f) => [f.key, f.label, f.multiple]),
+      [
+        ["season", "Stagione", false],
+        ["topic", "Argomenti", true],
+      ],
+    );
+    assert.deepEqual(
+      it.filters[0]?.options.map((o) => o.label),
+      ["Primavera", "Estate", "Autunno", "Inverno"],
+    );
+    const es = await json(await bff.get(`${GALLERY}?locale=es`), Gallery);
+    assert.equal(es.filters[0]?.label, "Season", "no Spanish name: English");
+    assert.equal(es.filters[1]?.label, "Temas");
+    assert.equal(es.filters[1]?.options.find((o) => o.value === "city")?.label, "City", "no Spanish label: English");
+    const sport = await json(await bff.get("/v1/thron/galleries/sport"), Gallery);
+    assert.deepEqual(
+      sport.filters.map((f) => f.key),
+      ["topic"],
+    );
+  });
+
+  it("reads definitions once for every gallery and locale while they are fresh", async () => {
+    const bff = sandboxBff();
+    await Promise.all(["en", "it", "de", "fr"].map((l) => bff.get(`${GALLERY}?locale=${l}`)));
+    await bff.get("/v1/thron/galleries/sport");
+    assert.equal(bff.thron.stats.definitionLists, 1);
+  });
+
+  it("shows a Content Manager's edit without a deploy: values come from THRON, never from code", async () => {
+    const bff = sandboxBff({}, { ttl: { definitions: { freshMs: 0, staleMs: 0 } } });
+    const before = await json(await bff.get(GALLERY), Gallery);
+    const season = bff.thron.catalogue.definitions.find((d) => d.key === "season");
+    season?.values.push({ value: "monsoon", labels: { EN: "Monsoon" } });
+    const after = await json(await bff.get(GALLERY), Gallery);
+    assert.equal(before.filters[0]?.options.length, 4);
+    assert.deepEqual(after.filters[0]?.options.at(-1), { value: "monsoon", label: "Monsoon" });
+  });
+});
+
+describe("filters on GET …/assets", () => {
+  const metadataOf = (bff: ReturnType<typeof sandboxBff>, id: string) =>
+    bff.thron.catalogue.byId.get(id)?.imetadata.map((m) => `${m.key}=${m.value}`) ?? [];
+
+  it("narrows by a single-select value, ORs values of one key and ANDs across keys", async () => {
+    const bff = sandboxBff();
+    const winter = await json(await bff.get(`${ASSETS}?limit=50&filter.season=winter`), AssetPage);
+    assert.ok(winter.total > 0 && winter.total < VISIBLE_CONTENTS);
+    assert.ok(winter.items.every((a) => metadataOf(bff, a.id).includes("season=winter")));
+    const foodOrSport = await json(await bff.get(`${ASSETS}?limit=50&filter.topic=food&filter.topic=sport`), AssetPage);
+    assert.ok(foodOrSport.items.every((a) => metadataOf(bff, a.id).some((m) => m === "topic=food" || m === "topic=sport")));
+    const both = await json(await bff.get(`${ASSETS}?limit=50&filter.topic=food&filter.topic=sport&filter.season=winter`), AssetPage);
+    assert.ok(both.total > 0 && both.total < foodOrSport.total && both.total < winter.total);
+    assert.ok(
+      both.items.every((a) => {
+        const m = metadataOf(bff, a.id);
+        return m.includes("season=winter") && (m.includes("topic=food") || m.includes("topic=sport"));
+      }),
+    );
+  });
+
+  it("combines two keys with several values each: every item returned matches both", async () => {
+    const bff = sandboxBff({}, {});
+    // Only "season" and "topic" are filter keys; both multi-valued exercises the BFF-side check.
+    const page = await json(
+      await bff.get(`${ASSETS}?limit=50&filter.season=winter&filter.season=summer&filter.topic=food&filter.topic=city`),
+      AssetPage,
+    );
+    assert.ok(page.items.length > 0);
+    for (const asset of page.items) {
+      const m = metadataOf(bff, asset.id);
+      assert.ok(m.includes("season=winter") || m.includes("season=summer"), m.join());
+      assert.ok(m.includes("topic=food") || m.includes("topic=city"), m.join());
+    }
+  });
+
+  it("refuses a key that is not one of the gallery's filters, naming the parameter", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get("/v1/thron/galleries/sport/assets?filter.season=winter");
+    assert.equal(response.status, 400);
+    assert.deepEqual(
+      Problem.parse(await response.json()).errors?.map((e) => e.field),
+      ["filter.season"],
+    );
+  });
+});
+
+describe("GET …/assets/:id", () => {
+  async function firstOf(bff: ReturnType<typeof sandboxBff>, type: string) {
+    const page = await json(await bff.get(`${ASSETS}?type=${type}&limit=1`), AssetPage);
+    const id = page.items[0]?.id ?? "";
+    return json(await bff.get(`${ASSETS}/${id}`), Asset);
+  }
+
+  it("gives a video its sources (HLS first, then MP4 by quality) and its duration; the sources play", async () => {
+    const bff = sandboxBff();
+    const video = await firstOf(bff, "video");
+    assert.deepEqual(
+      video.sources.map((s) => [s.mimeType, s.quality]),
+      [
+        ["application/vnd.apple.mpegurl", "hls"],
+        ["video/mp4", "hd"],
+        ["video/mp4", "sd"],
+      ],
+    );
+    assert.equal(video.durationMs, bff.thron.catalogue.byId.get(video.id)?.durationMs);
+    for (const source of video.sources) assert.equal((await bff.app.request(source.url)).status, 200, source.url);
+  });
+
+  it("gives an image its aspect ratio, audio an MP3 source and a document a PDF", async () => {
+    const bff = sandboxBff();
+    const image = await firstOf(bff, "image");
+    const master = bff.thron.catalogue.byId.get(image.id);
+    assert.ok(master && Math.abs((image.aspectRatio ?? 0) - master.width / master.height) < 1e-9);
+    assert.equal((await firstOf(bff, "audio")).sources[0]?.mimeType, "audio/mpeg");
+    const pdf = (await firstOf(bff, "document")).sources.find((s) => s.mimeType === "application/pdf");
+    assert.ok(pdf);
+    assert.equal((await bff.app.request(pdf.url)).headers.get("content-type"), "application/pdf");
+  });
+
+  it("follows the locale and answers 404 for an asset outside the gallery, 400 for a malformed id", async () => {
+    const bff = sandboxBff();
+    const page = await json(await bff.get(`${ASSETS}?limit=1`), AssetPage);
+    const id = page.items[0]?.id ?? "";
+    assert.equal((await json(await bff.get(`${ASSETS}/${id}?locale=de`), Asset)).title, "Sonniger Hafen – Foto 1");
+    const outside = await bff.get(`/v1/thron/galleries/sport/assets/${id}`);
+    assert.equal(outside.status, 404);
+    assert.equal(Problem.parse(await outside.json()).title, "Unknown asset");
+    assert.equal((await bff.get(`${ASSETS}/does-not-exist`)).status, 404);
+    assert.equal((await bff.get(`${ASSETS}/bad%20id!`)).status, 400);
+  });
+
+  it("makes readable URL slugs of any title", () => {
+    assert.equal(prettyName("Küche – Foto 3.jpg"), "kuche-foto-3");
+    assert.equal(prettyName(""), "asset");
+  });
+});
+
+describe("CORS", () => {
+  it("answers preflights from allowed origins (cached 10 min) and gives others nothing to read", async () => {
+    const bff = sandboxBff({ ALLOWED_ORIGINS: "https://www.host.example,https://*.partner.example" });
+    const preflight = await bff.get(ASSETS, {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.partner.example", "access-control-request-method": "GET" },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get("access-control-allow-origin"), "https://shop.partner.example");
+    assert.equal(preflight.headers.get("access-control-max-age"), "600");
+    const allowed = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://www.host.example" } });
+    assert.equal(allowed.headers.get("access-control-allow-origin"), "https://www.host.example");
+    const other = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://evil.example" } });
+    assert.equal(other.headers.get("access-control-allow-origin"), null);
+  });
+});

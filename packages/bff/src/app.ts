@@ -4,7 +4,9 @@
  * the simulated upstreams.
  */
 import { Health } from "@embedkit/contracts";
+import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -14,6 +16,7 @@ import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, problemResponse } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
+import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
@@ -34,6 +37,8 @@ export interface AppDeps {
   upstreamTimeoutMs?: number;
   /** Refresh tokens this long before they expire. */
   refreshAheadMs?: number;
+  /** The client's network address as the runtime knows it (rate limiting). */
+  clientAddress?: (c: Context) => string | undefined;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
 }
@@ -90,6 +95,11 @@ export function createApp(config: Config, deps: AppDeps) {
     }),
   );
 
+  app.use(
+    "/v1/*",
+    rateLimit({ limit: config.rateLimitPerMinute, clientKey: (c) => clientAddress(c, deps.clientAddress, config.trustProxy) }),
+  );
+
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
       if (error.status >= 500)
@@ -136,6 +146,8 @@ export function createApp(config: Config, deps: AppDeps) {
     openapi: "3.1.0",
     info: { title: "Embedkit BFF", version: "0.1.0", description: "The backend-for-frontend of the Embedkit elements." },
   });
+
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Embedkit BFF API" }));
 
   mountStaticAssets(app, deps.staticFiles ?? null);
   if (sandboxMode) {

@@ -29,6 +29,10 @@ export interface Config {
   /** Exact origins and `https://*.domain` patterns; `*` only in sandbox mode. */
   allowedOrigins: string[];
   thron: ThronConfig | null;
+  /** Requests per client per minute on /v1. */
+  rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For (behind a proxy the operator controls). */
+  trustProxy: boolean;
   /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
   configured: { thron: boolean; thunder: boolean; throughline: boolean };
 }
@@ -75,6 +79,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
 
   const port = Number(value("PORT") ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push("PORT must be a port number (0–65535)");
+
+  const rateLimitPerMinute = Number(value("RATE_LIMIT_PER_MINUTE") ?? 600);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) problems.push("RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
+  const trustProxy = value("TRUST_PROXY") === "1";
 
   const configured = {} as Config["configured"];
   for (const [provider, names] of Object.entries(PROVIDER_VARS) as [keyof typeof PROVIDER_VARS, readonly string[]][]) {
@@ -171,6 +179,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   return {
     port,
     sandbox,
+    rateLimitPerMinute,
+    trustProxy,
     allowedOrigins,
     thron,
     configured: sandbox ? { thron: true, thunder: false, throughline: false } : configured,

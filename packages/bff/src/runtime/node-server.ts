@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { type AppDeps, createApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import type { StaticFile } from "../core/static-assets.ts";
@@ -67,7 +68,12 @@ export async function startNodeServer(options: StartOptions) {
   const publicHost = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   const url = options.env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
   const config: Config = loadConfig({ ...options.env, PORT: String(port) }, { publicUrl: url });
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...options.deps });
+  const built = createApp(config, {
+    publicUrl: url,
+    staticFiles: readBundle(),
+    clientAddress: (c) => getConnInfo(c).remote.address,
+    ...options.deps,
+  });
   handler = built.app.fetch;
   return {
     ...built,

@@ -1,0 +1,67 @@
+/**
+ * Per-client rate limit over a fixed one-minute window, in memory (bounded). Answers 429 with
+ * Retry-After and advertises the budget in RateLimit-* headers.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import { ProblemError, problemResponse } from "./problem.ts";
+
+export interface RateLimitOptions {
+  /** Requests a client may make per window. */
+  limit: number;
+  windowMs?: number;
+  /** Who the client is; requests with no known address share one budget. */
+  clientKey: (c: Context) => string;
+  /** Bound on remembered clients; the oldest window is forgotten first. */
+  maxClients?: number;
+}
+
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+  const windowMs = options.windowMs ?? 60_000;
+  const maxClients = options.maxClients ?? 50_000;
+  const windows = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return next();
+    const key = options.clientKey(c);
+    const now = Date.now();
+    let window = windows.get(key);
+    if (!window || now - window.start >= windowMs) {
+      windows.delete(key);
+      window = { start: now, count: 0 };
+      windows.set(key, window);
+      if (windows.size > maxClients) windows.delete(windows.keys().next().value as string);
+    }
+    window.count++;
+    const resetSeconds = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
+    const headers = {
+      "ratelimit-limit": String(options.limit),
+      "ratelimit-remaining": String(Math.max(0, options.limit - window.count)),
+      "ratelimit-reset": String(resetSeconds),
+    };
+    if (window.count > options.limit) {
+      return problemResponse(
+        new ProblemError(
+          429,
+          "rate-limited",
+          "Too many requests",
+          `At most ${options.limit} requests a minute; try again in ${resetSeconds} s.`,
+        ),
+        c.req.path,
+        { ...headers, "retry-after": String(resetSeconds) },
+      );
+    }
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+}
+
+/**
+ * The client's address: what the runtime reports, else the address a trusted proxy forwarded
+ * (only when TRUST_PROXY=1, since anyone can send X-Forwarded-For), else Cloudflare's header.
+ */
+export function clientAddress(c: Context, runtimeAddress: ((c: Context) => string | undefined) | undefined, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return runtimeAddress?.(c) ?? c.req.header("cf-connecting-ip") ?? "unknown";
+}

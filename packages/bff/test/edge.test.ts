@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+describe("the BFF's edge", () => {
+  it("rate limits each client, with a 429 problem a browser can read and RateLimit headers", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "5" }, { clientAddress: (c) => c.req.header("x-test-client") });
+    const from = (client: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-test-client": client, origin: "https://host.example" } });
+    for (let i = 0; i < 5; i++) assert.equal((await from("a")).status, 200);
+    const limited = await from("a");
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get("content-type"), "application/problem+json");
+    assert.ok(Number(limited.headers.get("retry-after")) >= 1);
+    assert.equal(limited.headers.get("access-control-allow-origin"), "https://host.example");
+    assert.equal(Problem.parse(await limited.json()).title, "Too many requests");
+    const other = await from("b");
+    assert.equal(other.status, 200, "another client has its own budget");
+    assert.equal(other.headers.get("ratelimit-remaining"), "4");
+  });
+
+  it("trusts X-Forwarded-For only when TRUST_PROXY=1", async () => {
+    const spoofed = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1" });
+    const send = (bff: typeof spoofed, ip: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-forwarded-for": ip } });
+    assert.equal((await send(spoofed, "1.1.1.1")).status, 200);
+    assert.equal((await send(spoofed, "2.2.2.2")).status, 429, "a forged header does not buy a new budget");
+    const proxied = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" });
+    assert.equal((await send(proxied, "1.1.1.1")).status, 200);
+    assert.equal((await send(proxied, "2.2.2.2")).status, 200);
+  });
+
+  it("documents the API from the same schemas: /openapi.json lists every route, /docs renders it", async () => {
+    const bff = sandboxBff();
+    const doc = (await (await bff.get("/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.equal(doc.openapi, "3.1.0");
+    assert.deepEqual(Object.keys(doc.paths).sort(), [
+      "/health",
+      "/v1/thron/galleries/{gallery}",
+      "/v1/thron/galleries/{gallery}/assets",
+      "/v1/thron/galleries/{gallery}/assets/{id}",
+    ]);
+    const docs = await bff.get("/docs");
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /\/openapi\.json/);
+  });
+
+  it("sends security headers that still let other sites read the JSON, and a request id", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(`${ASSETS}?limit=1`);
+    assert.equal(response.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(response.headers.get("cross-origin-resource-policy"), "cross-origin");
+    assert.match(response.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
+    const id = response.headers.get("x-request-id") ?? "";
+    assert.ok(
+      bff.logs.some((line) => line.includes(id)),
+      "the log line carries the same id",
+    );
+  });
+
+  it("answers unknown routes with a 404 problem", async () => {
+    const response = await sandboxBff().get("/v2/anything");
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+  });
+});

@@ -7,16 +7,16 @@ import { Health } from "@embedkit/contracts";
 import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "./config.ts";
 import { MemoryStore, ResponseCache } from "./core/cache.ts";
+import { cors } from "./core/cors.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
-import { ProblemError, problemResponse } from "./core/problem.ts";
+import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
+import { securityHeaders } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
@@ -76,21 +76,15 @@ export function createApp(config: Config, deps: AppDeps) {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
-  app.use(
-    secureHeaders({
-      // Other sites embed our JSON and scripts: allow cross-origin reads, keep everything else strict.
-      crossOriginResourcePolicy: "cross-origin",
-      crossOriginEmbedderPolicy: false,
-      xFrameOptions: "DENY",
-    }),
-  );
+  app.use(securityHeaders());
+
   app.use(
     "/v1/*",
     cors({
-      origin: (origin) => (isAllowed(origin) ? origin : null),
+      isAllowed,
       allowMethods: ["GET", "POST", "OPTIONS"],
       allowHeaders: ["content-type"],
-      exposeHeaders: ["x-request-id"],
+      exposeHeaders: ["x-request-id", "retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"],
       maxAge: 600,
     }),
   );
@@ -104,17 +98,12 @@ export function createApp(config: Config, deps: AppDeps) {
     if (error instanceof ProblemError) {
       if (error.status >= 500)
         logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
-      return problemResponse(error, c.req.path);
+      return sendProblem(c, error);
     }
     logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
-    return problemResponse(
-      new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."),
-      c.req.path,
-    );
+    return sendProblem(c, new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."));
   });
-  app.notFound((c) =>
-    problemResponse(new ProblemError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`), c.req.path),
-  );
+  app.notFound((c) => sendProblem(c, new ProblemError(404, "not-found", "Not found", `No route for ${c.req.method} ${c.req.path}.`)));
 
   app.openapi(
     createRoute({

@@ -3,6 +3,8 @@
  * a stack trace or an upstream body.
  */
 import type { Problem } from "@embedkit/contracts";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 const TYPE_BASE = "https://embedkit.dev/problems/";
 
@@ -29,10 +31,11 @@ export function problemBody(error: ProblemError, instance?: string): Problem {
   };
 }
 
-export function problemResponse(error: ProblemError, instance?: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problemBody(error, instance)), {
-    status: error.status,
-    headers: { "content-type": "application/problem+json", ...headers },
+/** Answers `error` through the context, so headers other middleware prepared (CORS, request id) stay. */
+export function sendProblem(c: Context, error: ProblemError, headers: Record<string, string> = {}): Response {
+  return c.body(JSON.stringify(problemBody(error, c.req.path)), error.status as ContentfulStatusCode, {
+    ...headers,
+    "content-type": "application/problem+json",
   });
 }
 

@@ -3,7 +3,7 @@
  * Retry-After and advertises the budget in RateLimit-* headers.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { ProblemError, problemResponse } from "./problem.ts";
+import { ProblemError, sendProblem } from "./problem.ts";
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -38,19 +38,15 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       "ratelimit-reset": String(resetSeconds),
     };
     if (window.count > options.limit) {
-      return problemResponse(
-        new ProblemError(
-          429,
-          "rate-limited",
-          "Too many requests",
-          `At most ${options.limit} requests a minute; try again in ${resetSeconds} s.`,
-        ),
-        c.req.path,
-        { ...headers, "retry-after": String(resetSeconds) },
-      );
+      const detail = `At most ${options.limit} requests a minute; try again in ${resetSeconds} s.`;
+      return sendProblem(c, new ProblemError(429, "rate-limited", "Too many requests", detail), {
+        ...headers,
+        "retry-after": String(resetSeconds),
+      });
     }
+    // Prepared before the handler, so the response is never copied to add them.
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
   };
 }
 

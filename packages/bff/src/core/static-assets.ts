@@ -4,7 +4,7 @@
  * module scripts are fetched in CORS mode by the pages that embed them.
  */
 import type { Hono } from "hono";
-import { ProblemError, problemResponse } from "./problem.ts";
+import { ProblemError, sendProblem } from "./problem.ts";
 
 export interface StaticFile {
   body: Uint8Array;
@@ -32,9 +32,9 @@ export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
   app.get(`/${ENTRY}`, (c) => {
     const response = serve(ENTRY);
     if (response) return response;
-    return problemResponse(
+    return sendProblem(
+      c,
       new ProblemError(503, "bundle-missing", "The elements' bundle is not built", "Run `pnpm build` before starting the BFF."),
-      c.req.path,
     );
   });
   app.get("/chunks/*", (c) => serve(c.req.path.slice(1)) ?? c.notFound());

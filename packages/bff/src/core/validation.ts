@@ -1,7 +1,7 @@
 /** Turns a failed zod validation into a 400 problem that names each field as the client sent it. */
 import type { Context } from "hono";
 import type { ZodError } from "zod";
-import { invalidRequest, problemResponse } from "./problem.ts";
+import { invalidRequest, sendProblem } from "./problem.ts";
 
 type Target = "query" | "param" | "json" | string;
 
@@ -15,5 +15,5 @@ function fieldName(path: readonly PropertyKey[], target: Target): string {
 export function validationHook(result: { success: boolean; error?: ZodError; target?: Target }, c: Context): Response | undefined {
   if (result.success || !result.error) return undefined;
   const errors = result.error.issues.map((issue) => ({ field: fieldName(issue.path, result.target ?? "json"), message: issue.message }));
-  return problemResponse(invalidRequest(errors), c.req.path);
+  return sendProblem(c, invalidRequest(errors));
 }

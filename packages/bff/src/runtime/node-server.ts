@@ -58,8 +58,9 @@ export async function startNodeServer(options: StartOptions) {
   // Validate before listening, so a bad config never opens a port.
   const preliminary = loadConfig(options.env);
   const hostname = options.hostname ?? "127.0.0.1";
-  let handler: (request: Request) => Response | Promise<Response> = () => new Response("starting", { status: 503 });
-  const server = createAdaptorServer({ fetch: (request: Request) => handler(request) });
+  let handler: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response("starting", { status: 503 });
+  // The env carries Node's request and socket (getConnInfo reads the client address from it).
+  const server = createAdaptorServer({ fetch: (request: Request, env: unknown) => handler(request, env) });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? preliminary.port, hostname, () => resolve());
@@ -74,7 +75,7 @@ export async function startNodeServer(options: StartOptions) {
     clientAddress: (c) => getConnInfo(c).remote.address,
     ...options.deps,
   });
-  handler = built.app.fetch;
+  handler = (request, env) => built.app.fetch(request, env);
   return {
     ...built,
     config,

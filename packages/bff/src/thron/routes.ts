@@ -4,8 +4,9 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError } from "../core/problem.ts";
+import { RenderMemo } from "../core/render-memo.ts";
 import { validationHook } from "../core/validation.ts";
-import { ContentNotFound, type ThronClient } from "./client.ts";
+import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
 import { decodeCursor, detailToAsset, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
 
@@ -76,6 +77,7 @@ const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
 export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
+  const pages = new RenderMemo<SearchResponse>();
 
   const galleryFor = (name: string) => {
     const gallery = config.galleries[name];
@@ -133,18 +135,23 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
     const { value: page, status } = await cache.get(`thron:search:${JSON.stringify(body)}`, ttl.assets, () => client.search(body));
     const lang = toThronLang(query.locale);
-    c.header("x-cache", status);
-    c.header("cache-control", cacheFor(30));
-    return c.json(
-      {
+    const variant = JSON.stringify([name, lang, [...metadata.remaining]]);
+    const json = pages.json(
+      page,
+      variant,
+      (): AssetPage => ({
         items: page.items
           .filter((item) => matchesRemaining(item, metadata.remaining))
           .flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
         nextCursor: page.nextPageToken ? encodeCursor(page.nextPageToken) : null,
         total: page.estimatedTotalResults ?? page.items.length,
-      },
-      200,
+      }),
     );
+    c.header("x-cache", status);
+    c.header("cache-control", cacheFor(30));
+    c.header("content-type", "application/json");
+    // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
+    return c.body(json, 200) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
   });
 
   app.openapi(getAsset, async (c) => {

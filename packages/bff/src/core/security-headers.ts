@@ -1,0 +1,24 @@
+/**
+ * Security headers for every answer, prepared before the handler (no response copy). Strict,
+ * except that other sites may read our JSON and scripts: the BFF exists to be embedded.
+ */
+import type { MiddlewareHandler } from "hono";
+
+const HEADERS: Record<string, string> = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "strict-transport-security": "max-age=15552000; includeSubDomains",
+  "cross-origin-resource-policy": "cross-origin",
+  "cross-origin-opener-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "x-dns-prefetch-control": "off",
+  "x-permitted-cross-domain-policies": "none",
+};
+
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    for (const name in HEADERS) c.header(name, HEADERS[name] as string);
+    await next();
+  };
+}

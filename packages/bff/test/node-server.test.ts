@@ -1,0 +1,40 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+
+describe("the BFF on Node's HTTP server", () => {
+  let server: Awaited<ReturnType<typeof startNodeServer>>;
+  before(async () => {
+    server = await startNodeServer({ env: { BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "3" }, port: 0, deps: { logSink: () => {} } });
+  });
+  after(() => server.close());
+
+  it("listens on 127.0.0.1 and serves health, assets and thumbnails over real HTTP", async () => {
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal((await fetch(`${server.url}/health`)).status, 200);
+    const page = (await (await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=1`)).json()) as {
+      items: { thumbnail: { url: string } }[];
+    };
+    const thumbnail = page.items[0]?.thumbnail.url ?? "";
+    assert.ok(thumbnail.startsWith(`${server.url}/_sandbox/`), thumbnail);
+    assert.equal((await fetch(thumbnail)).headers.get("content-type"), "image/png");
+  });
+
+  it("rate limits by the socket's address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=2`)).status);
+    assert.deepEqual(statuses, [200, 200, 429], "the first test spent one of the three");
+  });
+
+  it("serves the bundle when it is built, or says how to build it", async () => {
+    const response = await fetch(`${server.url}/components.js`);
+    if (response.status === 200) {
+      assert.equal(response.headers.get("content-type"), "text/javascript; charset=utf-8");
+      assert.equal(response.headers.get("access-control-allow-origin"), "*");
+      assert.match(response.headers.get("cache-control") ?? "", /max-age=300/);
+    } else {
+      assert.equal(response.status, 503);
+      assert.match(await response.text(), /pnpm build/);
+    }
+  });
+});

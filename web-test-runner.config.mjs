@@ -16,7 +16,7 @@ const sandboxCommands = {
   name: "embedkit-sandbox-commands",
   executeCommand({ command, payload }) {
     if (command === "sandbox-faults") {
-      Object.assign(thron.faults, { latencyMs: 0, errorRate: 0, burst5xx: 0 }, payload);
+      Object.assign(thron.faults, { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false }, payload);
       return true;
     }
     if (command === "sandbox-stats") return structuredClone(thron.stats);

@@ -1,2 +1,3 @@
 /** The CDN bundle's entry: registers every element. */
+export * from "./thron-filter-bar/thron-filter-bar.ts";
 export * from "./thron-gallery/thron-gallery.ts";

@@ -11,10 +11,12 @@ export interface Faults {
   errorRate: number;
   /** The next N API requests answer 503, as a burst of upstream outages. */
   burst5xx: number;
+  /** The Player script answers 503 (a CDN outage, or a blocker on the host page). */
+  playerScriptDown: boolean;
 }
 
 export function noFaults(): Faults {
-  return { latencyMs: 0, errorRate: 0, burst5xx: 0 };
+  return { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -21,6 +21,7 @@ const FaultsBody = z
     latencyMs: z.number().int().min(0).max(60_000),
     errorRate: z.number().min(0).max(1),
     burst5xx: z.number().int().min(0).max(10_000),
+    playerScriptDown: z.boolean(),
     expireSessions: z.boolean(),
     tokenLifetimeSeconds: z.number().int().min(1).max(86_400),
   })

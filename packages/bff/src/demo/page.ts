@@ -1,4 +1,7 @@
-/** The sandbox demo at `/`: every element on the sandbox catalogue, embedded as a host site would. */
+/**
+ * The sandbox demo at `/`: the elements on the sandbox catalogue, embedded as a host site would
+ * (one script tag), in a light English and a dark Italian theme.
+ */
 export function demoPage(): string {
   return `<!doctype html>
 <html lang="en">
@@ -7,23 +10,40 @@ export function demoPage(): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Embedkit demo (sandbox)</title>
 <style>
-  :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
-  body { margin: 0 auto; max-width: 72rem; padding: 1.5rem; line-height: 1.5; }
-  header p { color: GrayText; margin-top: 0; }
-  code { background: color-mix(in srgb, currentColor 8%, transparent); padding: 0.1em 0.3em; border-radius: 4px; }
+  body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5; }
+  main > section { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)); }
+  header { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)) 0; }
+  header p { color: #555; margin-top: 0; }
+  code { background: rgb(0 0 0 / 0.06); padding: 0.1em 0.3em; border-radius: 4px; }
+  .light { background: #fff; color: #1b1b1f; }
+  .dark {
+    background: #15171c; color: #eceef3; color-scheme: dark;
+    --thron-gallery-accent: #8ab4f8; --thron-gallery-focus-ring: #8ab4f8; --thron-gallery-background: #23262d;
+    --thron-gallery-placeholder: #2a2e36; --thron-gallery-radius: 0.9rem; --thron-gallery-tile-min-width: 9rem;
+    --thron-filter-bar-accent: #8ab4f8; --thron-filter-bar-focus-ring: #8ab4f8;
+  }
+  .dark code { background: rgb(255 255 255 / 0.1); }
+  .dark thron-gallery::part(title) { font-weight: 600; }
 </style>
 <script type="module" src="/components.js"></script>
 </head>
 <body>
 <header>
   <h1>Embedkit demo</h1>
-  <p>Sandbox mode: the BFF talks to simulated upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
+  <p>Sandbox mode: the BFF talks to simulated THRON upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
 </header>
 <main>
-  <section aria-labelledby="gallery-heading">
-    <h2 id="gallery-heading">THRON gallery</h2>
-    <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;&lt;thron-gallery&gt;&lt;/thron-gallery&gt;</code></p>
-    <thron-gallery id="gallery"></thron-gallery>
+  <section class="light" aria-labelledby="gallery-heading">
+    <h2 id="gallery-heading">THRON gallery with filters</h2>
+    <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;</code>, a <code>&lt;thron-filter-bar for="gallery" sync-url&gt;</code> and a <code>&lt;thron-gallery id="gallery"&gt;</code>. Click a tile to play it in the THRON Player.</p>
+    <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
+    <thron-gallery id="gallery" page-size="12"></thron-gallery>
+  </section>
+  <section class="dark" lang="it" aria-labelledby="sport-heading">
+    <h2 id="sport-heading">Galleria “sport” in italiano, tema scuro</h2>
+    <p><code>&lt;thron-gallery gallery="sport" player="native" infinite&gt;</code>: lettori nativi del browser e scorrimento infinito.</p>
+    <thron-filter-bar for="sport"></thron-filter-bar>
+    <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>
 </body>

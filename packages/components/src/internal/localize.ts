@@ -9,9 +9,20 @@ export interface Strings {
   empty: string;
   error: string;
   retry: string;
-  results: (n: number) => string;
   showing: (shown: number, total: number) => string;
   types: Record<"image" | "video" | "audio" | "document", string>;
+  close: string;
+  previous: string;
+  next: string;
+  position: (index: number, count: number) => string;
+  openDocument: string;
+  assetError: string;
+  search: string;
+  all: string;
+  clearAll: string;
+  selected: string;
+  remove: (label: string) => string;
+  filtersError: string;
 }
 
 export type Language = "en" | "it" | "de" | "fr" | "es";
@@ -20,52 +31,107 @@ export const STRINGS: Record<Language, Strings> = {
   en: {
     loading: "Loading…",
     loadMore: "Load more",
-    empty: "Nothing to show here yet.",
+    empty: "Nothing matches. Try other filters.",
     error: "The gallery could not be loaded.",
     retry: "Try again",
-    results: (n: number) => (n === 1 ? "1 item" : `${n} items`),
-    showing: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    showing: (shown, total) => `Showing ${shown} of ${total}`,
     types: { image: "Image", video: "Video", audio: "Audio", document: "Document" },
+    close: "Close",
+    previous: "Previous",
+    next: "Next",
+    position: (index, count) => `${index} of ${count}`,
+    openDocument: "Open the document",
+    assetError: "This item could not be shown.",
+    search: "Search",
+    all: "All",
+    clearAll: "Clear all",
+    selected: "Selected filters",
+    remove: (label) => `Remove ${label}`,
+    filtersError: "The filters could not be loaded.",
   },
   it: {
     loading: "Caricamento…",
     loadMore: "Carica altri",
-    empty: "Non c'è ancora niente da mostrare.",
+    empty: "Nessun risultato. Prova altri filtri.",
     error: "Non è stato possibile caricare la galleria.",
     retry: "Riprova",
-    results: (n: number) => (n === 1 ? "1 elemento" : `${n} elementi`),
-    showing: (shown: number, total: number) => `${shown} di ${total}`,
+    showing: (shown, total) => `${shown} di ${total}`,
     types: { image: "Immagine", video: "Video", audio: "Audio", document: "Documento" },
+    close: "Chiudi",
+    previous: "Precedente",
+    next: "Successivo",
+    position: (index, count) => `${index} di ${count}`,
+    openDocument: "Apri il documento",
+    assetError: "Non è stato possibile mostrare questo elemento.",
+    search: "Cerca",
+    all: "Tutti",
+    clearAll: "Azzera tutto",
+    selected: "Filtri selezionati",
+    remove: (label) => `Rimuovi ${label}`,
+    filtersError: "Non è stato possibile caricare i filtri.",
   },
   de: {
     loading: "Wird geladen…",
     loadMore: "Mehr laden",
-    empty: "Hier gibt es noch nichts zu sehen.",
+    empty: "Keine Treffer. Versuchen Sie andere Filter.",
     error: "Die Galerie konnte nicht geladen werden.",
     retry: "Erneut versuchen",
-    results: (n: number) => (n === 1 ? "1 Element" : `${n} Elemente`),
-    showing: (shown: number, total: number) => `${shown} von ${total}`,
+    showing: (shown, total) => `${shown} von ${total}`,
     types: { image: "Bild", video: "Video", audio: "Audio", document: "Dokument" },
+    close: "Schließen",
+    previous: "Zurück",
+    next: "Weiter",
+    position: (index, count) => `${index} von ${count}`,
+    openDocument: "Dokument öffnen",
+    assetError: "Dieses Element konnte nicht angezeigt werden.",
+    search: "Suche",
+    all: "Alle",
+    clearAll: "Alle zurücksetzen",
+    selected: "Ausgewählte Filter",
+    remove: (label) => `${label} entfernen`,
+    filtersError: "Die Filter konnten nicht geladen werden.",
   },
   fr: {
     loading: "Chargement…",
     loadMore: "Charger plus",
-    empty: "Rien à afficher pour le moment.",
+    empty: "Aucun résultat. Essayez d'autres filtres.",
     error: "La galerie n'a pas pu être chargée.",
     retry: "Réessayer",
-    results: (n: number) => (n === 1 ? "1 élément" : `${n} éléments`),
-    showing: (shown: number, total: number) => `${shown} sur ${total}`,
+    showing: (shown, total) => `${shown} sur ${total}`,
     types: { image: "Image", video: "Vidéo", audio: "Audio", document: "Document" },
+    close: "Fermer",
+    previous: "Précédent",
+    next: "Suivant",
+    position: (index, count) => `${index} sur ${count}`,
+    openDocument: "Ouvrir le document",
+    assetError: "Cet élément n'a pas pu être affiché.",
+    search: "Rechercher",
+    all: "Tous",
+    clearAll: "Tout effacer",
+    selected: "Filtres sélectionnés",
+    remove: (label) => `Retirer ${label}`,
+    filtersError: "Les filtres n'ont pas pu être chargés.",
   },
   es: {
     loading: "Cargando…",
     loadMore: "Cargar más",
-    empty: "Todavía no hay nada que mostrar.",
+    empty: "Sin resultados. Pruebe otros filtros.",
     error: "No se pudo cargar la galería.",
     retry: "Reintentar",
-    results: (n: number) => (n === 1 ? "1 elemento" : `${n} elementos`),
-    showing: (shown: number, total: number) => `${shown} de ${total}`,
+    showing: (shown, total) => `${shown} de ${total}`,
     types: { image: "Imagen", video: "Vídeo", audio: "Audio", document: "Documento" },
+    close: "Cerrar",
+    previous: "Anterior",
+    next: "Siguiente",
+    position: (index, count) => `${index} de ${count}`,
+    openDocument: "Abrir el documento",
+    assetError: "No se pudo mostrar este elemento.",
+    search: "Buscar",
+    all: "Todos",
+    clearAll: "Borrar todo",
+    selected: "Filtros seleccionados",
+    remove: (label) => `Quitar ${label}`,
+    filtersError: "No se pudieron cargar los filtros.",
   },
 };
 
@@ -78,4 +144,12 @@ export function stringsFor(locale: string, overrides: Partial<Strings> = {}): St
   const language = locale.split("-")[0]?.toLowerCase() ?? "en";
   const base = language in STRINGS ? STRINGS[language as Language] : STRINGS.en;
   return { ...base, ...overrides };
+}
+
+/** 95 000 ms → "1:35"; an hour or more → "1:02:03". */
+export function formatDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }

@@ -8,6 +8,7 @@ export interface SandboxFaults {
   latencyMs?: number;
   errorRate?: number;
   burst5xx?: number;
+  playerScriptDown?: boolean;
 }
 
 /** Sets the THRON sandbox's faults; fields left out are switched off. */
@@ -27,4 +28,61 @@ export async function imagesLoaded(root: ParentNode, timeoutMs = 5_000): Promise
     }
   }
   return images;
+}
+
+/** Resolves with the first of `names` that `target` dispatches. */
+export function firstEvent<T = unknown>(target: EventTarget, ...names: string[]): Promise<CustomEvent<T>> {
+  return new Promise((resolve) => {
+    const handler = (event: Event) => {
+      for (const name of names) target.removeEventListener(name, handler);
+      resolve(event as CustomEvent<T>);
+    };
+    for (const name of names) target.addEventListener(name, handler);
+  });
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
+export async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const mounted = new Set<HTMLElement>();
+
+/** A fresh container in the document, removed by unmountAll(). */
+export function mount(): HTMLElement {
+  const container = document.createElement("div");
+  document.body.append(container);
+  mounted.add(container);
+  return container;
+}
+
+/** Removes everything the tests mounted (call it in afterEach). */
+export function unmountAll(): void {
+  for (const container of mounted) container.remove();
+  mounted.clear();
+}
+
+/**
+ * A `<thron-gallery>` on the test BFF, attached to a fresh container in the document, resolved
+ * with the event that settled its first load (`thron-gallery-load` or `thron-error`).
+ */
+export async function mountGallery(attributes: Record<string, string | boolean> = {}) {
+  const container = mount();
+  const el = document.createElement("thron-gallery");
+  el.setAttribute("bff", TEST_BFF);
+  el.setAttribute("page-size", "6");
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) el.setAttribute(name, "");
+    else if (value !== false) el.setAttribute(name, value);
+  }
+  const settled = firstEvent(el, "thron-gallery-load", "thron-error");
+  container.append(el);
+  const event = await settled;
+  await el.updateComplete;
+  const shadow = el.shadowRoot as ShadowRoot;
+  return { el, event, shadow, container, remove: () => container.remove() };
 }

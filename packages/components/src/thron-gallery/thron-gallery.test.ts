@@ -1,30 +1,26 @@
-import { elementUpdated, expect, fixture, html, oneEvent } from "@open-wc/testing";
+import { elementUpdated, expect, oneEvent } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import { BUNDLE_ORIGIN, bffBase } from "../internal/bff-client.ts";
 import { defineElement } from "../internal/define.ts";
-import { imagesLoaded, setFaults, TEST_BFF } from "../internal/test-support.ts";
+import { imagesLoaded, mountGallery, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
 import type { GalleryErrorDetail, GalleryLoadDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
-/** A gallery on the test BFF, returned once its first page (or error) has rendered. */
 async function gallery(attributes: { pageSize?: number; locale?: string; name?: string } = {}) {
-  const el = await fixture<ThronGallery>(html`<div></div>`);
-  const settled = Promise.race([oneEvent(el, "thron-gallery-load"), oneEvent(el, "thron-error")]);
-  const node = document.createElement("thron-gallery");
-  node.setAttribute("bff", TEST_BFF);
-  node.setAttribute("page-size", String(attributes.pageSize ?? 6));
-  if (attributes.locale) node.setAttribute("locale", attributes.locale);
-  if (attributes.name) node.setAttribute("gallery", attributes.name);
-  el.append(node);
-  const event = (await settled) as CustomEvent<GalleryLoadDetail | GalleryErrorDetail>;
-  await elementUpdated(node);
-  return { el: node, event, shadow: node.shadowRoot as ShadowRoot };
+  return mountGallery({
+    "page-size": String(attributes.pageSize ?? 6),
+    ...(attributes.locale && { locale: attributes.locale }),
+    ...(attributes.name && { gallery: attributes.name }),
+  }) as Promise<{ el: ThronGallery; event: CustomEvent<GalleryLoadDetail | GalleryErrorDetail>; shadow: ShadowRoot }>;
 }
 
 const titles = (shadow: ShadowRoot) => [...shadow.querySelectorAll("figcaption")].map((f) => f.textContent?.trim());
 
 describe("<thron-gallery>", () => {
-  afterEach(() => setFaults());
+  afterEach(async () => {
+    unmountAll();
+    await setFaults();
+  });
 
   it("renders the first page from the BFF as a grid of loaded thumbnails with titles", async () => {
     const { shadow, event } = await gallery({ pageSize: 6 });

@@ -331,7 +331,10 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   });
 
   app.get("/shared/ce/bootstrap/1/scripts/embeds-min.js", (c) =>
-    c.body(PLAYER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "public, max-age=3600" }),
+    faults.playerScriptDown
+      ? c.text("Service Unavailable", 503)
+      : // Revalidated on every load, so the fault switch applies even where a browser loaded it before.
+        c.body(PLAYER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
   );
 
   return {

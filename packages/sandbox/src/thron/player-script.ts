@@ -91,7 +91,7 @@ export const PLAYER_SCRIPT = String.raw`(function () {
         media.preload = "metadata";
         media.src = channel(content, type === "VIDEO" ? ["WEBHD", "WEB"] : ["WEB"]);
         media.setAttribute("aria-label", title(content));
-        media.style.cssText = "max-width:100%;max-height:100%";
+        media.style.cssText = "width:100%;height:100%;object-fit:contain";
         (content.subtitlesUrls || []).forEach(function (s) {
           var track = document.createElement("track");
           track.kind = "subtitles";
@@ -109,7 +109,7 @@ export const PLAYER_SCRIPT = String.raw`(function () {
         media = document.createElement("img");
         media.src = channel(content, ["WEBHD"]);
         media.alt = title(content);
-        media.style.cssText = "max-width:100%;max-height:100%;object-fit:contain";
+        media.style.cssText = "width:100%;height:100%;object-fit:contain";
       } else {
         media = document.createElement("a");
         media.href = channel(content, ["WEB", "WEBDOC"]);

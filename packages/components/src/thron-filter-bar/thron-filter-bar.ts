@@ -1,0 +1,12 @@
+import { defineElement } from "../internal/define.ts";
+import { ThronFilterBar } from "./thron-filter-bar.component.ts";
+
+export * from "./thron-filter-bar.component.ts";
+
+defineElement("thron-filter-bar", ThronFilterBar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "thron-filter-bar": ThronFilterBar;
+  }
+}

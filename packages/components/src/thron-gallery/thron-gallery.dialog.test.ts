@@ -103,7 +103,7 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
     await el.open(el.items.findIndex((a) => a.type === "audio"));
     await until(() => !!stage()?.querySelector('audio source[type="audio/mpeg"]'), "native audio");
     await el.open(el.items.findIndex((a) => a.type === "image"));
-    await until(() => (stage()?.querySelector("img") as HTMLImageElement | null)?.naturalWidth! > 0, "the image");
+    await until(() => (stage()?.querySelector("img")?.naturalWidth ?? 0) > 0, "the image");
     await expect(el).to.be.accessible();
     el.close();
   });

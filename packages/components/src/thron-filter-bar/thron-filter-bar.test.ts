@@ -1,0 +1,142 @@
+import { expect } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
+import { firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import type { GalleryLoadDetail, ThronGallery } from "../thron-gallery/thron-gallery.ts";
+import "../thron-gallery/thron-gallery.ts";
+import type { FilterChangeDetail, ThronFilterBar } from "./thron-filter-bar.ts";
+import "./thron-filter-bar.ts";
+
+let ids = 0;
+
+/** A filter bar driving a gallery, both on the test BFF, once the bar shows its filters and the gallery its first page. */
+async function setup(options: { locale?: string; syncUrl?: boolean } = {}) {
+  const container = mount();
+  const id = `gallery-${++ids}`;
+  const gallery = document.createElement("thron-gallery") as ThronGallery;
+  gallery.id = id;
+  gallery.setAttribute("bff", TEST_BFF);
+  gallery.setAttribute("page-size", "50");
+  if (options.locale) gallery.setAttribute("locale", options.locale);
+  const bar = document.createElement("thron-filter-bar") as ThronFilterBar;
+  bar.setAttribute("for", id);
+  if (options.syncUrl) bar.setAttribute("sync-url", "");
+  const firstPage = firstEvent<GalleryLoadDetail>(gallery, "thron-gallery-load");
+  container.append(bar, gallery);
+  await firstPage;
+  const shadow = bar.shadowRoot as ShadowRoot;
+  await until(() => !!shadow.querySelector("select"), "the filter controls");
+  /** Runs `action` and resolves with the gallery's next load. */
+  const reload = async (action: () => unknown) => {
+    const loaded = firstEvent<GalleryLoadDetail>(gallery, "thron-gallery-load");
+    await action();
+    return (await loaded).detail;
+  };
+  return { bar, gallery, shadow, reload };
+}
+
+const select = (shadow: ShadowRoot) => shadow.querySelector("select") as HTMLSelectElement;
+const checkbox = (shadow: ShadowRoot, label: string) =>
+  [...shadow.querySelectorAll("fieldset label")].find((l) => l.textContent?.trim() === label)?.querySelector("input") as HTMLInputElement;
+const chips = (shadow: ShadowRoot) => [...shadow.querySelectorAll('[part="chip"]')].map((c) => c.textContent?.replace("✕", "").trim());
+
+function choose(el: HTMLSelectElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+describe("<thron-filter-bar>", () => {
+  const originalUrl = location.href;
+  afterEach(() => {
+    unmountAll();
+    history.replaceState(null, "", originalUrl);
+  });
+
+  it("builds its controls from the BFF's filters, labelled in the gallery's locale", async () => {
+    const { shadow } = await setup({ locale: "it" });
+    expect(shadow.querySelector("label.field:has(select)")?.textContent).to.contain("Stagione");
+    expect([...select(shadow).options].map((o) => o.textContent)).to.deep.equal(["Tutti", "Primavera", "Estate", "Autunno", "Inverno"]);
+    expect(shadow.querySelector("legend")?.textContent).to.equal("Argomenti");
+    expect(shadow.querySelectorAll('fieldset input[type="checkbox"]')).to.have.length(6);
+    expect(shadow.querySelector('[part="search"]')?.closest("label")?.textContent).to.contain("Cerca");
+  });
+
+  it("filters the gallery by a single-select value, shows it as a chip, and clears all", async () => {
+    const { bar, gallery, shadow, reload } = await setup();
+    const change = firstEvent<FilterChangeDetail>(bar, "thron-filter-change");
+    const filtered = await reload(() => choose(select(shadow), "winter"));
+    expect((await change).detail).to.deep.equal({ q: "", filters: { season: ["winter"] } });
+    expect(filtered.total).to.be.within(1, 319);
+    expect(gallery.query).to.deep.equal({ q: "", filters: { season: ["winter"] } });
+    await bar.updateComplete;
+    expect(chips(shadow)).to.deep.equal(["Winter"]);
+    const all = await reload(() => shadow.querySelector<HTMLButtonElement>('[part="clear"]')?.click());
+    expect(all.total).to.equal(320);
+    await bar.updateComplete;
+    expect(chips(shadow)).to.deep.equal([]);
+    expect(select(shadow).value).to.equal("");
+  });
+
+  it("ORs the values of a multi-select, and a chip removes its value", async () => {
+    const { bar, shadow, reload } = await setup();
+    const food = await reload(() => checkbox(shadow, "Food").click());
+    await bar.updateComplete;
+    const foodOrSport = await reload(() => checkbox(shadow, "Sport").click());
+    expect(foodOrSport.total).to.be.greaterThan(food.total);
+    expect(bar.value.filters).to.deep.equal({ topic: ["food", "sport"] });
+    await bar.updateComplete;
+    expect(chips(shadow)).to.deep.equal(["Food", "Sport"]);
+    await reload(() => shadow.querySelector<HTMLButtonElement>('[part="chip"][aria-label="Remove Food"]')?.click());
+    expect(bar.value.filters).to.deep.equal({ topic: ["sport"] });
+    expect(checkbox(shadow, "Food").checked).to.equal(false);
+  });
+
+  it("debounces the text search: keystrokes in quick succession make one change", async () => {
+    const { bar, shadow, reload } = await setup();
+    const changes: FilterChangeDetail[] = [];
+    bar.addEventListener("thron-filter-change", (e) => changes.push((e as CustomEvent<FilterChangeDetail>).detail));
+    const input = shadow.querySelector<HTMLInputElement>('[part="search"]') as HTMLInputElement;
+    const page = await reload(() => {
+      for (const text of ["l", "la", "lak", "lake"]) {
+        input.value = text;
+        input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true }));
+      }
+    });
+    expect(changes).to.deep.equal([{ q: "lake", filters: {} }]);
+    expect(page.total).to.be.within(1, 319);
+  });
+
+  it("searches what is typed on the keyboard", async () => {
+    const { gallery, shadow } = await setup();
+    shadow.querySelector<HTMLInputElement>('[part="search"]')?.focus();
+    await sendKeys({ type: "glacier" });
+    await until(() => gallery.query?.q === "glacier", "the gallery to search the typed word");
+  });
+
+  it("is reachable by keyboard: Tab moves from the search to the first filter", async () => {
+    const { shadow } = await setup();
+    shadow.querySelector<HTMLInputElement>('[part="search"]')?.focus();
+    await sendKeys({ press: "Tab" });
+    expect(shadow.activeElement).to.equal(select(shadow));
+  });
+
+  it("restores the query from the URL, writes changes into it, and follows Back", async () => {
+    history.replaceState(null, "", `${location.pathname}${location.search}&filter.season=winter&q=lake`);
+    const { gallery, shadow, reload } = await setup({ syncUrl: true });
+    await until(() => gallery.query?.filters?.season?.[0] === "winter", "the gallery to get the URL's filter");
+    expect(gallery.query.q).to.equal("lake");
+    expect(select(shadow).value).to.equal("winter");
+    await reload(() => choose(select(shadow), "summer"));
+    expect(new URL(location.href).searchParams.getAll("filter.season")).to.deep.equal(["summer"]);
+    expect(new URL(location.href).searchParams.get("wtr-session-id")).to.not.equal(null, "the host page's own parameters stay");
+    await reload(() => history.back());
+    expect(gallery.query.filters?.season).to.deep.equal(["winter"]);
+    await until(() => select(shadow).value === "winter", "the select to follow Back");
+  });
+
+  it("passes axe with filters selected", async () => {
+    const { bar, shadow, reload } = await setup();
+    await reload(() => checkbox(shadow, "Nature").click());
+    await bar.updateComplete;
+    await expect(bar).to.be.accessible();
+  });
+});

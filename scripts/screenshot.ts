@@ -16,6 +16,7 @@ try {
   // Every eager thumbnail decoded, so the picture shows images rather than placeholders.
   await page.waitForFunction(() => {
     const gallery = document.querySelector("thron-gallery");
+    if (!document.querySelector("thron-filter-bar")?.shadowRoot?.querySelector("select")) return false;
     const images = [...(gallery?.shadowRoot?.querySelectorAll("img") ?? [])].slice(0, 6);
     return images.length > 0 && images.every((img) => img.complete && img.naturalWidth > 0);
   });

@@ -6,10 +6,20 @@
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { startNodeServer } from "./packages/bff/src/runtime/node-server.ts";
+import { issueTicket } from "./packages/bff/src/thunder/ticket.ts";
+import { verifyLaunchUrl } from "./packages/sandbox/src/index.ts";
 import { CHROME_ARGS, chromePath } from "./scripts/chrome.ts";
 
-const bff = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} } });
+/** The host site's ticket secret: launches need a ticket, as on a site that protects Thunder. */
+const TICKET_SECRET = "test-host-ticket-secret-0123456789";
+const bff = await startNodeServer({
+  env: { BFF_SANDBOX: "1", THUNDER_TICKET_SECRET: TICKET_SECRET },
+  port: 0,
+  deps: { logSink: () => {} },
+});
 const thron = bff.sandbox.thron;
+const signTicket = (claims = {}) => issueTicket(TICKET_SECRET, { sub: "test-user", ...claims });
+let ticketRequests = 0;
 
 /** Server commands the tests call with executeServerCommand(): the sandbox's fault switch. */
 const sandboxCommands = {
@@ -20,6 +30,17 @@ const sandboxCommands = {
       return true;
     }
     if (command === "sandbox-stats") return structuredClone(thron.stats);
+    if (command === "thunder-ticket") return signTicket(payload ?? {});
+    if (command === "thunder-verify") return verifyLaunchUrl(payload.url, bff.sandbox.thunder);
+    if (command === "ticket-requests") return ticketRequests;
+    return undefined;
+  },
+  /** The host site's own ticket endpoint, as `ticket-url` would call it. */
+  async serve(context) {
+    if (context.path === "/host/ticket") {
+      ticketRequests++;
+      return { body: JSON.stringify({ ticket: await signTicket() }), type: "application/json" };
+    }
     return undefined;
   },
   serverStop: () => bff.close(),

@@ -25,6 +25,8 @@ import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
+import { thunderRoutes } from "./thunder/routes.ts";
+import { createThunderTokens } from "./thunder/sso.ts";
 
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
@@ -39,6 +41,8 @@ export interface AppDeps {
   refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
+  /** The clock token lifetimes are measured with (tests move it). */
+  now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
 }
@@ -60,6 +64,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [config.thron?.clientSecret ?? ""]);
   const cache = new ResponseCache(new MemoryStore());
   const thronHealth = new ProviderHealth();
+  const thunderHealth = new ProviderHealth();
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -89,10 +94,8 @@ export function createApp(config: Config, deps: AppDeps) {
     }),
   );
 
-  app.use(
-    "/v1/*",
-    rateLimit({ limit: config.rateLimitPerMinute, clientKey: (c) => clientAddress(c, deps.clientAddress, config.trustProxy) }),
-  );
+  const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
+  app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -115,7 +118,7 @@ export function createApp(config: Config, deps: AppDeps) {
     (c) => {
       const providers: Health["providers"] = {
         thron: config.thron ? thronHealth.state : "unconfigured",
-        thunder: "unconfigured",
+        thunder: config.thunder ? thunderHealth.state : "unconfigured",
         throughline: "unconfigured",
       };
       const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
@@ -129,6 +132,22 @@ export function createApp(config: Config, deps: AppDeps) {
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: { ...DEFAULT_TTLS, ...deps.ttl } }));
+  }
+
+  if (config.thunder) {
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const tokens = createThunderTokens(config.thunder, upstream, deps.now);
+    app.route(
+      "/v1/thunder",
+      thunderRoutes({
+        config: config.thunder,
+        tokens,
+        health: thunderHealth,
+        isAllowedOrigin: isAllowed,
+        clientKey,
+        launchesPerMinute: config.launchesPerMinute,
+      }),
+    );
   }
 
   app.doc31("/openapi.json", {

@@ -2,7 +2,7 @@
  * Environment → typed configuration. Every problem is collected and reported at once, naming
  * the variables, so an operator fixes a deploy in one round.
  */
-import { THRON_SANDBOX } from "@embedkit/sandbox";
+import { THRON_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
 
 export interface GalleryConfig {
@@ -23,14 +23,31 @@ export interface ThronConfig {
   galleries: Record<string, GalleryConfig>;
 }
 
+export type ThunderTarget = "cloud" | "local-https" | "local-http" | { base: string };
+
+export interface ThunderConfig {
+  ssoUrl: string;
+  username: string;
+  password: string;
+  vendorGuid: string;
+  target: ThunderTarget;
+  /** null: the vendor's default lifetime (about 15 minutes). */
+  tokenMinutes: number | null;
+  /** When set, a launch needs a host-issued HS256 ticket signed with it. */
+  ticketSecret: string | null;
+}
+
 export interface Config {
   port: number;
   sandbox: boolean;
   /** Exact origins and `https://*.domain` patterns; `*` only in sandbox mode. */
   allowedOrigins: string[];
   thron: ThronConfig | null;
+  thunder: ThunderConfig | null;
   /** Requests per client per minute on /v1. */
   rateLimitPerMinute: number;
+  /** Thunder launches per client per minute. */
+  launchesPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind a proxy the operator controls). */
   trustProxy: boolean;
   /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
@@ -51,6 +68,9 @@ const PROVIDER_VARS = {
   throughline: ["THROUGHLINE_CLIENT_ID", "THROUGHLINE_CLIENT_SECRET"],
 } as const;
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_THUNDER_SSO = "https://tcssoservices.xosdigital.com/sso/RESTSSOServices.svc";
+const MIN_TICKET_SECRET = 32;
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
 const GalleryName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const GalleriesJson = z.record(
@@ -83,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const rateLimitPerMinute = Number(value("RATE_LIMIT_PER_MINUTE") ?? 600);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) problems.push("RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
   const trustProxy = value("TRUST_PROXY") === "1";
+  const launchesPerMinute = Number(value("THUNDER_LAUNCHES_PER_MINUTE") ?? 20);
+  if (!Number.isInteger(launchesPerMinute) || launchesPerMinute < 1)
+    problems.push("THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1");
 
   const configured = {} as Config["configured"];
   for (const [provider, names] of Object.entries(PROVIDER_VARS) as [keyof typeof PROVIDER_VARS, readonly string[]][]) {
@@ -175,14 +198,57 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     };
   }
 
+  let thunder: ThunderConfig | null = null;
+  if (sandbox || configured.thunder) {
+    const targetVar = value("THUNDER_TARGET") ?? "cloud";
+    let target: ThunderTarget = "cloud";
+    if (targetVar === "cloud" || targetVar === "local-https" || targetVar === "local-http") target = targetVar;
+    else if (/^https?:\/\/[^\s'<>"]+$/.test(targetVar)) target = { base: targetVar.endsWith("/") ? targetVar : `${targetVar}/` };
+    else problems.push("THUNDER_TARGET must be cloud, local-https, local-http or a base URL");
+    const minutesVar = value("THUNDER_TOKEN_MINUTES");
+    const tokenMinutes = minutesVar === undefined ? null : Number(minutesVar);
+    if (tokenMinutes !== null && (!Number.isInteger(tokenMinutes) || tokenMinutes < 1 || tokenMinutes > 1440))
+      problems.push("THUNDER_TOKEN_MINUTES must be a whole number from 1 to 1440");
+    const ticketSecret = value("THUNDER_TICKET_SECRET") ?? null;
+    if (ticketSecret !== null && ticketSecret.length < MIN_TICKET_SECRET)
+      problems.push(`THUNDER_TICKET_SECRET must be at least ${MIN_TICKET_SECRET} characters`);
+    if (sandbox) {
+      thunder = {
+        ssoUrl: `${stripSlash(options.publicUrl ?? `http://localhost:${port}`)}/_sandbox/thunder/sso/RESTSSOServices.svc`,
+        username: THUNDER_SANDBOX.username,
+        password: THUNDER_SANDBOX.password,
+        vendorGuid: THUNDER_SANDBOX.vendorGuid,
+        target,
+        tokenMinutes,
+        ticketSecret,
+      };
+    } else {
+      const vendorGuid = value("THUNDER_VENDOR_GUID") ?? "";
+      if (vendorGuid && !GUID.test(vendorGuid)) problems.push("THUNDER_VENDOR_GUID must be a GUID (the one assigned to your integration)");
+      const ssoUrl = value("THUNDER_SSO_URL") ?? DEFAULT_THUNDER_SSO;
+      if (!/^https?:\/\/[^/\s]+/.test(ssoUrl)) problems.push("THUNDER_SSO_URL must be an http(s) URL");
+      thunder = {
+        ssoUrl: stripSlash(ssoUrl),
+        username: value("THUNDER_USERNAME") ?? "",
+        password: value("THUNDER_PASSWORD") ?? "",
+        vendorGuid,
+        target,
+        tokenMinutes,
+        ticketSecret,
+      };
+    }
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
     sandbox,
     rateLimitPerMinute,
+    launchesPerMinute,
     trustProxy,
     allowedOrigins,
     thron,
-    configured: sandbox ? { thron: true, thunder: false, throughline: false } : configured,
+    thunder,
+    configured: sandbox ? { thron: true, thunder: true, throughline: false } : configured,
   };
 }

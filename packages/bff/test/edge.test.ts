@@ -38,6 +38,7 @@ describe("the BFF's edge", () => {
       "/v1/thron/galleries/{gallery}",
       "/v1/thron/galleries/{gallery}/assets",
       "/v1/thron/galleries/{gallery}/assets/{id}",
+      "/v1/thunder/launch",
     ]);
     const docs = await bff.get("/docs");
     assert.equal(docs.status, 200);

@@ -1,2 +1,3 @@
 export * from "./common.ts";
 export * from "./thron.ts";
+export * from "./thunder.ts";

@@ -2,18 +2,22 @@
  * The sandbox: simulated upstreams mounted under one Hono app. The BFF mounts it in sandbox
  * mode; `pnpm sandbox` serves it alone; tests create it in-process.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { createThronSandbox } from "./thron/app.ts";
+import { createThunderSandbox } from "./thunder/app.ts";
 
 export { pngSize } from "./png.ts";
 export { THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
+export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
+export { type VerifiedLaunch, verifyLaunchUrl } from "./thunder/verify-launch-url.ts";
 
 export interface SandboxOptions {
   /** Public URL where this app is reachable, e.g. `http://127.0.0.1:8790` or `https://bff.example/_sandbox`. */
   baseUrl: string;
   thron?: { tokenLifetimeSeconds?: number };
+  thunder?: { defaultMinutes?: number };
 }
 
 const FaultsBody = z
@@ -30,23 +34,34 @@ const FaultsBody = z
 export function createSandbox(options: SandboxOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
   const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron });
+  const thunder = createThunderSandbox(options.thunder);
 
   const app = new Hono();
   app.route("/thron", thron.app);
+  app.route("/thunder", thunder.app);
 
   // The fault switch over HTTP; it exists only where the sandbox itself is mounted.
-  app.get("/_admin/state", (c) => c.json({ thron: { faults: thron.faults, stats: thron.stats, settings: thron.settings } }));
-  app.post("/_admin/faults", async (c) => {
+  app.get("/_admin/state", (c) =>
+    c.json({
+      thron: { faults: thron.faults, stats: thron.stats, settings: thron.settings },
+      thunder: { faults: thunder.faults, stats: thunder.stats, settings: thunder.settings },
+    }),
+  );
+  const setFaults = (provider: "thron" | "thunder") => async (c: Context) => {
     const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
     const { expireSessions, tokenLifetimeSeconds, ...faults } = parsed.data;
-    Object.assign(thron.faults, faults);
-    if (tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
-    if (expireSessions) thron.expireSessions();
-    return c.json({ thron: { faults: thron.faults, settings: thron.settings } });
-  });
+    const target = provider === "thron" ? thron : thunder;
+    Object.assign(target.faults, faults);
+    if (provider === "thron" && tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
+    if (provider === "thron" && expireSessions) thron.expireSessions();
+    return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
+  };
+  app.post("/_admin/faults", setFaults("thron"));
+  app.post("/_admin/faults/thron", setFaults("thron"));
+  app.post("/_admin/faults/thunder", setFaults("thunder"));
 
-  return { app, thron, urls: { thron: `${base}/thron` } };
+  return { app, thron, thunder, urls: { thron: `${base}/thron`, thunder: `${base}/thunder/sso/RESTSSOServices.svc` } };
 }
 
 export type Sandbox = ReturnType<typeof createSandbox>;

@@ -14,6 +14,8 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   obtain: (previous: T | null) => Promise<T>;
   /** Refresh this long before expiry; callers in that window get the current token while it refreshes. */
   refreshAheadMs: number;
+  /** Never hand out a token with less life left than this: callers wait for a new one instead. */
+  minValidityMs?: number;
   now?: () => number;
 }
 
@@ -34,7 +36,7 @@ export class TokenSource<T extends ExpiringToken> {
   async get(): Promise<T> {
     const current = this.#invalidated ? null : this.#current;
     const now = this.#now();
-    if (current && now < current.expiresAt) {
+    if (current && now < current.expiresAt - (this.#options.minValidityMs ?? 0)) {
       if (now >= current.expiresAt - this.#options.refreshAheadMs) {
         // Refresh ahead in the background; a failure there leaves the still-valid token in use.
         this.#refresh().catch(() => {});

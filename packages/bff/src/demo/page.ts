@@ -45,7 +45,21 @@ export function demoPage(): string {
     <thron-filter-bar for="sport"></thron-filter-bar>
     <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
+  <section class="light" aria-labelledby="thunder-heading">
+    <h2 id="thunder-heading">Thunder launch button</h2>
+    <p><code>&lt;thunder-launch-button method="plays" ids="…"&gt;</code> asks the BFF for a launch URL (the Thunder credentials never reach the page) and opens it. Here the page cancels <code>thunder-launch</code> and shows what it got instead of opening the desktop app.</p>
+    <thunder-launch-button id="thunder" method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e,7c9e6679-7425-40de-944b-e07fc1f90ae7">Open 2 plays in Thunder</thunder-launch-button>
+    <p id="thunder-result" role="status"></p>
+  </section>
 </main>
+<script>
+  document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
+    event.preventDefault();
+    const { url, expiresAt } = event.detail;
+    document.getElementById("thunder-result").textContent =
+      "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
+  });
+</script>
 </body>
 </html>`;
 }

@@ -113,21 +113,9 @@ export class ThronClient {
     readonly health: ProviderHealth,
   ) {}
 
-  /** Runs `call`, recording in `health` whether THRON worked. */
-  async #tracked<R>(call: () => Promise<R>): Promise<R> {
-    try {
-      const result = await call();
-      this.health.succeeded();
-      return result;
-    } catch (error) {
-      if (error instanceof ProblemError && error.status >= 502) this.health.failed();
-      throw error;
-    }
-  }
-
   /** Runs `call` with a live session, tracked. */
   #withSession<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
-    return this.#tracked(() => this.#withRenewal(call));
+    return this.health.track(() => this.#withRenewal(call));
   }
 
   /** A 403 Session Expired replaces the session and retries the call exactly once. */
@@ -194,7 +182,7 @@ export class ThronClient {
   contentDetail(id: string, pkey: string, thronLang: string): Promise<ContentDetail> {
     const url = new URL(`${this.config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
     url.search = new URLSearchParams({ clientId: this.config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
-    return this.#tracked(async () => {
+    return this.health.track(async () => {
       const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
         idempotent: true,
       });

@@ -33,12 +33,25 @@ export function bffUrl(base: string, path: string, query: Record<string, QueryVa
   return url.toString();
 }
 
-export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(url, { signal, headers: { accept: "application/json" } });
+}
+
+export function postJson<T>(url: string, body: unknown): Promise<T> {
+  return requestJson<T>(url, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The BFF never needs the host's cookies: requests go without credentials. */
+async function requestJson<T>(url: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: "application/json" }, credentials: "omit" });
+    response = await fetch(url, { ...init, credentials: "omit" });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new BffError(0, { title: "Network error" });
   }
   if (!response.ok) {

@@ -23,6 +23,9 @@ export interface Strings {
   selected: string;
   remove: (label: string) => string;
   filtersError: string;
+  launch: string;
+  launching: string;
+  launchErrors: Record<"ticket" | "forbidden" | "busy" | "unavailable" | "invalid" | "network", string>;
 }
 
 export type Language = "en" | "it" | "de" | "fr" | "es";
@@ -48,6 +51,16 @@ export const STRINGS: Record<Language, Strings> = {
     selected: "Selected filters",
     remove: (label) => `Remove ${label}`,
     filtersError: "The filters could not be loaded.",
+    launch: "Open in Thunder",
+    launching: "Opening Thunder…",
+    launchErrors: {
+      ticket: "Your session has expired. Sign in again to open Thunder.",
+      forbidden: "You may not open these plays in Thunder.",
+      busy: "Too many requests. Try again in a minute.",
+      unavailable: "Thunder is not available right now. Try again later.",
+      invalid: "These plays cannot be opened in Thunder.",
+      network: "No connection. Check your network and try again.",
+    },
   },
   it: {
     loading: "Caricamento…",
@@ -69,6 +82,16 @@ export const STRINGS: Record<Language, Strings> = {
     selected: "Filtri selezionati",
     remove: (label) => `Rimuovi ${label}`,
     filtersError: "Non è stato possibile caricare i filtri.",
+    launch: "Apri in Thunder",
+    launching: "Apertura di Thunder…",
+    launchErrors: {
+      ticket: "La sessione è scaduta. Accedi di nuovo per aprire Thunder.",
+      forbidden: "Non puoi aprire queste azioni in Thunder.",
+      busy: "Troppe richieste. Riprova tra un minuto.",
+      unavailable: "Thunder non è disponibile in questo momento. Riprova più tardi.",
+      invalid: "Queste azioni non si possono aprire in Thunder.",
+      network: "Nessuna connessione. Controlla la rete e riprova.",
+    },
   },
   de: {
     loading: "Wird geladen…",
@@ -90,6 +113,16 @@ export const STRINGS: Record<Language, Strings> = {
     selected: "Ausgewählte Filter",
     remove: (label) => `${label} entfernen`,
     filtersError: "Die Filter konnten nicht geladen werden.",
+    launch: "In Thunder öffnen",
+    launching: "Thunder wird geöffnet…",
+    launchErrors: {
+      ticket: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um Thunder zu öffnen.",
+      forbidden: "Sie dürfen diese Spielzüge nicht in Thunder öffnen.",
+      busy: "Zu viele Anfragen. Versuchen Sie es in einer Minute erneut.",
+      unavailable: "Thunder ist gerade nicht erreichbar. Versuchen Sie es später erneut.",
+      invalid: "Diese Spielzüge können nicht in Thunder geöffnet werden.",
+      network: "Keine Verbindung. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.",
+    },
   },
   fr: {
     loading: "Chargement…",
@@ -111,6 +144,16 @@ export const STRINGS: Record<Language, Strings> = {
     selected: "Filtres sélectionnés",
     remove: (label) => `Retirer ${label}`,
     filtersError: "Les filtres n'ont pas pu être chargés.",
+    launch: "Ouvrir dans Thunder",
+    launching: "Ouverture de Thunder…",
+    launchErrors: {
+      ticket: "Votre session a expiré. Reconnectez-vous pour ouvrir Thunder.",
+      forbidden: "Vous ne pouvez pas ouvrir ces actions dans Thunder.",
+      busy: "Trop de demandes. Réessayez dans une minute.",
+      unavailable: "Thunder n'est pas disponible pour le moment. Réessayez plus tard.",
+      invalid: "Ces actions ne peuvent pas être ouvertes dans Thunder.",
+      network: "Pas de connexion. Vérifiez votre réseau et réessayez.",
+    },
   },
   es: {
     loading: "Cargando…",
@@ -132,6 +175,16 @@ export const STRINGS: Record<Language, Strings> = {
     selected: "Filtros seleccionados",
     remove: (label) => `Quitar ${label}`,
     filtersError: "No se pudieron cargar los filtros.",
+    launch: "Abrir en Thunder",
+    launching: "Abriendo Thunder…",
+    launchErrors: {
+      ticket: "Su sesión ha caducado. Inicie sesión de nuevo para abrir Thunder.",
+      forbidden: "No puede abrir estas jugadas en Thunder.",
+      busy: "Demasiadas solicitudes. Inténtelo de nuevo en un minuto.",
+      unavailable: "Thunder no está disponible ahora. Inténtelo más tarde.",
+      invalid: "Estas jugadas no se pueden abrir en Thunder.",
+      network: "Sin conexión. Compruebe su red e inténtelo de nuevo.",
+    },
   },
 };
 

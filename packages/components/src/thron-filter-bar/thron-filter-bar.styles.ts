@@ -1,6 +1,9 @@
 import { css } from "lit";
+import { visuallyHidden } from "../internal/shared-styles.ts";
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     display: block;
     font: inherit;
@@ -79,13 +82,5 @@ export const styles = css`
     outline: 3px solid var(--thron-filter-bar-focus-ring, #1a73e8);
     outline-offset: 2px;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];

@@ -1,6 +1,9 @@
 import { css } from "lit";
+import { visuallyHidden } from "../internal/shared-styles.ts";
 
-export const styles = css`
+export const styles = [
+  visuallyHidden,
+  css`
   :host {
     display: block;
     container-type: inline-size;
@@ -199,13 +202,5 @@ export const styles = css`
   .position {
     font-variant-numeric: tabular-nums;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+`,
+];

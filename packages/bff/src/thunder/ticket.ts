@@ -1,0 +1,48 @@
+/**
+ * Host-issued launch tickets: when THUNDER_TICKET_SECRET is set, the host site's backend signs
+ * an HS256 JWT for a user it has authenticated (expiring within 10 minutes, optionally listing
+ * the ids it allows), and the BFF launches only with one.
+ */
+import { sign, verify } from "hono/jwt";
+import { ProblemError } from "../core/problem.ts";
+
+const MAX_LIFETIME_S = 600;
+const CLOCK_SKEW_S = 30;
+
+const refused = (detail: string) => new ProblemError(401, "thunder-ticket", "A valid launch ticket is required", detail);
+
+export async function checkTicket(ticket: string | undefined, secret: string, ids: readonly string[]): Promise<void> {
+  if (!ticket) throw refused("This BFF launches Thunder only with a ticket from the host site; none was sent.");
+  let payload: Record<string, unknown>;
+  try {
+    payload = await verify(ticket, secret, { alg: "HS256", exp: false, nbf: true, iat: false });
+  } catch {
+    throw refused("The ticket is not a JWT signed with this BFF's ticket secret.");
+  }
+  const now = Date.now() / 1000;
+  const exp = payload.exp;
+  if (typeof exp !== "number") throw refused("The ticket has no expiry (exp).");
+  if (exp <= now) throw refused("The ticket has expired.");
+  if (exp - now > MAX_LIFETIME_S + CLOCK_SKEW_S || (typeof payload.iat === "number" && exp - payload.iat > MAX_LIFETIME_S + CLOCK_SKEW_S))
+    throw refused("Tickets may live 10 minutes at most.");
+  if (payload.ids !== undefined) {
+    const allowed = Array.isArray(payload.ids) ? new Set(payload.ids.map(String)) : new Set<string>();
+    if (!ids.every((id) => allowed.has(id)))
+      throw new ProblemError(
+        403,
+        "thunder-ticket-scope",
+        "The ticket does not cover these ids",
+        "Ask the host site for a ticket that lists them.",
+      );
+  }
+}
+
+/**
+ * How a host backend issues a ticket (any HS256 JWT library does the same): for the user it has
+ * authenticated, expiring within 10 minutes, optionally limited to some ids.
+ */
+export function issueTicket(secret: string, claims: { sub: string; ids?: string[]; ttlSeconds?: number }): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const ttl = Math.min(claims.ttlSeconds ?? 300, MAX_LIFETIME_S);
+  return sign({ sub: claims.sub, iat: now, exp: now + ttl, ...(claims.ids && { ids: claims.ids }) }, secret, "HS256");
+}

@@ -9,12 +9,13 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requestId } from "hono/request-id";
 import type { Config } from "./config.ts";
-import { MemoryStore, ResponseCache } from "./core/cache.ts";
+import { MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
+import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { securityHeaders } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
@@ -25,6 +26,8 @@ import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
+import { ThroughLineClient } from "./throughline/client.ts";
+import { throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
 import { createThunderTokens } from "./thunder/sso.ts";
 
@@ -41,13 +44,15 @@ export interface AppDeps {
   refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
+  /** Where upstream call counts live (ThroughLine's quota); in memory by default. */
+  counterStore?: CounterStore;
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
 }
 
-export type CacheTtls = ThronTtls;
+export type CacheTtls = ThronTtls & { throughline: Ttl };
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -56,6 +61,8 @@ const DEFAULT_TTLS: CacheTtls = {
   assets: { freshMs: MINUTE, staleMs: 10 * MINUTE },
   definitions: { freshMs: 10 * MINUTE, staleMs: HOUR },
   detail: { freshMs: 5 * MINUTE, staleMs: HOUR },
+  // About 1,000 ThroughLine calls a day for every page view: hours fresh, a week as a fallback.
+  throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
 };
 
 export function createApp(config: Config, deps: AppDeps) {
@@ -63,8 +70,13 @@ export function createApp(config: Config, deps: AppDeps) {
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [config.thron?.clientSecret ?? ""]);
   const cache = new ResponseCache(new MemoryStore());
+  const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   const thunderHealth = new ProviderHealth();
+  const throughlineHealth = new ProviderHealth();
+  const throughlineQuota = config.throughline
+    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.counterStore ?? new MemoryCounterStore())
+    : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -115,15 +127,16 @@ export function createApp(config: Config, deps: AppDeps) {
       summary: "Liveness and the state of each provider",
       responses: { 200: { description: "Health", content: { "application/json": { schema: Health } } } },
     }),
-    (c) => {
+    async (c) => {
       const providers: Health["providers"] = {
         thron: config.thron ? thronHealth.state : "unconfigured",
         thunder: config.thunder ? thunderHealth.state : "unconfigured",
-        throughline: "unconfigured",
+        throughline: config.throughline ? throughlineHealth.state : "unconfigured",
       };
+      const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
       const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
       c.header("cache-control", "no-store");
-      return c.json({ status, sandbox: config.sandbox, providers }, 200);
+      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }) }, 200);
     },
   );
 
@@ -131,7 +144,7 @@ export function createApp(config: Config, deps: AppDeps) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
-    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: { ...DEFAULT_TTLS, ...deps.ttl } }));
+    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 
   if (config.thunder) {
@@ -148,6 +161,12 @@ export function createApp(config: Config, deps: AppDeps) {
         launchesPerMinute: config.launchesPerMinute,
       }),
     );
+  }
+
+  if (config.throughline && throughlineQuota) {
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
+    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
   }
 
   app.doc31("/openapi.json", {

@@ -2,7 +2,7 @@
  * Environment → typed configuration. Every problem is collected and reported at once, naming
  * the variables, so an operator fixes a deploy in one round.
  */
-import { THRON_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import { THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
 
 export interface GalleryConfig {
@@ -37,6 +37,15 @@ export interface ThunderConfig {
   ticketSecret: string | null;
 }
 
+export interface ThroughLineConfig {
+  tokenUrl: string;
+  apiUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Upstream calls the BFF allows itself per rolling day. */
+  dailyQuota: number;
+}
+
 export interface Config {
   port: number;
   sandbox: boolean;
@@ -44,6 +53,7 @@ export interface Config {
   allowedOrigins: string[];
   thron: ThronConfig | null;
   thunder: ThunderConfig | null;
+  throughline: ThroughLineConfig | null;
   /** Requests per client per minute on /v1. */
   rateLimitPerMinute: number;
   /** Thunder launches per client per minute. */
@@ -239,6 +249,26 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     }
   }
 
+  let throughline: ThroughLineConfig | null = null;
+  if (sandbox || configured.throughline) {
+    const dailyQuota = Number(value("THROUGHLINE_DAILY_QUOTA") ?? 1000);
+    if (!Number.isInteger(dailyQuota) || dailyQuota < 1) problems.push("THROUGHLINE_DAILY_QUOTA must be a whole number ≥ 1");
+    const sandboxBase = `${stripSlash(options.publicUrl ?? `http://localhost:${port}`)}/_sandbox/throughline`;
+    const url = (name: string, fallback: string) => {
+      const v = sandbox ? fallback : (value(name) ?? fallback);
+      if (!/^https?:\/\/[^/\s]+/.test(v)) problems.push(`${name} must be an http(s) URL`);
+      if (/[?&](client_id|client_secret)=/i.test(v)) problems.push(`${name} must not carry credentials: they go in the request body`);
+      return stripSlash(v);
+    };
+    throughline = {
+      tokenUrl: url("THROUGHLINE_TOKEN_URL", sandbox ? `${sandboxBase}/oauth/token` : "https://api.findahelpline.com/oauth/token"),
+      apiUrl: url("THROUGHLINE_API_URL", sandbox ? `${sandboxBase}/v1` : "https://api.throughlinecare.com/v1"),
+      clientId: sandbox ? THROUGHLINE_SANDBOX.clientId : (value("THROUGHLINE_CLIENT_ID") ?? ""),
+      clientSecret: sandbox ? THROUGHLINE_SANDBOX.clientSecret : (value("THROUGHLINE_CLIENT_SECRET") ?? ""),
+      dailyQuota,
+    };
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port,
@@ -249,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     allowedOrigins,
     thron,
     thunder,
-    configured: sandbox ? { thron: true, thunder: true, throughline: false } : configured,
+    throughline,
+    configured: sandbox ? { thron: true, thunder: true, throughline: true } : configured,
   };
 }

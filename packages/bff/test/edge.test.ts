@@ -38,6 +38,10 @@ describe("the BFF's edge", () => {
       "/v1/thron/galleries/{gallery}",
       "/v1/thron/galleries/{gallery}/assets",
       "/v1/thron/galleries/{gallery}/assets/{id}",
+      "/v1/throughline/countries",
+      "/v1/throughline/events",
+      "/v1/throughline/helplines",
+      "/v1/throughline/topics",
       "/v1/thunder/launch",
     ]);
     const docs = await bff.get("/docs");

@@ -28,6 +28,8 @@ export const Health = z
     status: z.enum(["ok", "degraded"]),
     sandbox: z.boolean(),
     providers: z.object({ thron: ProviderState, thunder: ProviderState, throughline: ProviderState }),
+    /** ThroughLine allows about 1,000 calls a day: how many the BFF made in the last 24 hours. */
+    quota: z.object({ throughline: z.object({ used: z.number().int(), limit: z.number().int() }) }).optional(),
   })
   .openapi("Health");
 export type Health = z.infer<typeof Health>;

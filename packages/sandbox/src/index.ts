@@ -5,11 +5,13 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { createThronSandbox } from "./thron/app.ts";
+import { createThroughLineSandbox } from "./throughline/app.ts";
 import { createThunderSandbox } from "./thunder/app.ts";
 
 export { pngSize } from "./png.ts";
 export { THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
+export { THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
 export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
 export { type VerifiedLaunch, verifyLaunchUrl } from "./thunder/verify-launch-url.ts";
 
@@ -18,6 +20,7 @@ export interface SandboxOptions {
   baseUrl: string;
   thron?: { tokenLifetimeSeconds?: number };
   thunder?: { defaultMinutes?: number };
+  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number };
 }
 
 const FaultsBody = z
@@ -35,23 +38,27 @@ export function createSandbox(options: SandboxOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
   const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron });
   const thunder = createThunderSandbox(options.thunder);
+  const throughline = createThroughLineSandbox(options.throughline);
 
   const app = new Hono();
   app.route("/thron", thron.app);
   app.route("/thunder", thunder.app);
+  app.route("/throughline", throughline.app);
 
   // The fault switch over HTTP; it exists only where the sandbox itself is mounted.
   app.get("/_admin/state", (c) =>
     c.json({
       thron: { faults: thron.faults, stats: thron.stats, settings: thron.settings },
       thunder: { faults: thunder.faults, stats: thunder.stats, settings: thunder.settings },
+      throughline: { faults: throughline.faults, stats: throughline.stats, settings: throughline.settings },
     }),
   );
-  const setFaults = (provider: "thron" | "thunder") => async (c: Context) => {
+  const providers = { thron, thunder, throughline };
+  const setFaults = (provider: keyof typeof providers) => async (c: Context) => {
     const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
     const { expireSessions, tokenLifetimeSeconds, ...faults } = parsed.data;
-    const target = provider === "thron" ? thron : thunder;
+    const target = providers[provider];
     Object.assign(target.faults, faults);
     if (provider === "thron" && tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
     if (provider === "thron" && expireSessions) thron.expireSessions();
@@ -60,8 +67,20 @@ export function createSandbox(options: SandboxOptions) {
   app.post("/_admin/faults", setFaults("thron"));
   app.post("/_admin/faults/thron", setFaults("thron"));
   app.post("/_admin/faults/thunder", setFaults("thunder"));
+  app.post("/_admin/faults/throughline", setFaults("throughline"));
 
-  return { app, thron, thunder, urls: { thron: `${base}/thron`, thunder: `${base}/thunder/sso/RESTSSOServices.svc` } };
+  return {
+    app,
+    thron,
+    thunder,
+    throughline,
+    urls: {
+      thron: `${base}/thron`,
+      thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
+      throughlineToken: `${base}/throughline/oauth/token`,
+      throughlineApi: `${base}/throughline/v1`,
+    },
+  };
 }
 
 export type Sandbox = ReturnType<typeof createSandbox>;

@@ -1,0 +1,113 @@
+/**
+ * ThroughLine for the BFF: a client-credentials token through the shared token source (a 401
+ * gets one fresh token and one retry), every API call counted against the daily quota, and no
+ * call made once the quota is spent.
+ */
+import { z } from "zod";
+import type { ThroughLineConfig } from "../config.ts";
+import { ProblemError } from "../core/problem.ts";
+import type { ProviderHealth } from "../core/provider-health.ts";
+import type { RollingQuota } from "../core/quota.ts";
+import { TokenSource } from "../core/token-source.ts";
+import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+
+const TokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
+
+export class QuotaExhausted extends ProblemError {
+  constructor() {
+    super(503, "throughline-quota", "ThroughLine's daily quota is spent", "The BFF answers from its cache until the quota frees up.");
+  }
+}
+
+class Unauthorized extends Error {}
+
+export class ThroughLineClient {
+  readonly tokens: TokenSource<{ token: string; expiresAt: number }>;
+
+  constructor(
+    readonly config: ThroughLineConfig,
+    readonly upstream: UpstreamOptions,
+    readonly quota: RollingQuota,
+    readonly health: ProviderHealth,
+  ) {
+    this.tokens = new TokenSource({
+      refreshAheadMs: 5 * 60_000,
+      obtain: async () => {
+        const startedAt = Date.now();
+        const response = await callUpstream(
+          upstream,
+          () =>
+            new Request(config.tokenUrl, {
+              method: "POST",
+              // The secret travels in the body only, never in a URL (ThroughLine's security rule).
+              headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+              body: new URLSearchParams({
+                grant_type: "client_credentials",
+                client_id: config.clientId,
+                client_secret: config.clientSecret,
+              }),
+            }),
+          { idempotent: false },
+        );
+        if (response.status === 400 || response.status === 401)
+          throw new ProblemError(
+            502,
+            "throughline-credentials",
+            "ThroughLine refused the BFF's credentials",
+            "Check THROUGHLINE_CLIENT_ID and THROUGHLINE_CLIENT_SECRET.",
+          );
+        const parsed = TokenResponse.safeParse(await response.json().catch(() => null));
+        if (!response.ok || !parsed.success) throw badGateway("ThroughLine", `The token endpoint answered status ${response.status}.`);
+        return { token: parsed.data.access_token, expiresAt: startedAt + parsed.data.expires_in * 1000 };
+      },
+    });
+  }
+
+  /** GET or POST one API path; `schema` checks the answer. */
+  request<T extends z.ZodType>(path: string, schema: T, init: { method?: "GET" | "POST"; body?: unknown } = {}): Promise<z.infer<T>> {
+    return this.health.track(async () => {
+      const token = await this.tokens.get();
+      try {
+        return await this.#call(path, schema, init, token.token);
+      } catch (error) {
+        if (!(error instanceof Unauthorized)) throw error;
+        this.tokens.invalidate(token); // revoked or expired early: one fresh token, one retry
+        return this.#call(path, schema, init, (await this.tokens.get()).token);
+      }
+    });
+  }
+
+  async #call<T extends z.ZodType>(
+    path: string,
+    schema: T,
+    init: { method?: "GET" | "POST"; body?: unknown },
+    token: string,
+  ): Promise<z.infer<T>> {
+    if ((await this.quota.used()) >= this.quota.limit) throw new QuotaExhausted();
+    await this.quota.record();
+    const method = init.method ?? "GET";
+    const response = await callUpstream(
+      this.upstream,
+      () =>
+        new Request(`${this.config.apiUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(init.body !== undefined && { "content-type": "application/json" }),
+          },
+          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+        }),
+      { idempotent: false }, // one attempt: a retry would spend quota twice
+    );
+    if (response.status === 401) throw new Unauthorized();
+    if (response.status === 429) throw new QuotaExhausted();
+    if (response.status === 404) throw new ProblemError(404, "unknown-helpline", "Unknown helpline");
+    if (response.status >= 500) throw unavailable("ThroughLine", `ThroughLine answered status ${response.status}.`);
+    if (!response.ok) throw badGateway("ThroughLine", `ThroughLine answered status ${response.status}.`);
+    if (response.status === 204) return schema.parse(undefined);
+    const parsed = schema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw badGateway("ThroughLine", "ThroughLine answered an unexpected shape.");
+    return parsed.data;
+  }
+}

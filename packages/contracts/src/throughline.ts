@@ -1,0 +1,71 @@
+import { z } from "@hono/zod-openapi";
+
+export const Country = z.object({ code: z.string(), name: z.string(), emergencyNumber: z.string().optional() }).openapi("Country");
+export type Country = z.infer<typeof Country>;
+
+export const Topic = z.object({ code: z.string(), name: z.string() }).openapi("Topic");
+export type Topic = z.infer<typeof Topic>;
+
+export const ContactType = z.enum(["phone", "sms", "webchat", "whatsapp", "website"]);
+export type ContactType = z.infer<typeof ContactType>;
+
+export const Contact = z.object({
+  type: ContactType,
+  /** What to show: a number as ThroughLine formats it, or the site's host. */
+  label: z.string(),
+  /** tel:, sms: or an https URL; nothing else ever reaches a link. */
+  href: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Helpline = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    country: Country,
+    topics: z.array(z.string()),
+    timezone: z.string().optional(),
+    contacts: z.array(Contact),
+    hours: z
+      .object({ alwaysOpen: z.boolean(), periods: z.array(z.object({ day: z.string(), open: z.string(), close: z.string() })) })
+      .optional(),
+    /** The other half of a pair (adult/youth, two languages): show both or neither. */
+    pairedWith: z.string().optional(),
+  })
+  .openapi("Helpline");
+export type Helpline = z.infer<typeof Helpline>;
+
+/** `stale: true` when ThroughLine could not be asked (quota spent, outage) and an earlier answer is served. */
+export const CountriesResponse = z.object({ countries: z.array(Country), stale: z.boolean() }).openapi("Countries");
+export const TopicsResponse = z.object({ topics: z.array(Topic), stale: z.boolean() }).openapi("Topics");
+export const HelplinesResponse = z
+  .object({ country: Country.nullable(), helplines: z.array(Helpline), stale: z.boolean() })
+  .openapi("Helplines");
+export type HelplinesResponse = z.infer<typeof HelplinesResponse>;
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+export const HelplinesQuery = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166 country code such as US")
+    .transform((v) => v.toUpperCase()),
+  topic: z.string().trim().min(1).max(100).optional().openapi({ description: "Topic name or code" }),
+  priority: flag.openapi({ description: "Only ThroughLine's curated short list" }),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const HelplineEvent = z
+  .object({
+    type: z.enum(["display", "click"]),
+    helplineId: z.string().min(1).max(100),
+    contactMethod: ContactType.optional(),
+    sessionId: z.string().min(1).max(100),
+  })
+  .refine((e) => e.type === "display" || e.contactMethod, { message: "clicks need a contactMethod", path: ["contactMethod"] })
+  .openapi("HelplineEvent");
+export type HelplineEvent = z.infer<typeof HelplineEvent>;

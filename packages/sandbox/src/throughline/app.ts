@@ -1,0 +1,119 @@
+/**
+ * The simulated ThroughLine (shared/upstreams/throughline.md): client-credentials OAuth with
+ * 2-hour tokens, the helpline directory, the two events endpoints, and the quota (30 a second,
+ * 1,000 a rolling day) enforced with 429.
+ */
+import { type Context, Hono } from "hono";
+import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
+import { COUNTRIES, HELPLINES, type SandboxHelpline, TOPICS } from "./data.ts";
+
+export const THROUGHLINE_SANDBOX = {
+  clientId: "tl-sandbox-client",
+  clientSecret: "tl-sbx-secret-c2b91f07e4a8",
+} as const;
+
+export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number } = {}) {
+  const faults: Faults = noFaults();
+  const settings = { tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200, dailyQuota: options.dailyQuota ?? 1_000, perSecond: 30 };
+  const tokens = new Map<string, number>(); // token → expiry (ms)
+  const calls: number[] = []; // API call times within the rolling day
+  const stats = { tokenRequests: 0, apiCalls: 0, refusedForQuota: 0, events: [] as Record<string, unknown>[] };
+
+  const app = new Hono();
+  const error = (c: Context, status: 400 | 401 | 404 | 429, code: string, description: string) =>
+    c.json({ error: code, error_description: description }, status);
+
+  app.post("/oauth/token", async (c) => {
+    stats.tokenRequests++;
+    const query = new URL(c.req.url).searchParams;
+    if (query.has("client_secret") || query.has("client_id"))
+      return error(c, 400, "invalid_request", "Client credentials must be sent in the request body, never in the URL.");
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    if (form.grant_type !== "client_credentials") return error(c, 400, "unsupported_grant_type", "Only client_credentials is supported.");
+    if (form.client_id !== THROUGHLINE_SANDBOX.clientId || form.client_secret !== THROUGHLINE_SANDBOX.clientSecret)
+      return error(c, 401, "invalid_client", "Client authentication failed.");
+    const token = crypto.randomUUID().replaceAll("-", "");
+    tokens.set(token, Date.now() + settings.tokenLifetimeSeconds * 1000);
+    return c.json({
+      access_token: token,
+      token_type: "Bearer",
+      expires_in: settings.tokenLifetimeSeconds,
+      scope: "public",
+      created_at: Math.floor(Date.now() / 1000),
+    });
+  });
+
+  // Every /v1 call needs a live bearer token and counts against the quota.
+  app.use(
+    "/v1/*",
+    faultMiddleware(faults, () => new Response("Internal Server Error", { status: 500 })),
+  );
+  app.use("/v1/*", async (c, next) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+    const expiry = token ? tokens.get(token) : undefined;
+    if (!expiry || Date.now() >= expiry) return error(c, 401, "invalid_token", "The access token is invalid or has expired.");
+    const now = Date.now();
+    while (calls.length > 0 && (calls[0] as number) <= now - 86_400_000) calls.shift();
+    const lastSecond = calls.filter((t) => t > now - 1000).length;
+    if (calls.length >= settings.dailyQuota || lastSecond >= settings.perSecond) {
+      stats.refusedForQuota++;
+      return c.json({ error: "Too Many Requests" }, 429, { "retry-after": calls.length >= settings.dailyQuota ? "3600" : "1" });
+    }
+    calls.push(now);
+    stats.apiCalls++;
+    await next();
+  });
+
+  const publicHelpline = ({ priority: _priority, ...helpline }: SandboxHelpline) => helpline;
+  const topicMatches = (helpline: SandboxHelpline, topic: string) => {
+    const wanted = topic.trim().toLowerCase();
+    const known = TOPICS.find((t) => t.name.toLowerCase() === wanted || t.code === wanted);
+    return !!known && helpline.topics.includes(known.name);
+  };
+
+  app.get("/v1/countries", (c) => c.json({ countries: COUNTRIES }));
+  app.get("/v1/topics", (c) => c.json({ topics: TOPICS }));
+  app.get("/v1/helplines", (c) => {
+    const country = c.req.query("country_code")?.toUpperCase();
+    const topic = c.req.query("topic");
+    const priorityOnly = c.req.query("priority_only") === "true";
+    const limit = Number(c.req.query("limit") ?? 50);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(c, 400, "invalid_request", "limit must be between 1 and 100.");
+    const helplines = HELPLINES.filter(
+      (h) => (!country || h.country.code === country) && (!topic || topicMatches(h, topic)) && (!priorityOnly || h.priority),
+    ).slice(0, limit);
+    return c.json({ helplines: helplines.map(publicHelpline) });
+  });
+  app.get("/v1/helplines/:id", (c) => {
+    const helpline = HELPLINES.find((h) => h.id === c.req.param("id"));
+    return helpline ? c.json({ helpline: publicHelpline(helpline) }) : error(c, 404, "not_found", "No such helpline.");
+  });
+  const event = (type: string) => async (c: Context) => {
+    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+    const valid =
+      body &&
+      typeof body.helpline_id === "string" &&
+      typeof body.session_id === "string" &&
+      typeof body.timestamp === "string" &&
+      !Number.isNaN(Date.parse(body.timestamp)) &&
+      (type !== "helpline_click" || typeof body.contact_method === "string");
+    if (!valid) return error(c, 400, "invalid_request", "helpline_id, session_id, timestamp (and contact_method for clicks) are required.");
+    stats.events.push({ type, ...body });
+    return c.body(null, 204);
+  };
+  app.post("/v1/events/helpline_display", event("helpline_display"));
+  app.post("/v1/events/helpline_click", event("helpline_click"));
+
+  return {
+    app,
+    faults,
+    settings,
+    stats,
+    /** Forgets the calls counted so far (a new day). */
+    resetQuota: () => calls.splice(0),
+    revokeTokens: () => tokens.clear(),
+    issuedTokens: () => [...tokens.keys()],
+  };
+}
+
+export type ThroughLineSandbox = ReturnType<typeof createThroughLineSandbox>;

@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createSandbox, THROUGHLINE_SANDBOX } from "../src/index.ts";
+
+function throughline(options: { dailyQuota?: number } = {}) {
+  const sandbox = createSandbox({ baseUrl: "http://sandbox.test", throughline: options });
+  const request = (path: string, init?: RequestInit) => sandbox.app.request(`/throughline${path}`, init);
+  const token = async () => {
+    const response = await request("/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: THROUGHLINE_SANDBOX.clientId,
+        client_secret: THROUGHLINE_SANDBOX.clientSecret,
+      }),
+    });
+    return (await response.json()) as { access_token: string; expires_in: number; token_type: string; scope: string };
+  };
+  const api = async (path: string, init: RequestInit = {}) => {
+    const { access_token } = await token();
+    return request(`/v1${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${access_token}` } });
+  };
+  return { sandbox, request, token, api };
+}
+
+interface Helpline {
+  id: string;
+  name: string;
+  description?: string;
+  phoneNumber?: string;
+  webChatUrl?: string;
+  country: { code: string };
+  topics: string[];
+}
+
+describe("ThroughLine sandbox", () => {
+  it("issues 2-hour bearer tokens for client credentials in the body", async () => {
+    const body = await throughline().token();
+    assert.deepEqual([body.token_type, body.expires_in, body.scope], ["Bearer", 7200, "public"]);
+  });
+
+  it("refuses credentials sent in a query string, and a wrong secret", async () => {
+    const { request } = throughline();
+    const inUrl = await request(
+      `/oauth/token?client_id=${THROUGHLINE_SANDBOX.clientId}&client_secret=${THROUGHLINE_SANDBOX.clientSecret}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "grant_type=client_credentials",
+      },
+    );
+    assert.equal(inUrl.status, 400);
+    const wrong = await request("/oauth/token", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: THROUGHLINE_SANDBOX.clientId, client_secret: "nope" }),
+    });
+    assert.equal(wrong.status, 401);
+    assert.equal(((await wrong.json()) as { error: string }).error, "invalid_client");
+  });
+
+  it("requires a live token on every API call", async () => {
+    const { request } = throughline();
+    assert.equal((await request("/v1/countries")).status, 401);
+    assert.equal((await request("/v1/countries", { headers: { authorization: "Bearer forged" } })).status, 401);
+  });
+
+  it("lists US and NZ, topics with codes, and helplines by country, topic name or code, priority and limit", async () => {
+    const { api } = throughline();
+    const { countries } = (await (await api("/countries")).json()) as { countries: { code: string; emergencyNumber: string }[] };
+    assert.deepEqual(
+      countries.map((c) => [c.code, c.emergencyNumber]),
+      [
+        ["US", "911"],
+        ["NZ", "111"],
+      ],
+    );
+    const { topics } = (await (await api("/topics")).json()) as { topics: { name: string; code: string }[] };
+    assert.ok(topics.some((t) => t.name === "Suicidal thoughts" && t.code === "suicidal-thoughts"));
+    const byName = (await (await api("/helplines?country_code=nz&topic=suicidal%20thoughts")).json()) as { helplines: Helpline[] };
+    const byCode = (await (await api("/helplines?country_code=NZ&topic=suicidal-thoughts")).json()) as { helplines: Helpline[] };
+    assert.deepEqual(
+      byName.helplines.map((h) => h.id),
+      byCode.helplines.map((h) => h.id),
+    );
+    assert.ok(
+      byName.helplines.length >= 2 && byName.helplines.every((h) => h.country.code === "NZ" && h.topics.includes("Suicidal thoughts")),
+    );
+    const priority = (await (await api("/helplines?country_code=US&priority_only=true")).json()) as { helplines: Helpline[] };
+    const all = (await (await api("/helplines?country_code=US")).json()) as { helplines: Helpline[] };
+    assert.ok(priority.helplines.length < all.helplines.length);
+    assert.equal(((await (await api("/helplines?limit=2")).json()) as { helplines: Helpline[] }).helplines.length, 2);
+  });
+
+  it("leaves absent contact fields out and keeps line breaks in descriptions", async () => {
+    const { api } = throughline();
+    const { helplines } = (await (await api("/helplines?country_code=US")).json()) as { helplines: Helpline[] };
+    const textOnly = helplines.find((h) => h.name === "Crisis Text Line");
+    assert.ok(textOnly && !("phoneNumber" in textOnly) && !("webChatUrl" in textOnly));
+    assert.ok(helplines.some((h) => h.description?.includes("\r\n")));
+    const one = (await (await api(`/helplines/${helplines[0]?.id}`)).json()) as { helpline: Helpline };
+    assert.equal(one.helpline.id, helplines[0]?.id);
+    assert.equal((await api("/helplines/unknown")).status, 404);
+  });
+
+  it("takes display and click events, refusing incomplete ones", async () => {
+    const { api, sandbox } = throughline();
+    const post = (path: string, body: unknown) =>
+      api(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const base = { helpline_id: "x", session_id: "s", timestamp: new Date().toISOString() };
+    assert.equal((await post("/events/helpline_display", base)).status, 204);
+    assert.equal((await post("/events/helpline_click", { ...base, contact_method: "phone" })).status, 204);
+    assert.equal((await post("/events/helpline_click", base)).status, 400);
+    assert.equal(sandbox.throughline.stats.events.length, 2);
+  });
+
+  it("enforces the daily quota with 429", async () => {
+    const { api, sandbox } = throughline({ dailyQuota: 3 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await api("/topics")).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    sandbox.throughline.resetQuota();
+    assert.equal((await api("/topics")).status, 200);
+  });
+
+  it("enforces 30 calls a second with 429", async () => {
+    const { token, request } = throughline();
+    const { access_token } = await token();
+    const responses = await Promise.all(
+      Array.from({ length: 35 }, () => request("/v1/topics", { headers: { authorization: `Bearer ${access_token}` } })),
+    );
+    assert.equal(responses.filter((r) => r.status === 429).length, 5);
+  });
+});

@@ -26,9 +26,16 @@ const sandboxCommands = {
   name: "embedkit-sandbox-commands",
   executeCommand({ command, payload }) {
     if (command === "sandbox-faults") {
-      Object.assign(thron.faults, { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false }, payload);
+      const { provider = "thron", ...faults } = payload ?? {};
+      for (const name of ["thron", "thunder", "throughline"])
+        Object.assign(
+          bff.sandbox[name].faults,
+          { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false },
+          name === provider ? faults : {},
+        );
       return true;
     }
+    if (command === "throughline-events") return structuredClone(bff.sandbox.throughline.stats.events);
     if (command === "sandbox-stats") return structuredClone(thron.stats);
     if (command === "thunder-ticket") return signTicket(payload ?? {});
     if (command === "thunder-verify") return verifyLaunchUrl(payload.url, bff.sandbox.thunder);

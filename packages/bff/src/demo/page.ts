@@ -51,6 +51,11 @@ export function demoPage(): string {
     <thunder-launch-button id="thunder" method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e,7c9e6679-7425-40de-944b-e07fc1f90ae7">Open 2 plays in Thunder</thunder-launch-button>
     <p id="thunder-result" role="status"></p>
   </section>
+  <section class="light" aria-labelledby="helplines-heading">
+    <h2 id="helplines-heading">ThroughLine helplines</h2>
+    <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list, paired services together, with the emergency number.</p>
+    <throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>
+  </section>
 </main>
 <script>
   document.getElementById("thunder").addEventListener("thunder-launch", (event) => {

@@ -26,6 +26,13 @@ export interface Strings {
   launch: string;
   launching: string;
   launchErrors: Record<"ticket" | "forbidden" | "busy" | "unavailable" | "invalid" | "network", string>;
+  emergency: string;
+  contactActions: Record<"phone" | "sms" | "webchat" | "whatsapp" | "website", string>;
+  open247: string;
+  noHelplines: string;
+  helplinesError: string;
+  staleNote: string;
+  helplinesCount: (n: number) => string;
 }
 
 export type Language = "en" | "it" | "de" | "fr" | "es";
@@ -61,6 +68,13 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "These plays cannot be opened in Thunder.",
       network: "No connection. Check your network and try again.",
     },
+    emergency: "If you are in immediate danger, call",
+    contactActions: { phone: "Call", sms: "Text", webchat: "Chat online", whatsapp: "WhatsApp", website: "Website" },
+    open247: "Open 24/7",
+    noHelplines: "No helplines found for this country and topic.",
+    helplinesError: "Helplines could not be loaded.",
+    staleNote: "This list may be out of date.",
+    helplinesCount: (n) => (n === 1 ? "1 helpline" : `${n} helplines`),
   },
   it: {
     loading: "Caricamento…",
@@ -92,6 +106,13 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Queste azioni non si possono aprire in Thunder.",
       network: "Nessuna connessione. Controlla la rete e riprova.",
     },
+    emergency: "Se sei in pericolo immediato, chiama il",
+    contactActions: { phone: "Chiama", sms: "SMS", webchat: "Chat online", whatsapp: "WhatsApp", website: "Sito web" },
+    open247: "Aperto 24 ore su 24, 7 giorni su 7",
+    noHelplines: "Nessun servizio di ascolto per questo paese e argomento.",
+    helplinesError: "Non è stato possibile caricare i servizi di ascolto.",
+    staleNote: "Questo elenco potrebbe non essere aggiornato.",
+    helplinesCount: (n) => (n === 1 ? "1 servizio" : `${n} servizi`),
   },
   de: {
     loading: "Wird geladen…",
@@ -123,6 +144,13 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Diese Spielzüge können nicht in Thunder geöffnet werden.",
       network: "Keine Verbindung. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.",
     },
+    emergency: "Wenn Sie in akuter Gefahr sind, rufen Sie die",
+    contactActions: { phone: "Anrufen", sms: "SMS", webchat: "Online-Chat", whatsapp: "WhatsApp", website: "Website" },
+    open247: "Rund um die Uhr erreichbar",
+    noHelplines: "Keine Hilfetelefone für dieses Land und Thema gefunden.",
+    helplinesError: "Die Hilfetelefone konnten nicht geladen werden.",
+    staleNote: "Diese Liste ist möglicherweise nicht aktuell.",
+    helplinesCount: (n) => (n === 1 ? "1 Hilfetelefon" : `${n} Hilfetelefone`),
   },
   fr: {
     loading: "Chargement…",
@@ -154,6 +182,13 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Ces actions ne peuvent pas être ouvertes dans Thunder.",
       network: "Pas de connexion. Vérifiez votre réseau et réessayez.",
     },
+    emergency: "En cas de danger immédiat, appelez le",
+    contactActions: { phone: "Appeler", sms: "SMS", webchat: "Chat en ligne", whatsapp: "WhatsApp", website: "Site web" },
+    open247: "Ouvert 24 h/24, 7 j/7",
+    noHelplines: "Aucune ligne d'écoute pour ce pays et ce sujet.",
+    helplinesError: "Les lignes d'écoute n'ont pas pu être chargées.",
+    staleNote: "Cette liste n'est peut-être pas à jour.",
+    helplinesCount: (n) => (n === 1 ? "1 ligne d'écoute" : `${n} lignes d'écoute`),
   },
   es: {
     loading: "Cargando…",
@@ -185,6 +220,13 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Estas jugadas no se pueden abrir en Thunder.",
       network: "Sin conexión. Compruebe su red e inténtelo de nuevo.",
     },
+    emergency: "Si está en peligro inmediato, llame al",
+    contactActions: { phone: "Llamar", sms: "SMS", webchat: "Chat en línea", whatsapp: "WhatsApp", website: "Sitio web" },
+    open247: "Abierto 24/7",
+    noHelplines: "No hay líneas de ayuda para este país y tema.",
+    helplinesError: "No se pudieron cargar las líneas de ayuda.",
+    staleNote: "Es posible que esta lista no esté actualizada.",
+    helplinesCount: (n) => (n === 1 ? "1 línea de ayuda" : `${n} líneas de ayuda`),
   },
 };
 

@@ -5,6 +5,8 @@ import { executeServerCommand } from "@web/test-runner-commands";
 export const TEST_BFF: string = (window as unknown as { EMBEDKIT_TEST_BFF: string }).EMBEDKIT_TEST_BFF;
 
 export interface SandboxFaults {
+  /** Which simulated upstream (default thron); the others are reset. */
+  provider?: "thron" | "thunder" | "throughline";
   latencyMs?: number;
   errorRate?: number;
   burst5xx?: number;

@@ -1,7 +1,8 @@
 /**
  * Two jobs:
- * - `pnpm build`: the elements' CDN bundle, `packages/components/dist/cdn/components.js` plus
- *   content-hashed chunks, which the BFF serves at /components.js.
+ * - `pnpm build`: the elements' CDN bundle in `packages/components/dist/cdn`: `components.js`
+ *   and one entry per element (short-cached by the BFF), importing shared, content-hashed chunks
+ *   (cached as immutable).
  * - `pnpm dev`: the demo with hot reload; the BFF (sandbox mode) runs inside Vite's own server,
  *   so elements and API share one origin, as in production.
  */
@@ -9,6 +10,8 @@ import { getRequestListener } from "@hono/node-server";
 import { defineConfig, type Plugin } from "vite";
 
 const ENTRY = "packages/components/src/index.ts";
+/** One entry per element (for pages that use one) besides components.js (all of them). */
+const ELEMENTS = ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
 
 function bffInDevServer(): Plugin {
   return {
@@ -37,23 +40,49 @@ function bffInDevServer(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [bffInDevServer()],
-  server: { port: 5173, strictPort: true, host: "127.0.0.1" },
-  build: {
-    outDir: "packages/components/dist/cdn",
-    emptyOutDir: true,
-    target: "es2022",
-    minify: true,
-    sourcemap: true,
-    lib: {
-      entry: ENTRY,
-      formats: ["es"],
-      fileName: () => "components.js",
+const OUT_DIR = "packages/components/dist/cdn";
+const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
+
+/**
+ * `vite build`: components.js, the one-tag embed: a small entry (short-cached) importing one
+ * content-hashed chunk with every element and Lit (immutable). One file compresses best: the
+ * 20 KB budget is for this. `vite build --mode split`: an entry per element, with shared code
+ * in finer chunks, for pages that use one element. `pnpm build` runs both into one folder.
+ */
+export default defineConfig(({ mode }) => {
+  const split = mode === "split";
+  return {
+    plugins: [bffInDevServer()],
+    server: { port: 5173, strictPort: true, host: "127.0.0.1" },
+    build: {
+      outDir: OUT_DIR,
+      emptyOutDir: !split,
+      target: "es2022",
+      minify: true,
+      sourcemap: true,
+      lib: {
+        entry: split
+          ? Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`]))
+          : { components: ENTRY },
+        formats: ["es"],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        output: {
+          chunkFileNames: "chunks/[name]-[hash].js",
+          // Lib mode keeps whitespace for readable npm output; the CDN bundle wants every byte gone.
+          minify: true,
+          advancedChunks: {
+            groups: split
+              ? [
+                  // Lit apart: it changes less often than the elements, so it stays cached across deploys.
+                  { name: "lit", test: LIT },
+                  { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
+                ]
+              : [{ name: "elements", test: /./ }],
+          },
+        },
+      },
     },
-    rolldownOptions: {
-      // Lib mode keeps whitespace for readable npm output; the CDN bundle wants every byte gone.
-      output: { chunkFileNames: "chunks/[name]-[hash].js", minify: true },
-    },
-  },
+  };
 });

@@ -25,6 +25,7 @@ interface GalleryTarget extends HTMLElement {
 /**
  * Search and filters for a `<thron-gallery>`, built from the filters the BFF reads from THRON.
  *
+ * @tagname thron-filter-bar
  * @event thron-filter-change - The query changed. `detail: {q, filters}`.
  *
  * @csspart base - The form.

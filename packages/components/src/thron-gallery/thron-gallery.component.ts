@@ -36,6 +36,7 @@ let playerIds = 0;
  * A grid of a THRON gallery's assets, fed only by the Embedkit BFF, that opens each asset in a
  * dialog with the THRON Player (or the browser's own players).
  *
+ * @tagname thron-gallery
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
  * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.

@@ -18,6 +18,7 @@ export interface ThroughLineContactDetail {
  * contact actions, the country's emergency number and opening hours. Paired services (adult and
  * youth, two languages) are always shown together.
  *
+ * @tagname throughline-helplines
  * @event throughline-contact - A contact action was chosen; cancel it to handle the contact yourself. `detail: {helplineId, helplineName, type, href}`.
  * @event throughline-error - Loading failed. `detail: {status, title}`.
  *

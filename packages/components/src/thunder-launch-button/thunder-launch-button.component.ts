@@ -25,6 +25,7 @@ const METHODS: readonly string[] = ["plays", "edits", "gsis", "gsis-nonpro", "st
  * A button that opens plays, edits, GSIS or STATS ids in Thunder, through the BFF: the browser
  * never sees Thunder credentials, and the element keeps no token or ticket after a click.
  *
+ * @tagname thunder-launch-button
  * @slot - The button's label (default: a localised "Open in Thunder").
  *
  * @event thunder-launch - A launch URL was minted; the element then navigates to it. Cancel it to open the URL yourself. `detail: {method, ids, url, expiresAt}`.

@@ -9,7 +9,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requestId } from "hono/request-id";
 import type { Config } from "./config.ts";
-import { MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
+import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
@@ -44,8 +44,8 @@ export interface AppDeps {
   refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
-  /** Where upstream call counts live (ThroughLine's quota); in memory by default. */
-  counterStore?: CounterStore;
+  /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
+  stores?: { cache: CacheStore; counters: CounterStore };
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -68,14 +68,14 @@ const DEFAULT_TTLS: CacheTtls = {
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
-  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), [config.thron?.clientSecret ?? ""]);
-  const cache = new ResponseCache(new MemoryStore());
+  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config));
+  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
   const throughlineQuota = config.throughline
-    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.counterStore ?? new MemoryCounterStore())
+    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.stores?.counters ?? new MemoryCounterStore())
     : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -186,3 +186,14 @@ export function createApp(config: Config, deps: AppDeps) {
 }
 
 export { ProblemError };
+
+/** Every configured secret: log lines never carry them. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.thron?.clientSecret ?? "",
+    config.thunder?.password ?? "",
+    config.thunder?.ticketSecret ?? "",
+    config.throughline?.clientSecret ?? "",
+    config.cacheUrl ?? "", // may hold a Redis password
+  ];
+}

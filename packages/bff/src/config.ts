@@ -54,6 +54,8 @@ export interface Config {
   thron: ThronConfig | null;
   thunder: ThunderConfig | null;
   throughline: ThroughLineConfig | null;
+  /** Shared cache and counters (redis:// or rediss://); null: in process memory. */
+  cacheUrl: string | null;
   /** Requests per client per minute on /v1. */
   rateLimitPerMinute: number;
   /** Thunder launches per client per minute. */
@@ -113,6 +115,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const rateLimitPerMinute = Number(value("RATE_LIMIT_PER_MINUTE") ?? 600);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) problems.push("RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
   const trustProxy = value("TRUST_PROXY") === "1";
+  const cacheUrl = value("BFF_CACHE_URL") ?? null;
+  if (cacheUrl !== null && !/^rediss?:\/\/\S+$/.test(cacheUrl)) problems.push("BFF_CACHE_URL must be a redis:// or rediss:// URL");
   const launchesPerMinute = Number(value("THUNDER_LAUNCHES_PER_MINUTE") ?? 20);
   if (!Number.isInteger(launchesPerMinute) || launchesPerMinute < 1)
     problems.push("THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1");
@@ -273,6 +277,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   return {
     port,
     sandbox,
+    cacheUrl,
     rateLimitPerMinute,
     launchesPerMinute,
     trustProxy,

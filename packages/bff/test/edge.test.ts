@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
+import { secretsOf } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/core/logger.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 describe("the BFF's edge", () => {
@@ -60,6 +63,40 @@ describe("the BFF's edge", () => {
       bff.logs.some((line) => line.includes(id)),
       "the log line carries the same id",
     );
+  });
+
+  it("redacts every configured secret, and anything shaped like a token, from log lines", () => {
+    const env = {
+      THRON_TENANT: "acme",
+      THRON_CLIENT_ID: "c",
+      THRON_CLIENT_SECRET: "thron-secret-value-1",
+      THRON_USERNAME: "u",
+      THRON_FOLDER_ID: "f",
+      THRON_PKEY: "p",
+      THUNDER_USERNAME: "coach",
+      THUNDER_PASSWORD: "thunder-password-2",
+      THUNDER_VENDOR_GUID: "6f1c2a9e-3b7d-4e0a-9c5f-2d8b7a41e360",
+      THUNDER_TICKET_SECRET: "ticket-secret-ticket-secret-3-xxxxxx",
+      THROUGHLINE_CLIENT_ID: "t",
+      THROUGHLINE_CLIENT_SECRET: "throughline-secret-4",
+      BFF_CACHE_URL: "redis://:redis-password-5@cache.internal:6379",
+      ALLOWED_ORIGINS: "https://a.example",
+    };
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line), secretsOf(loadConfig(env)));
+    logger.log("warn", "upstream said", {
+      detail: `${Object.values(env).join(" ")} Authorization: Bearer abcdef0123456789 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl`,
+    });
+    for (const secret of [
+      "thron-secret-value-1",
+      "thunder-password-2",
+      "ticket-secret-ticket-secret-3",
+      "throughline-secret-4",
+      "redis-password-5",
+      "abcdef0123456789",
+      "eyJhbGciOiJIUzI1NiJ9",
+    ])
+      assert.ok(!lines[0]?.includes(secret), `log line carries ${secret}`);
   });
 
   it("answers unknown routes with a 404 problem", async () => {

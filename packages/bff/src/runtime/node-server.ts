@@ -8,8 +8,9 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { type AppDeps, createApp } from "../app.ts";
+import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
+import { createLogger } from "../core/logger.ts";
 import type { StaticFile } from "../core/static-assets.ts";
 
 export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
@@ -69,10 +70,16 @@ export async function startNodeServer(options: StartOptions) {
   const publicHost = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
   const url = options.env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
   const config: Config = loadConfig({ ...options.env, PORT: String(port) }, { publicUrl: url });
+  const sink = options.deps?.logSink ?? ((line: string) => console.log(line));
+  // Loaded only when configured: other runtimes and memory-only deploys never load the client.
+  const redis = config.cacheUrl
+    ? await (await import("../stores/redis.ts")).connectRedis(config.cacheUrl, createLogger(sink, secretsOf(config)))
+    : null;
   const built = createApp(config, {
     publicUrl: url,
     staticFiles: readBundle(),
     clientAddress: (c) => getConnInfo(c).remote.address,
+    ...(redis && { stores: redis }),
     ...options.deps,
   });
   handler = (request, env) => built.app.fetch(request, env);
@@ -80,10 +87,12 @@ export async function startNodeServer(options: StartOptions) {
     ...built,
     config,
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+      });
+      await redis?.close();
+    },
   };
 }

@@ -1,0 +1,74 @@
+/**
+ * Shared stores in Redis (BFF_CACHE_URL=redis://…), so several BFF instances share cached
+ * answers and one ThroughLine quota. Loaded only when configured. If Redis fails, a read counts
+ * as a miss and the BFF goes on answering from its upstreams: a cache outage is never an outage.
+ */
+import { createClient } from "@redis/client";
+import type { CacheEntry, CacheStore } from "../core/cache.ts";
+import type { Logger } from "../core/logger.ts";
+import type { CounterStore } from "../core/quota.ts";
+
+const PREFIX = "embedkit:";
+
+export async function connectRedis(url: string, logger: Logger) {
+  const client = createClient({
+    url,
+    // While Redis is away, commands fail at once (and count as misses) instead of queueing behind the reconnect.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) },
+  });
+  let lastWarning = 0;
+  const warn = (error: unknown) => {
+    if (Date.now() - lastWarning < 60_000) return; // one line a minute, not one per request
+    lastWarning = Date.now();
+    logger.log("warn", "shared cache unavailable", { error: String(error) });
+  };
+  client.on("error", warn);
+  await client.connect();
+
+  const cache: CacheStore = {
+    async get<V>(key: string) {
+      try {
+        const text = await client.get(PREFIX + key);
+        return text ? (JSON.parse(text) as CacheEntry<V>) : undefined;
+      } catch (error) {
+        warn(error);
+        return undefined;
+      }
+    },
+    async set<V>(key: string, entry: CacheEntry<V>) {
+      try {
+        const ttl = Math.max(1_000, entry.staleUntil - Date.now());
+        await client.set(PREFIX + key, JSON.stringify(entry), { expiration: { type: "PX", value: ttl } });
+      } catch (error) {
+        warn(error);
+      }
+    },
+  };
+
+  const counters: CounterStore = {
+    async increment(key: string, ttlMs: number) {
+      try {
+        const [value] = (await client
+          .multi()
+          .incr(PREFIX + key)
+          .pExpire(PREFIX + key, ttlMs, "NX")
+          .exec()) as unknown as [number];
+        return Number(value);
+      } catch (error) {
+        warn(error);
+        return 0;
+      }
+    },
+    async read(keys: string[]) {
+      try {
+        return (await client.mGet(keys.map((k) => PREFIX + k))).map((v) => Number(v ?? 0));
+      } catch (error) {
+        warn(error);
+        return keys.map(() => 0);
+      }
+    },
+  };
+
+  return { cache, counters, close: () => client.close() };
+}

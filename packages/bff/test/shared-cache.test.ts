@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+
+const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Debian's redis-server on loopback, no persistence; stopped by the test. */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = createServer().listen(port, "127.0.0.1");
+      socket.once("listening", () => socket.close(() => resolve(false)));
+      socket.once("error", () => resolve(true));
+    });
+    if (up) return redis;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  redis.kill();
+  throw new Error("redis-server did not start");
+}
+
+describe("BFF_CACHE_URL: two instances, one Redis", {
+  skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)",
+}, () => {
+  let redis: ChildProcess;
+  let cacheUrl = "";
+  let a: Awaited<ReturnType<typeof startNodeServer>>;
+  let b: Awaited<ReturnType<typeof startNodeServer>>;
+  const logs: string[] = [];
+
+  before(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    cacheUrl = `redis://127.0.0.1:${port}`;
+    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl };
+    a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
+    b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    redis?.kill();
+  });
+
+  it("the second instance answers from the shared cache without calling its upstream", async () => {
+    const path = "/v1/thron/galleries/default/assets?limit=7&type=video";
+    const first = await fetch(`${a.url}${path}`);
+    assert.equal(first.headers.get("x-cache"), "miss");
+    const second = await fetch(`${b.url}${path}`);
+    assert.equal(second.headers.get("x-cache"), "hit");
+    const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
+    assert.deepEqual(ids((await second.json()) as { items: { id: string }[] }), ids((await first.json()) as { items: { id: string }[] }));
+    assert.equal(b.sandbox?.thron.stats.searches, 0, "instance B never searched THRON");
+    assert.equal(b.sandbox?.thron.stats.tokenRequests, 0, "nor even logged in");
+  });
+
+  it("spends one ThroughLine quota between them and shares helpline answers", async () => {
+    await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`);
+    await fetch(`${b.url}/v1/throughline/topics`);
+    await fetch(`${b.url}/v1/throughline/helplines?country=US&topic=anxiety`);
+    assert.equal(b.sandbox?.throughline.stats.apiCalls, 1, "B called ThroughLine for topics only");
+    const health = (await (await fetch(`${b.url}/health`)).json()) as { quota: { throughline: { used: number } } };
+    assert.equal(health.quota.throughline.used, 2, "A's call and B's, counted once each, in one place");
+  });
+
+  it("keeps answering from the upstreams when Redis goes away", async () => {
+    redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    const response = await fetch(`${a.url}/v1/thron/galleries/default/assets?limit=9`);
+    assert.equal(response.status, 200);
+    assert.ok(performance.now() - started < 2_000, "no request waits for Redis to come back");
+    assert.ok(logs.some((l) => l.includes("shared cache unavailable")));
+    assert.ok(
+      logs.every((l) => !l.includes(cacheUrl)),
+      "the cache URL (it may hold a password) is never logged",
+    );
+  });
+});

@@ -13,6 +13,25 @@ const ENTRY = "packages/components/src/index.ts";
 /** One entry per element (for pages that use one) besides components.js (all of them). */
 const ELEMENTS = ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
 
+/**
+ * `_headers` for hosts that serve the bundle as static files (Cloudflare Workers assets, Netlify):
+ * the same caching and CORS the BFF itself sends.
+ */
+function staticHeaders(): Plugin {
+  const cors = "  Access-Control-Allow-Origin: *\n  Cross-Origin-Resource-Policy: cross-origin";
+  return {
+    name: "embedkit-static-headers",
+    apply: "build",
+    generateBundle() {
+      const entries = ["components", ...ELEMENTS].map(
+        (name) => `/${name}.js\n${cors}\n  Cache-Control: public, max-age=300, stale-while-revalidate=86400`,
+      );
+      const chunks = `/chunks/*\n${cors}\n  Cache-Control: public, max-age=31536000, immutable`;
+      this.emitFile({ type: "asset", fileName: "_headers", source: `${[...entries, chunks].join("\n")}\n` });
+    },
+  };
+}
+
 function bffInDevServer(): Plugin {
   return {
     name: "embedkit-bff",
@@ -52,7 +71,7 @@ const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 export default defineConfig(({ mode }) => {
   const split = mode === "split";
   return {
-    plugins: [bffInDevServer()],
+    plugins: [bffInDevServer(), ...(split ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,

@@ -1,0 +1,39 @@
+/** The built bundle read into memory once, for runtimes with a file system (Node, Bun, Deno). */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { StaticFile } from "../core/static-assets.ts";
+
+export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".map": "application/json",
+  ".json": "application/json",
+  ".css": "text/css; charset=utf-8",
+};
+
+/** Files by path under the bundle root; null when `pnpm build` has not run. */
+export function readBundle(dir = BUNDLE_DIR): Map<string, StaticFile> | null {
+  try {
+    if (!statSync(dir).isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  const files = new Map<string, StaticFile>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const ext = entry.name.slice(entry.name.lastIndexOf("."));
+        files.set(relative(dir, path).split("\\").join("/"), {
+          body: readFileSync(path),
+          contentType: TYPES[ext] ?? "application/octet-stream",
+        });
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}

@@ -1,0 +1,29 @@
+/**
+ * Start-up shared by the server runtimes (Node, Bun, Deno): configuration, the shared store
+ * when BFF_CACHE_URL is set, the bundle from disk, the app.
+ */
+import { type AppDeps, createApp, secretsOf } from "../app.ts";
+import { loadConfig } from "../config.ts";
+import { createLogger } from "../core/logger.ts";
+import { readBundle } from "./bundle-files.ts";
+
+export interface PrepareOptions {
+  env: Record<string, string | undefined>;
+  /** The port actually listened on (it may differ from PORT when 0 was asked). */
+  port: number;
+  /** Host browsers use when PUBLIC_URL is not set. */
+  publicHost: string;
+  deps?: Partial<AppDeps>;
+}
+
+export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOptions) {
+  const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
+  const config = loadConfig({ ...env, PORT: String(port) }, { publicUrl: url });
+  const sink = deps.logSink ?? ((line: string) => console.log(line));
+  // Loaded only when configured: memory-only deploys never load the Redis client.
+  const redis = config.cacheUrl
+    ? await (await import("../stores/redis.ts")).connectRedis(config.cacheUrl, createLogger(sink, secretsOf(config)))
+    : null;
+  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...(redis && { stores: redis }), ...deps });
+  return { ...built, config, url, closeStores: async () => redis?.close() };
+}

@@ -1,0 +1,44 @@
+/**
+ * Cloudflare Workers entry (wrangler.toml beside package.json). Variables come from the Worker's
+ * env; the app is built on the first request (the origin it arrives on is the public URL unless
+ * PUBLIC_URL says otherwise). The bundle is served by Workers static assets (the `assets` setting).
+ */
+import { type AppDeps, createApp } from "../app.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+
+type WorkerEnv = Record<string, unknown>;
+
+let app: ReturnType<typeof createApp>["app"] | null = null;
+
+/** String bindings only: secrets and vars; service bindings are not configuration. */
+function variables(env: WorkerEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+function build(request: Request, env: WorkerEnv) {
+  const vars = variables(env);
+  const publicUrl = vars.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const deps: AppDeps = { publicUrl, clientAddress: (c) => c.req.header("cf-connecting-ip") };
+  return createApp(loadConfig(vars, { publicUrl }), deps).app;
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
+    try {
+      app ??= build(request, env);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      console.error(error.message); // names the variables, never their values
+      return new Response(
+        JSON.stringify({
+          type: "https://embedkit.dev/problems/configuration",
+          title: "The BFF is misconfigured",
+          status: 500,
+          detail: error.problems.join("; "),
+        }),
+        { status: 500, headers: { "content-type": "application/problem+json" } },
+      );
+    }
+    return app.fetch(request, env, ctx as never);
+  },
+};

@@ -1,0 +1,153 @@
+/**
+ * `pnpm check:runtimes`: starts the BFF in sandbox mode under Node, Bun, Deno and Cloudflare
+ * workerd (wrangler dev), on 127.0.0.1, and makes the same real requests against each.
+ * Bun, Deno, wrangler and the Node 24 wrangler needs are installed from npm into .runtimes/.
+ * `pnpm check:runtimes bun deno` checks only those.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TOOLS = `${ROOT}.runtimes`;
+const VERSIONS = { bun: "1.4.5", deno: "2.9.6", node: "24", wrangler: "4" };
+const bin = (name: string) => `${TOOLS}/node_modules/.bin/${name}`;
+
+function install() {
+  if (["bun", "deno", "wrangler"].every((name) => existsSync(bin(name))) && existsSync(`${TOOLS}/node_modules/node/bin/node`)) return;
+  console.log(
+    `installing ${Object.entries(VERSIONS)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(", ")} into .runtimes/ …`,
+  );
+  const result = spawnSync(
+    "npm",
+    ["install", "--prefix", TOOLS, "--no-save", "--no-audit", "--no-fund", ...Object.entries(VERSIONS).map(([n, v]) => `${n}@${v}`)],
+    { stdio: "inherit" },
+  );
+  if (result.status !== 0) throw new Error("npm could not install the runtimes");
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Runtime {
+  name: string;
+  start(port: number): ChildProcess;
+}
+
+const sandboxEnv = (port: number) => ({
+  ...process.env,
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  BFF_SANDBOX: "1",
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+});
+
+const RUNTIMES: Runtime[] = [
+  {
+    name: "node",
+    start: (port) => spawn(process.execPath, ["--import", "tsx", "packages/bff/src/runtime/node.ts"], { cwd: ROOT, env: sandboxEnv(port) }),
+  },
+  { name: "bun", start: (port) => spawn(bin("bun"), ["packages/bff/src/runtime/bun.ts"], { cwd: ROOT, env: sandboxEnv(port) }) },
+  {
+    name: "deno",
+    start: (port) =>
+      spawn(bin("deno"), ["run", "--allow-net", "--allow-env", "--allow-read", "--allow-sys", "packages/bff/src/runtime/deno.ts"], {
+        cwd: ROOT,
+        env: { ...sandboxEnv(port), DENO_NO_UPDATE_CHECK: "1" },
+      }),
+  },
+  {
+    name: "workerd",
+    start: (port) =>
+      spawn(
+        `${TOOLS}/node_modules/node/bin/node`,
+        [bin("wrangler"), "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:http://127.0.0.1:${port}`],
+        {
+          cwd: `${ROOT}packages/bff`,
+          env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_UPDATE_NOTIFIER: "1" },
+        },
+      ),
+  },
+];
+
+/** The same real requests against every runtime; returns what failed. */
+async function probe(base: string): Promise<string[]> {
+  const failures: string[] = [];
+  const check = async (what: string, run: () => Promise<boolean>) => {
+    try {
+      if (!(await run())) failures.push(what);
+    } catch (error) {
+      failures.push(`${what} (${error})`);
+    }
+  };
+  await check("GET /health", async () => ((await (await fetch(`${base}/health`)).json()) as { sandbox: boolean }).sandbox === true);
+  let thumbnail = "";
+  await check("GET assets", async () => {
+    const page = (await (await fetch(`${base}/v1/thron/galleries/default/assets?limit=3`)).json()) as {
+      items: { thumbnail: { url: string } }[];
+    };
+    thumbnail = page.items[0]?.thumbnail.url ?? "";
+    return page.items.length === 3;
+  });
+  await check("thumbnail PNG", async () => (await fetch(thumbnail)).headers.get("content-type") === "image/png");
+  await check("GET /components.js", async () => {
+    const response = await fetch(`${base}/components.js`);
+    return response.ok && (response.headers.get("content-type") ?? "").includes("javascript");
+  });
+  await check("POST thunder launch", async () => {
+    const response = await fetch(`${base}/v1/thunder/launch`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    return response.ok && ((await response.json()) as { url: string }).url.startsWith("thundercloud://");
+  });
+  await check("GET helplines", async () => {
+    const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
+    return body.helplines.length > 0;
+  });
+  return failures;
+}
+
+async function waitForHealth(base: string, child: ChildProcess, seconds: number): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return true;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+const only = process.argv.slice(2);
+install();
+let failed = false;
+for (const runtime of RUNTIMES.filter((r) => only.length === 0 || only.includes(r.name))) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  const child = runtime.start(port);
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const up = await waitForHealth(base, child, 90);
+  const failures = up ? await probe(base) : ["did not start"];
+  child.kill("SIGTERM");
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (failures.length === 0)
+    console.log(`✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines (${seconds} s)`);
+  else {
+    failed = true;
+    console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-2000)}`);
+  }
+}
+process.exit(failed ? 1 : 0);

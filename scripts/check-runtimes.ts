@@ -6,8 +6,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../packages/bff/test/loopback.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOOLS = `${ROOT}.runtimes`;
@@ -27,14 +27,6 @@ function install() {
     { stdio: "inherit" },
   );
   if (result.status !== 0) throw new Error("npm could not install the runtimes");
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 interface Runtime {

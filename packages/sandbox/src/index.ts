@@ -65,9 +65,7 @@ export function createSandbox(options: SandboxOptions) {
     return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
   };
   app.post("/_admin/faults", setFaults("thron"));
-  app.post("/_admin/faults/thron", setFaults("thron"));
-  app.post("/_admin/faults/thunder", setFaults("thunder"));
-  app.post("/_admin/faults/throughline", setFaults("throughline"));
+  for (const provider of Object.keys(providers) as (keyof typeof providers)[]) app.post(`/_admin/faults/${provider}`, setFaults(provider));
 
   return {
     app,

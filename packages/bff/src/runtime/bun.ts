@@ -1,15 +1,7 @@
 /** Bun entry: `bun packages/bff/src/runtime/bun.ts` (PORT, default 8787). */
 import { getConnInfo } from "hono/bun";
-import { loadConfig } from "../config.ts";
-import { prepareBff } from "./prepare.ts";
+import { prepareOnConfiguredPort } from "./prepare.ts";
 
-const port = loadConfig(process.env).port;
-const bff = await prepareBff({
-  env: process.env,
-  port,
-  publicHost: "localhost",
-  deps: { clientAddress: (c) => getConnInfo(c).remote.address },
-});
-console.log(`Embedkit BFF on Bun at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
+const bff = await prepareOnConfiguredPort(process.env, "Bun", (c) => getConnInfo(c).remote.address);
 
-export default { port, hostname: process.env.HOST ?? "0.0.0.0", fetch: bff.app.fetch };
+export default { port: bff.port, hostname: bff.hostname, fetch: bff.app.fetch };

@@ -27,3 +27,18 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
   const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...(redis && { stores: redis }), ...deps });
   return { ...built, config, url, closeStores: async () => redis?.close() };
 }
+
+/**
+ * For runtimes that listen where PORT says (Bun, Deno): prepares the BFF on that port, with the
+ * runtime's own way of reading the client's address, and says where it listens.
+ */
+export async function prepareOnConfiguredPort(
+  env: Record<string, string | undefined>,
+  runtime: string,
+  clientAddress: NonNullable<AppDeps["clientAddress"]>,
+) {
+  const port = loadConfig(env).port;
+  const bff = await prepareBff({ env, port, publicHost: "localhost", deps: { clientAddress } });
+  console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
+  return { ...bff, port, hostname: env.HOST ?? "0.0.0.0" };
+}

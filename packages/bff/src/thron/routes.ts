@@ -1,6 +1,7 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
 import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery, Problem } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError } from "../core/problem.ts";
@@ -109,6 +110,37 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     );
   });
 
+  /** Everything a request URL decides: the THRON search it needs and how to render the answer. */
+  interface SearchPlan {
+    key: string;
+    body: Record<string, unknown>;
+    variant: string;
+    render: (page: SearchResponse) => AssetPage;
+  }
+  /**
+   * Plans by request URL, bounded: a URL seen before is valid and means the same search, so
+   * repeats skip validation, filter parsing and key building (the cached path's main cost).
+   */
+  const plans = new Map<string, SearchPlan>();
+  const MAX_PLANS = 10_000;
+  const urlOf = (url: string) => url.slice(url.indexOf("/", url.indexOf("//") + 2));
+
+  const answer = async (c: Context, plan: SearchPlan) => {
+    const { value: page, status } = await cache.get(plan.key, ttl.assets, () => client.search(plan.body));
+    c.header("x-cache", status);
+    c.header("cache-control", cacheFor(30));
+    c.header("content-type", "application/json");
+    return c.body(
+      pages.json(page, plan.variant, () => plan.render(page)),
+      200,
+    );
+  };
+
+  app.use("/galleries/:gallery/assets", async (c, next) => {
+    const plan = plans.get(urlOf(c.req.url));
+    return plan ? answer(c, plan) : next();
+  });
+
   app.openapi(listAssets, async (c) => {
     const { gallery: name } = c.req.valid("param");
     const query = c.req.valid("query");
@@ -132,26 +164,24 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
         sort: { creationDate: { order: "desc" } },
       },
     };
-    // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
-    const { value: page, status } = await cache.get(`thron:search:${JSON.stringify(body)}`, ttl.assets, () => client.search(body));
     const lang = toThronLang(query.locale);
-    const variant = JSON.stringify([name, lang, [...metadata.remaining]]);
-    const json = pages.json(
-      page,
-      variant,
-      (): AssetPage => ({
+    const plan: SearchPlan = {
+      // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
+      key: `thron:search:${JSON.stringify(body)}`,
+      body,
+      variant: JSON.stringify([name, lang, [...metadata.remaining]]),
+      render: (page) => ({
         items: page.items
           .filter((item) => matchesRemaining(item, metadata.remaining))
           .flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
         nextCursor: page.nextPageToken ? encodeCursor(page.nextPageToken) : null,
         total: page.estimatedTotalResults ?? page.items.length,
       }),
-    );
-    c.header("x-cache", status);
-    c.header("cache-control", cacheFor(30));
-    c.header("content-type", "application/json");
+    };
+    if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
+    plans.set(urlOf(c.req.url), plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
-    return c.body(json, 200) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
+    return (await answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
   });
 
   app.openapi(getAsset, async (c) => {

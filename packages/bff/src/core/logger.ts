@@ -16,7 +16,7 @@ export function createLogger(sink: LogSink, secrets: readonly string[]): Logger 
   const known = secrets.filter((s) => s.length >= 6);
   const redact = (text: string) => {
     let out = text.replace(JWT, "[redacted-jwt]").replace(BEARER, "$1 [redacted]");
-    for (const secret of known) out = out.split(secret).join("[redacted]");
+    for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
     return out;
   };
   return {

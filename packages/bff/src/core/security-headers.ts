@@ -1,6 +1,7 @@
 /**
  * Security headers for every answer, prepared before the handler (no response copy). Strict,
- * except that other sites may read our JSON and scripts: the BFF exists to be embedded.
+ * except that other sites may read our JSON and scripts: the BFF exists to be embedded. Only
+ * headers that do something for JSON, scripts and the demo page: each costs every request.
  */
 import type { MiddlewareHandler } from "hono";
 
@@ -11,9 +12,6 @@ const HEADERS: Record<string, string> = {
   "strict-transport-security": "max-age=15552000; includeSubDomains",
   "cross-origin-resource-policy": "cross-origin",
   "cross-origin-opener-policy": "same-origin",
-  "origin-agent-cluster": "?1",
-  "x-dns-prefetch-control": "off",
-  "x-permitted-cross-domain-policies": "none",
 };
 
 export function securityHeaders(): MiddlewareHandler {

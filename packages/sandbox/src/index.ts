@@ -31,6 +31,8 @@ const FaultsBody = z
     playerScriptDown: z.boolean(),
     expireSessions: z.boolean(),
     tokenLifetimeSeconds: z.number().int().min(1).max(86_400),
+    /** ThroughLine: calls allowed per rolling day; 0 exhausts the quota at once. */
+    dailyQuota: z.number().int().min(0).max(1_000_000),
   })
   .partial();
 
@@ -57,11 +59,12 @@ export function createSandbox(options: SandboxOptions) {
   const setFaults = (provider: keyof typeof providers) => async (c: Context) => {
     const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
-    const { expireSessions, tokenLifetimeSeconds, ...faults } = parsed.data;
+    const { expireSessions, tokenLifetimeSeconds, dailyQuota, ...faults } = parsed.data;
     const target = providers[provider];
     Object.assign(target.faults, faults);
     if (provider === "thron" && tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
     if (provider === "thron" && expireSessions) thron.expireSessions();
+    if (provider === "throughline" && dailyQuota !== undefined) throughline.settings.dailyQuota = dailyQuota;
     return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
   };
   app.post("/_admin/faults", setFaults("thron"));

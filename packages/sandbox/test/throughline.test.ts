@@ -124,6 +124,17 @@ describe("ThroughLine sandbox", () => {
     assert.equal((await api("/topics")).status, 200);
   });
 
+  it("exhausts the quota from the admin route, as reliability tests do over HTTP", async () => {
+    const { api, sandbox } = throughline();
+    const admin = await sandbox.app.request("/_admin/faults/throughline", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ dailyQuota: 0 }),
+    });
+    assert.equal(admin.status, 200);
+    assert.equal((await api("/topics")).status, 429);
+  });
+
   it("enforces 30 calls a second with 429", async () => {
     const { token, request } = throughline();
     const { access_token } = await token();

@@ -39,12 +39,6 @@ export function demoPage(): string {
     <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
     <thron-gallery id="gallery" page-size="12"></thron-gallery>
   </section>
-  <section class="dark" lang="it" aria-labelledby="sport-heading">
-    <h2 id="sport-heading">Galleria “sport” in italiano, tema scuro</h2>
-    <p><code>&lt;thron-gallery gallery="sport" player="native" infinite&gt;</code>: lettori nativi del browser e scorrimento infinito.</p>
-    <thron-filter-bar for="sport"></thron-filter-bar>
-    <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
-  </section>
   <section class="light" aria-labelledby="thunder-heading">
     <h2 id="thunder-heading">Thunder launch button</h2>
     <p><code>&lt;thunder-launch-button method="plays" ids="…"&gt;</code> asks the BFF for a launch URL (the Thunder credentials never reach the page) and opens it. Here the page cancels <code>thunder-launch</code> and shows what it got instead of opening the desktop app.</p>
@@ -55,6 +49,12 @@ export function demoPage(): string {
     <h2 id="helplines-heading">ThroughLine helplines</h2>
     <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list, paired services together, with the emergency number.</p>
     <throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>
+  </section>
+  <section class="dark" lang="it" aria-labelledby="sport-heading">
+    <h2 id="sport-heading">Galleria “sport” in italiano, tema scuro</h2>
+    <p><code>&lt;thron-gallery gallery="sport" player="native" infinite&gt;</code>: lettori nativi del browser e scorrimento infinito.</p>
+    <thron-filter-bar for="sport"></thron-filter-bar>
+    <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>
 <script>

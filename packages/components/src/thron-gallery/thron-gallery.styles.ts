@@ -55,26 +55,22 @@ export const styles = [
     height: 100%;
     object-fit: cover;
   }
-  .badge {
+  .badge,
+  .duration {
     position: absolute;
     inset-block-end: 0.4rem;
-    inset-inline-start: 0.4rem;
     padding: 0.1rem 0.45rem;
     border-radius: 999px;
     font-size: 0.75rem;
     background: var(--thron-gallery-badge-background, rgb(0 0 0 / 0.72));
     color: var(--thron-gallery-badge-color, #fff);
   }
+  .badge {
+    inset-inline-start: 0.4rem;
+  }
   .duration {
-    position: absolute;
-    inset-block-end: 0.4rem;
     inset-inline-end: 0.4rem;
-    padding: 0.1rem 0.45rem;
-    border-radius: 999px;
-    font-size: 0.75rem;
     font-variant-numeric: tabular-nums;
-    background: var(--thron-gallery-badge-background, rgb(0 0 0 / 0.72));
-    color: var(--thron-gallery-badge-color, #fff);
   }
   figcaption {
     margin-block-start: 0.4rem;

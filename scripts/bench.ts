@@ -159,6 +159,8 @@ async function upstreamEconomy(options: { tokenLifetimeSeconds: number; freshMs:
     distinctSearches,
     ttlPeriods: Math.max(1, Math.ceil((elapsedS * 1000) / options.freshMs)),
     definitionLists: thron.stats.definitionLists,
+    /** Content details read to put durations on video and audio tiles (cached per asset). */
+    contentDetails: thron.stats.contentDetails,
   };
 }
 
@@ -241,12 +243,12 @@ console.log(
 );
 console.log(
   `real lifetimes (token 8 h, fresh 60 s), ${steady.elapsedS} s: ${steady.tokenRequests} token request(s) for ${steady.tokenLifetimes} lifetime(s); ` +
-    `${steady.searches} searches for ${steady.distinctSearches} distinct × ${steady.ttlPeriods} TTL period(s); ${steady.definitionLists} definition list(s); ${steady.failures} failures`,
+    `${steady.searches} searches for ${steady.distinctSearches} distinct × ${steady.ttlPeriods} TTL period(s); ${steady.definitionLists} definition list(s); ${steady.contentDetails} content details (durations); ${steady.failures} failures`,
 );
 const churn = await upstreamEconomy({ tokenLifetimeSeconds: 2, freshMs: 1_000, spreadMs: 6_000 });
 console.log(
   `short lifetimes (token 2 s, fresh 1 s), spread over ${churn.elapsedS} s: ${churn.tokenRequests} token request(s) for ${churn.tokenLifetimes} lifetime(s); ` +
-    `${churn.searches} searches, at most ${churn.distinctSearches * churn.ttlPeriods} allowed (${churn.distinctSearches} distinct × ${churn.ttlPeriods} periods); ${churn.failures} failures`,
+    `${churn.searches} searches, at most ${churn.distinctSearches * churn.ttlPeriods} allowed (${churn.distinctSearches} distinct × ${churn.ttlPeriods} periods); ${churn.contentDetails} content details; ${churn.failures} failures`,
 );
 
 const paint = await firstThumbnails();

@@ -64,6 +64,18 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
   });
 
+  it("gives videos and audio their duration in the list, read once per asset from its detail", async () => {
+    const bff = sandboxBff();
+    const { items } = await page(await bff.get(`${ASSETS}?type=video&type=audio&limit=12`));
+    assert.equal(items.length, 12);
+    for (const asset of items) assert.equal(asset.durationMs, bff.thron.catalogue.byId.get(asset.id)?.durationMs, asset.title);
+    const details = bff.thron.stats.contentDetails;
+    await page(await bff.get(`${ASSETS}?type=video&type=audio&limit=6`)); // another search over the same assets
+    assert.equal(bff.thron.stats.contentDetails, details, "the details are cached");
+    const images = await page(await bff.get(`${ASSETS}?type=image&limit=5`));
+    assert.ok(images.items.every((a) => a.durationMs === undefined));
+  });
+
   it("filters by type (repeatable) and by free text", async () => {
     const bff = sandboxBff();
     const videos = await page(await bff.get(`${ASSETS}?type=video&limit=50`));

@@ -21,6 +21,8 @@ export const SearchItem = z.object({
   id: z.string(),
   contentType: z.string(),
   creationDate: z.string().optional(),
+  /** Not THRON's: the BFF adds it from the content detail (search answers carry no duration). */
+  durationMs: z.number().optional(),
   details: z
     .object({
       locales: z.array(LocaleEntry).optional(),

@@ -67,6 +67,7 @@ export function toAsset(item: SearchItem, thron: ThronConfig, gallery: GalleryCo
     title: locale?.name ?? item.details?.source?.fileName ?? item.id,
     ...(locale?.description && { description: locale.description }),
     thumbnail: thumbnail(thron, gallery, item.id, prettyName(item.details?.source?.fileName)),
+    ...(item.durationMs !== undefined && { durationMs: item.durationMs }),
     sources: [],
   };
 }
@@ -106,7 +107,7 @@ function toSources(type: AssetType, deliveryInfo: ContentDetail["deliveryInfo"])
   });
 }
 
-function durationMs(deliveryInfo: ContentDetail["deliveryInfo"]): number | undefined {
+export function durationMs(deliveryInfo: ContentDetail["deliveryInfo"]): number | undefined {
   for (const info of deliveryInfo) {
     const value = info.sysMetadata?.find((m) => /durationms/i.test(m.name))?.value;
     if (value && Number.isFinite(Number(value))) return Math.round(Number(value));

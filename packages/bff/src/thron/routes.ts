@@ -2,14 +2,14 @@
 import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery, Problem } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ThronConfig } from "../config.ts";
+import type { GalleryConfig, ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError } from "../core/problem.ts";
 import { RenderMemo } from "../core/render-memo.ts";
 import { validationHook } from "../core/validation.ts";
 import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
-import { decodeCursor, detailToAsset, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
+import { decodeCursor, detailToAsset, durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
 
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 const upstreamProblems = {
@@ -114,6 +114,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
   interface SearchPlan {
     key: string;
     body: Record<string, unknown>;
+    gallery: GalleryConfig;
     variant: string;
     render: (page: SearchResponse) => AssetPage;
   }
@@ -125,8 +126,31 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
   const MAX_PLANS = 10_000;
   const urlOf = (url: string) => url.slice(url.indexOf("/", url.indexOf("//") + 2));
 
+  /** A content's detail through the shared cache (the detail route reads the same entries). */
+  const detailOf = (gallery: GalleryConfig, id: string, lang: string) =>
+    cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () => client.contentDetail(id, gallery.pkey, lang));
+
+  /**
+   * A search page with durations on its videos and audio, read from their details when the page
+   * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
+   */
+  const searchWithDurations = async (plan: SearchPlan): Promise<SearchResponse> => {
+    const page = await client.search(plan.body);
+    const items = await Promise.all(
+      page.items.map(async (item) => {
+        if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
+        const duration = await detailOf(plan.gallery, item.id, "EN").then(
+          ({ value }) => durationMs(value.deliveryInfo),
+          () => undefined,
+        );
+        return duration === undefined ? item : { ...item, durationMs: duration };
+      }),
+    );
+    return { ...page, items };
+  };
+
   const answer = async (c: Context, plan: SearchPlan) => {
-    const { value: page, status } = await cache.get(plan.key, ttl.assets, () => client.search(plan.body));
+    const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
     c.header("x-cache", status);
     c.header("cache-control", cacheFor(30));
     c.header("content-type", "application/json");
@@ -169,6 +193,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
       // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
       key: `thron:search:${JSON.stringify(body)}`,
       body,
+      gallery,
       variant: JSON.stringify([name, lang, [...metadata.remaining]]),
       render: (page) => ({
         items: page.items
@@ -191,9 +216,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     const lang = toThronLang(locale);
     const notFound = new ProblemError(404, "unknown-asset", "Unknown asset", `This gallery has no asset ${id}.`);
     try {
-      const { value: detail, status } = await cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () =>
-        client.contentDetail(id, gallery.pkey, lang),
-      );
+      const { value: detail, status } = await detailOf(gallery, id, lang);
       const asset = detailToAsset(id, detail, config, gallery, lang);
       if (!asset) throw notFound;
       c.header("x-cache", status);

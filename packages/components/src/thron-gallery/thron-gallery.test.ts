@@ -38,11 +38,17 @@ describe("<thron-gallery>", () => {
     expect(shadow.querySelector('[role="status"]')?.textContent).to.equal("Showing 6 of 320");
   });
 
-  it("badges videos, audio and documents with their type", async () => {
-    const { shadow } = await gallery({ pageSize: 20 });
+  it("badges videos, audio and documents with their type, and videos and audio with their duration", async () => {
+    const { el, shadow } = await gallery({ pageSize: 20 });
     const badges = [...shadow.querySelectorAll('[part="badge"]')].map((b) => b.textContent);
     expect(badges).to.include.members(["Video", "Audio", "Document"]);
     expect(badges).not.to.include("Image");
+    const tiles = [...shadow.querySelectorAll('[part="tile"]')];
+    el.items.forEach((asset, i) => {
+      const duration = tiles[i]?.querySelector('[part="duration"]')?.textContent ?? null;
+      if (asset.type === "video" || asset.type === "audio") expect(duration).to.match(/^\d+:\d{2}$/, asset.title);
+      else expect(duration).to.equal(null, asset.title);
+    });
   });
 
   it("appends the next page with the Load more button, by keyboard, and emits the load event", async () => {

@@ -41,6 +41,32 @@ function configuredBff() {
 }
 
 describe("the BFF configured for a real tenant", () => {
+  it("answers a 502 naming THRON, not a 500, when THRON does not know the tenant", async () => {
+    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const hosts = "https://thron.simulated/thron";
+    const config = loadConfig({
+      THRON_TENANT: "wrongtenant",
+      THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+      THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+      THRON_USERNAME: THRON_SANDBOX.username,
+      THRON_AUTH_URL: hosts,
+      THRON_API_URL: hosts,
+      THRON_CDN_URL: hosts,
+      THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+      THRON_PKEY: THRON_SANDBOX.pkey,
+    });
+    const { app } = createApp(config, {
+      publicUrl: "https://bff.example",
+      logSink: () => {},
+      fetch: async (i, init) => sandbox.app.fetch(new Request(i, init)),
+    });
+    const response = await app.request("https://bff.example/v1/thron/galleries/default/assets");
+    assert.equal(response.status, 502);
+    const problem = (await response.json()) as { title: string; detail: string };
+    assert.equal(problem.title, "THRON answered with an error");
+    assert.match(problem.detail, /status 404/);
+  });
+
   it("is not in sandbox mode: no /_sandbox, no demo page", async () => {
     const bff = configuredBff();
     assert.equal(bff.config.sandbox, false);

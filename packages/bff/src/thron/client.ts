@@ -87,7 +87,6 @@ async function readEnvelope<T extends z.ZodType>(response: Response, schema: T):
   const body: unknown = await response.json().catch(() => null);
   const envelope = Envelope.safeParse(body).data;
   const code = envelope?.resultCode ?? undefined;
-  if (response.status === 404) throw new ContentNotFound();
   if (response.status === 403) {
     if (envelope?.ssoCode === "SESSION_EXPIRED" || code === "SESSION_EXPIRED" || /session expired/i.test(envelope?.errorDescription ?? ""))
       throw new SessionExpired();
@@ -188,6 +187,7 @@ export class ThronClient {
       const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
         idempotent: true,
       });
+      if (response.status === 404) throw new ContentNotFound(); // only here does a 404 mean "no such content"
       const { content } = await readEnvelope(response, ContentDetail).catch((error) => {
         // With a pKey, THRON's "access denied" means this content is not in the gallery.
         if (error instanceof ProblemError && error.slug === "thron-access-denied") throw new ContentNotFound();

@@ -2,7 +2,7 @@
  * RFC 9457 problem details. Every error the BFF answers goes through here, so none can carry
  * a stack trace or an upstream body.
  */
-import type { Problem } from "@embedkit/contracts";
+import { Problem } from "@embedkit/contracts";
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
@@ -43,4 +43,9 @@ export function sendProblem(c: Context, error: ProblemError, headers: Record<str
 export function invalidRequest(errors: { field: string; message: string }[]): ProblemError {
   const detail = errors.map((e) => `${e.field}: ${e.message}`).join("; ");
   return new ProblemError(400, "invalid-request", "Invalid request", detail, { errors });
+}
+
+/** An OpenAPI response entry for a problem answer (routes list one per status they may answer). */
+export function problemSpec(description: string) {
+  return { description, content: { "application/problem+json": { schema: Problem } } };
 }

@@ -1,21 +1,20 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
-import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery, Problem } from "@embedkit/contracts";
+import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
-import { invalidRequest, ProblemError } from "../core/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { RenderMemo } from "../core/render-memo.ts";
 import { validationHook } from "../core/validation.ts";
 import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
 import { decodeCursor, detailToAsset, durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 const upstreamProblems = {
-  502: problem("THRON failed or refused"),
-  503: problem("THRON unavailable"),
-  504: problem("THRON timed out"),
+  502: problemSpec("THRON failed or refused"),
+  503: problemSpec("THRON unavailable"),
+  504: problemSpec("THRON timed out"),
 };
 
 const getGallery = createRoute({
@@ -26,8 +25,8 @@ const getGallery = createRoute({
   request: { params: GalleryParams, query: GalleryQuery },
   responses: {
     200: { description: "The gallery", content: { "application/json": { schema: Gallery } } },
-    400: problem("Invalid request"),
-    404: problem("Unknown gallery"),
+    400: problemSpec("Invalid request"),
+    404: problemSpec("Unknown gallery"),
     ...upstreamProblems,
   },
 });
@@ -42,8 +41,8 @@ const listAssets = createRoute({
   request: { params: GalleryParams, query: AssetsQuery },
   responses: {
     200: { description: "A page of assets", content: { "application/json": { schema: AssetPage } } },
-    400: problem("Invalid request"),
-    404: problem("Unknown gallery"),
+    400: problemSpec("Invalid request"),
+    404: problemSpec("Unknown gallery"),
     ...upstreamProblems,
   },
 });
@@ -55,8 +54,8 @@ const getAsset = createRoute({
   request: { params: AssetParams, query: GalleryQuery },
   responses: {
     200: { description: "The asset", content: { "application/json": { schema: Asset } } },
-    400: problem("Invalid request"),
-    404: problem("Unknown gallery or asset"),
+    400: problemSpec("Invalid request"),
+    404: problemSpec("Unknown gallery or asset"),
     ...upstreamProblems,
   },
 });

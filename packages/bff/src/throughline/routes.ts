@@ -3,19 +3,19 @@
  * 1,000 upstream calls a day, answers are cached for hours and served stale (and marked so)
  * when ThroughLine cannot be asked.
  */
-import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
+import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
+import { problemSpec } from "../core/problem.ts";
 import { validationHook } from "../core/validation.ts";
 import type { ThroughLineClient } from "./client.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 const upstreamProblems = {
-  502: problem("ThroughLine failed or refused"),
-  503: problem("ThroughLine unavailable or its quota spent, with nothing cached"),
-  504: problem("ThroughLine timed out"),
+  502: problemSpec("ThroughLine failed or refused"),
+  503: problemSpec("ThroughLine unavailable or its quota spent, with nothing cached"),
+  504: problemSpec("ThroughLine timed out"),
 };
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { "application/json": { schema } } });
 
@@ -36,7 +36,7 @@ const helplinesRoute = createRoute({
   path: "/helplines",
   summary: "Ranked helplines of a country, for a topic",
   request: { query: HelplinesQuery },
-  responses: { 200: json(HelplinesResponse, "Helplines"), 400: problem("Invalid request"), ...upstreamProblems },
+  responses: { 200: json(HelplinesResponse, "Helplines"), 400: problemSpec("Invalid request"), ...upstreamProblems },
 });
 const eventsRoute = createRoute({
   method: "post",
@@ -44,7 +44,7 @@ const eventsRoute = createRoute({
   summary: "Reports a helpline display or click to ThroughLine",
   description: "Best effort: events are dropped once 90% of the daily quota is spent, so look-ups keep working.",
   request: { body: { content: { "application/json": { schema: HelplineEvent } }, required: true } },
-  responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problem("Invalid event") },
+  responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });
 
 /** Asked of ThroughLine once per country, topic and priority; `limit` is applied here. */

@@ -1,9 +1,9 @@
 /** POST /v1/thunder/launch: a finished launch URL and its expiry; the browser never sees credentials. */
-import { LaunchRequest, LaunchResponse, Problem } from "@embedkit/contracts";
+import { LaunchRequest, LaunchResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
-import { invalidRequest, ProblemError } from "../core/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { TokenSource } from "../core/token-source.ts";
@@ -12,8 +12,6 @@ import { buildLaunchUrl, invalidIds } from "./launch-url.ts";
 import type { ThunderToken } from "./sso.ts";
 import { checkTicket } from "./ticket.ts";
 
-const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
-
 const launch = createRoute({
   method: "post",
   path: "/launch",
@@ -21,13 +19,13 @@ const launch = createRoute({
   request: { body: { content: { "application/json": { schema: LaunchRequest } }, required: true } },
   responses: {
     200: { description: "The URL to open", content: { "application/json": { schema: LaunchResponse } } },
-    400: problem("Invalid method or ids"),
-    401: problem("Missing, expired or forged ticket"),
-    403: problem("Origin not allowed, or ids outside the ticket"),
-    429: problem("Too many launches"),
-    502: problem("Thunder refused or failed"),
-    503: problem("Thunder unavailable"),
-    504: problem("Thunder timed out"),
+    400: problemSpec("Invalid method or ids"),
+    401: problemSpec("Missing, expired or forged ticket"),
+    403: problemSpec("Origin not allowed, or ids outside the ticket"),
+    429: problemSpec("Too many launches"),
+    502: problemSpec("Thunder refused or failed"),
+    503: problemSpec("Thunder unavailable"),
+    504: problemSpec("Thunder timed out"),
   },
 });
 

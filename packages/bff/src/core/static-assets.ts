@@ -15,8 +15,12 @@ export interface StaticFile {
 export type StaticFiles = ReadonlyMap<string, StaticFile>;
 
 const ENTRY = "components.js";
-/** Entries keep their names (pages link to them), so they are cached briefly; chunks are immutable. */
-const ENTRIES = new Set([ENTRY, "thron-gallery.js", "thron-filter-bar.js", "thunder-launch-button.js", "throughline-helplines.js"]);
+/**
+ * Entries (the files at the bundle's root: components.js and one per element) keep their names
+ * because pages link to them, so they are cached briefly; what is under chunks/ is content-hashed
+ * and immutable. Derived from the build, so a new element needs no change here.
+ */
+const isEntry = (path: string) => !path.includes("/");
 
 export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
   const serve = (path: string) => {
@@ -25,7 +29,7 @@ export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
     return new Response(file.body as Uint8Array<ArrayBuffer>, {
       headers: {
         "content-type": file.contentType,
-        "cache-control": ENTRIES.has(path) ? "public, max-age=300, stale-while-revalidate=86400" : "public, max-age=31536000, immutable",
+        "cache-control": isEntry(path) ? "public, max-age=300, stale-while-revalidate=86400" : "public, max-age=31536000, immutable",
         "access-control-allow-origin": "*",
         "cross-origin-resource-policy": "cross-origin",
       },
@@ -39,6 +43,6 @@ export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
       new ProblemError(503, "bundle-missing", "The elements' bundle is not built", "Run `pnpm build` before starting the BFF."),
     );
   });
-  for (const entry of ENTRIES) if (entry !== ENTRY) app.get(`/${entry}`, (c) => serve(entry) ?? c.notFound());
+  app.get("/:entry{[a-z0-9-]+\\.js}", (c) => serve(c.req.param("entry")) ?? c.notFound());
   app.get("/chunks/*", (c) => serve(c.req.path.slice(1)) ?? c.notFound());
 }

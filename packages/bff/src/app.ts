@@ -7,7 +7,6 @@ import { Health } from "@embedkit/contracts";
 import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requestId } from "hono/request-id";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
@@ -17,7 +16,9 @@ import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
-import { securityHeaders } from "./core/security-headers.ts";
+import { requestLog } from "./core/request-log.ts";
+import { responseHeaders } from "./core/response-headers.ts";
+import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
@@ -81,19 +82,8 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.log(c.res.status >= 500 ? "error" : "info", "request", {
-      requestId: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path, // never the query: it may carry user input we do not want in logs
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
-  });
-  app.use(securityHeaders());
+  app.use(responseHeaders(SECURITY_HEADERS));
+  app.use(requestLog(logger));
 
   app.use(
     "/v1/*",
@@ -178,7 +168,9 @@ export function createApp(config: Config, deps: AppDeps) {
 
   mountStaticAssets(app, deps.staticFiles ?? null);
   if (sandboxMode) {
-    app.route(SANDBOX_PATH, sandboxMode.sandbox.app);
+    // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
+    // routes can use Hono's fastest router (some sandbox patterns are beyond it).
+    app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
     app.get("/", (c) => c.html(demoPage()));
   }
 

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
+import { Hono } from "hono";
 import { secretsOf } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/core/logger.ts";
+import { responseHeaders } from "../src/core/response-headers.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 describe("the BFF's edge", () => {
@@ -63,6 +65,73 @@ describe("the BFF's edge", () => {
       bff.logs.some((line) => line.includes(id)),
       "the log line carries the same id",
     );
+  });
+
+  it("puts the security headers and a request id on every kind of answer, beside the headers its handler chose", async () => {
+    const files = new Map([
+      ["components.js", { body: new TextEncoder().encode("export {};"), contentType: "text/javascript; charset=utf-8" }],
+      ["chunks/lit-abc123.js", { body: new TextEncoder().encode("export {};"), contentType: "text/javascript; charset=utf-8" }],
+    ]);
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "12", ALLOWED_ORIGINS: "https://host.example" }, { staticFiles: files });
+    const page = (await (await bff.get(`${ASSETS}?limit=2`)).json()) as { items: { thumbnail: { url: string } }[] };
+    const thumbnail = new URL(page.items[0]?.thumbnail.url ?? "").pathname;
+    const answers: [string, Response, Record<string, string | RegExp>][] = [
+      [
+        "cached page",
+        await bff.get(`${ASSETS}?limit=2`),
+        { "x-cache": "hit", "content-type": "application/json", "cache-control": /max-age=30/ },
+      ],
+      ["bad input", await bff.get(`${ASSETS}?limit=500`), { "content-type": "application/problem+json" }],
+      ["unknown gallery", await bff.get("/v1/thron/galleries/nope/assets"), { "content-type": "application/problem+json" }],
+      ["unknown route", await bff.get("/v2/anything"), { "content-type": "application/problem+json" }],
+      ["health", await bff.get("/health"), { "cache-control": "no-store" }],
+      ["bundle entry", await bff.get("/components.js"), { "access-control-allow-origin": "*", "cache-control": /max-age=300/ }],
+      ["bundle chunk", await bff.get("/chunks/lit-abc123.js"), { "cache-control": /immutable/ }],
+      ["sandbox thumbnail", await bff.get(thumbnail), { "content-type": "image/png" }],
+      [
+        "preflight",
+        await bff.get(ASSETS, { method: "OPTIONS", headers: { origin: "https://host.example", "access-control-request-method": "GET" } }),
+        { "access-control-allow-origin": "https://host.example", "access-control-max-age": "600" },
+      ],
+      ["CORS read", await bff.get(`${ASSETS}?limit=2`, { headers: { origin: "https://host.example" } }), { vary: "Origin" }],
+    ];
+    let limited = await bff.get(`${ASSETS}?limit=2`);
+    for (let i = 0; i < 12 && limited.status !== 429; i++) limited = await bff.get(`${ASSETS}?limit=2`);
+    answers.push(["rate limited", limited, { "retry-after": /^\d+$/, "ratelimit-remaining": "0" }]);
+    const ids = new Set<string>();
+    for (const [what, response, own] of answers) {
+      assert.equal(response.headers.get("x-content-type-options"), "nosniff", what);
+      assert.equal(response.headers.get("strict-transport-security"), "max-age=15552000; includeSubDomains", what);
+      assert.equal(response.headers.get("cross-origin-resource-policy"), "cross-origin", what);
+      const id = response.headers.get("x-request-id") ?? "";
+      assert.match(id, /^[0-9a-f-]{36}$/, what);
+      ids.add(id);
+      for (const [name, expected] of Object.entries(own))
+        if (typeof expected === "string") assert.equal(response.headers.get(name), expected, `${what}: ${name}`);
+        else assert.match(response.headers.get(name) ?? "", expected, `${what}: ${name}`);
+    }
+    assert.equal(ids.size, answers.length, "each answer has its own request id");
+  });
+
+  it("keeps a caller's request id when it is a plain token, and makes a new one otherwise", async () => {
+    const bff = sandboxBff();
+    const sent = (id: string) => bff.get("/health", { headers: { "x-request-id": id } }).then((r) => r.headers.get("x-request-id"));
+    assert.equal(await sent("edge-7f3a_91=="), "edge-7f3a_91==");
+    assert.match((await sent("not plain; <script>")) ?? "", /^[0-9a-f-]{36}$/);
+    assert.match((await sent("x".repeat(256))) ?? "", /^[0-9a-f-]{36}$/);
+    assert.ok(bff.logs.some((line) => line.includes('"requestId":"edge-7f3a_91=="')));
+  });
+
+  it("adds the edge headers even to a response whose headers are immutable", async () => {
+    const app = new Hono();
+    app.use(responseHeaders({ "x-content-type-options": "nosniff" }));
+    app.get("/moved", () => Response.redirect("https://elsewhere.example/", 302));
+    app.get("/own", (c) => c.body("ok", 200, { "x-content-type-options": "chosen-by-handler" }));
+    const moved = await app.request("/moved");
+    assert.equal(moved.status, 302);
+    assert.equal(moved.headers.get("location"), "https://elsewhere.example/");
+    assert.equal(moved.headers.get("x-content-type-options"), "nosniff");
+    assert.equal((await app.request("/own")).headers.get("x-content-type-options"), "chosen-by-handler", "a handler's own header wins");
   });
 
   it("redacts every configured secret, and anything shaped like a token, from log lines", () => {

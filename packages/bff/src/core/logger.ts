@@ -12,6 +12,18 @@ export interface Logger {
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
 const BEARER = /(bearer|api)\s+[\w.~+/-]{8,}=*/gi;
 
+/** The current time in ISO form, formatted once per millisecond (busy servers log many lines in one). */
+let lastMs = 0;
+let lastIso = "";
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+
 export function createLogger(sink: LogSink, secrets: readonly string[]): Logger {
   const known = secrets.filter((s) => s.length >= 6);
   const redact = (text: string) => {
@@ -21,7 +33,7 @@ export function createLogger(sink: LogSink, secrets: readonly string[]): Logger 
   };
   return {
     log(level, message, fields = {}) {
-      sink(redact(JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })));
+      sink(redact(JSON.stringify({ time: isoNow(), level, message, ...fields })));
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { ProblemError, sendProblem } from "./problem.ts";
+import { setResponseHeaders } from "./response-headers.ts";
 
 export interface RateLimitOptions {
   /** Requests a client may make per window. */
@@ -44,8 +45,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
         "retry-after": String(resetSeconds),
       });
     }
-    // Prepared before the handler, so the response is never copied to add them.
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    setResponseHeaders(c, headers);
     await next();
   };
 }

@@ -1,11 +1,9 @@
 /**
- * Security headers for every answer, prepared before the handler (no response copy). Strict,
- * except that other sites may read our JSON and scripts: the BFF exists to be embedded. Only
- * headers that do something for JSON, scripts and the demo page: each costs every request.
+ * Security headers for every answer. Strict, except that other sites may read our JSON and
+ * scripts: the BFF exists to be embedded. Only headers that do something for JSON, scripts and
+ * the demo page: each costs every request.
  */
-import type { MiddlewareHandler } from "hono";
-
-const HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
   "referrer-policy": "no-referrer",
@@ -13,10 +11,3 @@ const HEADERS: Record<string, string> = {
   "cross-origin-resource-policy": "cross-origin",
   "cross-origin-opener-policy": "same-origin",
 };
-
-export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    for (const name in HEADERS) c.header(name, HEADERS[name] as string);
-    await next();
-  };
-}

@@ -6,6 +6,7 @@ import type { GalleryConfig, ThronConfig } from "../config.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { RenderMemo } from "../core/render-memo.ts";
+import { respond } from "../core/response-headers.ts";
 import { validationHook } from "../core/validation.ts";
 import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
@@ -73,6 +74,10 @@ export interface ThronRouteDeps {
   ttl: ThronTtls;
 }
 
+const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
+/** Search pages change more often than galleries and assets. */
+const ASSETS_CACHE_CONTROL = cacheFor(30);
+
 const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
 export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
@@ -90,7 +95,6 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
       .value;
   };
-  const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
 
   app.openapi(getGallery, async (c) => {
     const { gallery: name } = c.req.valid("param");
@@ -150,12 +154,15 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
 
   const answer = async (c: Context, plan: SearchPlan) => {
     const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
-    c.header("x-cache", status);
-    c.header("cache-control", cacheFor(30));
-    c.header("content-type", "application/json");
-    return c.body(
+    return respond(
+      c,
       pages.json(page, plan.variant, () => plan.render(page)),
       200,
+      {
+        "content-type": "application/json",
+        "cache-control": ASSETS_CACHE_CONTROL,
+        "x-cache": status,
+      },
     );
   };
 

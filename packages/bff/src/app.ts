@@ -69,7 +69,7 @@ const DEFAULT_TTLS: CacheTtls = {
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
-  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config));
+  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), config.logLevel);
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();

@@ -46,6 +46,13 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     default: "600",
   },
   {
+    name: "LOG_LEVEL",
+    group: "BFF",
+    meaning:
+      "`debug`, `info`, `warn` or `error`: the least severe JSON log lines written to stdout. `warn` drops the one-line-per-request access log.",
+    default: "info",
+  },
+  {
     name: "TRUST_PROXY",
     group: "BFF",
     meaning: "`1`: take the client address from X-Forwarded-For (only behind a proxy you run).",

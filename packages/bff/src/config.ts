@@ -4,6 +4,7 @@
  */
 import { THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./core/logger.ts";
 
 export interface GalleryConfig {
   folderId: string;
@@ -62,6 +63,8 @@ export interface Config {
   launchesPerMinute: number;
   /** Take the client address from X-Forwarded-For (behind a proxy the operator controls). */
   trustProxy: boolean;
+  /** The least severe log lines written; `warn` drops the access log. */
+  logLevel: LogLevel;
   /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
   configured: { thron: boolean; thunder: boolean; throughline: boolean };
 }
@@ -115,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const rateLimitPerMinute = Number(value("RATE_LIMIT_PER_MINUTE") ?? 600);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) problems.push("RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
   const trustProxy = value("TRUST_PROXY") === "1";
+  const logLevel = (value("LOG_LEVEL") ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   const cacheUrl = value("BFF_CACHE_URL") ?? null;
   if (cacheUrl !== null && !/^rediss?:\/\/\S+$/.test(cacheUrl)) problems.push("BFF_CACHE_URL must be a redis:// or rediss:// URL");
   const launchesPerMinute = Number(value("THUNDER_LAUNCHES_PER_MINUTE") ?? 20);
@@ -281,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     rateLimitPerMinute,
     launchesPerMinute,
     trustProxy,
+    logLevel,
     allowedOrigins,
     thron,
     thunder,

@@ -97,6 +97,12 @@ describe("configuration", () => {
     assert.match(problemsOf({ BFF_SANDBOX: "yes" }).join(), /BFF_SANDBOX must be 0 or 1/);
   });
 
+  it("reads LOG_LEVEL, info by default, and names it when it is not a level", () => {
+    assert.equal(loadConfig({}).logLevel, "info");
+    assert.equal(loadConfig({ LOG_LEVEL: "warn" }).logLevel, "warn");
+    assert.match(problemsOf({ LOG_LEVEL: "verbose" }).join(), /LOG_LEVEL must be one of debug, info, warn, error/);
+  });
+
   it("allows * only in sandbox mode and checks each origin's shape", () => {
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "*" }).join(), /only in sandbox mode/);
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "www.acme.com" }).join(), /not an origin/);

@@ -2,7 +2,8 @@
  * Structured one-line JSON logs. Every line passes through `redact`, which removes any known
  * secret and anything shaped like a bearer token, JWT or refresh token, whatever field it is in.
  */
-export type LogLevel = "debug" | "info" | "warn" | "error";
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogSink = (line: string) => void;
 
 export interface Logger {
@@ -24,7 +25,9 @@ function isoNow(): string {
   return lastIso;
 }
 
-export function createLogger(sink: LogSink, secrets: readonly string[]): Logger {
+/** Lines below `minLevel` are dropped before they are formatted (LOG_LEVEL=warn: no access log). */
+export function createLogger(sink: LogSink, secrets: readonly string[], minLevel: LogLevel = "info"): Logger {
+  const threshold = LOG_LEVELS.indexOf(minLevel);
   const known = secrets.filter((s) => s.length >= 6);
   const redact = (text: string) => {
     let out = text.replace(JWT, "[redacted-jwt]").replace(BEARER, "$1 [redacted]");
@@ -33,6 +36,7 @@ export function createLogger(sink: LogSink, secrets: readonly string[]): Logger 
   };
   return {
     log(level, message, fields = {}) {
+      if (LOG_LEVELS.indexOf(level) < threshold) return;
       sink(redact(JSON.stringify({ time: isoNow(), level, message, ...fields })));
     },
   };

@@ -22,7 +22,7 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
   const sink = deps.logSink ?? ((line: string) => console.log(line));
   // Loaded only when configured: memory-only deploys never load the Redis client.
   const redis = config.cacheUrl
-    ? await (await import("../stores/redis.ts")).connectRedis(config.cacheUrl, createLogger(sink, secretsOf(config)))
+    ? await (await import("../stores/redis.ts")).connectRedis(config.cacheUrl, createLogger(sink, secretsOf(config), config.logLevel))
     : null;
   const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...(redis && { stores: redis }), ...deps });
   return { ...built, config, url, closeStores: async () => redis?.close() };

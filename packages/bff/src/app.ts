@@ -39,6 +39,8 @@ export interface AppDeps {
   staticFiles?: StaticFiles | null;
   fetch?: FetchLike;
   logSink?: LogSink;
+  /** Write info lines in batches (server runtimes); off where a runtime may freeze after a response (Workers). */
+  batchLogs?: boolean;
   /** Upstream call timeout. */
   upstreamTimeoutMs?: number;
   /** Refresh tokens this long before they expire. */
@@ -69,7 +71,10 @@ const DEFAULT_TTLS: CacheTtls = {
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
-  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), config.logLevel);
+  const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
+    minLevel: config.logLevel,
+    batch: deps.batchLogs ?? false,
+  });
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
@@ -174,7 +179,7 @@ export function createApp(config: Config, deps: AppDeps) {
     app.get("/", (c) => c.html(demoPage()));
   }
 
-  return { app, sandbox: sandboxMode?.sandbox ?? null, cache };
+  return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };
 }
 
 export { ProblemError };

@@ -6,6 +6,7 @@ import { secretsOf } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/core/logger.ts";
 import { responseHeaders } from "../src/core/response-headers.ts";
+import { startNodeServer } from "../src/runtime/node-server.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 describe("the BFF's edge", () => {
@@ -182,6 +183,44 @@ describe("the BFF's edge", () => {
       "eyJhbGciOiJIUzI1NiJ9",
     ])
       assert.ok(!lines[0]?.includes(secret), `log line carries ${secret}`);
+  });
+
+  it("batches info lines on servers, keeps their order, sends warnings at once and redacts as ever", async () => {
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line), ["batch-secret-1"], { batch: true });
+    logger.log("info", "request", { n: 1 });
+    logger.log("info", "request", { n: 2, detail: "batch-secret-1" });
+    assert.equal(lines.length, 0, "info lines wait for their batch");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).n),
+      [1, 2],
+    );
+    assert.ok(!lines.join().includes("batch-secret-1"));
+    logger.log("info", "request", { n: 3 });
+    logger.log("warn", "upstream failed", { n: 4 });
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).n),
+      [1, 2, 3, 4],
+      "a warning goes out at once, after the lines logged before it",
+    );
+    logger.log("debug", "dropped");
+    logger.log("info", "request", { n: 5 });
+    logger.flush();
+    assert.equal(JSON.parse(lines.at(-1) ?? "").n, 5, "flush() writes what waits");
+    assert.equal(lines.length, 5, "debug is below the default level");
+  });
+
+  it("writes the access lines of a server's requests soon after, and on close", async () => {
+    const lines: string[] = [];
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: (line) => lines.push(line) } });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await fetch(`${server.url}/health`)).headers.get("x-request-id") ?? "");
+    await server.close();
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).requestId),
+      ids,
+    );
   });
 
   it("answers unknown routes with a 404 problem", async () => {

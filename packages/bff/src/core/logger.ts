@@ -8,16 +8,32 @@ export type LogSink = (line: string) => void;
 
 export interface Logger {
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+  /** Writes the lines waiting in a batch now (at exit, or before a test reads them). */
+  flush(): void;
+}
+
+export interface LoggerOptions {
+  /** Lines below it are dropped before they are formatted (`warn`: no access log). */
+  minLevel?: LogLevel;
+  /**
+   * Format and write info and debug lines in batches, a few milliseconds after they are logged,
+   * instead of one by one. On a busy server formatting one line between two requests runs cold
+   * and costs several times what it costs among its batch (measured on the cached assets page:
+   * 14 µs against under 3 µs a line). Warnings and errors still go out at once, after the lines
+   * before them. Not for runtimes that may freeze once a response is sent (Workers).
+   */
+  batch?: boolean;
 }
 
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
 const BEARER = /(bearer|api)\s+[\w.~+/-]{8,}=*/gi;
+/** A batch is written when it reaches this size, even before its timer. */
+const MAX_BATCH = 256;
 
-/** The current time in ISO form, formatted once per millisecond (busy servers log many lines in one). */
+/** ISO time of a millisecond, formatted once per millisecond (busy servers log many lines in one). */
 let lastMs = 0;
 let lastIso = "";
-function isoNow(): string {
-  const ms = Date.now();
+function isoOf(ms: number): string {
   if (ms !== lastMs) {
     lastMs = ms;
     lastIso = new Date(ms).toISOString();
@@ -25,19 +41,41 @@ function isoNow(): string {
   return lastIso;
 }
 
-/** Lines below `minLevel` are dropped before they are formatted (LOG_LEVEL=warn: no access log). */
-export function createLogger(sink: LogSink, secrets: readonly string[], minLevel: LogLevel = "info"): Logger {
-  const threshold = LOG_LEVELS.indexOf(minLevel);
+interface Entry {
+  ms: number;
+  level: LogLevel;
+  message: string;
+  fields: Record<string, unknown> | undefined;
+}
+
+export function createLogger(sink: LogSink, secrets: readonly string[], options: LoggerOptions = {}): Logger {
+  const threshold = LOG_LEVELS.indexOf(options.minLevel ?? "info");
   const known = secrets.filter((s) => s.length >= 6);
   const redact = (text: string) => {
     let out = text.replace(JWT, "[redacted-jwt]").replace(BEARER, "$1 [redacted]");
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
     return out;
   };
+  const write = ({ ms, level, message, fields }: Entry) => sink(redact(JSON.stringify({ time: isoOf(ms), level, message, ...fields })));
+
+  const pending: Entry[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    // Taken before writing, so a sink that logs cannot loop over the same batch.
+    for (const entry of pending.splice(0)) write(entry);
+  };
+
   return {
-    log(level, message, fields = {}) {
+    log(level, message, fields) {
       if (LOG_LEVELS.indexOf(level) < threshold) return;
-      sink(redact(JSON.stringify({ time: isoNow(), level, message, ...fields })));
+      const entry = { ms: Date.now(), level, message, fields };
+      if (!options.batch) return write(entry);
+      pending.push(entry);
+      if (level === "warn" || level === "error" || pending.length >= MAX_BATCH) flush();
+      else timer ??= setTimeout(flush, 5);
     },
+    flush,
   };
 }

@@ -45,7 +45,7 @@ export async function startNodeServer(options: StartOptions) {
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      await bff.closeStores();
+      await bff.close();
     },
   };
 }

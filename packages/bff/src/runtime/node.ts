@@ -13,6 +13,7 @@ if (existsSync(envFile)) process.loadEnvFile(envFile);
 try {
   const server = await startNodeServer({ env: process.env, hostname: process.env.HOST ?? "0.0.0.0" });
   console.log(`Embedkit BFF listening on ${server.url}${server.config.sandbox ? ` (sandbox mode: demo at ${server.url}/)` : ""}`);
+  process.once("exit", () => server.logger.flush()); // the lines still waiting in their batch
   const stop = () => server.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

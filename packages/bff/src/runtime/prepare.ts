@@ -22,10 +22,21 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
   const sink = deps.logSink ?? ((line: string) => console.log(line));
   // Loaded only when configured: memory-only deploys never load the Redis client.
   const redis = config.cacheUrl
-    ? await (await import("../stores/redis.ts")).connectRedis(config.cacheUrl, createLogger(sink, secretsOf(config), config.logLevel))
+    ? await (await import("../stores/redis.ts")).connectRedis(
+        config.cacheUrl,
+        createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
+      )
     : null;
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), ...(redis && { stores: redis }), ...deps });
-  return { ...built, config, url, closeStores: async () => redis?.close() };
+  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(redis && { stores: redis }), ...deps });
+  return {
+    ...built,
+    config,
+    url,
+    close: async () => {
+      built.logger.flush();
+      await redis?.close();
+    },
+  };
 }
 
 /**
@@ -39,6 +50,7 @@ export async function prepareOnConfiguredPort(
 ) {
   const port = loadConfig(env).port;
   const bff = await prepareBff({ env, port, publicHost: "localhost", deps: { clientAddress } });
+  process.once("exit", () => bff.logger.flush()); // the lines still waiting in their batch
   console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
   return { ...bff, port, hostname: env.HOST ?? "0.0.0.0" };
 }

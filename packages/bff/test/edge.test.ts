@@ -187,7 +187,15 @@ describe("the BFF's edge", () => {
 
   it("batches info lines on servers, keeps their order, sends warnings at once and redacts as ever", async () => {
     const lines: string[] = [];
-    const logger = createLogger((line) => lines.push(line), ["batch-secret-1"], { batch: true });
+    const writes: string[] = [];
+    const logger = createLogger(
+      (text) => {
+        writes.push(text);
+        lines.push(...text.split("\n"));
+      },
+      ["batch-secret-1"],
+      { batch: true },
+    );
     logger.log("info", "request", { n: 1 });
     logger.log("info", "request", { n: 2, detail: "batch-secret-1" });
     assert.equal(lines.length, 0, "info lines wait for their batch");
@@ -197,6 +205,7 @@ describe("the BFF's edge", () => {
       [1, 2],
     );
     assert.ok(!lines.join().includes("batch-secret-1"));
+    assert.equal(writes.length, 1, "a batch is one write");
     logger.log("info", "request", { n: 3 });
     logger.log("warn", "upstream failed", { n: 4 });
     assert.deepEqual(
@@ -213,7 +222,11 @@ describe("the BFF's edge", () => {
 
   it("writes the access lines of a server's requests soon after, and on close", async () => {
     const lines: string[] = [];
-    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: (line) => lines.push(line) } });
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: (text) => lines.push(...text.split("\n")) },
+    });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await fetch(`${server.url}/health`)).headers.get("x-request-id") ?? "");
     await server.close();

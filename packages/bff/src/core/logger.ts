@@ -4,7 +4,8 @@
  */
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export type LogSink = (line: string) => void;
+/** Where lines go: one JSON line, or a batch of them joined by newlines (one write for many). */
+export type LogSink = (lines: string) => void;
 
 export interface Logger {
   log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
@@ -56,22 +57,23 @@ export function createLogger(sink: LogSink, secrets: readonly string[], options:
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
     return out;
   };
-  const write = ({ ms, level, message, fields }: Entry) => sink(redact(JSON.stringify({ time: isoOf(ms), level, message, ...fields })));
+  const format = ({ ms, level, message, fields }: Entry) => redact(JSON.stringify({ time: isoOf(ms), level, message, ...fields }));
 
   const pending: Entry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (pending.length === 0) return;
     // Taken before writing, so a sink that logs cannot loop over the same batch.
-    for (const entry of pending.splice(0)) write(entry);
+    sink(pending.splice(0).map(format).join("\n"));
   };
 
   return {
     log(level, message, fields) {
       if (LOG_LEVELS.indexOf(level) < threshold) return;
       const entry = { ms: Date.now(), level, message, fields };
-      if (!options.batch) return write(entry);
+      if (!options.batch) return sink(format(entry));
       pending.push(entry);
       if (level === "warn" || level === "error" || pending.length >= MAX_BATCH) flush();
       else timer ??= setTimeout(flush, 5);

@@ -57,7 +57,7 @@ export function createLogger(sink: LogSink, secrets: readonly string[], options:
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join("[redacted]");
     return out;
   };
-  const format = ({ ms, level, message, fields }: Entry) => redact(JSON.stringify({ time: isoOf(ms), level, message, ...fields }));
+  const format = ({ ms, level, message, fields }: Entry) => JSON.stringify({ time: isoOf(ms), level, message, ...fields });
 
   const pending: Entry[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -66,14 +66,15 @@ export function createLogger(sink: LogSink, secrets: readonly string[], options:
     timer = undefined;
     if (pending.length === 0) return;
     // Taken before writing, so a sink that logs cannot loop over the same batch.
-    sink(pending.splice(0).map(format).join("\n"));
+    // Redacted as one text: no pattern can span two lines, since every line ends with "}".
+    sink(redact(pending.splice(0).map(format).join("\n")));
   };
 
   return {
     log(level, message, fields) {
       if (LOG_LEVELS.indexOf(level) < threshold) return;
       const entry = { ms: Date.now(), level, message, fields };
-      if (!options.batch) return sink(format(entry));
+      if (!options.batch) return sink(redact(format(entry)));
       pending.push(entry);
       if (level === "warn" || level === "error" || pending.length >= MAX_BATCH) flush();
       else timer ??= setTimeout(flush, 5);

@@ -16,6 +16,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { getRequestListener } from "@hono/node-server";
+import { Hono } from "hono";
 import puppeteer from "puppeteer-core";
 import { createApp } from "../packages/bff/src/app.ts";
 import { loadConfig } from "../packages/bff/src/config.ts";
@@ -125,6 +127,41 @@ async function cachedPage() {
   await bff.close();
   closeSync(devNull);
   return { bytes: body.length, runs };
+}
+
+/**
+ * The BFF's own work per cached request, without sockets: app.fetch in a loop with node-server's
+ * lightweight Request/Response, against a bare Hono route answering the same bytes and headers.
+ * Steady where load tests are not, so it shows what a change to the edge costs.
+ */
+async function inProcessCost(iterations = 20_000, rounds = 7) {
+  getRequestListener(() => new Response(null)); // installs node-server's Request/Response, as the server does
+  const publicUrl = "http://bench.test";
+  const { app } = createApp(loadConfig({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000" }, { publicUrl }), {
+    publicUrl,
+    batchLogs: true,
+    logSink: () => {},
+    clientAddress: () => "127.0.0.1",
+  });
+  const path = "/v1/thron/galleries/default/assets?limit=24";
+  const primed = await app.fetch(new Request(`${publicUrl}${path}`));
+  const body = new Uint8Array(await primed.arrayBuffer());
+  const headers = Object.fromEntries(primed.headers);
+  const bare = new Hono();
+  bare.get("/v1/thron/galleries/default/assets", () => new Response(body, { status: 200, headers }));
+  const request = new Request(`${publicUrl}${path}`, { headers: { host: "bench.test", "user-agent": "bench" } });
+  const perRequest = async (fetcher: (r: Request) => Response | Promise<Response>) => {
+    const started = performance.now();
+    for (let i = 0; i < iterations; i++) await fetcher(request);
+    return ((performance.now() - started) * 1000) / iterations;
+  };
+  const samples = { bff: [] as number[], bare: [] as number[] };
+  for (let round = 0; round < rounds; round++) {
+    samples.bare.push(await perRequest((r) => bare.fetch(r)));
+    samples.bff.push(await perRequest((r) => app.fetch(r)));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  return { bffUs: median(samples.bff), bareUs: median(samples.bare), iterations, rounds };
 }
 
 /** 1,000 requests over 25 distinct queries, twice: with real lifetimes, then with short ones. */
@@ -244,6 +281,13 @@ console.log(
   `median of ${page.runs.length} rounds: throughput ratio ${medianRatio.toFixed(2)} (target ≥ 0.50: ${medianRatio >= 0.5 ? "met" : "missed"}), ` +
     `BFF p99 ${medianP99} ms (target ≤ 10 ms: ${medianP99 <= 10 ? "met" : "missed"}; the baseline's ${median((run) => run.baseline.p99)} ms), ` +
     `CPU per request ${median((run) => run.bff.cpuUsPerRequest / run.baseline.cpuUsPerRequest).toFixed(2)}× the baseline's`,
+);
+
+const cost = await inProcessCost();
+console.log(`\n## The BFF's own work per cached request, in process (app.fetch × ${cost.iterations}, median of ${cost.rounds})`);
+console.log(
+  `BFF ${cost.bffUs.toFixed(1)} µs (security headers, CORS, rate limit, request id, access log, cache) against a bare Hono route with the same answer ${cost.bareUs.toFixed(1)} µs: ` +
+    `${(cost.bffUs - cost.bareUs).toFixed(1)} µs of edge work`,
 );
 
 const steady = await upstreamEconomy({ tokenLifetimeSeconds: 28_800, freshMs: 60_000, spreadMs: 0 });

@@ -11,7 +11,7 @@ import { defineConfig, type Plugin } from "vite";
 
 const ENTRY = "packages/components/src/index.ts";
 /** One entry per element (for pages that use one) besides components.js (all of them). */
-const ELEMENTS = ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
+const ELEMENTS = ["thron-gallery", "thron-asset", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
 
 /**
  * `_headers` for hosts that serve the bundle as static files (Cloudflare Workers assets, Netlify):

@@ -17,6 +17,14 @@ export interface Strings {
   position: (index: number, count: number) => string;
   openDocument: string;
   assetError: string;
+  notAvailable: string;
+  download: string;
+  carousel: string;
+  slide: string;
+  previousSlides: string;
+  nextSlides: string;
+  startRotation: string;
+  stopRotation: string;
   search: string;
   all: string;
   clearAll: string;
@@ -52,6 +60,14 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} of ${count}`,
     openDocument: "Open the document",
     assetError: "This item could not be shown.",
+    notAvailable: "This content is not available.",
+    download: "Download",
+    carousel: "carousel",
+    slide: "slide",
+    previousSlides: "Previous slides",
+    nextSlides: "Next slides",
+    startRotation: "Start the slide show",
+    stopRotation: "Stop the slide show",
     search: "Search",
     all: "All",
     clearAll: "Clear all",
@@ -90,6 +106,14 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} di ${count}`,
     openDocument: "Apri il documento",
     assetError: "Non è stato possibile mostrare questo elemento.",
+    notAvailable: "Questo contenuto non è disponibile.",
+    download: "Scarica",
+    carousel: "carosello",
+    slide: "slide",
+    previousSlides: "Slide precedenti",
+    nextSlides: "Slide successive",
+    startRotation: "Avvia lo scorrimento automatico",
+    stopRotation: "Ferma lo scorrimento automatico",
     search: "Cerca",
     all: "Tutti",
     clearAll: "Azzera tutto",
@@ -128,6 +152,14 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} von ${count}`,
     openDocument: "Dokument öffnen",
     assetError: "Dieses Element konnte nicht angezeigt werden.",
+    notAvailable: "Dieser Inhalt ist nicht verfügbar.",
+    download: "Herunterladen",
+    carousel: "Karussell",
+    slide: "Folie",
+    previousSlides: "Vorherige Folien",
+    nextSlides: "Nächste Folien",
+    startRotation: "Automatische Wiedergabe starten",
+    stopRotation: "Automatische Wiedergabe stoppen",
     search: "Suche",
     all: "Alle",
     clearAll: "Alle zurücksetzen",
@@ -166,6 +198,14 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} sur ${count}`,
     openDocument: "Ouvrir le document",
     assetError: "Cet élément n'a pas pu être affiché.",
+    notAvailable: "Ce contenu n'est pas disponible.",
+    download: "Télécharger",
+    carousel: "carrousel",
+    slide: "diapositive",
+    previousSlides: "Diapositives précédentes",
+    nextSlides: "Diapositives suivantes",
+    startRotation: "Lancer le défilement automatique",
+    stopRotation: "Arrêter le défilement automatique",
     search: "Rechercher",
     all: "Tous",
     clearAll: "Tout effacer",
@@ -204,6 +244,14 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} de ${count}`,
     openDocument: "Abrir el documento",
     assetError: "No se pudo mostrar este elemento.",
+    notAvailable: "Este contenido no está disponible.",
+    download: "Descargar",
+    carousel: "carrusel",
+    slide: "diapositiva",
+    previousSlides: "Diapositivas anteriores",
+    nextSlides: "Diapositivas siguientes",
+    startRotation: "Iniciar el pase automático",
+    stopRotation: "Detener el pase automático",
     search: "Buscar",
     all: "Todos",
     clearAll: "Borrar todo",

@@ -11,6 +11,7 @@ import { validationHook } from "../core/validation.ts";
 import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
 import { decodeCursor, detailToAsset, durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
+import { thronSort } from "./sort.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -191,7 +192,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
       responseOptions: {
         resultsPageSize: query.limit,
         returnDetailsFields: metadata.remaining.size > 0 ? ["locales", "source", "imetadata"] : ["locales", "source"],
-        sort: { creationDate: { order: "desc" } },
+        sort: thronSort(query.sort, toThronLang(query.locale)),
       },
     };
     const lang = toThronLang(query.locale);

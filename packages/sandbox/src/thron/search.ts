@@ -35,9 +35,12 @@ export interface SearchBody {
     resultsPageSize?: number;
     returnDetailsFields?: string[];
     thumbsOptions?: { id: string; divArea: string }[];
-    sort?: Record<string, { order?: "asc" | "desc" }>;
+    /** A list of sorts (the SDK's form); a single object is accepted too. Only the first is applied. */
+    sort?: SortSpec[] | SortSpec;
   };
 }
+
+type SortSpec = Record<string, { order?: "asc" | "desc"; langPreferred?: string }>;
 
 export class SearchError extends Error {}
 
@@ -125,10 +128,13 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
       combine(criteria.itag, hasTag(content)),
   );
 
-  const [sortField, sortSpec] = Object.entries(options.sort ?? { creationDate: { order: "desc" } })[0] ?? [];
+  const sorts = Array.isArray(options.sort) ? options.sort : [options.sort ?? { creationDate: { order: "desc" } }];
+  const [sortField, sortSpec] = Object.entries(sorts[0] ?? { creationDate: { order: "desc" } })[0] ?? [];
   if (sortField && sortField !== "creationDate" && sortField !== "name") throw new SearchError(`sort by ${sortField} is not supported`);
   const direction = sortSpec?.order === "asc" ? 1 : -1;
-  const sortKey = (c: Content) => (sortField === "name" ? (c.locales[0]?.name ?? "") : c.creationDate);
+  // The name in the preferred language, else the content's first locale (THRON's fallback chain).
+  const nameOf = (c: Content) => (c.locales.find((l) => l.locale === sortSpec?.langPreferred) ?? c.locales[0])?.name ?? "";
+  const sortKey = (c: Content) => (sortField === "name" ? nameOf(c) : c.creationDate);
   matches = [...matches].sort((a, b) => direction * sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
 
   const query = JSON.stringify([criteria, options.sort ?? null]);

@@ -20,6 +20,8 @@ interface GalleryTarget extends HTMLElement {
   gallery?: string;
   locale?: string;
   query: GalleryQuery;
+  /** The gallery's preset filters: the bar offers only values inside them. */
+  preset?: { filters: Record<string, string[]> };
 }
 
 /**
@@ -53,6 +55,7 @@ export class ThronFilterBar extends EmbedkitElement {
     gallery: { type: String },
     locale: { type: String },
     syncUrl: { type: Boolean, attribute: "sync-url" },
+    keys: { type: String },
     strings: { attribute: false },
     _filters: { state: true },
     _q: { state: true },
@@ -70,6 +73,8 @@ export class ThronFilterBar extends EmbedkitElement {
   declare locale: string | undefined;
   /** Keep the query and filters in the page URL (shareable links, Back restores). */
   declare syncUrl: boolean;
+  /** Comma list of the filter keys to show (default: all the gallery's filters). */
+  declare keys: string | undefined;
   /** Overrides of the element's strings. */
   declare strings: Partial<Strings>;
 
@@ -179,6 +184,26 @@ export class ThronFilterBar extends EmbedkitElement {
     this.#apply("push");
   }
 
+  /**
+   * The filters to offer: those named in `keys`, each with only the values the gallery's preset
+   * allows (a preset that pins a key to one value leaves nothing to choose there).
+   */
+  #shownFilters(): Filter[] {
+    const keys = this.keys
+      ?.split(",")
+      .map((k) => k.trim().toLowerCase())
+      .filter(Boolean);
+    const preset = Object.entries(this.#target?.preset?.filters ?? {});
+    return this._filters.flatMap((filter) => {
+      const key = filter.key.toLowerCase();
+      if (keys?.length && !keys.includes(key)) return [];
+      const allowed = preset.find(([k]) => k.toLowerCase() === key)?.[1];
+      if (!allowed) return [filter];
+      const options = filter.options.filter((o) => allowed.includes(o.value));
+      return options.length > 1 ? [{ ...filter, options }] : [];
+    });
+  }
+
   #control(filter: Filter, t: Strings) {
     const selected = this._selected[filter.key] ?? [];
     if (filter.multiple) {
@@ -227,7 +252,7 @@ export class ThronFilterBar extends EmbedkitElement {
         ${t.search}
         <input part="search" type="search" .value=${this._q} @input=${this.#onSearch} autocomplete="off" />
       </label>
-      ${this._filters.map((filter) => this.#control(filter, t))}
+      ${this.#shownFilters().map((filter) => this.#control(filter, t))}
       <button part="clear" type="button" ?disabled=${!anything} @click=${() => this.clear()}>${t.clearAll}</button>
       ${this._failed ? html`<p role="alert">${t.filtersError}</p>` : nothing}
       ${

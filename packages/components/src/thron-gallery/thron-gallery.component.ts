@@ -2,11 +2,12 @@ import type { Asset, AssetPage } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
+import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
 import { effectiveLocale, formatDuration, type Strings, stringsFor } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, type ThronPlayer } from "../internal/player-loader.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
 export interface GalleryLoadDetail {
@@ -37,6 +38,10 @@ let playerIds = 0;
  * dialog with the THRON Player (or the browser's own players).
  *
  * @tagname thron-gallery
+ * @attribute type - Preset: only these types, a comma list of image, video, audio, document.
+ * @attribute q - Preset: free text every asset must match.
+ * @attribute filter-<key> - Preset: values of the gallery's filter `key`, comma separated (any of them).
+ * @attribute sort - Preset: newest (default), oldest, or title.
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
  * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.
@@ -133,6 +138,7 @@ export class ThronGallery extends EmbedkitElement {
   #showToken = 0;
   #resize: ResizeObserver | null = null;
   #sentinel: IntersectionObserver | null = null;
+  readonly #preset = new PresetController(this);
 
   constructor() {
     super();
@@ -158,6 +164,11 @@ export class ThronGallery extends EmbedkitElement {
   /** Assets shown now. */
   get items(): readonly Asset[] {
     return this._items;
+  }
+
+  /** The starting query written in the preset attributes; a linked filter bar narrows inside it. */
+  get preset(): GalleryPreset {
+    return this.#preset.value;
   }
 
   /** Reloads from the first page. */
@@ -258,13 +269,15 @@ export class ThronGallery extends EmbedkitElement {
       this._nextCursor = null;
       this._focusIndex = 0;
     }
-    const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
-      limit: Math.min(50, Math.max(1, Math.round(this.pageSize) || 24)),
-      locale: this.#locale,
-      cursor: append ? this._nextCursor : undefined,
-      ...queryParams(this.query ?? {}),
-    });
     try {
+      const query = await this.#preset.params(this.#base, this.gallery, this.#locale, this.query ?? {});
+      if (abort.signal.aborted) return;
+      const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
+        limit: Math.min(50, Math.max(1, Math.round(this.pageSize) || 24)),
+        locale: this.#locale,
+        cursor: append ? this._nextCursor : undefined,
+        ...query,
+      });
       const page = await getJson<AssetPage>(url, abort.signal);
       if (abort.signal.aborted) return;
       this._items = append ? [...this._items, ...page.items] : page.items;

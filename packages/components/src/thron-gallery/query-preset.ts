@@ -1,0 +1,150 @@
+/**
+ * A gallery's preset: the starting query an editor writes as attributes (`type`, `q`,
+ * `filter-<key>`, `sort`), checked against what the BFF accepts, and composed with what a
+ * linked filter bar selects (the bar narrows inside the preset, never outside it).
+ */
+import type { AssetsQuery, AssetType, Filter } from "@embedkit/contracts";
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
+
+type SortName = NonNullable<AssetsQuery["sort"]>;
+
+const TYPES: readonly AssetType[] = ["image", "video", "audio", "document"];
+const SORTS: readonly SortName[] = ["newest", "oldest", "title"];
+const FILTER_PREFIX = "filter-";
+
+export interface GalleryPreset {
+  types: AssetType[];
+  q: string;
+  /** Values per filter key; keys as the attribute spells them until checked against the gallery. */
+  filters: Record<string, string[]>;
+  sort?: SortName;
+}
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+const isPresetAttribute = (name: string) => name === "type" || name === "q" || name === "sort" || name.startsWith(FILTER_PREFIX);
+
+/** The preset written on `element`; each bad value is reported to `warn` and left out. */
+export function readPreset(element: Element, warn: (message: string) => void = () => {}): GalleryPreset {
+  const tag = element.localName;
+  const types: AssetType[] = [];
+  for (const type of list(element.getAttribute("type") ?? "").map((t) => t.toLowerCase())) {
+    if ((TYPES as string[]).includes(type)) types.push(type as AssetType);
+    else warn(`<${tag} type="…">: "${type}" is not a type; use a comma list of ${TYPES.join(", ")}.`);
+  }
+  const sortValue = element.getAttribute("sort")?.trim().toLowerCase();
+  let sort: SortName | undefined;
+  if (sortValue && (SORTS as string[]).includes(sortValue)) sort = sortValue as SortName;
+  else if (sortValue) warn(`<${tag} sort="${sortValue}">: not a sort; use ${SORTS.join(", ")}. Showing newest first.`);
+  const filters: Record<string, string[]> = {};
+  for (const { name, value } of element.attributes) {
+    if (!name.startsWith(FILTER_PREFIX)) continue;
+    const values = list(value);
+    if (values.length > 0) filters[name.slice(FILTER_PREFIX.length)] = values;
+  }
+  return { types, q: element.getAttribute("q")?.trim() ?? "", filters, ...(sort && { sort }) };
+}
+
+/**
+ * The preset's filters that the gallery offers: keys matched without regard to case (HTML
+ * lower-cases attribute names) and spelled as the gallery spells them, values it does not offer
+ * reported and left out, so the gallery shows what it can instead of an error.
+ */
+export function checkFilters(preset: GalleryPreset, offered: readonly Filter[], warn: (message: string) => void): GalleryPreset {
+  const filters: Record<string, string[]> = {};
+  for (const [attributeKey, values] of Object.entries(preset.filters)) {
+    const attribute = `${FILTER_PREFIX}${attributeKey}`;
+    const filter = offered.find((f) => f.key.toLowerCase() === attributeKey.toLowerCase());
+    if (!filter) {
+      const keys = offered.map((f) => `${FILTER_PREFIX}${f.key}`).join(", ") || "none";
+      warn(`<thron-gallery ${attribute}="…">: this gallery has no filter "${attributeKey}"; its filters are: ${keys}.`);
+      continue;
+    }
+    const accepted = values.filter((v) => filter.options.some((o) => o.value === v));
+    for (const value of values.filter((v) => !accepted.includes(v)))
+      warn(
+        `<thron-gallery ${attribute}="…">: "${value}" is not a value of ${filter.key}; use ${filter.options.map((o) => o.value).join(", ")}.`,
+      );
+    if (accepted.length > 0) filters[filter.key] = accepted;
+  }
+  return { ...preset, filters };
+}
+
+/**
+ * The query the gallery asks the BFF for: the preset, narrowed by the bar's selection. Text
+ * from both must match (the BFF matches every word); the bar's values for a key the preset
+ * sets count only where the preset allows them.
+ */
+export function composeQuery(preset: GalleryPreset, query: GalleryQuery): Record<string, string | string[]> {
+  const filters: Record<string, string[]> = { ...preset.filters };
+  for (const [key, chosen] of Object.entries(query.filters ?? {})) {
+    const allowed = preset.filters[key];
+    const inside = allowed ? chosen.filter((v) => allowed.includes(v)) : chosen;
+    if (inside.length > 0) filters[key] = inside;
+  }
+  const q = [preset.q, query.q?.trim() ?? ""].filter(Boolean).join(" ");
+  return {
+    ...queryParams({ q, filters }),
+    ...(preset.types.length > 0 && { type: preset.types }),
+    ...(preset.sort && { sort: preset.sort }),
+  };
+}
+
+interface GalleryHost extends ReactiveControllerHost, HTMLElement {
+  readonly hasUpdated: boolean;
+  reload(): Promise<void>;
+}
+
+/** Keeps a gallery's preset: reloads when a preset attribute changes, warns once per bad value. */
+export class PresetController implements ReactiveController {
+  readonly #host: GalleryHost;
+  #observer: MutationObserver | null = null;
+  readonly #warned = new Set<string>();
+
+  constructor(host: GalleryHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  /** The preset as written (unchecked): what a linked filter bar must stay inside. */
+  get value(): GalleryPreset {
+    return readPreset(this.#host);
+  }
+
+  hostConnected(): void {
+    // `filter-<key>` names are open-ended, so they cannot be declared as Lit properties.
+    this.#observer = new MutationObserver((records) => {
+      if (records.some((r) => r.attributeName && isPresetAttribute(r.attributeName)) && this.#host.hasUpdated) void this.#host.reload();
+    });
+    this.#observer.observe(this.#host, { attributes: true });
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+  }
+
+  /** Query parameters for the BFF: the checked preset composed with `query` (a filter bar's). */
+  async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]>> {
+    const warn = (message: string) => {
+      if (this.#warned.has(message)) return;
+      this.#warned.add(message);
+      console.warn(message);
+    };
+    let preset = readPreset(this.#host, warn);
+    if (Object.keys(preset.filters).length > 0) {
+      // The gallery's own filters (cached, shared with the filter bar) say which keys and values exist.
+      const offered = await fetchGallery(base, gallery, locale).then(
+        (g) => g.filters,
+        () => null,
+      );
+      if (offered) preset = checkFilters(preset, offered, warn);
+    }
+    return composeQuery(preset, query);
+  }
+}

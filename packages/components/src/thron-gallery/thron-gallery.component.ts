@@ -7,6 +7,8 @@ import { effectiveLocale, formatDuration, type Strings, stringsFor } from "../in
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, type ThronPlayer } from "../internal/player-loader.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { carouselStyles } from "./carousel.styles.ts";
+import { CarouselController } from "./carousel-controller.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
@@ -56,6 +58,9 @@ let playerIds = 0;
  * @csspart duration - The duration badge, when known.
  * @csspart title - A tile's caption.
  * @csspart load-more - The "Load more" button.
+ * @csspart previous-slides - Carousel: the button showing the previous slides.
+ * @csspart next-slides - Carousel: the button showing the next slides.
+ * @csspart rotation - Carousel with autoplay: the button that stops and starts the rotation.
  * @csspart message - Empty and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart dialog - The asset dialog.
@@ -69,6 +74,7 @@ let playerIds = 0;
  *
  * @cssproperty [--thron-gallery-tile-min-width=11rem] - Narrowest a tile gets before the grid drops a column.
  * @cssproperty [--thron-gallery-gap=1rem] - Space between tiles.
+ * @cssproperty --thron-gallery-slide-width - Carousel: width of a slide (default: a third of the row, at least the tile min width).
  * @cssproperty [--thron-gallery-aspect-ratio=4 / 3] - Shape of every tile's image frame.
  * @cssproperty [--thron-gallery-radius=0.5rem] - Corner radius of frames, buttons and the dialog.
  * @cssproperty --thron-gallery-color - Text colour.
@@ -80,10 +86,12 @@ let playerIds = 0;
  * @cssproperty --thron-gallery-badge-color - Badge text colour.
  */
 export class ThronGallery extends EmbedkitElement {
-  static override styles = styles;
+  static override styles = [styles, carouselStyles];
   static override properties = {
     bff: { type: String },
     gallery: { type: String },
+    layout: { type: String, reflect: true },
+    autoplay: { type: String },
     locale: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
     player: { type: String },
@@ -115,6 +123,10 @@ export class ThronGallery extends EmbedkitElement {
   declare player: "thron" | "native";
   /** Load the next page when the end of the grid scrolls into view (the button stays for keyboards). */
   declare infinite: boolean;
+  /** `grid` (default), or `carousel`: one row that scrolls, with previous and next buttons. */
+  declare layout: "grid" | "carousel";
+  /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
+  declare autoplay: string | null;
   /** Overrides of the element's strings. */
   declare strings: Partial<Strings>;
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
@@ -139,10 +151,13 @@ export class ThronGallery extends EmbedkitElement {
   #resize: ResizeObserver | null = null;
   #sentinel: IntersectionObserver | null = null;
   readonly #preset = new PresetController(this);
+  readonly #carousel = new CarouselController(this);
 
   constructor() {
     super();
     this.gallery = "default";
+    this.layout = "grid";
+    this.autoplay = null;
     this.pageSize = 24;
     this.player = "thron";
     this.infinite = false;
@@ -169,6 +184,11 @@ export class ThronGallery extends EmbedkitElement {
   /** The starting query written in the preset attributes; a linked filter bar narrows inside it. */
   get preset(): GalleryPreset {
     return this.#preset.value;
+  }
+
+  /** More assets can be loaded. */
+  get hasMore(): boolean {
+    return this._nextCursor !== null;
   }
 
   /** Reloads from the first page. */
@@ -408,8 +428,11 @@ export class ThronGallery extends EmbedkitElement {
 
   #tile(asset: Asset, index: number, t: Strings) {
     const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
-    return html`<li class="tile">
-      <button
+    return this.#carousel.tile(
+      index,
+      this._items.length,
+      t,
+      html`<button
         part="tile"
         type="button"
         tabindex=${index === this._focusIndex ? 0 : -1}
@@ -432,8 +455,8 @@ export class ThronGallery extends EmbedkitElement {
           </div>
           <figcaption part="title">${asset.title}</figcaption>
         </figure>
-      </button>
-    </li>`;
+      </button>`,
+    );
   }
 
   #skeletons(count: number) {
@@ -484,10 +507,13 @@ export class ThronGallery extends EmbedkitElement {
           : nothing
       }
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
-      <ul part="grid" class="grid" role="list" @keydown=${this.#onGridKeydown}>
-        ${this._items.map((asset, index) => this.#tile(asset, index, t))}
-        ${this._loading ? this.#skeletons(Math.min(this.pageSize, this._items.length ? 6 : 12)) : nothing}
-      </ul>
+      ${this.#carousel.wrap(
+        html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
+          ${this._items.map((asset, index) => this.#tile(asset, index, t))}
+          ${this._loading ? this.#skeletons(Math.min(this.pageSize, this._items.length ? 6 : 12)) : nothing}
+        </ul>`,
+        t,
+      )}
       <div class="sentinel" aria-hidden="true"></div>
       ${
         this._nextCursor && !this._loading && !this._error

@@ -16,7 +16,7 @@ export const carouselClock = {
 const DEFAULT_INTERVAL_S = 5;
 const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 
-interface CarouselHost extends ReactiveControllerHost, HTMLElement {
+export interface CarouselHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   layout: string;
   /** Present: rotate; a number: seconds per step (default 5). */
@@ -79,6 +79,7 @@ export class CarouselController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (this.#motion) return;
     this.#motion = window.matchMedia(REDUCED_MOTION);
     this.#motion.addEventListener("change", this.#onMotion);
     // Under reduced motion nothing moves until the user asks for it.
@@ -93,6 +94,7 @@ export class CarouselController implements ReactiveController {
     this.#host.removeEventListener("pointerenter", this.#onEnter);
     this.#host.removeEventListener("pointerleave", this.#onLeave);
     this.#host.removeEventListener("focusin", this.#onFocusIn);
+    this.#motion = null;
     this.#stop();
   }
 

@@ -1,15 +1,25 @@
 import { css } from "lit";
 
-/** `layout="carousel"`: one row of tiles that scrolls and snaps, with its controls above. */
+/**
+ * `layout="carousel"`: one row of tiles that scrolls and snaps. The controls float over the row's
+ * corner, so their arrival (their code loads on first use) never moves the tiles.
+ */
 export const carouselStyles = css`
+  .carousel {
+    position: relative;
+  }
   .carousel-controls {
+    position: absolute;
+    z-index: 1;
+    inset-block-start: 0.5rem;
+    inset-inline-end: 0.5rem;
     display: flex;
-    justify-content: flex-end;
-    gap: 0.5rem;
-    margin-block-end: 0.5rem;
+    gap: 0.4rem;
   }
   .carousel-controls button {
-    padding: 0.35rem 0.8rem;
+    padding: 0.3rem 0.75rem;
+    background: var(--thron-gallery-background, Canvas);
+    color: var(--thron-gallery-color, CanvasText);
   }
   .carousel .grid {
     grid-template-columns: none;

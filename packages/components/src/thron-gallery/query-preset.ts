@@ -3,15 +3,15 @@
  * `filter-<key>`, `sort`), checked against what the BFF accepts, and composed with what a
  * linked filter bar selects (the bar narrows inside the preset, never outside it).
  */
-import type { AssetsQuery, AssetType, Filter } from "@embedkit/contracts";
+import type { AssetsQuery, AssetType } from "@embedkit/contracts";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
 
-type SortName = NonNullable<AssetsQuery["sort"]>;
+export type SortName = NonNullable<AssetsQuery["sort"]>;
 
-const TYPES: readonly AssetType[] = ["image", "video", "audio", "document"];
-const SORTS: readonly SortName[] = ["newest", "oldest", "title"];
-const FILTER_PREFIX = "filter-";
+export const TYPES: readonly AssetType[] = ["image", "video", "audio", "document"];
+export const SORTS: readonly SortName[] = ["newest", "oldest", "title"];
+export const FILTER_PREFIX = "filter-";
 
 export interface GalleryPreset {
   types: AssetType[];
@@ -19,6 +19,8 @@ export interface GalleryPreset {
   /** Values per filter key; keys as the attribute spells them until checked against the gallery. */
   filters: Record<string, string[]>;
   sort?: SortName;
+  /** What the attributes held that the BFF would refuse: reported to the editor, left out of the query. */
+  rejected?: { types: string[]; sort?: string };
 }
 
 const list = (value: string) =>
@@ -29,50 +31,25 @@ const list = (value: string) =>
 
 const isPresetAttribute = (name: string) => name === "type" || name === "q" || name === "sort" || name.startsWith(FILTER_PREFIX);
 
-/** The preset written on `element`; each bad value is reported to `warn` and left out. */
-export function readPreset(element: Element, warn: (message: string) => void = () => {}): GalleryPreset {
-  const tag = element.localName;
+/** The preset written on `element`; values it cannot use are kept aside in `rejected`. */
+export function readPreset(element: Element): GalleryPreset {
   const types: AssetType[] = [];
+  const rejected: NonNullable<GalleryPreset["rejected"]> = { types: [] };
   for (const type of list(element.getAttribute("type") ?? "").map((t) => t.toLowerCase())) {
     if ((TYPES as string[]).includes(type)) types.push(type as AssetType);
-    else warn(`<${tag} type="…">: "${type}" is not a type; use a comma list of ${TYPES.join(", ")}.`);
+    else rejected.types.push(type);
   }
   const sortValue = element.getAttribute("sort")?.trim().toLowerCase();
   let sort: SortName | undefined;
   if (sortValue && (SORTS as string[]).includes(sortValue)) sort = sortValue as SortName;
-  else if (sortValue) warn(`<${tag} sort="${sortValue}">: not a sort; use ${SORTS.join(", ")}. Showing newest first.`);
+  else if (sortValue) rejected.sort = sortValue;
   const filters: Record<string, string[]> = {};
   for (const { name, value } of element.attributes) {
     if (!name.startsWith(FILTER_PREFIX)) continue;
     const values = list(value);
     if (values.length > 0) filters[name.slice(FILTER_PREFIX.length)] = values;
   }
-  return { types, q: element.getAttribute("q")?.trim() ?? "", filters, ...(sort && { sort }) };
-}
-
-/**
- * The preset's filters that the gallery offers: keys matched without regard to case (HTML
- * lower-cases attribute names) and spelled as the gallery spells them, values it does not offer
- * reported and left out, so the gallery shows what it can instead of an error.
- */
-export function checkFilters(preset: GalleryPreset, offered: readonly Filter[], warn: (message: string) => void): GalleryPreset {
-  const filters: Record<string, string[]> = {};
-  for (const [attributeKey, values] of Object.entries(preset.filters)) {
-    const attribute = `${FILTER_PREFIX}${attributeKey}`;
-    const filter = offered.find((f) => f.key.toLowerCase() === attributeKey.toLowerCase());
-    if (!filter) {
-      const keys = offered.map((f) => `${FILTER_PREFIX}${f.key}`).join(", ") || "none";
-      warn(`<thron-gallery ${attribute}="…">: this gallery has no filter "${attributeKey}"; its filters are: ${keys}.`);
-      continue;
-    }
-    const accepted = values.filter((v) => filter.options.some((o) => o.value === v));
-    for (const value of values.filter((v) => !accepted.includes(v)))
-      warn(
-        `<thron-gallery ${attribute}="…">: "${value}" is not a value of ${filter.key}; use ${filter.options.map((o) => o.value).join(", ")}.`,
-      );
-    if (accepted.length > 0) filters[filter.key] = accepted;
-  }
-  return { ...preset, filters };
+  return { types, q: element.getAttribute("q")?.trim() ?? "", filters, ...(sort && { sort }), rejected };
 }
 
 /**
@@ -136,14 +113,21 @@ export class PresetController implements ReactiveController {
       this.#warned.add(message);
       console.warn(message);
     };
-    let preset = readPreset(this.#host, warn);
-    if (Object.keys(preset.filters).length > 0) {
-      // The gallery's own filters (cached, shared with the filter bar) say which keys and values exist.
-      const offered = await fetchGallery(base, gallery, locale).then(
-        (g) => g.filters,
-        () => null,
-      );
-      if (offered) preset = checkFilters(preset, offered, warn);
+    let preset = readPreset(this.#host);
+    const filtered = Object.keys(preset.filters).length > 0;
+    if (filtered || preset.rejected?.types.length || preset.rejected?.sort) {
+      // Checking (and the messages) load only for presets that need it, beside the gallery's
+      // own filters (cached, shared with the filter bar), which say which keys and values exist.
+      const [{ checkPreset }, offered] = await Promise.all([
+        import("./preset-check.ts"),
+        filtered
+          ? fetchGallery(base, gallery, locale).then(
+              (g) => g.filters,
+              () => null,
+            )
+          : null,
+      ]);
+      preset = checkPreset(preset, offered, warn);
     }
     return composeQuery(preset, query);
   }

@@ -17,8 +17,9 @@ async function carousel(attributes: Record<string, string | boolean> = {}) {
   const mounted = await mountGallery({ layout: "carousel", "page-size": "12", ...attributes });
   mounted.container.style.width = "640px";
   const el = mounted.el as ThronGallery;
-  await el.updateComplete;
   const shadow = mounted.shadow;
+  await until(() => !!shadow.querySelector('[part="next-slides"]'), "the carousel's controls");
+  await el.updateComplete;
   const scroller = shadow.querySelector<HTMLElement>(".carousel .grid") as HTMLElement;
   return { el, shadow, scroller };
 }

@@ -8,7 +8,7 @@ import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, type ThronPlayer } from "../internal/player-loader.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { carouselStyles } from "./carousel.styles.ts";
-import { CarouselController } from "./carousel-controller.ts";
+import { CarouselLoader } from "./carousel-loader.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
@@ -151,7 +151,7 @@ export class ThronGallery extends EmbedkitElement {
   #resize: ResizeObserver | null = null;
   #sentinel: IntersectionObserver | null = null;
   readonly #preset = new PresetController(this);
-  readonly #carousel = new CarouselController(this);
+  readonly #carousel = new CarouselLoader(this);
 
   constructor() {
     super();

@@ -7,6 +7,7 @@ import { Health } from "@embedkit/contracts";
 import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { builderRoutes } from "./builder/routes.ts";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
@@ -172,6 +173,10 @@ export function createApp(config: Config, deps: AppDeps) {
   app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Embedkit BFF API" }));
 
   mountStaticAssets(app, deps.staticFiles ?? null);
+  if (config.builder) {
+    const galleries = Object.keys(config.thron?.galleries ?? {});
+    app.route("/builder", builderRoutes({ publicUrl: deps.publicUrl, galleries, isAllowedOrigin: isAllowed }));
+  }
   if (sandboxMode) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).

@@ -33,6 +33,12 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     default: "on when no provider is configured",
   },
   {
+    name: "BFF_BUILDER",
+    group: "BFF",
+    meaning: "`1` serves /builder (the page that writes embed snippets for editors), `0` hides it.",
+    default: "on in sandbox mode, off otherwise",
+  },
+  {
     name: "BFF_CACHE_URL",
     group: "BFF",
     meaning: "`redis://…` or `rediss://…`: cached answers and ThroughLine's quota shared by every instance.",

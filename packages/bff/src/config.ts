@@ -50,6 +50,8 @@ export interface ThroughLineConfig {
 export interface Config {
   port: number;
   sandbox: boolean;
+  /** Serve /builder, the page that writes embed snippets (default: in sandbox mode only). */
+  builder: boolean;
   /** Exact origins and `https://*.domain` patterns; `*` only in sandbox mode. */
   allowedOrigins: string[];
   thron: ThronConfig | null;
@@ -142,6 +144,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   const sandbox = sandboxVar === "1" || (sandboxVar === undefined && !anyProvider);
   if (sandboxVar === "0" && !anyProvider)
     problems.push("BFF_SANDBOX=0 forbids sandbox mode, but no provider is configured (THRON_*, THUNDER_* or THROUGHLINE_*)");
+
+  const builderVar = value("BFF_BUILDER");
+  if (builderVar !== undefined && builderVar !== "0" && builderVar !== "1") problems.push("BFF_BUILDER must be 0 or 1");
+  const builder = builderVar === undefined ? sandbox : builderVar === "1";
 
   const allowedOrigins = list(value("ALLOWED_ORIGINS") ?? (sandbox ? "*" : ""));
   for (const origin of allowedOrigins) {
@@ -282,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   return {
     port,
     sandbox,
+    builder,
     cacheUrl,
     rateLimitPerMinute,
     launchesPerMinute,

@@ -34,6 +34,10 @@ export const carouselStyles = css`
     scroll-behavior: smooth;
     padding-block-end: 0.5rem;
   }
+  /* The next button loads more at the end of the row. */
+  .carousel ~ .actions {
+    display: none;
+  }
   .carousel .tile {
     scroll-snap-align: start;
   }

@@ -44,12 +44,12 @@ function bffInDevServer(): Plugin {
       const { demoPage } = await server.ssrLoadModule("/packages/bff/src/demo/page.ts");
       const port = server.config.server.port ?? 5173;
       const publicUrl = `http://localhost:${port}`;
-      const { app } = createApp(loadConfig({ ...process.env, PORT: String(port) }, { publicUrl }), { publicUrl });
+      const { app, sandbox } = createApp(loadConfig({ ...process.env, PORT: String(port) }, { publicUrl }), { publicUrl });
       const bff = getRequestListener(app.fetch);
       server.middlewares.use(async (req, res, next) => {
         const path = req.url?.split("?")[0] ?? "/";
         if (path === "/" || path === "/index.html") {
-          const page = demoPage().replace('src="/components.js"', `src="/${ENTRY}"`);
+          const page = demoPage(sandbox?.thron).replace('src="/components.js"', `src="/${ENTRY}"`);
           res.setHeader("content-type", "text/html");
           res.end(await server.transformIndexHtml(path, page));
           return;

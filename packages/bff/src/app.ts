@@ -181,7 +181,8 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => c.html(demoPage()));
+    const demo = demoPage(sandboxMode.sandbox.thron);
+    app.get("/", (c) => c.html(demo));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };

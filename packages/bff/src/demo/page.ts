@@ -2,7 +2,16 @@
  * The sandbox demo at `/`: the elements on the sandbox catalogue, embedded as a host site would
  * (one script tag), in a light English and a dark Italian theme.
  */
-export function demoPage(): string {
+
+import { FOLDERS } from "@embedkit/sandbox";
+
+interface Catalogue {
+  catalogue: { contents: readonly { id: string; contentType: string; folderId: string }[] };
+}
+
+/** `thron` (the THRON sandbox) supplies the id the single-asset example shows. */
+export function demoPage(thron?: Catalogue): string {
+  const video = thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -30,7 +39,7 @@ export function demoPage(): string {
 <body>
 <header>
   <h1>Embedkit demo</h1>
-  <p>Sandbox mode: the BFF talks to simulated THRON upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
+  <p>Sandbox mode: the BFF talks to simulated THRON upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services. Editors: <a href="/builder">the builder</a> writes these tags for you.</p>
 </header>
 <main>
   <section class="light" aria-labelledby="gallery-heading">
@@ -39,6 +48,25 @@ export function demoPage(): string {
     <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
     <thron-gallery id="gallery" page-size="12"></thron-gallery>
   </section>
+  <section class="light" aria-labelledby="preset-heading">
+    <h2 id="preset-heading">A preset gallery</h2>
+    <p><code>&lt;thron-gallery type="video,audio" sort="title" page-size="6"&gt;</code>: only the folder's videos and audio, by title; no developer needed.</p>
+    <thron-gallery type="video,audio" sort="title" page-size="6"></thron-gallery>
+  </section>
+  <section class="light" aria-labelledby="carousel-heading">
+    <h2 id="carousel-heading">A carousel</h2>
+    <p><code>&lt;thron-gallery layout="carousel" autoplay type="image" filter-topic="nature"&gt;</code>: one row that snaps, previous and next, rotating until you hover or focus it (never under reduced motion).</p>
+    <thron-gallery layout="carousel" autoplay type="image" filter-topic="nature" page-size="12" aria-label="Nature photos"></thron-gallery>
+  </section>
+  ${
+    video
+      ? `<section class="light" aria-labelledby="asset-heading">
+    <h2 id="asset-heading">One asset on its own</h2>
+    <p><code>&lt;thron-asset asset="${video.id}" caption&gt;</code>: the THRON Player, loaded when it comes near the screen, behind its poster.</p>
+    <thron-asset asset="${video.id}" caption style="max-width: 40rem"></thron-asset>
+  </section>`
+      : ""
+  }
   <section class="light" aria-labelledby="thunder-heading">
     <h2 id="thunder-heading">Thunder launch button</h2>
     <p><code>&lt;thunder-launch-button method="plays" ids="…"&gt;</code> asks the BFF for a launch URL (the Thunder credentials never reach the page) and opens it. Here the page cancels <code>thunder-launch</code> and shows what it got instead of opening the desktop app.</p>

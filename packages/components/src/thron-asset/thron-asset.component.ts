@@ -211,50 +211,34 @@ export class ThronAsset extends EmbedkitElement {
     this.#mounted = null;
   }
 
-  #poster(asset: Asset) {
+  /** The asset's picture from THRON's thumbnails, sized for the element's width. */
+  #image(asset: Asset, part: "media" | "poster", alt: string) {
     return html`<img
-      part="poster"
-      class="poster"
+      part=${part}
+      class=${part}
       src=${asset.thumbnail.url}
       srcset=${asset.thumbnail.srcset}
-      sizes=${this.#sizes}
-      alt=""
+      sizes=${this._width > 0 ? `${this._width}px` : "100vw"}
+      alt=${alt}
       loading="lazy"
       decoding="async"
     />`;
   }
 
-  get #sizes(): string {
-    return this._width > 0 ? `${this._width}px` : "100vw";
-  }
-
   #media(asset: Asset, t: Strings) {
     switch (asset.type) {
       case "image":
-        return html`<img
-          part="media"
-          src=${asset.thumbnail.url}
-          srcset=${asset.thumbnail.srcset}
-          sizes=${this.#sizes}
-          alt=${asset.description ?? asset.title}
-          loading="lazy"
-          decoding="async"
-        />`;
+        return this.#image(asset, "media", asset.description ?? asset.title);
       case "document":
-        return html`<img
-          part="poster"
-          src=${asset.thumbnail.url}
-          srcset=${asset.thumbnail.srcset}
-          sizes=${this.#sizes}
-          alt=${asset.title}
-          loading="lazy"
-          decoding="async"
-        />`;
-      default:
+        return this.#image(asset, "poster", asset.title);
+      default: {
+        // Until it plays, the thumbnail is the poster: decorative, the caption or player names it.
+        const poster = this.#image(asset, "poster", "");
         if (this._playback === "native")
-          return html`${asset.type === "audio" ? this.#poster(asset) : nothing}${nativePlayer(asset, { openDocument: t.download })}`;
+          return html`${asset.type === "audio" ? poster : nothing}${nativePlayer(asset, { openDocument: t.download })}`;
         // The Player renders under the poster and replaces it once ready.
-        return html`<slot name="player"></slot>${this._playback === "thron" ? nothing : this.#poster(asset)}`;
+        return html`<slot name="player"></slot>${this._playback === "thron" ? nothing : poster}`;
+      }
     }
   }
 

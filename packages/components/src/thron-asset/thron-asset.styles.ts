@@ -43,7 +43,8 @@ export const styles = [
       inset-block-end: 1rem;
       width: 90%;
     }
-    .frame > .poster {
+    /* A poster over the player's place covers the box; a document's preview alone fits in it. */
+    .frame > .poster:not(:only-child) {
       position: absolute;
       inset: 0;
       object-fit: cover;

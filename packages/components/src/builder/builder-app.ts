@@ -10,6 +10,7 @@
 
 import type { Country, Filter, Gallery, Topic } from "@embedkit/contracts";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { getJson } from "../internal/bff-client.ts";
 import { defineElement } from "../internal/define.ts";
 import type { AssetOpenDetail } from "../thron-gallery/thron-gallery.ts";
 import { type Choices, DEFAULT_CHOICES, type EmbedKind, elementMarkup, snippet, themeCss } from "./snippet.ts";
@@ -37,14 +38,8 @@ const PICKER_ID = "builder-asset-picker";
 type Countries = Country[];
 type Topics = Topic[];
 
-async function json<T>(url: string): Promise<T | null> {
-  try {
-    const response = await fetch(url, { headers: { accept: "application/json" } });
-    return response.ok ? ((await response.json()) as T) : null;
-  } catch {
-    return null;
-  }
-}
+/** The BFF's answer on this origin, or null: the builder shows what it can without it. */
+const json = <T>(path: string): Promise<T | null> => getJson<T>(path).catch(() => null);
 
 export class EmbedkitBuilder extends LitElement {
   static override properties = {

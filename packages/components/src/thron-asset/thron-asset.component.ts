@@ -160,12 +160,12 @@ export class ThronAsset extends EmbedkitElement {
     this._detail = null;
     this._error = null;
     this._playback = "poster";
-    const id = this.asset?.trim();
-    if (!id) return;
+    const id = this.asset?.trim() ?? "";
     const abort = new AbortController();
     this.#abort = abort;
     const path = `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets/${encodeURIComponent(id)}`;
     try {
+      if (!id) throw new BffError(400, { title: "No asset", detail: "The asset attribute is empty." });
       const detail = await getJson<Asset>(bffUrl(bffBase(this.bff), path, { locale: this.#locale }), abort.signal);
       if (!abort.signal.aborted) this._detail = detail;
     } catch (error) {

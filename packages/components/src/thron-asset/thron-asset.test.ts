@@ -143,4 +143,18 @@ describe("<thron-asset>", () => {
       console.warn = warn;
     }
   });
+
+  it('says "not available" and warns the editor when the asset attribute is empty', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const { shadow, failed } = await mountAsset({});
+      expect((await failed).detail.status).to.equal(400);
+      expect(shadow.querySelector('[part="message"]')?.textContent).to.equal("This content is not available.");
+      expect(warnings[0]).to.contain("The asset attribute is empty.");
+    } finally {
+      console.warn = warn;
+    }
+  });
 });

@@ -103,7 +103,9 @@ export class EmbedkitBuilder extends LitElement {
 
   protected override updated(): void {
     // The preview is the snippet's own markup, so what the editor sees is what they paste.
-    const markup = `<style>${themeCss(this._choices)}</style>${elementMarkup(this._choices)}`;
+    const c = this._choices;
+    const markup =
+      c.kind === "asset" && !c.asset ? "<p>Choose an asset above to see it here.</p>" : `<style>${themeCss(c)}</style>${elementMarkup(c)}`;
     const preview = this.querySelector<HTMLElement>("#preview");
     if (preview && markup !== this.#previewed) {
       preview.innerHTML = markup;

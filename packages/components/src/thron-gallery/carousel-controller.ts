@@ -64,9 +64,9 @@ export class CarouselController implements ReactiveController {
     return this.#host.layout === "carousel";
   }
 
-  /** Rotation is running now (autoplay on, not paused, not stopped). */
+  /** Rotation runs (autoplay on, chosen, not paused by a hover). */
   get playing(): boolean {
-    return this.#timer !== null;
+    return this.active && this.#host.autoplay !== null && this.#rotating && !this.#hovered && this.#host.isConnected;
   }
 
   get #interval(): number {
@@ -104,8 +104,10 @@ export class CarouselController implements ReactiveController {
       scroller.dataset.watched = "";
       scroller.addEventListener("scroll", this.#onScroll, { passive: true });
     }
-    this.#measureEdges();
-    this.#sync();
+    // Measured after layout, and outside this update (the buttons' state may change with it).
+    requestAnimationFrame(() => this.#measureEdges());
+    // Rendered from `playing` already: starting or stopping the timer here needs no new render.
+    this.#sync(false);
   }
 
   /** Shows the next (+1) or previous (-1) set of slides; past the end, loads more or wraps (autoplay). */
@@ -194,16 +196,13 @@ export class CarouselController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Runs the timer exactly when autoplay is on, chosen, and not paused by a hover. */
-  #sync(): void {
-    const run = this.active && this.#host.autoplay !== null && this.#rotating && !this.#hovered && this.#host.isConnected;
-    if (run && this.#timer === null) {
-      this.#timer = carouselClock.setInterval(() => void this.step(1, true), this.#interval);
-      this.#host.requestUpdate();
-    } else if (!run && this.#timer !== null) {
-      this.#stop();
-      this.#host.requestUpdate();
-    }
+  /** Runs the timer exactly while `playing`; a change made outside an update re-renders (live region, button). */
+  #sync(render = true): void {
+    const run = this.playing;
+    if (run && this.#timer === null) this.#timer = carouselClock.setInterval(() => void this.step(1, true), this.#interval);
+    else if (!run && this.#timer !== null) this.#stop();
+    else return;
+    if (render) this.#host.requestUpdate();
   }
 
   #stop(): void {

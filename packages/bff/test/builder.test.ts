@@ -209,6 +209,43 @@ describe("the builder in Chromium", () => {
     await pasted.close();
   });
 
+  it("writes a filter bar showing only the chosen filters, linked to its gallery, that works the same on another origin", async () => {
+    const page = await openBuilder();
+    await page.click('input[name="kind"][value="filtered-gallery"]');
+    await page.waitForSelector('input[name="keys"][value="topic"]');
+    await page.click('input[name="keys"][value="topic"]');
+    await page.waitForSelector('#preview thron-filter-bar[keys="topic"]');
+    const legends = (p: Page) =>
+      p.waitForFunction(() => {
+        const root = document.querySelector("thron-filter-bar")?.shadowRoot;
+        const found = [...(root?.querySelectorAll("legend") ?? [])].map((l) => l.textContent?.trim());
+        return found.length > 0 && !root?.querySelector("select") ? found : null;
+      });
+    const previewLegends = await (await legends(page)).jsonValue();
+    assert.deepEqual(previewLegends, ["Topics"]);
+    snippetForHost = await page.$eval("#snippet", (code) => code.textContent ?? "");
+    const pasted = await browser.newPage();
+    await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+    assert.deepEqual(await (await legends(pasted)).jsonValue(), previewLegends);
+    await galleryLoaded(pasted, "thron-gallery");
+    // The bar drives the gallery on the host page: choosing a topic narrows it.
+    const total = (p: Page) =>
+      p.$eval("thron-gallery", (g) => Number(/of (\d+)/.exec(g.shadowRoot?.querySelector('[role="status"]')?.textContent ?? "")?.[1]));
+    const all = await total(pasted);
+    await pasted.$eval("thron-filter-bar", (bar) => bar.shadowRoot?.querySelector<HTMLInputElement>("fieldset input")?.click());
+    await pasted.waitForFunction(
+      (before) => {
+        const text = document.querySelector("thron-gallery")?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? "";
+        const now = Number(/of (\d+)/.exec(text)?.[1]);
+        return now > 0 && now < before;
+      },
+      {},
+      all,
+    );
+    await page.close();
+    await pasted.close();
+  });
+
   it("picks one asset from a search of the folder and writes a <thron-asset> that shows it on another origin", async () => {
     const page = await openBuilder();
     await page.click('input[name="kind"][value="asset"]');

@@ -32,6 +32,11 @@ describe("the builder's snippet", () => {
     assert.match(gallery, /q="&quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;"/);
   });
 
+  it("names the filters the bar shows with keys", () => {
+    const text = snippet({ ...DEFAULT_CHOICES, kind: "filtered-gallery", barKeys: ["topic"] }, "https://b.example");
+    assert.match(text, /<thron-filter-bar for="embedkit-gallery" keys="topic"><\/thron-filter-bar>/);
+  });
+
   it("links a filter bar to its gallery, and themes both", () => {
     const text = snippet(
       { ...DEFAULT_CHOICES, kind: "filtered-gallery", theme: { scheme: "dark", accent: "#ff6600", radius: 1 } },

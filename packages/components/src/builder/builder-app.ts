@@ -125,7 +125,9 @@ export class EmbedkitBuilder extends LitElement {
     this._filters = info?.filters ?? [];
     const keys = new Set(this._filters.map((f) => f.key));
     const kept = Object.fromEntries(Object.entries(this._choices.filters).filter(([key]) => keys.has(key)));
-    if (Object.keys(kept).length !== Object.keys(this._choices.filters).length) this.#set({ filters: kept });
+    const barKeys = this._choices.barKeys.filter((key) => keys.has(key));
+    if (Object.keys(kept).length !== Object.keys(this._choices.filters).length || barKeys.length !== this._choices.barKeys.length)
+      this.#set({ filters: kept, barKeys });
   }
 
   async #loadHelplineLists(): Promise<void> {
@@ -231,6 +233,23 @@ export class EmbedkitBuilder extends LitElement {
     </fieldset>`;
   }
 
+  #barChoices(c: Choices) {
+    return html`<fieldset class="inline">
+      <legend>Filters in the bar (none chosen: all)</legend>
+      ${this._filters.map(
+        (filter) => html`<label
+          ><input
+            type="checkbox"
+            name="keys"
+            value=${filter.key}
+            .checked=${c.barKeys.includes(filter.key)}
+            @change=${(e: Event) => this.#set({ barKeys: this.#toggle(c.barKeys, filter.key, (e.target as HTMLInputElement).checked) })}
+          />${filter.label}</label
+        >`,
+      )}
+    </fieldset>`;
+  }
+
   #assetChoices(c: Choices) {
     return html`<fieldset>
       <legend>The asset</legend>
@@ -328,6 +347,7 @@ export class EmbedkitBuilder extends LitElement {
             ? html`<label><input type="checkbox" name="autoplay" .checked=${c.autoplay} @change=${(e: Event) => this.#set({ autoplay: (e.target as HTMLInputElement).checked })} />Rotate automatically</label>`
             : nothing
         }
+        ${c.kind === "filtered-gallery" ? this.#barChoices(c) : nothing}
         ${c.kind === "asset" ? this.#assetChoices(c) : nothing}
         ${galleryKind || c.kind === "asset" ? this.#playerChoice(c) : nothing}
         ${c.kind === "helplines" ? this.#helplineChoices(c) : nothing}

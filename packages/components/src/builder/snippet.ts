@@ -20,6 +20,8 @@ export interface Choices {
   q: string;
   /** Values per filter key (`filter-<key>`). */
   filters: Record<string, string[]>;
+  /** Filter bar + gallery: the filters the bar shows (none chosen: all). */
+  barKeys: string[];
   sort: "newest" | "oldest" | "title";
   pageSize: number;
   locale: string;
@@ -41,6 +43,7 @@ export const DEFAULT_CHOICES: Choices = {
   types: [],
   q: "",
   filters: {},
+  barKeys: [],
   sort: "newest",
   pageSize: 12,
   locale: "",
@@ -98,7 +101,10 @@ export function elementMarkup(c: Choices): string {
         ["autoplay", c.autoplay],
       ]);
     case "filtered-gallery":
-      return `<thron-filter-bar for="${LINKED_GALLERY_ID}"></thron-filter-bar>\n${galleryTag(c, [["id", LINKED_GALLERY_ID]])}`;
+      return `<thron-filter-bar${attributes([
+        ["for", LINKED_GALLERY_ID],
+        ["keys", c.barKeys.join(",")],
+      ])}></thron-filter-bar>\n${galleryTag(c, [["id", LINKED_GALLERY_ID]])}`;
     case "asset":
       return `<thron-asset${attributes([
         ["gallery", c.gallery === "default" ? undefined : c.gallery],

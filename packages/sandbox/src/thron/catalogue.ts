@@ -177,6 +177,8 @@ const CHANNELS: Record<ContentType, string[]> = {
   AUDIO: ["WEB"],
   OTHER: ["WEB", "WEBDOC"],
 };
+/** HD masters come with THRON's suffixed channel names: clients match channels by prefix. */
+const HD_VIDEO_CHANNELS = ["STREAMHTTPIOSHD", "WEB", "WEBHD", "WEBFULLHD"];
 const SIZES: [number, number][] = [
   [1920, 1080],
   [1600, 1200],
@@ -253,7 +255,7 @@ function buildContent(index: number, folderId: string): Content {
       meta("licence", random() < 0.8 ? "royalty-free" : "editorial"),
     ],
     itags: [{ id: stableUuid(`tag:${subjectKey}`), classificationId: CLASSIFICATION_ID, approved: true }],
-    availableChannels: CHANNELS[contentType],
+    availableChannels: contentType === "VIDEO" && width >= 1920 ? HD_VIDEO_CHANNELS : CHANNELS[contentType],
     subtitles: contentType === "VIDEO" && number % 3 === 0,
   };
   if (contentType === "VIDEO") content.durationMs = 5_000 + Math.floor(random() * 175_000);

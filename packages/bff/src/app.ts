@@ -69,7 +69,7 @@ const DEFAULT_TTLS: CacheTtls = {
 };
 
 export function createApp(config: Config, deps: AppDeps) {
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
     minLevel: config.logLevel,
@@ -78,6 +78,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
+  thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
   const throughlineQuota = config.throughline
@@ -131,13 +132,14 @@ export function createApp(config: Config, deps: AppDeps) {
       const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
       const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
       c.header("cache-control", "no-store");
-      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }) }, 200);
+      const problems = thronHealth.problems;
+      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }), ...(problems.length > 0 && { problems }) }, 200);
     },
   );
 
   if (config.thron) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
-    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
+    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }

@@ -8,9 +8,9 @@ import type { FetchLike } from "./core/upstream.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 
-export function createSandboxMode(publicUrl: string, fallback: FetchLike) {
+export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number) {
   const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({ baseUrl: base });
+  const sandbox: Sandbox = createSandbox({ baseUrl: base, ...(now && { now }) });
   const fetch: FetchLike = async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(`${base}/`)) return fallback(request);

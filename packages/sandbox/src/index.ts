@@ -9,7 +9,7 @@ import { createThroughLineSandbox } from "./throughline/app.ts";
 import { createThunderSandbox } from "./thunder/app.ts";
 
 export { pngSize } from "./png.ts";
-export { THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
+export { deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
 export { THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
 export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";

@@ -3,7 +3,25 @@ import { ProblemError } from "./problem.ts";
 /** Whether a provider's recent upstream calls worked: /health reports it without calling upstream. */
 export class ProviderHealth {
   #failedAt = 0;
+  /** Standing configuration problems an operator must fix, by key. */
+  readonly #problems = new Map<string, string>();
+  /** Told once when a problem appears or changes (the app logs it as a warning). */
+  onProblem: (message: string) => void = () => {};
   constructor(readonly degradedForMs = 60_000) {}
+
+  /** Records a standing problem; reported by /health until resolved, announced once. */
+  report(key: string, message: string): void {
+    if (this.#problems.get(key) === message) return;
+    this.#problems.set(key, message);
+    this.onProblem(message);
+  }
+  resolve(key: string): void {
+    this.#problems.delete(key);
+  }
+  get problems(): string[] {
+    return [...this.#problems.values()];
+  }
+
   succeeded(): void {
     this.#failedAt = 0;
   }
@@ -11,6 +29,7 @@ export class ProviderHealth {
     this.#failedAt = Date.now();
   }
   get state(): "ready" | "degraded" {
+    if (this.#problems.size > 0) return "degraded";
     return this.#failedAt && Date.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
   }
 

@@ -122,7 +122,8 @@ async function readEnvelope<T extends z.ZodType>(response: Response, schema: T):
   if (response.status === 403) throw new SessionRefused(true);
   if (code === "ACCESS_DENIED" || envelope?.ssoCode === "ACCESS_DENIED") throw new AccessDenied();
   if (response.status >= 500) throw unavailable("THRON", `THRON answered status ${response.status}.`);
-  if (response.status === 418 && (code ?? "EXCEPTION") === "EXCEPTION") throw new ResultCodeError(code, "THRON reported an exception (EXCEPTION).");
+  if (response.status === 418 && (code ?? "EXCEPTION") === "EXCEPTION")
+    throw new ResultCodeError(code, "THRON reported an exception (EXCEPTION).");
   if (response.status !== 200 || code !== "OK")
     throw new ResultCodeError(code, `THRON answered status ${response.status} with result ${code ?? "none"}.`);
   const parsed = schema.safeParse(body);

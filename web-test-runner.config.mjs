@@ -30,7 +30,7 @@ const sandboxCommands = {
       for (const name of ["thron", "thunder", "throughline"])
         Object.assign(
           bff.sandbox[name].faults,
-          { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false },
+          { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false, playerNeverReady: false },
           name === provider ? faults : {},
         );
       return true;

@@ -11,6 +11,8 @@ export interface SandboxFaults {
   errorRate?: number;
   burst5xx?: number;
   playerScriptDown?: boolean;
+  /** The Player script loads, but its player never reports `ready` nor `error`. */
+  playerNeverReady?: boolean;
 }
 
 /** Sets the THRON sandbox's faults; fields left out are switched off. */

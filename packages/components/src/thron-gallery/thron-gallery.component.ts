@@ -5,7 +5,7 @@ import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
 import { effectiveLocale, formatDuration, type Strings, stringsFor } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
-import { loadThronPlayer, type ThronPlayer } from "../internal/player-loader.ts";
+import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
@@ -319,9 +319,9 @@ export class ThronGallery extends EmbedkitElement {
           autoplay: false,
         });
         this.#player = player;
-        // The Player refusing the content (wrong pKey, missing rights) is a reason to try native playback.
-        player.on("error", () => {
-          if (token === this.#showToken) void this.#showNative(asset, token);
+        // The Player refusing the content (wrong pKey, missing rights), or never getting ready, is a reason to try native playback.
+        void playerReady(player).then((ready) => {
+          if (!ready && token === this.#showToken) void this.#showNative(asset, token);
         });
         return;
       } catch {

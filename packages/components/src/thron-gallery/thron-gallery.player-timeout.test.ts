@@ -17,7 +17,10 @@ function scriptedPlayer() {
     pause: () => {},
     destroy: () => {},
   };
-  return { player, emit: (event: string) => listeners.get(event)?.forEach((listener) => listener()) };
+  const emit = (event: string) => {
+    for (const listener of listeners.get(event) ?? []) listener();
+  };
+  return { player, emit };
 }
 
 describe("THRON Player readiness", () => {

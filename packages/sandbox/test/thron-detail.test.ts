@@ -226,15 +226,14 @@ describe("THRON sandbox: content detail and delivery", () => {
   });
 });
 
+/** Posts JSON to one of the sandbox's fault-switch routes. */
+const adminPost = (sandbox: ReturnType<typeof newSandbox>["sandbox"], path: string) => (body: unknown) =>
+  sandbox.app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
 describe("sandbox admin route", () => {
   it("sets faults, the token lifetime and forced expiry over HTTP, and validates what it is sent", async () => {
     const { sandbox, login, search } = newSandbox();
-    const post = (body: unknown) =>
-      sandbox.app.request("/_admin/faults", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+    const post = adminPost(sandbox, "/_admin/faults");
     const session = await login();
     assert.equal((await post({ latencyMs: 5, tokenLifetimeSeconds: 30 })).status, 200);
     assert.equal(sandbox.thron.faults.latencyMs, 5);
@@ -248,12 +247,7 @@ describe("sandbox admin route", () => {
 
   it("plants a misconfigured THRON account over HTTP: a refused secret, no folder rights, no viewer role", async () => {
     const { sandbox, login, impersonate, search, request } = newSandbox();
-    const post = (body: unknown) =>
-      sandbox.app.request("/_admin/faults/thron", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+    const post = adminPost(sandbox, "/_admin/faults/thron");
     const session = await login();
     assert.equal((await post({ rejectClientSecret: true })).status, 200);
     const refused = await impersonate();

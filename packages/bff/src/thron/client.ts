@@ -39,7 +39,7 @@ export const SearchItem = z.object({
 });
 export type SearchItem = z.infer<typeof SearchItem>;
 const SearchResponse = z.object({
-  items: z.array(SearchItem).default([]),
+  items: lenientArray(SearchItem),
   nextPageToken: z.string().nullish(),
   estimatedTotalResults: z.number().nullish(),
 });
@@ -56,7 +56,8 @@ export const Definition = z.object({
   options: z.record(z.string(), z.object({ values: z.array(DefinitionValue).default([]) }).nullish()).default({}),
 });
 export type Definition = z.infer<typeof Definition>;
-const DefinitionsPage = z.object({ items: lenientArray(Definition) });
+/** Entries are read one by one: an odd one is dropped, yet still counts for paging. */
+const DefinitionsPage = z.object({ items: z.array(z.unknown()).nullish() });
 
 const DeliveryEntry = z.object({
   channelType: z.string(),
@@ -214,9 +215,12 @@ export class ThronClient {
                 }),
               { idempotent: true },
             );
-            const { items } = await readEnvelope(response, DefinitionsPage);
+            const items = (await readEnvelope(response, DefinitionsPage)).items ?? [];
             if (items.length === 0) break;
-            for (const item of items) byId.set(item.id ?? item.key, item);
+            for (const item of items) {
+              const definition = Definition.safeParse(item).data;
+              if (definition) byId.set(definition.id ?? definition.key, definition);
+            }
             // Advance by what came back: a server that caps its pages skips nothing.
             offset += items.length;
           }

@@ -20,7 +20,7 @@ export interface SandboxOptions {
   baseUrl: string;
   thron?: { tokenLifetimeSeconds?: number };
   thunder?: { defaultMinutes?: number };
-  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number };
+  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
 }
 
 const FaultsBody = z
@@ -79,7 +79,8 @@ export function createSandbox(options: SandboxOptions) {
       thron: `${base}/thron`,
       thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
       throughlineToken: `${base}/throughline/oauth/token`,
-      throughlineApi: `${base}/throughline/v1`,
+      throughlineApi: `${base}/throughline/v2`,
+      throughlineEvents: `${base}/throughline/v1/events`,
     },
   };
 }

@@ -61,12 +61,12 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
   });
 
   it("spends one ThroughLine quota between them and shares helpline answers", async () => {
-    await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`);
-    await fetch(`${b.url}/v1/throughline/topics`);
+    await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`); // countries, topics, helplines
+    await fetch(`${b.url}/v1/throughline/helplines?country=NZ&topic=anxiety`); // helplines only: the lists are shared
     await fetch(`${b.url}/v1/throughline/helplines?country=US&topic=anxiety`);
-    assert.equal(b.sandbox?.throughline.stats.apiCalls, 1, "B called ThroughLine for topics only");
+    assert.equal(b.sandbox?.throughline.stats.apiCalls, 1, "B called ThroughLine for NZ's helplines only");
     const health = (await (await fetch(`${b.url}/health`)).json()) as { quota: { throughline: { used: number } } };
-    assert.equal(health.quota.throughline.used, 2, "A's call and B's, counted once each, in one place");
+    assert.equal(health.quota.throughline.used, 4, "A's calls and B's, counted once each, in one place");
   });
 
   it("keeps answering from the upstreams when Redis goes away", async () => {

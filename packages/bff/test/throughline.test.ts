@@ -210,6 +210,7 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(await used(), before, "a refused call is not a spent one");
     const uncached = await bff.get(`${HELPLINES}?country=US`);
     assert.equal(uncached.status, 503);
+    assert.doesNotMatch(uncached.headers.get("cache-control") ?? "", /public|max-age/, "a browser must not keep a failure");
     assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine asked the BFF to slow down");
   });
 

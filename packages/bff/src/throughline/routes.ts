@@ -100,11 +100,13 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
 
   app.openapi(helplinesRoute, async (c) => {
     const { country, topic, priority, limit } = c.req.valid("query");
-    c.header("cache-control", "public, max-age=600");
     // Resolved against the cached lists: a country or topic ThroughLine does not list never reaches it.
     const known = await countries();
     const countryInfo = known.value.find((x) => x.code === country) ?? null;
-    if (!countryInfo) return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], stale: stale(known.status) }, 200);
+    if (!countryInfo) {
+      c.header("cache-control", "public, max-age=600");
+      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], stale: stale(known.status) }, 200);
+    }
     const wanted = topic?.toLowerCase();
     const resolved = wanted
       ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
@@ -117,6 +119,7 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
     );
     const helplines = applyPairing(value, limit);
     served.add(helplines.map((h) => h.id));
+    c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
       {
         country: countryInfo,

@@ -271,9 +271,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     return html`<div part="base" aria-busy=${this._loading ? "true" : "false"}>
       ${
         emergency
-          ? html`<p part="emergency" class="emergency">
-            ${t.emergency} <a part="emergency-link" href="tel:${emergency.replace(/[^\d+*#]/g, "")}">${emergency}</a>.
-          </p>`
+          ? html`<p part="emergency" class="emergency">${t.emergency} <a part="emergency-link" href="tel:${emergency.replace(/[^\d+*#]/g, "")}">${emergency}</a></p>`
           : nothing
       }
       <p class="visually-hidden" role="status">${this._loading ? t.loading : answer ? t.helplinesCount(answer.helplines.length) : ""}</p>

@@ -208,7 +208,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (this.reportEvents) this.#report(helpline.id, contact.type);
   }
 
-  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date) {
+  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date, id: string) {
     if (contact.type === "website") return nothing;
     const status = contactStatus(contact, helpline.timezone, now);
     const minute = helpline.timezone ? weekMinute(now, helpline.timezone) : null;
@@ -222,7 +222,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
               ? t.closedNow(formatWhen(status.opens, minute, locale))
               : t.closed
             : null;
-    return html`${text ? html`<span part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
+    return html`${text ? html`<span id=${id} part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
   }
 
@@ -236,7 +236,9 @@ export class ThroughLineHelplines extends EmbedkitElement {
       ${helpline.description ? html`<p part="description" class="description">${helpline.description}</p>` : nothing}
       ${allAlwaysOpen ? html`<p part="hours" class="hours">${t.open247}</p>` : nothing}
       <ul class="contacts" role="list">
-        ${helpline.contacts.map((contact) => {
+        ${helpline.contacts.map((contact, index) => {
+          // The link's description is its status, so a screen reader moving by links hears "Closed · opens 09:00".
+          const statusId = `status-${helpline.id}-${index}`;
           const visible =
             contact.type === "phone" || contact.type === "sms"
               ? `${t.contactActions[contact.type]} ${contact.label}`
@@ -249,10 +251,11 @@ export class ThroughLineHelplines extends EmbedkitElement {
               target=${external(contact) ? "_blank" : "_self"}
               rel=${external(contact) ? "noopener noreferrer" : nothing}
               aria-label="${visible}, ${helpline.name}"
+              aria-describedby=${allAlwaysOpen || contact.type === "website" ? nothing : statusId}
               @click=${(e: MouseEvent) => this.#onContact(e, helpline, contact)}
               >${visible}</a
             >
-            ${allAlwaysOpen ? nothing : this.#status(contact, helpline, t, locale, now)}
+            ${allAlwaysOpen ? nothing : this.#status(contact, helpline, t, locale, now, statusId)}
           </li>`;
         })}
       </ul>

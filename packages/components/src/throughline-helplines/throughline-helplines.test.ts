@@ -100,6 +100,9 @@ describe("<throughline-helplines>", () => {
     const [phone, sms] = contactsOf(shadow, "Alcohol Drug Helpline");
     expect(phone?.link).to.equal("Call 0800 787 797");
     expect(phone?.status).to.match(/^Closed · opens \w{3} 10:00$/);
+    const link = shadow.querySelector('a[href="tel:0800787797"]') as HTMLAnchorElement;
+    const described = shadow.getElementById(link.getAttribute("aria-describedby") ?? "");
+    expect(text(described), "the link's description says it is closed").to.match(/^Closed/);
     expect(sms?.status).to.match(/^Closed · opens \w{3} 10:00$/);
     await expect(el).to.be.accessible();
   });

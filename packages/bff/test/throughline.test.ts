@@ -197,6 +197,16 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
   });
 
+  it("never spends more than the quota, even with many look-ups at once", async () => {
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "5" });
+    const queries = ["US", "NZ"].flatMap((country) =>
+      ["", "&priority=true", "&topic=anxiety", "&topic=substance-use", "&topic=domestic-violence"].map((q) => `country=${country}${q}`),
+    );
+    const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
+    assert.ok(bff.sandbox.throughline.stats.apiCalls <= 5, `${bff.sandbox.throughline.stats.apiCalls} calls`);
+    assert.ok(statuses.includes(503) && statuses.includes(200), `${statuses}`);
+  });
+
   it("serves stale when ThroughLine itself answers 429, without counting the refused call or calling it our quota", async () => {
     const bff = sandboxBff({}, { ttl: { throughline: { freshMs: 0, staleMs: 0 } } });
     await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);

@@ -43,6 +43,7 @@ export class RollingQuota {
   readonly #local: MemoryCounterStore;
   /** Per bucket, the shared count and our local count when the shared store last answered. */
   readonly #lastShared = new Map<string, { shared: number; local: number }>();
+  #turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly name: string,
@@ -77,20 +78,20 @@ export class RollingQuota {
     return last ? last.shared + Math.max(0, local - last.local) : local;
   }
 
-  /** Counts one call; false (and nothing counted) when the quota is spent. */
-  async reserve(): Promise<boolean> {
-    if ((await this.used()) >= this.limit) return false;
-    const key = this.#keys()[0] as string;
-    await this.#local.increment(key, 25 * HOUR);
-    const total = await this.store.increment(key, 25 * HOUR).then(
-      async () => this.used(),
-      async () => this.used(),
-    );
-    if (total > this.limit) {
-      await this.release(); // a concurrent call took the last one
-      return false;
-    }
-    return true;
+  /**
+   * Counts one call; false (and nothing counted) when the quota is spent. Reservations in this
+   * instance take turns, so concurrent look-ups cannot all pass the check before any counts.
+   */
+  reserve(): Promise<boolean> {
+    const turn = this.#turn.then(async () => {
+      if ((await this.used()) >= this.limit) return false;
+      const key = this.#keys()[0] as string;
+      await this.#local.increment(key, 25 * HOUR);
+      await this.store.increment(key, 25 * HOUR).catch(() => {}); // counted locally meanwhile: see used()
+      return true;
+    });
+    this.#turn = turn.catch(() => false);
+    return turn;
   }
 
   /** Gives back a reserved call the upstream did not count (it refused it with 429). */

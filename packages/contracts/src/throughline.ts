@@ -19,7 +19,9 @@ export const OpeningPeriod = z
     open: z.string().regex(/^\d{2}:\d{2}$/),
     close: z.string().regex(/^\d{2}:\d{2}$/),
   })
-  .openapi("OpeningPeriod");
+  .openapi("OpeningPeriod", {
+    description: "A period in the helpline's local time (its `timezone`); `close` at or before `open` ends the next day, past midnight.",
+  });
 export type OpeningPeriod = z.infer<typeof OpeningPeriod>;
 
 export const Contact = z
@@ -28,11 +30,13 @@ export const Contact = z
     /** What to show: a number as ThroughLine formats it, or the site's host. */
     label: z.string(),
     /** tel:, sms: or an https URL; nothing else ever reaches a link. */
-    href: z.string(),
+    href: z.string().openapi({ description: "tel:, sms: or an https URL; nothing else." }),
     /** Open around the clock. */
-    alwaysOpen: z.boolean(),
+    alwaysOpen: z.boolean().openapi({ description: "Open around the clock." }),
     /** This contact's own weekly hours in the helpline's `timezone`; empty when always open or unknown. */
-    hours: z.array(OpeningPeriod),
+    hours: z
+      .array(OpeningPeriod)
+      .openapi({ description: "This contact's own weekly hours (ThroughLine API v2); empty when always open or unknown." }),
   })
   .openapi("Contact");
 export type Contact = z.infer<typeof Contact>;
@@ -62,7 +66,7 @@ export const HelplinesResponse = z
     /** The topic the list is for; null when none was asked, or when it was unknown and the country's list is served instead. */
     topic: Topic.nullable(),
     /** The `topic` asked for is not one of ThroughLine's topics: the list is the country's. */
-    unknownTopic: z.boolean(),
+    unknownTopic: z.boolean().openapi({ description: "The topic asked for is not one of ThroughLine's: the country's list is served." }),
     helplines: z.array(Helpline),
     stale: z.boolean(),
   })

@@ -28,7 +28,7 @@ import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
-import { throughlineRoutes } from "./throughline/routes.ts";
+import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
 import { createThunderTokens } from "./thunder/sso.ts";
 
@@ -53,6 +53,8 @@ export interface AppDeps {
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
+  /** ThroughLine calls started per second at most (ThroughLine allows 30). */
+  throughlinePerSecond?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -162,8 +164,14 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
-    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
+    // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
+    const eventQuota = new RollingQuota(
+      "throughline-events",
+      Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA),
+      deps.stores?.counters ?? new MemoryCounterStore(),
+    );
+    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
   }
 
   app.doc31("/openapi.json", {

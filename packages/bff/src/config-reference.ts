@@ -2,6 +2,8 @@
  * Every environment variable the BFF reads, in one place: docs/configuration.md is generated
  * from this (`pnpm docs:config`), and a test fails when config.ts reads one not listed here.
  */
+import { DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./throughline/mapping.ts";
+
 export interface ConfigVariable {
   name: string;
   group: "BFF" | "THRON" | "Thunder" | "ThroughLine";
@@ -101,7 +103,18 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     meaning: "OAuth token endpoint.",
     default: "https://api.findahelpline.com/oauth/token",
   },
-  { name: "THROUGHLINE_API_URL", group: "ThroughLine", meaning: "API base.", default: "https://api.throughlinecare.com/v1" },
+  {
+    name: "THROUGHLINE_API_URL",
+    group: "ThroughLine",
+    meaning: "Base of ThroughLine's API v2 (the only version the BFF speaks; v1 was retired on 2026-11-11 and answers 410).",
+    default: DEFAULT_API_URL,
+  },
+  {
+    name: "THROUGHLINE_EVENTS_URL",
+    group: "ThroughLine",
+    meaning: "Base of the display and click events, where ThroughLine documents them.",
+    default: DEFAULT_EVENTS_URL,
+  },
   {
     name: "THROUGHLINE_DAILY_QUOTA",
     group: "ThroughLine",

@@ -5,6 +5,7 @@
 import { THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./core/logger.ts";
+import { API_VERSION, DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./throughline/mapping.ts";
 
 export interface GalleryConfig {
   folderId: string;
@@ -40,7 +41,10 @@ export interface ThunderConfig {
 
 export interface ThroughLineConfig {
   tokenUrl: string;
+  /** The directory API, at the version the mapping speaks (v2). */
   apiUrl: string;
+  /** Base of the display and click events (ThroughLine documents them under /v1/events). */
+  eventsUrl: string;
   clientId: string;
   clientSecret: string;
   /** Upstream calls the BFF allows itself per rolling day. */
@@ -271,7 +275,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     };
     throughline = {
       tokenUrl: url("THROUGHLINE_TOKEN_URL", sandbox ? `${sandboxBase}/oauth/token` : "https://api.findahelpline.com/oauth/token"),
-      apiUrl: url("THROUGHLINE_API_URL", sandbox ? `${sandboxBase}/v1` : "https://api.throughlinecare.com/v1"),
+      apiUrl: url("THROUGHLINE_API_URL", sandbox ? `${sandboxBase}/${API_VERSION}` : DEFAULT_API_URL),
+      eventsUrl: url("THROUGHLINE_EVENTS_URL", sandbox ? `${sandboxBase}/v1/events` : DEFAULT_EVENTS_URL),
       clientId: sandbox ? THROUGHLINE_SANDBOX.clientId : (value("THROUGHLINE_CLIENT_ID") ?? ""),
       clientSecret: sandbox ? THROUGHLINE_SANDBOX.clientSecret : (value("THROUGHLINE_CLIENT_SECRET") ?? ""),
       dailyQuota,

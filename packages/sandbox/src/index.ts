@@ -22,7 +22,7 @@ export interface SandboxOptions {
   /** The clock THRON sessions are measured with (tests move it). */
   now?: () => number;
   thunder?: { defaultMinutes?: number };
-  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number };
+  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
 }
 
 const FaultsBody = z
@@ -90,7 +90,8 @@ export function createSandbox(options: SandboxOptions) {
       thron: `${base}/thron`,
       thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
       throughlineToken: `${base}/throughline/oauth/token`,
-      throughlineApi: `${base}/throughline/v1`,
+      throughlineApi: `${base}/throughline/v2`,
+      throughlineEvents: `${base}/throughline/v1/events`,
     },
   };
 }

@@ -47,7 +47,7 @@ export function demoPage(): string {
   </section>
   <section class="light" aria-labelledby="helplines-heading">
     <h2 id="helplines-heading">ThroughLine helplines</h2>
-    <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list, paired services together, with the emergency number.</p>
+    <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list (API v2), paired services together, the emergency number, and for each way to get in touch its own hours and whether it is open now in New Zealand.</p>
     <throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>
   </section>
   <section class="dark" lang="it" aria-labelledby="sport-heading">

@@ -33,6 +33,12 @@ export interface Strings {
   helplinesError: string;
   staleNote: string;
   helplinesCount: (n: number) => string;
+  /** `when`: "20:00", or a day and time such as "Mon 08:00", in the helpline's local time. */
+  openNow: (when: string) => string;
+  closedNow: (when: string) => string;
+  closed: string;
+  unknownTopic: (country: string) => string;
+  unknownCountry: string;
 }
 
 export type Language = "en" | "it" | "de" | "fr" | "es";
@@ -75,6 +81,11 @@ export const STRINGS: Record<Language, Strings> = {
     helplinesError: "Helplines could not be loaded.",
     staleNote: "This list may be out of date.",
     helplinesCount: (n) => (n === 1 ? "1 helpline" : `${n} helplines`),
+    openNow: (when) => `Open now · closes ${when}`,
+    closedNow: (when) => `Closed · opens ${when}`,
+    closed: "Closed",
+    unknownTopic: (country) => `No helplines are listed for this topic. Showing all helplines in ${country}.`,
+    unknownCountry: "Helplines for this country are not available here. In an emergency, call your local emergency number.",
   },
   it: {
     loading: "Caricamento…",
@@ -113,6 +124,12 @@ export const STRINGS: Record<Language, Strings> = {
     helplinesError: "Non è stato possibile caricare i servizi di ascolto.",
     staleNote: "Questo elenco potrebbe non essere aggiornato.",
     helplinesCount: (n) => (n === 1 ? "1 servizio" : `${n} servizi`),
+    openNow: (when) => `Aperto ora · chiude alle ${when}`,
+    closedNow: (when) => `Chiuso · apre ${when}`,
+    closed: "Chiuso",
+    unknownTopic: (country) => `Nessun servizio per questo argomento. Ecco tutti i servizi di ascolto (${country}).`,
+    unknownCountry:
+      "I servizi di ascolto per questo paese non sono disponibili qui. In caso di emergenza, chiama il numero di emergenza locale.",
   },
   de: {
     loading: "Wird geladen…",
@@ -151,6 +168,11 @@ export const STRINGS: Record<Language, Strings> = {
     helplinesError: "Die Hilfetelefone konnten nicht geladen werden.",
     staleNote: "Diese Liste ist möglicherweise nicht aktuell.",
     helplinesCount: (n) => (n === 1 ? "1 Hilfetelefon" : `${n} Hilfetelefone`),
+    openNow: (when) => `Jetzt geöffnet · schließt um ${when}`,
+    closedNow: (when) => `Geschlossen · öffnet ${when}`,
+    closed: "Geschlossen",
+    unknownTopic: (country) => `Für dieses Thema sind keine Hilfetelefone verzeichnet. Alle Hilfetelefone (${country}):`,
+    unknownCountry: "Für dieses Land sind hier keine Hilfetelefone verfügbar. Im Notfall wählen Sie die örtliche Notrufnummer.",
   },
   fr: {
     loading: "Chargement…",
@@ -189,6 +211,11 @@ export const STRINGS: Record<Language, Strings> = {
     helplinesError: "Les lignes d'écoute n'ont pas pu être chargées.",
     staleNote: "Cette liste n'est peut-être pas à jour.",
     helplinesCount: (n) => (n === 1 ? "1 ligne d'écoute" : `${n} lignes d'écoute`),
+    openNow: (when) => `Ouvert · ferme à ${when}`,
+    closedNow: (when) => `Fermé · ouvre ${when}`,
+    closed: "Fermé",
+    unknownTopic: (country) => `Aucune ligne d'écoute pour ce sujet. Voici toutes les lignes d'écoute (${country}).`,
+    unknownCountry: "Les lignes d'écoute de ce pays ne sont pas disponibles ici. En cas d'urgence, appelez le numéro d'urgence local.",
   },
   es: {
     loading: "Cargando…",
@@ -227,6 +254,12 @@ export const STRINGS: Record<Language, Strings> = {
     helplinesError: "No se pudieron cargar las líneas de ayuda.",
     staleNote: "Es posible que esta lista no esté actualizada.",
     helplinesCount: (n) => (n === 1 ? "1 línea de ayuda" : `${n} líneas de ayuda`),
+    openNow: (when) => `Abierto ahora · cierra a las ${when}`,
+    closedNow: (when) => `Cerrado · abre ${when}`,
+    closed: "Cerrado",
+    unknownTopic: (country) => `No hay líneas de ayuda para este tema. Se muestran todas las de ${country}.`,
+    unknownCountry:
+      "Las líneas de ayuda de este país no están disponibles aquí. En caso de emergencia, llame al número de emergencias local.",
   },
 };
 

@@ -12,9 +12,10 @@ export interface CounterStore {
 
 export class MemoryCounterStore implements CounterStore {
   readonly #counts = new Map<string, { value: number; expiresAt: number }>();
+  constructor(readonly now: () => number = Date.now) {}
 
   async increment(key: string, ttlMs: number): Promise<number> {
-    const now = Date.now();
+    const now = this.now();
     const entry = this.#counts.get(key);
     const value = entry && entry.expiresAt > now ? entry.value + 1 : 1;
     this.#counts.set(key, { value, expiresAt: entry && entry.expiresAt > now ? entry.expiresAt : now + ttlMs });
@@ -22,7 +23,7 @@ export class MemoryCounterStore implements CounterStore {
   }
 
   async read(keys: string[]): Promise<number[]> {
-    const now = Date.now();
+    const now = this.now();
     return keys.map((key) => {
       const entry = this.#counts.get(key);
       return entry && entry.expiresAt > now ? entry.value : 0;

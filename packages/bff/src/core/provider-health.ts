@@ -3,15 +3,18 @@ import { ProblemError } from "./problem.ts";
 /** Whether a provider's recent upstream calls worked: /health reports it without calling upstream. */
 export class ProviderHealth {
   #failedAt = 0;
-  constructor(readonly degradedForMs = 60_000) {}
+  constructor(
+    readonly degradedForMs = 60_000,
+    readonly now: () => number = Date.now,
+  ) {}
   succeeded(): void {
     this.#failedAt = 0;
   }
   failed(): void {
-    this.#failedAt = Date.now();
+    this.#failedAt = this.now();
   }
   get state(): "ready" | "degraded" {
-    return this.#failedAt && Date.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
+    return this.#failedAt && this.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
   }
 
   /** Runs `call`, recording whether the upstream worked (a 5xx problem means it did not). */

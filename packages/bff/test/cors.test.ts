@@ -45,6 +45,9 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     const refused = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.acme.net.evil.io" } });
     assert.equal(refused.headers.get("access-control-allow-origin"), null);
     assert.equal(refused.headers.get("access-control-expose-headers"), null);
+    assert.match(refused.headers.get("vary") ?? "", /Origin/, "a shared cache must not hand this answer to an allowed page");
+    const sameSite = await bff.get(`${ASSETS}?limit=1`);
+    assert.match(sameSite.headers.get("vary") ?? "", /Origin/);
   });
 
   it("matches a wildcard as a suffix of the host only: not another port, a path or a user part", () => {

@@ -111,6 +111,7 @@ const MUTANTS: Mutant[] = [
     id: "origins-any-scheme",
     what: "a wildcard origin matched on any scheme",
     file: `${BFF}/core/origins.ts`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text a mutant replaces
     from: "if (!candidate.startsWith(`${scheme}://`)) return false;",
     to: "",
     tests: [T("origins"), T("cors")],
@@ -366,7 +367,9 @@ const MUTANTS: Mutant[] = [
     id: "gallery-every-tile-tabbable",
     what: "every tile a tab stop (no roving tabindex)",
     file: "packages/components/src/thron-gallery/thron-gallery.component.ts",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text a mutant replaces
     from: "tabindex=${index === this._focusIndex ? 0 : -1}",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text a mutant replaces
     to: "tabindex=${0}",
     tests: GALLERY_TESTS,
   },

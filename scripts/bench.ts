@@ -264,7 +264,7 @@ async function firstThumbnails(runs = 9) {
     deps: { logSink: () => {} },
   });
   const browser = await puppeteer.launch({
-    executablePath: chromePath(),
+    executablePath: await chromePath(),
     args: CHROME_ARGS,
     defaultViewport: { width: 1200, height: 900 },
   });

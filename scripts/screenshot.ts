@@ -9,7 +9,11 @@ import { CHROME_ARGS, chromePath } from "./chrome.ts";
 
 const output = fileURLToPath(new URL("../docs/demo.png", import.meta.url));
 const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} } });
-const browser = await puppeteer.launch({ executablePath: chromePath(), args: CHROME_ARGS, defaultViewport: { width: 1200, height: 900 } });
+const browser = await puppeteer.launch({
+  executablePath: await chromePath(),
+  args: CHROME_ARGS,
+  defaultViewport: { width: 1200, height: 900 },
+});
 try {
   const page = await browser.newPage();
   await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });

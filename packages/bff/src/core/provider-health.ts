@@ -7,7 +7,10 @@ export class ProviderHealth {
   readonly #problems = new Map<string, string>();
   /** Told once when a problem appears or changes (the app logs it as a warning). */
   onProblem: (message: string) => void = () => {};
-  constructor(readonly degradedForMs = 60_000) {}
+  constructor(
+    readonly degradedForMs = 60_000,
+    readonly now: () => number = Date.now,
+  ) {}
 
   /** Records a standing problem; reported by /health until resolved, announced once. */
   report(key: string, message: string): void {
@@ -26,11 +29,11 @@ export class ProviderHealth {
     this.#failedAt = 0;
   }
   failed(): void {
-    this.#failedAt = Date.now();
+    this.#failedAt = this.now();
   }
   get state(): "ready" | "degraded" {
     if (this.#problems.size > 0) return "degraded";
-    return this.#failedAt && Date.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
+    return this.#failedAt && this.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
   }
 
   /** Runs `call`, recording whether the upstream worked (a 5xx problem means it did not). */

@@ -100,7 +100,10 @@ export class ThroughLineClient {
       } catch (error) {
         if (!(error instanceof Unauthorized)) throw error;
         this.tokens.invalidate(token); // revoked or expired early: one fresh token, one retry
-        return this.#call(path, schema, init, (await this.tokens.get()).token);
+        return await this.#call(path, schema, init, (await this.tokens.get()).token).catch((retryError) => {
+          if (retryError instanceof Unauthorized) throw badGateway("ThroughLine", "ThroughLine refused a fresh token too.");
+          throw retryError;
+        });
       }
     });
   }

@@ -14,10 +14,10 @@ function quota(name = "throughline") {
 describe("rolling daily quota", () => {
   it("counts calls over the last 24 hours, to the hour, and lets older hours go", async () => {
     const { clock, quota: q } = quota();
-    for (let i = 0; i < 3; i++) await q.record();
+    for (let i = 0; i < 3; i++) await q.reserve();
     assert.equal(await q.used(), 3);
     clock.advance(23 * HOUR);
-    await q.record();
+    await q.reserve();
     assert.equal(await q.used(), 4, "23 hours later the first calls still count");
     clock.advance(HOUR);
     assert.equal(await q.used(), 1, "24 hours later they no longer do");
@@ -29,9 +29,9 @@ describe("rolling daily quota", () => {
     const { clock, store } = quota();
     const a = new RollingQuota("a", 10, store, clock.now);
     const b = new RollingQuota("b", 10, store, clock.now);
-    await a.record();
-    await a.record();
-    await b.record();
+    await a.reserve();
+    await a.reserve();
+    await b.reserve();
     assert.deepEqual([await a.used(), await b.used()], [2, 1]);
   });
 });

@@ -121,6 +121,7 @@ export class GalleryDialog implements ReactiveController {
   /** Steps by `delta`; past the last loaded asset it loads the next page first. */
   async step(delta: number): Promise<void> {
     if (this.#stepping || this.#linked) return;
+    const focusedBefore = (this.host.renderRoot as ShadowRoot).activeElement as HTMLButtonElement | null;
     let target = this.index + delta;
     if (target >= this.host.items.length && this.host.hasMore) {
       this.#stepping = true;
@@ -136,17 +137,17 @@ export class GalleryDialog implements ReactiveController {
     if (!asset || target === this.index) return this.host.requestUpdate();
     this.index = target;
     this.#writeHash(asset.id);
-    await this.#show(asset);
-    this.#keepFocusOnNav();
+    const shown = this.#show(asset);
+    this.#keepFocusOnNav(focusedBefore);
+    await shown;
   }
 
-  /** A nav button that became disabled would drop focus to <body>: hand it to the other one. */
-  #keepFocusOnNav(): void {
+  /** A nav button that became disabled drops focus to <body>: hand it to the other one. */
+  #keepFocusOnNav(button: HTMLButtonElement | null): void {
     void this.host.updateComplete.then(() => {
-      const root = this.host.renderRoot as ShadowRoot;
-      const active = root.activeElement as HTMLButtonElement | null;
-      if (!active?.disabled) return;
-      const other = root.querySelector<HTMLButtonElement>(active.part.contains("next") ? '[part="previous"]' : '[part="next"]');
+      if (!button?.disabled) return;
+      const root = this.host.renderRoot;
+      const other = root.querySelector<HTMLButtonElement>(button.part.contains("next") ? '[part="previous"]' : '[part="next"]');
       (other && !other.disabled ? other : root.querySelector<HTMLButtonElement>('[part="close"]'))?.focus();
     });
   }

@@ -98,3 +98,8 @@ export function captureWarnings() {
   };
   return { messages, restore: () => (console.warn = original) };
 }
+
+/** The THRON sandbox's call counters (searches, details…). */
+export function executeStats(): Promise<{ searches: number; details: number }> {
+  return executeServerCommand("sandbox-stats") as Promise<{ searches: number; details: number }>;
+}

@@ -23,6 +23,7 @@ import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { demoPage } from "./demo/page.ts";
+import { entryChunks } from "./demo/preload.ts";
 import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
@@ -176,7 +177,8 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => c.html(demoPage()));
+    const preload = entryChunks(deps.staticFiles);
+    app.get("/", (c) => c.html(demoPage({ preload })));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };

@@ -301,11 +301,10 @@ export class ThronFilterBar extends EmbedkitElement {
         <!-- One row that scrolls sideways rather than wrapping: it is as high before the filters arrive as after. -->
         <div class="filters">
           ${this._filters.map((filter) => this.#control(filter, t))}
-          <button part="clear" type="button" ?disabled=${!anything} @click=${() => this.#onClearAll()}>${t.clearAll}</button>
         </div>
       </div>
       ${this._failed ? html`<p role="alert">${t.filtersError}</p>` : nothing}
-      <!-- Always there, one chip high: choosing a filter does not push the gallery down. -->
+      <!-- Always there, one button high: choosing a filter does not push the gallery down. -->
       <div part="selection" class="selection" role=${chips.length > 0 ? "group" : nothing} aria-label=${chips.length > 0 ? t.selected : nothing}>
         ${chips.map(
           (chip, index) => html`<button
@@ -318,6 +317,7 @@ export class ThronFilterBar extends EmbedkitElement {
             ${chip.label} ✕
           </button>`,
         )}
+        <button part="clear" type="button" ?disabled=${!anything} @click=${() => this.#onClearAll()}>${t.clearAll}</button>
       </div>
     </form>`;
   }

@@ -52,6 +52,7 @@ export const styles = [
   }
   .field:has([part="search"]) {
     flex: 1 1 12rem;
+    max-width: 20rem;
   }
   .label,
   legend {
@@ -81,7 +82,7 @@ export const styles = [
   .options {
     clear: left;
     display: flex;
-    gap: 0.9rem;
+    gap: 0.75rem;
     align-items: center;
     padding: 0 0.75rem;
     white-space: nowrap;
@@ -111,10 +112,12 @@ export const styles = [
     gap: 0.4rem;
     align-items: center;
     margin-block-start: 0.5rem;
-    min-height: 2rem;
+    min-height: var(--_control-height);
+  }
+  [part="clear"] {
+    margin-inline-start: auto;
   }
   button.chip {
-    height: 2rem;
     border-radius: 999px;
     padding: 0 0.75rem;
     background: var(--thron-filter-bar-chip-background, color-mix(in srgb, currentColor 10%, transparent));

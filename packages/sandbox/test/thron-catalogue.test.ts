@@ -36,6 +36,9 @@ describe("the sandbox catalogue", () => {
       if (f || m) checked++;
     }
     assert.ok(checked > 100);
-    assert.ok(italian.some((n) => /^Piazza \w+a,/.test(n)), "a feminine agreement seen");
+    assert.ok(
+      italian.some((n) => /^Piazza \w+a,/.test(n)),
+      "a feminine agreement seen",
+    );
   });
 });

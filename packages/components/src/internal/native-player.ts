@@ -33,7 +33,7 @@ export function nativePlayer(asset: Asset, options: { openDocument: string; zoom
         : still(asset, "media", asset.description ?? asset.title);
     default: {
       // THRON's thumbnail of a document is its first page: a preview, with the document a click away.
-      const document = asset.sources[0];
+      const document = asset.sources.find((s) => s.mimeType === "application/pdf") ?? asset.sources[0];
       return html`${still(asset, "preview", "", "preview")}
         ${
           document

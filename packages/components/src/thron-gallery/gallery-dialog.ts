@@ -321,8 +321,12 @@ export class GalleryDialog implements ReactiveController {
           asset.type === "image" && !this.#usingThronPlayer && this.#detail
             ? html`<button part="zoom" class="icon" type="button" aria-pressed=${this.#zoomed ? "true" : "false"} @click=${() => this.#toggleZoom()}>
                 ${t.zoom}
-              </button>
-              <button part="fullscreen" class="icon" type="button" @click=${() => this.#fullscreen()}>${t.fullscreen}</button>`
+              </button>`
+            : nothing
+        }
+        ${
+          asset.type === "image"
+            ? html`<button part="fullscreen" class="icon" type="button" @click=${() => this.#fullscreen()}>${t.fullscreen}</button>`
             : nothing
         }
         <button part="close" class="icon" type="button" aria-label=${t.close} @click=${() => this.close()}>✕</button>

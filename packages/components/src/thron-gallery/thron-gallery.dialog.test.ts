@@ -257,4 +257,47 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
     await loaded;
     await until(() => focused(el) === tiles(shadow)[4], "focus on the first new tile");
   });
+
+  it("shows a document's first page with a link to the PDF, with the default player too", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "20" });
+    await el.open(el.items.findIndex((a) => a.type === "document"));
+    await until(() => !!shadow.querySelector('[part~="document-link"]'), "the document link");
+    const preview = shadow.querySelector<HTMLImageElement>('[part="preview"]') as HTMLImageElement;
+    expect(preview.srcset).to.contain(" 2048w");
+    const link = shadow.querySelector<HTMLAnchorElement>('[part~="document-link"]') as HTMLAnchorElement;
+    expect(link.href).to.contain("/WEBDOC/");
+    const box = link.getBoundingClientRect();
+    expect(shadow.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)).to.equal(link, "on top of the preview");
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
+  it("zooms an image to its full size and back", async () => {
+    const { el, shadow } = await mountGallery({ player: "native" });
+    await el.open(0);
+    await until(() => !!shadow.querySelector('[part="zoom"]'), "the zoom button");
+    const zoom = shadow.querySelector<HTMLButtonElement>('[part="zoom"]') as HTMLButtonElement;
+    expect(zoom.getAttribute("aria-pressed")).to.equal("false");
+    zoom.click();
+    await el.updateComplete;
+    const image = shadow.querySelector<HTMLImageElement>('[part="stage"] img.zoomed') as HTMLImageElement;
+    expect(image.src).to.equal(el.items[0]?.thumbnail.url.replace("/thumbnail/", "/image/").replace(/std\/\d+x0/, "std/0x0"));
+    expect(shadow.querySelector('[part="zoom"]')?.getAttribute("aria-pressed")).to.equal("true");
+    expect(shadow.querySelector('[part="fullscreen"]')).to.exist;
+    el.close();
+  });
+
+  it("steps to the next asset on a swipe to the left", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "6", player: "native" });
+    await el.open(1);
+    await el.updateComplete;
+    const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
+    const box = stage.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const touch = { pointerType: "touch", bubbles: true, composed: true, clientY: y };
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, clientX: box.right - 20 }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, clientX: box.left + 20 }));
+    await until(() => shadow.querySelector('[part="dialog-title"]')?.textContent === el.items[2]?.title, "the next asset");
+    el.close();
+  });
 });

@@ -204,6 +204,8 @@ export const styles = [
     flex: 1 1 auto;
     min-height: 0;
     display: grid;
+    /* One cell, exactly the stage: media are fitted into it, the bar and link sit on its bottom. */
+    grid-template: minmax(0, 1fr) / minmax(0, 1fr);
     place-items: center;
     background: #000;
     color: #fff;
@@ -234,6 +236,12 @@ export const styles = [
   .stage img.cover,
   .stage img.preview {
     opacity: 0.85;
+  }
+  /* Above the dimmed cover or preview (its opacity paints it like a positioned layer). */
+  .stage audio,
+  .stage .document-link {
+    position: relative;
+    z-index: 1;
   }
   .stage audio {
     align-self: end;

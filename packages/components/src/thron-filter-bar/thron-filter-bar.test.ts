@@ -216,4 +216,16 @@ describe("<thron-filter-bar>", () => {
     expect(labels).to.deep.equal(["Search: News", "Search: Sport"]);
     await expect(news.bar).to.be.accessible();
   });
+
+  it("passes axe, contrast included, on a dark host page", async () => {
+    const dark = document.createElement("section");
+    dark.style.cssText = "background:#15171c;color:#eceef3;color-scheme:dark;padding:1rem";
+    dark.innerHTML = "<h2>Sport</h2>";
+    mount().append(dark);
+    const { bar, gallery, shadow, reload } = await setup({ container: dark });
+    await reload(() => checkbox(shadow, "Sport").click());
+    await bar.updateComplete;
+    await expect(bar).to.be.accessible();
+    await expect(gallery).to.be.accessible();
+  });
 });

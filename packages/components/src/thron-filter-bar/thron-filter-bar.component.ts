@@ -105,7 +105,8 @@ export class ThronFilterBar extends EmbedkitElement {
     super.connectedCallback();
     window.addEventListener("popstate", this.#onPopState);
     if (this.syncUrl) this.#restoreFromUrl();
-    void this.updateComplete.then(() => this.#checkAttributes());
+    // A frame later: a page that adds the bar before its gallery is not told off.
+    requestAnimationFrame(() => this.#checkAttributes());
   }
 
   /** The editor's mistakes, named in the console: a bar that controls nothing, two bars on one set of URL keys. */

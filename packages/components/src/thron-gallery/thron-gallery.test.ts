@@ -145,4 +145,24 @@ describe("<thron-gallery>", () => {
     expect(() => defineElement("thron-gallery", class extends HTMLElement {})).not.to.throw();
     expect(customElements.get("thron-gallery")?.name).to.equal("ThronGallery");
   });
+
+  it("loads eagerly only the images its placeholders showed in the viewport", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "24" });
+    const images = [...shadow.querySelectorAll("img")];
+    const inView = images.filter((img) => img.getBoundingClientRect().top < window.innerHeight).length;
+    const eager = images.filter((img) => img.loading === "eager").length;
+    expect(eager).to.be.within(1, 23);
+    expect(eager).to.equal(inView);
+    el.remove();
+    // Below the fold: every image waits until it is scrolled near.
+    const spacer = document.createElement("div");
+    spacer.style.height = `${window.innerHeight * 2}px`;
+    document.body.prepend(spacer);
+    try {
+      const below = await mountGallery({ "page-size": "6" });
+      expect([...below.shadow.querySelectorAll("img")].every((img) => img.loading === "lazy")).to.equal(true);
+    } finally {
+      spacer.remove();
+    }
+  });
 });

@@ -314,6 +314,9 @@ export class ThronGallery extends EmbedkitElement {
       this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
         warnAttribute(this, "gallery", this.gallery, "the name of a gallery configured on the BFF (THRON_GALLERIES)");
+      // A network error is most often CORS: the page's origin missing from ALLOWED_ORIGINS.
+      if (this._error.status === 0)
+        warnAttribute(this, "bff", this.#base, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
       this.emit<GalleryErrorDetail>("thron-error", {
         status: this._error.status,
         title: this._error.problem.title ?? this._error.message,

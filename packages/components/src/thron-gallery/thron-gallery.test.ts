@@ -165,4 +165,14 @@ describe("<thron-gallery>", () => {
       spacer.remove();
     }
   });
+
+  it("on a network failure says so plainly, offers to try again, and points the editor at bff and ALLOWED_ORIGINS", async () => {
+    const warnings = captureWarnings();
+    const { event, shadow } = await mountGallery({ bff: "http://127.0.0.1:9" });
+    warnings.restore();
+    expect((event.detail as GalleryErrorDetail).status).to.equal(0);
+    expect(shadow.querySelector('[role="alert"] p')?.textContent?.trim()).to.equal("The gallery could not be loaded.");
+    expect(shadow.querySelector('[part="retry"]')).to.exist;
+    expect(warnings.messages.join("\n")).to.contain("ALLOWED_ORIGINS");
+  });
 });

@@ -98,7 +98,9 @@ export class GalleryDialog implements ReactiveController {
 
   #writeHash(id: string | null): void {
     if (!this.host.dialogOptions.syncUrl) return;
-    const params = new URLSearchParams(location.hash.slice(1));
+    // A plain anchor (`#pricing`) is the host's: replaced by the link while open, never mangled.
+    const params = new URLSearchParams(location.hash.includes("=") ? location.hash.slice(1) : "");
+    if (!id && !params.has(this.#hashKey)) return;
     if (id) params.set(this.#hashKey, id);
     else params.delete(this.#hashKey);
     const hash = params.toString();

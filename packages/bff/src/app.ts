@@ -23,7 +23,8 @@ import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { demoPage } from "./demo/page.ts";
-import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
+import { entryChunks } from "./demo/preload.ts";
+import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
@@ -35,6 +36,8 @@ import { createThunderTokens } from "./thunder/sso.ts";
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
   publicUrl: string;
+  /** publicUrl is a guess (no PUBLIC_URL): sandbox media URLs follow the origin each request came to. */
+  publicUrlGuessed?: boolean;
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
   fetch?: FetchLike;
@@ -106,6 +109,7 @@ export function createApp(config: Config, deps: AppDeps) {
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
+  if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -186,7 +190,8 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => c.html(demoPage()));
+    const preload = entryChunks(deps.staticFiles);
+    app.get("/", (c) => c.html(demoPage({ preload })));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };

@@ -19,7 +19,8 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "PUBLIC_URL",
     group: "BFF",
-    meaning: "Where browsers reach the BFF; sandbox URLs are built from it.",
+    meaning:
+      "Where browsers reach the BFF; sandbox URLs are built from it. Unset, sandbox media URLs follow the origin each request came to.",
     default: "http://localhost:$PORT",
   },
   {

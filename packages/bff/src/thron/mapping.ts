@@ -10,8 +10,8 @@ const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
 const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
 
-/** Widths THRON's delivery serves well; the srcset offers all of them. */
-export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024] as const;
+/** Widths THRON's delivery serves well, up to 2× a 64rem dialog; the srcset offers all of them. */
+export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024, 1600, 2048] as const;
 const DEFAULT_THUMBNAIL_WIDTH = 520;
 
 export const thronContentTypes = (types: AssetType[] | undefined) =>

@@ -17,6 +17,8 @@ export interface Strings {
   position: (index: number, count: number) => string;
   openDocument: string;
   assetError: string;
+  zoom: string;
+  fullscreen: string;
   search: string;
   all: string;
   clearAll: string;
@@ -58,6 +60,8 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} of ${count}`,
     openDocument: "Open the document",
     assetError: "This item could not be shown.",
+    zoom: "Zoom",
+    fullscreen: "Full screen",
     search: "Search",
     all: "All",
     clearAll: "Clear all",
@@ -101,6 +105,8 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} di ${count}`,
     openDocument: "Apri il documento",
     assetError: "Non è stato possibile mostrare questo elemento.",
+    zoom: "Ingrandisci",
+    fullscreen: "Schermo intero",
     search: "Cerca",
     all: "Tutti",
     clearAll: "Azzera tutto",
@@ -145,6 +151,8 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} von ${count}`,
     openDocument: "Dokument öffnen",
     assetError: "Dieses Element konnte nicht angezeigt werden.",
+    zoom: "Vergrößern",
+    fullscreen: "Vollbild",
     search: "Suche",
     all: "Alle",
     clearAll: "Alle zurücksetzen",
@@ -188,6 +196,8 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} sur ${count}`,
     openDocument: "Ouvrir le document",
     assetError: "Cet élément n'a pas pu être affiché.",
+    zoom: "Agrandir",
+    fullscreen: "Plein écran",
     search: "Rechercher",
     all: "Tous",
     clearAll: "Tout effacer",
@@ -231,6 +241,8 @@ export const STRINGS: Record<Language, Strings> = {
     position: (index, count) => `${index} de ${count}`,
     openDocument: "Abrir el documento",
     assetError: "No se pudo mostrar este elemento.",
+    zoom: "Ampliar",
+    fullscreen: "Pantalla completa",
     search: "Buscar",
     all: "Todos",
     clearAll: "Borrar todo",
@@ -272,6 +284,20 @@ export function stringsFor(locale: string, overrides: Partial<Strings> = {}): St
   const language = locale.split("-")[0]?.toLowerCase() ?? "en";
   const base = language in STRINGS ? STRINGS[language as Language] : STRINGS.en;
   return { ...base, ...overrides };
+}
+
+/** 115 000 ms → "1 minute, 55 seconds" in the locale's words, for screen readers. */
+export function spokenDuration(ms: number, locale: string): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  const parts = [
+    [Math.floor(total / 3600), "hour"],
+    [Math.floor((total % 3600) / 60), "minute"],
+    [total % 60, "second"],
+  ] as const;
+  const words = parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n));
+  return new Intl.ListFormat(locale, { style: "long", type: "unit" }).format(words);
 }
 
 /** 95 000 ms → "1:35"; an hour or more → "1:02:03". */

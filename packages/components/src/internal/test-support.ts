@@ -90,3 +90,18 @@ export async function mountGallery(attributes: Record<string, string | boolean> 
   const shadow = el.shadowRoot as ShadowRoot;
   return { el, event, shadow, container, remove: () => container.remove() };
 }
+
+/** Collects console.warn messages until restore(): the editor's warnings are part of the behaviour. */
+export function captureWarnings() {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(" "));
+  };
+  return { messages, restore: () => (console.warn = original) };
+}
+
+/** The THRON sandbox's call counters (searches, details…). */
+export function executeStats(): Promise<{ searches: number; details: number }> {
+  return executeServerCommand("sandbox-stats") as Promise<{ searches: number; details: number }>;
+}

@@ -24,7 +24,7 @@ describe("the demo page", () => {
   before(async () => {
     server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} } });
     built = (await fetch(`${server.url}/components.js`)).status === 200;
-    browser = await puppeteer.launch({ executablePath: chromePath(), args: CHROME_ARGS });
+    browser = await puppeteer.launch({ executablePath: await chromePath(), args: CHROME_ARGS });
   });
   after(async () => {
     await browser?.close();

@@ -42,7 +42,7 @@ describe("a host page with a strict CSP", () => {
     });
     await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
     hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
-    browser = await puppeteer.launch({ executablePath: chromePath(), args: CHROME_ARGS });
+    browser = await puppeteer.launch({ executablePath: await chromePath(), args: CHROME_ARGS });
   });
   after(async () => {
     await browser?.close();

@@ -244,7 +244,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     if (ticketSecret !== null && ticketSecret.length < MIN_TICKET_SECRET)
       problems.push(`THUNDER_TICKET_SECRET must be at least ${MIN_TICKET_SECRET} characters`);
     const publicLaunchVar = value("THUNDER_PUBLIC_LAUNCH");
-    if (publicLaunchVar !== undefined && publicLaunchVar !== "0" && publicLaunchVar !== "1") problems.push("THUNDER_PUBLIC_LAUNCH must be 0 or 1");
+    if (publicLaunchVar !== undefined && publicLaunchVar !== "0" && publicLaunchVar !== "1")
+      problems.push("THUNDER_PUBLIC_LAUNCH must be 0 or 1");
     const publicLaunch = publicLaunchVar === "1";
     if (publicLaunch && ticketSecret !== null)
       problems.push("set THUNDER_TICKET_SECRET (tickets) or THUNDER_PUBLIC_LAUNCH=1 (origin only), not both");

@@ -63,7 +63,10 @@ describe("Thunder launch URLs", () => {
         "<Angles Sideline='False' Endzone='False' Scoreboard='False' TVBroadcast='True' NoMedia='False'/></ContentType></payload></root>",
     );
     const pff = buildLaunchUrl({ target: "cloud", method: "pff-message", ids: ["12|34"], token: "TOKEN123", vendor: VENDOR });
-    assert.match(pff, /^thundercloud:\/\/XOS\/PFFMessageXMLGet\?<root>.*<ContentType value='PFF Plays'>.*<Play Gamekey='12' PlayId='34'\/>/);
+    assert.match(
+      pff,
+      /^thundercloud:\/\/XOS\/PFFMessageXMLGet\?<root>.*<ContentType value='PFF Plays'>.*<Play Gamekey='12' PlayId='34'\/>/,
+    );
     assert.deepEqual(
       invalidIds("xos-message", [PLAY, "57511|763"]).map((e) => e.field),
       ["ids[1]"],
@@ -101,7 +104,9 @@ describe("Thunder launch URLs", () => {
     assert.equal(parseWcfString('"ABC123DEF"'), "ABC123DEF");
     assert.equal(parseWcfString('<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>'), "ABC123DEF");
     assert.equal(
-      parseWcfString('<?xml version="1.0" encoding="utf-8"?>\n<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>\n'),
+      parseWcfString(
+        '<?xml version="1.0" encoding="utf-8"?>\n<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>\n',
+      ),
       "ABC123DEF",
     );
     assert.equal(parseWcfString("ABC123DEF\n"), "ABC123DEF");

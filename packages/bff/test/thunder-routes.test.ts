@@ -5,8 +5,8 @@ import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandb
 import { sign } from "hono/jwt";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { MemoryCounterStore } from "../src/core/quota.ts";
 import { MemoryStore } from "../src/core/cache.ts";
+import { MemoryCounterStore } from "../src/core/quota.ts";
 import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -73,21 +73,16 @@ describe("POST /v1/thunder/launch", () => {
   it("launches the MessageXML family with a league and angles, which Thunder reads back", async () => {
     const bff = thunderBff();
     const xos = verifyLaunchUrl((await bff.launched({ method: "xos-message", ids: [PLAY, OTHER] })).url, bff.thunder);
-    assert.deepEqual([xos.method, xos.payload, xos.league, xos.angles, xos.tokenState], [
-      "xos-message",
-      `${PLAY},${OTHER}`,
-      "NFL",
-      ["Sideline", "Endzone", "Scoreboard"],
-      "ok",
-    ]);
+    assert.deepEqual(
+      [xos.method, xos.payload, xos.league, xos.angles, xos.tokenState],
+      ["xos-message", `${PLAY},${OTHER}`, "NFL", ["Sideline", "Endzone", "Scoreboard"], "ok"],
+    );
     const body = { method: "gsis-message", ids: ["57511|763:mia", "57512|1"], league: "NCAA", angles: ["endzone", "tv-broadcast"] };
     const gsis = verifyLaunchUrl((await bff.launched(body)).url, bff.thunder);
-    assert.deepEqual([gsis.method, gsis.payload, gsis.league, gsis.angles], [
-      "gsis-message",
-      "57511|763:MIA,57512|1",
-      "NCAA",
-      ["Endzone", "TVBroadcast"],
-    ]);
+    assert.deepEqual(
+      [gsis.method, gsis.payload, gsis.league, gsis.angles],
+      ["gsis-message", "57511|763:MIA,57512|1", "NCAA", ["Endzone", "TVBroadcast"]],
+    );
     const pff = verifyLaunchUrl((await bff.launched({ method: "pff-message", ids: ["9|8"], league: "XFL" })).url, bff.thunder);
     assert.deepEqual([pff.method, pff.payload, pff.league], ["pff-message", "9|8", "XFL"]);
   });
@@ -260,7 +255,11 @@ describe("Thunder outside sandbox mode", () => {
     const a = liveBff({ THUNDER_TICKET_SECRET: SECRET }, shared);
     const b = liveBff({ THUNDER_TICKET_SECRET: SECRET }, shared);
     const once = await ticket({ exp: inMinutes(5) });
-    assert.equal((await a.launch({ method: "stats", ids: ["1"], ticket: once }, null)).status, 200, "a host backend may call without Origin");
+    assert.equal(
+      (await a.launch({ method: "stats", ids: ["1"], ticket: once }, null)).status,
+      200,
+      "a host backend may call without Origin",
+    );
     const replayed = await b.launch({ method: "stats", ids: ["1"], ticket: once });
     assert.equal(replayed.status, 401);
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);

@@ -78,7 +78,8 @@ export function createThunderSso(config: ThunderConfig, upstream: UpstreamOption
     );
     const text = await response.text();
     if (isCredentialRefusal(response.status, text)) throw credentialsRefused();
-    if (response.status >= 500) throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
+    if (response.status >= 500)
+      throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
     if (!response.ok) throw badGateway("Thunder", `Thunder's ${operation} answered status ${response.status}.`);
     const value = parseWcfString(text);
     if (!value) throw badGateway("Thunder", `Thunder's ${operation} answered no value.`);

@@ -51,9 +51,10 @@ const AUTH = /^<root><authentication token='([^'<>&]*)' vendor='([^'<>&]*)'\/><p
 
 /** Reads a MessageXML payload strictly; throws when an attribute or id is not what Thunder takes. */
 function readMessage(xml: string, contentType: string): { payload: string; league: string; angles: string[] } {
-  const match = /^<ContentType value='([^'<>]*)'><League value='([^'<>]*)'><Plays>((?:<Play [^<>]*\/>)+)<\/Plays><\/League><Angles ([^<>]*)\/><\/ContentType>$/.exec(
-    xml,
-  );
+  const match =
+    /^<ContentType value='([^'<>]*)'><League value='([^'<>]*)'><Plays>((?:<Play [^<>]*\/>)+)<\/Plays><\/League><Angles ([^<>]*)\/><\/ContentType>$/.exec(
+      xml,
+    );
   if (!match) throw new Error(`malformed MessageXML payload: ${xml}`);
   const [, type = "", league = "", plays = "", angleText = ""] = match;
   if (type !== contentType) throw new Error(`content type ${type} on the ${contentType} method`);

@@ -15,8 +15,9 @@ export interface ThunderToken {
   expiresAt: number;
 }
 
-function base64Utf8(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+/** `Authorization: API base64(user:password)`: Thunder's own scheme, neither Basic nor Bearer. */
+export function thunderAuthorization(config: Pick<ThunderConfig, "username" | "password">): string {
+  return `API ${btoa(String.fromCharCode(...new TextEncoder().encode(`${config.username}:${config.password}`)))}`;
 }
 
 /** `<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">VALUE</string>`. */
@@ -42,7 +43,7 @@ export function parseWcfString(text: string): string | null {
 }
 
 /** Thunder's measured answer to bad credentials: HTTP 500 with `{"Message": …}` (a JSON body, not an HTML error page). */
-function isCredentialRefusal(status: number, text: string): boolean {
+export function isCredentialRefusal(status: number, text: string): boolean {
   if (status === 401 || status === 403) return true;
   if (status !== 500) return false;
   try {
@@ -62,7 +63,7 @@ export const credentialsRefused = () =>
   );
 
 export function createThunderSso(config: ThunderConfig, upstream: UpstreamOptions, now: () => number = Date.now) {
-  const authorization = `API ${base64Utf8(`${config.username}:${config.password}`)}`;
+  const authorization = thunderAuthorization(config);
 
   /** One SSO call; the string result, or a problem naming what went wrong. */
   async function call(operation: string, body: unknown, idempotent: boolean): Promise<string> {

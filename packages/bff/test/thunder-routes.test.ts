@@ -126,6 +126,13 @@ describe("POST /v1/thunder/launch", () => {
     const bff = thunderBff();
     const response = await bff.launch({ method: "stats", ids: ["1"] }, new URL(PUBLIC_URL).origin);
     assert.equal(response.status, 200);
+    // Reached under another name than PUBLIC_URL (127.0.0.1 for localhost): the page is still same-origin.
+    const other = await bff.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    assert.equal(other.status, 200);
   });
 
   it("rate limits launches per client", async () => {

@@ -53,7 +53,9 @@ export function thunderRoutes({ config, sso, health, isAllowedOrigin, tickets, c
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");
-    if (origin !== undefined && !isAllowedOrigin(origin))
+    // A page served by this BFF itself (its demo) is same-origin, whatever ALLOWED_ORIGINS lists.
+    const sameOrigin = origin === new URL(c.req.url).origin;
+    if (origin !== undefined && !sameOrigin && !isAllowedOrigin(origin))
       throw new ProblemError(403, "origin-not-allowed", "This site may not launch Thunder", "Add its origin to ALLOWED_ORIGINS.");
     // Without tickets the Origin is all there is; a caller that sends none (not a browser) gets nothing.
     if (origin === undefined && !config.ticketSecret)

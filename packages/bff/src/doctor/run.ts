@@ -37,7 +37,7 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   ];
   options.write(
     config.sandbox
-      ? "Sandbox mode: checking the simulated upstreams in process.\n"
+      ? "Sandbox mode: checking the simulated upstreams in process (its `restricted` gallery is a planted fault: a folder the sandbox user may not read).\n"
       : "Checking the live services with this configuration.\n",
   );
   for (const [provider, check] of providers) {

@@ -5,8 +5,8 @@ import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandb
 import { sign } from "hono/jwt";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { MemoryStore } from "../src/core/cache.ts";
-import { MemoryCounterStore } from "../src/core/quota.ts";
+import { type CacheStore, MemoryStore } from "../src/core/cache.ts";
+import { type CounterStore, MemoryCounterStore } from "../src/core/quota.ts";
 import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -164,7 +164,7 @@ describe("POST /v1/thunder/launch", () => {
 });
 
 /** A BFF outside sandbox mode whose Thunder is the simulator, reached through an injected fetch. */
-function liveBff(env: Record<string, string>, stores?: { cache: MemoryStore; counters: MemoryCounterStore }) {
+function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }) {
   const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
   const config = loadConfig({
     THUNDER_USERNAME: THUNDER_SANDBOX.username,
@@ -271,6 +271,19 @@ describe("Thunder outside sandbox mode", () => {
     assert.equal(replayed.status, 401);
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
     assert.equal(b.thunder.stats.tokenRequests, 0);
+  });
+  it("launches nothing when the ticket store cannot say whether a ticket was used (503)", async () => {
+    const unreachable = {
+      increment: async () => {
+        throw new Error("shared store unreachable");
+      },
+      read: async (keys: string[]) => keys.map(() => 0),
+    };
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET }, { cache: new MemoryStore(), counters: unreachable });
+    const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
+    assert.equal(response.status, 503);
+    assert.match(Problem.parse(await response.json()).detail ?? "", /cannot be checked for reuse/);
+    assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 });
 

@@ -21,8 +21,8 @@ export function ticketLedger(store: CounterStore) {
   return {
     /** True the first time `jti` is seen; kept until the ticket could no longer be valid anyway. */
     async claim(jti: string, ttlMs: number): Promise<boolean> {
-      const uses = await store.increment(`thunder:ticket:${jti}`, ttlMs);
-      // 0: the shared store could not count. A replay cannot be ruled out, so no launch.
+      // A store that cannot count (it throws, or answers 0) cannot rule out a replay: no launch.
+      const uses = await store.increment(`thunder:ticket:${jti}`, ttlMs).catch(() => 0);
       if (uses === 0) throw unavailable("The launch ticket store", "Tickets cannot be checked for reuse right now; try again shortly.");
       return uses === 1;
     },

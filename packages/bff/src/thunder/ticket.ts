@@ -56,7 +56,7 @@ export async function checkTicket(ticket: string | undefined, secret: string, id
   }
   const jti = payload.jti;
   if (typeof jti !== "string" || !/^[\w.:-]{8,128}$/.test(jti)) throw refused("The ticket has no jti (8–128 letters, digits, . : _ -).");
-  if (!(await ledger.claim(jti, (exp - now + CLOCK_SKEW_S) * 1000)))
+  if (!(await ledger.claim(jti, Math.ceil((exp - now + CLOCK_SKEW_S) * 1000))))
     throw refused("This ticket was already used: a ticket launches once. Ask the host site for a new one.");
 }
 

@@ -143,15 +143,27 @@ describe("pnpm doctor", () => {
     assert.match(search.fix ?? "", /Ask the Content Manager to share folder/);
   });
 
-  const hasViewerRoleFault = "revokeViewerRole" in createSandbox({ baseUrl: "http://x.test" }).thron.faults;
-  it("names the missing THRON_CLASS_<id>_VIEWER role", {
-    skip: !hasViewerRoleFault && "the THRON sandbox has no viewer-role fault yet",
-  }, async () => {
-    const { steps } = await sandboxDoctor({}, (sandbox) => Object.assign(sandbox.thron.faults, { revokeViewerRole: true }));
-    const definitions = stepNamed(steps, "THRON", /filter definitions/);
-    assert.equal(definitions.status, "fail");
-    assert.match(definitions.cause ?? "", new RegExp(`lacks the role THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`));
-  });
+  // THRON account faults planted with the sandbox's fault switch (they come with the THRON sandbox's account model).
+  const thronFaults = createSandbox({ baseUrl: "http://x.test" }).thron.faults;
+  const accountFaults: [string, RegExp, RegExp][] = [
+    ["rejectClientSecret", /^token/, /THRON refused THRON_CLIENT_ID \/ THRON_CLIENT_SECRET/],
+    [
+      "revokeFolderRights",
+      /^search, gallery default/,
+      new RegExp(`\\(${THRON_SANDBOX.username}\\) has no read rights on folder ${THRON_SANDBOX.folderId}`),
+    ],
+    ["revokeViewerRole", /^filter definitions/, new RegExp(`lacks the role THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`)],
+  ];
+  for (const [fault, step, cause] of accountFaults)
+    it(`names the planted THRON fault ${fault}`, {
+      skip: !(fault in thronFaults) && `the THRON sandbox has no ${fault} fault`,
+    }, async () => {
+      const { ok, steps } = await sandboxDoctor({}, (sandbox) => Object.assign(sandbox.thron.faults, { [fault]: true }));
+      assert.equal(ok, false);
+      const named = stepNamed(steps, "THRON", step);
+      assert.equal(named.status, "fail");
+      assert.match(named.cause ?? "", cause);
+    });
 
   it("names a retired ThroughLine API version, and says the call counted against the quota", async () => {
     // An API version the service no longer serves (v0 here; v1 once ThroughLine retires it).

@@ -3,7 +3,6 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { issueTicket } from "../src/thunder/ticket.ts";
 import { freePort } from "./loopback.ts";
 
 const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
@@ -26,8 +25,6 @@ async function startRedis(port: number): Promise<ChildProcess> {
   throw new Error("redis-server did not start");
 }
 
-const TICKET_SECRET = "shared-cache-test-ticket-secret-0123";
-
 describe("BFF_CACHE_URL: two instances, one Redis", {
   skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)",
 }, () => {
@@ -41,7 +38,7 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     const port = await freePort();
     redis = await startRedis(port);
     cacheUrl = `redis://127.0.0.1:${port}`;
-    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: TICKET_SECRET };
+    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl };
     a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
     b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
   });
@@ -72,19 +69,29 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     assert.equal(health.quota.throughline.used, 2, "A's call and B's, counted once each, in one place");
   });
 
-  it("lets a Thunder launch ticket work once across both instances", async () => {
-    const ticket = await issueTicket(TICKET_SECRET, { sub: "user-7" });
-    const launch = (url: string) =>
-      fetch(`${url}/v1/thunder/launch`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ method: "stats", ids: ["1"], ticket }),
-      });
-    assert.equal((await launch(a.url)).status, 200);
-    const replay = await launch(b.url);
-    assert.equal(replay.status, 401);
-    assert.match(((await replay.json()) as { detail: string }).detail, /already used/);
-    assert.equal(b.sandbox?.thunder.stats.tokenRequests, 0, "B minted no Thunder token for the replay");
+  it("lets a Thunder launch ticket work once across two instances", async () => {
+    const { issueTicket } = await import("../src/thunder/ticket.ts");
+    const secret = "shared-cache-test-ticket-secret-0123";
+    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
+    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    try {
+      const ticket = await issueTicket(secret, { sub: "user-7" });
+      const launch = (url: string) =>
+        fetch(`${url}/v1/thunder/launch`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ method: "stats", ids: ["1"], ticket }),
+        });
+      assert.equal((await launch(one.url)).status, 200);
+      const replay = await launch(two.url);
+      assert.equal(replay.status, 401);
+      assert.match(((await replay.json()) as { detail: string }).detail, /already used/);
+      assert.equal(two.sandbox?.thunder.stats.tokenRequests, 0, "the second instance minted no Thunder token for the replay");
+    } finally {
+      await one.close();
+      await two.close();
+    }
   });
 
   it("keeps answering from the upstreams when Redis goes away", async () => {

@@ -149,7 +149,7 @@ export function createApp(config: Config, deps: AppDeps) {
         detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
       });
     // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists.
-    const ownOrigin = new URL(deps.publicUrl).origin;
+    const ownOrigin = URL.canParse(deps.publicUrl) ? new URL(deps.publicUrl).origin : null;
     app.route(
       "/v1/thunder",
       thunderRoutes({

@@ -225,12 +225,13 @@ export class ThunderLaunchButton extends EmbedkitElement {
     }
   }
 
+  /** Always rendered: a live region announces what is put in it, not a region that appears with its text. */
   #renderHint(t: Strings) {
-    if (!this._hint) return nothing;
     return html`<div part="hint" class="hint" role="status">
-      <span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>
+      ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>` : nothing}
       ${
-        this._hint === "not-installed"
+        // Still there once copied, so keyboard focus stays where it was.
+        this._hint === "not-installed" || this._hint === "copied"
           ? html`<button part="copy" class="copy" type="button" @click=${() => this.#copy()}>${t.copyLink}</button>`
           : nothing
       }

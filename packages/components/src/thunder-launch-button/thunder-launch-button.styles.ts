@@ -62,6 +62,9 @@ export const styles = [
   .message:empty {
     display: none;
   }
+  .hint:not(:has(span)) {
+    display: none;
+  }
   .hint {
     margin: 0.4rem 0 0;
     font-size: 0.9rem;

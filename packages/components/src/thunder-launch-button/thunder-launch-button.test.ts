@@ -199,8 +199,9 @@ describe("<thunder-launch-button>", () => {
       inner.click();
       const { url } = (await launched).detail;
       expect(url.startsWith("thundercloud://")).to.equal(true);
-      await until(() => !!el.shadowRoot?.querySelector('[part="hint"]'), "the not-installed hint");
       const hint = el.shadowRoot?.querySelector('[part="hint"]') as HTMLElement;
+      expect(hint.textContent?.trim()).to.equal("", "the live region is there, empty, before anything happens");
+      await until(() => !!hint.textContent?.includes("may not be installed"), "the not-installed hint");
       expect(hint.getAttribute("role")).to.equal("status");
       expect(hint.textContent).to.contain("may not be installed");
       await expect(el).to.be.accessible();
@@ -212,6 +213,7 @@ describe("<thunder-launch-button>", () => {
       expect(copied[0]).to.equal(url);
       await el.updateComplete;
       expect(hint.textContent).to.contain("Link copied");
+      expect(el.shadowRoot?.activeElement?.getAttribute("part")).to.equal("copy", "focus stays on the copy button");
     } finally {
       if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
       else delete (navigator as unknown as { clipboard?: unknown }).clipboard;

@@ -31,7 +31,8 @@ import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
 import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
-import { createThunderTokens } from "./thunder/sso.ts";
+import { createThunderSso } from "./thunder/sso.ts";
+import { ticketLedger } from "./thunder/ticket.ts";
 
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
@@ -86,9 +87,8 @@ export function createApp(config: Config, deps: AppDeps) {
   thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
-  const throughlineQuota = config.throughline
-    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.stores?.counters ?? new MemoryCounterStore())
-    : null;
+  const counters = deps.stores?.counters ?? new MemoryCounterStore();
+  const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -152,14 +152,20 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.thunder) {
     const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
-    const tokens = createThunderTokens(config.thunder, upstream, deps.now);
+    if (config.thunder.publicLaunch && !config.sandbox)
+      logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
+        detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
+      });
+    // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists.
+    const ownOrigin = URL.canParse(deps.publicUrl) ? new URL(deps.publicUrl).origin : null;
     app.route(
       "/v1/thunder",
       thunderRoutes({
         config: config.thunder,
-        tokens,
+        sso: createThunderSso(config.thunder, upstream, deps.now),
         health: thunderHealth,
-        isAllowedOrigin: isAllowed,
+        isAllowedOrigin: (origin) => origin === ownOrigin || isAllowed(origin),
+        tickets: ticketLedger(counters),
         clientKey,
         launchesPerMinute: config.launchesPerMinute,
       }),

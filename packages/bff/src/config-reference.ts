@@ -88,12 +88,39 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     meaning: "`cloud` (`thundercloud://`), `local-https`, `local-http`, or a base URL.",
     default: "cloud",
   },
-  { name: "THUNDER_TOKEN_MINUTES", group: "Thunder", meaning: "Token lifetime, 1–1440 minutes.", default: "the vendor's (about 15)" },
+  {
+    name: "THUNDER_TOKEN_MINUTES",
+    group: "Thunder",
+    meaning:
+      "Lifetime (1–1440 minutes) of the token each launch gets of its own (GenerateTokenWithDuration): long enough for Thunder (or the Hub Pro lookup) to open, short enough that a copied URL soon dies.",
+    default: "5",
+  },
   {
     name: "THUNDER_TICKET_SECRET",
     group: "Thunder",
-    meaning: "At least 32 characters: launches then need an HS256 ticket signed by the host site.",
+    meaning:
+      "At least 32 characters. A launch needs an HS256 ticket the host site's backend signs for its signed-in user (`exp` within 10 minutes, a unique `jti`: each ticket launches once). Required once Thunder is configured, unless THUNDER_PUBLIC_LAUNCH=1.",
     secret: true,
+  },
+  {
+    name: "THUNDER_PUBLIC_LAUNCH",
+    group: "Thunder",
+    meaning:
+      "`1`: no tickets; any page from ALLOWED_ORIGINS may launch. Weaker (outside a browser an Origin header is easy to forge), warned at start; a request without Origin is refused.",
+    default: "0",
+  },
+  {
+    name: "THUNDER_LAUNCH_MODE",
+    group: "Thunder",
+    meaning:
+      "`direct`: the browser gets the launch URL. `hub-pro`: Hub Pro accepts no direct launch URLs, so the BFF saves it with SaveUserUrlByGuid and the browser gets the lookup URL (no token in it).",
+    default: "direct",
+  },
+  {
+    name: "THUNDER_HUB_PRO_LOOKUP_URL",
+    group: "Thunder",
+    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you, with `{guid}` where the saved URL's GUID goes.",
+    default: "the sandbox's stand-in in sandbox mode",
   },
   { name: "THUNDER_LAUNCHES_PER_MINUTE", group: "Thunder", meaning: "Launches per client per minute.", default: "20" },
   { name: "THROUGHLINE_CLIENT_ID", group: "ThroughLine", meaning: "ThroughLine app client id." },

@@ -48,6 +48,31 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     assert.equal(health.quota.throughline.used, 4, "A's calls and B's, counted once each, in one place");
   });
 
+  it("lets a Thunder launch ticket work once across two instances", async () => {
+    const { issueTicket } = await import("../src/thunder/ticket.ts");
+    const secret = "shared-cache-test-ticket-secret-0123";
+    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
+    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    try {
+      const ticket = await issueTicket(secret, { sub: "user-7" });
+      const launch = (url: string) =>
+        fetch(`${url}/v1/thunder/launch`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ method: "stats", ids: ["1"], ticket }),
+        });
+      assert.equal((await launch(one.url)).status, 200);
+      const replay = await launch(two.url);
+      assert.equal(replay.status, 401);
+      assert.match(((await replay.json()) as { detail: string }).detail, /already used/);
+      assert.equal(two.sandbox?.thunder.stats.tokenRequests, 0, "the second instance minted no Thunder token for the replay");
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
   it("keeps answering from the upstreams when Redis goes away", async () => {
     redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -28,6 +28,11 @@ export interface Strings {
   launch: string;
   launching: string;
   launchErrors: Record<"ticket" | "forbidden" | "busy" | "unavailable" | "invalid" | "network", string>;
+  /** Shown when nothing took over a `thundercloud:` link after a moment. */
+  notInstalled: string;
+  copyLink: string;
+  linkCopied: string;
+  copyManually: string;
   emergency: string;
   contactActions: Record<"phone" | "sms" | "webchat" | "whatsapp" | "website", string>;
   open247: string;
@@ -78,6 +83,10 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "These plays cannot be opened in Thunder.",
       network: "No connection. Check your network and try again.",
     },
+    notInstalled: "Thunder did not open. It may not be installed on this computer.",
+    copyLink: "Copy link",
+    linkCopied: "Link copied.",
+    copyManually: "Copy this link:",
     emergency: "If you are in immediate danger, call",
     contactActions: { phone: "Call", sms: "Text", webchat: "Chat online", whatsapp: "WhatsApp", website: "Website" },
     open247: "Open 24/7",
@@ -123,6 +132,10 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Queste azioni non si possono aprire in Thunder.",
       network: "Nessuna connessione. Controlla la rete e riprova.",
     },
+    notInstalled: "Thunder non si è aperto. Forse non è installato su questo computer.",
+    copyLink: "Copia il link",
+    linkCopied: "Link copiato.",
+    copyManually: "Copia questo link:",
     emergency: "Se sei in pericolo immediato, chiama il",
     contactActions: { phone: "Chiama", sms: "SMS", webchat: "Chat online", whatsapp: "WhatsApp", website: "Sito web" },
     open247: "Aperto 24 ore su 24, 7 giorni su 7",
@@ -169,6 +182,10 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Diese Spielzüge können nicht in Thunder geöffnet werden.",
       network: "Keine Verbindung. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.",
     },
+    notInstalled: "Thunder wurde nicht geöffnet. Vielleicht ist es auf diesem Computer nicht installiert.",
+    copyLink: "Link kopieren",
+    linkCopied: "Link kopiert.",
+    copyManually: "Diesen Link kopieren:",
     emergency: "Wenn Sie in akuter Gefahr sind, rufen Sie die",
     contactActions: { phone: "Anrufen", sms: "SMS", webchat: "Online-Chat", whatsapp: "WhatsApp", website: "Website" },
     open247: "Rund um die Uhr erreichbar",
@@ -214,6 +231,10 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Ces actions ne peuvent pas être ouvertes dans Thunder.",
       network: "Pas de connexion. Vérifiez votre réseau et réessayez.",
     },
+    notInstalled: "Thunder ne s'est pas ouvert. Il n'est peut-être pas installé sur cet ordinateur.",
+    copyLink: "Copier le lien",
+    linkCopied: "Lien copié.",
+    copyManually: "Copiez ce lien :",
     emergency: "En cas de danger immédiat, appelez le",
     contactActions: { phone: "Appeler", sms: "SMS", webchat: "Chat en ligne", whatsapp: "WhatsApp", website: "Site web" },
     open247: "Ouvert 24 h/24, 7 j/7",
@@ -259,6 +280,10 @@ export const STRINGS: Record<Language, Strings> = {
       invalid: "Estas jugadas no se pueden abrir en Thunder.",
       network: "Sin conexión. Compruebe su red e inténtelo de nuevo.",
     },
+    notInstalled: "Thunder no se ha abierto. Puede que no esté instalado en este ordenador.",
+    copyLink: "Copiar el enlace",
+    linkCopied: "Enlace copiado.",
+    copyManually: "Copie este enlace:",
     emergency: "Si está en peligro inmediato, llame al",
     contactActions: { phone: "Llamar", sms: "SMS", webchat: "Chat en línea", whatsapp: "WhatsApp", website: "Sitio web" },
     open247: "Abierto 24/7",

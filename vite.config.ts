@@ -34,6 +34,30 @@ function staticHeaders(): Plugin {
   };
 }
 
+/**
+ * Lib mode's minifier leaves template literals alone, so the elements' Lit `css` would ship with
+ * its comments and indentation. Styles carry no `${}` and no strings where spaces matter, so
+ * comments go and whitespace collapses (never removed between tokens: `a :is(b)` keeps its meaning).
+ */
+function minifyElementStyles(): Plugin {
+  return {
+    name: "embedkit-minify-styles",
+    apply: "build",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/packages[\\/]components[\\/]src[\\/].*styles?\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, "")
+          .replace(/\s+/g, " ")
+          .replace(/\s*([{};])\s*/g, "$1")
+          .trim();
+        return `css\`${min}\``;
+      });
+    },
+  };
+}
+
 function bffInDevServer(): Plugin {
   return {
     name: "embedkit-bff",
@@ -49,7 +73,7 @@ function bffInDevServer(): Plugin {
       server.middlewares.use(async (req, res, next) => {
         const path = req.url?.split("?")[0] ?? "/";
         if (path === "/" || path === "/index.html") {
-          const page = demoPage(sandbox?.thron).replace('src="/components.js"', `src="/${ENTRY}"`);
+          const page = demoPage({ thron: sandbox?.thron }).replace('src="/components.js"', `src="/${ENTRY}"`);
           res.setHeader("content-type", "text/html");
           res.end(await server.transformIndexHtml(path, page));
           return;
@@ -84,7 +108,7 @@ export default defineConfig(({ mode }) => {
   const split = mode === "split";
   const builder = mode === "builder";
   return {
-    plugins: [bffInDevServer(), ...(split || builder ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementStyles(), ...(split || builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,

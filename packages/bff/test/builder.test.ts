@@ -102,7 +102,11 @@ describe("the builder in Chromium", () => {
     await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
     hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
     bff = await startNodeServer({ env: { BFF_SANDBOX: "1", ALLOWED_ORIGINS: hostOrigin }, port: 0, deps: { logSink: () => {} } });
-    browser = await puppeteer.launch({ executablePath: chromePath(), args: CHROME_ARGS, defaultViewport: { width: 1280, height: 1000 } });
+    browser = await puppeteer.launch({
+      executablePath: await chromePath(),
+      args: CHROME_ARGS,
+      defaultViewport: { width: 1280, height: 1000 },
+    });
   });
 
   after(async () => {

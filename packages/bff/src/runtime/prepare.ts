@@ -27,7 +27,14 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
       )
     : null;
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(redis && { stores: redis }), ...deps });
+  const built = createApp(config, {
+    publicUrl: url,
+    publicUrlGuessed: !env.PUBLIC_URL,
+    staticFiles: readBundle(),
+    batchLogs: true,
+    ...(redis && { stores: redis }),
+    ...deps,
+  });
   return {
     ...built,
     config,

@@ -2,11 +2,11 @@
  * Mounts the THRON Player for one content inside an element: a light-DOM container (the Player
  * looks it up by id in the document) slotted into the element's shadow DOM, with the gallery's
  * pKey as `sessId`. Resolves once the Player is ready; rejects (and cleans up) when the script
- * cannot load, the Player reports an error, or it is not ready in time, so the caller can fall
- * back to the browser's own players. THRON documents no `error` event, hence the timeout too.
+ * cannot load, the Player reports an error, or it is not ready in time (`playerReady`, the same
+ * timeout as the gallery's dialog), so the caller can fall back to the browser's own players.
  */
 import { fetchGallery } from "./gallery-client.ts";
-import { loadThronPlayer, type ThronPlayer } from "./player-loader.ts";
+import { loadThronPlayer, playerReady, type ThronPlayer } from "./player-loader.ts";
 
 export interface MountedPlayer {
   player: ThronPlayer;
@@ -20,7 +20,6 @@ export interface PlayerMountOptions {
   locale: string;
   /** The slot name the element renders where the Player goes. */
   slot: string;
-  readyTimeoutMs?: number;
 }
 
 let containers = 0;
@@ -50,19 +49,8 @@ export async function mountThronPlayer(element: HTMLElement, options: PlayerMoun
       language: options.locale.split("-")[0]?.toUpperCase() || "EN",
       autoplay: false,
     });
-    const mounted = player;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("the THRON Player was not ready in time")), options.readyTimeoutMs ?? 8_000);
-      mounted.on("ready", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      mounted.on("error", () => {
-        clearTimeout(timer);
-        reject(new Error("the THRON Player refused the content"));
-      });
-    });
-    return { player: mounted, destroy };
+    if (!(await playerReady(player))) throw new Error("the THRON Player refused the content or was not ready in time");
+    return { player, destroy };
   } catch (error) {
     destroy();
     throw error;

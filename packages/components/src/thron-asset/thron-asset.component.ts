@@ -5,6 +5,7 @@ import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { type MountedPlayer, mountThronPlayer } from "../internal/thron-player-mount.ts";
+import { warnAttribute } from "../internal/warn.ts";
 import { styles } from "./thron-asset.styles.ts";
 
 export interface AssetErrorDetail {
@@ -173,10 +174,8 @@ export class ThronAsset extends EmbedkitElement {
       this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
       if (this._error.status === 404 || this._error.status === 400) {
         // The editor who pasted the tag is the one who can fix it: say what is wrong, in the console.
-        console.warn(
-          `<thron-asset asset="${id}" gallery="${this.gallery}">: this content is not available: ` +
-            `${this._error.problem.detail ?? this._error.message} Check the asset id and that the content is in the gallery's folder.`,
-        );
+        const cause = (this._error.problem.detail ?? this._error.message).replace(/\.$/, "");
+        warnAttribute(this, "asset", id, `the id of a content in the gallery's folder (gallery="${this.gallery}"); ${cause}`);
       }
       this.emit<AssetErrorDetail>("thron-error", {
         status: this._error.status,

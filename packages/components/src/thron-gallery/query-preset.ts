@@ -6,6 +6,7 @@
 import type { AssetsQuery, AssetType } from "@embedkit/contracts";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
+import { warnAttribute } from "../internal/warn.ts";
 
 export type SortName = NonNullable<AssetsQuery["sort"]>;
 
@@ -81,7 +82,6 @@ interface GalleryHost extends ReactiveControllerHost, HTMLElement {
 export class PresetController implements ReactiveController {
   readonly #host: GalleryHost;
   #observer: MutationObserver | null = null;
-  readonly #warned = new Set<string>();
 
   constructor(host: GalleryHost) {
     this.#host = host;
@@ -108,11 +108,8 @@ export class PresetController implements ReactiveController {
 
   /** Query parameters for the BFF: the checked preset composed with `query` (a filter bar's). */
   async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]>> {
-    const warn = (message: string) => {
-      if (this.#warned.has(message)) return;
-      this.#warned.add(message);
-      console.warn(message);
-    };
+    // Once per attribute and value (warnAttribute remembers), so reloads do not repeat them.
+    const warn = (attribute: string, value: string, expected: string) => warnAttribute(this.#host, attribute, value, expected);
     let preset = readPreset(this.#host);
     const filtered = Object.keys(preset.filters).length > 0;
     if (filtered || preset.rejected?.types.length || preset.rejected?.sort) {

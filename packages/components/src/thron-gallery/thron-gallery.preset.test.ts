@@ -85,7 +85,7 @@ describe("<thron-gallery> preset attributes", () => {
     });
     expect(ids(mounted?.el as ThronGallery)).to.deep.equal((await bffPage("type=video&filter.season=winter")).items.map((a) => a.id));
     expect(warnings).to.have.length(4);
-    expect(warnings.find((w) => w.includes('type="…"')))
+    expect(warnings.find((w) => w.includes('type="gif"')))
       .to.contain('"gif"')
       .and.to.contain("image, video, audio, document");
     expect(warnings.find((w) => w.includes('sort="popular"'))).to.contain("newest, oldest, title");

@@ -7,9 +7,12 @@ import { Health } from "@embedkit/contracts";
 import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
+import { CursorSeal } from "./core/cursor-seal.ts";
+import { jsonBodies } from "./core/json-body.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
@@ -103,6 +106,7 @@ export function createApp(config: Config, deps: AppDeps) {
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
+  app.use("/v1/*", jsonBodies());
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -110,6 +114,9 @@ export function createApp(config: Config, deps: AppDeps) {
         logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
       return sendProblem(c, error);
     }
+    // A framework refusal of the request (Hono's validators): the client's 4xx, not our failure.
+    if (error instanceof HTTPException && error.status < 500)
+      return sendProblem(c, new ProblemError(error.status, "invalid-request", "Invalid request", error.message));
     logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
     return sendProblem(c, new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."));
   });
@@ -139,7 +146,8 @@ export function createApp(config: Config, deps: AppDeps) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
-    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
+    const cursors = new CursorSeal(cursorSecret(config));
+    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls, cursors }));
   }
 
   if (config.thunder) {
@@ -183,6 +191,15 @@ export function createApp(config: Config, deps: AppDeps) {
 }
 
 export { ProblemError };
+
+/**
+ * The key page cursors are sealed with: derived from the THRON client secret, so every instance
+ * of a deployment opens the others' cursors; random per process in sandbox mode (its secret is public).
+ */
+function cursorSecret(config: Config): string | undefined {
+  if (config.sandbox || !config.thron) return undefined;
+  return `embedkit cursor seal\n${config.thron.clientSecret}`;
+}
 
 /** Every configured secret: log lines never carry them. */
 export function secretsOf(config: Config): string[] {

@@ -21,7 +21,8 @@ export interface ThronConfig {
   clientSecret: string;
   username: string;
   classificationId: string | null;
-  galleries: Record<string, GalleryConfig>;
+  /** By name; a Map, so a name such as `constructor` or `__proto__` is only ever an unknown gallery. */
+  galleries: ReadonlyMap<string, GalleryConfig>;
 }
 
 export type ThunderTarget = "cloud" | "local-https" | "local-http" | { base: string };
@@ -164,12 +165,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       clientSecret: THRON_SANDBOX.clientSecret,
       username: THRON_SANDBOX.username,
       classificationId: THRON_SANDBOX.classificationId,
-      galleries: {
-        default: { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] },
-        sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["topic"] },
+      galleries: new Map([
+        ["default", { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] }],
+        ["sport", { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["topic"] }],
         // A folder the sandbox user has no rights on: shows what an ACL mistake looks like.
-        restricted: { folderId: THRON_SANDBOX.restrictedFolderId, pkey: THRON_SANDBOX.restrictedPkey, filterKeys: [] },
-      },
+        ["restricted", { folderId: THRON_SANDBOX.restrictedFolderId, pkey: THRON_SANDBOX.restrictedPkey, filterKeys: [] }],
+      ]),
     };
   } else if (configured.thron) {
     const tenant = value("THRON_TENANT") ?? "";
@@ -179,7 +180,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       if (!/^https?:\/\/[^/\s]+/.test(v)) problems.push(`${name} must be an http(s) URL`);
       return stripSlash(v);
     };
-    const galleries: Record<string, GalleryConfig> = {};
+    const galleries = new Map<string, GalleryConfig>();
     const galleriesJson = value("THRON_GALLERIES");
     if (galleriesJson) {
       let parsed: unknown;
@@ -191,18 +192,18 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       const result = GalleriesJson.safeParse(parsed);
       if (parsed !== undefined && !result.success)
         problems.push(`THRON_GALLERIES: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`);
-      if (result.success) Object.assign(galleries, result.data);
+      if (result.success) for (const [name, gallery] of Object.entries(result.data)) galleries.set(name, gallery);
     }
     const folderId = value("THRON_FOLDER_ID");
     const pkey = value("THRON_PKEY");
     if (folderId || pkey) {
       if (!folderId || !pkey)
         problems.push(`set both THRON_FOLDER_ID and THRON_PKEY (missing ${folderId ? "THRON_PKEY" : "THRON_FOLDER_ID"})`);
-      else galleries.default = { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) };
+      else galleries.set("default", { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) });
     }
-    if (Object.keys(galleries).length === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");
+    if (galleries.size === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");
     const classificationId = value("THRON_CLASSIFICATION_ID") ?? null;
-    if (!classificationId && Object.values(galleries).some((g) => g.filterKeys.length > 0))
+    if (!classificationId && [...galleries.values()].some((g) => g.filterKeys.length > 0))
       problems.push("filter keys are set but THRON_CLASSIFICATION_ID is missing");
     thron = {
       tenant,

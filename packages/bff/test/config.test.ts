@@ -37,7 +37,7 @@ describe("configuration", () => {
     assert.equal(config.thron?.authUrl, "https://acme.thron.com");
     assert.equal(config.thron?.apiUrl, "https://acme-view.thron.com");
     assert.equal(config.thron?.cdnUrl, "https://acme-cdn.thron.com");
-    assert.deepEqual(config.thron?.galleries.default, { folderId: "folder-1", pkey: "pkey-1", filterKeys: [] });
+    assert.deepEqual(config.thron?.galleries.get("default"), { folderId: "folder-1", pkey: "pkey-1", filterKeys: [] });
     assert.deepEqual(config.allowedOrigins, ["https://www.acme.com", "https://*.acme.com"]);
   });
 
@@ -87,7 +87,7 @@ describe("configuration", () => {
       THRON_CLASSIFICATION_ID: "cls",
       THRON_GALLERIES: JSON.stringify({ press: { folderId: "f2", pkey: "p2", filterKeys: ["topic"] } }),
     });
-    assert.deepEqual(Object.keys(config.thron?.galleries ?? {}).sort(), ["default", "press"]);
+    assert.deepEqual([...(config.thron?.galleries.keys() ?? [])].sort(), ["default", "press"]);
     assert.match(problemsOf({ ...THRON, THRON_GALLERIES: '{"Bad Name!": {}}' }).join(), /THRON_GALLERIES/);
   });
 

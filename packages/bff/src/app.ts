@@ -78,6 +78,7 @@ export function createApp(config: Config, deps: AppDeps) {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
+  for (const warning of config.warnings) logger.log("warn", warning);
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();

@@ -51,7 +51,12 @@ export interface AppDeps {
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
-  stores?: { cache: CacheStore; counters: CounterStore };
+  stores?: {
+    cache: CacheStore;
+    counters: CounterStore;
+    /** Whether the shared store answers now (/health reports it). */
+    sharedState?: () => "ready" | "unavailable";
+  };
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -137,9 +142,10 @@ export function createApp(config: Config, deps: AppDeps) {
         throughline: config.throughline ? throughlineHealth.state : "unconfigured",
       };
       const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
-      const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
+      const sharedCache = deps.stores?.sharedState?.();
+      const status: Health["status"] = Object.values(providers).includes("degraded") || sharedCache === "unavailable" ? "degraded" : "ok";
       c.header("cache-control", "no-store");
-      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }) }, 200);
+      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }), ...(sharedCache && { sharedCache }) }, 200);
     },
   );
 

@@ -5,6 +5,7 @@
 import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
+import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle } from "./bundle-files.ts";
 
 export interface PrepareOptions {
@@ -27,7 +28,8 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
       )
     : null;
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(redis && { stores: redis }), ...deps });
+  const stores = redis && { cache: new MemoryTier(redis.cache), counters: redis.counters, sharedState: redis.state };
+  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(stores && { stores }), ...deps });
   return {
     ...built,
     config,

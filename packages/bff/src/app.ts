@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
+import { deadline } from "./core/deadline.ts";
 import { CursorSeal } from "./core/cursor-seal.ts";
 import { jsonBodies } from "./core/json-body.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
@@ -44,8 +45,10 @@ export interface AppDeps {
   logSink?: LogSink;
   /** Write info lines in batches (server runtimes); off where a runtime may freeze after a response (Workers). */
   batchLogs?: boolean;
-  /** Upstream call timeout. */
+  /** One upstream call's budget, its retry included. */
   upstreamTimeoutMs?: number;
+  /** The longest a /v1 request waits for its upstreams before a 504. */
+  deadlineMs?: number;
   /** Refresh tokens this long before they expire. */
   refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
@@ -75,6 +78,13 @@ const DEFAULT_TTLS: CacheTtls = {
   // About 1,000 ThroughLine calls a day for every page view: hours fresh, a week as a fallback.
   throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
 };
+
+/**
+ * An upstream call's budget, retry included, and the longest any request waits (a token, a
+ * renewal and a search in a row): well under what a visitor watching a spinner will bear.
+ */
+const UPSTREAM_BUDGET_MS = 4_000;
+const REQUEST_DEADLINE_MS = 9_000;
 
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
@@ -113,6 +123,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
   app.use("/v1/*", jsonBodies());
+  app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -150,7 +161,7 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     const cursors = new CursorSeal(cursorSecret(config));
@@ -158,7 +169,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const tokens = createThunderTokens(config.thunder, upstream, deps.now);
     app.route(
       "/v1/thunder",
@@ -174,7 +185,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
   }

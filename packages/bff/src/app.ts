@@ -87,12 +87,12 @@ const UPSTREAM_BUDGET_MS = 4_000;
 const REQUEST_DEADLINE_MS = 9_000;
 
 export function createApp(config: Config, deps: AppDeps) {
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
-  const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, logger) : null;
+  const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   for (const warning of config.warnings) logger.log("warn", warning);
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };

@@ -4,13 +4,18 @@
  * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
  */
 import { createSandbox, type Sandbox } from "@embedkit/sandbox";
+import type { Logger } from "./core/logger.ts";
 import type { FetchLike } from "./core/upstream.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 
-export function createSandboxMode(publicUrl: string, fallback: FetchLike) {
+export function createSandboxMode(publicUrl: string, fallback: FetchLike, logger: Logger) {
   const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({ baseUrl: base });
+  const sandbox: Sandbox = createSandbox({ baseUrl: base, log: (message, fields) => logger.log("warn", message, fields) });
+  logger.log(
+    "info",
+    `sandbox mode: simulated upstreams under ${SANDBOX_PATH}; ${SANDBOX_PATH}/_admin/faults is a test tool that makes them fail`,
+  );
   const fetch: FetchLike = async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(`${base}/`)) return fallback(request);

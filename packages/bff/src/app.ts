@@ -4,7 +4,6 @@
  * the simulated upstreams.
  */
 import { Health } from "@embedkit/contracts";
-import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -21,12 +20,13 @@ import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { requestLog } from "./core/request-log.ts";
-import { responseHeaders } from "./core/response-headers.ts";
+import { respond, responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
-import { demoPage } from "./demo/page.ts";
+import { DEMO_CSP, DEMO_SCRIPT, demoPage } from "./demo/page.ts";
+import { mountDocs, type SwaggerUiFiles } from "./docs/page.ts";
 import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
@@ -41,6 +41,8 @@ export interface AppDeps {
   publicUrl: string;
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
+  /** Swagger UI's files for /docs (server runtimes read them from swagger-ui-dist). */
+  swaggerUi?: SwaggerUiFiles | null;
   fetch?: FetchLike;
   logSink?: LogSink;
   /** Write info lines in batches (server runtimes); off where a runtime may freeze after a response (Workers). */
@@ -195,14 +197,17 @@ export function createApp(config: Config, deps: AppDeps) {
     info: { title: "Embedkit BFF", version: "0.1.0", description: "The backend-for-frontend of the Embedkit elements." },
   });
 
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Embedkit BFF API" }));
+  mountDocs(app, deps.swaggerUi ?? null);
 
   mountStaticAssets(app, deps.staticFiles ?? null);
   if (sandboxMode) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => c.html(demoPage()));
+    app.get("/", (c) => respond(c, demoPage(), 200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DEMO_CSP }));
+    app.get("/demo.js", (c) =>
+      respond(c, DEMO_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+    );
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };

@@ -231,7 +231,10 @@ describe("the BFF's edge", () => {
     for (let i = 0; i < 3; i++) ids.push((await fetch(`${server.url}/health`)).headers.get("x-request-id") ?? "");
     await server.close();
     assert.deepEqual(
-      lines.map((line) => JSON.parse(line).requestId),
+      lines
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.message === "request")
+        .map((line) => line.requestId),
       ids,
     );
   });

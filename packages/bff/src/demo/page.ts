@@ -2,6 +2,23 @@
  * The sandbox demo at `/`: the elements on the sandbox catalogue, embedded as a host site would
  * (one script tag), in a light English and a dark Italian theme.
  */
+/**
+ * Everything the demo loads is on this origin (in sandbox mode the THRON Player and media come
+ * from /_sandbox); no inline script. Inline styles stay: the page's own <style> and the Player's.
+ */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The page's own script, served from /demo.js rather than inline (the CSP allows no inline script). */
+export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
+  event.preventDefault();
+  const { url, expiresAt } = event.detail;
+  document.getElementById("thunder-result").textContent =
+    "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
+});
+`;
+
 export function demoPage(): string {
   return `<!doctype html>
 <html lang="en">
@@ -57,14 +74,7 @@ export function demoPage(): string {
     <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>
-<script>
-  document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
-    event.preventDefault();
-    const { url, expiresAt } = event.detail;
-    document.getElementById("thunder-result").textContent =
-      "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
-  });
-</script>
+<script type="module" src="/demo.js"></script>
 </body>
 </html>`;
 }

@@ -1,8 +1,10 @@
 /** The built bundle read into memory once, for runtimes with a file system (Node, Bun, Deno). */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { StaticFile } from "../core/static-assets.ts";
+import type { SwaggerUiFiles } from "../docs/page.ts";
 
 export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
 
@@ -36,4 +38,10 @@ export function readBundle(dir = BUNDLE_DIR): Map<string, StaticFile> | null {
   };
   walk(dir);
   return files;
+}
+
+/** Swagger UI from the swagger-ui-dist package, for /docs. */
+export function readSwaggerUi(): SwaggerUiFiles {
+  const dir = join(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"), "..");
+  return { css: readFileSync(join(dir, "swagger-ui.css")), js: readFileSync(join(dir, "swagger-ui-bundle.js")) };
 }

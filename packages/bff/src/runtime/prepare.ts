@@ -6,7 +6,7 @@ import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
-import { readBundle } from "./bundle-files.ts";
+import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
@@ -29,7 +29,14 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
       )
     : null;
   const stores = redis && { cache: new MemoryTier(redis.cache), counters: redis.counters, sharedState: redis.state };
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(stores && { stores }), ...deps });
+  const built = createApp(config, {
+    publicUrl: url,
+    staticFiles: readBundle(),
+    swaggerUi: readSwaggerUi(),
+    batchLogs: true,
+    ...(stores && { stores }),
+    ...deps,
+  });
   return {
     ...built,
     config,

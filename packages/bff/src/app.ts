@@ -6,6 +6,7 @@
 import { Health } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
@@ -108,6 +109,9 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
+  // Whatever was not compressed ahead of time (cached pages and the bundle are) is compressed
+  // on the way out when the client accepts it; outermost, so it sees every header.
+  app.use(compress());
   app.use(responseHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger));
 

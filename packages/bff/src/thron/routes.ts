@@ -6,6 +6,7 @@ import type { GalleryConfig, ThronConfig } from "../config.ts";
 import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
 import type { CursorSeal } from "../core/cursor-seal.ts";
+import { acceptedEncoding } from "../core/encoding.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { RenderMemo } from "../core/render-memo.ts";
 import { respond } from "../core/response-headers.ts";
@@ -85,6 +86,8 @@ const ASSETS_CACHE_CONTROL = cacheFor(30);
 
 /** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
 const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+const GZIP_ONLY = ["gzip"] as const;
 
 /** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
 const SEARCH_PARAMS = new Set(["q", "type", "cursor", "limit", "locale"]);
@@ -189,16 +192,21 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
   const answer = async (c: Context, plan: SearchPlan) => {
     const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
     const next = await nextCursorOf(page);
-    return respond(
-      c,
-      pages.json(page, plan.variant, () => plan.render(page, next)),
-      200,
-      {
-        "content-type": "application/json",
-        "cache-control": ASSETS_CACHE_CONTROL,
-        "x-cache": status,
-      },
-    );
+    const render = () => plan.render(page, next);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "cache-control": ASSETS_CACHE_CONTROL,
+      "x-cache": status,
+      vary: "Origin, Accept-Encoding",
+    };
+    if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
+      const gzipped = await pages.gzip(page, plan.variant, render);
+      if (gzipped) {
+        headers["content-encoding"] = "gzip";
+        return respond(c, gzipped, 200, headers);
+      }
+    }
+    return respond(c, pages.json(page, plan.variant, render), 200, headers);
   };
 
   app.use("/galleries/:gallery/assets", async (c, next) => {

@@ -30,10 +30,11 @@ export interface FuzzReport {
 const ECHOING_HEADERS = new Set(["access-control-allow-origin", "x-request-id"]);
 
 export async function fuzzTheApp({ runs, faultRate = 0, seed = Date.now() % 2 ** 31 }: FuzzOptions): Promise<FuzzReport> {
-  // Budgets a long run would spend (rate limits, ThroughLine's daily quota) are lifted: their 429/503 are tested elsewhere.
+  // Budgets a long run would spend (rate limits, ThroughLine's daily and per-second quotas) are
+  // lifted: their 429/503 answers are tested elsewhere.
   const unlimited = "100000000";
   const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: unlimited, THUNDER_LAUNCHES_PER_MINUTE: unlimited, THROUGHLINE_DAILY_QUOTA: unlimited });
-  bff.sandbox.throughline.settings.dailyQuota = Number(unlimited);
+  Object.assign(bff.sandbox.throughline.settings, { dailyQuota: Number(unlimited), perSecond: Number(unlimited) });
   for (const provider of [bff.sandbox.thron, bff.sandbox.thunder, bff.sandbox.throughline]) provider.faults.errorRate = faultRate;
   const doc = (await (await bff.get("/openapi.json")).json()) as OpenApiDoc;
   const statuses: Record<string, number> = {};

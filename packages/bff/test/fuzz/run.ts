@@ -4,7 +4,7 @@
  * - no 5xx, except 502/503/504 problems while the sandbox injects upstream faults;
  * - every error is an application/problem+json problem;
  * - JSON answers parse, and nothing the client sent comes back outside JSON (bodies or headers);
- * - no request ends in an unhandled error in the log.
+ * - no request ends in an unhandled error in the log, and without faults /health stays ok.
  */
 import assert from "node:assert/strict";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
@@ -70,6 +70,11 @@ export async function fuzzTheApp({ runs, faultRate = 0, seed = Date.now() % 2 **
   await fc.assert(fc.asyncProperty(openApiRequests(doc, PUBLIC_URL), check), { numRuns: runs, seed, endOnFailure: true });
   const unhandled = bff.logs.filter((line) => line.includes('"unhandled error"'));
   assert.deepEqual(unhandled, [], "no request ended in an unhandled error");
+  if (!statuses["502"] && !statuses["503"] && !statuses["504"]) {
+    // Thousands of bad requests, all the clients' fault: no provider may look degraded for it.
+    const health = (await (await bff.get("/health")).json()) as { status: string; providers: Record<string, string> };
+    assert.equal(health.status, "ok", `client errors degraded a provider: ${JSON.stringify(health.providers)}`);
+  }
   return { requests, statuses, seed };
 }
 

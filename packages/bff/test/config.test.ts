@@ -1,25 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ConfigError, loadConfig } from "../src/config.ts";
-
-const THRON = {
-  THRON_TENANT: "acme",
-  THRON_CLIENT_ID: "client",
-  THRON_CLIENT_SECRET: "secret-value",
-  THRON_USERNAME: "embed-user",
-  THRON_FOLDER_ID: "folder-1",
-  THRON_PKEY: "pkey-1",
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
+import { loadConfig } from "../src/config.ts";
+import { problemsOf, THRON } from "./helpers.ts";
 
 describe("configuration", () => {
   it("starts in sandbox mode with no credentials, on port 8787, open to every origin", () => {

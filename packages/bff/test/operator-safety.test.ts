@@ -5,27 +5,8 @@ import { createServer } from "node:net";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
-
-const THRON = {
-  THRON_TENANT: "acme",
-  THRON_CLIENT_ID: "client",
-  THRON_CLIENT_SECRET: "secret-value",
-  THRON_USERNAME: "embed-user",
-  THRON_FOLDER_ID: "folder-1",
-  THRON_PKEY: "pkey-1",
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
+import { loadConfig } from "../src/config.ts";
+import { ASSETS, problemsOf, sandboxBff, THRON } from "./helpers.ts";
 
 const NODE_ENTRY = fileURLToPath(new URL("../src/runtime/node.ts", import.meta.url));
 

@@ -21,7 +21,7 @@ import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { requestLog } from "./core/request-log.ts";
-import { respond, responseHeaders } from "./core/response-headers.ts";
+import { respond, respondedDirectly, responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
@@ -109,9 +109,15 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
-  // Whatever was not compressed ahead of time (cached pages and the bundle are) is compressed
-  // on the way out when the client accepts it; outermost, so it sees every header.
-  app.use(compress());
+  // Whatever was not compressed ahead of time (cached pages and the bundle are, and answer
+  // through respond()) is compressed on the way out when the client accepts it; outermost, so
+  // it sees every header.
+  const compressOnTheWay = compress();
+  app.use(async (c, next) => {
+    await next();
+    // Hono's compress works on the answer once `next` is done: hand it the finished one.
+    if (!respondedDirectly(c)) await compressOnTheWay(c, async () => {});
+  });
   app.use(responseHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger));
 

@@ -134,7 +134,7 @@ export function createApp(config: Config, deps: AppDeps) {
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
-  app.use("/v1/*", jsonBodies());
+  app.on(["POST", "PUT", "PATCH"], "/v1/*", jsonBodies()); // by method, so reads never run it
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
 
   app.onError((error, c) => {

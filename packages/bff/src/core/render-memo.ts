@@ -8,7 +8,8 @@ import { gzip, MIN_COMPRESSIBLE_BYTES } from "./encoding.ts";
 
 interface Rendered {
   json: Uint8Array<ArrayBuffer>;
-  gzip?: Promise<Uint8Array<ArrayBuffer> | null>;
+  /** Pending while the first request compresses it, then the bytes (null: too small). */
+  gzip?: Promise<Uint8Array<ArrayBuffer> | null> | Uint8Array<ArrayBuffer> | null;
 }
 
 export class RenderMemo<V extends object> {
@@ -20,10 +21,20 @@ export class RenderMemo<V extends object> {
     return this.#entry(value, variant, render).json;
   }
 
-  /** That JSON gzipped, compressed once; null when it is too small to gain from it. */
-  gzip(value: V, variant: string, render: () => unknown): Promise<Uint8Array<ArrayBuffer> | null> {
+  /**
+   * That JSON gzipped, compressed once; null when it is too small to gain from it. The bytes
+   * themselves once ready, so a hit awaits nothing.
+   */
+  gzip(value: V, variant: string, render: () => unknown): Uint8Array<ArrayBuffer> | null | Promise<Uint8Array<ArrayBuffer> | null> {
     const entry = this.#entry(value, variant, render);
-    entry.gzip ??= entry.json.length < MIN_COMPRESSIBLE_BYTES ? Promise.resolve(null) : gzip(entry.json);
+    if (entry.gzip === undefined) {
+      if (entry.json.length < MIN_COMPRESSIBLE_BYTES) entry.gzip = null;
+      else
+        entry.gzip = gzip(entry.json).then((bytes) => {
+          entry.gzip = bytes;
+          return bytes;
+        });
+    }
     return entry.gzip;
   }
 

@@ -191,7 +191,7 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
 
   const answer = async (c: Context, plan: SearchPlan) => {
     const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
-    const next = await nextCursorOf(page);
+    const next = nextCursors.get(page) ?? (await nextCursorOf(page));
     const render = () => plan.render(page, next);
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -200,7 +200,8 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
       vary: "Origin, Accept-Encoding",
     };
     if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
-      const gzipped = await pages.gzip(page, plan.variant, render);
+      const pending = pages.gzip(page, plan.variant, render);
+      const gzipped = pending instanceof Promise ? await pending : pending;
       if (gzipped) {
         headers["content-encoding"] = "gzip";
         return respond(c, gzipped, 200, headers);

@@ -27,19 +27,23 @@ import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { DEMO_CSP, DEMO_SCRIPT, demoPage } from "./demo/page.ts";
+import { entryChunks } from "./demo/preload.ts";
 import { mountDocs, type SwaggerUiFiles } from "./docs/page.ts";
-import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
+import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
-import { throughlineRoutes } from "./throughline/routes.ts";
+import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
-import { createThunderTokens } from "./thunder/sso.ts";
+import { createThunderSso } from "./thunder/sso.ts";
+import { ticketLedger } from "./thunder/ticket.ts";
 
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
   publicUrl: string;
+  /** publicUrl is a guess (no PUBLIC_URL): sandbox media URLs follow the origin each request came to. */
+  publicUrlGuessed?: boolean;
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
   /** Swagger UI's files for /docs (server runtimes read them from swagger-ui-dist). */
@@ -67,6 +71,8 @@ export interface AppDeps {
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
+  /** ThroughLine calls started per second at most (ThroughLine allows 30). */
+  throughlinePerSecond?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -94,17 +100,17 @@ export function createApp(config: Config, deps: AppDeps) {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, logger) : null;
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now, logger) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   for (const warning of config.warnings) logger.log("warn", warning);
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
+  thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
-  const throughlineQuota = config.throughline
-    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.stores?.counters ?? new MemoryCounterStore())
-    : null;
+  const counters = deps.stores?.counters ?? new MemoryCounterStore();
+  const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -135,6 +141,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
   app.on(["POST", "PUT", "PATCH"], "/v1/*", jsonBodies()); // by method, so reads never run it
+  if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
 
   app.onError((error, c) => {
@@ -168,13 +175,24 @@ export function createApp(config: Config, deps: AppDeps) {
       const sharedCache = deps.stores?.sharedState?.();
       const status: Health["status"] = Object.values(providers).includes("degraded") || sharedCache === "unavailable" ? "degraded" : "ok";
       c.header("cache-control", "no-store");
-      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }), ...(sharedCache && { sharedCache }) }, 200);
+      const problems = thronHealth.problems;
+      return c.json(
+        {
+          status,
+          sandbox: config.sandbox,
+          providers,
+          ...(quota && { quota }),
+          ...(sharedCache && { sharedCache }),
+          ...(problems.length > 0 && { problems }),
+        },
+        200,
+      );
     },
   );
 
   if (config.thron) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
-    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
+    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     const cursors = new CursorSeal(cursorSecret(config));
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls, cursors }));
@@ -182,14 +200,20 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.thunder) {
     const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
-    const tokens = createThunderTokens(config.thunder, upstream, deps.now);
+    if (config.thunder.publicLaunch && !config.sandbox)
+      logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
+        detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
+      });
+    // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists.
+    const ownOrigin = URL.canParse(deps.publicUrl) ? new URL(deps.publicUrl).origin : null;
     app.route(
       "/v1/thunder",
       thunderRoutes({
         config: config.thunder,
-        tokens,
+        sso: createThunderSso(config.thunder, upstream, deps.now),
         health: thunderHealth,
-        isAllowedOrigin: isAllowed,
+        isAllowedOrigin: (origin) => origin === ownOrigin || isAllowed(origin),
+        tickets: ticketLedger(counters),
         clientKey,
         launchesPerMinute: config.launchesPerMinute,
       }),
@@ -198,8 +222,14 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
-    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
+    // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
+    const eventQuota = new RollingQuota(
+      "throughline-events",
+      Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA),
+      deps.stores?.counters ?? new MemoryCounterStore(),
+    );
+    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
   }
 
   app.doc31("/openapi.json", {
@@ -214,7 +244,8 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => respond(c, demoPage(), 200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DEMO_CSP }));
+    const page = demoPage({ preload: entryChunks(deps.staticFiles) });
+    app.get("/", (c) => respond(c, page, 200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DEMO_CSP }));
     app.get("/demo.js", (c) =>
       respond(c, DEMO_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
     );

@@ -4,15 +4,21 @@
  * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
  */
 import { createSandbox, type Sandbox } from "@embedkit/sandbox";
+import type { MiddlewareHandler } from "hono";
 import type { Logger } from "./core/logger.ts";
 import type { FetchLike } from "./core/upstream.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 
-export function createSandboxMode(publicUrl: string, fallback: FetchLike, logger: Logger) {
+/** `now` is the clock THRON sessions are measured with; `logger` hears what the fault switch was set to. */
+export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number, logger?: Logger) {
   const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({ baseUrl: base, log: (message, fields) => logger.log("warn", message, fields) });
-  logger.log(
+  const sandbox: Sandbox = createSandbox({
+    baseUrl: base,
+    ...(now && { now }),
+    ...(logger && { log: (message: string, fields: Record<string, unknown>) => logger.log("warn", message, fields) }),
+  });
+  logger?.log(
     "info",
     `sandbox mode: simulated upstreams under ${SANDBOX_PATH}; ${SANDBOX_PATH}/_admin/faults is a test tool that makes them fail`,
   );
@@ -36,4 +42,26 @@ function abortable(response: Response | Promise<Response>, signal: AbortSignal):
       .then(resolve, reject)
       .finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+
+/**
+ * Without PUBLIC_URL the sandbox's media URLs name the host the BFF guessed (localhost), which a
+ * phone on the network cannot reach: answers name the origin the request came to instead.
+ * Rewritten on the way out, so what is cached stays the same for every visitor.
+ */
+export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
+  const guessed = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}/`;
+  return async (c, next) => {
+    await next();
+    const actual = `${new URL(c.req.url).origin}${SANDBOX_PATH}/`;
+    if (actual === guessed || !c.res.headers.get("content-type")?.includes("json")) return;
+    // A cached page may come gzipped ahead of time: rewrite the JSON inside, sent as is.
+    const encoded = c.res.headers.get("content-encoding") === "gzip";
+    const source = encoded && c.res.body ? new Response(c.res.body.pipeThrough(new DecompressionStream("gzip"))) : c.res;
+    const body = (await source.text()).replaceAll(guessed, actual);
+    const headers = new Headers(c.res.headers);
+    headers.delete("content-length");
+    headers.delete("content-encoding");
+    c.res = new Response(body, { status: c.res.status, headers });
+  };
 }

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { freePort, hasRedis, startRedis } from "./loopback.ts";
+import { freePort } from "./loopback.ts";
+import { hasRedis, startRedis } from "./redis-server.ts";
 
 const ASSETS = "/v1/thron/galleries/default/assets?limit=6";
 
@@ -34,7 +35,7 @@ describe("Redis unreachable", { skip: !hasRedis && "redis-server is not installe
     assert.equal(warnings.length, 1, logs.join("\n"));
     assert.match(warnings[0] ?? "", /answering from memory, retrying in the background/);
 
-    const redis = await startRedis(port);
+    const redis = (await startRedis(port)).process;
     stops.push(() => redis.kill());
     let state: string | undefined;
     // The client reconnects on its own schedule (backoff up to 5 s); wait for it, bounded.
@@ -46,10 +47,9 @@ describe("Redis unreachable", { skip: !hasRedis && "redis-server is not installe
   });
 
   it("under load: an outage never multiplies upstream calls", async () => {
-    const port = await freePort();
-    const redis = await startRedis(port);
+    const { process: redis, url } = await startRedis();
     const bff = await startNodeServer({
-      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${port}` },
+      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: url },
       port: 0,
       deps: { logSink: () => {} },
     });

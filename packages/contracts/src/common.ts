@@ -32,6 +32,8 @@ export const Health = z
     quota: z.object({ throughline: z.object({ used: z.number().int(), limit: z.number().int() }) }).optional(),
     /** With BFF_CACHE_URL: whether Redis answers; while it does not, the BFF answers from memory and keeps retrying. */
     sharedCache: z.enum(["ready", "unavailable"]).optional(),
+    /** Standing configuration problems an operator must fix, in plain words (e.g. a THRON role to grant). */
+    problems: z.array(z.string()).optional(),
   })
   .openapi("Health");
 export type Health = z.infer<typeof Health>;

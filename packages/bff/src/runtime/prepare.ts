@@ -31,6 +31,7 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
   const stores = redis && { cache: new MemoryTier(redis.cache), counters: redis.counters, sharedState: redis.state };
   const built = createApp(config, {
     publicUrl: url,
+    publicUrlGuessed: !env.PUBLIC_URL,
     staticFiles: readBundle(),
     swaggerUi: readSwaggerUi(),
     batchLogs: true,

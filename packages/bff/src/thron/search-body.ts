@@ -28,7 +28,7 @@ export function gallerySearchBody(search: GallerySearch): Record<string, unknown
     responseOptions: {
       resultsPageSize: search.limit,
       returnDetailsFields: search.metadata.remaining.size > 0 ? ["locales", "source", "imetadata"] : ["locales", "source"],
-      sort: { creationDate: { order: "desc" } },
+      sort: [{ creationDate: { order: "desc" } }], // a list, as THRON's SDK models it
     },
   };
 }

@@ -1,0 +1,25 @@
+/** Debian's redis-server on loopback for tests: no persistence, stopped by the test that started it. */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import { freePort } from "./loopback.ts";
+
+export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+
+/** On `port` when given (a test that lets Redis come back where the BFF looks for it), else on a free one. */
+export async function startRedis(port?: number): Promise<{ process: ChildProcess; url: string }> {
+  port ??= await freePort();
+  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
+  for (let i = 0; i < 100; i++) {
+    const listening = await new Promise<boolean>((resolve) => {
+      const probe = createServer().listen(port, "127.0.0.1");
+      probe.once("listening", () => probe.close(() => resolve(false)));
+      probe.once("error", () => resolve(true));
+    });
+    if (listening) return { process: redis, url: `redis://127.0.0.1:${port}` };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  redis.kill();
+  throw new Error("redis-server did not start");
+}

@@ -62,6 +62,8 @@ export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
     headers.delete("content-encoding");
-    c.res = new Response(body, { status: c.res.status, headers });
+    const status = c.res.status;
+    c.res = undefined; // else Hono copies the old answer's headers (its encoding among them) onto the new one
+    c.res = new Response(body, { status, headers });
   };
 }

@@ -318,9 +318,9 @@ const MUTANTS: Mutant[] = [
     id: "thron-renewal-twice",
     what: "THRON's session renewal retrying twice instead of once",
     file: `${BFF}/thron/client.ts`,
-    from: '        if (error instanceof SessionRefused) throw badGateway("THRON", "THRON refused the session again right after it was renewed.");\n',
+    from: "        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();\n",
     to: "        if (error instanceof SessionRefused) return await call(await this.sessions.renew(session));\n",
-    tests: [T("thron-client"), T("thron-assets")],
+    tests: [T("thron-client"), T("thron-sessions")],
   },
   {
     id: "throughline-renewal-same-token",

@@ -194,8 +194,8 @@ const MUTANTS: Mutant[] = [
     id: "quota-counter-never-expires",
     what: "an expired counter keeps counting",
     file: `${BFF}/core/quota.ts`,
-    from: "const value = entry && entry.expiresAt > now ? entry.value + 1 : 1;",
-    to: "const value = entry ? entry.value + 1 : 1;",
+    from: "const value = (live ? entry.value : 0) + by;",
+    to: "const value = (entry ? entry.value : 0) + by;",
     tests: [T("quota"), T("throughline")],
   },
   // core/upstream.ts
@@ -219,8 +219,8 @@ const MUTANTS: Mutant[] = [
     id: "upstream-retries-4xx",
     what: "a 4xx answer retried",
     file: `${BFF}/core/upstream.ts`,
-    from: "if (response.status >= 500 && attempt < attempts) {",
-    to: "if (response.status >= 400 && attempt < attempts) {",
+    from: "if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
+    to: "if (response.status >= 400 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
     tests: [T("upstream"), T("thron-failures")],
   },
   {
@@ -318,9 +318,9 @@ const MUTANTS: Mutant[] = [
     id: "thron-renewal-twice",
     what: "THRON's session renewal retrying twice instead of once",
     file: `${BFF}/thron/client.ts`,
-    from: "        if (retryError instanceof SessionExpired)\n",
-    to: "        if (retryError instanceof SessionExpired) return await call(await this.sessions.get());\n        if (retryError instanceof SessionExpired)\n",
-    tests: [T("thron-client"), T("thron-assets")],
+    from: "        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();\n",
+    to: "        if (error instanceof SessionRefused) return await call(await this.sessions.renew(session));\n",
+    tests: [T("thron-client"), T("thron-sessions")],
   },
   {
     id: "throughline-renewal-same-token",
@@ -386,9 +386,9 @@ const MUTANTS: Mutant[] = [
   {
     id: "gallery-dialog-not-modal",
     what: "the dialog opened non-modal: focus not kept inside, the page behind reachable",
-    file: "packages/components/src/thron-gallery/thron-gallery.component.ts",
-    from: "if (dialog && !dialog.open) dialog.showModal();",
-    to: "if (dialog && !dialog.open) dialog.show();",
+    file: "packages/components/src/thron-gallery/gallery-dialog.ts",
+    from: "      dialog.showModal();\n",
+    to: "      dialog.show();\n",
     tests: GALLERY_TESTS,
   },
   {

@@ -4,13 +4,17 @@
  * the simulated upstreams.
  */
 import { Health } from "@embedkit/contracts";
-import { swaggerUI } from "@hono/swagger-ui";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { compress } from "hono/compress";
+import { HTTPException } from "hono/http-exception";
 import { builderRoutes } from "./builder/routes.ts";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
+import { CursorSeal } from "./core/cursor-seal.ts";
+import { deadline } from "./core/deadline.ts";
+import { jsonBodies } from "./core/json-body.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
@@ -18,13 +22,14 @@ import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { requestLog } from "./core/request-log.ts";
-import { responseHeaders } from "./core/response-headers.ts";
+import { respond, respondedDirectly, responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
-import { demoPage } from "./demo/page.ts";
+import { DEMO_CSP, DEMO_SCRIPT, demoPage } from "./demo/page.ts";
 import { entryChunks } from "./demo/preload.ts";
+import { mountDocs, type SwaggerUiFiles } from "./docs/page.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
@@ -42,18 +47,27 @@ export interface AppDeps {
   publicUrlGuessed?: boolean;
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
+  /** Swagger UI's files for /docs (server runtimes read them from swagger-ui-dist). */
+  swaggerUi?: SwaggerUiFiles | null;
   fetch?: FetchLike;
   logSink?: LogSink;
   /** Write info lines in batches (server runtimes); off where a runtime may freeze after a response (Workers). */
   batchLogs?: boolean;
-  /** Upstream call timeout. */
+  /** One upstream call's budget, its retry included. */
   upstreamTimeoutMs?: number;
+  /** The longest a /v1 request waits for its upstreams before a 504. */
+  deadlineMs?: number;
   /** Refresh tokens this long before they expire. */
   refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
-  stores?: { cache: CacheStore; counters: CounterStore };
+  stores?: {
+    cache: CacheStore;
+    counters: CounterStore;
+    /** Whether the shared store answers now (/health reports it). */
+    sharedState?: () => "ready" | "unavailable";
+  };
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -75,13 +89,21 @@ const DEFAULT_TTLS: CacheTtls = {
   throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
 };
 
+/**
+ * An upstream call's budget, retry included, and the longest any request waits (a token, a
+ * renewal and a search in a row): well under what a visitor watching a spinner will bear.
+ */
+const UPSTREAM_BUDGET_MS = 4_000;
+const REQUEST_DEADLINE_MS = 9_000;
+
 export function createApp(config: Config, deps: AppDeps) {
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now) : null;
-  const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now, logger) : null;
+  const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
+  for (const warning of config.warnings) logger.log("warn", warning);
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
@@ -94,6 +116,15 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
+  // Whatever was not compressed ahead of time (cached pages and the bundle are, and answer
+  // through respond()) is compressed on the way out when the client accepts it; outermost, so
+  // it sees every header.
+  const compressOnTheWay = compress();
+  app.use(async (c, next) => {
+    await next();
+    // Hono's compress works on the answer once `next` is done: hand it the finished one.
+    if (!respondedDirectly(c)) await compressOnTheWay(c, async () => {});
+  });
   app.use(responseHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger));
 
@@ -110,7 +141,9 @@ export function createApp(config: Config, deps: AppDeps) {
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
   app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
+  app.on(["POST", "PUT", "PATCH"], "/v1/*", jsonBodies()); // by method, so reads never run it
   if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
+  app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -118,6 +151,9 @@ export function createApp(config: Config, deps: AppDeps) {
         logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
       return sendProblem(c, error);
     }
+    // A framework refusal of the request (Hono's validators): the client's 4xx, not our failure.
+    if (error instanceof HTTPException && error.status < 500)
+      return sendProblem(c, new ProblemError(error.status, "invalid-request", "Invalid request", error.message));
     logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
     return sendProblem(c, new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."));
   });
@@ -137,22 +173,34 @@ export function createApp(config: Config, deps: AppDeps) {
         throughline: config.throughline ? throughlineHealth.state : "unconfigured",
       };
       const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
-      const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
+      const sharedCache = deps.stores?.sharedState?.();
+      const status: Health["status"] = Object.values(providers).includes("degraded") || sharedCache === "unavailable" ? "degraded" : "ok";
       c.header("cache-control", "no-store");
       const problems = thronHealth.problems;
-      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }), ...(problems.length > 0 && { problems }) }, 200);
+      return c.json(
+        {
+          status,
+          sandbox: config.sandbox,
+          providers,
+          ...(quota && { quota }),
+          ...(sharedCache && { sharedCache }),
+          ...(problems.length > 0 && { problems }),
+        },
+        200,
+      );
     },
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
-    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
+    const cursors = new CursorSeal(cursorSecret(config));
+    app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls, cursors }));
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     if (config.thunder.publicLaunch && !config.sandbox)
       logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
         detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
@@ -174,7 +222,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
     // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
     const eventQuota = new RollingQuota(
@@ -190,7 +238,7 @@ export function createApp(config: Config, deps: AppDeps) {
     info: { title: "Embedkit BFF", version: "0.1.0", description: "The backend-for-frontend of the Embedkit elements." },
   });
 
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "Embedkit BFF API" }));
+  mountDocs(app, deps.swaggerUi ?? null);
 
   mountStaticAssets(app, deps.staticFiles ?? null);
   if (config.builder) {
@@ -201,14 +249,26 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    const demo = demoPage({ preload: entryChunks(deps.staticFiles), thron: sandboxMode.sandbox.thron });
-    app.get("/", (c) => c.html(demo));
+    const page = demoPage({ preload: entryChunks(deps.staticFiles), thron: sandboxMode.sandbox.thron });
+    app.get("/", (c) => respond(c, page, 200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DEMO_CSP }));
+    app.get("/demo.js", (c) =>
+      respond(c, DEMO_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+    );
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };
 }
 
 export { ProblemError };
+
+/**
+ * The key page cursors are sealed with: derived from the THRON client secret, so every instance
+ * of a deployment opens the others' cursors; random per process in sandbox mode (its secret is public).
+ */
+function cursorSecret(config: Config): string | undefined {
+  if (config.sandbox || !config.thron) return undefined;
+  return `embedkit cursor seal\n${config.thron.clientSecret}`;
+}
 
 /** Every configured secret: log lines never carry them. */
 export function secretsOf(config: Config): string[] {

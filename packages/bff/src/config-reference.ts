@@ -64,8 +64,9 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "TRUST_PROXY",
     group: "BFF",
-    meaning: "`1`: take the client address from X-Forwarded-For (only behind a proxy you run).",
-    default: "off",
+    meaning:
+      "Proxies you run in front of the BFF: `true` or `1` for one, `<n>` for n in a chain, `false` or `0` for none. The client address is the X-Forwarded-For entry the outermost of them added (n-th from the right); entries to its left are the client's to forge.",
+    default: "false",
   },
   { name: "THRON_TENANT", group: "THRON", meaning: "THRON subdomain: `acme` → acme.thron.com, acme-view.thron.com, acme-cdn.thron.com." },
   { name: "THRON_CLIENT_ID", group: "THRON", meaning: "Client id of the JWT external app." },

@@ -1,8 +1,17 @@
 /**
  * The lifecycle of one upstream token, written once for THRON, Thunder and ThroughLine:
  * cached by its own expiry, refreshed ahead of it, one upstream request however many callers
- * wait, and invalidated when the upstream says it is dead.
+ * wait, and invalidated when the upstream says it is dead. One renewal serves every waiting
+ * caller, so it is made to hold: a transient failure is retried once before they all fail,
+ * and while a token held is still valid a failed renewal leaves it in use.
  */
+import { UpstreamError } from "./upstream.ts";
+
+/**
+ * Refused connections and upstream 5xx: quick failures worth one more try. Not a timeout (the
+ * callers have waited long enough) nor a refusal of the credentials.
+ */
+const isUpstreamFailure = (error: unknown) => error instanceof UpstreamError && error.status !== 504;
 
 export interface ExpiringToken {
   /** Milliseconds since the epoch. */
@@ -14,9 +23,16 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   obtain: (previous: T | null) => Promise<T>;
   /** Refresh this long before expiry; callers in that window get the current token while it refreshes. */
   refreshAheadMs: number;
-  /** Never hand out a token with less life left than this: callers wait for a new one instead. */
+  /**
+   * Prefer not to hand out a token with less life left than this: callers wait for a new one
+   * instead (if that renewal fails, they get the old one while it is still valid).
+   */
   minValidityMs?: number;
   now?: () => number;
+  /** Which failures of `obtain` are transient (retried once); by default the upstream's own failures. */
+  isTransient?: (error: unknown) => boolean;
+  /** Pause before that one retry. */
+  retryDelayMs?: number;
 }
 
 export class TokenSource<T extends ExpiringToken> {
@@ -43,7 +59,13 @@ export class TokenSource<T extends ExpiringToken> {
       }
       return current;
     }
-    return this.#refresh();
+    try {
+      return await this.#refresh();
+    } catch (error) {
+      // Still valid though inside minValidityMs: better than failing every caller.
+      if (current && this.#now() < current.expiresAt && !this.#invalidated) return current;
+      throw error;
+    }
   }
 
   /** Stops handing out `token` if it is still the one held; a newer token obtained meanwhile is kept. */
@@ -54,8 +76,13 @@ export class TokenSource<T extends ExpiringToken> {
   #refresh(): Promise<T> {
     if (!this.#inFlight) {
       const previous = this.#current;
-      this.#inFlight = this.#options
-        .obtain(previous)
+      const { obtain, isTransient = isUpstreamFailure, retryDelayMs = 100 } = this.#options;
+      this.#inFlight = obtain(previous)
+        .catch(async (error: unknown) => {
+          if (!isTransient(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+          return obtain(previous);
+        })
         .then((token) => {
           this.#current = token;
           this.#invalidated = false;

@@ -9,6 +9,23 @@ interface Catalogue {
   catalogue: { contents: readonly { id: string; contentType: string; folderId: string }[] };
 }
 
+/**
+ * Everything the demo loads is on this origin (in sandbox mode the THRON Player and media come
+ * from /_sandbox); no inline script. Inline styles stay: the page's own <style> and the Player's.
+ */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The page's own script, served from /demo.js rather than inline (the CSP allows no inline script). */
+export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
+  event.preventDefault();
+  const { url, expiresAt } = event.detail;
+  document.getElementById("thunder-result").textContent =
+    "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
+});
+`;
+
 /** A favicon inline, so the page makes no request that would 404. */
 const FAVICON = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1a73e8"/><path d="M8 9h16v3H8zm0 6h10v3H8zm0 6h16v3H8z" fill="#fff"/></svg>',
@@ -124,14 +141,7 @@ ${preload}
     <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>
-<script>
-  document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
-    event.preventDefault();
-    const { url, expiresAt } = event.detail;
-    document.getElementById("thunder-result").textContent =
-      "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
-  });
-</script>
+<script type="module" src="/demo.js"></script>
 </body>
 </html>`;
 }

@@ -83,7 +83,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
 
   // 3. A search in each gallery's folder: proves the user's read rights there.
   let sample: { gallery: string; pkey: string; id: string } | null = null;
-  for (const [name, gallery] of Object.entries(config.galleries)) {
+  for (const [name, gallery] of config.galleries) {
     const found = await searchStep(config, probe, report, legacy, name, gallery);
     if (found && !sample) sample = { gallery: name, pkey: gallery.pkey, id: found };
   }
@@ -223,7 +223,7 @@ async function definitionsStep(config: ThronConfig, probe: Probe, report: Checku
     if (items.length === 0) break; // a short page is not the end: only an empty one is
     for (const item of items) if (item.key) keys.add(item.key);
   }
-  const wanted = new Set(Object.values(config.galleries).flatMap((g) => g.filterKeys));
+  const wanted = new Set([...config.galleries.values()].flatMap((g) => g.filterKeys));
   const missing = [...wanted].filter((key) => !keys.has(key));
   if (missing.length > 0)
     return report.fail(

@@ -5,7 +5,8 @@
 import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
-import { readBundle } from "./bundle-files.ts";
+import { MemoryTier } from "../stores/memory-tier.ts";
+import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
@@ -27,12 +28,14 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
       )
     : null;
+  const stores = redis && { cache: new MemoryTier(redis.cache), counters: redis.counters, sharedState: redis.state };
   const built = createApp(config, {
     publicUrl: url,
     publicUrlGuessed: !env.PUBLIC_URL,
     staticFiles: readBundle(),
+    swaggerUi: readSwaggerUi(),
     batchLogs: true,
-    ...(redis && { stores: redis }),
+    ...(stores && { stores }),
     ...deps,
   });
   return {

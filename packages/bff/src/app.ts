@@ -242,7 +242,7 @@ export function createApp(config: Config, deps: AppDeps) {
 
   mountStaticAssets(app, deps.staticFiles ?? null);
   if (config.builder) {
-    const galleries = Object.keys(config.thron?.galleries ?? {});
+    const galleries = [...(config.thron?.galleries.keys() ?? [])];
     app.route("/builder", builderRoutes({ publicUrl: deps.publicUrl, galleries, isAllowedOrigin: isAllowed }));
   }
   if (sandboxMode) {

@@ -29,7 +29,7 @@ import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
-import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
+import { throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
 import { createThunderSso } from "./thunder/sso.ts";
 import { ticketLedger } from "./thunder/ticket.ts";
@@ -175,13 +175,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
-    // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
-    const eventQuota = new RollingQuota(
-      "throughline-events",
-      Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA),
-      deps.stores?.counters ?? new MemoryCounterStore(),
-    );
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
+    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, counters, now: deps.now }));
   }
 
   app.doc31("/openapi.json", {

@@ -5,6 +5,7 @@ import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { applyPairing, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
 
 /** The BFF configured as an operator would, with ThroughLine's simulator behind `fetch`. */
@@ -276,6 +277,31 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(await (await post({ type: "display", helplineId: "invented", sessionId: "s1" })).json(), { reported: false });
     for (let i = 0; i < 10; i++) await post({ type: "display", helplineId: id, sessionId: `s${i}` });
     assert.equal(bff.sandbox.throughline.stats.events.length, 5, "a tenth of 50 calls");
+  });
+
+  it("stops sending events for a while after failures, which spend quota, and gives back only refused ones", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now });
+    const post = (body: unknown) =>
+      bff.get("/v1/throughline/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const used = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const before = await used();
+    bff.sandbox.throughline.faults.errorRate = 1;
+    for (let i = 0; i < 50; i++)
+      assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: `s${i}` })).json(), { reported: false });
+    assert.equal((await used()) - before, 3, "three failures, then a pause");
+    bff.sandbox.throughline.faults.errorRate = 0;
+    await post({ type: "display", helplineId: id, sessionId: "paused" });
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0, "still paused");
+    clock.advance(5 * 60_000);
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "after" })).json(), { reported: true });
+    // ThroughLine's 429 spends nothing: neither the daily quota nor the events' share (a tenth of 100).
+    bff.sandbox.throughline.settings.perSecond = 0;
+    for (let i = 0; i < 20; i++) await post({ type: "display", helplineId: id, sessionId: `r${i}` });
+    bff.sandbox.throughline.settings.perSecond = 30;
+    assert.equal((await used()) - before, 4);
   });
 
   it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {

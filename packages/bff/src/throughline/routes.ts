@@ -10,9 +10,9 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
 import { problemSpec } from "../core/problem.ts";
-import type { RollingQuota } from "../core/quota.ts";
+import { type CounterStore, RollingQuota } from "../core/quota.ts";
 import { validationHook } from "../core/validation.ts";
-import type { ThroughLineClient } from "./client.ts";
+import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
 import { RecentlyServed } from "./recently-served.ts";
 
@@ -64,22 +64,29 @@ const CONTACT_METHODS: Record<ContactType, string> = {
 /** Asked of ThroughLine once per country, topic and priority; `limit` is applied here. */
 const UPSTREAM_LIMIT = 50;
 /** The share of the daily quota events may spend; the rest is kept for look-ups. */
-export const EVENT_SHARE_OF_QUOTA = 0.1;
+const EVENT_SHARE_OF_QUOTA = 0.1;
+/** After this many failed events in a row, none is sent for a while: failures still spend quota. */
+const EVENT_FAILURES_BEFORE_PAUSE = 3;
+const EVENT_PAUSE_MS = 5 * 60_000;
 
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
   ttl: Ttl;
-  /** Counts the calls spent on events (its limit is their share of the daily quota). */
-  eventQuota: RollingQuota;
+  /** Where the calls spent on events are counted (shared by instances when Redis is set). */
+  counters: CounterStore;
   now?: () => number;
 }
 
-export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.now }: ThroughLineRouteDeps) {
+export function throughlineRoutes({ client, cache, ttl, counters, now = Date.now }: ThroughLineRouteDeps) {
+  // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
+  const eventQuota = new RollingQuota("throughline-events", Math.floor(client.quota.limit * EVENT_SHARE_OF_QUOTA), counters, now);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
   const served = new RecentlyServed(now);
+  let eventFailures = 0;
+  let eventsPausedUntil = 0;
   const countries = () =>
     cached("countries", async () =>
       (await client.request("/countries", z.object({ countries: z.array(UpstreamCountry) }))).countries.map(toCountry),
@@ -135,7 +142,8 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
   app.openapi(eventsRoute, async (c) => {
     const event = c.req.valid("json");
     // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
-    if (!served.has(event.helplineId) || !(await eventQuota.reserve())) return c.json({ reported: false }, 202);
+    if (now() < eventsPausedUntil || !served.has(event.helplineId) || !(await eventQuota.reserve()))
+      return c.json({ reported: false }, 202);
     const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
     const body = {
       helpline_id: event.helplineId,
@@ -144,9 +152,17 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
       ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
     };
     const reported = await client.request(path, z.unknown(), { method: "POST", body, events: true }).then(
-      () => true,
-      async () => {
-        await eventQuota.release();
+      () => {
+        eventFailures = 0;
+        return true;
+      },
+      async (error) => {
+        // Refused before anything was spent: the share is given back. Any other failure spent a call.
+        if (error instanceof RateLimited || error instanceof QuotaExhausted) await eventQuota.release();
+        else if (++eventFailures >= EVENT_FAILURES_BEFORE_PAUSE) {
+          eventFailures = 0;
+          eventsPausedUntil = now() + EVENT_PAUSE_MS;
+        }
         return false;
       },
     );

@@ -87,7 +87,7 @@ export function createApp(config: Config, deps: AppDeps) {
   thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
-  const counters = deps.stores?.counters ?? new MemoryCounterStore();
+  const counters = deps.stores?.counters ?? new MemoryCounterStore(deps.now);
   const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -115,7 +115,7 @@ export function createApp(config: Config, deps: AppDeps) {
     if (error instanceof ProblemError) {
       if (error.status >= 500)
         logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
-      return sendProblem(c, error);
+      return sendProblem(c, error, error.headers);
     }
     logger.log("error", "unhandled error", { requestId: c.get("requestId"), error: String(error) });
     return sendProblem(c, new ProblemError(500, "internal", "Internal error", "The BFF failed to answer; the request id is in the logs."));
@@ -174,7 +174,10 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
-    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, {
+      perSecond: deps.throughlinePerSecond,
+      now: deps.now,
+    });
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, counters, now: deps.now }));
   }
 

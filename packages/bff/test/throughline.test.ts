@@ -304,6 +304,26 @@ describe("ThroughLine through the BFF", () => {
     assert.equal((await used()) - before, 4);
   });
 
+  it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    bff.sandbox.throughline.settings.dailyQuota = 0; // ThroughLine refuses everything now, with Retry-After: 3600
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bff.get(`${HELPLINES}?country=NZ`)));
+    for (const answer of answers) {
+      assert.equal(answer.status, 503);
+      assert.equal(Problem.parse(await answer.json()).title, "ThroughLine asked the BFF to slow down");
+    }
+    const later = await bff.get(`${HELPLINES}?country=NZ&priority=true`);
+    assert.equal(later.status, 503);
+    assert.equal(later.headers.get("retry-after"), "3600");
+    assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 1, "one 429, then no call until Retry-After");
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "cached answers are still served");
+    clock.advance(3_600_000);
+    bff.sandbox.throughline.settings.dailyQuota = 1_000;
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
+  });
+
   it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }); // one client, many addresses: the flood reaches the routes
     await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);

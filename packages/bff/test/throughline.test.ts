@@ -253,7 +253,7 @@ describe("ThroughLine through the BFF", () => {
     const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 0);
-    assert.ok(bff.sandbox.throughline.stats.apiCalls >= 10);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 6, "countries, topics and two lists per country: more than 4 a second");
   });
 
   it("reports display and click events for helplines it served, within their share of the quota", async () => {
@@ -322,6 +322,22 @@ describe("ThroughLine through the BFF", () => {
     clock.advance(3_600_000);
     bff.sandbox.throughline.settings.dailyQuota = 1_000;
     assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
+  });
+
+  it("asks ThroughLine once per country and priority, whatever valid topic is asked: enumerating every combination stays bounded", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" });
+    const { countries } = await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
+    const { topics } = await ok(await bff.get("/v1/throughline/topics"), TopicsResponse);
+    let combinations = 0;
+    for (const country of countries)
+      for (const topic of ["", ...topics.flatMap((t) => [`&topic=${t.code}`, `&topic=${encodeURIComponent(t.name)}`])])
+        for (const priority of ["", "&priority=true"]) {
+          const body = await ok(await bff.get(`${HELPLINES}?country=${country.code}${topic}${priority}`), HelplinesResponse);
+          if (body.topic) for (const helpline of body.helplines) assert.ok(helpline.topics.includes(body.topic.name), helpline.name);
+          combinations++;
+        }
+    assert.ok(combinations > 4 * countries.length * topics.length, `${combinations}`);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 2 + 2 * countries.length, "countries, topics, and two lists per country");
   });
 
   it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {

@@ -61,8 +61,11 @@ const CONTACT_METHODS: Record<ContactType, string> = {
   website: "website",
 };
 
-/** Asked of ThroughLine once per country, topic and priority; `limit` is applied here. */
-const UPSTREAM_LIMIT = 50;
+/**
+ * Asked of ThroughLine once per country and priority; the topic and `limit` are applied here, so
+ * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
+ */
+const UPSTREAM_LIMIT = 100;
 /** The share of the daily quota events may spend; the rest is kept for look-ups. */
 const EVENT_SHARE_OF_QUOTA = 0.1;
 /** After this many failed events in a row, none is sent for a while: failures still spend quota. */
@@ -118,13 +121,16 @@ export function throughlineRoutes({ client, cache, ttl, counters, now = Date.now
     const resolved = wanted
       ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
       : undefined;
+    // One upstream list per country and priority, whatever the topic: the number of distinct calls
+    // is bounded by the countries, not by countries × topics (docs/deploy.md, "ThroughLine's quota").
     const params = new URLSearchParams({ country_code: country.toLowerCase(), limit: String(UPSTREAM_LIMIT) });
-    if (resolved) params.set("topic", resolved.name); // ThroughLine's docs send the topic's name
     if (priority) params.set("priority_only", "true");
     const { value, status } = await cached(`helplines:${params}`, async () =>
       (await client.request(`/helplines?${params}`, z.object({ helplines: z.array(UpstreamHelpline) }))).helplines.map(toHelpline),
     );
-    const helplines = applyPairing(value, limit);
+    const topicName = resolved?.name.toLowerCase();
+    const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
+    const helplines = applyPairing(forTopic, limit);
     served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(

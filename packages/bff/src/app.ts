@@ -53,6 +53,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
   stores?: { cache: CacheStore; counters: CounterStore };
+  /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
+  memoryCacheEntries?: number;
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -74,6 +76,9 @@ const DEFAULT_TTLS: CacheTtls = {
   throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
 };
 
+/** ThroughLine's answers: countries, topics and two lists per country (a few hundred entries). */
+const THROUGHLINE_CACHE_ENTRIES = 2_000;
+
 export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
@@ -81,7 +86,7 @@ export function createApp(config: Config, deps: AppDeps) {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
-  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
+  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(deps.memoryCacheEntries));
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
@@ -178,7 +183,9 @@ export function createApp(config: Config, deps: AppDeps) {
       perSecond: deps.throughlinePerSecond,
       now: deps.now,
     });
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, counters, now: deps.now }));
+    // Its own cache: THRON searches can never push out answers that cost ThroughLine's daily quota.
+    const throughlineCache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));
+    app.route("/v1/throughline", throughlineRoutes({ client, cache: throughlineCache, ttl: ttls.throughline, counters, now: deps.now }));
   }
 
   app.doc31("/openapi.json", {

@@ -340,6 +340,15 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(bff.sandbox.throughline.stats.apiCalls, 2 + 2 * countries.length, "countries, topics, and two lists per country");
   });
 
+  it("keeps its answers however many THRON searches fill the in-memory cache", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { memoryCacheEntries: 20 });
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    const calls = bff.sandbox.throughline.stats.apiCalls;
+    for (let i = 0; i < 30; i++) assert.equal((await bff.get(`/v1/thron/galleries/default/assets?q=x${i}`)).status, 200);
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, calls, "answered from ThroughLine's own cache");
+  });
+
   it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }); // one client, many addresses: the flood reaches the routes
     await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);

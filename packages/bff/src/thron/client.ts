@@ -232,10 +232,11 @@ export class ThronClient {
       return definitions;
     } catch (error) {
       if (!(error instanceof MissingRole)) throw error;
+      const fix = `ask the THRON Content Manager to grant ${role} to that user.`;
       this.health.report(
         problemKey,
-        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ` +
-          `ask the THRON Content Manager to grant ${role} to that user.`,
+        `THRON: the BFF's user lacks the role ${role}, so gallery filters are empty; ${fix}`,
+        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ${fix}`,
       );
       return [];
     }

@@ -151,7 +151,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (config.thron) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
-    const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
+    const client = new ThronClient(config.thron, upstream, sessions, thronHealth, deps.now);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 

@@ -141,6 +141,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     const country = (this.country ?? "").trim();
     this._answer = null;
     this._error = null;
+    this._loading = false; // a look-up aborted for an empty or malformed country must not stay "Loading…"
     this._invalidCountry = country !== "" && !/^[A-Za-z]{2}$/.test(country);
     if (this._invalidCountry)
       console.warn(

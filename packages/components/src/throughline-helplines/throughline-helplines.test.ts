@@ -133,6 +133,26 @@ describe("<throughline-helplines>", () => {
     }
   });
 
+  it("stops saying Loading when the country is cleared or made malformed during a look-up", async () => {
+    for (const country of ["", "usa"]) {
+      const el = document.createElement("throughline-helplines") as ThroughLineHelplines;
+      el.setAttribute("bff", TEST_BFF);
+      el.setAttribute("country", "NZ");
+      el.setAttribute("topic", "grief-and-loss");
+      mount().append(el);
+      await el.updateComplete;
+      expect(el._loading, "the look-up started").to.equal(true);
+      await warnings(async () => {
+        el.country = country;
+        await el.updateComplete;
+      });
+      const shadow = el.shadowRoot as ShadowRoot;
+      expect(shadow.querySelector('[part="base"]')?.getAttribute("aria-busy"), country).to.equal("false");
+      expect(text(shadow.querySelector('[role="status"]')), country).to.equal("");
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it("keeps AA contrast on a dark page, with an emergency link of at least 44×44 px", async () => {
     const page = mount();
     page.style.cssText = "color-scheme: dark; background: #15171c; color: #eceef3; padding: 1rem";

@@ -434,6 +434,23 @@ describe("ThroughLine mapping (API v2)", () => {
       ],
     );
   });
+  it("reads each period in the helpline's time zone whatever offset it is written with, and keeps a repeated week once", () => {
+    assert.deepEqual(
+      toHours(
+        [
+          { localDayOfWeek: "monday", open: "2026-11-22T20:00:00Z", close: "2026-11-23T04:00:00Z" },
+          { localDayOfWeek: "monday", open: "2026-11-23T09:00:00+13:00", close: "2026-11-23T17:00:00+13:00" },
+          { localDayOfWeek: "monday", open: "2026-11-30T09:00:00+13:00", close: "2026-11-30T17:00:00+13:00" },
+          { localDayOfWeek: "sunday", open: "2026-11-22T09:00:00-02:00", close: "2026-11-22T10:00:00-02:00" },
+        ],
+        "Pacific/Auckland",
+      ),
+      [
+        { day: "monday", open: "09:00", close: "17:00" },
+        { day: "monday", open: "00:00", close: "01:00" },
+      ],
+    );
+  });
   it("drops a time zone the browser could not use", () => {
     assert.equal(toHelpline({ ...base, timezone: "Mars/Olympus" }).timezone, undefined);
   });

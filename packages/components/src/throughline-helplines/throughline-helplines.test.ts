@@ -95,6 +95,16 @@ describe("<throughline-helplines>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("gives a link of a type it does not know its own hours and status", async () => {
+    const { el, shadow } = await helplines({ country: "US", topic: "anxiety", limit: "50" });
+    el.now = () => new Date("2026-11-17T17:00:00Z"); // Tuesday 12:00 in New York
+    el.requestUpdate();
+    await el.updateComplete;
+    const website = contactsOf(shadow, "Crisis Text Line").find((c) => c.link === "Website");
+    expect(website).to.deep.equal({ link: "Website", status: "Open now · closes 17:00", hours: "Mon–Fri 09:00–17:00" });
+    await expect(el).to.be.accessible();
+  });
+
   it("keeps a closed helpline's contacts visible and says when they open", async () => {
     const { el, shadow } = await helplines({ country: "NZ", topic: "substance-use" });
     const [phone, sms] = contactsOf(shadow, "Alcohol Drug Helpline");

@@ -185,7 +185,10 @@ export function createApp(config: Config, deps: AppDeps) {
     });
     // Its own cache: THRON searches can never push out answers that cost ThroughLine's daily quota.
     const throughlineCache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));
-    app.route("/v1/throughline", throughlineRoutes({ client, cache: throughlineCache, ttl: ttls.throughline, counters, now: deps.now }));
+    app.route(
+      "/v1/throughline",
+      throughlineRoutes({ client, cache: throughlineCache, ttl: ttls.throughline, counters, clientKey, now: deps.now }),
+    );
   }
 
   app.doc31("/openapi.json", {

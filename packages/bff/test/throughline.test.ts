@@ -304,6 +304,22 @@ describe("ThroughLine through the BFF", () => {
     assert.equal((await used()) - before, 4);
   });
 
+  it("reports a page view once per helpline and session, and caps each client's events", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { clientAddress: (c) => c.req.header("x-client") });
+    const post = (body: unknown, client = "198.51.100.7") =>
+      bff.get("/v1/throughline/events", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-client": client },
+        body: JSON.stringify(body),
+      });
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "page" })).json(), { reported: true });
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "page" })).json(), { reported: false });
+    for (let i = 0; i < 40; i++) await post({ type: "display", helplineId: id, sessionId: `s${i}` });
+    assert.equal(bff.sandbox.throughline.stats.events.length, 30, "thirty events an hour for one client");
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "x" }, "203.0.113.9")).json(), { reported: true });
+  });
+
   it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({}, { now: clock.now });

@@ -7,12 +7,14 @@
  */
 import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
 import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
 import { problemSpec } from "../core/problem.ts";
 import { type CounterStore, RollingQuota } from "../core/quota.ts";
 import { validationHook } from "../core/validation.ts";
 import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
+import { ClientBudget } from "./client-budget.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
 import { RecentlyServed } from "./recently-served.ts";
 
@@ -71,6 +73,9 @@ const EVENT_SHARE_OF_QUOTA = 0.1;
 /** After this many failed events in a row, none is sent for a while: failures still spend quota. */
 const EVENT_FAILURES_BEFORE_PAUSE = 3;
 const EVENT_PAUSE_MS = 5 * 60_000;
+/** Events one client (network address) may have reported per hour. */
+const EVENTS_PER_CLIENT_PER_HOUR = 30;
+const HOUR = 3_600_000;
 
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
@@ -78,16 +83,21 @@ export interface ThroughLineRouteDeps {
   ttl: Ttl;
   /** Where the calls spent on events are counted (shared by instances when Redis is set). */
   counters: CounterStore;
+  /** The client's network address (events are budgeted per client). */
+  clientKey?: (c: Context) => string | undefined;
   now?: () => number;
 }
 
-export function throughlineRoutes({ client, cache, ttl, counters, now = Date.now }: ThroughLineRouteDeps) {
+export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
   // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
   const eventQuota = new RollingQuota("throughline-events", Math.floor(client.quota.limit * EVENT_SHARE_OF_QUOTA), counters, now);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
   const served = new RecentlyServed(now);
+  /** Displays already reported, by helpline and session: a page view is reported once. */
+  const displays = new RecentlyServed(now, HOUR, 50_000);
+  const budget = new ClientBudget(EVENTS_PER_CLIENT_PER_HOUR, HOUR, now);
   let eventFailures = 0;
   let eventsPausedUntil = 0;
   const countries = () =>
@@ -148,8 +158,16 @@ export function throughlineRoutes({ client, cache, ttl, counters, now = Date.now
   app.openapi(eventsRoute, async (c) => {
     const event = c.req.valid("json");
     // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
-    if (now() < eventsPausedUntil || !served.has(event.helplineId) || !(await eventQuota.reserve()))
+    const display = event.type === "display" ? `${event.helplineId} ${event.sessionId}` : null;
+    if (
+      now() < eventsPausedUntil ||
+      !served.has(event.helplineId) ||
+      (display !== null && displays.has(display)) ||
+      !budget.take(clientKey(c) ?? "unknown") ||
+      !(await eventQuota.reserve())
+    )
       return c.json({ reported: false }, 202);
+    if (display !== null) displays.add([display]);
     const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
     const body = {
       helpline_id: event.helplineId,

@@ -99,7 +99,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
   #tick: ReturnType<typeof setInterval> | undefined;
   // getRandomValues, not randomUUID: the host page may not be a secure context.
   readonly #sessionId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-  readonly #reported = new Set<string>();
+  readonly #displayed = new Set<string>();
 
   constructor() {
     super();
@@ -192,9 +192,10 @@ export class ThroughLineHelplines extends EmbedkitElement {
   }
 
   #report(helplineId: string, contactMethod?: Contact["type"]): void {
-    const key = contactMethod ? `${helplineId}:${contactMethod}:${Date.now()}` : helplineId;
-    if (!contactMethod && this.#reported.has(key)) return;
-    this.#reported.add(key);
+    if (!contactMethod) {
+      if (this.#displayed.has(helplineId)) return; // a display is reported once per element; every click is
+      this.#displayed.add(helplineId);
+    }
     const event = {
       type: contactMethod ? "click" : "display",
       helplineId,

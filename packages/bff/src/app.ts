@@ -61,6 +61,8 @@ export interface AppDeps {
   ttl?: Partial<CacheTtls>;
   /** ThroughLine calls started per second at most (ThroughLine allows 30). */
   throughlinePerSecond?: number;
+  /** How paced calls wait their turn (tests move their clock instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -182,6 +184,7 @@ export function createApp(config: Config, deps: AppDeps) {
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, {
       perSecond: deps.throughlinePerSecond,
       now: deps.now,
+      sleep: deps.sleep,
     });
     // Its own cache: THRON searches can never push out answers that cost ThroughLine's daily quota.
     const throughlineCache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));

@@ -245,7 +245,13 @@ describe("ThroughLine through the BFF", () => {
 
   it("paces its calls to ThroughLine's rate instead of meeting 429", async () => {
     // A slower upstream and the BFF paced to match: the same rule at a rate a test can watch.
-    const bff = sandboxBff({}, { throughlinePerSecond: 4 });
+    const clock = manualClock(Date.now());
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      clock.advance(ms);
+    };
+    const bff = sandboxBff({}, { throughlinePerSecond: 4, now: clock.now, sleep });
     bff.sandbox.throughline.settings.perSecond = 4;
     const queries = ["US", "NZ"].flatMap((country) =>
       ["", "&priority=true", "&topic=anxiety", "&topic=substance-use"].map((q) => `country=${country}${q}`),
@@ -254,6 +260,7 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 0);
     assert.equal(bff.sandbox.throughline.stats.apiCalls, 6, "countries, topics and two lists per country: more than 4 a second");
+    assert.ok(waits.length > 0, "the calls past the fourth waited their turn");
   });
 
   it("reports display and click events for helplines it served, within their share of the quota", async () => {

@@ -71,10 +71,14 @@ export class ThroughLineClient {
     readonly upstream: UpstreamOptions,
     readonly quota: RollingQuota,
     readonly health: ProviderHealth,
-    { perSecond = CALLS_PER_SECOND, now = Date.now }: { perSecond?: number | undefined; now?: (() => number) | undefined } = {},
+    {
+      perSecond = CALLS_PER_SECOND,
+      now = Date.now,
+      sleep,
+    }: { perSecond?: number | undefined; now?: (() => number) | undefined; sleep?: ((ms: number) => Promise<void>) | undefined } = {},
   ) {
     this.now = now;
-    this.pacer = new Pacer(perSecond);
+    this.pacer = new Pacer(perSecond, undefined, now, sleep);
     this.tokens = new TokenSource({
       refreshAheadMs: 5 * 60_000,
       obtain: async () => {

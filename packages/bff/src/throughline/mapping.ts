@@ -3,7 +3,7 @@
  * API lives here: the version itself, the shapes of its answers, contact method types, opening
  * hours, and the field assumed to link a pair of services.
  */
-import type { Contact, Helpline, OpeningPeriod, Weekday } from "@embedkit/contracts";
+import { type Contact, type Helpline, type OpeningPeriod, Weekday } from "@embedkit/contracts";
 import { z } from "zod";
 
 /** The API version the BFF speaks; THROUGHLINE_API_URL must point at it. */
@@ -38,7 +38,7 @@ export const UpstreamHelpline = z.object({
 });
 export type UpstreamHelpline = z.infer<typeof UpstreamHelpline>;
 
-const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: readonly Weekday[] = Weekday.options;
 const dialable = (number: string) => number.replace(/[^\d+*#]/g, "");
 
 /** Only https links leave the BFF (an http URL is upgraded): a directory entry never runs script on the host's page. */

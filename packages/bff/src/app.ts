@@ -75,7 +75,7 @@ const DEFAULT_TTLS: CacheTtls = {
   definitions: { freshMs: 10 * MINUTE, staleMs: HOUR },
   detail: { freshMs: 5 * MINUTE, staleMs: HOUR },
   // About 1,000 ThroughLine calls a day for every page view: hours fresh, a week as a fallback.
-  throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
+  throughline: { freshMs: 12 * HOUR, staleMs: 7 * 24 * HOUR },
 };
 
 /** ThroughLine's answers: countries, topics and two lists per country (a few hundred entries). */

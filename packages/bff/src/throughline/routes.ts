@@ -49,7 +49,7 @@ const eventsRoute = createRoute({
   path: "/events",
   summary: "Reports a helpline display or click to ThroughLine",
   description:
-    "Best effort: an event is reported only for a helpline this BFF served recently, and events may spend at most a tenth of the daily quota, so look-ups keep working.",
+    "Best effort: an event is reported only for a helpline this BFF served recently, a display once per helpline and session, at most 30 an hour per client, and events may spend at most a tenth of the daily quota, so look-ups keep working.",
   request: { body: { content: { "application/json": { schema: HelplineEvent } }, required: true } },
   responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });

@@ -35,7 +35,7 @@ import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
-import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
+import { throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
 import { createThunderSso } from "./thunder/sso.ts";
 import { ticketLedger } from "./thunder/ticket.ts";
@@ -68,12 +68,16 @@ export interface AppDeps {
     /** Whether the shared store answers now (/health reports it). */
     sharedState?: () => "ready" | "unavailable";
   };
+  /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
+  memoryCacheEntries?: number;
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
   /** ThroughLine calls started per second at most (ThroughLine allows 30). */
   throughlinePerSecond?: number;
+  /** How paced calls wait their turn (tests move their clock instead of waiting). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -86,7 +90,7 @@ const DEFAULT_TTLS: CacheTtls = {
   definitions: { freshMs: 10 * MINUTE, staleMs: HOUR },
   detail: { freshMs: 5 * MINUTE, staleMs: HOUR },
   // About 1,000 ThroughLine calls a day for every page view: hours fresh, a week as a fallback.
-  throughline: { freshMs: 6 * HOUR, staleMs: 7 * 24 * HOUR },
+  throughline: { freshMs: 12 * HOUR, staleMs: 7 * 24 * HOUR },
 };
 
 /**
@@ -95,6 +99,8 @@ const DEFAULT_TTLS: CacheTtls = {
  */
 const UPSTREAM_BUDGET_MS = 4_000;
 const REQUEST_DEADLINE_MS = 9_000;
+/** ThroughLine's answers: countries, topics and two lists per country (a few hundred entries). */
+const THROUGHLINE_CACHE_ENTRIES = 2_000;
 
 export function createApp(config: Config, deps: AppDeps) {
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
@@ -104,13 +110,13 @@ export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now, logger) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   for (const warning of config.warnings) logger.log("warn", warning);
-  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
+  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(deps.memoryCacheEntries));
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
-  const counters = deps.stores?.counters ?? new MemoryCounterStore();
+  const counters = deps.stores?.counters ?? new MemoryCounterStore(deps.now);
   const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
@@ -149,7 +155,7 @@ export function createApp(config: Config, deps: AppDeps) {
     if (error instanceof ProblemError) {
       if (error.status >= 500)
         logger.log("warn", error.title, { requestId: c.get("requestId"), status: error.status, detail: error.detail });
-      return sendProblem(c, error);
+      return sendProblem(c, error, error.headers);
     }
     // A framework refusal of the request (Hono's validators): the client's 4xx, not our failure.
     if (error instanceof HTTPException && error.status < 500)
@@ -194,7 +200,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (config.thron) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
-    const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
+    const client = new ThronClient(config.thron, upstream, sessions, thronHealth, deps.now);
     const cursors = new CursorSeal(cursorSecret(config));
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls, cursors }));
   }
@@ -223,14 +229,17 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
-    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
-    // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
-    const eventQuota = new RollingQuota(
-      "throughline-events",
-      Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA),
-      deps.stores?.counters ?? new MemoryCounterStore(),
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, {
+      perSecond: deps.throughlinePerSecond,
+      now: deps.now,
+      sleep: deps.sleep,
+    });
+    // Its own cache: THRON searches can never push out answers that cost ThroughLine's daily quota.
+    const throughlineCache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));
+    app.route(
+      "/v1/throughline",
+      throughlineRoutes({ client, cache: throughlineCache, ttl: ttls.throughline, counters, clientKey, now: deps.now }),
     );
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
   }
 
   app.doc31("/openapi.json", {

@@ -19,7 +19,7 @@ export interface SandboxOptions {
   /** Public URL where this app is reachable, e.g. `http://127.0.0.1:8790` or `https://bff.example/_sandbox`. */
   baseUrl: string;
   thron?: { tokenLifetimeSeconds?: number; legacySessionSeconds?: number };
-  /** The clock THRON sessions are measured with (tests move it). */
+  /** The clock THRON sessions and ThroughLine's hours and rate are measured with (tests move it). */
   now?: () => number;
   thunder?: { defaultMinutes?: number };
   throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
@@ -66,7 +66,7 @@ export function createSandbox(options: SandboxOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
   const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
-  const throughline = createThroughLineSandbox(options.throughline);
+  const throughline = createThroughLineSandbox({ ...(options.now && { now: options.now }), ...options.throughline });
 
   const app = new Hono();
   app.route("/thron", thron.app);

@@ -143,12 +143,19 @@ const folderDenied = () =>
 /** The role THRON checks before it lists a classification's definitions (SDK doc of listGet). */
 export const viewerRole = (classificationId: string) => `THRON_CLASS_${classificationId}_VIEWER`;
 
+/** How long a folder THRON denied is refused without asking (a denial costs a call, a renewal and a retry). */
+const DENIAL_MEMORY_MS = 60_000;
+
 export class ThronClient {
+  /** Folders THRON denied the BFF's user, and until when that is taken as the answer. */
+  readonly #deniedUntil = new Map<string, number>();
+
   constructor(
     readonly config: ThronConfig,
     readonly upstream: UpstreamOptions,
     readonly sessions: ThronSessions,
     readonly health: ProviderHealth,
+    readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -175,21 +182,30 @@ export class ThronClient {
     });
   }
 
-  search(body: Record<string, unknown>): Promise<SearchResponse> {
+  /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */
+  async search(body: Record<string, unknown>, folderId: string): Promise<SearchResponse> {
     const url = `${this.config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(this.config.tenant)}`;
-    return this.#withSession(async (session) => {
-      const response = await callUpstream(
-        this.upstream,
-        () =>
-          new Request(url, {
-            method: "POST",
-            headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
-            body: JSON.stringify(body),
-          }),
-        { idempotent: true }, // a search is a read, even over POST
-      );
-      return readEnvelope(response, SearchResponse);
-    }, folderDenied);
+    if ((this.#deniedUntil.get(folderId) ?? 0) > this.now()) throw folderDenied();
+    this.#deniedUntil.delete(folderId);
+    return this.#withSession(
+      async (session) => {
+        const response = await callUpstream(
+          this.upstream,
+          () =>
+            new Request(url, {
+              method: "POST",
+              headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
+              body: JSON.stringify(body),
+            }),
+          { idempotent: true }, // a search is a read, even over POST
+        );
+        return readEnvelope(response, SearchResponse);
+      },
+      () => {
+        this.#deniedUntil.set(folderId, this.now() + DENIAL_MEMORY_MS);
+        return folderDenied();
+      },
+    );
   }
 
   /**
@@ -232,10 +248,11 @@ export class ThronClient {
       return definitions;
     } catch (error) {
       if (!(error instanceof MissingRole)) throw error;
+      const fix = `ask the THRON Content Manager to grant ${role} to that user.`;
       this.health.report(
         problemKey,
-        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ` +
-          `ask the THRON Content Manager to grant ${role} to that user.`,
+        `THRON: the BFF's user lacks the role ${role}, so gallery filters are empty; ${fix}`,
+        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ${fix}`,
       );
       return [];
     }

@@ -165,7 +165,7 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
    * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
    */
   const searchWithDurations = async (plan: SearchPlan): Promise<SearchResponse> => {
-    const page = await client.search(plan.body);
+    const page = await client.search(plan.body, plan.gallery.folderId);
     const items = await Promise.all(
       page.items.map(async (item) => {
         if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { LaunchResponse, Problem } from "@embedkit/contracts";
 import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandbox";
 import { sign } from "hono/jwt";
-import { createApp } from "../src/app.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { type CacheStore, MemoryStore } from "../src/core/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/core/quota.ts";
@@ -122,17 +122,21 @@ describe("POST /v1/thunder/launch", () => {
     assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 
-  it("lets the BFF's own demo page launch whatever ALLOWED_ORIGINS lists", async () => {
+  it("lets the BFF's own demo page launch whatever ALLOWED_ORIGINS lists, its origin taken from PUBLIC_URL, not Host", async () => {
     const bff = thunderBff();
     const response = await bff.launch({ method: "stats", ids: ["1"] }, new URL(PUBLIC_URL).origin);
     assert.equal(response.status, 200);
-    // Reached under another name than PUBLIC_URL (127.0.0.1 for localhost): the page is still same-origin.
-    const other = await bff.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
-      body: JSON.stringify({ method: "stats", ids: ["1"] }),
-    });
-    assert.equal(other.status, 200);
+    const underAnotherName = (app: { request: typeof bff.app.request }) =>
+      app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+    // PUBLIC_URL set: a Host and Origin the caller chose are not the BFF's own.
+    assert.equal((await underAnotherName(bff.app)).status, 403);
+    // Sandbox mode without PUBLIC_URL (reached as localhost or 127.0.0.1): the demo page is same-origin.
+    const guessed = thunderBff({}, { publicUrlGuessed: true });
+    assert.equal((await underAnotherName(guessed.app)).status, 200);
   });
 
   it("rate limits launches per client", async () => {
@@ -164,7 +168,7 @@ describe("POST /v1/thunder/launch", () => {
 });
 
 /** A BFF outside sandbox mode whose Thunder is the simulator, reached through an injected fetch. */
-function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }) {
+function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }, deps: Partial<AppDeps> = {}) {
   const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
   const config = loadConfig({
     THUNDER_USERNAME: THUNDER_SANDBOX.username,
@@ -180,6 +184,7 @@ function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; coun
     logSink: (l) => logs.push(l),
     fetch: async (i, init) => simulator.app.fetch(new Request(i, init)),
     ...(stores && { stores }),
+    ...deps,
   });
   const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
   const launch = (body: unknown, origin: string | null = HOST) =>
@@ -188,7 +193,7 @@ function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; coun
       headers: { "content-type": "application/json", ...(origin && { origin }) },
       body: JSON.stringify(body),
     });
-  return { get, launch, logs, thunder: simulator.thunder };
+  return { app, get, launch, logs, thunder: simulator.thunder };
 }
 
 describe("Thunder outside sandbox mode", () => {
@@ -217,6 +222,19 @@ describe("Thunder outside sandbox mode", () => {
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] }, null)).status, 403);
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] })).status, 200);
     assert.equal(bff.thunder.stats.tokenRequests, 1);
+  });
+
+  it("with THUNDER_PUBLIC_LAUNCH=1 takes no Host header for the BFF's own origin (DNS rebinding, forged Host)", async () => {
+    for (const publicUrlGuessed of [false, true]) {
+      const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }, undefined, { publicUrlGuessed });
+      const response = await bff.app.request("http://attacker.example:8787/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://attacker.example:8787" },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+      assert.equal(response.status, 403, `publicUrlGuessed ${publicUrlGuessed}`);
+      assert.equal(bff.thunder.stats.tokenRequests, 0);
+    }
   });
 
   it("in hub-pro mode saves the launch URL with SaveUserUrlByGuid and answers the lookup URL, never the token", async () => {

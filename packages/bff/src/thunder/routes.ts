@@ -37,8 +37,8 @@ export interface ThunderRouteDeps {
   config: ThunderConfig;
   sso: ThunderSso;
   health: ProviderHealth;
-  /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page). */
-  isAllowedOrigin: (origin: string) => boolean;
+  /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page); `requestUrl` is the URL the request came to. */
+  isAllowedOrigin: (origin: string, requestUrl: string) => boolean;
   tickets: TicketLedger;
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
@@ -53,9 +53,7 @@ export function thunderRoutes({ config, sso, health, isAllowedOrigin, tickets, c
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");
-    // A page served by this BFF itself (its demo) is same-origin, whatever ALLOWED_ORIGINS lists.
-    const sameOrigin = origin === new URL(c.req.url).origin;
-    if (origin !== undefined && !sameOrigin && !isAllowedOrigin(origin))
+    if (origin !== undefined && !isAllowedOrigin(origin, c.req.url))
       throw new ProblemError(403, "origin-not-allowed", "This site may not launch Thunder", "Add its origin to ALLOWED_ORIGINS.");
     // Without tickets the Origin is all there is; a caller that sends none (not a browser) gets nothing.
     if (origin === undefined && !config.ticketSecret)

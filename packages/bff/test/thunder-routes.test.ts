@@ -290,6 +290,16 @@ describe("Thunder outside sandbox mode", () => {
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
     assert.equal(b.thunder.stats.tokenRequests, 0);
   });
+  it("gives the ticket back when Thunder fails, so the same ticket launches once Thunder is back", async () => {
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
+    const once = await ticket({ exp: inMinutes(5) });
+    bff.thunder.faults.burst5xx = 2;
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status, 503);
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status, 200, "the retry after the outage");
+    const replayed = await bff.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.equal(replayed.status, 401, "and then it is used");
+  });
+
   it("launches nothing when the ticket store cannot say whether a ticket was used (503)", async () => {
     const unreachable = {
       increment: async () => {

@@ -74,12 +74,21 @@ export function thunderRoutes({ config, sso, health, isAllowedOrigin, tickets, c
       if (angles !== undefined) errors.push({ field: "angles", message: "is taken only by xos-message, gsis-message and pff-message" });
     }
     if (errors.length > 0) throw invalidRequest(errors);
-    if (config.ticketSecret) await checkTicket(ticket, config.ticketSecret, ids, tickets);
-    const { token, expiresAt } = await health.track(() => sso.mintToken());
-    let url = buildLaunchUrl({ target: config.target, method, ids, token, vendor: config.vendorGuid, league, angles });
-    // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
-    if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
-      url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
+    const claimed = config.ticketSecret ? await checkTicket(ticket, config.ticketSecret, ids, tickets) : null;
+    let url: string;
+    let expiresAt: number;
+    try {
+      const minted = await health.track(() => sso.mintToken());
+      expiresAt = minted.expiresAt;
+      url = buildLaunchUrl({ target: config.target, method, ids, token: minted.token, vendor: config.vendorGuid, league, angles });
+      // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
+      if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
+        url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
+    } catch (error) {
+      // Thunder failed, so the ticket launched nothing: the user may try again with it.
+      await claimed?.release();
+      throw error;
+    }
     c.header("cache-control", "no-store");
     return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 200);
   });

@@ -290,6 +290,23 @@ describe("Thunder outside sandbox mode", () => {
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
     assert.equal(b.thunder.stats.tokenRequests, 0);
   });
+  it("warns at start that without BFF_CACHE_URL each instance has its own list of used tickets", () => {
+    const warned = (logs: string[]) => logs.filter((l) => /"level":"warn".*without BFF_CACHE_URL/.test(l)).length;
+    assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET }).logs), 1);
+    assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET, BFF_CACHE_URL: "redis://cache.internal:6379" }).logs), 0);
+    assert.equal(warned(liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }).logs), 0);
+  });
+
+  it("launches once when one ticket arrives several times at once", async () => {
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
+    const once = await ticket({ exp: inMinutes(5) });
+    const statuses = await Promise.all(
+      [1, 2, 3, 4].map(() => bff.launch({ method: "stats", ids: ["1"], ticket: once }).then((r) => r.status)),
+    );
+    assert.deepEqual(statuses.sort(), [200, 401, 401, 401]);
+    assert.equal(bff.thunder.stats.tokenRequests, 1);
+  });
+
   it("gives the ticket back when Thunder fails, so the same ticket launches once Thunder is back", async () => {
     const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
     const once = await ticket({ exp: inMinutes(5) });

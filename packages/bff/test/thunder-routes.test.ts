@@ -341,6 +341,8 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
     assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: await ticket({ exp: inMinutes(5) }) })).status, 200);
     const scoped = await ticket({ exp: inMinutes(5), ids: [PLAY, OTHER] });
     assert.equal((await bff.launch({ method: "plays", ids: [OTHER, PLAY], ticket: scoped })).status, 200);
+    const mixed = await ticket({ exp: inMinutes(5), ids: [{ toString: 1 }, PLAY] });
+    assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: mixed })).status, 200, "string entries still count");
   });
 
   it("refuses a missing, expired, forged, too long-lived, jti-less or replayed ticket with 401, and ids outside it with 403", async () => {
@@ -359,6 +361,8 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
       [await ticket({ exp: inMinutes(5), jti: "x" }), 401, /no jti/],
       [used, 401, /already used/],
       [await ticket({ exp: inMinutes(5), ids: [OTHER] }), 403, /Ask the host site/],
+      [await ticket({ exp: inMinutes(5), ids: [{ toString: 1 }, { id: PLAY }, 1] }), 403, /Ask the host site/],
+      [await ticket({ exp: inMinutes(5), ids: { [PLAY]: true } }), 403, /Ask the host site/],
     ];
     for (const [value, status, detail] of cases) {
       const response = await bff.launch({ method: "plays", ids: [PLAY], ...(value && { ticket: value }) });

@@ -59,7 +59,8 @@ export async function checkTicket(
   if (exp - now > MAX_LIFETIME_S + CLOCK_SKEW_S || (typeof payload.iat === "number" && exp - payload.iat > MAX_LIFETIME_S + CLOCK_SKEW_S))
     throw refused("Tickets may live 10 minutes at most.");
   if (payload.ids !== undefined) {
-    const allowed = Array.isArray(payload.ids) ? new Set(payload.ids.map(String)) : new Set<string>();
+    // Only string entries name ids; anything else in the claim (objects, numbers) allows nothing.
+    const allowed = new Set(Array.isArray(payload.ids) ? payload.ids.filter((id): id is string => typeof id === "string") : []);
     if (!ids.every((id) => allowed.has(id)))
       throw new ProblemError(
         403,

@@ -132,6 +132,28 @@ describe("pnpm doctor", () => {
     assert.equal(stepNamed(steps, "Thunder", /launch protection/).status, "ok");
   });
 
+  it("reports a Hub Pro lookup URL that is no URL without throwing", async () => {
+    const simulator = createSandbox({ baseUrl: SIMULATOR });
+    const config = loadConfig({
+      THUNDER_USERNAME: THUNDER_SANDBOX.username,
+      THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_SSO_URL: simulator.urls.thunder,
+      THUNDER_PUBLIC_LAUNCH: "1",
+    });
+    // A configuration made in code, past loadConfig's checks.
+    const thunder = {
+      ...(config.thunder as NonNullable<typeof config.thunder>),
+      launchMode: "hub-pro" as const,
+      hubProLookupUrl: "https://[hub/{guid}",
+    };
+    const { steps } = await runDoctor(
+      { ...config, thunder },
+      { fetch: async (input, init) => simulator.app.fetch(new Request(input, init)), write: () => {}, secrets: [] },
+    );
+    assert.equal(stepNamed(steps, "Thunder", /Hub Pro save/).status, "ok");
+  });
+
   it("names the folder and the user when the user has no rights on the gallery's folder", async () => {
     const { steps } = await liveDoctor({ THRON_USERNAME: THRON_SANDBOX.userWithoutRights });
     const search = stepNamed(steps, "THRON", /search, gallery default/);

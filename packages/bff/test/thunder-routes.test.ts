@@ -273,6 +273,20 @@ describe("Thunder outside sandbox mode", () => {
       () => loadConfig({ ...base, THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.example/{guid}" }),
       /only with THUNDER_LAUNCH_MODE=hub-pro/,
     );
+    const hubPro = (url: string) => () => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: url });
+    assert.throws(hubPro("https://[hub/{guid}"), /THUNDER_HUB_PRO_LOOKUP_URL must be an https URL containing \{guid\}/);
+    assert.throws(hubPro("http://hub.example/launch/{guid}"), /must be an https URL/, "plain http outside sandbox mode");
+    assert.throws(hubPro("javascript:alert(1)//{guid}"), /must be an https URL/);
+    assert.equal(
+      loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
+      "hub-pro",
+    );
+    const sandbox = loadConfig({
+      BFF_SANDBOX: "1",
+      THUNDER_LAUNCH_MODE: "hub-pro",
+      THUNDER_HUB_PRO_LOOKUP_URL: "http://127.0.0.1:9/{guid}",
+    });
+    assert.equal(sandbox.thunder?.hubProLookupUrl, "http://127.0.0.1:9/{guid}", "http is fine in sandbox mode");
   });
 
   it("one ticket launches once, across instances sharing a store (BFF_CACHE_URL)", async () => {

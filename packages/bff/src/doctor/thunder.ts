@@ -57,11 +57,7 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
     const guid = saved.status === 200 ? parseWcfString(saved.text) : null;
     const saveStep = "Hub Pro save (SaveUserUrlByGuid)";
     const savedDown = outage(saved, "Thunder's SSO service", "THUNDER_SSO_URL");
-    if (guid)
-      report.ok(
-        saveStep,
-        `saved a test launch URL; browsers get ${new URL(config.hubProLookupUrl.replace("{guid}", "GUID")).host} lookups`,
-      );
+    if (guid) report.ok(saveStep, `saved a test launch URL; browsers get ${lookupHost(config.hubProLookupUrl)} lookups`);
     else if (savedDown && !refused(saved)) report.fail(saveStep, answered(saved), savedDown.cause, savedDown.fix);
     else
       report.fail(
@@ -82,4 +78,10 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
       "Set THUNDER_TICKET_SECRET and have the host site sign a ticket per launch.",
     );
   else report.warn("launch protection", "sandbox mode: origin only");
+}
+
+/** The lookup URL's host for the report; the template itself when it is no URL (never a throw). */
+function lookupHost(template: string): string {
+  const sample = template.replaceAll("{guid}", "GUID");
+  return URL.canParse(sample) ? new URL(sample).host : template;
 }

@@ -315,7 +315,7 @@ describe("Thunder outside sandbox mode", () => {
     const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
     const once = await ticket({ exp: inMinutes(5) });
     const statuses = await Promise.all(
-      [1, 2, 3, 4].map(() => bff.launch({ method: "stats", ids: ["1"], ticket: once }).then((r) => r.status)),
+      [1, 2, 3, 4].map(async () => (await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status),
     );
     assert.deepEqual(statuses.sort(), [200, 401, 401, 401]);
     assert.equal(bff.thunder.stats.tokenRequests, 1);

@@ -55,9 +55,14 @@ export function attributeProblems(method: string, ids: string[], league: string 
  * from a BFF that was tampered with.
  */
 export function isLaunchable(url: string): boolean {
-  try {
-    return ["thundercloud:", "http:", "https:"].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
+  const protocol = protocolOf(url);
+  return protocol === "thundercloud:" || protocol === "http:" || protocol === "https:";
+}
+
+/** Whether the URL opens the Thunder app (its scheme in any case: `THUNDERCLOUD:` too). */
+export const opensThunderApp = (url: string) => protocolOf(url) === "thundercloud:";
+
+/** The URL's scheme, lower-cased by the URL parser; "" when it is no URL. */
+function protocolOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).protocol : "";
 }

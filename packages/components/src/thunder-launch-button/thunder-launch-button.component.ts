@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS } from "./launch-input.ts";
+import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS, opensThunderApp } from "./launch-input.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -186,7 +186,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
    * away (the app opening) within appWaitMs, Thunder is probably not installed.
    */
   #open(url: string): void {
-    if (!url.startsWith("thundercloud:")) {
+    if (!opensThunderApp(url)) {
       window.location.assign(url);
       return;
     }

@@ -197,15 +197,26 @@ function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; coun
 }
 
 describe("Thunder outside sandbox mode", () => {
-  it("tells the operator when Thunder refuses the credentials (its 500), without echoing them", async () => {
+  it("tells the operator when Thunder refuses the credentials (its 500), asking once, without echoing them", async () => {
     const bff = liveBff({ THUNDER_PASSWORD: "not-the-password", THUNDER_TICKET_SECRET: SECRET });
     const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
     assert.equal(response.status, 502);
     const text = await response.text();
-    assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder refused the BFF's credentials");
+    assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder refused the credentials or failed");
+    assert.equal(bff.thunder.stats.tokenRequests, 1, "a refusal is not asked again");
     assert.doesNotMatch(text + bff.logs.join("\n"), /not-the-password|analyst@/);
     const health = (await (await bff.get("/health")).json()) as { providers: { thunder: string } };
     assert.equal(health.providers.thunder, "degraded");
+  });
+
+  it("names a lasting Thunder server exception (500 and its Message) as refused credentials or a failure", async () => {
+    const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
+    bff.thunder.faults.errorRate = 1;
+    const response = await bff.launch({ method: "stats", ids: ["1"] });
+    assert.equal(response.status, 502);
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.title, "Thunder refused the credentials or failed");
+    assert.match(problem.detail ?? "", /Thunder itself is failing/);
   });
 
   it("needs THUNDER_TICKET_SECRET once Thunder is configured, unless THUNDER_PUBLIC_LAUNCH=1", () => {

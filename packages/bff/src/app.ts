@@ -184,11 +184,7 @@ export function createApp(config: Config, deps: AppDeps) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
     // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
-    const eventQuota = new RollingQuota(
-      "throughline-events",
-      Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA),
-      deps.stores?.counters ?? new MemoryCounterStore(),
-    );
+    const eventQuota = new RollingQuota("throughline-events", Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA), counters);
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
   }
 

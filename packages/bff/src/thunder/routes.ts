@@ -4,7 +4,8 @@
  * only a caller the host vouches for (a one-time ticket) or, when the operator opts in, a page
  * from an allowed origin may mint one.
  */
-import { LaunchRequest, LaunchResponse, MESSAGE_METHODS } from "@embedkit/contracts";
+import { LaunchRequest, LaunchResponse } from "@embedkit/contracts";
+import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
@@ -43,8 +44,6 @@ export interface ThunderRouteDeps {
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
 }
-
-const isMessageMethod = (method: string) => (MESSAGE_METHODS as readonly string[]).includes(method);
 
 export function thunderRoutes({ config, sso, health, isAllowedOrigin, tickets, clientKey, launchesPerMinute }: ThunderRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });

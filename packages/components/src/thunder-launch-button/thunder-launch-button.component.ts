@@ -1,9 +1,10 @@
 import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS, opensThunderApp } from "./launch-input.ts";
+import { attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -155,7 +156,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
     const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
     const method = this.method as LaunchMethod;
     const ids = this.idList;
-    const message = MESSAGE_METHODS.includes(method);
+    const message = isMessageMethod(method);
     const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();

@@ -73,7 +73,7 @@ describe("<thunder-launch-button>", () => {
     expect(seen[0])
       .to.contain('method="bad"')
       .and.to.contain("plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message, pff-message");
-    expect(seen[1]).to.contain('ids: "x3"').and.to.contain("STATS play ids (digits)");
+    expect(seen[1]).to.contain('ids: "x3"').and.to.contain("a STATS play id (digits)");
     expect(seen[2]).to.contain('league="MLS"').and.to.contain("NFL, NCAA, AAF, XFL, CFL");
   });
 

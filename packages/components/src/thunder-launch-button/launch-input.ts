@@ -16,24 +16,31 @@ import {
 /** Splits a comma or space separated attribute. */
 export const listOf = (value: string | undefined) => (value ?? "").split(/[\s,]+/).filter(Boolean);
 
+/** An attribute that cannot launch, and what it accepts (for warnAttribute). */
+export interface AttributeProblem {
+  attribute: "method" | "ids" | "league" | "angles";
+  value: string;
+  expected: string;
+}
+
 /**
  * Each attribute that cannot launch, with what it accepts: the console says so, since a
  * disabled button alone does not tell an author why.
  */
-export function attributeProblems(method: string, ids: string[], league: string | undefined, angles: string[]): string[] {
-  if (!isLaunchMethod(method)) return [`method="${method}" is not one of ${LAUNCH_METHODS.join(", ")}`];
-  const problems: string[] = [];
+export function attributeProblems(method: string, ids: string[], league: string | undefined, angles: string[]): AttributeProblem[] {
+  if (!isLaunchMethod(method)) return [{ attribute: "method", value: method, expected: `one of ${LAUNCH_METHODS.join(", ")}` }];
+  const problems: AttributeProblem[] = [];
   const rule = LAUNCH_IDS[method];
   const bad = ids.filter((id) => !rule.pattern.test(id));
-  if (bad.length > 0)
-    problems.push(`ids: ${bad.map((id) => `"${id}"`).join(", ")} not accepted; with method="${method}" each must be ${rule.expected}`);
+  if (bad.length > 0) problems.push({ attribute: "ids", value: bad.join(" "), expected: `with method="${method}", each ${rule.expected}` });
   const message = isMessageMethod(method);
-  if (league !== undefined && !message) problems.push(`league is taken only by ${MESSAGE_METHODS.join(", ")}`);
+  const onlyMessage = `none: only ${MESSAGE_METHODS.join(", ")} take it`;
+  if (league !== undefined && !message) problems.push({ attribute: "league", value: league, expected: onlyMessage });
   else if (league !== undefined && !(THUNDER_LEAGUES as readonly string[]).includes(league))
-    problems.push(`league="${league}" is not one of ${THUNDER_LEAGUES.join(", ")}`);
-  if (angles.length > 0 && !message) problems.push(`angles is taken only by ${MESSAGE_METHODS.join(", ")}`);
+    problems.push({ attribute: "league", value: league, expected: `one of ${THUNDER_LEAGUES.join(", ")}` });
+  if (angles.length > 0 && !message) problems.push({ attribute: "angles", value: angles.join(" "), expected: onlyMessage });
   else if (angles.some((a) => !(THUNDER_ANGLES as readonly string[]).includes(a)))
-    problems.push(`angles="${angles.join(" ")}" may list only ${THUNDER_ANGLES.join(", ")}`);
+    problems.push({ attribute: "angles", value: angles.join(" "), expected: `only ${THUNDER_ANGLES.join(", ")}` });
   return problems;
 }
 

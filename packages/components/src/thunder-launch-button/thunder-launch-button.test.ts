@@ -68,12 +68,15 @@ describe("<thunder-launch-button>", () => {
       el.ids = "1|2";
       el.league = "MLS";
       await el.updateComplete;
+      // The same mistake again, after another: said once already.
+      el.method = "bad";
+      await el.updateComplete;
     });
     expect(seen).to.have.length(3);
     expect(seen[0])
-      .to.contain('method="bad"')
+      .to.contain('<thunder-launch-button> method="bad"')
       .and.to.contain("plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message, pff-message");
-    expect(seen[1]).to.contain('ids: "x3"').and.to.contain("a STATS play id (digits)");
+    expect(seen[1]).to.contain('ids="x3"').and.to.contain("a STATS play id (digits)");
     expect(seen[2]).to.contain('league="MLS"').and.to.contain("NFL, NCAA, AAF, XFL, CFL");
   });
 

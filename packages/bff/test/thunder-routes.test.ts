@@ -248,6 +248,25 @@ describe("Thunder outside sandbox mode", () => {
     }
   });
 
+  it("on Workers without PUBLIC_URL, the first caller's Host is not taken for the BFF's own origin", async () => {
+    const { default: worker } = await import("../src/runtime/worker.ts");
+    const env = {
+      THUNDER_USERNAME: THUNDER_SANDBOX.username,
+      THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_SSO_URL: "https://thunder.invalid/sso/RESTSSOServices.svc",
+      THUNDER_PUBLIC_LAUNCH: "1",
+      ALLOWED_ORIGINS: HOST,
+    };
+    const request = new Request("https://attacker.example/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://attacker.example" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    const response = await worker.fetch(request, env, {});
+    assert.equal(response.status, 403, await response.clone().text());
+  });
+
   it("in hub-pro mode saves the launch URL with SaveUserUrlByGuid and answers the lookup URL, never the token", async () => {
     const bff = liveBff({
       THUNDER_PUBLIC_LAUNCH: "1",

@@ -211,15 +211,23 @@ export function createApp(config: Config, deps: AppDeps) {
       logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
         detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
       });
-    // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists.
-    const ownOrigin = URL.canParse(deps.publicUrl) ? new URL(deps.publicUrl).origin : null;
+    if (config.thunder.ticketSecret && !config.cacheUrl && !config.sandbox)
+      logger.log("warn", "THUNDER_TICKET_SECRET without BFF_CACHE_URL: each instance keeps its own list of used tickets", {
+        detail: "With several instances a ticket can launch once per instance; set BFF_CACHE_URL so they share one list.",
+      });
+    // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists. Its own
+    // origin is PUBLIC_URL's: the Host header is the caller's to choose (DNS rebinding, forged
+    // requests), so it is trusted only by the sandbox's demo when PUBLIC_URL is not set.
+    const ownOrigin = URL.canParse(deps.publicUrl) && (!deps.publicUrlGuessed || config.sandbox) ? new URL(deps.publicUrl).origin : null;
+    const hostIsOwn = config.sandbox && deps.publicUrlGuessed === true;
     app.route(
       "/v1/thunder",
       thunderRoutes({
         config: config.thunder,
         sso: createThunderSso(config.thunder, upstream, deps.now),
         health: thunderHealth,
-        isAllowedOrigin: (origin) => origin === ownOrigin || isAllowed(origin),
+        isAllowedOrigin: (origin, requestUrl) =>
+          origin === ownOrigin || isAllowed(origin) || (hostIsOwn && origin === new URL(requestUrl).origin),
         tickets: ticketLedger(counters),
         clientKey,
         launchesPerMinute: config.launchesPerMinute,

@@ -126,7 +126,7 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "THUNDER_HUB_PRO_LOOKUP_URL",
     group: "Thunder",
-    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you, with `{guid}` where the saved URL's GUID goes.",
+    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you (https), with `{guid}` where the saved URL's GUID goes.",
     default: "the sandbox's stand-in in sandbox mode",
   },
   { name: "THUNDER_LAUNCHES_PER_MINUTE", group: "Thunder", meaning: "Launches per client per minute.", default: "20" },

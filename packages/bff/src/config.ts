@@ -317,8 +317,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     let hubProLookupUrl = value("THUNDER_HUB_PRO_LOOKUP_URL") ?? null;
     if (hubProLookupUrl !== null && launchMode !== "hub-pro")
       problems.push("THUNDER_HUB_PRO_LOOKUP_URL is used only with THUNDER_LAUNCH_MODE=hub-pro");
-    else if (hubProLookupUrl !== null && !/^https?:\/\/[^/\s]+\S*\{guid\}\S*$/.test(hubProLookupUrl))
-      problems.push("THUNDER_HUB_PRO_LOOKUP_URL must be an http(s) URL containing {guid}, such as https://hub.example/launch/{guid}");
+    else if (hubProLookupUrl !== null && !isLookupTemplate(hubProLookupUrl, sandbox ? ["https:", "http:"] : ["https:"]))
+      problems.push(
+        `THUNDER_HUB_PRO_LOOKUP_URL must be an ${sandbox ? "http(s)" : "https"} URL containing {guid}, such as https://hub.example/launch/{guid}`,
+      );
     if (launchMode === "hub-pro" && hubProLookupUrl === null) {
       if (sandbox) hubProLookupUrl = `${publicBase}/_sandbox/thunder/hub/{guid}`;
       else problems.push("THUNDER_LAUNCH_MODE=hub-pro needs THUNDER_HUB_PRO_LOOKUP_URL (the lookup URL with {guid}, from Thunder)");
@@ -385,4 +387,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     throughline,
     configured: sandbox ? { thron: true, thunder: true, throughline: true } : configured,
   };
+}
+
+/** A lookup URL template: `{guid}` in it, and a URL of one of `protocols` once a GUID is put there. */
+function isLookupTemplate(template: string, protocols: string[]): boolean {
+  if (!template.includes("{guid}")) return false;
+  const sample = template.replaceAll("{guid}", "00000000-0000-0000-0000-000000000000");
+  return URL.canParse(sample) && protocols.includes(new URL(sample).protocol) && !/\s/.test(template);
 }

@@ -18,7 +18,8 @@ function variables(env: WorkerEnv): Record<string, string | undefined> {
 function build(request: Request, env: WorkerEnv) {
   const vars = variables(env);
   const publicUrl = vars.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
-  const deps: AppDeps = { publicUrl, clientAddress: (c) => c.req.header("cf-connecting-ip") };
+  // Without PUBLIC_URL the origin is the first caller's Host: a guess, never trusted as the BFF's own.
+  const deps: AppDeps = { publicUrl, publicUrlGuessed: !vars.PUBLIC_URL, clientAddress: (c) => c.req.header("cf-connecting-ip") };
   return createApp(loadConfig(vars, { publicUrl }), deps).app;
 }
 

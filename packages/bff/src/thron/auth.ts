@@ -43,22 +43,31 @@ export interface ThronSessions {
   renew(session: ThronSession): Promise<ThronSession>;
 }
 
+/** POST to THRON's token endpoint with `form` (the doctor sends the same). */
+export function tokenRequest(config: Pick<ThronConfig, "authUrl">, form: Record<string, string>): Request {
+  return new Request(`${config.authUrl}/api/v1/authentication/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams(form),
+  });
+}
+
+/** The user-impersonation grant: the BFF acts as THRON_USERNAME, whose folder rights apply. */
+export function impersonationForm(config: Pick<ThronConfig, "clientId" | "clientSecret" | "username">): Record<string, string> {
+  return { grant_type: IMPERSONATION, scope: "", client_id: config.clientId, client_secret: config.clientSecret, subject: config.username };
+}
+
+/** The legacy session (X-TokenID) derived from a JWT. */
+export function legacyTokenRequest(config: Pick<ThronConfig, "authUrl">, accessToken: string): Request {
+  return new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } });
+}
+
 export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
-  const tokenUrl = `${config.authUrl}/api/v1/authentication/oauth2/token`;
   /** The refresh token of the current JWT; dropped the moment THRON refuses it, never sent twice. */
   let refreshToken: string | null = null;
 
   async function requestTokens(form: Record<string, string>) {
-    const response = await callUpstream(
-      upstream,
-      () =>
-        new Request(tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body: new URLSearchParams(form),
-        }),
-      { idempotent: false },
-    );
+    const response = await callUpstream(upstream, () => tokenRequest(config, form), { idempotent: false });
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) {
       const parsed = TokenResponse.safeParse(body);
@@ -72,13 +81,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
 
   async function login() {
     try {
-      return await requestTokens({
-        grant_type: IMPERSONATION,
-        scope: "",
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-        subject: config.username,
-      });
+      return await requestTokens(impersonationForm(config));
     } catch (error) {
       if (!(error instanceof OAuthFailure)) throw error;
       if (error.code === "invalid_client")
@@ -122,12 +125,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
   });
 
   async function deriveLegacy(jwt: Jwt): Promise<string> {
-    const response = await callUpstream(
-      upstream,
-      () =>
-        new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${jwt.accessToken}` } }),
-      { idempotent: true },
-    );
+    const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), { idempotent: true });
     const body: unknown = await response.json().catch(() => null);
     const ssoCode = SsoEnvelope.safeParse(body).data?.ssoCode;
     if (response.status === 401 || response.status === 403 || ssoCode === "SESSION_EXPIRED" || ssoCode === "AUTHENTICATION_ERROR")

@@ -140,6 +140,29 @@ const folderDenied = () =>
     "The THRON user the BFF impersonates has no read rights on the folder; ask the Content Manager to grant them.",
   );
 
+/** The requests the BFF sends THRON's API (the doctor sends the same). */
+export const thronRequests = {
+  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: Record<string, unknown>): Request {
+    return new Request(`${config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(config.tenant)}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": legacyToken },
+      body: JSON.stringify(body),
+    });
+  },
+  definitionsPage(config: Pick<ThronConfig, "apiUrl" | "tenant">, classificationId: string, legacyToken: string, offset: number): Request {
+    const path = `${config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(config.tenant)}/${encodeURIComponent(classificationId)}`;
+    return new Request(`${path}?offset=${offset}&limit=${DEFINITIONS_PAGE}`, {
+      headers: { accept: "application/json", "x-tokenid": legacyToken },
+    });
+  },
+  /** Authorised by the gallery's pKey, not by a session. */
+  contentDetail(config: Pick<ThronConfig, "apiUrl" | "tenant">, id: string, pkey: string, thronLang: string): Request {
+    const url = new URL(`${config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
+    url.search = new URLSearchParams({ clientId: config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
+    return new Request(url, { headers: { accept: "application/json" } });
+  },
+};
+
 /** The role THRON checks before it lists a classification's definitions (SDK doc of listGet). */
 export const viewerRole = (classificationId: string) => `THRON_CLASS_${classificationId}_VIEWER`;
 
@@ -184,19 +207,13 @@ export class ThronClient {
 
   /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */
   async search(body: Record<string, unknown>, folderId: string): Promise<SearchResponse> {
-    const url = `${this.config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(this.config.tenant)}`;
     if ((this.#deniedUntil.get(folderId) ?? 0) > this.now()) throw folderDenied();
     this.#deniedUntil.delete(folderId);
     return this.#withSession(
       async (session) => {
         const response = await callUpstream(
           this.upstream,
-          () =>
-            new Request(url, {
-              method: "POST",
-              headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
-              body: JSON.stringify(body),
-            }),
+          () => thronRequests.search(this.config, session.legacyToken, body),
           { idempotent: true }, // a search is a read, even over POST
         );
         return readEnvelope(response, SearchResponse);
@@ -214,7 +231,6 @@ export class ThronClient {
    * works without filters, and /health and one log line name the role to grant.
    */
   async listDefinitions(classificationId: string): Promise<Definition[]> {
-    const path = `${this.config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(this.config.tenant)}/${encodeURIComponent(classificationId)}`;
     const role = viewerRole(classificationId);
     const problemKey = `thron:viewer-role:${classificationId}`;
     try {
@@ -225,10 +241,7 @@ export class ThronClient {
           for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
             const response = await callUpstream(
               this.upstream,
-              () =>
-                new Request(`${path}?offset=${offset}&limit=${DEFINITIONS_PAGE}`, {
-                  headers: { accept: "application/json", "x-tokenid": session.legacyToken },
-                }),
+              () => thronRequests.definitionsPage(this.config, classificationId, session.legacyToken, offset),
               { idempotent: true },
             );
             const items = (await readEnvelope(response, DefinitionsPage)).items ?? [];
@@ -263,10 +276,8 @@ export class ThronClient {
    * gallery's folder, so an id from elsewhere is not found (THRON: 418 CONTENT_NOT_FOUND).
    */
   contentDetail(id: string, pkey: string, thronLang: string): Promise<ContentDetail> {
-    const url = new URL(`${this.config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
-    url.search = new URLSearchParams({ clientId: this.config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
     return this.health.track(async () => {
-      const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
+      const response = await callUpstream(this.upstream, () => thronRequests.contentDetail(this.config, id, pkey, thronLang), {
         idempotent: true,
       });
       if (response.status === 404) throw new ContentNotFound();

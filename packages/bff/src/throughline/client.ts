@@ -56,6 +56,29 @@ interface RequestInit {
   events?: boolean;
 }
 
+/** The client-credentials token request (the doctor sends the same). */
+export function throughlineTokenRequest(config: Pick<ThroughLineConfig, "tokenUrl" | "clientId" | "clientSecret">): Request {
+  return new Request(config.tokenUrl, {
+    method: "POST",
+    // The secret travels in the body only, never in a URL (ThroughLine's security rule).
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
+  });
+}
+
+/** One API (or events) call with the bearer token. */
+export function throughlineApiRequest(url: string, token: string, method: "GET" | "POST" = "GET", body?: unknown): Request {
+  return new Request(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: "application/json",
+      ...(body !== undefined && { "content-type": "application/json" }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+}
+
 /** ThroughLine's documented rate. */
 export const CALLS_PER_SECOND = 30;
 
@@ -83,21 +106,7 @@ export class ThroughLineClient {
       refreshAheadMs: 5 * 60_000,
       obtain: async () => {
         const startedAt = Date.now();
-        const response = await callUpstream(
-          upstream,
-          () =>
-            new Request(config.tokenUrl, {
-              method: "POST",
-              // The secret travels in the body only, never in a URL (ThroughLine's security rule).
-              headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-              body: new URLSearchParams({
-                grant_type: "client_credentials",
-                client_id: config.clientId,
-                client_secret: config.clientSecret,
-              }),
-            }),
-          { idempotent: false },
-        );
+        const response = await callUpstream(upstream, () => throughlineTokenRequest(config), { idempotent: false });
         if (response.status === 400 || response.status === 401)
           throw new ProblemError(
             502,
@@ -155,16 +164,7 @@ export class ThroughLineClient {
     const [base, setting] = init.events ? [this.config.eventsUrl, "THROUGHLINE_EVENTS_URL"] : [this.config.apiUrl, "THROUGHLINE_API_URL"];
     const response = await callUpstream(
       this.upstream,
-      () =>
-        new Request(`${base}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${token}`,
-            accept: "application/json",
-            ...(init.body !== undefined && { "content-type": "application/json" }),
-          },
-          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-        }),
+      () => throughlineApiRequest(`${base}${path}`, token, method, init.body),
       { idempotent: false }, // one attempt: a retry would spend quota twice
     );
     if (response.status === 401) throw new Unauthorized();

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { styles } from "./throughline-helplines.styles.ts";
 
@@ -149,9 +150,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     this._loading = false; // a look-up aborted for an empty or malformed country must not stay "Loading…"
     this._invalidCountry = country !== "" && !/^[A-Za-z]{2}$/.test(country);
     if (this._invalidCountry)
-      console.warn(
-        `<throughline-helplines>: country="${country}" is not a two-letter ISO 3166 country code. Write it like country="US" or country="NZ".`,
-      );
+      warnAttribute(this, "country", country, 'a two-letter ISO 3166 country code. Write it like country="US" or country="NZ"');
     if (country === "" || this._invalidCountry) return;
     const abort = new AbortController();
     this.#abort = abort;
@@ -176,12 +175,13 @@ export class ThroughLineHelplines extends EmbedkitElement {
       this._answer = answer;
       this._loading = false;
       if (!answer.country)
-        console.warn(
-          `<throughline-helplines>: country="${country}" is not one of ThroughLine's countries (GET /v1/throughline/countries lists them).`,
-        );
+        warnAttribute(this, "country", country, "one of ThroughLine's countries (GET /v1/throughline/countries lists them)");
       if (answer.unknownTopic)
-        console.warn(
-          `<throughline-helplines>: topic="${this.topic}" is not one of ThroughLine's topics (GET /v1/throughline/topics lists them); the country's helplines are shown.`,
+        warnAttribute(
+          this,
+          "topic",
+          this.topic,
+          "one of ThroughLine's topics (GET /v1/throughline/topics lists them); the country's helplines are shown",
         );
     } catch (error) {
       if (abort.signal.aborted) return;

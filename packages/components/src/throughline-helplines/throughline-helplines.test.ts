@@ -131,12 +131,17 @@ describe("<throughline-helplines>", () => {
 
   it("tells the visitor and warns the editor about an unknown or malformed country", async () => {
     for (const [country, hint] of [
-      ["ZZ", 'country="ZZ" is not one of ThroughLine\'s countries'],
+      ["ZZ", 'country="ZZ": expected one of ThroughLine\'s countries'],
       ["usa", 'Write it like country="US"'],
     ]) {
       let result: Awaited<ReturnType<typeof helplines>> | undefined;
-      const lines = await warnings(async () => (result = await helplines({ country: country as string })));
+      const lines = await warnings(async () => {
+        result = await helplines({ country: country as string });
+        // Loaded again with the same mistake: the editor was told once already.
+        await result.el.reload();
+      });
       expect(lines.join("\n"), country).to.contain(hint);
+      expect(lines.filter((line) => line.includes(`country="${country}"`)).length, `${country} once`).to.equal(1);
       expect(text(result?.shadow.querySelector('[part="message"]')), country).to.contain("not available here");
       expect(result?.shadow.querySelector('[part="emergency"]'), country).to.equal(null);
       await expect(result?.el).to.be.accessible();

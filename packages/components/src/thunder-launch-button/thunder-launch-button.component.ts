@@ -1,9 +1,11 @@
 import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS } from "./launch-input.ts";
+import { warnAttribute } from "../internal/warn.ts";
+import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -92,7 +94,6 @@ export class ThunderLaunchButton extends EmbedkitElement {
   declare _hint: "" | "not-installed" | "copied" | "manual";
   /** The link the hint offers to copy: held only while the hint shows. */
   #hintUrl = "";
-  #warned = "";
 
   constructor() {
     super();
@@ -109,7 +110,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
     return listOf(this.ids);
   }
 
-  get #problems(): string[] {
+  get #problems(): AttributeProblem[] {
     return attributeProblems(this.method, this.idList, this.league || undefined, listOf(this.angles));
   }
 
@@ -120,9 +121,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // An author who typed a wrong attribute learns which, and what it accepts, once per mistake.
-    const problems = this.#problems.join("; ");
-    if (problems && problems !== this.#warned) console.warn(`<thunder-launch-button>: ${problems}.`);
-    this.#warned = problems;
+    for (const { attribute, value, expected } of this.#problems) warnAttribute(this, attribute, value, expected);
   }
 
   async #ticket(): Promise<string | undefined> {
@@ -155,7 +154,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
     const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
     const method = this.method as LaunchMethod;
     const ids = this.idList;
-    const message = MESSAGE_METHODS.includes(method);
+    const message = isMessageMethod(method);
     const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();
@@ -186,7 +185,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
    * away (the app opening) within appWaitMs, Thunder is probably not installed.
    */
   #open(url: string): void {
-    if (!url.startsWith("thundercloud:")) {
+    if (!opensThunderApp(url)) {
       window.location.assign(url);
       return;
     }

@@ -2,8 +2,9 @@ import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/co
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { contactStatus, formatHours, formatWhen, weekMinute } from "./opening-hours.ts";
+import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
 import { styles } from "./throughline-helplines.styles.ts";
 
 export interface ThroughLineContactDetail {
@@ -80,7 +81,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   /** Report displays and contact clicks to ThroughLine through the BFF. */
   declare reportEvents: boolean;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThroughLineHelplinesStrings>;
+  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   declare _answer: HelplinesResponse | null;
   /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
@@ -208,7 +210,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (this.reportEvents) this.#report(helpline.id, contact.type);
   }
 
-  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date, id: string) {
+  #status(contact: Contact, helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date, id: string) {
     if (contact.type === "website") return nothing;
     const status = contactStatus(contact, helpline.timezone, now);
     const minute = helpline.timezone ? weekMinute(now, helpline.timezone) : null;
@@ -226,7 +228,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
   }
 
-  #helpline(helpline: Helpline, t: Strings, locale: string, now: Date) {
+  #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date) {
     const external = (contact: Contact) => contact.href.startsWith("http");
     const reachable = helpline.contacts.filter((c) => c.type !== "website");
     // One "Open 24/7" for the helpline, rather than one per contact, when every way in is always open.
@@ -264,7 +266,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
 
   override render() {
     const locale = effectiveLocale(this, this.locale);
-    const t = stringsFor(locale, this.strings);
+    const t = this.#localized(this.strings);
     const answer = this._answer;
     const code = (this.country ?? "").trim().toUpperCase();
     const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;

@@ -1,5 +1,6 @@
 import { translations } from "../internal/localize.ts";
-import en, { type ThronGalleryStrings } from "./lang/en.ts";
+import type { ThronGalleryStrings } from "./lang/en.ts";
+import en from "./lang/en.ts";
 
 export type { ThronGalleryStrings };
 

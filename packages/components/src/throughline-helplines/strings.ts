@@ -1,5 +1,6 @@
 import { translations } from "../internal/localize.ts";
-import en, { type ThroughLineHelplinesStrings } from "./lang/en.ts";
+import type { ThroughLineHelplinesStrings } from "./lang/en.ts";
+import en from "./lang/en.ts";
 
 export type { ThroughLineHelplinesStrings };
 

@@ -1,5 +1,6 @@
 import { translations } from "../internal/localize.ts";
-import en, { type ThunderLaunchButtonStrings } from "./lang/en.ts";
+import type { ThunderLaunchButtonStrings } from "./lang/en.ts";
+import en from "./lang/en.ts";
 
 export type { ThunderLaunchButtonStrings };
 

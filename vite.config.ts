@@ -139,12 +139,12 @@ export default defineConfig(({ mode }) => {
                     { name: "lit", test: LIT },
                     { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
                   ]
-                : // <thron-asset> stays apart: components.js loads it only on pages that use it.
+                : // <thron-asset> and the strings of languages other than English stay apart: loaded only by the pages that use them.
                   [
                     {
                       name: "elements",
                       test: (id: string) =>
-                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller))/.test(
+                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
                           id,
                         ),
                     },

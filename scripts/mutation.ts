@@ -334,7 +334,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "strings-left-in-english",
     what: "a translation left in English",
-    file: "packages/components/src/internal/localize.ts",
+    file: "packages/components/src/thron-gallery/lang/it.ts",
     from: 'loadMore: "Carica altri",',
     to: 'loadMore: "Load more",',
     tests: ["packages/components/test/localize.test.ts"],

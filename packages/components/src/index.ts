@@ -6,7 +6,7 @@ export * from "./thunder-launch-button/thunder-launch-button.ts";
 
 import { lazyDefine } from "./internal/lazy-define.ts";
 
-export type { ThronAsset } from "./thron-asset/thron-asset.ts";
+export type { ThronAsset, ThronAssetStrings } from "./thron-asset/thron-asset.ts";
 
 // Used on few pages: loaded when the tag appears, so the others never download it.
 lazyDefine("thron-asset", () => import("./thron-asset/thron-asset.ts"));

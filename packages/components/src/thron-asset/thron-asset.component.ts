@@ -2,10 +2,11 @@ import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { type MountedPlayer, mountThronPlayer } from "../internal/thron-player-mount.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { type ThronAssetStrings, translated } from "./strings.ts";
 import { styles } from "./thron-asset.styles.ts";
 
 export interface AssetErrorDetail {
@@ -76,7 +77,8 @@ export class ThronAsset extends EmbedkitElement {
   /** Show the title and description under the media. */
   declare caption: boolean;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThronAssetStrings>;
+  readonly #localized = this.localize(translated, () => this.#locale);
 
   declare _detail: Asset | null;
   declare _error: BffError | null;
@@ -224,7 +226,7 @@ export class ThronAsset extends EmbedkitElement {
     />`;
   }
 
-  #media(asset: Asset, t: Strings) {
+  #media(asset: Asset, t: ThronAssetStrings) {
     switch (asset.type) {
       case "image":
         return this.#image(asset, "media", asset.description ?? asset.title);
@@ -241,7 +243,7 @@ export class ThronAsset extends EmbedkitElement {
     }
   }
 
-  #download(asset: Asset, t: Strings) {
+  #download(asset: Asset, t: ThronAssetStrings) {
     // The original file when THRON delivers it, else its PDF rendition.
     const file = asset.sources.find((s) => s.mimeType === "application/octet-stream") ?? asset.sources[0];
     if (asset.type !== "document" || !file) return nothing;
@@ -253,7 +255,7 @@ export class ThronAsset extends EmbedkitElement {
   }
 
   override render() {
-    const t = stringsFor(this.#locale, this.strings);
+    const t = this.#localized(this.strings);
     const asset = this._detail;
     if (this._error) {
       const missing = this._error.status === 404 || this._error.status === 400;

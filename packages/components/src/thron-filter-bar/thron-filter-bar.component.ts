@@ -3,8 +3,9 @@ import { html, nothing, type PropertyValues } from "lit";
 import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
 
@@ -80,7 +81,8 @@ export class ThronFilterBar extends EmbedkitElement {
   /** Comma list of the filter keys to show (default: all the gallery's filters). */
   declare keys: string | undefined;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThronFilterBarStrings>;
+  readonly #localized = this.localize(translated, () => this.#locale);
 
   declare _filters: Filter[];
   declare _q: string;
@@ -260,7 +262,7 @@ export class ThronFilterBar extends EmbedkitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part="search"]')?.focus());
   }
 
-  #control(filter: Filter, t: Strings) {
+  #control(filter: Filter, t: ThronFilterBarStrings) {
     const selected = this._selected[filter.key] ?? [];
     if (filter.multiple) {
       return html`<fieldset part="filter">
@@ -304,14 +306,14 @@ export class ThronFilterBar extends EmbedkitElement {
   }
 
   /** A name of its own for the search landmark: the section the bar sits in, else the gallery's name. */
-  #label(t: Strings): string {
+  #label(t: ThronFilterBarStrings): string {
     const section = this.closest("section, [role='region']");
     const heading = section?.querySelector("h1, h2, h3, h4, h5, h6")?.textContent?.trim();
     return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#target?.gallery ?? this.for ?? ""}`;
   }
 
   override render() {
-    const t = stringsFor(this.#locale, this.strings);
+    const t = this.#localized(this.strings);
     const chips = Object.entries(this._selected).flatMap(([key, values]) => {
       const filter = this._filters.find((f) => f.key === key);
       return values.map((value) => ({ key, value, label: filter?.options.find((o) => o.value === value)?.label ?? value }));

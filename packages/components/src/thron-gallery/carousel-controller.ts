@@ -5,7 +5,7 @@
  * `prefers-reduced-motion`, following the WAI-ARIA APG carousel pattern.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import type { Strings } from "../internal/localize.ts";
+import type { ThronGalleryStrings } from "./strings.ts";
 
 /** The timer autoplay runs on; tests replace it with a clock they move by hand. */
 export const carouselClock = {
@@ -136,7 +136,7 @@ export class CarouselController implements ReactiveController {
   }
 
   /** A tile's list item; in a carousel, a labelled slide ("3 of 12") inside it. */
-  tile(index: number, count: number, t: Strings, content: TemplateResult): TemplateResult {
+  tile(index: number, count: number, t: ThronGalleryStrings, content: TemplateResult): TemplateResult {
     if (!this.active) return html`<li class="tile">${content}</li>`;
     return html`<li class="tile" role="none">
       <div class="slide" role="group" aria-roledescription=${t.slide} aria-label=${t.position(index + 1, count)}>${content}</div>
@@ -144,7 +144,7 @@ export class CarouselController implements ReactiveController {
   }
 
   /** Wraps the list of tiles in the carousel's region with its controls; the grid as is otherwise. */
-  wrap(list: TemplateResult, t: Strings): TemplateResult {
+  wrap(list: TemplateResult, t: ThronGalleryStrings): TemplateResult {
     if (!this.active) return list;
     const autoplay = this.#host.autoplay !== null;
     return html`<section class="carousel" aria-roledescription=${t.carousel} aria-label=${this.#host.getAttribute("aria-label") || t.carousel}>

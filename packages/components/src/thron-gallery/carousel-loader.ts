@@ -4,8 +4,8 @@
  * and autoplay loads on first use, keeping it out of the bundle of pages showing grids.
  */
 import { html, type ReactiveController, type TemplateResult } from "lit";
-import type { Strings } from "../internal/localize.ts";
 import type { CarouselController, CarouselHost } from "./carousel-controller.ts";
+import type { ThronGalleryStrings } from "./strings.ts";
 
 export class CarouselLoader implements ReactiveController {
   readonly #host: CarouselHost;
@@ -31,12 +31,12 @@ export class CarouselLoader implements ReactiveController {
   }
 
   /** A tile's list item; in a carousel, a labelled slide inside it. */
-  tile(index: number, count: number, t: Strings, content: TemplateResult): TemplateResult {
+  tile(index: number, count: number, t: ThronGalleryStrings, content: TemplateResult): TemplateResult {
     return this.#controller?.tile(index, count, t, content) ?? html`<li class="tile">${content}</li>`;
   }
 
   /** The list of tiles, inside the carousel's region with its controls in carousel layout. */
-  wrap(list: TemplateResult, t: Strings): TemplateResult {
+  wrap(list: TemplateResult, t: ThronGalleryStrings): TemplateResult {
     if (!this.active) return list;
     return this.#controller?.wrap(list, t) ?? html`<section class="carousel">${list}</section>`;
   }

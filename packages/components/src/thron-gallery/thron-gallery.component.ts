@@ -3,13 +3,14 @@ import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import type { GalleryQuery } from "../internal/gallery-client.ts";
-import { effectiveLocale, formatDuration, type Strings, spokenDuration, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale, formatDuration, spokenDuration } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
 import { CarouselLoader } from "./carousel-loader.ts";
 import { type DialogGallery, GalleryDialog } from "./gallery-dialog.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
+import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
 export interface GalleryLoadDetail {
@@ -133,7 +134,8 @@ export class ThronGallery extends EmbedkitElement {
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThronGalleryStrings>;
+  readonly #localized = this.localize(translated, () => this.#locale);
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
 
@@ -388,7 +390,7 @@ export class ThronGallery extends EmbedkitElement {
     void this.loadMore();
   }
 
-  #tile(asset: Asset, index: number, t: Strings) {
+  #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
     const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
     return this.#carousel.tile(
       index,
@@ -434,7 +436,7 @@ export class ThronGallery extends EmbedkitElement {
     );
   }
 
-  #errorMessage(error: BffError, t: Strings) {
+  #errorMessage(error: BffError, t: ThronGalleryStrings) {
     // The visitor gets plain words; the cause is in the thron-error event and the console.
     const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
     return html`<div part="message" class="message error" role="alert">
@@ -448,7 +450,7 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   override render() {
-    const t = stringsFor(this.#locale, this.strings);
+    const t = this.#localized(this.strings);
     const empty = !this._loading && !this._error && this._items.length === 0;
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.

@@ -2,9 +2,10 @@ import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/co
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
+import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
 import { styles } from "./throughline-helplines.styles.ts";
 
 /** A helpline's own website says nothing about hours; any other contact (a link of a type we do not know too) does. */
@@ -86,7 +87,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   /** Report displays and contact clicks to ThroughLine through the BFF. */
   declare reportEvents: boolean;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThroughLineHelplinesStrings>;
+  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   declare _answer: HelplinesResponse | null;
   /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
@@ -215,7 +217,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (this.reportEvents) this.#report(helpline.id, contact.type);
   }
 
-  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date, id: string) {
+  #status(contact: Contact, helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date, id: string) {
     if (!hasHours(contact)) return nothing;
     const status = contactStatus(contact, helpline.timezone, now);
     const zone = helpline.timezone;
@@ -233,7 +235,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
   }
 
-  #helpline(helpline: Helpline, t: Strings, locale: string, now: Date) {
+  #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date) {
     const external = (contact: Contact) => contact.href.startsWith("http");
     const contacts = helpline.contacts.filter((c) => SAFE_HREF.test(c.href));
     const reachable = contacts.filter(hasHours);
@@ -272,7 +274,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
 
   override render() {
     const locale = effectiveLocale(this, this.locale);
-    const t = stringsFor(locale, this.strings);
+    const t = this.#localized(this.strings);
     const answer = this._answer;
     const code = (this.country ?? "").trim().toUpperCase();
     const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;

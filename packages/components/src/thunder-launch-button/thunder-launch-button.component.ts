@@ -3,9 +3,10 @@ import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
+import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -83,7 +84,8 @@ export class ThunderLaunchButton extends EmbedkitElement {
   /** BCP 47 locale of the strings; defaults to the page's language. */
   declare locale: string | undefined;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThunderLaunchButtonStrings>;
+  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   /** How long a `thundercloud:` link has to take over before the element suggests Thunder is not installed. */
   appWaitMs = 2_000;
@@ -151,7 +153,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
     this._busy = true;
     this._message = "";
     this.#clearHint();
-    const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
+    const t = this.#localized(this.strings);
     const method = this.method as LaunchMethod;
     const ids = this.idList;
     const message = isMessageMethod(method);
@@ -225,7 +227,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 
   /** Always rendered: a live region announces what is put in it, not a region that appears with its text. */
-  #renderHint(t: Strings) {
+  #renderHint(t: ThunderLaunchButtonStrings) {
     return html`<div part="hint" class="hint" role="status">
       ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>` : nothing}
       ${
@@ -243,7 +245,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 
   override render() {
-    const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
+    const t = this.#localized(this.strings);
     return html`<button
         part="button"
         type="button"
@@ -262,7 +264,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 }
 
-function messageKind(status: number): keyof Strings["launchErrors"] {
+function messageKind(status: number): keyof ThunderLaunchButtonStrings["launchErrors"] {
   if (status === 401) return "ticket";
   if (status === 403) return "forbidden";
   if (status === 429) return "busy";

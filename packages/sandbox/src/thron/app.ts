@@ -1,6 +1,6 @@
 /**
  * The simulated THRON: auth host, legacy API host and delivery CDN in one Hono app.
- * Paths, bodies, envelopes and status codes follow shared/upstreams/thron.md.
+ * Paths, bodies, envelopes and status codes follow THRON's SDK and server library.
  */
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";

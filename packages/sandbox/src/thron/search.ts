@@ -1,6 +1,6 @@
 /**
  * THRON's content search over the sandbox catalogue: criteria, ACLs, sort, cursor paging and
- * the details a caller asks for, as shared/upstreams/thron.md describes.
+ * the details a caller asks for, as THRON's SDK models them.
  */
 import { hash32 } from "../prng.ts";
 import { type Catalogue, type Content, folderTree } from "./catalogue.ts";

@@ -1,5 +1,5 @@
 /**
- * The simulated Thunder SSO service (shared/upstreams/thunder.md): GenerateToken and
+ * The simulated Thunder SSO service (as Thunder's SSO documentation describes it): GenerateToken and
  * GenerateTokenWithDuration behind the `Authorization: API base64(user:password)` header, the
  * WCF-style answers (JSON by default; WCF XML or plain text when `settings.answerFormat` says so,
  * as "some endpoints may return XML or JSON"), the measured HTTP 500 `{"Message": …}` for bad

@@ -23,7 +23,7 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
   readonly dialogOptions: { base: string; gallery: string; locale: string; player: "thron" | "native"; syncUrl: boolean };
   /** Dispatches the cancelable `thron-asset-open`; false when a listener cancelled it. */
   announceOpen(asset: Asset, index: number): boolean;
-  /** Moves focus to the tile of `index` (after close). */
+  /** Moves focus to the tile of `index` (after close), or with -1 to the grid's tab stop. */
   focusTile(index: number): void;
 }
 
@@ -255,7 +255,8 @@ export class GalleryDialog implements ReactiveController {
     this.#linked = null;
     this.#detail = null;
     this.host.requestUpdate();
-    if (index >= 0) void this.host.updateComplete.then(() => this.host.focusTile(index));
+    // A linked asset (index -1) is not a tile: focus goes to the grid's tab stop, not to <body>.
+    void this.host.updateComplete.then(() => this.host.focusTile(index));
   };
 
   /** A click on the backdrop lands on the <dialog> itself, outside its box. */

@@ -159,7 +159,7 @@ export class ThronGallery extends EmbedkitElement {
   constructor() {
     super();
     this.gallery = "default";
-    this.pageSize = 24;
+    this.pageSize = DEFAULT_PAGE_SIZE;
     this.player = "thron";
     this.infinite = false;
     this.syncUrl = false;
@@ -230,10 +230,10 @@ export class ThronGallery extends EmbedkitElement {
     return true;
   }
 
-  /** @internal */
+  /** @internal Moves focus to the tile of `index`, or (with -1) to the grid's tab stop. */
   focusTile(index: number): void {
-    this._focusIndex = index;
-    void this.updateComplete.then(() => this.#tiles()[index]?.focus());
+    if (index >= 0) this._focusIndex = index;
+    void this.updateComplete.then(() => this.#tiles()[this._focusIndex]?.focus());
   }
 
   override connectedCallback(): void {
@@ -297,12 +297,13 @@ export class ThronGallery extends EmbedkitElement {
     this.#sentinel.observe(sentinel);
   }
 
-  async #load(append: boolean): Promise<void> {
+  /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
+  async #load(append: boolean, keepError = false): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
-    this._error = null;
+    if (!keepError) this._error = null;
     if (!append) {
       this._items = [];
       this._nextCursor = null;
@@ -325,19 +326,24 @@ export class ThronGallery extends EmbedkitElement {
       this._total = page.total;
       this._nextCursor = page.nextCursor;
       this._loading = false;
+      this._error = null;
       this.emit<GalleryLoadDetail>("thron-gallery-load", {
         count: this._items.length,
         total: page.total,
         added: page.items,
         hasMore: page.nextCursor !== null,
       });
-      if (append && this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
+      if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
       this.#focusAfterLoad = -1;
       if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
       // A filtered page can come back short; keep filling the view when scrolling is on.
       if (this.infinite) requestAnimationFrame(() => this.#observeSentinel());
     } catch (error) {
       if (abort.signal.aborted) return;
+      // The visitor asked for this load (Load more, Try again): the button they pressed is gone
+      // or disabled, so focus goes to the error's retry (or the message itself).
+      const focusError = this.#focusAfterLoad >= 0;
+      this.#focusAfterLoad = -1;
       this._loading = false;
       this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
@@ -350,6 +356,11 @@ export class ThronGallery extends EmbedkitElement {
         title: this._error.problem.title ?? this._error.message,
         ...(this._error.problem.detail && { detail: this._error.problem.detail }),
       });
+      if (focusError)
+        void this.updateComplete.then(() => {
+          const root = this.renderRoot;
+          (root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>(".message.error"))?.focus();
+        });
     }
   }
 
@@ -434,14 +445,20 @@ export class ThronGallery extends EmbedkitElement {
     );
   }
 
+  #onRetry(): void {
+    if (this._loading) return; // stays in place (and keeps focus) until the load ends
+    this.#focusAfterLoad = this._items.length;
+    void this.#load(this._items.length > 0, true);
+  }
+
   #errorMessage(error: BffError, t: Strings) {
     // The visitor gets plain words; the cause is in the thron-error event and the console.
     const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
-    return html`<div part="message" class="message error" role="alert">
+    return html`<div part="message" class="message error" role="alert" tabindex="-1">
       <p>${t.error}</p>
       ${
         retryable
-          ? html`<button part="retry" type="button" @click=${() => (this._items.length ? this.#load(true) : this.reload())}>${t.retry}</button>`
+          ? html`<button part="retry" type="button" aria-disabled=${this._loading ? "true" : "false"} @click=${this.#onRetry}>${t.retry}</button>`
           : nothing
       }
     </div>`;

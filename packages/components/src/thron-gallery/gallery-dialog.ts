@@ -19,6 +19,7 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
   /** Every asset matching the query, loaded or not. */
   readonly totalCount: number;
   readonly hasMore: boolean;
+  /** Appends the next page; while a load runs, resolves when it ends. */
   loadMore(): Promise<void>;
   readonly dialogOptions: { base: string; gallery: string; locale: string; player: "thron" | "native"; syncUrl: boolean };
   /** Dispatches the cancelable `thron-asset-open`; false when a listener cancelled it. */
@@ -129,7 +130,9 @@ export class GalleryDialog implements ReactiveController {
       this.#stepping = true;
       this.host.requestUpdate();
       try {
+        // A load already running (Load more, infinite scroll) may end short of the target: then one more.
         await this.host.loadMore();
+        if (target >= this.host.items.length && this.host.hasMore) await this.host.loadMore();
       } finally {
         this.#stepping = false;
       }

@@ -149,6 +149,8 @@ export class ThronGallery extends EmbedkitElement {
   readonly #preset = new PresetController(this);
   readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
+  /** The load under way (or the last one): loadMore() during a load waits for it rather than doing nothing. */
+  #running: Promise<void> = Promise.resolve();
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** After "Load more", focus goes to the first new tile. */
@@ -188,12 +190,13 @@ export class ThronGallery extends EmbedkitElement {
 
   /** Reloads from the first page. */
   reload(): Promise<void> {
-    return this.#load(false);
+    return this.#start(false);
   }
 
-  /** Appends the next page, if there is one. */
+  /** Appends the next page, if there is one; while a load runs, resolves when that one ends. */
   loadMore(): Promise<void> {
-    return this._nextCursor && !this._loading ? this.#load(true) : Promise.resolve();
+    if (this._loading) return this.#running;
+    return this._nextCursor ? this.#start(true) : Promise.resolve();
   }
 
   /** Opens the asset at `index` in the dialog, unless a `thron-asset-open` listener cancels it. */
@@ -295,6 +298,11 @@ export class ThronGallery extends EmbedkitElement {
       { rootMargin: "600px 0px" },
     );
     this.#sentinel.observe(sentinel);
+  }
+
+  #start(append: boolean, keepError = false): Promise<void> {
+    this.#running = this.#load(append, keepError);
+    return this.#running;
   }
 
   /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
@@ -448,7 +456,7 @@ export class ThronGallery extends EmbedkitElement {
   #onRetry(): void {
     if (this._loading) return; // stays in place (and keeps focus) until the load ends
     this.#focusAfterLoad = this._items.length;
-    void this.#load(this._items.length > 0, true);
+    void this.#start(this._items.length > 0, true);
   }
 
   #errorMessage(error: BffError, t: Strings) {

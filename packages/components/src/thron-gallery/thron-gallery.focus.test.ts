@@ -123,3 +123,24 @@ describe("<thron-gallery> focus when a load fails", () => {
     expect(document.activeElement).to.equal(field, "focus stays where the visitor put it");
   });
 });
+
+describe("<thron-gallery> dialog across a page that is loading", () => {
+  afterEach(async () => {
+    unmountAll();
+    await setFaults();
+  });
+
+  it("Next past the loaded page while that page is already loading (Load more, infinite scroll) waits for it and steps", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "9", player: "native" });
+    await el.open(8);
+    await until(() => dialogOf(shadow).open, "the dialog to open");
+    await setFaults({ latencyMs: 400 });
+    const running = el.loadMore(); // as the Load more button or the scroll sentinel would
+    shadow.querySelector<HTMLButtonElement>('[part="next"]')?.focus();
+    await sendKeys({ press: "Enter" });
+    await running;
+    const title = () => shadow.querySelector('[part="dialog-title"]')?.textContent;
+    await until(() => el.items.length === 18 && title() === el.items[9]?.title, "the tenth asset, from the page that was loading");
+    expect(shadow.querySelector(".position")?.textContent).to.equal("10 of 320");
+  });
+});

@@ -241,8 +241,12 @@ export class ThronGallery extends EmbedkitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Reconnected after a move in the DOM: a load aborted on disconnect is started again.
-    if (this.hasUpdated && this._items.length === 0 && !this._error) void this.reload();
+    if (!this.hasUpdated) return;
+    // Reconnected after a move in the DOM: the observers disconnected then watch again, and a load
+    // aborted on disconnect is started again.
+    this.#observeTiles();
+    this.#observeSentinel();
+    if (this._items.length === 0 && !this._error) void this.reload();
   }
 
   override disconnectedCallback(): void {
@@ -260,6 +264,11 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   protected override firstUpdated(): void {
+    this.#observeTiles();
+  }
+
+  #observeTiles(): void {
+    this.#resize?.disconnect();
     // The tile width drives `sizes`, so the browser picks the right srcset candidate for the layout.
     this.#resize = new ResizeObserver(() => {
       const tile = this.renderRoot.querySelector<HTMLElement>(".frame");

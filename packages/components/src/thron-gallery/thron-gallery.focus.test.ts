@@ -144,3 +144,27 @@ describe("<thron-gallery> dialog across a page that is loading", () => {
     expect(shadow.querySelector(".position")?.textContent).to.equal("10 of 320");
   });
 });
+
+describe("<thron-gallery> moved in the DOM", () => {
+  afterEach(() => unmountAll());
+
+  it("keeps infinite scroll and tile-size tracking after a move", async () => {
+    const spacer = document.createElement("div");
+    spacer.style.height = "3000px";
+    mount().append(spacer);
+    const { el, shadow } = await mountGallery({ "page-size": "6", infinite: true });
+    mount().append(el); // a move: disconnected, then connected again
+    await el.updateComplete;
+    expect(el.items).to.have.length(6, "the end of the grid is far below the fold");
+    el.style.display = "block";
+    el.style.width = "300px";
+    const frame = () => shadow.querySelector(".frame") as HTMLElement;
+    await until(
+      () => shadow.querySelector("img")?.sizes === `${Math.ceil(frame().getBoundingClientRect().width)}px`,
+      "sizes to follow the tiles' width",
+    );
+    shadow.querySelector(".sentinel")?.scrollIntoView();
+    await until(() => el.items.length >= 12, "the next page, loaded by scrolling");
+    window.scrollTo(0, 0);
+  });
+});

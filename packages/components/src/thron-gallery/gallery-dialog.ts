@@ -6,7 +6,7 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
-import { bffUrl, getJson } from "../internal/bff-client.ts";
+import { BffError, bffUrl, getJson } from "../internal/bff-client.ts";
 import { fetchGallery } from "../internal/gallery-client.ts";
 import type { Strings } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
@@ -29,6 +29,8 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
 }
 
 const SWIPE_PX = 50;
+/** An asset id as the BFF accepts it (AssetParams in @embedkit/contracts, not imported: it would bundle zod). */
+const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 let playerIds = 0;
 
 export class GalleryDialog implements ReactiveController {
@@ -36,6 +38,8 @@ export class GalleryDialog implements ReactiveController {
   index = -1;
   /** An asset opened from a link that is not among the loaded items. */
   #linked: Asset | null = null;
+  /** The link in the hash is honoured once, on the first page: not again after every reload. */
+  #restoreTried = false;
   #detail: Asset | null = null;
   #failed = false;
   #usingThronPlayer = false;
@@ -80,13 +84,19 @@ export class GalleryDialog implements ReactiveController {
 
   /** Opens the asset named in the page URL's hash (`#<gallery id or "asset">=<asset id>`), if any. */
   async restoreFromUrl(): Promise<void> {
-    if (!this.host.dialogOptions.syncUrl || this.index >= 0 || this.#linked) return;
+    if (!this.host.dialogOptions.syncUrl || this.#restoreTried || this.index >= 0 || this.#linked) return;
+    this.#restoreTried = true;
     const id = new URLSearchParams(location.hash.slice(1)).get(this.#hashKey);
     if (!id) return;
+    // The hash is anyone's input: `.` or `..` would make the detail URL another BFF path.
+    if (!ASSET_ID.test(id)) return this.#writeHash(null);
     const index = this.host.items.findIndex((a) => a.id === id);
     if (index >= 0) return this.open(index);
     // Not on the loaded pages: open it on its own.
-    const asset = await this.#fetchDetail(id).catch(() => null);
+    const asset = await this.#fetchDetail(id).catch((error: unknown) => {
+      if (error instanceof BffError && error.status === 404) this.#writeHash(null); // a dead link is not kept
+      return null;
+    });
     if (!asset || !this.host.announceOpen(asset, -1)) return;
     this.#linked = asset;
     this.index = -1;

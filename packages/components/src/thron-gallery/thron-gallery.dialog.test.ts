@@ -243,7 +243,62 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
       await until(() => dialogOf(again.shadow).open, "the linked asset to open");
       expect(again.shadow.querySelector('[part="dialog-title"]')?.textContent).to.equal(again.el.items[4]?.title);
       again.el.close();
-      expect(shadow).to.exist;
+      expect(dialogOf(shadow).open).to.equal(false, "the first gallery, removed, did not reopen");
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("with sync-url, drops a link that is not an asset id or names no asset, fetching nothing for the former", async () => {
+    const original = location.href;
+    try {
+      for (const id of ["..", ".", "a/b", "nosuchasset"]) {
+        history.replaceState(null, "", `#other=1&linked=${encodeURIComponent(id)}`);
+        performance.clearResourceTimings();
+        const { el, shadow } = await mountGallery({ player: "native", "sync-url": true, id: "linked", "page-size": "6" });
+        await until(() => !location.hash.includes("linked="), `the link to ${id} to leave the hash`);
+        await el.updateComplete;
+        expect(dialogOf(shadow).open, id).to.equal(false);
+        expect(location.hash, id).to.equal("#other=1", "the rest of the hash is kept");
+        const paths = performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
+        const bffCalls = paths.filter((path) => path.startsWith("/v1/"));
+        if (id !== "nosuchasset")
+          expect(bffCalls, id).to.deep.equal(["/v1/thron/galleries/default/assets"], "only the page: no detail request");
+        unmountAll();
+      }
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("with sync-url, honours the link once: a reload does not announce it again", async () => {
+    const original = location.href;
+    try {
+      const probe = await mountGallery({ "page-size": "6" });
+      const id = probe.el.items[2]?.id as string;
+      probe.remove();
+      history.replaceState(null, "", `#once=${id}`);
+      let announced = 0;
+      const container = document.body;
+      const count = (event: Event) => {
+        announced++;
+        event.preventDefault(); // the host handles it: the dialog stays closed, the hash stays
+      };
+      container.addEventListener("thron-asset-open", count);
+      try {
+        const { el } = await mountGallery({ player: "native", "sync-url": true, id: "once", "page-size": "6" });
+        await until(() => announced === 1, "the link to be announced");
+        await el.reload();
+        await el.updateComplete;
+        const filtered = firstEvent(el, "thron-gallery-load");
+        el.query = { q: "photo" };
+        await filtered;
+        await el.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(announced).to.equal(1);
+      } finally {
+        container.removeEventListener("thron-asset-open", count);
+      }
     } finally {
       history.replaceState(null, "", original);
     }

@@ -29,7 +29,7 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
 }
 
 const SWIPE_PX = 50;
-/** An asset id as the BFF accepts it (AssetParams in @embedkit/contracts, not imported: it would bundle zod). */
+/** An asset id as the BFF accepts it (the contracts' AssetParams; importing them would bundle zod). */
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 let playerIds = 0;
 

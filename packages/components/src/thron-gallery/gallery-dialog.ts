@@ -48,7 +48,7 @@ export class GalleryDialog implements ReactiveController {
   #player: ThronPlayer | null = null;
   #playerHost: HTMLElement | null = null;
   #showToken = 0;
-  #swipeStart: { x: number; y: number } | null = null;
+  #swipeStart: { pointerId: number; x: number; y: number } | null = null;
   #scrollLock: { overflow: string } | null = null;
 
   constructor(private readonly host: DialogGallery) {
@@ -292,13 +292,26 @@ export class GalleryDialog implements ReactiveController {
   };
 
   readonly #onPointerDown = (event: PointerEvent) => {
-    if (event.pointerType !== "mouse") this.#swipeStart = { x: event.clientX, y: event.clientY };
+    if (event.pointerType === "mouse" || !event.isPrimary) return;
+    this.#swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+    try {
+      // The finger may end outside the stage: its pointerup still comes here.
+      (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    } catch {
+      // Not an active pointer (a synthetic event): nothing to capture.
+    }
+  };
+
+  /** The browser took the gesture (scroll, zoom) or another finger ended: no swipe. */
+  readonly #onPointerCancel = (event: PointerEvent) => {
+    if (event.pointerId === this.#swipeStart?.pointerId) this.#swipeStart = null;
   };
 
   readonly #onPointerUp = (event: PointerEvent) => {
     const start = this.#swipeStart;
+    if (!start || event.pointerId !== start.pointerId) return;
     this.#swipeStart = null;
-    if (!start || this.#zoomed) return;
+    if (this.#zoomed) return;
     const dx = event.clientX - start.x;
     if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) < Math.abs(event.clientY - start.y)) return;
     const forward = dx < 0 !== (getComputedStyle(this.host).direction === "rtl");
@@ -352,6 +365,7 @@ export class GalleryDialog implements ReactiveController {
         class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
+        @pointercancel=${this.#onPointerCancel}
       >
         ${this.#stage(asset, t)}
       </div>

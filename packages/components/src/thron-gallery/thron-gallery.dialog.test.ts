@@ -349,10 +349,42 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
     const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
     const box = stage.getBoundingClientRect();
     const y = box.top + box.height / 2;
-    const touch = { pointerType: "touch", bubbles: true, composed: true, clientY: y };
-    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, clientX: box.right - 20 }));
-    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, clientX: box.left + 20 }));
+    const touch = { pointerType: "touch", isPrimary: true, bubbles: true, composed: true, clientY: y };
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 7, clientX: box.right - 20 }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 7, clientX: box.left + 20 }));
     await until(() => shadow.querySelector('[part="dialog-title"]')?.textContent === el.items[2]?.title, "the next asset");
+    el.close();
+  });
+
+  it("does not take a cancelled touch, or another finger's lift, for a swipe; a swipe past the first asset does nothing", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "6", player: "native" });
+    await el.open(1);
+    await el.updateComplete;
+    const title = () => shadow.querySelector('[part="dialog-title"]')?.textContent;
+    const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
+    const box = stage.getBoundingClientRect();
+    const touch = { pointerType: "touch", isPrimary: true, bubbles: true, composed: true, clientY: box.top + box.height / 2 };
+    const left = box.left + 20;
+    const right = box.right - 20;
+    // The browser took the gesture (a scroll): the lift that follows is not a swipe.
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 1, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointercancel", { ...touch, pointerId: 1, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 1, clientX: left }));
+    // Another finger lifting far away is not the end of this one's swipe.
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 2, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 3, isPrimary: false, clientX: left }));
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(title()).to.equal(el.items[1]?.title, "still the second asset");
+    // Swipe right twice: to the first asset, then nothing past it.
+    for (const id of [4, 5]) {
+      stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: id, clientX: left }));
+      stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: id, clientX: right }));
+      await until(() => title() === el.items[0]?.title, "the first asset");
+    }
+    expect(dialogOf(shadow).open).to.equal(true);
+    expect(shadow.querySelector<HTMLButtonElement>('[part="previous"]')?.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
     el.close();
   });
 });

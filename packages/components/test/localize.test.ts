@@ -1,7 +1,7 @@
 /** The elements' string tables: every language really translated, and the right one chosen. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { stringsFor } from "../src/internal/localize.ts";
+import { spokenDuration, stringsFor } from "../src/internal/localize.ts";
 
 /** Each string of a table by its path; functions are called with sample arguments. */
 function leaves(value: unknown, path = ""): [string, string][] {
@@ -36,5 +36,24 @@ describe("element strings", () => {
     assert.equal(stringsFor("pt-BR").loadMore, stringsFor("en").loadMore);
     assert.equal(stringsFor("fr", { loadMore: "Encore" }).loadMore, "Encore");
     assert.equal(stringsFor("fr", { loadMore: "Encore" }).retry, stringsFor("fr").retry);
+  });
+});
+
+describe("spokenDuration", () => {
+  it("says a duration in words, building its formatters once per locale and unit, not per tile", () => {
+    const Original = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args) {
+        built++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      for (let tile = 0; tile < 50; tile++) assert.equal(spokenDuration(3_725_000, "en-AU"), "1 hour, 2 minutes, 5 seconds");
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+    assert.ok(built <= 3, `${built} number formatters for 50 tiles`);
   });
 });

@@ -359,6 +359,14 @@ export function stringsFor(locale: string, overrides: Partial<Strings> = {}): St
   return { ...base, ...overrides };
 }
 
+/** Formatters are costly to build and a gallery speaks a duration per tile per render: one per locale and unit. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 /** 115 000 ms → "1 minute, 55 seconds" in the locale's words, for screen readers. */
 export function spokenDuration(ms: number, locale: string): string {
   const total = Math.max(1, Math.round(ms / 1000));
@@ -369,8 +377,10 @@ export function spokenDuration(ms: number, locale: string): string {
   ] as const;
   const words = parts
     .filter(([n]) => n > 0)
-    .map(([n, unit]) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n));
-  return new Intl.ListFormat(locale, { style: "long", type: "unit" }).format(words);
+    .map(([n, unit]) =>
+      formatter(`${locale} ${unit}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" })).format(n),
+    );
+  return formatter(`${locale} list`, () => new Intl.ListFormat(locale, { style: "long", type: "unit" })).format(words);
 }
 
 /** 95 000 ms → "1:35"; an hour or more → "1:02:03". */

@@ -56,6 +56,11 @@ export class GalleryDialog implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopShowing();
+  }
+
+  /** Ends what an open asset holds: a show under way, its player, the page's scroll lock. */
+  #stopShowing(): void {
     this.#showToken++;
     this.#destroyPlayer();
     this.#unlockScroll();
@@ -259,9 +264,7 @@ export class GalleryDialog implements ReactiveController {
   // ---- events ----
 
   readonly #onClose = () => {
-    this.#showToken++;
-    this.#destroyPlayer();
-    this.#unlockScroll();
+    this.#stopShowing();
     this.#writeHash(null);
     const index = this.index;
     this.index = -1;

@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
-import { firstEvent, mountGallery, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, mountGallery, setFaults, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetOpenDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -18,8 +18,9 @@ async function openWithKeyboard(el: ThronGallery, shadow: ShadowRoot, index: num
 }
 
 describe("<thron-gallery> dialog, player and keyboard", () => {
-  afterEach(() => {
+  afterEach(async () => {
     unmountAll();
+    await setFaults();
   });
 
   it("moves through the grid with arrows, Home and End (one tab stop)", async () => {
@@ -306,10 +307,18 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
 
   it("keeps Load more in place while loading and moves focus to the first new tile", async () => {
     const { el, shadow } = await mountGallery({ "page-size": "4" });
-    shadow.querySelector<HTMLButtonElement>('[part="load-more"]')?.focus();
+    const button = shadow.querySelector<HTMLButtonElement>('[part="load-more"]') as HTMLButtonElement;
+    expect(button).to.be.instanceOf(HTMLButtonElement);
+    button.focus();
+    await setFaults({ latencyMs: 300 });
     const loaded = firstEvent(el, "thron-gallery-load");
     await sendKeys({ press: "Enter" });
+    await el.updateComplete;
+    expect(shadow.querySelector('[part="load-more"]')).to.equal(button, "the same button, still there");
+    expect(focused(el)).to.equal(button, "with focus, during the load");
+    expect(button.getAttribute("aria-disabled")).to.equal("true");
     await loaded;
+    await setFaults();
     await until(() => focused(el) === tiles(shadow)[4], "focus on the first new tile");
   });
 

@@ -362,8 +362,10 @@ export function stringsFor(locale: string, overrides: Partial<Strings> = {}): St
 /** Formatters are costly to build and a gallery speaks a duration per tile per render: one per locale and unit. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
 function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
-  let made = formatters.get(key) as T | undefined;
-  if (!made) formatters.set(key, (made = make()));
+  const known = formatters.get(key) as T | undefined;
+  if (known) return known;
+  const made = make();
+  formatters.set(key, made);
   return made;
 }
 

@@ -291,7 +291,7 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
         await until(() => announced === 1, "the link to be announced");
         await el.reload();
         await el.updateComplete;
-        const filtered = firstEvent(el, "thron-gallery-load");
+        const filtered = firstEvent(el, "thron-gallery-load", "thron-error");
         el.query = { q: "photo" };
         await filtered;
         await el.updateComplete;

@@ -31,8 +31,8 @@ describe("the demo page", () => {
     await server?.close();
   });
 
-  it("preloads the chunk components.js imports, so it is not a second round trip", async (t) => {
-    if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
+  it("preloads the chunk components.js imports, so it is not a second round trip", async () => {
+    assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
     const entry = await (await fetch(`${server.url}/components.js`)).text();
     const chunk = /["']\.\/(chunks\/[\w.-]+\.js)["']/.exec(entry)?.[1];
     const page = await (await fetch(`${server.url}/`)).text();
@@ -42,8 +42,8 @@ describe("the demo page", () => {
   });
 
   for (const size of SIZES) {
-    it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async (t) => {
-      if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
+    it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async () => {
+      assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
       const page = await browser.newPage();
       // The elements below the fold too: their shifts are not in the CLS of one viewport.
       const heights = () =>
@@ -80,7 +80,7 @@ describe("the demo page", () => {
     });
 
     it(`does not shift its layout while loading on a ${size.name} (${size.width}×${size.height}): CLS ≤ ${MAX_CLS}`, async (t) => {
-      if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
+      assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
       const page = await browser.newPage();
       try {
         await page.setViewport({

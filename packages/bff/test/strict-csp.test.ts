@@ -50,8 +50,8 @@ describe("a host page with a strict CSP", () => {
     await bff?.close();
   });
 
-  it("shows the gallery's thumbnails and plays a video in the THRON Player, with nothing blocked", async (t) => {
-    if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
+  it("shows the gallery's thumbnails and plays a video in the THRON Player, with nothing blocked", async () => {
+    assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
     const page = await browser.newPage();
     const violations: string[] = [];
     page.on("console", (message) => {

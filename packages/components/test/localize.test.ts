@@ -1,7 +1,7 @@
 /** The elements' string tables: every language really translated, and the right one chosen. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Translations } from "../src/internal/localize.ts";
+import { spokenDuration, type Translations } from "../src/internal/localize.ts";
 import { translated as asset } from "../src/thron-asset/strings.ts";
 import { translated as filterBar } from "../src/thron-filter-bar/strings.ts";
 import { translated as gallery } from "../src/thron-gallery/strings.ts";
@@ -82,5 +82,24 @@ describe("element strings", () => {
     await table.ready("de");
     assert.equal(table.strings("de").word, "Hello");
     assert.equal(table.ready("de"), undefined, "no new fetch on every render after a failure");
+  });
+});
+
+describe("spokenDuration", () => {
+  it("says a duration in words, building its formatters once per locale and unit, not per tile", () => {
+    const Original = Intl.NumberFormat;
+    let built = 0;
+    Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args) {
+        built++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      for (let tile = 0; tile < 50; tile++) assert.equal(spokenDuration(3_725_000, "en-AU"), "1 hour, 2 minutes, 5 seconds");
+    } finally {
+      Intl.NumberFormat = Original;
+    }
+    assert.ok(built <= 3, `${built} number formatters for 50 tiles`);
   });
 });

@@ -44,6 +44,16 @@ export function effectiveLocale(element: HTMLElement, locale: string | undefined
   return locale || element.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "en";
 }
 
+/** Formatters are costly to build and a gallery speaks a duration per tile per render: one per locale and unit. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  const known = formatters.get(key) as T | undefined;
+  if (known) return known;
+  const made = make();
+  formatters.set(key, made);
+  return made;
+}
+
 /** 115 000 ms → "1 minute, 55 seconds" in the locale's words, for screen readers. */
 export function spokenDuration(ms: number, locale: string): string {
   const total = Math.max(1, Math.round(ms / 1000));
@@ -54,8 +64,10 @@ export function spokenDuration(ms: number, locale: string): string {
   ] as const;
   const words = parts
     .filter(([n]) => n > 0)
-    .map(([n, unit]) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n));
-  return new Intl.ListFormat(locale, { style: "long", type: "unit" }).format(words);
+    .map(([n, unit]) =>
+      formatter(`${locale} ${unit}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" })).format(n),
+    );
+  return formatter(`${locale} list`, () => new Intl.ListFormat(locale, { style: "long", type: "unit" })).format(words);
 }
 
 /** 95 000 ms → "1:35"; an hour or more → "1:02:03". */

@@ -6,7 +6,7 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
-import { bffUrl, getJson } from "../internal/bff-client.ts";
+import { BffError, bffUrl, getJson } from "../internal/bff-client.ts";
 import { fetchGallery } from "../internal/gallery-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
@@ -19,15 +19,18 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
   /** Every asset matching the query, loaded or not. */
   readonly totalCount: number;
   readonly hasMore: boolean;
+  /** Appends the next page; while a load runs, resolves when it ends. */
   loadMore(): Promise<void>;
   readonly dialogOptions: { base: string; gallery: string; locale: string; player: "thron" | "native"; syncUrl: boolean };
   /** Dispatches the cancelable `thron-asset-open`; false when a listener cancelled it. */
   announceOpen(asset: Asset, index: number): boolean;
-  /** Moves focus to the tile of `index` (after close). */
+  /** Moves focus to the tile of `index` (after close), or with -1 to the grid's tab stop. */
   focusTile(index: number): void;
 }
 
 const SWIPE_PX = 50;
+/** An asset id as the BFF accepts it (the contracts' AssetParams; importing them would bundle zod). */
+const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 let playerIds = 0;
 
 export class GalleryDialog implements ReactiveController {
@@ -35,6 +38,8 @@ export class GalleryDialog implements ReactiveController {
   index = -1;
   /** An asset opened from a link that is not among the loaded items. */
   #linked: Asset | null = null;
+  /** The link in the hash is honoured once, on the first page: not again after every reload. */
+  #restoreTried = false;
   #detail: Asset | null = null;
   #failed = false;
   #usingThronPlayer = false;
@@ -43,7 +48,7 @@ export class GalleryDialog implements ReactiveController {
   #player: ThronPlayer | null = null;
   #playerHost: HTMLElement | null = null;
   #showToken = 0;
-  #swipeStart: { x: number; y: number } | null = null;
+  #swipeStart: { pointerId: number; x: number; y: number } | null = null;
   #scrollLock: { overflow: string } | null = null;
 
   constructor(private readonly host: DialogGallery) {
@@ -51,6 +56,11 @@ export class GalleryDialog implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.#stopShowing();
+  }
+
+  /** Ends what an open asset holds: a show under way, its player, the page's scroll lock. */
+  #stopShowing(): void {
     this.#showToken++;
     this.#destroyPlayer();
     this.#unlockScroll();
@@ -79,13 +89,19 @@ export class GalleryDialog implements ReactiveController {
 
   /** Opens the asset named in the page URL's hash (`#<gallery id or "asset">=<asset id>`), if any. */
   async restoreFromUrl(): Promise<void> {
-    if (!this.host.dialogOptions.syncUrl || this.index >= 0 || this.#linked) return;
+    if (!this.host.dialogOptions.syncUrl || this.#restoreTried || this.index >= 0 || this.#linked) return;
+    this.#restoreTried = true;
     const id = new URLSearchParams(location.hash.slice(1)).get(this.#hashKey);
     if (!id) return;
+    // The hash is anyone's input: `.` or `..` would make the detail URL another BFF path.
+    if (!ASSET_ID.test(id)) return this.#writeHash(null);
     const index = this.host.items.findIndex((a) => a.id === id);
     if (index >= 0) return this.open(index);
     // Not on the loaded pages: open it on its own.
-    const asset = await this.#fetchDetail(id).catch(() => null);
+    const asset = await this.#fetchDetail(id).catch((error: unknown) => {
+      if (error instanceof BffError && error.status === 404) this.#writeHash(null); // a dead link is not kept
+      return null;
+    });
     if (!asset || !this.host.announceOpen(asset, -1)) return;
     this.#linked = asset;
     this.index = -1;
@@ -129,7 +145,9 @@ export class GalleryDialog implements ReactiveController {
       this.#stepping = true;
       this.host.requestUpdate();
       try {
+        // A load already running (Load more, infinite scroll) may end short of the target: then one more.
         await this.host.loadMore();
+        if (target >= this.host.items.length && this.host.hasMore) await this.host.loadMore();
       } finally {
         this.#stepping = false;
       }
@@ -246,16 +264,15 @@ export class GalleryDialog implements ReactiveController {
   // ---- events ----
 
   readonly #onClose = () => {
-    this.#showToken++;
-    this.#destroyPlayer();
-    this.#unlockScroll();
+    this.#stopShowing();
     this.#writeHash(null);
     const index = this.index;
     this.index = -1;
     this.#linked = null;
     this.#detail = null;
     this.host.requestUpdate();
-    if (index >= 0) void this.host.updateComplete.then(() => this.host.focusTile(index));
+    // A linked asset (index -1) is not a tile: focus goes to the grid's tab stop, not to <body>.
+    void this.host.updateComplete.then(() => this.host.focusTile(index));
   };
 
   /** A click on the backdrop lands on the <dialog> itself, outside its box. */
@@ -278,13 +295,26 @@ export class GalleryDialog implements ReactiveController {
   };
 
   readonly #onPointerDown = (event: PointerEvent) => {
-    if (event.pointerType !== "mouse") this.#swipeStart = { x: event.clientX, y: event.clientY };
+    if (event.pointerType === "mouse" || !event.isPrimary) return;
+    this.#swipeStart = { pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+    try {
+      // The finger may end outside the stage: its pointerup still comes here.
+      (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    } catch {
+      // Not an active pointer (a synthetic event): nothing to capture.
+    }
+  };
+
+  /** The browser took the gesture (scroll, zoom) or another finger ended: no swipe. */
+  readonly #onPointerCancel = (event: PointerEvent) => {
+    if (event.pointerId === this.#swipeStart?.pointerId) this.#swipeStart = null;
   };
 
   readonly #onPointerUp = (event: PointerEvent) => {
     const start = this.#swipeStart;
+    if (!start || event.pointerId !== start.pointerId) return;
     this.#swipeStart = null;
-    if (!start || this.#zoomed) return;
+    if (this.#zoomed) return;
     const dx = event.clientX - start.x;
     if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) < Math.abs(event.clientY - start.y)) return;
     const forward = dx < 0 !== (getComputedStyle(this.host).direction === "rtl");
@@ -338,6 +368,7 @@ export class GalleryDialog implements ReactiveController {
         class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
+        @pointercancel=${this.#onPointerCancel}
       >
         ${this.#stage(asset, t)}
       </div>

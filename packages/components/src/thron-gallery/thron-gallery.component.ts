@@ -151,6 +151,8 @@ export class ThronGallery extends EmbedkitElement {
   readonly #preset = new PresetController(this);
   readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
+  /** The load under way (or the last one): loadMore() during a load waits for it rather than doing nothing. */
+  #running: Promise<void> = Promise.resolve();
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** After "Load more", focus goes to the first new tile. */
@@ -161,7 +163,7 @@ export class ThronGallery extends EmbedkitElement {
   constructor() {
     super();
     this.gallery = "default";
-    this.pageSize = 24;
+    this.pageSize = DEFAULT_PAGE_SIZE;
     this.player = "thron";
     this.infinite = false;
     this.syncUrl = false;
@@ -190,12 +192,13 @@ export class ThronGallery extends EmbedkitElement {
 
   /** Reloads from the first page. */
   reload(): Promise<void> {
-    return this.#load(false);
+    return this.#start(false);
   }
 
-  /** Appends the next page, if there is one. */
+  /** Appends the next page, if there is one; while a load runs, resolves when that one ends. */
   loadMore(): Promise<void> {
-    return this._nextCursor && !this._loading ? this.#load(true) : Promise.resolve();
+    if (this._loading) return this.#running;
+    return this._nextCursor ? this.#start(true) : Promise.resolve();
   }
 
   /** Opens the asset at `index` in the dialog, unless a `thron-asset-open` listener cancels it. */
@@ -232,16 +235,20 @@ export class ThronGallery extends EmbedkitElement {
     return true;
   }
 
-  /** @internal */
+  /** @internal Moves focus to the tile of `index`, or (with -1) to the grid's tab stop. */
   focusTile(index: number): void {
-    this._focusIndex = index;
-    void this.updateComplete.then(() => this.#tiles()[index]?.focus());
+    if (index >= 0) this._focusIndex = index;
+    void this.updateComplete.then(() => this.#tiles()[this._focusIndex]?.focus());
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Reconnected after a move in the DOM: a load aborted on disconnect is started again.
-    if (this.hasUpdated && this._items.length === 0 && !this._error) void this.reload();
+    if (!this.hasUpdated) return;
+    // Reconnected after a move in the DOM: the observers disconnected then watch again, and a load
+    // aborted on disconnect is started again.
+    this.#observeTiles();
+    this.#observeSentinel();
+    if (this._items.length === 0 && !this._error) void this.reload();
   }
 
   override disconnectedCallback(): void {
@@ -259,6 +266,11 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   protected override firstUpdated(): void {
+    this.#observeTiles();
+  }
+
+  #observeTiles(): void {
+    this.#resize?.disconnect();
     // The tile width drives `sizes`, so the browser picks the right srcset candidate for the layout.
     this.#resize = new ResizeObserver(() => {
       const tile = this.renderRoot.querySelector<HTMLElement>(".frame");
@@ -299,12 +311,18 @@ export class ThronGallery extends EmbedkitElement {
     this.#sentinel.observe(sentinel);
   }
 
-  async #load(append: boolean): Promise<void> {
+  #start(append: boolean, keepError = false): Promise<void> {
+    this.#running = this.#load(append, keepError);
+    return this.#running;
+  }
+
+  /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
+  async #load(append: boolean, keepError = false): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
-    this._error = null;
+    if (!keepError) this._error = null;
     if (!append) {
       this._items = [];
       this._nextCursor = null;
@@ -327,19 +345,24 @@ export class ThronGallery extends EmbedkitElement {
       this._total = page.total;
       this._nextCursor = page.nextCursor;
       this._loading = false;
+      this._error = null;
       this.emit<GalleryLoadDetail>("thron-gallery-load", {
         count: this._items.length,
         total: page.total,
         added: page.items,
         hasMore: page.nextCursor !== null,
       });
-      if (append && this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
+      if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
       this.#focusAfterLoad = -1;
       if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
       // A filtered page can come back short; keep filling the view when scrolling is on.
       if (this.infinite) requestAnimationFrame(() => this.#observeSentinel());
     } catch (error) {
       if (abort.signal.aborted) return;
+      // The visitor asked for this load (Load more, Try again): the button they pressed is gone
+      // or disabled, so focus goes to the error's retry (or the message itself).
+      const focusError = this.#focusAfterLoad >= 0;
+      this.#focusAfterLoad = -1;
       this._loading = false;
       this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
@@ -352,6 +375,11 @@ export class ThronGallery extends EmbedkitElement {
         title: this._error.problem.title ?? this._error.message,
         ...(this._error.problem.detail && { detail: this._error.problem.detail }),
       });
+      if (focusError)
+        void this.updateComplete.then(() => {
+          const root = this.renderRoot;
+          (root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>(".message.error"))?.focus();
+        });
     }
   }
 
@@ -436,14 +464,20 @@ export class ThronGallery extends EmbedkitElement {
     );
   }
 
+  #onRetry(): void {
+    if (this._loading) return; // stays in place (and keeps focus) until the load ends
+    this.#focusAfterLoad = this._items.length;
+    void this.#start(this._items.length > 0, true);
+  }
+
   #errorMessage(error: BffError, t: ThronGalleryStrings) {
     // The visitor gets plain words; the cause is in the thron-error event and the console.
     const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
-    return html`<div part="message" class="message error" role="alert">
+    return html`<div part="message" class="message error" role="alert" tabindex="-1">
       <p>${t.error}</p>
       ${
         retryable
-          ? html`<button part="retry" type="button" @click=${() => (this._items.length ? this.#load(true) : this.reload())}>${t.retry}</button>`
+          ? html`<button part="retry" type="button" aria-disabled=${this._loading ? "true" : "false"} @click=${this.#onRetry}>${t.retry}</button>`
           : nothing
       }
     </div>`;

@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
-import { firstEvent, mountGallery, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, mountGallery, setFaults, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetOpenDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -18,8 +18,9 @@ async function openWithKeyboard(el: ThronGallery, shadow: ShadowRoot, index: num
 }
 
 describe("<thron-gallery> dialog, player and keyboard", () => {
-  afterEach(() => {
+  afterEach(async () => {
     unmountAll();
+    await setFaults();
   });
 
   it("moves through the grid with arrows, Home and End (one tab stop)", async () => {
@@ -243,7 +244,62 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
       await until(() => dialogOf(again.shadow).open, "the linked asset to open");
       expect(again.shadow.querySelector('[part="dialog-title"]')?.textContent).to.equal(again.el.items[4]?.title);
       again.el.close();
-      expect(shadow).to.exist;
+      expect(dialogOf(shadow).open).to.equal(false, "the first gallery, removed, did not reopen");
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("with sync-url, drops a link that is not an asset id or names no asset, fetching nothing for the former", async () => {
+    const original = location.href;
+    try {
+      for (const id of ["..", ".", "a/b", "nosuchasset"]) {
+        history.replaceState(null, "", `#other=1&linked=${encodeURIComponent(id)}`);
+        performance.clearResourceTimings();
+        const { el, shadow } = await mountGallery({ player: "native", "sync-url": true, id: "linked", "page-size": "6" });
+        await until(() => !location.hash.includes("linked="), `the link to ${id} to leave the hash`);
+        await el.updateComplete;
+        expect(dialogOf(shadow).open, id).to.equal(false);
+        expect(location.hash, id).to.equal("#other=1", "the rest of the hash is kept");
+        const paths = performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname);
+        const bffCalls = paths.filter((path) => path.startsWith("/v1/"));
+        if (id !== "nosuchasset")
+          expect(bffCalls, id).to.deep.equal(["/v1/thron/galleries/default/assets"], "only the page: no detail request");
+        unmountAll();
+      }
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("with sync-url, honours the link once: a reload does not announce it again", async () => {
+    const original = location.href;
+    try {
+      const probe = await mountGallery({ "page-size": "6" });
+      const id = probe.el.items[2]?.id as string;
+      probe.remove();
+      history.replaceState(null, "", `#once=${id}`);
+      let announced = 0;
+      const container = document.body;
+      const count = (event: Event) => {
+        announced++;
+        event.preventDefault(); // the host handles it: the dialog stays closed, the hash stays
+      };
+      container.addEventListener("thron-asset-open", count);
+      try {
+        const { el } = await mountGallery({ player: "native", "sync-url": true, id: "once", "page-size": "6" });
+        await until(() => announced === 1, "the link to be announced");
+        await el.reload();
+        await el.updateComplete;
+        const filtered = firstEvent(el, "thron-gallery-load", "thron-error");
+        el.query = { q: "photo" };
+        await filtered;
+        await el.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        expect(announced).to.equal(1);
+      } finally {
+        container.removeEventListener("thron-asset-open", count);
+      }
     } finally {
       history.replaceState(null, "", original);
     }
@@ -251,10 +307,18 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
 
   it("keeps Load more in place while loading and moves focus to the first new tile", async () => {
     const { el, shadow } = await mountGallery({ "page-size": "4" });
-    shadow.querySelector<HTMLButtonElement>('[part="load-more"]')?.focus();
+    const button = shadow.querySelector<HTMLButtonElement>('[part="load-more"]') as HTMLButtonElement;
+    expect(button).to.be.instanceOf(HTMLButtonElement);
+    button.focus();
+    await setFaults({ latencyMs: 300 });
     const loaded = firstEvent(el, "thron-gallery-load");
     await sendKeys({ press: "Enter" });
+    await el.updateComplete;
+    expect(shadow.querySelector('[part="load-more"]')).to.equal(button, "the same button, still there");
+    expect(focused(el)).to.equal(button, "with focus, during the load");
+    expect(button.getAttribute("aria-disabled")).to.equal("true");
     await loaded;
+    await setFaults();
     await until(() => focused(el) === tiles(shadow)[4], "focus on the first new tile");
   });
 
@@ -294,10 +358,42 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
     const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
     const box = stage.getBoundingClientRect();
     const y = box.top + box.height / 2;
-    const touch = { pointerType: "touch", bubbles: true, composed: true, clientY: y };
-    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, clientX: box.right - 20 }));
-    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, clientX: box.left + 20 }));
+    const touch = { pointerType: "touch", isPrimary: true, bubbles: true, composed: true, clientY: y };
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 7, clientX: box.right - 20 }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 7, clientX: box.left + 20 }));
     await until(() => shadow.querySelector('[part="dialog-title"]')?.textContent === el.items[2]?.title, "the next asset");
+    el.close();
+  });
+
+  it("does not take a cancelled touch, or another finger's lift, for a swipe; a swipe past the first asset does nothing", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "6", player: "native" });
+    await el.open(1);
+    await el.updateComplete;
+    const title = () => shadow.querySelector('[part="dialog-title"]')?.textContent;
+    const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
+    const box = stage.getBoundingClientRect();
+    const touch = { pointerType: "touch", isPrimary: true, bubbles: true, composed: true, clientY: box.top + box.height / 2 };
+    const left = box.left + 20;
+    const right = box.right - 20;
+    // The browser took the gesture (a scroll): the lift that follows is not a swipe.
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 1, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointercancel", { ...touch, pointerId: 1, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 1, clientX: left }));
+    // Another finger lifting far away is not the end of this one's swipe.
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: 2, clientX: right }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: 3, isPrimary: false, clientX: left }));
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(title()).to.equal(el.items[1]?.title, "still the second asset");
+    // Swipe right twice: to the first asset, then nothing past it.
+    for (const id of [4, 5]) {
+      stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, pointerId: id, clientX: left }));
+      stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, pointerId: id, clientX: right }));
+      await until(() => title() === el.items[0]?.title, "the first asset");
+    }
+    expect(dialogOf(shadow).open).to.equal(true);
+    expect(shadow.querySelector<HTMLButtonElement>('[part="previous"]')?.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
     el.close();
   });
 });

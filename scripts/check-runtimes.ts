@@ -1,21 +1,33 @@
 /**
  * `pnpm check:runtimes`: starts the BFF in sandbox mode under Node, Bun, Deno and Cloudflare
  * workerd (wrangler dev), on 127.0.0.1, and makes the same real requests against each.
- * Bun, Deno, wrangler and the Node 24 wrangler needs are installed from npm into .runtimes/.
+ * Bun and Deno are installed from npm into .runtimes/ at the exact versions below; wrangler is a
+ * locked devDependency of packages/bff (4.86.0, the last to run on Node 20), and its workerd
+ * decides the newest compatibility_date wrangler.toml may ask for (test/runtime-pins.test.ts).
  * `pnpm check:runtimes bun deno` checks only those.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../packages/bff/test/loopback.ts";
+import { RUNTIME_VERSIONS } from "./runtime-versions.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOOLS = `${ROOT}.runtimes`;
-const VERSIONS = { bun: "1.4.5", deno: "2.9.6", node: "24", wrangler: "4" };
 const bin = (name: string) => `${TOOLS}/node_modules/.bin/${name}`;
+const WRANGLER = `${ROOT}packages/bff/node_modules/wrangler/bin/wrangler.js`;
+
+const installedVersion = (name: string) => {
+  try {
+    return (JSON.parse(readFileSync(`${TOOLS}/node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+  } catch {
+    return null;
+  }
+};
 
 function install() {
-  if (["bun", "deno", "wrangler"].every((name) => existsSync(bin(name))) && existsSync(`${TOOLS}/node_modules/node/bin/node`)) return;
+  const VERSIONS = RUNTIME_VERSIONS;
+  if (Object.entries(VERSIONS).every(([name, version]) => existsSync(bin(name)) && installedVersion(name) === version)) return;
   console.log(
     `installing ${Object.entries(VERSIONS)
       .map(([n, v]) => `${n}@${v}`)
@@ -60,8 +72,8 @@ const RUNTIMES: Runtime[] = [
     name: "workerd",
     start: (port) =>
       spawn(
-        `${TOOLS}/node_modules/node/bin/node`,
-        [bin("wrangler"), "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:http://127.0.0.1:${port}`],
+        process.execPath,
+        [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:http://127.0.0.1:${port}`],
         {
           cwd: `${ROOT}packages/bff`,
           env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_UPDATE_NOTIFIER: "1" },

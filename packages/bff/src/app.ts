@@ -11,12 +11,14 @@ import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
+import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { requestLog } from "./core/request-log.ts";
+import { metricsRoute, requestMetrics } from "./core/request-metrics.ts";
 import { responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
@@ -48,7 +50,9 @@ export interface AppDeps {
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
-  stores?: { cache: CacheStore; counters: CounterStore };
+  stores?: { cache: CacheStore; counters: CounterStore; isUp?: () => boolean };
+  /** Builds the metrics behind GET /metrics (core/prometheus.ts); the runtime loads it only when metrics are enabled. */
+  metrics?: (gauges: MetricsGauges) => ScrapedMetrics;
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -75,7 +79,6 @@ export function createApp(config: Config, deps: AppDeps) {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
-  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore());
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   const thunderHealth = new ProviderHealth();
@@ -83,12 +86,24 @@ export function createApp(config: Config, deps: AppDeps) {
   const throughlineQuota = config.throughline
     ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.stores?.counters ?? new MemoryCounterStore())
     : null;
+  const metrics =
+    deps.metrics?.({
+      ...(throughlineQuota && {
+        quota: async () => [{ provider: "ThroughLine", used: await throughlineQuota.used(), limit: throughlineQuota.limit }],
+      }),
+      ...(deps.stores?.isUp && { sharedStoreUp: deps.stores.isUp }),
+    }) ?? null;
+  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(), Date.now, {
+    // Labelled by what is cached (`thron:search`), never by the key itself (one label per query).
+    ...(metrics && { observe: (key, status) => metrics.cacheResult(key.split(":", 2).join(":"), status) }),
+  });
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
   app.use(responseHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger));
+  if (metrics) app.use(requestMetrics(metrics));
 
   app.use(
     "/v1/*",
@@ -136,14 +151,14 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
     const tokens = createThunderTokens(config.thunder, upstream, deps.now);
     app.route(
       "/v1/thunder",
@@ -159,10 +174,12 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000 };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
   }
+
+  if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -179,7 +196,7 @@ export function createApp(config: Config, deps: AppDeps) {
     app.get("/", (c) => c.html(demoPage()));
   }
 
-  return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };
+  return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger, metrics };
 }
 
 export { ProblemError };
@@ -192,5 +209,6 @@ export function secretsOf(config: Config): string[] {
     config.thunder?.ticketSecret ?? "",
     config.throughline?.clientSecret ?? "",
     config.cacheUrl ?? "", // may hold a Redis password
+    config.metricsToken ?? "",
   ];
 }

@@ -47,14 +47,26 @@ export interface Ttl {
 
 export type CacheStatus = "hit" | "stale" | "miss" | "stale-on-error";
 
+export interface CacheHooks {
+  /** Told of every look-up's result (metrics). */
+  observe?: (key: string, status: CacheStatus) => void;
+}
+
 export class ResponseCache {
   readonly #inFlight = new Map<string, Promise<unknown>>();
   constructor(
     readonly store: CacheStore,
     readonly now: () => number = Date.now,
+    readonly hooks: CacheHooks = {},
   ) {}
 
   async get<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<{ value: V; status: CacheStatus }> {
+    const result = await this.#get(key, ttl, load);
+    this.hooks.observe?.(key, result.status);
+    return result;
+  }
+
+  async #get<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<{ value: V; status: CacheStatus }> {
     const entry = await this.store.get<V>(key);
     const now = this.now();
     if (entry && now < entry.freshUntil) return { value: entry.value, status: "hit" };

@@ -17,6 +17,8 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   /** Never hand out a token with less life left than this: callers wait for a new one instead. */
   minValidityMs?: number;
   now?: () => number;
+  /** Told of each token asked for: a renewal when one was held before (metrics). */
+  onObtain?: (renewal: boolean) => void;
 }
 
 export class TokenSource<T extends ExpiringToken> {
@@ -54,6 +56,7 @@ export class TokenSource<T extends ExpiringToken> {
   #refresh(): Promise<T> {
     if (!this.#inFlight) {
       const previous = this.#current;
+      this.#options.onObtain?.(previous !== null);
       this.#inFlight = this.#options
         .obtain(previous)
         .then((token) => {

@@ -2,6 +2,7 @@
  * Calls to an upstream: a timeout on every call, one retry for idempotent reads, and failures
  * turned into problems that name the upstream but never carry its body.
  */
+import type { Metrics, UpstreamOutcome } from "./metrics.ts";
 import { ProblemError } from "./problem.ts";
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -11,11 +12,15 @@ export interface UpstreamOptions {
   name: string;
   fetch: FetchLike;
   timeoutMs: number;
+  /** Counts each call by operation and outcome. */
+  metrics?: Metrics;
 }
 
 export interface CallOptions {
   /** Safe to send twice: reads. Token and launch calls are not retried. */
   idempotent: boolean;
+  /** What the call does, as metrics label it (`search`, `token`…). */
+  operation?: string;
 }
 
 /** A failed upstream call; `status` is the problem status to answer (502, 503 or 504). */
@@ -35,8 +40,12 @@ export async function callUpstream(upstream: UpstreamOptions, request: () => Req
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep(50);
+    const started = performance.now();
+    const observe = (outcome: UpstreamOutcome) =>
+      upstream.metrics?.upstreamCall(upstream.name, options.operation ?? "call", outcome, (performance.now() - started) / 1000);
     try {
       const response = await upstream.fetch(request(), { signal: AbortSignal.timeout(upstream.timeoutMs) });
+      observe(response.status >= 500 ? "server-error" : response.status >= 400 ? "client-error" : "ok");
       // 5xx is worth one more try; anything else is the upstream's considered answer.
       if (response.status >= 500 && attempt < attempts) {
         await response.body?.cancel();
@@ -45,6 +54,7 @@ export async function callUpstream(upstream: UpstreamOptions, request: () => Req
       return response;
     } catch (error) {
       const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
+      observe(timedOut ? "timeout" : "unreachable");
       lastError = timedOut
         ? new UpstreamError(
             504,

@@ -6,6 +6,7 @@ import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { readBundle } from "./bundle-files.ts";
+import { serveMetrics } from "./metrics-server.ts";
 
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
@@ -13,10 +14,12 @@ export interface PrepareOptions {
   port: number;
   /** Host browsers use when PUBLIC_URL is not set. */
   publicHost: string;
+  /** Interface METRICS_PORT's server listens on. */
+  metricsHost?: string;
   deps?: Partial<AppDeps>;
 }
 
-export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOptions) {
+export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0.1", deps = {} }: PrepareOptions) {
   const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
   const config = loadConfig({ ...env, PORT: String(port) }, { publicUrl: url });
   const sink = deps.logSink ?? ((line: string) => console.log(line));
@@ -27,13 +30,28 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
       )
     : null;
-  const built = createApp(config, { publicUrl: url, staticFiles: readBundle(), batchLogs: true, ...(redis && { stores: redis }), ...deps });
+  // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.
+  const metrics =
+    config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
+  const built = createApp(config, {
+    publicUrl: url,
+    staticFiles: readBundle(),
+    batchLogs: true,
+    ...(redis && { stores: redis }),
+    ...(metrics && { metrics }),
+    ...deps,
+  });
+  const metricsServer =
+    config.metricsPort !== null && built.metrics ? await serveMetrics(built.metrics, config.metricsPort, metricsHost) : null;
   return {
     ...built,
     config,
     url,
+    /** Where METRICS_PORT's server listens (the port actually bound). */
+    metricsUrl: metricsServer?.url ?? null,
     close: async () => {
       built.logger.flush();
+      await metricsServer?.close();
       await redis?.close();
     },
   };
@@ -49,8 +67,9 @@ export async function prepareOnConfiguredPort(
   clientAddress: NonNullable<AppDeps["clientAddress"]>,
 ) {
   const port = loadConfig(env).port;
-  const bff = await prepareBff({ env, port, publicHost: "localhost", deps: { clientAddress } });
+  const hostname = env.HOST ?? "0.0.0.0";
+  const bff = await prepareBff({ env, port, publicHost: "localhost", metricsHost: hostname, deps: { clientAddress } });
   process.once("exit", () => bff.logger.flush()); // the lines still waiting in their batch
   console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
-  return { ...bff, port, hostname: env.HOST ?? "0.0.0.0" };
+  return { ...bff, port, hostname };
 }

@@ -70,5 +70,5 @@ export async function connectRedis(url: string, logger: Logger) {
     },
   };
 
-  return { cache, counters, close: () => client.close() };
+  return { cache, counters, isUp: () => client.isReady, close: () => client.close() };
 }

@@ -37,7 +37,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
           headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
           body: new URLSearchParams(form),
         }),
-      { idempotent: false },
+      { idempotent: false, operation: "token" },
     );
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) {
@@ -83,7 +83,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
     const response = await callUpstream(
       upstream,
       () => new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } }),
-      { idempotent: true },
+      { idempotent: true, operation: "legacy-token" },
     );
     const parsed = LegacyResponse.safeParse(await response.json().catch(() => null));
     if (!response.ok || !parsed.success) throw badGateway("THRON", `The legacy token endpoint answered status ${response.status}.`);
@@ -92,6 +92,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
 
   return new TokenSource<ThronSession>({
     refreshAheadMs,
+    onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
     async obtain(previous) {
       const startedAt = Date.now();
       let tokens: z.infer<typeof TokenResponse> | undefined;

@@ -148,7 +148,7 @@ export class ThronClient {
             headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
             body: JSON.stringify(body),
           }),
-        { idempotent: true }, // a search is a read, even over POST
+        { idempotent: true, operation: "search" }, // a search is a read, even over POST
       );
       return readEnvelope(response, SearchResponse);
     });
@@ -166,7 +166,7 @@ export class ThronClient {
             new Request(`${path}?offset=${page * DEFINITIONS_PAGE}&limit=${DEFINITIONS_PAGE}`, {
               headers: { accept: "application/json", "x-tokenid": session.legacyToken },
             }),
-          { idempotent: true },
+          { idempotent: true, operation: "definitions" },
         );
         const { items } = await readEnvelope(response, DefinitionsPage);
         all.push(...items);
@@ -186,6 +186,7 @@ export class ThronClient {
     return this.health.track(async () => {
       const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
         idempotent: true,
+        operation: "content-detail",
       });
       if (response.status === 404) throw new ContentNotFound(); // only here does a 404 mean "no such content"
       const { content } = await readEnvelope(response, ContentDetail).catch((error) => {

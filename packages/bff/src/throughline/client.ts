@@ -32,6 +32,7 @@ export class ThroughLineClient {
   ) {
     this.tokens = new TokenSource({
       refreshAheadMs: 5 * 60_000,
+      onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
       obtain: async () => {
         const startedAt = Date.now();
         const response = await callUpstream(
@@ -47,7 +48,7 @@ export class ThroughLineClient {
                 client_secret: config.clientSecret,
               }),
             }),
-          { idempotent: false },
+          { idempotent: false, operation: "token" },
         );
         if (response.status === 400 || response.status === 401)
           throw new ProblemError(
@@ -98,7 +99,8 @@ export class ThroughLineClient {
           },
           ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
         }),
-      { idempotent: false }, // one attempt: a retry would spend quota twice
+      // One attempt: a retry would spend quota twice. The operation is the path's first segment (helplines, countries…).
+      { idempotent: false, operation: path.split(/[/?]/)[1] || "call" },
     );
     if (response.status === 401) throw new Unauthorized();
     if (response.status === 429) throw new QuotaExhausted();

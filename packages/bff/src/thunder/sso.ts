@@ -47,6 +47,7 @@ export function createThunderTokens(config: ThunderConfig, upstream: UpstreamOpt
 
   return new TokenSource<ThunderToken>({
     now,
+    onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
     // Ahead of expiry, and never a launch URL whose token dies within the minute.
     refreshAheadMs: Math.min(2 * 60_000, lifetimeMs / 4),
     minValidityMs: Math.min(60_000, lifetimeMs / 4),
@@ -60,7 +61,7 @@ export function createThunderTokens(config: ThunderConfig, upstream: UpstreamOpt
             headers: { authorization, "content-type": "application/json", accept: "application/json" },
             body: JSON.stringify(body),
           }),
-        { idempotent: false },
+        { idempotent: false, operation: "token" },
       );
       const text = await response.text();
       if (response.status === 401 || response.status === 403 || response.status === 500)

@@ -10,15 +10,16 @@ import type { Context } from "hono";
 import type { Config } from "./config.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/cache.ts";
 import { cors } from "./core/cors.ts";
+import type { FleetLock } from "./core/fleet-lock.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
+import { metricsRoute } from "./core/metrics-route.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
 import { type CounterStore, MemoryCounterStore, RollingQuota } from "./core/quota.ts";
 import { clientAddress, rateLimit } from "./core/rate-limit.ts";
 import { requestLog } from "./core/request-log.ts";
-import { metricsRoute, requestMetrics } from "./core/request-metrics.ts";
 import { responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
@@ -50,7 +51,7 @@ export interface AppDeps {
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
-  stores?: { cache: CacheStore; counters: CounterStore; isUp?: () => boolean };
+  stores?: { cache: CacheStore; counters: CounterStore; lock?: FleetLock; isUp?: () => boolean };
   /** Builds the metrics behind GET /metrics (core/prometheus.ts); the runtime loads it only when metrics are enabled. */
   metrics?: (gauges: MetricsGauges) => ScrapedMetrics;
   /** The clock token lifetimes are measured with (tests move it). */
@@ -93,17 +94,21 @@ export function createApp(config: Config, deps: AppDeps) {
       }),
       ...(deps.stores?.isUp && { sharedStoreUp: deps.stores.isUp }),
     }) ?? null;
+  const upstreamTimeoutMs = deps.upstreamTimeoutMs ?? 8_000;
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(), Date.now, {
     // Labelled by what is cached (`thron:search`), never by the key itself (one label per query).
     ...(metrics && { observe: (key, status) => metrics.cacheResult(key.split(":", 2).join(":"), status) }),
+    // One upstream call per key across instances: a holder's lease outlives a call and its retry.
+    ...(deps.stores?.lock && {
+      fleet: { lock: deps.stores.lock, leaseMs: 2 * upstreamTimeoutMs + 1_000, waitMs: upstreamTimeoutMs + 1_000, pollMs: 20 },
+    }),
   });
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
   app.use(responseHeaders(SECURITY_HEADERS));
-  app.use(requestLog(logger));
-  if (metrics) app.use(requestMetrics(metrics));
+  app.use(requestLog(logger, metrics ?? undefined));
 
   app.use(
     "/v1/*",
@@ -151,14 +156,14 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
     const tokens = createThunderTokens(config.thunder, upstream, deps.now);
     app.route(
       "/v1/thunder",
@@ -174,7 +179,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? 8_000, ...(metrics && { metrics }) };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
   }

@@ -1,29 +1,9 @@
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { freePort } from "./loopback.ts";
-
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
-
-/** Debian's redis-server on loopback, no persistence; stopped by the test. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = createServer().listen(port, "127.0.0.1");
-      socket.once("listening", () => socket.close(() => resolve(false)));
-      socket.once("error", () => resolve(true));
-    });
-    if (up) return redis;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  redis.kill();
-  throw new Error("redis-server did not start");
-}
+import { hasRedis, startRedis } from "./redis-server.ts";
 
 describe("BFF_CACHE_URL: two instances, one Redis", {
   skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)",

@@ -4,6 +4,8 @@
  * missing: one load for all concurrent callers; if that load fails, a stale entry is served.
  */
 
+import { type FleetOptions, onceInFleet } from "./fleet-lock.ts";
+
 export interface CacheEntry<V> {
   value: V;
   /** Fresh until then (ms since epoch). */
@@ -50,6 +52,8 @@ export type CacheStatus = "hit" | "stale" | "miss" | "stale-on-error";
 export interface CacheHooks {
   /** Told of every look-up's result (metrics). */
   observe?: (key: string, status: CacheStatus) => void;
+  /** With a shared store: one load per key across every instance (core/fleet-lock.ts). */
+  fleet?: FleetOptions;
 }
 
 export class ResponseCache {
@@ -86,15 +90,24 @@ export class ResponseCache {
   #load<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<V> {
     let pending = this.#inFlight.get(key) as Promise<V> | undefined;
     if (!pending) {
-      pending = load()
-        .then(async (value) => {
-          const now = this.now();
-          await this.store.set(key, { value, freshUntil: now + ttl.freshMs, staleUntil: now + ttl.freshMs + ttl.staleMs });
-          return value;
-        })
-        .finally(() => this.#inFlight.delete(key));
+      const loadAndStore = async () => {
+        const value = await load();
+        const now = this.now();
+        await this.store.set(key, { value, freshUntil: now + ttl.freshMs, staleUntil: now + ttl.freshMs + ttl.staleMs });
+        return value;
+      };
+      const fleet = this.hooks.fleet;
+      pending = (fleet ? onceInFleet(fleet, key, loadAndStore, () => this.#fresh<V>(key)) : loadAndStore()).finally(() =>
+        this.#inFlight.delete(key),
+      );
       this.#inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /** The stored value if it is fresh: what another instance just loaded. */
+  async #fresh<V>(key: string): Promise<V | undefined> {
+    const entry = await this.store.get<V>(key);
+    return entry && this.now() < entry.freshUntil ? entry.value : undefined;
   }
 }

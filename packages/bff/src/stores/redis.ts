@@ -7,6 +7,7 @@ import { createClient } from "@redis/client";
 import type { CacheEntry, CacheStore } from "../core/cache.ts";
 import type { Logger } from "../core/logger.ts";
 import type { CounterStore } from "../core/quota.ts";
+import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 
 const PREFIX = "embedkit:";
 
@@ -70,5 +71,14 @@ export async function connectRedis(url: string, logger: Logger) {
     },
   };
 
-  return { cache, counters, isUp: () => client.isReady, close: () => client.close() };
+  const lock = redisLock(
+    {
+      setIfAbsent: (key, value, ms) => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }),
+      releaseIfOurs: (key, value) => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }),
+    },
+    PREFIX,
+    warn,
+  );
+
+  return { cache, counters, lock, isUp: () => client.isReady, close: () => client.close() };
 }

@@ -1,20 +1,8 @@
-/**
- * Metrics at the edge: every request counted by route pattern (never the raw path: ids and
- * queries would make a label per user), method and status, with its latency; and GET /metrics.
- */
-import type { Handler, MiddlewareHandler } from "hono";
-import { routePath } from "hono/route";
+/** GET /metrics: the Prometheus text, behind METRICS_TOKEN on the main port, open on METRICS_PORT's own. */
+import type { Handler } from "hono";
 import { timingSafeEqual } from "hono/utils/buffer";
-import type { Metrics, ScrapedMetrics } from "./metrics.ts";
+import type { ScrapedMetrics } from "./metrics.ts";
 import { ProblemError, sendProblem } from "./problem.ts";
-
-export function requestMetrics(metrics: Metrics): MiddlewareHandler {
-  return async (c, next) => {
-    const started = performance.now();
-    await next();
-    metrics.request(routePath(c, -1), c.req.method, c.res.status, (performance.now() - started) / 1000);
-  };
-}
 
 /** The Prometheus text, to requests bearing `token` (METRICS_TOKEN); with no token, for METRICS_PORT's own server. */
 export function metricsRoute(metrics: ScrapedMetrics, token: string | null): Handler {

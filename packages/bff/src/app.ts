@@ -95,14 +95,20 @@ export function createApp(config: Config, deps: AppDeps) {
       ...(deps.stores?.isUp && { sharedStoreUp: deps.stores.isUp }),
     }) ?? null;
   const upstreamTimeoutMs = deps.upstreamTimeoutMs ?? 8_000;
+  // One upstream call per key across instances: a holder's lease outlives a call and its retry.
+  const fleet = deps.stores?.lock
+    ? { lock: deps.stores.lock, leaseMs: 2 * upstreamTimeoutMs + 1_000, waitMs: upstreamTimeoutMs + 1_000, pollMs: 20 }
+    : null;
   const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(), Date.now, {
     // Labelled by what is cached (`thron:search`), never by the key itself (one label per query).
     ...(metrics && { observe: (key, status) => metrics.cacheResult(key.split(":", 2).join(":"), status) }),
-    // One upstream call per key across instances: a holder's lease outlives a call and its retry.
-    ...(deps.stores?.lock && {
-      fleet: { lock: deps.stores.lock, leaseMs: 2 * upstreamTimeoutMs + 1_000, waitMs: upstreamTimeoutMs + 1_000, pollMs: 20 },
-    }),
+    ...(fleet && { fleet }),
   });
+  const upstreamExtras = {
+    ...(metrics && { metrics }),
+    // Not in sandbox mode: each instance has simulated upstreams of its own, which know only their own tokens.
+    ...(fleet && deps.stores && !config.sandbox && { sharedTokens: { fleet, store: deps.stores.cache } }),
+  };
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -156,14 +162,14 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     const tokens = createThunderTokens(config.thunder, upstream, deps.now);
     app.route(
       "/v1/thunder",
@@ -179,7 +185,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...(metrics && { metrics }) };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
     app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
   }

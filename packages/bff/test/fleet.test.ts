@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { freePort } from "./loopback.ts";
 import { hasRedis, NO_REDIS, startRedis } from "./redis-server.ts";
+import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
 describe("BFF_CACHE_URL: one upstream call per query across instances", { skip: !hasRedis && NO_REDIS }, () => {
   let redis: ChildProcess;
@@ -61,5 +62,57 @@ describe("BFF_CACHE_URL: one upstream call per query across instances", { skip: 
     );
     assert.ok(responses.every((r) => r.status === 200));
     assert.equal(sum(both((bff) => bff.sandbox?.throughline.stats.apiCalls ?? 0)) - before, 1);
+  });
+});
+
+describe("BFF_CACHE_URL: tokens obtained once for the fleet", { skip: !hasRedis && NO_REDIS }, () => {
+  let redis: ChildProcess;
+  let upstreams: Awaited<ReturnType<typeof startStandaloneSandbox>>;
+  const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
+
+  before(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    upstreams = await startStandaloneSandbox();
+    upstreams.sandbox.thron.faults.latencyMs = 50;
+    for (let i = 0; i < 2; i++)
+      instances.push(
+        await startNodeServer({
+          env: { ...upstreams.env, BFF_CACHE_URL: `redis://127.0.0.1:${port}` },
+          port: 0,
+          deps: { logSink: () => {} },
+        }),
+      );
+  });
+  after(async () => {
+    for (const instance of instances) await instance.close();
+    await upstreams?.close();
+    redis?.kill();
+  });
+
+  it("different cold questions on both instances at once: one THRON login, one ThroughLine token, one Thunder token", async () => {
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const launch = (url: string) =>
+      fetch(`${url}/v1/thunder/launch`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "https://www.host.example" },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+    const responses = await Promise.all([
+      fetch(`${a.url}/v1/thron/galleries/default/assets?limit=3&q=a`),
+      fetch(`${b.url}/v1/thron/galleries/default/assets?limit=3&q=b`),
+      fetch(`${a.url}/v1/throughline/helplines?country=NZ`),
+      fetch(`${b.url}/v1/throughline/helplines?country=US`),
+      launch(a.url),
+      launch(b.url),
+    ]);
+    assert.deepEqual(
+      responses.map((r) => r.status),
+      [200, 200, 200, 200, 200, 200],
+    );
+    assert.equal(upstreams.sandbox.thron.stats.searches, 2, "two different questions, two searches");
+    assert.equal(upstreams.sandbox.thron.stats.tokenRequests, 1, "one THRON login for both instances");
+    assert.equal(upstreams.sandbox.throughline.stats.tokenRequests, 1);
+    assert.equal(upstreams.sandbox.thunder.stats.tokenRequests, 1);
   });
 });

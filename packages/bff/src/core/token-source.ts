@@ -4,6 +4,8 @@
  * wait, and invalidated when the upstream says it is dead.
  */
 
+import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
+
 export interface ExpiringToken {
   /** Milliseconds since the epoch. */
   expiresAt: number;
@@ -17,8 +19,10 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   /** Never hand out a token with less life left than this: callers wait for a new one instead. */
   minValidityMs?: number;
   now?: () => number;
-  /** Told of each token asked for: a renewal when one was held before (metrics). */
+  /** Told of each token asked of the upstream: a renewal when one was held before (metrics). */
   onObtain?: (renewal: boolean) => void;
+  /** Shares tokens with the other instances (core/fleet-token.ts); `key` names the provider and account. */
+  shared?: SharedTokens & { key: string };
 }
 
 export class TokenSource<T extends ExpiringToken> {
@@ -28,10 +32,16 @@ export class TokenSource<T extends ExpiringToken> {
   #inFlight: Promise<T> | null = null;
   readonly #options: TokenSourceOptions<T>;
   readonly #now: () => number;
+  readonly #obtain: (previous: T | null) => Promise<T>;
 
   constructor(options: TokenSourceOptions<T>) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    const counted = (previous: T | null) => {
+      options.onObtain?.(previous !== null);
+      return options.obtain(previous);
+    };
+    this.#obtain = options.shared ? obtainInFleet(options.shared, options.shared.key, counted, options.refreshAheadMs, this.#now) : counted;
   }
 
   /** A token valid now. Never one past its expiry. */
@@ -56,9 +66,7 @@ export class TokenSource<T extends ExpiringToken> {
   #refresh(): Promise<T> {
     if (!this.#inFlight) {
       const previous = this.#current;
-      this.#options.onObtain?.(previous !== null);
-      this.#inFlight = this.#options
-        .obtain(previous)
+      this.#inFlight = this.#obtain(previous)
         .then((token) => {
           this.#current = token;
           this.#invalidated = false;

@@ -2,6 +2,7 @@
  * Calls to an upstream: a timeout on every call, one retry for idempotent reads, and failures
  * turned into problems that name the upstream but never carry its body.
  */
+import type { SharedTokens } from "./fleet-token.ts";
 import type { Metrics, UpstreamOutcome } from "./metrics.ts";
 import { ProblemError } from "./problem.ts";
 
@@ -14,6 +15,8 @@ export interface UpstreamOptions {
   timeoutMs: number;
   /** Counts each call by operation and outcome. */
   metrics?: Metrics;
+  /** With a shared store: tokens obtained once for the fleet (core/fleet-token.ts). */
+  sharedTokens?: SharedTokens;
 }
 
 export interface CallOptions {

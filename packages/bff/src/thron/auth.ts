@@ -93,6 +93,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
   return new TokenSource<ThronSession>({
     refreshAheadMs,
     onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+    ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `THRON:${config.clientId}:${config.username}` } }),
     async obtain(previous) {
       const startedAt = Date.now();
       let tokens: z.infer<typeof TokenResponse> | undefined;

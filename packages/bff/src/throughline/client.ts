@@ -33,6 +33,7 @@ export class ThroughLineClient {
     this.tokens = new TokenSource({
       refreshAheadMs: 5 * 60_000,
       onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+      ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `ThroughLine:${config.clientId}` } }),
       obtain: async () => {
         const startedAt = Date.now();
         const response = await callUpstream(

@@ -48,6 +48,9 @@ export function createThunderTokens(config: ThunderConfig, upstream: UpstreamOpt
   return new TokenSource<ThunderToken>({
     now,
     onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+    ...(upstream.sharedTokens && {
+      shared: { ...upstream.sharedTokens, key: `Thunder:${config.username}:${config.vendorGuid}:${minutes}` },
+    }),
     // Ahead of expiry, and never a launch URL whose token dies within the minute.
     refreshAheadMs: Math.min(2 * 60_000, lifetimeMs / 4),
     minValidityMs: Math.min(60_000, lifetimeMs / 4),

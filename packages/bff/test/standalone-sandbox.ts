@@ -14,7 +14,21 @@ export async function startStandaloneSandbox() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const sandbox = createSandbox({ baseUrl: base });
   handle = (request) => sandbox.app.fetch(request);
-  const env: Record<string, string> = {
+  const env = upstreamEnv(base);
+  return {
+    sandbox,
+    env,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+/** A BFF configured as for real vendors, at the sandbox running on `base`. */
+export function upstreamEnv(base: string): Record<string, string> {
+  return {
     BFF_SANDBOX: "0",
     ALLOWED_ORIGINS: "https://www.host.example",
     THRON_TENANT: THRON_SANDBOX.tenant,
@@ -37,14 +51,5 @@ export async function startStandaloneSandbox() {
     THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
     THROUGHLINE_TOKEN_URL: `${base}/throughline/oauth/token`,
     THROUGHLINE_API_URL: `${base}/throughline/v1`,
-  };
-  return {
-    sandbox,
-    env,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
   };
 }

@@ -33,12 +33,12 @@ export async function onceInFleet<V>(
   stored: () => Promise<V | undefined>,
 ): Promise<V> {
   const deadline = Date.now() + fleet.waitMs;
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     const { held, release } = await fleet.lock.acquire(key, fleet.leaseMs);
     if (held) {
       try {
-        // A holder that just finished stores its answer before releasing the lock: look first.
-        return (attempt > 0 ? await stored() : undefined) ?? (await call());
+        // A holder that finished between our cache miss and this lock stored its answer first: look.
+        return (await stored()) ?? (await call());
       } finally {
         await release();
       }

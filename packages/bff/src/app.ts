@@ -128,7 +128,12 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
-  app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
+  // With a shared store every instance counts in one window per client; in memory while it is away.
+  const sharedCounters = deps.stores?.counters;
+  app.use(
+    "/v1/*",
+    rateLimit({ limit: config.rateLimitPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "v1" } }) }),
+  );
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -180,6 +185,7 @@ export function createApp(config: Config, deps: AppDeps) {
         isAllowedOrigin: isAllowed,
         clientKey,
         launchesPerMinute: config.launchesPerMinute,
+        ...(sharedCounters && { sharedCounters }),
       }),
     );
   }

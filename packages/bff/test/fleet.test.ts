@@ -116,3 +116,58 @@ describe("BFF_CACHE_URL: tokens obtained once for the fleet", { skip: !hasRedis 
     assert.equal(upstreams.sandbox.thunder.stats.tokenRequests, 1);
   });
 });
+
+describe("BFF_CACHE_URL: rate limits shared by the fleet", { skip: !hasRedis && NO_REDIS }, () => {
+  let redis: ChildProcess;
+  let a: Awaited<ReturnType<typeof startNodeServer>>;
+  let b: Awaited<ReturnType<typeof startNodeServer>>;
+
+  before(async () => {
+    const port = await freePort();
+    redis = await startRedis(port);
+    const env = {
+      BFF_SANDBOX: "1",
+      BFF_CACHE_URL: `redis://127.0.0.1:${port}`,
+      RATE_LIMIT_PER_MINUTE: "6",
+      THUNDER_LAUNCHES_PER_MINUTE: "2",
+    };
+    a = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    b = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    // Shared windows follow the clock's minutes: start well inside one, so the test never straddles two.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
+  });
+  after(async () => {
+    await a?.close();
+    await b?.close();
+    redis?.kill();
+  });
+
+  const launch = (url: string) =>
+    fetch(`${url}/v1/thunder/launch`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+
+  // Both instances see every request from 127.0.0.1: one client, one budget of 6 reads and 2 launches a minute.
+  it("a client's launch budget is spent across instances", async () => {
+    const statuses = [];
+    for (const bff of [a, b, b]) statuses.push((await launch(bff.url)).status);
+    assert.deepEqual(statuses, [200, 200, 429]);
+  });
+
+  it("so is its budget on /v1: three launches and three reads, and the seventh request is refused wherever it lands", async () => {
+    const statuses = [];
+    for (const bff of [a, b, a, b]) statuses.push((await fetch(`${bff.url}/v1/throughline/topics`)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+  });
+
+  it("with Redis gone, each instance limits on its own instead of letting everything through", async () => {
+    redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${b.url}/v1/throughline/topics`)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429]);
+  });
+});

@@ -1,9 +1,11 @@
 /**
- * Per-client rate limit over a fixed one-minute window, in memory (bounded). Answers 429 with
- * Retry-After and advertises the budget in RateLimit-* headers.
+ * Per-client rate limit over a fixed one-minute window, in memory (bounded), or shared by the
+ * fleet through the shared store (one INCR per request) with the memory window as the fallback
+ * while that store is away. Answers 429 with Retry-After and advertises the budget in RateLimit-* headers.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { ProblemError, sendProblem } from "./problem.ts";
+import type { CounterStore } from "./quota.ts";
 import { setResponseHeaders } from "./response-headers.ts";
 
 export interface RateLimitOptions {
@@ -14,16 +16,15 @@ export interface RateLimitOptions {
   clientKey: (c: Context) => string;
   /** Bound on remembered clients; the oldest window is forgotten first. */
   maxClients?: number;
+  /** Counts shared by every instance (Redis); its increment answers 0 when the store is away. */
+  shared?: { counters: CounterStore; name: string };
 }
 
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windowMs = options.windowMs ?? 60_000;
   const maxClients = options.maxClients ?? 50_000;
   const windows = new Map<string, { start: number; count: number }>();
-  return async (c, next) => {
-    if (c.req.method === "OPTIONS") return next();
-    const key = options.clientKey(c);
-    const now = Date.now();
+  const countInMemory = (key: string, now: number) => {
     let window = windows.get(key);
     if (!window || now - window.start >= windowMs) {
       windows.delete(key);
@@ -32,6 +33,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       if (windows.size > maxClients) windows.delete(windows.keys().next().value as string);
     }
     window.count++;
+    return window;
+  };
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return next();
+    const key = options.clientKey(c);
+    const now = Date.now();
+    // Shared windows are aligned to the clock, so every instance counts in the same one.
+    const sharedStart = Math.floor(now / windowMs) * windowMs;
+    const sharedCount = options.shared
+      ? await options.shared.counters.increment(`rate:${options.shared.name}:${key}:${sharedStart}`, windowMs)
+      : 0;
+    const window = sharedCount > 0 ? { start: sharedStart, count: sharedCount } : countInMemory(key, now);
     const resetSeconds = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
     const headers = {
       "ratelimit-limit": String(options.limit),

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
+import type { CounterStore } from "../core/quota.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import type { TokenSource } from "../core/token-source.ts";
 import { validationHook } from "../core/validation.ts";
@@ -36,12 +37,17 @@ export interface ThunderRouteDeps {
   isAllowedOrigin: (origin: string) => boolean;
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
+  /** Launch counts shared by the fleet (Redis); in memory without. */
+  sharedCounters?: CounterStore;
 }
 
-export function thunderRoutes({ config, tokens, health, isAllowedOrigin, clientKey, launchesPerMinute }: ThunderRouteDeps) {
+export function thunderRoutes({ config, tokens, health, isAllowedOrigin, clientKey, launchesPerMinute, sharedCounters }: ThunderRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // Each launch mints a token for the BFF's Thunder user: a budget of its own, tighter than reads.
-  app.use("/launch", rateLimit({ limit: launchesPerMinute, clientKey }));
+  app.use(
+    "/launch",
+    rateLimit({ limit: launchesPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "launch" } }) }),
+  );
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");

@@ -92,6 +92,14 @@ export function createApp(config: Config, deps: AppDeps) {
       ...(throughlineQuota && {
         quota: async () => [{ provider: "ThroughLine", used: await throughlineQuota.used(), limit: throughlineQuota.limit }],
       }),
+      providers: () =>
+        (
+          [
+            ["THRON", config.thron && thronHealth],
+            ["Thunder", config.thunder && thunderHealth],
+            ["ThroughLine", config.throughline && throughlineHealth],
+          ] as const
+        ).flatMap(([provider, health]) => (health ? [{ provider, degraded: health.state === "degraded" }] : [])),
       ...(deps.stores?.isUp && { sharedStoreUp: deps.stores.isUp }),
     }) ?? null;
   const upstreamTimeoutMs = deps.upstreamTimeoutMs ?? 8_000;

@@ -89,6 +89,8 @@ describe("GET /metrics", () => {
     assert.ok((await bff.get(`${ASSETS}?limit=4`)).status >= 500);
     const families = await scrape(bff.get);
     assert.ok(sample(families, "embedkit_upstream_calls_total", { provider: "THRON", outcome: "server-error" }) >= 1);
+    assert.equal(sample(families, "embedkit_provider_up", { provider: "THRON" }), 0, "degraded, as /health says");
+    assert.equal(sample(families, "embedkit_provider_up", { provider: "ThroughLine" }), 1);
   });
 
   it("METRICS_PORT serves it on a port of its own, without a token, and not on the main port", async () => {

@@ -29,6 +29,8 @@ export const NO_METRICS: Metrics = {
 export interface MetricsGauges {
   /** Upstream calls counted against a daily quota, and that quota. */
   quota?: () => Promise<{ provider: string; used: number; limit: number }[]>;
+  /** Each configured provider: ready (its recent calls worked) or degraded, as /health reports. */
+  providers?: () => { provider: string; degraded: boolean }[];
   /** Whether the shared store (Redis) answers; absent when none is configured. */
   sharedStoreUp?: () => boolean;
 }

@@ -70,6 +70,18 @@ export function createPrometheusMetrics(gauges: MetricsGauges = {}): ScrapedMetr
       },
     });
   }
+  if (gauges.providers) {
+    const read = gauges.providers;
+    new Gauge({
+      name: "embedkit_provider_up",
+      help: "1 when the provider's recent upstream calls worked, 0 when degraded (as /health reports).",
+      labelNames: ["provider"] as const,
+      registers,
+      collect() {
+        for (const { provider, degraded } of read()) this.set({ provider }, degraded ? 0 : 1);
+      },
+    });
+  }
   if (gauges.sharedStoreUp) {
     const up = gauges.sharedStoreUp;
     new Gauge({

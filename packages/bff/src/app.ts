@@ -23,6 +23,7 @@ import { requestLog } from "./core/request-log.ts";
 import { responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
+import type { Tracing } from "./core/tracing.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { demoPage } from "./demo/page.ts";
@@ -52,6 +53,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | undefined;
   /** Shared stores (Redis) for cached answers and upstream call counts; in memory by default. */
   stores?: { cache: CacheStore; counters: CounterStore; lock?: FleetLock; isUp?: () => boolean };
+  /** Traces (core/otel.ts); the runtime loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing?: Tracing;
   /** Builds the metrics behind GET /metrics (core/prometheus.ts); the runtime loads it only when metrics are enabled. */
   metrics?: (gauges: MetricsGauges) => ScrapedMetrics;
   /** The clock token lifetimes are measured with (tests move it). */
@@ -114,6 +117,7 @@ export function createApp(config: Config, deps: AppDeps) {
   });
   const upstreamExtras = {
     ...(metrics && { metrics }),
+    ...(deps.tracing && { tracing: deps.tracing }),
     // Not in sandbox mode: each instance has simulated upstreams of its own, which know only their own tokens.
     ...(fleet && deps.stores && !config.sandbox && { sharedTokens: { fleet, store: deps.stores.cache } }),
   };
@@ -121,6 +125,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
 
+  if (deps.tracing) app.use(deps.tracing.request);
   app.use(responseHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger, metrics ?? undefined));
 

@@ -5,6 +5,7 @@
 import type { SharedTokens } from "./fleet-token.ts";
 import type { Metrics, UpstreamOutcome } from "./metrics.ts";
 import { ProblemError } from "./problem.ts";
+import type { Tracing } from "./tracing.ts";
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -17,6 +18,8 @@ export interface UpstreamOptions {
   metrics?: Metrics;
   /** With a shared store: tokens obtained once for the fleet (core/fleet-token.ts). */
   sharedTokens?: SharedTokens;
+  /** A child span per call, when tracing is on. */
+  tracing?: Tracing;
 }
 
 export interface CallOptions {
@@ -40,14 +43,17 @@ export function badGateway(name: string, detail?: string) {
 
 export async function callUpstream(upstream: UpstreamOptions, request: () => Request, options: CallOptions): Promise<Response> {
   const attempts = options.idempotent ? 2 : 1;
+  const operation = options.operation ?? "call";
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep(50);
     const started = performance.now();
     const observe = (outcome: UpstreamOutcome) =>
-      upstream.metrics?.upstreamCall(upstream.name, options.operation ?? "call", outcome, (performance.now() - started) / 1000);
+      upstream.metrics?.upstreamCall(upstream.name, operation, outcome, (performance.now() - started) / 1000);
     try {
-      const response = await upstream.fetch(request(), { signal: AbortSignal.timeout(upstream.timeoutMs) });
+      const send = (req: Request) => upstream.fetch(req, { signal: AbortSignal.timeout(upstream.timeoutMs) });
+      const req = request();
+      const response = await (upstream.tracing ? upstream.tracing.upstreamCall(upstream.name, operation, req, () => send(req)) : send(req));
       observe(response.status >= 500 ? "server-error" : response.status >= 400 ? "client-error" : "ok");
       // 5xx is worth one more try; anything else is the upstream's considered answer.
       if (response.status >= 500 && attempt < attempts) {

@@ -33,12 +33,15 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
   // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.
   const metrics =
     config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
+  // Loaded only when traces are exported: the OpenTelemetry SDK stays out of every other deploy.
+  const tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
   const built = createApp(config, {
     publicUrl: url,
     staticFiles: readBundle(),
     batchLogs: true,
     ...(redis && { stores: redis }),
     ...(metrics && { metrics }),
+    ...(tracing && { tracing }),
     ...deps,
   });
   const metricsServer =
@@ -49,9 +52,11 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
     url,
     /** Where METRICS_PORT's server listens (the port actually bound). */
     metricsUrl: metricsServer?.url ?? null,
+    tracing,
     close: async () => {
       built.logger.flush();
       await metricsServer?.close();
+      await tracing?.shutdown(); // sends the spans still waiting
       await redis?.close();
     },
   };

@@ -46,8 +46,12 @@ interface Runtime {
   start(port: number): ChildProcess;
 }
 
+/** Server runtimes serve /metrics behind this token: prom-client must load under each of them. */
+const METRICS_TOKEN = "check-runtimes-metrics-token";
+
 const sandboxEnv = (port: number) => ({
   ...process.env,
+  METRICS_TOKEN,
   PORT: String(port),
   HOST: "127.0.0.1",
   BFF_SANDBOX: "1",
@@ -83,7 +87,7 @@ const RUNTIMES: Runtime[] = [
 ];
 
 /** The same real requests against every runtime; returns what failed. */
-async function probe(base: string): Promise<string[]> {
+async function probe(base: string, runtime: string): Promise<string[]> {
   const failures: string[] = [];
   const check = async (what: string, run: () => Promise<boolean>) => {
     try {
@@ -118,6 +122,11 @@ async function probe(base: string): Promise<string[]> {
     const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
     return body.helplines.length > 0;
   });
+  if (runtime !== "workerd")
+    await check("GET /metrics", async () => {
+      const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      return response.ok && (await response.text()).includes("embedkit_http_requests_total{");
+    });
   return failures;
 }
 
@@ -144,11 +153,13 @@ for (const runtime of RUNTIMES.filter((r) => only.length === 0 || only.includes(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const up = await waitForHealth(base, child, 90);
-  const failures = up ? await probe(base) : ["did not start"];
+  const failures = up ? await probe(base, runtime.name) : ["did not start"];
   child.kill("SIGTERM");
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failures.length === 0)
-    console.log(`✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines (${seconds} s)`);
+    console.log(
+      `✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines${runtime.name === "workerd" ? "" : ", metrics"} (${seconds} s)`,
+    );
   else {
     failed = true;
     console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-2000)}`);

@@ -7,7 +7,9 @@
  * `pnpm check:runtimes bun deno` checks only those.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../packages/bff/test/loopback.ts";
 import { RUNTIME_VERSIONS } from "./runtime-versions.ts";
@@ -16,6 +18,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOOLS = `${ROOT}.runtimes`;
 const bin = (name: string) => `${TOOLS}/node_modules/.bin/${name}`;
 const WRANGLER = `${ROOT}packages/bff/node_modules/wrangler/bin/wrangler.js`;
+/** workerd's Durable Object storage and Cache API, kept across its two starts, fresh for each check. */
+const WORKERD_STATE = mkdtempSync(join(tmpdir(), "embedkit-workerd-"));
 
 const installedVersion = (name: string) => {
   try {
@@ -77,7 +81,18 @@ const RUNTIMES: Runtime[] = [
     start: (port) =>
       spawn(
         process.execPath,
-        [WRANGLER, "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:http://127.0.0.1:${port}`],
+        [
+          WRANGLER,
+          "dev",
+          "--persist-to",
+          WORKERD_STATE,
+          "--ip",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--var",
+          `PUBLIC_URL:http://127.0.0.1:${port}`,
+        ],
         {
           cwd: `${ROOT}packages/bff`,
           env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_UPDATE_NOTIFIER: "1" },
@@ -122,7 +137,12 @@ async function probe(base: string, runtime: string): Promise<string[]> {
     const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
     return body.helplines.length > 0;
   });
-  if (runtime !== "workerd")
+  if (runtime === "workerd")
+    await check("ThroughLine quota counted by the FLEET Durable Object", async () => {
+      const health = (await (await fetch(`${base}/health`)).json()) as { quota?: { throughline: { used: number } } };
+      return (health.quota?.throughline.used ?? 0) >= 1;
+    });
+  else
     await check("GET /metrics", async () => {
       const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       return response.ok && (await response.text()).includes("embedkit_http_requests_total{");
@@ -162,7 +182,27 @@ for (const runtime of RUNTIMES.filter((r) => only.length === 0 || only.includes(
     );
   else {
     failed = true;
-    console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-2000)}`);
+    console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-6000)}`);
   }
 }
+
+// workerd again, on the same state: a quota counted in the Durable Object's storage outlives the
+// isolate (kept in an isolate's memory, it would start again from 0).
+if (!failed && (only.length === 0 || only.includes("workerd"))) {
+  const workerd = RUNTIMES.find((r) => r.name === "workerd") as Runtime;
+  const port = await freePort();
+  const child = workerd.start(port);
+  const base = `http://127.0.0.1:${port}`;
+  const up = await waitForHealth(base, child, 90);
+  const used = up
+    ? (((await (await fetch(`${base}/health`)).json()) as { quota?: { throughline: { used: number } } }).quota?.throughline.used ?? 0)
+    : -1;
+  child.kill("SIGTERM");
+  if (used >= 1) console.log(`✔ workerd  restarted: the ThroughLine quota kept in the Durable Object still counts ${used} call(s)`);
+  else {
+    failed = true;
+    console.log(`✖ workerd  restarted: the ThroughLine quota counts ${used}; the Durable Object did not keep it`);
+  }
+}
+rmSync(WORKERD_STATE, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

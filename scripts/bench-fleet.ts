@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "../packages/bff/test/loopback.ts";
 import { startRedis } from "../packages/bff/test/redis-server.ts";
 import { upstreamEnv } from "../packages/bff/test/standalone-sandbox.ts";
+import type { Sandbox } from "../packages/sandbox/src/index.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const INSTANCES = 3;
@@ -48,19 +49,11 @@ function startProcess(script: string, env: Record<string, string>): ChildProcess
   return child;
 }
 
+/** What GET /_admin/state answers: each simulated upstream's counters. */
 interface SandboxState {
-  thron: {
-    stats: {
-      tokenRequests: number;
-      tokenRequestsByGrant: Record<string, number>;
-      legacyTokenRequests: number;
-      searches: number;
-      definitionLists: number;
-      contentDetails: number;
-    };
-  };
-  thunder: { stats: { tokenRequests: number } };
-  throughline: { stats: { tokenRequests: number; apiCalls: number } };
+  thron: { stats: Sandbox["thron"]["stats"] };
+  thunder: { stats: Sandbox["thunder"]["stats"] };
+  throughline: { stats: Sandbox["throughline"]["stats"] };
 }
 
 const percentile = (sorted: number[], p: number) =>

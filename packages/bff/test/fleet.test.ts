@@ -10,17 +10,36 @@ import { freePort } from "./loopback.ts";
 import { hasRedis, NO_REDIS, startRedis } from "./redis-server.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
+type Instance = Awaited<ReturnType<typeof startNodeServer>>;
+
+/** One redis-server and two BFF instances sharing it (BFF_CACHE_URL). */
+async function startPair(env: Record<string, string>) {
+  const port = await freePort();
+  const redis: ChildProcess = await startRedis(port);
+  const start = () =>
+    startNodeServer({ env: { ...env, BFF_CACHE_URL: `redis://127.0.0.1:${port}` }, port: 0, deps: { logSink: () => {} } });
+  const a = await start();
+  const b = await start();
+  return {
+    a,
+    b,
+    redis,
+    stop: async () => {
+      await a.close();
+      await b.close();
+      redis.kill();
+    },
+  };
+}
+
 describe("BFF_CACHE_URL: one upstream call per query across instances", { skip: !hasRedis && NO_REDIS }, () => {
-  let redis: ChildProcess;
-  let a: Awaited<ReturnType<typeof startNodeServer>>;
-  let b: Awaited<ReturnType<typeof startNodeServer>>;
+  let pair: Awaited<ReturnType<typeof startPair>>;
+  let a: Instance;
+  let b: Instance;
 
   before(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${port}` };
-    a = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
-    b = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    pair = await startPair({ BFF_SANDBOX: "1" });
+    ({ a, b } = pair);
     // Upstreams slow enough that both instances are asking at the same time.
     for (const bff of [a, b]) {
       if (!bff.sandbox) throw new Error("expected sandbox mode");
@@ -28,11 +47,7 @@ describe("BFF_CACHE_URL: one upstream call per query across instances", { skip: 
       bff.sandbox.throughline.faults.latencyMs = 100;
     }
   });
-  after(async () => {
-    await a?.close();
-    await b?.close();
-    redis?.kill();
-  });
+  after(() => pair?.stop());
 
   const both = <T>(pick: (bff: typeof a) => T) => [pick(a), pick(b)];
   const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
@@ -66,32 +81,21 @@ describe("BFF_CACHE_URL: one upstream call per query across instances", { skip: 
 });
 
 describe("BFF_CACHE_URL: tokens obtained once for the fleet", { skip: !hasRedis && NO_REDIS }, () => {
-  let redis: ChildProcess;
   let upstreams: Awaited<ReturnType<typeof startStandaloneSandbox>>;
-  const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
+  let pair: Awaited<ReturnType<typeof startPair>>;
 
   before(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
     upstreams = await startStandaloneSandbox();
     upstreams.sandbox.thron.faults.latencyMs = 50;
-    for (let i = 0; i < 2; i++)
-      instances.push(
-        await startNodeServer({
-          env: { ...upstreams.env, BFF_CACHE_URL: `redis://127.0.0.1:${port}` },
-          port: 0,
-          deps: { logSink: () => {} },
-        }),
-      );
+    pair = await startPair(upstreams.env);
   });
   after(async () => {
-    for (const instance of instances) await instance.close();
+    await pair?.stop();
     await upstreams?.close();
-    redis?.kill();
   });
 
   it("different cold questions on both instances at once: one THRON login, one ThroughLine token, one Thunder token", async () => {
-    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const { a, b } = pair;
     const launch = (url: string) =>
       fetch(`${url}/v1/thunder/launch`, {
         method: "POST",
@@ -118,30 +122,18 @@ describe("BFF_CACHE_URL: tokens obtained once for the fleet", { skip: !hasRedis 
 });
 
 describe("BFF_CACHE_URL: rate limits shared by the fleet", { skip: !hasRedis && NO_REDIS }, () => {
-  let redis: ChildProcess;
-  let a: Awaited<ReturnType<typeof startNodeServer>>;
-  let b: Awaited<ReturnType<typeof startNodeServer>>;
+  let pair: Awaited<ReturnType<typeof startPair>>;
+  let a: Instance;
+  let b: Instance;
 
   before(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    const env = {
-      BFF_SANDBOX: "1",
-      BFF_CACHE_URL: `redis://127.0.0.1:${port}`,
-      RATE_LIMIT_PER_MINUTE: "6",
-      THUNDER_LAUNCHES_PER_MINUTE: "2",
-    };
-    a = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
-    b = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    pair = await startPair({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "6", THUNDER_LAUNCHES_PER_MINUTE: "2" });
+    ({ a, b } = pair);
     // Shared windows follow the clock's minutes: start well inside one, so the test never straddles two.
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
   });
-  after(async () => {
-    await a?.close();
-    await b?.close();
-    redis?.kill();
-  });
+  after(() => pair?.stop());
 
   const launch = (url: string) =>
     fetch(`${url}/v1/thunder/launch`, {
@@ -164,7 +156,7 @@ describe("BFF_CACHE_URL: rate limits shared by the fleet", { skip: !hasRedis && 
   });
 
   it("with Redis gone, each instance limits on its own instead of letting everything through", async () => {
-    redis.kill();
+    pair.redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const statuses = [];
     for (let i = 0; i < 7; i++) statuses.push((await fetch(`${b.url}/v1/throughline/topics`)).status);

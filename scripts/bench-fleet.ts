@@ -101,6 +101,7 @@ const diff = (after: SandboxState, before: SandboxState) => ({
   contentDetails: after.thron.stats.contentDetails - before.thron.stats.contentDetails,
   thunderTokens: after.thunder.stats.tokenRequests - before.thunder.stats.tokenRequests,
   throughlineTokens: after.throughline.stats.tokenRequests - before.throughline.stats.tokenRequests,
+  throughlineCalls: after.throughline.stats.apiCalls - before.throughline.stats.apiCalls,
 });
 
 const sandboxPort = await freePort();
@@ -139,14 +140,28 @@ console.log(
   `\n## Fleet: ${INSTANCES} BFF instances, one redis-server, the sandbox alone (THRON latency ${UPSTREAM_LATENCY_MS} ms), all on loopback`,
 );
 let before = await state(sandboxBase);
+// Beside the searches, each instance is asked for a Thunder launch and the same helplines at
+// once: each provider's token should be asked for once by the fleet, ThroughLine's API once.
+const beside = Promise.all(
+  bases.flatMap((base) => [
+    fetch(`${base}/v1/thunder/launch`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://www.host.example" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    }).then((r) => r.status),
+    fetch(`${base}/v1/throughline/helplines?country=NZ`).then((r) => r.status),
+  ]),
+);
 const cold = await wave(bases, 1);
+const besideStatuses = await beside;
 let made = diff(await state(sandboxBase), before);
 console.log(
   `${REQUESTS} cold concurrent requests for ${QUERIES} distinct queries, round-robin over the instances: statuses ${JSON.stringify(cold.statuses)}, p50 ${cold.p50.toFixed(0)} ms, p99 ${cold.p99.toFixed(0)} ms, all answered in ${cold.wallMs.toFixed(0)} ms`,
 );
 console.log(
   `upstream: ${made.searches} THRON searches (target ${QUERIES}: ${made.searches === QUERIES ? "met" : "missed"}), ${made.contentDetails} content details, ${made.definitionLists} definition lists; ` +
-    `token requests: THRON ${made.thronTokens} ${JSON.stringify(made.thronGrants)} + ${made.thronLegacy} legacy, Thunder ${made.thunderTokens}, ThroughLine ${made.throughlineTokens}`,
+    `token requests: THRON ${made.thronTokens} ${JSON.stringify(made.thronGrants)} + ${made.thronLegacy} legacy, Thunder ${made.thunderTokens}, ThroughLine ${made.throughlineTokens} ` +
+    `(beside them, one launch and one helplines request per instance: statuses ${besideStatuses.join(", ")}; ThroughLine API calls ${made.throughlineCalls})`,
 );
 
 const warm = await wave(bases, 1);

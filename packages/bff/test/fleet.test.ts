@@ -119,6 +119,20 @@ describe("BFF_CACHE_URL: tokens obtained once for the fleet", { skip: !hasRedis 
     assert.equal(upstreams.sandbox.throughline.stats.tokenRequests, 1);
     assert.equal(upstreams.sandbox.thunder.stats.tokenRequests, 1);
   });
+
+  it("THRON's rotating refresh token: after sessions expire, one instance refreshes and the other adopts that session", async () => {
+    const { a, b } = pair;
+    const grants = () => ({ ...upstreams.sandbox.thron.stats.tokenRequestsByGrant });
+    const before = grants();
+    upstreams.sandbox.thron.expireSessions();
+    assert.equal((await fetch(`${a.url}/v1/thron/galleries/default/assets?limit=3&q=after-expiry-a`)).status, 200);
+    // B still holds the old session, whose refresh token A's refresh has just killed.
+    assert.equal((await fetch(`${b.url}/v1/thron/galleries/default/assets?limit=3&q=after-expiry-b`)).status, 200);
+    const after = grants();
+    const spent = (grant: string) => (after[grant] ?? 0) - (before[grant] ?? 0);
+    assert.equal(spent("refresh_token"), 1, "one refresh for the fleet");
+    assert.equal(spent("urn:thron:oauth:user-impersonation"), 0, "no instance fell back to a full login");
+  });
 });
 
 describe("BFF_CACHE_URL: rate limits shared by the fleet", { skip: !hasRedis && NO_REDIS }, () => {

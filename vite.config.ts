@@ -32,6 +32,30 @@ function staticHeaders(): Plugin {
   };
 }
 
+/**
+ * Lib mode's minifier leaves template literals alone, so the elements' Lit `css` would ship with
+ * its comments and indentation. Styles carry no `${}` and no strings where spaces matter, so
+ * comments go and whitespace collapses (never removed between tokens: `a :is(b)` keeps its meaning).
+ */
+function minifyElementStyles(): Plugin {
+  return {
+    name: "embedkit-minify-styles",
+    apply: "build",
+    enforce: "pre",
+    transform(code, id) {
+      if (!/packages[\\/]components[\\/]src[\\/].*styles?\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, "")
+          .replace(/\s+/g, " ")
+          .replace(/\s*([{};])\s*/g, "$1")
+          .trim();
+        return `css\`${min}\``;
+      });
+    },
+  };
+}
+
 function bffInDevServer(): Plugin {
   return {
     name: "embedkit-bff",
@@ -71,7 +95,7 @@ const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 export default defineConfig(({ mode }) => {
   const split = mode === "split";
   return {
-    plugins: [bffInDevServer(), ...(split ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementStyles(), ...(split ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,

@@ -30,7 +30,7 @@ const sandboxCommands = {
       for (const name of ["thron", "thunder", "throughline"])
         Object.assign(
           bff.sandbox[name].faults,
-          { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false },
+          { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false, playerNeverReady: false },
           name === provider ? faults : {},
         );
       return true;
@@ -60,7 +60,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 15_000 } },
   plugins: [esbuildPlugin({ ts: true, target: "es2022" }), sandboxCommands],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: chromePath(), args: CHROME_ARGS } })],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: await chromePath(), args: CHROME_ARGS } })],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
   <head><script>window.EMBEDKIT_TEST_BFF = ${JSON.stringify(bff.url)};</script></head>

@@ -114,8 +114,7 @@ await fetch(`${sandboxBase}/_admin/faults/thron`, {
   body: JSON.stringify({ latencyMs: UPSTREAM_LATENCY_MS }),
 });
 
-const redisPort = await freePort();
-const redis = await startRedis(redisPort);
+const { process: redis, url: redisUrl } = await startRedis();
 children.push(redis);
 
 const bases: string[] = [];
@@ -127,7 +126,7 @@ for (let i = 0; i < INSTANCES; i++) {
     PORT: String(port),
     HOST: "127.0.0.1",
     PUBLIC_URL: base,
-    BFF_CACHE_URL: `redis://127.0.0.1:${redisPort}`,
+    BFF_CACHE_URL: redisUrl,
     RATE_LIMIT_PER_MINUTE: "1000000",
     LOG_LEVEL: "warn",
     METRICS_TOKEN,

@@ -128,7 +128,8 @@ async function probe(base: string, runtime: string): Promise<string[]> {
   await check("POST thunder launch", async () => {
     const response = await fetch(`${base}/v1/thunder/launch`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      // As the demo page would: without a ticket, a launch needs an allowed Origin (the BFF's own is).
+      headers: { "content-type": "application/json", origin: new URL(base).origin },
       body: JSON.stringify({ method: "stats", ids: ["1"] }),
     });
     return response.ok && ((await response.json()) as { url: string }).url.startsWith("thundercloud://");

@@ -27,18 +27,22 @@ import type { Tracing } from "./core/tracing.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { demoPage } from "./demo/page.ts";
-import { createSandboxMode, SANDBOX_PATH } from "./sandbox-mode.ts";
+import { entryChunks } from "./demo/preload.ts";
+import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { createThronAuth } from "./thron/auth.ts";
 import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
-import { throughlineRoutes } from "./throughline/routes.ts";
+import { EVENT_SHARE_OF_QUOTA, throughlineRoutes } from "./throughline/routes.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
-import { createThunderTokens } from "./thunder/sso.ts";
+import { createThunderSso } from "./thunder/sso.ts";
+import { ticketLedger } from "./thunder/ticket.ts";
 
 export interface AppDeps {
   /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
   publicUrl: string;
+  /** publicUrl is a guess (no PUBLIC_URL): sandbox media URLs follow the origin each request came to. */
+  publicUrlGuessed?: boolean;
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
   fetch?: FetchLike;
@@ -61,6 +65,8 @@ export interface AppDeps {
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
   ttl?: Partial<CacheTtls>;
+  /** ThroughLine calls started per second at most (ThroughLine allows 30). */
+  throughlinePerSecond?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -77,7 +83,7 @@ const DEFAULT_TTLS: CacheTtls = {
 };
 
 export function createApp(config: Config, deps: AppDeps) {
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch) : null;
+  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const logger = createLogger(deps.logSink ?? ((line) => console.log(line)), secretsOf(config), {
     minLevel: config.logLevel,
@@ -85,11 +91,11 @@ export function createApp(config: Config, deps: AppDeps) {
   });
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
+  thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
   const thunderHealth = new ProviderHealth();
   const throughlineHealth = new ProviderHealth();
-  const throughlineQuota = config.throughline
-    ? new RollingQuota("throughline", config.throughline.dailyQuota, deps.stores?.counters ?? new MemoryCounterStore())
-    : null;
+  const counters = deps.stores?.counters ?? new MemoryCounterStore();
+  const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
   const metrics =
     deps.metrics?.({
       ...(throughlineQuota && {
@@ -147,6 +153,7 @@ export function createApp(config: Config, deps: AppDeps) {
     "/v1/*",
     rateLimit({ limit: config.rateLimitPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "v1" } }) }),
   );
+  if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) {
@@ -175,27 +182,34 @@ export function createApp(config: Config, deps: AppDeps) {
       const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
       const status: Health["status"] = Object.values(providers).includes("degraded") ? "degraded" : "ok";
       c.header("cache-control", "no-store");
-      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }) }, 200);
+      const problems = thronHealth.problems;
+      return c.json({ status, sandbox: config.sandbox, providers, ...(quota && { quota }), ...(problems.length > 0 && { problems }) }, 200);
     },
   );
 
   if (config.thron) {
     const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
-    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE);
+    const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth);
     app.route("/v1/thron", thronRoutes({ config: config.thron, client, cache, ttl: ttls }));
   }
 
   if (config.thunder) {
     const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
-    const tokens = createThunderTokens(config.thunder, upstream, deps.now);
+    if (config.thunder.publicLaunch && !config.sandbox)
+      logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
+        detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
+      });
+    // The BFF's own pages (the demo) may always launch, whatever ALLOWED_ORIGINS lists.
+    const ownOrigin = URL.canParse(deps.publicUrl) ? new URL(deps.publicUrl).origin : null;
     app.route(
       "/v1/thunder",
       thunderRoutes({
         config: config.thunder,
-        tokens,
+        sso: createThunderSso(config.thunder, upstream, deps.now),
         health: thunderHealth,
-        isAllowedOrigin: isAllowed,
+        isAllowedOrigin: (origin) => origin === ownOrigin || isAllowed(origin),
+        tickets: ticketLedger(counters),
         clientKey,
         launchesPerMinute: config.launchesPerMinute,
         ...(sharedCounters && { sharedCounters }),
@@ -205,8 +219,10 @@ export function createApp(config: Config, deps: AppDeps) {
 
   if (config.throughline && throughlineQuota) {
     const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
-    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth);
-    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline }));
+    const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, deps.throughlinePerSecond);
+    // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
+    const eventQuota = new RollingQuota("throughline-events", Math.floor(config.throughline.dailyQuota * EVENT_SHARE_OF_QUOTA), counters);
+    app.route("/v1/throughline", throughlineRoutes({ client, cache, ttl: ttls.throughline, eventQuota }));
   }
 
   if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
@@ -223,7 +239,8 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    app.get("/", (c) => c.html(demoPage()));
+    const preload = entryChunks(deps.staticFiles);
+    app.get("/", (c) => c.html(demoPage({ preload })));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger, metrics };

@@ -2,6 +2,8 @@
  * Every environment variable the BFF reads, in one place: docs/configuration.md is generated
  * from this (`pnpm docs:config`), and a test fails when config.ts reads one not listed here.
  */
+import { DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./throughline/mapping.ts";
+
 export interface ConfigVariable {
   name: string;
   group: "BFF" | "THRON" | "Thunder" | "ThroughLine";
@@ -17,7 +19,8 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "PUBLIC_URL",
     group: "BFF",
-    meaning: "Where browsers reach the BFF; sandbox URLs are built from it.",
+    meaning:
+      "Where browsers reach the BFF; sandbox URLs are built from it. Unset, sandbox media URLs follow the origin each request came to.",
     default: "http://localhost:$PORT",
   },
   {
@@ -104,12 +107,39 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     meaning: "`cloud` (`thundercloud://`), `local-https`, `local-http`, or a base URL.",
     default: "cloud",
   },
-  { name: "THUNDER_TOKEN_MINUTES", group: "Thunder", meaning: "Token lifetime, 1–1440 minutes.", default: "the vendor's (about 15)" },
+  {
+    name: "THUNDER_TOKEN_MINUTES",
+    group: "Thunder",
+    meaning:
+      "Lifetime (1–1440 minutes) of the token each launch gets of its own (GenerateTokenWithDuration): long enough for Thunder (or the Hub Pro lookup) to open, short enough that a copied URL soon dies.",
+    default: "5",
+  },
   {
     name: "THUNDER_TICKET_SECRET",
     group: "Thunder",
-    meaning: "At least 32 characters: launches then need an HS256 ticket signed by the host site.",
+    meaning:
+      "At least 32 characters. A launch needs an HS256 ticket the host site's backend signs for its signed-in user (`exp` within 10 minutes, a unique `jti`: each ticket launches once). Required once Thunder is configured, unless THUNDER_PUBLIC_LAUNCH=1.",
     secret: true,
+  },
+  {
+    name: "THUNDER_PUBLIC_LAUNCH",
+    group: "Thunder",
+    meaning:
+      "`1`: no tickets; any page from ALLOWED_ORIGINS may launch. Weaker (outside a browser an Origin header is easy to forge), warned at start; a request without Origin is refused.",
+    default: "0",
+  },
+  {
+    name: "THUNDER_LAUNCH_MODE",
+    group: "Thunder",
+    meaning:
+      "`direct`: the browser gets the launch URL. `hub-pro`: Hub Pro accepts no direct launch URLs, so the BFF saves it with SaveUserUrlByGuid and the browser gets the lookup URL (no token in it).",
+    default: "direct",
+  },
+  {
+    name: "THUNDER_HUB_PRO_LOOKUP_URL",
+    group: "Thunder",
+    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you, with `{guid}` where the saved URL's GUID goes.",
+    default: "the sandbox's stand-in in sandbox mode",
   },
   { name: "THUNDER_LAUNCHES_PER_MINUTE", group: "Thunder", meaning: "Launches per client per minute.", default: "20" },
   { name: "THROUGHLINE_CLIENT_ID", group: "ThroughLine", meaning: "ThroughLine app client id." },
@@ -120,7 +150,18 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     meaning: "OAuth token endpoint.",
     default: "https://api.findahelpline.com/oauth/token",
   },
-  { name: "THROUGHLINE_API_URL", group: "ThroughLine", meaning: "API base.", default: "https://api.throughlinecare.com/v1" },
+  {
+    name: "THROUGHLINE_API_URL",
+    group: "ThroughLine",
+    meaning: "Base of ThroughLine's API v2 (the only version the BFF speaks; v1 was retired on 2026-11-11 and answers 410).",
+    default: DEFAULT_API_URL,
+  },
+  {
+    name: "THROUGHLINE_EVENTS_URL",
+    group: "ThroughLine",
+    meaning: "Base of the display and click events, where ThroughLine documents them.",
+    default: DEFAULT_EVENTS_URL,
+  },
   {
     name: "THROUGHLINE_DAILY_QUOTA",
     group: "ThroughLine",

@@ -5,6 +5,7 @@
 import { THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./core/logger.ts";
+import { API_VERSION, DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./throughline/mapping.ts";
 
 export interface GalleryConfig {
   folderId: string;
@@ -32,15 +33,24 @@ export interface ThunderConfig {
   password: string;
   vendorGuid: string;
   target: ThunderTarget;
-  /** null: the vendor's default lifetime (about 15 minutes). */
-  tokenMinutes: number | null;
+  /** Lifetime asked of GenerateTokenWithDuration for each launch's own token. */
+  tokenMinutes: number;
   /** When set, a launch needs a host-issued HS256 ticket signed with it. */
   ticketSecret: string | null;
+  /** THUNDER_PUBLIC_LAUNCH=1: no ticket, only an allowed Origin (weaker; refused without Origin). */
+  publicLaunch: boolean;
+  /** `direct`: the launch URL goes to the browser; `hub-pro`: it is saved with SaveUserUrlByGuid and the lookup URL goes instead. */
+  launchMode: "direct" | "hub-pro";
+  /** hub-pro: the lookup URL answered to the browser, `{guid}` replaced. */
+  hubProLookupUrl: string | null;
 }
 
 export interface ThroughLineConfig {
   tokenUrl: string;
+  /** The directory API, at the version the mapping speaks (v2). */
   apiUrl: string;
+  /** Base of the display and click events (ThroughLine documents them under /v1/events). */
+  eventsUrl: string;
   clientId: string;
   clientSecret: string;
   /** Upstream calls the BFF allows itself per rolling day. */
@@ -92,6 +102,12 @@ const PROVIDER_VARS = {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_THUNDER_SSO = "https://tcssoservices.xosdigital.com/sso/RESTSSOServices.svc";
 const MIN_TICKET_SECRET = 32;
+/**
+ * Each launch's own token lives this long unless THUNDER_TOKEN_MINUTES says otherwise: long
+ * enough for the app (or the Hub Pro lookup) to open, short enough that a leaked URL soon dies.
+ * An assumption: the vendor documents no minimum, nor whether the app needs the token after it opens.
+ */
+export const DEFAULT_THUNDER_TOKEN_MINUTES = 5;
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
 const GalleryName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const GalleriesJson = z.record(
@@ -239,21 +255,44 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     else if (/^https?:\/\/[^\s'<>"]+$/.test(targetVar)) target = { base: targetVar.endsWith("/") ? targetVar : `${targetVar}/` };
     else problems.push("THUNDER_TARGET must be cloud, local-https, local-http or a base URL");
     const minutesVar = value("THUNDER_TOKEN_MINUTES");
-    const tokenMinutes = minutesVar === undefined ? null : Number(minutesVar);
-    if (tokenMinutes !== null && (!Number.isInteger(tokenMinutes) || tokenMinutes < 1 || tokenMinutes > 1440))
+    const tokenMinutes = minutesVar === undefined ? DEFAULT_THUNDER_TOKEN_MINUTES : Number(minutesVar);
+    if (!Number.isInteger(tokenMinutes) || tokenMinutes < 1 || tokenMinutes > 1440)
       problems.push("THUNDER_TOKEN_MINUTES must be a whole number from 1 to 1440");
     const ticketSecret = value("THUNDER_TICKET_SECRET") ?? null;
     if (ticketSecret !== null && ticketSecret.length < MIN_TICKET_SECRET)
       problems.push(`THUNDER_TICKET_SECRET must be at least ${MIN_TICKET_SECRET} characters`);
+    const publicLaunchVar = value("THUNDER_PUBLIC_LAUNCH");
+    if (publicLaunchVar !== undefined && publicLaunchVar !== "0" && publicLaunchVar !== "1")
+      problems.push("THUNDER_PUBLIC_LAUNCH must be 0 or 1");
+    const publicLaunch = publicLaunchVar === "1";
+    if (publicLaunch && ticketSecret !== null)
+      problems.push("set THUNDER_TICKET_SECRET (tickets) or THUNDER_PUBLIC_LAUNCH=1 (origin only), not both");
+    // A launch mints a token for the BFF's Thunder user: outside the sandbox only a host-signed ticket proves who asks.
+    if (!sandbox && !publicLaunch && ticketSecret === null)
+      problems.push(
+        "Thunder is configured but THUNDER_TICKET_SECRET is not: set it (the host site signs a ticket per launch), or THUNDER_PUBLIC_LAUNCH=1 to accept any page from ALLOWED_ORIGINS (weaker)",
+      );
+    const launchModeVar = value("THUNDER_LAUNCH_MODE") ?? "direct";
+    const launchMode = launchModeVar === "hub-pro" ? "hub-pro" : "direct";
+    if (launchModeVar !== "direct" && launchModeVar !== "hub-pro") problems.push("THUNDER_LAUNCH_MODE must be direct or hub-pro");
+    const publicBase = stripSlash(options.publicUrl ?? `http://localhost:${port}`);
+    let hubProLookupUrl = value("THUNDER_HUB_PRO_LOOKUP_URL") ?? null;
+    if (hubProLookupUrl !== null && launchMode !== "hub-pro")
+      problems.push("THUNDER_HUB_PRO_LOOKUP_URL is used only with THUNDER_LAUNCH_MODE=hub-pro");
+    else if (hubProLookupUrl !== null && !/^https?:\/\/[^/\s]+\S*\{guid\}\S*$/.test(hubProLookupUrl))
+      problems.push("THUNDER_HUB_PRO_LOOKUP_URL must be an http(s) URL containing {guid}, such as https://hub.example/launch/{guid}");
+    if (launchMode === "hub-pro" && hubProLookupUrl === null) {
+      if (sandbox) hubProLookupUrl = `${publicBase}/_sandbox/thunder/hub/{guid}`;
+      else problems.push("THUNDER_LAUNCH_MODE=hub-pro needs THUNDER_HUB_PRO_LOOKUP_URL (the lookup URL with {guid}, from Thunder)");
+    }
+    const launch = { target, tokenMinutes, ticketSecret, publicLaunch, launchMode, hubProLookupUrl } as const;
     if (sandbox) {
       thunder = {
-        ssoUrl: `${stripSlash(options.publicUrl ?? `http://localhost:${port}`)}/_sandbox/thunder/sso/RESTSSOServices.svc`,
+        ssoUrl: `${publicBase}/_sandbox/thunder/sso/RESTSSOServices.svc`,
         username: THUNDER_SANDBOX.username,
         password: THUNDER_SANDBOX.password,
         vendorGuid: THUNDER_SANDBOX.vendorGuid,
-        target,
-        tokenMinutes,
-        ticketSecret,
+        ...launch,
       };
     } else {
       const vendorGuid = value("THUNDER_VENDOR_GUID") ?? "";
@@ -265,9 +304,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
         username: value("THUNDER_USERNAME") ?? "",
         password: value("THUNDER_PASSWORD") ?? "",
         vendorGuid,
-        target,
-        tokenMinutes,
-        ticketSecret,
+        ...launch,
       };
     }
   }
@@ -285,7 +322,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     };
     throughline = {
       tokenUrl: url("THROUGHLINE_TOKEN_URL", sandbox ? `${sandboxBase}/oauth/token` : "https://api.findahelpline.com/oauth/token"),
-      apiUrl: url("THROUGHLINE_API_URL", sandbox ? `${sandboxBase}/v1` : "https://api.throughlinecare.com/v1"),
+      apiUrl: url("THROUGHLINE_API_URL", sandbox ? `${sandboxBase}/${API_VERSION}` : DEFAULT_API_URL),
+      eventsUrl: url("THROUGHLINE_EVENTS_URL", sandbox ? `${sandboxBase}/v1/events` : DEFAULT_EVENTS_URL),
       clientId: sandbox ? THROUGHLINE_SANDBOX.clientId : (value("THROUGHLINE_CLIENT_ID") ?? ""),
       clientSecret: sandbox ? THROUGHLINE_SANDBOX.clientSecret : (value("THROUGHLINE_CLIENT_SECRET") ?? ""),
       dailyQuota,

@@ -4,13 +4,14 @@
  * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
  */
 import { createSandbox, type Sandbox } from "@embedkit/sandbox";
+import type { MiddlewareHandler } from "hono";
 import type { FetchLike } from "./core/upstream.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 
-export function createSandboxMode(publicUrl: string, fallback: FetchLike) {
+export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number) {
   const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({ baseUrl: base });
+  const sandbox: Sandbox = createSandbox({ baseUrl: base, ...(now && { now }) });
   const fetch: FetchLike = async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(`${base}/`)) return fallback(request);
@@ -31,4 +32,22 @@ function abortable(response: Response | Promise<Response>, signal: AbortSignal):
       .then(resolve, reject)
       .finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+
+/**
+ * Without PUBLIC_URL the sandbox's media URLs name the host the BFF guessed (localhost), which a
+ * phone on the network cannot reach: answers name the origin the request came to instead.
+ * Rewritten on the way out, so what is cached stays the same for every visitor.
+ */
+export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
+  const guessed = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}/`;
+  return async (c, next) => {
+    await next();
+    const actual = `${new URL(c.req.url).origin}${SANDBOX_PATH}/`;
+    if (actual === guessed || !c.res.headers.get("content-type")?.includes("json")) return;
+    const body = (await c.res.text()).replaceAll(guessed, actual);
+    const headers = new Headers(c.res.headers);
+    headers.delete("content-length");
+    c.res = new Response(body, { status: c.res.status, headers });
+  };
 }

@@ -64,7 +64,7 @@ describe("the BFF configured for a real tenant", () => {
     assert.equal(response.status, 502);
     const problem = (await response.json()) as { title: string; detail: string };
     assert.equal(problem.title, "THRON answered with an error");
-    assert.match(problem.detail, /status 404/);
+    assert.match(problem.detail, /status 418 with result INVALID_CLIENTID/);
   });
 
   it("is not in sandbox mode: no /_sandbox, no demo page", async () => {

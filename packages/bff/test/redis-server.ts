@@ -1,22 +1,23 @@
-/** Debian's redis-server on loopback for the shared-store tests (CI installs it). */
+/** Debian's redis-server on loopback for tests: no persistence, stopped by the test that started it. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
+import { freePort } from "./loopback.ts";
 
 export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 export const NO_REDIS = "redis-server is not installed (apt-get install redis-server)";
 
-/** Debian's redis-server on loopback, no persistence; stopped by the test. */
-export async function startRedis(port: number): Promise<ChildProcess> {
+export async function startRedis(): Promise<{ process: ChildProcess; url: string }> {
+  const port = await freePort();
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
   for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = createServer().listen(port, "127.0.0.1");
-      socket.once("listening", () => socket.close(() => resolve(false)));
-      socket.once("error", () => resolve(true));
+    const listening = await new Promise<boolean>((resolve) => {
+      const probe = createServer().listen(port, "127.0.0.1");
+      probe.once("listening", () => probe.close(() => resolve(false)));
+      probe.once("error", () => resolve(true));
     });
-    if (up) return redis;
+    if (listening) return { process: redis, url: `redis://127.0.0.1:${port}` };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   redis.kill();

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { freePort } from "./loopback.ts";
 import { hasRedis, startRedis } from "./redis-server.ts";
 
 describe("BFF_CACHE_URL: two instances, one Redis", {
@@ -15,9 +14,9 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
   const logs: string[] = [];
 
   before(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    cacheUrl = `redis://127.0.0.1:${port}`;
+    const started = await startRedis();
+    redis = started.process;
+    cacheUrl = started.url;
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl };
     a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
     b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
@@ -41,12 +40,37 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
   });
 
   it("spends one ThroughLine quota between them and shares helpline answers", async () => {
-    await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`);
-    await fetch(`${b.url}/v1/throughline/topics`);
+    await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`); // countries, topics, helplines
+    await fetch(`${b.url}/v1/throughline/helplines?country=NZ&topic=anxiety`); // helplines only: the lists are shared
     await fetch(`${b.url}/v1/throughline/helplines?country=US&topic=anxiety`);
-    assert.equal(b.sandbox?.throughline.stats.apiCalls, 1, "B called ThroughLine for topics only");
+    assert.equal(b.sandbox?.throughline.stats.apiCalls, 1, "B called ThroughLine for NZ's helplines only");
     const health = (await (await fetch(`${b.url}/health`)).json()) as { quota: { throughline: { used: number } } };
-    assert.equal(health.quota.throughline.used, 2, "A's call and B's, counted once each, in one place");
+    assert.equal(health.quota.throughline.used, 4, "A's calls and B's, counted once each, in one place");
+  });
+
+  it("lets a Thunder launch ticket work once across two instances", async () => {
+    const { issueTicket } = await import("../src/thunder/ticket.ts");
+    const secret = "shared-cache-test-ticket-secret-0123";
+    const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
+    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    try {
+      const ticket = await issueTicket(secret, { sub: "user-7" });
+      const launch = (url: string) =>
+        fetch(`${url}/v1/thunder/launch`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ method: "stats", ids: ["1"], ticket }),
+        });
+      assert.equal((await launch(one.url)).status, 200);
+      const replay = await launch(two.url);
+      assert.equal(replay.status, 401);
+      assert.match(((await replay.json()) as { detail: string }).detail, /already used/);
+      assert.equal(two.sandbox?.thunder.stats.tokenRequests, 0, "the second instance minted no Thunder token for the replay");
+    } finally {
+      await one.close();
+      await two.close();
+    }
   });
 
   it("keeps answering from the upstreams when Redis goes away", async () => {

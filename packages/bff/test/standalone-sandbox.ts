@@ -50,6 +50,7 @@ export function upstreamEnv(base: string): Record<string, string> {
     THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
     THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
     THROUGHLINE_TOKEN_URL: `${base}/throughline/oauth/token`,
-    THROUGHLINE_API_URL: `${base}/throughline/v1`,
+    THROUGHLINE_API_URL: `${base}/throughline/v2`,
+    THROUGHLINE_EVENTS_URL: `${base}/throughline/v1/events`,
   };
 }

@@ -22,7 +22,7 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
       /^http:\/\/bff\.test\/_sandbox\/thron\/delivery\/public\/thumbnail\/sandbox\/[^/]+\/pk-demo-[^/]+\/std\/520x0\//,
     );
     const widths = first.thumbnail.srcset.split(", ").map((entry) => entry.split(" ")[1]);
-    assert.deepEqual(widths, ["160w", "240w", "340w", "520w", "720w", "1024w"]);
+    assert.deepEqual(widths, ["160w", "240w", "340w", "520w", "720w", "1024w", "1600w", "2048w"]);
   });
 
   it("serves thumbnails the browser can load from the URLs it answers", async () => {

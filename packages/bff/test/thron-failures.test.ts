@@ -113,6 +113,10 @@ describe("secrets never leave the BFF", () => {
     bff.thron.faults.burst5xx = 4;
     await record(await bff.get(`${ASSETS}?limit=8`));
     await record(await bff.get(`${ASSETS}?limit=5`, { headers: { origin: "https://evil.example" } }));
+    bff.thron.faults.burst5xx = 0;
+    bff.thron.faults.revokeViewerRole = true; // the role warning goes to the log and /health
+    await record(await bff.get("/v1/thron/galleries/sport?locale=de"));
+    await record(await bff.get("/health"));
 
     const haystack = [...seen, ...bff.logs].join("\n");
     const secrets = [THRON_SANDBOX.clientSecret, ...bff.thron.issuedTokens];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Asset, AssetPage, Gallery, Problem } from "@embedkit/contracts";
-import { THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { prettyName } from "../src/thron/mapping.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
@@ -53,7 +53,18 @@ describe("GET /v1/thron/galleries/:gallery", () => {
     const bff = sandboxBff();
     await Promise.all(["en", "it", "de", "fr"].map((l) => bff.get(`${GALLERY}?locale=${l}`)));
     await bff.get("/v1/thron/galleries/sport");
-    assert.equal(bff.thron.stats.definitionLists, 1);
+    assert.equal(bff.thron.stats.definitionLists, 2, "one listing: a page, then the empty page that ends it");
+  });
+
+  it("pages definitions until an empty page: a short page is not the end", async () => {
+    const bff = sandboxBff();
+    bff.thron.settings.definitionsPageCap = 1; // THRON answers one definition a page, whatever the limit
+    const gallery = await json(await bff.get(GALLERY), Gallery);
+    assert.deepEqual(
+      gallery.filters.map((f) => f.key),
+      ["season", "topic"],
+    );
+    assert.equal(bff.thron.stats.definitionLists, bff.thron.catalogue.definitions.length + 1);
   });
 
   it("shows a Content Manager's edit without a deploy: values come from THRON, never from code", async () => {
@@ -121,19 +132,59 @@ describe("GET …/assets/:id", () => {
     return json(await bff.get(`${ASSETS}/${id}`), Asset);
   }
 
+  /** The gallery's videos whose THRON detail comes with `quirk`, HD masters first when asked. */
+  async function videosWith(bff: ReturnType<typeof sandboxBff>, quirk: string) {
+    const page = await json(await bff.get(`${ASSETS}?type=video&limit=50`), AssetPage);
+    return page.items.filter((a) => deliveryQuirk(a) === quirk).map((a) => a.id);
+  }
+  const hd = (bff: ReturnType<typeof sandboxBff>, id: string) =>
+    bff.thron.catalogue.byId.get(id)?.availableChannels.includes("WEBFULLHD") ?? false;
+
   it("gives a video its sources (HLS first, then MP4 by quality) and its duration; the sources play", async () => {
     const bff = sandboxBff();
-    const video = await firstOf(bff, "video");
+    const ids = await videosWith(bff, "none");
+    const plain = await json(await bff.get(`${ASSETS}/${ids.find((id) => !hd(bff, id))}`), Asset);
     assert.deepEqual(
-      video.sources.map((s) => [s.mimeType, s.quality]),
+      plain.sources.map((s) => [s.mimeType, s.quality]),
       [
         ["application/vnd.apple.mpegurl", "hls"],
         ["video/mp4", "hd"],
         ["video/mp4", "sd"],
       ],
     );
-    assert.equal(video.durationMs, bff.thron.catalogue.byId.get(video.id)?.durationMs);
+    assert.equal(plain.durationMs, bff.thron.catalogue.byId.get(plain.id)?.durationMs);
+    // Channel names with suffixes (STREAMHTTPIOSHD, WEBFULLHD) match by prefix.
+    const full = await json(await bff.get(`${ASSETS}/${ids.find((id) => hd(bff, id))}`), Asset);
+    assert.deepEqual(
+      full.sources.map((s) => s.quality),
+      ["hls", "full-hd", "hd", "sd"],
+    );
+    assert.match(full.sources[0]?.url ?? "", /\/STREAMHTTPIOSHD\//);
+    for (const source of [...plain.sources, ...full.sources]) assert.equal((await bff.app.request(source.url)).status, 200, source.url);
+  });
+
+  it("makes protocol-relative URLs absolute on the CDN's scheme, and the sources play", async () => {
+    const bff = sandboxBff();
+    const [id] = await videosWith(bff, "protocol-relative");
+    const video = await json(await bff.get(`${ASSETS}/${id}`), Asset);
+    assert.ok(video.sources.length >= 3);
+    for (const source of video.sources) {
+      assert.match(source.url, /^http:\/\/bff\.test\//);
+      assert.equal((await bff.app.request(source.url)).status, 200, source.url);
+    }
+  });
+
+  it("builds the public delivery URL for an entry without one, and skips an entry with nothing to play", async () => {
+    const bff = sandboxBff();
+    const [missing] = await videosWith(bff, "missing-url");
+    const video = await json(await bff.get(`${ASSETS}/${missing}`), Asset);
+    const channels = bff.thron.catalogue.byId.get(missing ?? "")?.availableChannels ?? [];
+    assert.equal(video.sources.length, channels.length, "every channel has a source, the one without a URL too");
     for (const source of video.sources) assert.equal((await bff.app.request(source.url)).status, 200, source.url);
+    const [odd] = await videosWith(bff, "legacy-channel");
+    const withOddEntry = await json(await bff.get(`${ASSETS}/${odd}`), Asset);
+    assert.ok(withOddEntry.sources.every((s) => !s.url.includes("STREAMHTTPFLASH")));
+    assert.equal(withOddEntry.sources[0]?.quality, "hls");
   });
 
   it("gives an image its aspect ratio, audio an MP3 source and a document a PDF", async () => {

@@ -1,9 +1,34 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
-import { THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
-import { applyPairing, toHelpline } from "../src/throughline/mapping.ts";
+import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { applyPairing, toHelpline, toHours } from "../src/throughline/mapping.ts";
 import { sandboxBff } from "./helpers.ts";
+
+/** The BFF configured as an operator would, with ThroughLine's simulator behind `fetch`. */
+function configuredBff(env: Record<string, string> = {}) {
+  const host = "https://throughline.simulated";
+  const sandbox = createSandbox({ baseUrl: host });
+  const config = loadConfig({
+    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+    THROUGHLINE_TOKEN_URL: `${host}/throughline/oauth/token`,
+    THROUGHLINE_API_URL: `${host}/throughline/v2`,
+    THROUGHLINE_EVENTS_URL: `${host}/throughline/v1/events`,
+    ALLOWED_ORIGINS: "https://www.host.example",
+    ...env,
+  });
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+  });
+  return { app, config, sandbox, get: (path: string) => app.request(`https://bff.example${path}`) };
+}
+
+const HREF = /^(tel:[\d+*#]+|sms:[\d+*#]+|https:\/\/)/;
 
 const HELPLINES = "/v1/throughline/helplines";
 
@@ -28,25 +53,63 @@ describe("ThroughLine through the BFF", () => {
     const lifeline = body.helplines[0];
     assert.equal(lifeline?.name, "988 Suicide & Crisis Lifeline", "ThroughLine's ranking is kept");
     assert.deepEqual(
-      lifeline?.contacts.map((c) => [c.type, c.href]),
+      lifeline?.contacts.map((c) => [c.type, c.href, c.alwaysOpen, c.hours]),
       [
-        ["phone", "tel:988"],
-        ["sms", "sms:988"],
-        ["webchat", "https://988lifeline.example/chat"],
-        ["website", "https://988lifeline.example/"],
+        ["phone", "tel:988", true, []],
+        ["sms", "sms:988", true, []],
+        ["webchat", "https://988lifeline.example/chat", true, []],
+        ["website", "https://988lifeline.example/", true, []],
       ],
     );
-    assert.equal(lifeline?.description, "Free, confidential support for people in distress.\nCall, text or chat, any time.");
-    assert.equal(lifeline?.hours?.alwaysOpen, true);
+    assert.equal(lifeline?.description, "Free, confidential support for people in distress.\nCall, text or chat.");
+    assert.equal(lifeline?.timezone, "America/New_York");
   });
 
-  it("accepts the topic by name or by code, and applies priority and limit", async () => {
+  it("gives each contact its own hours in the helpline's local time, a period past midnight as one entry", async () => {
     const bff = sandboxBff();
-    const byName = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=Suicidal%20thoughts`), HelplinesResponse);
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=US&topic=domestic-violence`), HelplinesResponse);
+    const [phone, sms] = helplines[0]?.contacts ?? [];
+    assert.equal(helplines[0]?.timezone, "America/Chicago");
+    assert.deepEqual([phone?.type, phone?.alwaysOpen, phone?.hours.length], ["phone", false, 5]);
+    assert.deepEqual(phone?.hours[0], { day: "monday", open: "08:00", close: "20:00" });
+    assert.deepEqual(sms?.hours[6], { day: "sunday", open: "17:00", close: "05:00" }, "one entry, close < open");
+    const nz = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=anxiety&priority=true`), HelplinesResponse);
+    const youthline = nz.helplines.find((h) => h.name === "Youthline");
+    const hoursOf = (type: string) => youthline?.contacts.find((c) => c.type === type)?.hours;
+    assert.notDeepEqual(hoursOf("phone"), hoursOf("webchat"), "phone and chat keep different hours");
+  });
+
+  it("shows an unknown contact type only as a safe https link, and nothing but tel:, sms: and https: in any href", async () => {
+    const bff = sandboxBff();
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=US&limit=50`), HelplinesResponse);
+    const textLine = helplines.find((h) => h.name === "Crisis Text Line");
+    assert.deepEqual(
+      textLine?.contacts.map((c) => [c.type, c.href]),
+      [
+        ["sms", "sms:741741"],
+        ["whatsapp", "https://wa.example/14155550100"],
+        ["website", "https://telegram.example/crisistextline"],
+      ],
+      "the e-mail address (an unknown type, not a URL) is left out",
+    );
+    for (const contact of helplines.flatMap((h) => h.contacts)) assert.match(contact.href, HREF);
+  });
+
+  it("accepts the topic by name or by code (one upstream call for both), and applies priority and limit", async () => {
+    const bff = sandboxBff();
+    const byName = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=SUICIDAL%20thoughts`), HelplinesResponse);
+    const before = bff.sandbox.throughline.stats.apiCalls;
     const byCode = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=suicidal-thoughts`), HelplinesResponse);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, before, "the same cached answer");
+    assert.deepEqual(byCode.topic, { code: "suicidal-thoughts", name: "Suicidal thoughts" });
     assert.deepEqual(
       byName.helplines.map((h) => h.id),
       byCode.helplines.map((h) => h.id),
+    );
+    const ampersand = await ok(await bff.get(`${HELPLINES}?country=US&topic=${encodeURIComponent("grief & loss")}`), HelplinesResponse);
+    assert.deepEqual(
+      ampersand.helplines.map((h) => h.name),
+      ["Crisis Text Line"],
     );
     const all = await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
     const priority = await ok(await bff.get(`${HELPLINES}?country=US&priority=true`), HelplinesResponse);
@@ -69,6 +132,18 @@ describe("ThroughLine through the BFF", () => {
     const bff = sandboxBff();
     const body = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=grief-and-loss&priority=true`), HelplinesResponse);
     assert.equal(body.country?.emergencyNumber, "111");
+  });
+
+  it("answers an unknown topic with the country's list, marked, and an unknown country with nothing, without asking ThroughLine", async () => {
+    const bff = sandboxBff();
+    const country = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    const calls = bff.sandbox.throughline.stats.apiCalls;
+    const unknown = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=astrology`), HelplinesResponse);
+    assert.deepEqual([unknown.unknownTopic, unknown.topic], [true, null]);
+    assert.deepEqual(unknown.helplines, country.helplines);
+    const nowhere = await ok(await bff.get(`${HELPLINES}?country=ZZ&topic=anxiety`), HelplinesResponse);
+    assert.deepEqual([nowhere.country, nowhere.helplines], [null, []]);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, calls + 1, "the topics list once; nothing else was asked");
   });
 
   it("refuses bad queries naming the field", async () => {
@@ -96,9 +171,9 @@ describe("ThroughLine through the BFF", () => {
       await bff.get("/v1/throughline/countries");
     }
     assert.equal(bff.sandbox.throughline.stats.tokenRequests, 1);
-    assert.equal(bff.sandbox.throughline.stats.apiCalls, 2, "one helplines call (any limit) and one countries call");
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 3, "one helplines call (any limit), one countries call, one topics call");
     const health = (await (await bff.get("/health")).json()) as { quota: { throughline: { used: number; limit: number } } };
-    assert.deepEqual(health.quota.throughline, { used: 2, limit: 1000 });
+    assert.deepEqual(health.quota.throughline, { used: 3, limit: 1000 });
   });
 
   it("gets one fresh token and retries once when ThroughLine answers 401", async () => {
@@ -110,45 +185,119 @@ describe("ThroughLine through the BFF", () => {
   });
 
   it("serves the last good answer, marked stale, once the quota is spent, and calls no more", async () => {
-    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "2" }, { ttl: { throughline: { freshMs: 0, staleMs: 0 } } });
-    const first = await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
-    await ok(await bff.get("/v1/throughline/topics"), TopicsResponse); // the second and last call of the day
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "3" }, { ttl: { throughline: { freshMs: 0, staleMs: 0 } } });
+    const first = await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse); // countries and helplines
+    await ok(await bff.get("/v1/throughline/topics"), TopicsResponse); // the third and last call of the day
     const later = await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
     assert.equal(later.stale, true);
     assert.deepEqual(later.helplines, first.helplines);
-    assert.equal(bff.sandbox.throughline.stats.apiCalls, 2, "the BFF stops at its own count");
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 3, "the BFF stops at its own count");
     const uncached = await bff.get(`${HELPLINES}?country=NZ`);
     assert.equal(uncached.status, 503);
     assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
   });
 
-  it("serves stale when ThroughLine itself answers 429", async () => {
+  it("never spends more than the quota, even with many look-ups at once", async () => {
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "5" });
+    const queries = ["US", "NZ"].flatMap((country) =>
+      ["", "&priority=true", "&topic=anxiety", "&topic=substance-use", "&topic=domestic-violence"].map((q) => `country=${country}${q}`),
+    );
+    const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
+    assert.ok(bff.sandbox.throughline.stats.apiCalls <= 5, `${bff.sandbox.throughline.stats.apiCalls} calls`);
+    assert.ok(statuses.includes(503) && statuses.includes(200), `${statuses}`);
+  });
+
+  it("serves stale when ThroughLine itself answers 429, without counting the refused call or calling it our quota", async () => {
     const bff = sandboxBff({}, { ttl: { throughline: { freshMs: 0, staleMs: 0 } } });
     await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    const used = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    const before = await used();
     bff.sandbox.throughline.settings.dailyQuota = 1;
     const later = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
     assert.equal(later.stale, true);
-    assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 1);
+    assert.ok(bff.sandbox.throughline.stats.refusedForQuota >= 1);
+    assert.equal(await used(), before, "a refused call is not a spent one");
+    const uncached = await bff.get(`${HELPLINES}?country=US`);
+    assert.equal(uncached.status, 503);
+    assert.doesNotMatch(uncached.headers.get("cache-control") ?? "", /public|max-age/, "a browser must not keep a failure");
+    assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine asked the BFF to slow down");
   });
 
-  it("reports display and click events upstream, and drops them when the quota runs low", async () => {
-    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "10" });
+  it("answers a 502 naming the API version and the setting when THROUGHLINE_API_URL points at the retired v1", async () => {
+    const host = "https://throughline.simulated/throughline";
+    const bff = configuredBff({ THROUGHLINE_API_URL: `${host}/v1` });
+    const response = await bff.get(`${HELPLINES}?country=US`);
+    assert.equal(response.status, 502);
+    const problem = Problem.parse(await response.json());
+    assert.match(problem.detail ?? "", /410/);
+    assert.match(problem.detail ?? "", /THROUGHLINE_API_URL/);
+    assert.match(problem.detail ?? "", /\bv2\b/);
+    const right = configuredBff();
+    assert.equal(right.config.throughline?.apiUrl, `${host}/v2`);
+    await ok(await right.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    assert.equal(
+      loadConfig({ THROUGHLINE_CLIENT_ID: "a", THROUGHLINE_CLIENT_SECRET: "b" }).throughline?.apiUrl,
+      "https://api.throughlinecare.com/v2",
+    );
+  });
+
+  it("paces its calls to ThroughLine's rate instead of meeting 429", async () => {
+    // A slower upstream and the BFF paced to match: the same rule at a rate a test can watch.
+    const bff = sandboxBff({}, { throughlinePerSecond: 4 });
+    bff.sandbox.throughline.settings.perSecond = 4;
+    const queries = ["US", "NZ"].flatMap((country) =>
+      ["", "&priority=true", "&topic=anxiety", "&topic=substance-use"].map((q) => `country=${country}${q}`),
+    );
+    const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 0);
+    assert.ok(bff.sandbox.throughline.stats.apiCalls >= 10);
+  });
+
+  it("reports display and click events for helplines it served, within their share of the quota", async () => {
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "50" });
     const post = (body: unknown) =>
       bff.get("/v1/throughline/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const display = await post({ type: "display", helplineId: "h1", sessionId: "s1" });
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    const id = helplines[0]?.id as string;
+    const display = await post({ type: "display", helplineId: id, sessionId: "s1" });
     assert.equal(display.status, 202);
     assert.deepEqual(await display.json(), { reported: true });
-    assert.equal((await post({ type: "click", helplineId: "h1", sessionId: "s1" })).status, 400, "a click needs its method");
-    await post({ type: "click", helplineId: "h1", sessionId: "s1", contactMethod: "phone" });
+    assert.equal((await post({ type: "click", helplineId: id, sessionId: "s1" })).status, 400, "a click needs its method");
+    await post({ type: "click", helplineId: id, sessionId: "s1", contactMethod: "webchat" });
     assert.deepEqual(
-      bff.sandbox.throughline.stats.events.map((e) => [e.type, e.contact_method]),
+      bff.sandbox.throughline.stats.events.map((e) => [e.type, e.helpline_id, e.contact_method]),
       [
-        ["helpline_display", undefined],
-        ["helpline_click", "phone"],
+        ["helpline_display", id, undefined],
+        ["helpline_click", id, "onlinechat"],
       ],
     );
-    for (let i = 0; i < 8; i++) await post({ type: "display", helplineId: `h${i}`, sessionId: "s1" });
-    assert.deepEqual(await (await post({ type: "display", helplineId: "hx", sessionId: "s1" })).json(), { reported: false });
+    assert.deepEqual(await (await post({ type: "display", helplineId: "invented", sessionId: "s1" })).json(), { reported: false });
+    for (let i = 0; i < 10; i++) await post({ type: "display", helplineId: id, sessionId: `s${i}` });
+    assert.equal(bff.sandbox.throughline.stats.events.length, 5, "a tenth of 50 calls");
+  });
+
+  it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }); // one client, many addresses: the flood reaches the routes
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    const before = bff.sandbox.throughline.stats.apiCalls;
+    const post = (body: unknown) =>
+      bff.get("/v1/throughline/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    for (let i = 0; i < 300; i++) {
+      const answers = await Promise.all([
+        bff.get(`${HELPLINES}?country=US&topic=flood-${i}`),
+        bff.get(`${HELPLINES}?country=${String.fromCharCode(65 + (i % 26), 65 + Math.floor(i / 26))}&topic=anxiety`),
+        post({ type: "display", helplineId: `fake-${i}`, sessionId: `s${i}` }),
+      ]);
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 200, 202],
+      );
+    }
+    // The topics list (once) and the priority-free US list are all the flood cost.
+    assert.ok(bff.sandbox.throughline.stats.apiCalls - before <= 1, `${bff.sandbox.throughline.stats.apiCalls - before} calls`);
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0);
   });
 
   // URLs are covered by the sandbox itself: its token endpoint refuses credentials in a query string.
@@ -169,25 +318,68 @@ describe("ThroughLine through the BFF", () => {
   });
 });
 
-describe("ThroughLine mapping", () => {
+describe("ThroughLine mapping (API v2)", () => {
   const base = { id: "x", name: "X", country: { name: "US", code: "us" }, topics: [] };
-  it("turns only http(s) URLs into links", () => {
+  const method = (contactMethodType: string, value: string) => ({ contactMethodType, value, alwaysOpen: true, openingHours: [] });
+  it("turns only safe URLs into links, and http into https", () => {
     const helpline = toHelpline({
       ...base,
       website: "javascript:alert(1)",
-      webChatUrl: "https://chat.example/x",
-      whatsappUrl: "data:text/html,x",
+      contactMethods: [
+        method("onlinechat", "https://chat.example/x"),
+        method("whatsapp", "data:text/html,x"),
+        method("messenger", "http://m.example/x"),
+        method("fax", "vbscript:x"),
+        method("phone", "call us"),
+        { contactMethodType: "phone" },
+      ],
     });
     assert.deepEqual(
-      helpline.contacts.map((c) => c.type),
-      ["webchat"],
+      helpline.contacts.map((c) => [c.type, c.href]),
+      [
+        ["webchat", "https://chat.example/x"],
+        ["website", "https://m.example/x"],
+      ],
     );
   });
-  it("drops a paired service whose partner is missing", () => {
+  it("makes a WhatsApp number a click-to-chat link (assumed)", () => {
+    const helpline = toHelpline({ ...base, contactMethods: [method("whatsapp", "+64 21 000 0000")] });
+    assert.equal(helpline.contacts[0]?.href, "https://wa.me/64210000000");
+  });
+  it("keeps local wall-clock hours, one entry past midnight, and cuts periods longer than a day at midnight", () => {
+    assert.deepEqual(
+      toHours([
+        { localDayOfWeek: "Monday", open: "2026-04-20T17:00:00+02:00", close: "2026-04-21T05:00:00+02:00" },
+        { localDayOfWeek: "friday", open: "2026-04-24T18:00:00+02:00", close: "2026-04-27T08:00:00+02:00" },
+        { localDayOfWeek: "noday", open: "2026-04-24T18:00:00+02:00", close: "2026-04-25T08:00:00+02:00" },
+        { localDayOfWeek: "tuesday", open: "garbage", close: "2026-04-25T08:00:00+02:00" },
+      ]),
+      [
+        { day: "monday", open: "17:00", close: "05:00" },
+        { day: "friday", open: "18:00", close: "00:00" },
+        { day: "saturday", open: "00:00", close: "00:00" },
+        { day: "sunday", open: "00:00", close: "00:00" },
+        { day: "monday", open: "00:00", close: "08:00" },
+      ],
+    );
+  });
+  it("drops a time zone the browser could not use", () => {
+    assert.equal(toHelpline({ ...base, timezone: "Mars/Olympus" }).timezone, undefined);
+  });
+  it("drops a paired service whose partner is missing, and never lets the limit split a pair", () => {
     const a = toHelpline({ ...base, id: "a", pairedHelplineId: "b" });
+    const b = toHelpline({ ...base, id: "b", pairedHelplineId: "a" });
     const c = toHelpline({ ...base, id: "c" });
     assert.deepEqual(
       applyPairing([a, c], 10).map((h) => h.id),
+      ["c"],
+    );
+    assert.deepEqual(
+      applyPairing([a, b, c], 2).map((h) => h.id),
+      ["a", "b"],
+    );
+    assert.deepEqual(
+      applyPairing([a, c, b], 1).map((h) => h.id),
       ["c"],
     );
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildLaunchUrl, escapeXml, invalidIds } from "../src/thunder/launch-url.ts";
-import { parseTokenAnswer } from "../src/thunder/sso.ts";
+import { buildLaunchUrl, escapeXml, hubProLookupUrl, invalidIds } from "../src/thunder/launch-url.ts";
+import { parseWcfString } from "../src/thunder/sso.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const PLAY2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -39,6 +39,44 @@ describe("Thunder launch URLs", () => {
     }
   }
 
+  it("builds the MessageXML family: content type, league, plays and angles as the vendor documents", () => {
+    const xos = buildLaunchUrl({ target: "cloud", method: "xos-message", ids: [PLAY], token: "TOKEN123", vendor: VENDOR });
+    assert.equal(
+      xos,
+      `thundercloud://XOS/XOSMessageXMLGet?<root>${auth}<payload><ContentType value='XOS Plays'><League value='NFL'><Plays>` +
+        `<Play PlayId='${PLAY}'/></Plays></League>` +
+        "<Angles Sideline='True' Endzone='True' Scoreboard='True' TVBroadcast='False' NoMedia='False'/></ContentType></payload></root>",
+    );
+    const gsis = buildLaunchUrl({
+      target: "local-http",
+      method: "gsis-message",
+      ids: ["57511|763:mia", "57511|800"],
+      league: "CFL",
+      angles: ["tv-broadcast"],
+      token: "TOKEN123",
+      vendor: VENDOR,
+    });
+    assert.equal(
+      gsis,
+      `http://localhost:8080/XOS/MessageXMLGet?<root>${auth}<payload><ContentType value='GSIS Plays'><League value='CFL'><Plays>` +
+        "<Play Gamekey='57511' PlayId='763' ScoutedTeam='MIA'/><Play Gamekey='57511' PlayId='800'/></Plays></League>" +
+        "<Angles Sideline='False' Endzone='False' Scoreboard='False' TVBroadcast='True' NoMedia='False'/></ContentType></payload></root>",
+    );
+    const pff = buildLaunchUrl({ target: "cloud", method: "pff-message", ids: ["12|34"], token: "TOKEN123", vendor: VENDOR });
+    assert.match(
+      pff,
+      /^thundercloud:\/\/XOS\/PFFMessageXMLGet\?<root>.*<ContentType value='PFF Plays'>.*<Play Gamekey='12' PlayId='34'\/>/,
+    );
+    assert.deepEqual(
+      invalidIds("xos-message", [PLAY, "57511|763"]).map((e) => e.field),
+      ["ids[1]"],
+    );
+    assert.deepEqual(
+      invalidIds("pff-message", ["1|2", PLAY, "1|2:X'"]).map((e) => e.field),
+      ["ids[1]", "ids[2]"],
+    );
+  });
+
   it("refuses ids that do not fit the method, injection attempts included, naming each", () => {
     assert.deepEqual(
       invalidIds("plays", [PLAY, "x'/><evil/>", `${PLAY}'`]).map((e) => e.field),
@@ -60,12 +98,25 @@ describe("Thunder launch URLs", () => {
     assert.match(url, /token='t&apos;&lt;&gt;&amp;&quot;'/);
   });
 
-  it("reads the token from every shape the SSO service answers", () => {
-    assert.equal(parseTokenAnswer('{"GenerateTokenResult":"ABC123DEF"}'), "ABC123DEF");
-    assert.equal(parseTokenAnswer('{"GenerateTokenWithDurationResult":"XYZ98765"}'), "XYZ98765");
-    assert.equal(parseTokenAnswer('"ABC123DEF"'), "ABC123DEF");
-    assert.equal(parseTokenAnswer("ABC123DEF\n"), "ABC123DEF");
-    assert.equal(parseTokenAnswer('{"Message":"An error has occurred."}'), null);
-    assert.equal(parseTokenAnswer("<html>error</html>"), null);
+  it("reads the token from every shape the SSO service answers: WCF JSON, a JSON string, WCF XML, plain text", () => {
+    assert.equal(parseWcfString('{"GenerateTokenResult":"ABC123DEF"}'), "ABC123DEF");
+    assert.equal(parseWcfString('{"GenerateTokenWithDurationResult":"XYZ98765"}'), "XYZ98765");
+    assert.equal(parseWcfString('"ABC123DEF"'), "ABC123DEF");
+    assert.equal(parseWcfString('<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(
+      parseWcfString(
+        '<?xml version="1.0" encoding="utf-8"?>\n<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>\n',
+      ),
+      "ABC123DEF",
+    );
+    assert.equal(parseWcfString("ABC123DEF\n"), "ABC123DEF");
+    assert.equal(parseWcfString('{"Message":"An error has occurred."}'), null);
+    assert.equal(parseWcfString("<html>error</html>"), null);
+    assert.equal(parseWcfString('<string xmlns="x">bad token</string>'), null);
+  });
+
+  it("puts the Hub Pro GUID into the lookup template, encoded", () => {
+    assert.equal(hubProLookupUrl("https://hub.example/l/{guid}?x=1", "ab-12"), "https://hub.example/l/ab-12?x=1");
+    assert.equal(hubProLookupUrl("https://hub.example/{guid}", "a/b?"), "https://hub.example/a%2Fb%3F");
   });
 });

@@ -5,27 +5,35 @@ import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandb
 import { sign } from "hono/jwt";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { sandboxBff } from "./helpers.ts";
+import { type CacheStore, MemoryStore } from "../src/core/cache.ts";
+import { type CounterStore, MemoryCounterStore } from "../src/core/quota.ts";
+import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const OTHER = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
 const SECRET = "host-ticket-secret-0123456789abcdef";
 const HOST = "https://www.club.example";
 
-function thunderBff(env: Record<string, string> = {}) {
-  let now = Date.now();
-  const bff = sandboxBff({ ALLOWED_ORIGINS: HOST, ...env }, { now: () => now });
+function thunderBff(env: Record<string, string> = {}, deps: Parameters<typeof sandboxBff>[1] = {}) {
+  const bff = sandboxBff({ ALLOWED_ORIGINS: HOST, ...env }, deps);
   const launch = (body: unknown, origin: string | null = HOST) =>
     bff.get("/v1/thunder/launch", {
       method: "POST",
       headers: { "content-type": "application/json", ...(origin && { origin }) },
       body: JSON.stringify(body),
     });
-  return { ...bff, launch, advance: (ms: number) => (now += ms), thunder: bff.sandbox.thunder };
+  const launched = async (body: unknown) => {
+    const response = await launch(body);
+    assert.equal(response.status, 200, await response.clone().text());
+    return LaunchResponse.parse(await response.json());
+  };
+  return { ...bff, launch, launched, thunder: bff.sandbox.thunder };
 }
 
-const ticket = (claims: Record<string, unknown>, secret = SECRET) => sign({ sub: "user-42", ...claims }, secret, "HS256");
+const ticket = (claims: Record<string, unknown>, secret = SECRET) =>
+  sign({ sub: "user-42", jti: crypto.randomUUID(), ...claims }, secret, "HS256");
 const inMinutes = (m: number) => Math.floor(Date.now() / 1000) + m * 60;
+const minutesUntil = (iso: string) => (Date.parse(iso) - Date.now()) / 60_000;
 
 describe("POST /v1/thunder/launch", () => {
   it("answers a launch URL Thunder accepts (token live, vendor right) and its expiry", async () => {
@@ -39,45 +47,57 @@ describe("POST /v1/thunder/launch", () => {
     assert.deepEqual([verified.target, verified.method, verified.payload], ["cloud", "plays", `${PLAY},${OTHER}`]);
     assert.equal(verified.vendor, THUNDER_SANDBOX.vendorGuid);
     assert.equal(verified.tokenState, "ok");
-    const minutesLeft = (Date.parse(body.expiresAt) - Date.now()) / 60_000;
-    assert.ok(minutesLeft > 14 && minutesLeft <= 15, `about 15 minutes: ${minutesLeft}`);
   });
 
-  it("reuses one token across launches and never hands out one that is expiring", async () => {
+  it("gives each launch its own short token (GenerateTokenWithDuration, 5 minutes unless configured)", async () => {
     const bff = thunderBff();
-    const tokenOf = async () =>
-      verifyLaunchUrl(LaunchResponse.parse(await (await bff.launch({ method: "stats", ids: ["1"] })).json()).url, bff.thunder).token;
-    const first = await tokenOf();
-    assert.equal(await tokenOf(), first);
-    assert.equal(bff.thunder.stats.tokenRequests, 1);
-    bff.advance(14.5 * 60_000); // 30 s left: less than the minute a launch needs
-    const second = await tokenOf();
-    assert.notEqual(second, first);
-    assert.equal(bff.thunder.stats.tokenRequests, 2);
-    bff.advance(16 * 60_000); // past the second token's expiry
-    assert.notEqual(await tokenOf(), second);
-  });
-
-  it("asks for THUNDER_TOKEN_MINUTES through GenerateTokenWithDuration", async () => {
-    const bff = thunderBff({ THUNDER_TOKEN_MINUTES: "120" });
-    const body = LaunchResponse.parse(await (await bff.launch({ method: "stats", ids: ["7"] })).json());
-    assert.ok(Math.abs(Date.parse(body.expiresAt) - Date.now() - 120 * 60_000) < 5_000);
+    const first = await bff.launched({ method: "stats", ids: ["1"] });
+    const second = await bff.launched({ method: "stats", ids: ["1"] });
+    assert.notEqual(verifyLaunchUrl(first.url, bff.thunder).token, verifyLaunchUrl(second.url, bff.thunder).token);
+    assert.deepEqual(bff.thunder.stats.durations, [5, 5]);
+    const left = minutesUntil(first.expiresAt);
+    assert.ok(left > 4.9 && left <= 5, `about 5 minutes: ${left}`);
+    const configured = thunderBff({ THUNDER_TOKEN_MINUTES: "2" });
+    const body = await configured.launched({ method: "stats", ids: ["7"] });
+    assert.deepEqual(configured.thunder.stats.durations, [2]);
+    assert.ok(Math.abs(minutesUntil(body.expiresAt) - 2) < 0.1);
   });
 
   it("builds URLs for the configured target", async () => {
     const bff = thunderBff({ THUNDER_TARGET: "local-https" });
-    const body = LaunchResponse.parse(await (await bff.launch({ method: "gsis", ids: ["55514|944", "55526|1583"] })).json());
+    const body = await bff.launched({ method: "gsis", ids: ["55514|944", "55526|1583"] });
     const verified = verifyLaunchUrl(body.url, bff.thunder);
     assert.deepEqual([verified.target, verified.payload], ["local-https", "^55514|944^55526|1583"]);
   });
 
-  it("refuses bad methods and ids with 400 problems naming the field", async () => {
+  it("launches the MessageXML family with a league and angles, which Thunder reads back", async () => {
+    const bff = thunderBff();
+    const xos = verifyLaunchUrl((await bff.launched({ method: "xos-message", ids: [PLAY, OTHER] })).url, bff.thunder);
+    assert.deepEqual(
+      [xos.method, xos.payload, xos.league, xos.angles, xos.tokenState],
+      ["xos-message", `${PLAY},${OTHER}`, "NFL", ["Sideline", "Endzone", "Scoreboard"], "ok"],
+    );
+    const body = { method: "gsis-message", ids: ["57511|763:mia", "57512|1"], league: "NCAA", angles: ["endzone", "tv-broadcast"] };
+    const gsis = verifyLaunchUrl((await bff.launched(body)).url, bff.thunder);
+    assert.deepEqual(
+      [gsis.method, gsis.payload, gsis.league, gsis.angles],
+      ["gsis-message", "57511|763:MIA,57512|1", "NCAA", ["Endzone", "TVBroadcast"]],
+    );
+    const pff = verifyLaunchUrl((await bff.launched({ method: "pff-message", ids: ["9|8"], league: "XFL" })).url, bff.thunder);
+    assert.deepEqual([pff.method, pff.payload, pff.league], ["pff-message", "9|8", "XFL"]);
+  });
+
+  it("refuses bad methods, ids, leagues and angles with 400 problems naming the field", async () => {
     const bff = thunderBff();
     const cases: [unknown, string[]][] = [
       [{ method: "teleport", ids: ["1"] }, ["method"]],
       [{ method: "plays", ids: [] }, ["ids"]],
       [{ method: "plays", ids: [PLAY, "x'/><payload>1</payload>"] }, ["ids[1]"]],
       [{ method: "gsis", ids: ["55514|944:MIAMI"] }, ["ids[0]"]],
+      [{ method: "xos-message", ids: ["55514|944"] }, ["ids[0]"]],
+      [{ method: "gsis-message", ids: ["1|2"], league: "MLS" }, ["league"]],
+      [{ method: "pff-message", ids: ["1|2"], angles: ["sideline", "drone"] }, ["angles[1]"]],
+      [{ method: "plays", ids: [PLAY], league: "NFL" }, ["league"]],
     ];
     for (const [body, fields] of cases) {
       const response = await bff.launch(body);
@@ -91,12 +111,28 @@ describe("POST /v1/thunder/launch", () => {
     assert.equal(bff.thunder.stats.tokenRequests, 0, "no token is minted for a refused request");
   });
 
-  it("refuses a page from an origin not allowed", async () => {
+  it("refuses a page from an origin not allowed, and (without tickets) a caller with no Origin at all", async () => {
     const bff = thunderBff();
-    const response = await bff.launch({ method: "stats", ids: ["1"] }, "https://evil.example");
-    assert.equal(response.status, 403);
-    assert.equal(Problem.parse(await response.json()).title, "This site may not launch Thunder");
+    const foreign = await bff.launch({ method: "stats", ids: ["1"] }, "https://evil.example");
+    assert.equal(foreign.status, 403);
+    assert.equal(Problem.parse(await foreign.json()).title, "This site may not launch Thunder");
+    const bare = await bff.launch({ method: "stats", ids: ["1"] }, null);
+    assert.equal(bare.status, 403);
+    assert.match(Problem.parse(await bare.json()).detail ?? "", /only from a browser page on an allowed origin/);
     assert.equal(bff.thunder.stats.tokenRequests, 0);
+  });
+
+  it("lets the BFF's own demo page launch whatever ALLOWED_ORIGINS lists", async () => {
+    const bff = thunderBff();
+    const response = await bff.launch({ method: "stats", ids: ["1"] }, new URL(PUBLIC_URL).origin);
+    assert.equal(response.status, 200);
+    // Reached under another name than PUBLIC_URL (127.0.0.1 for localhost): the page is still same-origin.
+    const other = await bff.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    assert.equal(other.status, 200);
   });
 
   it("rate limits launches per client", async () => {
@@ -106,33 +142,148 @@ describe("POST /v1/thunder/launch", () => {
     assert.deepEqual(statuses, [200, 200, 429]);
   });
 
-  it("tells the operator when Thunder refuses the credentials (its 500), without echoing them", async () => {
-    const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
-    const config = loadConfig({
-      THUNDER_USERNAME: THUNDER_SANDBOX.username,
-      THUNDER_PASSWORD: "not-the-password",
-      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
-      THUNDER_SSO_URL: "https://thunder.simulated/thunder/sso/RESTSSOServices.svc",
-      ALLOWED_ORIGINS: HOST,
-    });
-    const logs: string[] = [];
-    const { app } = createApp(config, {
-      publicUrl: "https://bff.example",
-      logSink: (l) => logs.push(l),
-      fetch: async (i, init) => simulator.app.fetch(new Request(i, init)),
-    });
-    const bff = { get: (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init) };
-    const response = await bff.get("/v1/thunder/launch", {
+  it("reads the token when Thunder answers WCF XML or plain text", async () => {
+    for (const format of ["xml", "text"] as const) {
+      const bff = thunderBff();
+      bff.thunder.settings.answerFormat = format;
+      assert.equal(verifyLaunchUrl((await bff.launched({ method: "stats", ids: ["3"] })).url, bff.thunder).tokenState, "ok", format);
+    }
+  });
+
+  it("reports a passing outage as Thunder unavailable (503), retrying once, never as refused credentials", async () => {
+    const bff = thunderBff();
+    bff.thunder.faults.burst5xx = 1;
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"] })).status, 200, "one 503 is retried");
+    bff.thunder.faults.burst5xx = 2;
+    const response = await bff.launch({ method: "stats", ids: ["1"] });
+    assert.equal(response.status, 503);
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.title, "Thunder is unavailable");
+    assert.doesNotMatch(JSON.stringify(problem), /credential|PASSWORD/i);
+  });
+});
+
+/** A BFF outside sandbox mode whose Thunder is the simulator, reached through an injected fetch. */
+function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }) {
+  const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
+  const config = loadConfig({
+    THUNDER_USERNAME: THUNDER_SANDBOX.username,
+    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+    THUNDER_SSO_URL: "https://thunder.simulated/thunder/sso/RESTSSOServices.svc",
+    ALLOWED_ORIGINS: HOST,
+    ...env,
+  });
+  const logs: string[] = [];
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: (l) => logs.push(l),
+    fetch: async (i, init) => simulator.app.fetch(new Request(i, init)),
+    ...(stores && { stores }),
+  });
+  const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
+  const launch = (body: unknown, origin: string | null = HOST) =>
+    get("/v1/thunder/launch", {
       method: "POST",
-      headers: { "content-type": "application/json", origin: HOST },
-      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      headers: { "content-type": "application/json", ...(origin && { origin }) },
+      body: JSON.stringify(body),
     });
+  return { get, launch, logs, thunder: simulator.thunder };
+}
+
+describe("Thunder outside sandbox mode", () => {
+  it("tells the operator when Thunder refuses the credentials (its 500), without echoing them", async () => {
+    const bff = liveBff({ THUNDER_PASSWORD: "not-the-password", THUNDER_TICKET_SECRET: SECRET });
+    const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
     assert.equal(response.status, 502);
     const text = await response.text();
     assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder refused the BFF's credentials");
-    assert.doesNotMatch(text + logs.join("\n"), /not-the-password|analyst@/);
+    assert.doesNotMatch(text + bff.logs.join("\n"), /not-the-password|analyst@/);
     const health = (await (await bff.get("/health")).json()) as { providers: { thunder: string } };
     assert.equal(health.providers.thunder, "degraded");
+  });
+
+  it("needs THUNDER_TICKET_SECRET once Thunder is configured, unless THUNDER_PUBLIC_LAUNCH=1", () => {
+    const base = { THUNDER_USERNAME: "u", THUNDER_PASSWORD: "p", THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid };
+    assert.throws(() => loadConfig(base), /THUNDER_TICKET_SECRET is not: set it .* or THUNDER_PUBLIC_LAUNCH=1/);
+    assert.equal(loadConfig({ ...base, THUNDER_PUBLIC_LAUNCH: "1" }).thunder?.publicLaunch, true);
+    assert.throws(() => loadConfig({ ...base, THUNDER_PUBLIC_LAUNCH: "1", THUNDER_TICKET_SECRET: SECRET }), /not both/);
+    assert.throws(() => loadConfig({ ...base, THUNDER_PUBLIC_LAUNCH: "yes" }), /THUNDER_PUBLIC_LAUNCH must be 0 or 1/);
+  });
+
+  it("with THUNDER_PUBLIC_LAUNCH=1 warns at start and refuses a request with no Origin", async () => {
+    const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
+    assert.equal(bff.logs.filter((l) => /"level":"warn".*THUNDER_PUBLIC_LAUNCH=1/.test(l)).length, 1, bff.logs.join("\n"));
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"] }, null)).status, 403);
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"] })).status, 200);
+    assert.equal(bff.thunder.stats.tokenRequests, 1);
+  });
+
+  it("in hub-pro mode saves the launch URL with SaveUserUrlByGuid and answers the lookup URL, never the token", async () => {
+    const bff = liveBff({
+      THUNDER_PUBLIC_LAUNCH: "1",
+      THUNDER_LAUNCH_MODE: "hub-pro",
+      THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/launch/{guid}?src=embedkit",
+    });
+    const response = await bff.launch({ method: "plays", ids: [PLAY] });
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    const { url } = LaunchResponse.parse(JSON.parse(text));
+    const guid = /^https:\/\/hub\.thunder\.example\/launch\/([0-9a-f-]{36})\?src=embedkit$/.exec(url)?.[1] ?? "";
+    const saved = bff.thunder.savedUrl(guid);
+    assert.ok(saved, `a saved URL behind ${url}`);
+    const verified = verifyLaunchUrl(saved, bff.thunder);
+    assert.deepEqual([verified.method, verified.payload, verified.tokenState], ["plays", PLAY, "ok"]);
+    assert.ok(!text.includes(verified.token), "the Thunder token never reaches the browser");
+    assert.equal(bff.thunder.stats.savedUrls, 1);
+  });
+
+  it("validates the Hub Pro settings", () => {
+    const base = {
+      THUNDER_USERNAME: "u",
+      THUNDER_PASSWORD: "p",
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_PUBLIC_LAUNCH: "1",
+    };
+    assert.throws(() => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub" }), /THUNDER_LAUNCH_MODE must be direct or hub-pro/);
+    assert.throws(() => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro" }), /needs THUNDER_HUB_PRO_LOOKUP_URL/);
+    assert.throws(
+      () => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.example/launch" }),
+      /containing \{guid\}/,
+    );
+    assert.throws(
+      () => loadConfig({ ...base, THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.example/{guid}" }),
+      /only with THUNDER_LAUNCH_MODE=hub-pro/,
+    );
+  });
+
+  it("one ticket launches once, across instances sharing a store (BFF_CACHE_URL)", async () => {
+    const shared = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const a = liveBff({ THUNDER_TICKET_SECRET: SECRET }, shared);
+    const b = liveBff({ THUNDER_TICKET_SECRET: SECRET }, shared);
+    const once = await ticket({ exp: inMinutes(5) });
+    assert.equal(
+      (await a.launch({ method: "stats", ids: ["1"], ticket: once }, null)).status,
+      200,
+      "a host backend may call without Origin",
+    );
+    const replayed = await b.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.equal(replayed.status, 401);
+    assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
+    assert.equal(b.thunder.stats.tokenRequests, 0);
+  });
+  it("launches nothing when the ticket store cannot say whether a ticket was used (503)", async () => {
+    const unreachable = {
+      increment: async () => {
+        throw new Error("shared store unreachable");
+      },
+      read: async (keys: string[]) => keys.map(() => 0),
+    };
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET }, { cache: new MemoryStore(), counters: unreachable });
+    const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
+    assert.equal(response.status, 503);
+    assert.match(Problem.parse(await response.json()).detail ?? "", /cannot be checked for reuse/);
+    assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 });
 
@@ -147,8 +298,11 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
     assert.equal((await bff.launch({ method: "plays", ids: [OTHER, PLAY], ticket: scoped })).status, 200);
   });
 
-  it("refuses a missing, expired, forged or too long-lived ticket with 401, and ids outside it with 403", async () => {
+  it("refuses a missing, expired, forged, too long-lived, jti-less or replayed ticket with 401, and ids outside it with 403", async () => {
     const bff = withTickets();
+    const used = await ticket({ exp: inMinutes(5) });
+    assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: used })).status, 200);
+    const tokensBefore = bff.thunder.stats.tokenRequests;
     const cases: [string | undefined, number, RegExp][] = [
       [undefined, 401, /none was sent/],
       [await ticket({ exp: inMinutes(-1) }), 401, /expired/],
@@ -156,6 +310,9 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
       ["not.a.jwt", 401, /not a JWT signed/],
       [await ticket({}), 401, /no expiry/],
       [await ticket({ exp: inMinutes(60) }), 401, /10 minutes at most/],
+      [await ticket({ exp: inMinutes(5), jti: undefined }), 401, /no jti/],
+      [await ticket({ exp: inMinutes(5), jti: "x" }), 401, /no jti/],
+      [used, 401, /already used/],
       [await ticket({ exp: inMinutes(5), ids: [OTHER] }), 403, /Ask the host site/],
     ];
     for (const [value, status, detail] of cases) {
@@ -163,7 +320,7 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
       assert.equal(response.status, status, String(value));
       assert.match((await titleOf(response)).detail ?? "", detail);
     }
-    assert.equal(bff.thunder.stats.tokenRequests, 0, "no Thunder token minted for a refused ticket");
+    assert.equal(bff.thunder.stats.tokenRequests, tokensBefore, "no Thunder token minted for a refused ticket");
   });
 });
 

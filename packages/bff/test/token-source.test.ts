@@ -81,3 +81,21 @@ describe("token source", () => {
     assert.equal((await source.get()).id, 2);
   });
 });
+
+describe("token source minimum validity", () => {
+  it("makes callers wait for a new token rather than hand out one with less than minValidityMs left", async () => {
+    let now = 0;
+    let issued = 0;
+    const source = new TokenSource<Token>({
+      refreshAheadMs: 0,
+      minValidityMs: 60_000,
+      now: () => now,
+      obtain: async () => ({ id: ++issued, expiresAt: now + 15 * 60_000 }),
+    });
+    assert.equal((await source.get()).id, 1);
+    now += 14 * 60_000 - 1;
+    assert.equal((await source.get()).id, 1, "a minute and a millisecond left: still handed out");
+    now += 1;
+    assert.equal((await source.get()).id, 2, "a minute left: a new token first");
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 
-/** The public contract of ../shared/design/ARCHITECTURE.md, as the manifest must describe it. */
+/** The public contract of docs/architecture.md, as the manifest must describe it. */
 const CONTRACT: Record<string, { attributes: string[]; events: string[] }> = {
   "thron-gallery": {
     attributes: ["bff", "gallery", "locale", "page-size", "player", "infinite"],

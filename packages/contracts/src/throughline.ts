@@ -9,13 +9,36 @@ export type Topic = z.infer<typeof Topic>;
 export const ContactType = z.enum(["phone", "sms", "webchat", "whatsapp", "website"]);
 export type ContactType = z.infer<typeof ContactType>;
 
-export const Contact = z.object({
-  type: ContactType,
-  /** What to show: a number as ThroughLine formats it, or the site's host. */
-  label: z.string(),
-  /** tel:, sms: or an https URL; nothing else ever reaches a link. */
-  href: z.string(),
-});
+export const Weekday = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** One opening period in the helpline's local time; `close` ≤ `open` ends the next day (past midnight). */
+export const OpeningPeriod = z
+  .object({
+    day: Weekday,
+    open: z.string().regex(/^\d{2}:\d{2}$/),
+    close: z.string().regex(/^\d{2}:\d{2}$/),
+  })
+  .openapi("OpeningPeriod", {
+    description: "A period in the helpline's local time (its `timezone`); `close` at or before `open` ends the next day, past midnight.",
+  });
+export type OpeningPeriod = z.infer<typeof OpeningPeriod>;
+
+export const Contact = z
+  .object({
+    type: ContactType,
+    /** What to show: a number as ThroughLine formats it, or the site's host. */
+    label: z.string(),
+    /** tel:, sms: or an https URL; nothing else ever reaches a link. */
+    href: z.string().openapi({ description: "tel:, sms: or an https URL; nothing else." }),
+    /** Open around the clock. */
+    alwaysOpen: z.boolean().openapi({ description: "Open around the clock." }),
+    /** This contact's own weekly hours in the helpline's `timezone`; empty when always open or unknown. */
+    hours: z
+      .array(OpeningPeriod)
+      .openapi({ description: "This contact's own weekly hours (ThroughLine API v2); empty when always open or unknown." }),
+  })
+  .openapi("Contact");
 export type Contact = z.infer<typeof Contact>;
 
 export const Helpline = z
@@ -27,9 +50,6 @@ export const Helpline = z
     topics: z.array(z.string()),
     timezone: z.string().optional(),
     contacts: z.array(Contact),
-    hours: z
-      .object({ alwaysOpen: z.boolean(), periods: z.array(z.object({ day: z.string(), open: z.string(), close: z.string() })) })
-      .optional(),
     /** The other half of a pair (adult/youth, two languages): show both or neither. */
     pairedWith: z.string().optional(),
   })
@@ -40,7 +60,16 @@ export type Helpline = z.infer<typeof Helpline>;
 export const CountriesResponse = z.object({ countries: z.array(Country), stale: z.boolean() }).openapi("Countries");
 export const TopicsResponse = z.object({ topics: z.array(Topic), stale: z.boolean() }).openapi("Topics");
 export const HelplinesResponse = z
-  .object({ country: Country.nullable(), helplines: z.array(Helpline), stale: z.boolean() })
+  .object({
+    /** null: ThroughLine lists no such country (nothing was asked of it). */
+    country: Country.nullable(),
+    /** The topic the list is for; null when none was asked, or when it was unknown and the country's list is served instead. */
+    topic: Topic.nullable(),
+    /** The `topic` asked for is not one of ThroughLine's topics: the list is the country's. */
+    unknownTopic: z.boolean().openapi({ description: "The topic asked for is not one of ThroughLine's: the country's list is served." }),
+    helplines: z.array(Helpline),
+    stale: z.boolean(),
+  })
   .openapi("Helplines");
 export type HelplinesResponse = z.infer<typeof HelplinesResponse>;
 

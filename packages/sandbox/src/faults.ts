@@ -13,10 +13,12 @@ export interface Faults {
   burst5xx: number;
   /** The Player script answers 503 (a CDN outage, or a blocker on the host page). */
   playerScriptDown: boolean;
+  /** The Player script loads, but its player never reports `ready` nor `error` (THRON only). */
+  playerNeverReady: boolean;
 }
 
 export function noFaults(): Faults {
-  return { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false };
+  return { latencyMs: 0, errorRate: 0, burst5xx: 0, playerScriptDown: false, playerNeverReady: false };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

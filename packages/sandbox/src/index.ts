@@ -9,7 +9,7 @@ import { createThroughLineSandbox } from "./throughline/app.ts";
 import { createThunderSandbox } from "./thunder/app.ts";
 
 export { pngSize } from "./png.ts";
-export { THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
+export { deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
 export { THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
 export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
@@ -18,9 +18,11 @@ export { type VerifiedLaunch, verifyLaunchUrl } from "./thunder/verify-launch-ur
 export interface SandboxOptions {
   /** Public URL where this app is reachable, e.g. `http://127.0.0.1:8790` or `https://bff.example/_sandbox`. */
   baseUrl: string;
-  thron?: { tokenLifetimeSeconds?: number };
+  thron?: { tokenLifetimeSeconds?: number; legacySessionSeconds?: number };
+  /** The clock THRON sessions are measured with (tests move it). */
+  now?: () => number;
   thunder?: { defaultMinutes?: number };
-  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number };
+  throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
 }
 
 const FaultsBody = z
@@ -29,8 +31,15 @@ const FaultsBody = z
     errorRate: z.number().min(0).max(1),
     burst5xx: z.number().int().min(0).max(10_000),
     playerScriptDown: z.boolean(),
+    playerNeverReady: z.boolean(),
     expireSessions: z.boolean(),
     tokenLifetimeSeconds: z.number().int().min(1).max(86_400),
+    /** THRON: an idle legacy session's life. */
+    legacySessionSeconds: z.number().int().min(1).max(86_400),
+    /** THRON: a misconfigured account, as `pnpm doctor` must name it. */
+    rejectClientSecret: z.boolean(),
+    revokeFolderRights: z.boolean(),
+    revokeViewerRole: z.boolean(),
     /** ThroughLine: calls allowed per rolling day; 0 exhausts the quota at once. */
     dailyQuota: z.number().int().min(0).max(1_000_000),
   })
@@ -38,7 +47,7 @@ const FaultsBody = z
 
 export function createSandbox(options: SandboxOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
-  const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron });
+  const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
   const throughline = createThroughLineSandbox(options.throughline);
 
@@ -59,10 +68,12 @@ export function createSandbox(options: SandboxOptions) {
   const setFaults = (provider: keyof typeof providers) => async (c: Context) => {
     const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
-    const { expireSessions, tokenLifetimeSeconds, dailyQuota, ...faults } = parsed.data;
+    const { expireSessions, tokenLifetimeSeconds, legacySessionSeconds, dailyQuota, ...faults } = parsed.data;
+    const { rejectClientSecret, revokeFolderRights, revokeViewerRole, ...common } = faults;
     const target = providers[provider];
-    Object.assign(target.faults, faults);
+    Object.assign(target.faults, provider === "thron" ? faults : common);
     if (provider === "thron" && tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
+    if (provider === "thron" && legacySessionSeconds) thron.settings.legacySessionSeconds = legacySessionSeconds;
     if (provider === "thron" && expireSessions) thron.expireSessions();
     if (provider === "throughline" && dailyQuota !== undefined) throughline.settings.dailyQuota = dailyQuota;
     return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
@@ -79,7 +90,8 @@ export function createSandbox(options: SandboxOptions) {
       thron: `${base}/thron`,
       thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
       throughlineToken: `${base}/throughline/oauth/token`,
-      throughlineApi: `${base}/throughline/v1`,
+      throughlineApi: `${base}/throughline/v2`,
+      throughlineEvents: `${base}/throughline/v1/events`,
     },
   };
 }

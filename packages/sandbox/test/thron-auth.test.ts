@@ -61,7 +61,7 @@ describe("THRON sandbox: OAuth", () => {
     assert.equal(a.token, b.token);
     const missing = await search("", { criteria: inDemoFolder });
     assert.equal(missing.status, 403);
-    assert.equal(((await missing.json()) as { ssoCode: string }).ssoCode, "AUTHENTICATION_ERROR");
+    assert.match(missing.headers.get("content-type") ?? "", /^text\/plain/, "a bare status: no envelope to read");
     assert.equal((await legacy("not-a-jwt")).status, 403);
   });
 
@@ -72,12 +72,43 @@ describe("THRON sandbox: OAuth", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const expired = await search(session.legacyToken, { criteria: inDemoFolder });
     assert.equal(expired.status, 403);
-    assert.deepEqual(await expired.json(), {
-      resultCode: "SESSION_EXPIRED",
-      errorDescription: "Session Expired",
-      ssoCode: "SESSION_EXPIRED",
-    });
+    assert.match(expired.headers.get("content-type") ?? "", /^text\/plain/);
+    assert.equal(await expired.text(), "Session Expired");
     assert.equal((await legacy(session.access_token)).status, 403);
+  });
+
+  it("lets an idle legacy session lapse while its JWT is still good; each use extends it", async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const { login, legacy, search } = newSandbox({ now: () => now });
+    const session = await login();
+    const minutes = (n: number) => {
+      now += n * 60_000;
+    };
+    minutes(59);
+    assert.equal((await search(session.legacyToken, { criteria: inDemoFolder })).status, 200, "used within the hour");
+    minutes(59);
+    assert.equal((await search(session.legacyToken, { criteria: inDemoFolder })).status, 200, "the use above extended it");
+    minutes(61);
+    const lapsed = await search(session.legacyToken, { criteria: inDemoFolder });
+    assert.equal(lapsed.status, 403, "idle for an hour: gone");
+    assert.equal(await lapsed.text(), "Session Expired");
+    const renewed = await legacy(session.access_token);
+    assert.equal(renewed.status, 200, "the 8-hour JWT still works");
+    const { token } = (await renewed.json()) as { token: string };
+    assert.notEqual(token, session.legacyToken);
+    assert.equal((await search(token, { criteria: inDemoFolder })).status, 200);
+  });
+
+  it("can send a dead session as the 418 envelope with its ssoCode, the other form clients must read", async () => {
+    const { sandbox, login, search } = newSandbox();
+    const session = await login();
+    sandbox.thron.settings.sessionErrorsAsEnvelope = true;
+    sandbox.thron.expireSessions();
+    const expired = await search(session.legacyToken, { criteria: inDemoFolder });
+    assert.equal(expired.status, 418);
+    assert.equal(((await expired.json()) as { ssoCode: string }).ssoCode, "SESSION_EXPIRED");
+    const unknown = await search("not-a-token", { criteria: inDemoFolder });
+    assert.equal(((await unknown.json()) as { ssoCode: string }).ssoCode, "AUTHENTICATION_ERROR");
   });
 
   it("expires every live session on the fault switch, while refresh tokens keep working", async () => {

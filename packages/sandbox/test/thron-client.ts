@@ -1,8 +1,9 @@
 /** A few raw THRON calls against an in-process sandbox, written the way THRON's docs show them. */
 import { createSandbox, THRON_SANDBOX } from "../src/index.ts";
 
-export function newSandbox(options: { tokenLifetimeSeconds?: number } = {}) {
-  const sandbox = createSandbox({ baseUrl: "http://sandbox.test", thron: options });
+export function newSandbox(options: { tokenLifetimeSeconds?: number; legacySessionSeconds?: number; now?: () => number } = {}) {
+  const { now, ...thron } = options;
+  const sandbox = createSandbox({ baseUrl: "http://sandbox.test", thron, ...(now && { now }) });
   const request = (path: string, init?: RequestInit) => sandbox.app.request(`/thron${path}`, init);
   const token = (fields: Record<string, string>) =>
     request("/api/v1/authentication/oauth2/token", {

@@ -86,13 +86,45 @@ describe("THRON sandbox: metadata definitions", () => {
       ["topic"],
     );
     const wrongClass = await request(`${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/nope`, { headers });
-    assert.equal(wrongClass.status, 404);
+    assert.equal(wrongClass.status, 418);
+    assert.equal(((await wrongClass.json()) as { resultCode: string }).resultCode, "CLASSIFICATION_NOT_FOUND");
     const tooMany = await request(`${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}?limit=51`, {
       headers,
     });
-    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.status, 418);
     const noToken = await request(`${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}`);
     assert.equal(noToken.status, 403);
+  });
+
+  it("may answer a page shorter than the limit before the end: only an empty page ends the list", async () => {
+    const { sandbox, login, request } = newSandbox();
+    const { legacyToken } = await login();
+    sandbox.thron.settings.definitionsPageCap = 1;
+    const page = async (offset: number) => {
+      const path = `${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}?offset=${offset}&limit=50`;
+      return (await (await request(path, { headers: { "x-tokenid": legacyToken } })).json()) as { items: Definition[] };
+    };
+    assert.equal((await page(0)).items.length, 1);
+    assert.equal((await page(1)).items.length, 1, "more after a short page");
+  });
+
+  it("needs THRON_CLASS_<id>_VIEWER: without it, a bare 403 on definitions and no metadata in search details", async () => {
+    const { sandbox, login, request, search } = newSandbox();
+    const { legacyToken } = await login();
+    sandbox.thron.faults.revokeViewerRole = true;
+    const list = await request(`${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}`, {
+      headers: { "x-tokenid": legacyToken },
+    });
+    assert.equal(list.status, 403);
+    assert.equal(await list.text(), "Access Denied");
+    const found = (await (
+      await search(legacyToken, {
+        criteria: inDemoFolder,
+        responseOptions: { resultsPageSize: 3, returnDetailsFields: ["locales", "imetadata"] },
+      })
+    ).json()) as { items: { details: Record<string, unknown> }[] };
+    assert.equal(found.items.length, 3, "folder rights still hold");
+    assert.ok(found.items.every((i) => i.details.locales && !i.details.imetadata));
   });
 });
 
@@ -107,10 +139,9 @@ describe("THRON sandbox: content detail and delivery", () => {
     );
     const [detail] = details;
     assert.equal(detail?.resultCode, "OK");
-    assert.deepEqual(
-      detail?.content.deliveryInfo.map((d) => d.channelType),
-      ["STREAMHTTPIOS", "WEB", "WEBHD"],
-    );
+    assert.ok(detail?.content.deliveryInfo[0]?.channelType.startsWith("STREAMHTTPIOS"), "HLS first");
+    const channels = new Set(details.flatMap((d) => d.content.deliveryInfo.map((i) => i.channelType)));
+    for (const name of ["STREAMHTTPIOS", "STREAMHTTPIOSHD", "WEB", "WEBHD", "WEBFULLHD"]) assert.ok(channels.has(name), name);
     const duration = detail?.content.deliveryInfo[0]?.sysMetadata.find((m) => /Durationms/i.test(m.name));
     assert.ok(Number(duration?.value) > 0);
     assert.ok(
@@ -131,10 +162,26 @@ describe("THRON sandbox: content detail and delivery", () => {
   it("is authorised by the pKey or by X-TOKENID, and refuses a pKey that does not cover the content", async () => {
     const { request, ids, session } = await firstOfType("IMAGE");
     const id = ids[0] ?? "";
-    assert.equal((await request(detailPath(id, `pkey=${THRON_SANDBOX.restrictedPkey}`))).status, 403);
-    assert.equal((await request(detailPath(id, "pkey=wrong"))).status, 403);
+    const notFound = async (response: Response) => {
+      assert.equal(response.status, 418);
+      assert.equal(((await response.json()) as { resultCode: string }).resultCode, "CONTENT_NOT_FOUND");
+    };
+    await notFound(await request(detailPath(id, `pkey=${THRON_SANDBOX.restrictedPkey}`)));
+    await notFound(await request(detailPath(id, "pkey=wrong")));
     assert.equal((await request(detailPath(id, ""), { headers: { "x-tokenid": session.legacyToken } })).status, 200);
-    assert.equal((await request(detailPath("no-such-id", `pkey=${THRON_SANDBOX.pkey}`))).status, 404);
+    await notFound(await request(detailPath("no-such-id", `pkey=${THRON_SANDBOX.pkey}`)));
+  });
+
+  it("answers details as THRON varies them: protocol-relative URLs, entries without one, an old channel", async () => {
+    const { request, ids } = await firstOfType("VIDEO");
+    const details = await Promise.all(
+      ids.map(async (id) => (await (await request(detailPath(id, `pkey=${THRON_SANDBOX.pkey}`))).json()) as Detail),
+    );
+    const entries = details.flatMap((d) => d.content.deliveryInfo);
+    assert.ok(entries.some((e) => e.contentUrl?.startsWith("//")));
+    assert.ok(entries.some((e) => e.contentUrl === undefined && e.channelType.startsWith("WEB")));
+    assert.ok(entries.some((e) => e.channelType === "STREAMHTTPFLASH"));
+    assert.ok(entries.some((e) => e.contentUrl?.startsWith("http://")));
   });
 
   it("delivers playable video as MP4 with byte ranges, as HLS, and WebVTT subtitles", async () => {
@@ -179,15 +226,14 @@ describe("THRON sandbox: content detail and delivery", () => {
   });
 });
 
+/** Posts JSON to one of the sandbox's fault-switch routes. */
+const adminPost = (sandbox: ReturnType<typeof newSandbox>["sandbox"], path: string) => (body: unknown) =>
+  sandbox.app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
 describe("sandbox admin route", () => {
   it("sets faults, the token lifetime and forced expiry over HTTP, and validates what it is sent", async () => {
     const { sandbox, login, search } = newSandbox();
-    const post = (body: unknown) =>
-      sandbox.app.request("/_admin/faults", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+    const post = adminPost(sandbox, "/_admin/faults");
     const session = await login();
     assert.equal((await post({ latencyMs: 5, tokenLifetimeSeconds: 30 })).status, 200);
     assert.equal(sandbox.thron.faults.latencyMs, 5);
@@ -197,5 +243,26 @@ describe("sandbox admin route", () => {
     assert.equal((await post({ errorRate: 2 })).status, 400);
     const state = (await (await sandbox.app.request("/_admin/state")).json()) as { thron: { stats: { tokenRequests: number } } };
     assert.equal(state.thron.stats.tokenRequests, 1);
+  });
+
+  it("plants a misconfigured THRON account over HTTP: a refused secret, no folder rights, no viewer role", async () => {
+    const { sandbox, login, impersonate, search, request } = newSandbox();
+    const post = adminPost(sandbox, "/_admin/faults/thron");
+    const session = await login();
+    assert.equal((await post({ rejectClientSecret: true })).status, 200);
+    const refused = await impersonate();
+    assert.equal(refused.status, 401);
+    assert.equal(((await refused.json()) as { error: string }).error, "invalid_client");
+    assert.equal((await post({ rejectClientSecret: false, revokeFolderRights: true })).status, 200);
+    const denied = await search(session.legacyToken, { criteria: inDemoFolder });
+    assert.equal(denied.status, 403);
+    assert.equal(await denied.text(), "Access Denied");
+    assert.equal((await post({ revokeFolderRights: false, revokeViewerRole: true })).status, 200);
+    assert.equal((await search(session.legacyToken, { criteria: inDemoFolder })).status, 200);
+    const definitions = await request(`${definitionsPath}/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}`, {
+      headers: { "x-tokenid": session.legacyToken },
+    });
+    assert.equal(definitions.status, 403);
+    assert.equal((await post({ revokeViewerRole: "yes" })).status, 400);
   });
 });

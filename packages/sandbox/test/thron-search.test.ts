@@ -111,14 +111,30 @@ describe("THRON sandbox: content search", () => {
     const { login, search } = newSandbox();
     const { legacyToken } = await login();
     const tooMany = await search(legacyToken, { criteria: inDemoFolder, responseOptions: { resultsPageSize: 51 } });
-    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.status, 418, "errors with a result code come as 418 with the envelope");
     assert.equal(((await tooMany.json()) as { resultCode: string }).resultCode, "INVALID_ARGUMENTS");
-    assert.equal((await search(legacyToken, { criteria: inDemoFolder, pageToken: "garbage" })).status, 400);
+    assert.equal((await search(legacyToken, { criteria: inDemoFolder, pageToken: "garbage" })).status, 418);
     const restricted = await search(legacyToken, {
       criteria: { linkedCategories: { haveAtLeastOne: [{ id: THRON_SANDBOX.restrictedFolderId, cascade: true }] } },
     });
     assert.equal(restricted.status, 403);
-    assert.equal(((await restricted.json()) as { ssoCode: string }).ssoCode, "ACCESS_DENIED");
+    assert.equal(await restricted.text(), "Access Denied", "a bare 403, as THRON sends it");
+  });
+
+  it("takes sort as a list of sorts (the SDK's model) or as a single one, with the same order", async () => {
+    const { login, search } = newSandbox();
+    const { legacyToken } = await login();
+    const ids = async (sort: unknown) =>
+      (
+        (await (await search(legacyToken, { criteria: inDemoFolder, responseOptions: { resultsPageSize: 20, sort } })).json()) as Page
+      ).items.map((i) => i.id);
+    const oldest = await ids([{ creationDate: { order: "asc" } }]);
+    assert.deepEqual(await ids({ creationDate: { order: "asc" } }), oldest);
+    assert.notDeepEqual(await ids([{ creationDate: { order: "desc" } }]), oldest);
+    const byName = await ids([{ name: { locale: "EN", order: "asc" } }, { creationDate: { order: "desc" } }]);
+    assert.notDeepEqual(byName, oldest);
+    const unsupported = await search(legacyToken, { criteria: inDemoFolder, responseOptions: { sort: [{ popularity: {} }] } });
+    assert.equal(unsupported.status, 418);
   });
 
   it("never returns restricted contents, whatever the criteria", async () => {

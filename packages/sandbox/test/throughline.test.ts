@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSandbox, THROUGHLINE_SANDBOX } from "../src/index.ts";
 
-function throughline(options: { dailyQuota?: number } = {}) {
+function throughline(options: { dailyQuota?: number; now?: () => number } = {}) {
   const sandbox = createSandbox({ baseUrl: "http://sandbox.test", throughline: options });
   const request = (path: string, init?: RequestInit) => sandbox.app.request(`/throughline${path}`, init);
   const token = async () => {
@@ -19,19 +19,27 @@ function throughline(options: { dailyQuota?: number } = {}) {
   };
   const api = async (path: string, init: RequestInit = {}) => {
     const { access_token } = await token();
-    return request(`/v1${path}`, { ...init, headers: { ...init.headers, authorization: `Bearer ${access_token}` } });
+    const versioned = path.startsWith("/v1/") ? path : `/v2${path}`;
+    return request(versioned, { ...init, headers: { ...init.headers, authorization: `Bearer ${access_token}` } });
   };
   return { sandbox, request, token, api };
 }
 
+interface ContactMethod {
+  contactMethodType: string;
+  value: string;
+  alwaysOpen: boolean;
+  openingHours: { localDayOfWeek: string; open: string; close: string }[];
+}
 interface Helpline {
   id: string;
   name: string;
   description?: string;
-  phoneNumber?: string;
-  webChatUrl?: string;
+  website?: string;
+  timezone: string;
   country: { code: string };
   topics: string[];
+  contactMethods: ContactMethod[];
 }
 
 describe("ThroughLine sandbox", () => {
@@ -62,8 +70,8 @@ describe("ThroughLine sandbox", () => {
 
   it("requires a live token on every API call", async () => {
     const { request } = throughline();
-    assert.equal((await request("/v1/countries")).status, 401);
-    assert.equal((await request("/v1/countries", { headers: { authorization: "Bearer forged" } })).status, 401);
+    assert.equal((await request("/v2/countries")).status, 401);
+    assert.equal((await request("/v2/countries", { headers: { authorization: "Bearer forged" } })).status, 401);
   });
 
   it("lists US and NZ, topics with codes, and helplines by country, topic name or code, priority and limit", async () => {
@@ -93,15 +101,61 @@ describe("ThroughLine sandbox", () => {
     assert.equal(((await (await api("/helplines?limit=2")).json()) as { helplines: Helpline[] }).helplines.length, 2);
   });
 
-  it("leaves absent contact fields out and keeps line breaks in descriptions", async () => {
+  it("leaves absent fields out and keeps line breaks in descriptions", async () => {
     const { api } = throughline();
     const { helplines } = (await (await api("/helplines?country_code=US")).json()) as { helplines: Helpline[] };
     const textOnly = helplines.find((h) => h.name === "Crisis Text Line");
-    assert.ok(textOnly && !("phoneNumber" in textOnly) && !("webChatUrl" in textOnly));
+    assert.ok(textOnly && !("website" in textOnly) && !("phoneNumber" in textOnly) && !("hours" in textOnly));
     assert.ok(helplines.some((h) => h.description?.includes("\r\n")));
     const one = (await (await api(`/helplines/${helplines[0]?.id}`)).json()) as { helpline: Helpline };
     assert.equal(one.helpline.id, helplines[0]?.id);
     assert.equal((await api("/helplines/unknown")).status, 404);
+  });
+
+  it("gives each contact method its own hours as dated periods with the helpline's offset, past midnight as one period", async () => {
+    // Wednesday 2026-11-18, 03:00 UTC = 16:00 in Auckland (+13:00) and Tuesday 21:00 in Chicago (-06:00).
+    const { api } = throughline({ now: () => Date.parse("2026-11-18T03:00:00Z") });
+    const { helplines } = (await (await api("/helplines?limit=50")).json()) as { helplines: Helpline[] };
+    const byName = (name: string) => helplines.find((h) => h.name === name) as Helpline;
+    const dv = byName("National Domestic Violence Hotline");
+    const [phone, sms] = dv.contactMethods;
+    assert.deepEqual([phone?.contactMethodType, phone?.alwaysOpen, sms?.contactMethodType], ["phone", false, "sms"]);
+    assert.deepEqual(phone?.openingHours[0], {
+      localDayOfWeek: "monday",
+      open: "2026-11-16T08:00:00-06:00",
+      close: "2026-11-16T20:00:00-06:00",
+    });
+    assert.deepEqual(sms?.openingHours[6], {
+      localDayOfWeek: "sunday",
+      open: "2026-11-22T17:00:00-06:00",
+      close: "2026-11-23T05:00:00-06:00",
+    });
+    const lifeline = byName("988 Suicide & Crisis Lifeline");
+    assert.ok(
+      lifeline.contactMethods.every((m) => m.alwaysOpen && m.openingHours.length === 0),
+      "open 24/7",
+    );
+    const youthline = byName("Youthline");
+    assert.deepEqual(
+      youthline.contactMethods.map((m) => m.contactMethodType),
+      ["phone", "sms", "onlinechat"],
+    );
+    assert.notDeepEqual(
+      youthline.contactMethods[0]?.openingHours,
+      youthline.contactMethods[2]?.openingHours,
+      "phone and chat keep their own hours",
+    );
+    const closed = byName("Alcohol Drug Helpline").contactMethods[0] as ContactMethod;
+    assert.ok(!closed.openingHours.some((p) => p.localDayOfWeek === "wednesday"), "closed all day today in Auckland");
+    assert.equal(closed.openingHours[0]?.open, "2026-11-16T10:00:00+13:00");
+    const types = new Set(helplines.flatMap((h) => h.contactMethods.map((m) => m.contactMethodType)));
+    for (const type of ["phone", "sms", "onlinechat", "whatsapp", "telegram"]) assert.ok(types.has(type), type);
+  });
+
+  it("answers 410 Gone on the retired v1 directory", async () => {
+    const { api } = throughline();
+    for (const path of ["/v1/helplines?country_code=US", "/v1/countries", "/v1/topics", "/v1/helplines/x"])
+      assert.equal((await api(path)).status, 410, path);
   });
 
   it("takes display and click events, refusing incomplete ones", async () => {
@@ -109,9 +163,9 @@ describe("ThroughLine sandbox", () => {
     const post = (path: string, body: unknown) =>
       api(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const base = { helpline_id: "x", session_id: "s", timestamp: new Date().toISOString() };
-    assert.equal((await post("/events/helpline_display", base)).status, 204);
-    assert.equal((await post("/events/helpline_click", { ...base, contact_method: "phone" })).status, 204);
-    assert.equal((await post("/events/helpline_click", base)).status, 400);
+    assert.equal((await post("/v1/events/helpline_display", base)).status, 204);
+    assert.equal((await post("/v1/events/helpline_click", { ...base, contact_method: "phone" })).status, 204);
+    assert.equal((await post("/v1/events/helpline_click", base)).status, 400);
     assert.equal(sandbox.throughline.stats.events.length, 2);
   });
 
@@ -139,7 +193,7 @@ describe("ThroughLine sandbox", () => {
     const { token, request } = throughline();
     const { access_token } = await token();
     const responses = await Promise.all(
-      Array.from({ length: 35 }, () => request("/v1/topics", { headers: { authorization: `Bearer ${access_token}` } })),
+      Array.from({ length: 35 }, () => request("/v2/topics", { headers: { authorization: `Bearer ${access_token}` } })),
     );
     assert.equal(responses.filter((r) => r.status === 429).length, 5);
   });

@@ -2,11 +2,12 @@
  * Upstream tokens shared by the fleet (with BFF_CACHE_URL): the instance holding the provider's
  * lock asks for a token and stores it; the others adopt it instead of asking themselves.
  *
- * Shared: ThroughLine's client-credentials token and Thunder's SSO token (bearer tokens with no
- * refresh token; Thunder's travels in launch URLs anyway), and THRON's session. THRON rotates its
- * refresh token: once one instance refreshes, the refresh token every other instance holds is
- * dead. So a refresh always starts from the newest session the fleet stored, under the lock; an
- * instance that refreshes alone (Redis away) with a dead refresh token falls back to a full login
+ * Shared: ThroughLine's client-credentials token (a bearer token with no refresh token) and
+ * THRON's JWT with its refresh token (each instance derives its own legacy X-TokenID from it).
+ * Not Thunder's: each launch mints a short-lived token of its own. THRON rotates its refresh
+ * token: once one instance refreshes, the refresh token every other instance holds is dead. So a
+ * refresh always starts from the newest JWT the fleet stored, under the lock; an instance that
+ * refreshes alone (Redis away) with a dead refresh token falls back to a full login
  * (thron/auth.ts). The shared store then holds these tokens: protect it like the secrets.
  */
 import type { CacheStore } from "./cache.ts";

@@ -3,15 +3,37 @@ import { ProblemError } from "./problem.ts";
 /** Whether a provider's recent upstream calls worked: /health reports it without calling upstream. */
 export class ProviderHealth {
   #failedAt = 0;
-  constructor(readonly degradedForMs = 60_000) {}
+  /** Standing configuration problems an operator must fix, by key. */
+  readonly #problems = new Map<string, string>();
+  /** Told once when a problem appears or changes (the app logs it as a warning). */
+  onProblem: (message: string) => void = () => {};
+  constructor(
+    readonly degradedForMs = 60_000,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  /** Records a standing problem; reported by /health until resolved, announced once. */
+  report(key: string, message: string): void {
+    if (this.#problems.get(key) === message) return;
+    this.#problems.set(key, message);
+    this.onProblem(message);
+  }
+  resolve(key: string): void {
+    this.#problems.delete(key);
+  }
+  get problems(): string[] {
+    return [...this.#problems.values()];
+  }
+
   succeeded(): void {
     this.#failedAt = 0;
   }
   failed(): void {
-    this.#failedAt = Date.now();
+    this.#failedAt = this.now();
   }
   get state(): "ready" | "degraded" {
-    return this.#failedAt && Date.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
+    if (this.#problems.size > 0) return "degraded";
+    return this.#failedAt && this.now() - this.#failedAt < this.degradedForMs ? "degraded" : "ready";
   }
 
   /** Runs `call`, recording whether the upstream worked (a 5xx problem means it did not). */

@@ -16,13 +16,16 @@ export interface RateLimitOptions {
   clientKey: (c: Context) => string;
   /** Bound on remembered clients; the oldest window is forgotten first. */
   maxClients?: number;
-  /** Counts shared by every instance (Redis); its increment answers 0 when the store is away. */
+  /** Counts shared by every instance (Redis); while the store is away (it throws) each instance counts in memory. */
   shared?: { counters: CounterStore; name: string };
+  /** The clock (tests move it). */
+  now?: () => number;
 }
 
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const windowMs = options.windowMs ?? 60_000;
   const maxClients = options.maxClients ?? 50_000;
+  const clock = options.now ?? Date.now;
   const windows = new Map<string, { start: number; count: number }>();
   const countInMemory = (key: string, now: number) => {
     let window = windows.get(key);
@@ -38,11 +41,11 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "OPTIONS") return next();
     const key = options.clientKey(c);
-    const now = Date.now();
+    const now = clock();
     // Shared windows are aligned to the clock, so every instance counts in the same one.
     const sharedStart = Math.floor(now / windowMs) * windowMs;
     const sharedCount = options.shared
-      ? await options.shared.counters.increment(`rate:${options.shared.name}:${key}:${sharedStart}`, windowMs)
+      ? await options.shared.counters.increment(`rate:${options.shared.name}:${key}:${sharedStart}`, windowMs).catch(() => 0)
       : 0;
     const window = sharedCount > 0 ? { start: sharedStart, count: sharedCount } : countInMemory(key, now);
     const resetSeconds = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));

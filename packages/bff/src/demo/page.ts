@@ -2,14 +2,45 @@
  * The sandbox demo at `/`: the elements on the sandbox catalogue, embedded as a host site would
  * (one script tag), in a light English and a dark Italian theme.
  */
-export function demoPage(): string {
+
+/** A favicon inline, so the page makes no request that would 404. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1a73e8"/><path d="M8 9h16v3H8zm0 6h10v3H8zm0 6h16v3H8z" fill="#fff"/></svg>',
+)}`;
+
+/**
+ * Room for the elements before their script runs (the README's `:not(:defined)` snippet, sized
+ * for this page): the gallery's 12 tiles in as many columns as its width gives, the filter bar's
+ * rows. Without it the sections below jump when the elements appear.
+ */
+const RESERVE = `
+  thron-gallery:not(:defined) {
+    display: block;
+    --cols: 2;
+    --rows: 6;
+    --tile: calc((min(100vw - 3rem, 72rem) - (var(--cols) - 1) * 1rem) / var(--cols));
+    min-height: calc(var(--rows) * (0.75 * var(--tile) + 2.87rem) + (var(--rows) - 1) * 1rem + 3.75rem);
+  }
+  @media (min-width: 38rem) { thron-gallery:not(:defined) { --cols: 3; --rows: 4; } }
+  @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; --rows: 3; } }
+  @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; --rows: 3; } }
+  @media (min-width: 74rem) { thron-gallery:not(:defined) { --cols: 6; --rows: 2; } }
+  thron-filter-bar:not(:defined) { display: block; min-height: 12rem; margin-bottom: 1rem; }
+  @media (min-width: 36rem) { thron-filter-bar:not(:defined) { min-height: 7.25rem; } }
+`;
+
+export function demoPage(options: { preload?: readonly string[] } = {}): string {
+  const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Embedkit demo (sandbox)</title>
-<style>
+<link rel="icon" href="${FAVICON}">
+<script type="module" src="/components.js"></script>
+${preload}
+<style>${RESERVE}
   body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5; }
   main > section { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)); }
   header { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)) 0; }
@@ -25,19 +56,18 @@ export function demoPage(): string {
   .dark code { background: rgb(255 255 255 / 0.1); }
   .dark thron-gallery::part(title) { font-weight: 600; }
 </style>
-<script type="module" src="/components.js"></script>
 </head>
 <body>
 <header>
   <h1>Embedkit demo</h1>
-  <p>Sandbox mode: the BFF talks to simulated THRON upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
+  <p>Sandbox mode: the BFF talks to simulated THRON, Thunder and ThroughLine upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
 </header>
 <main>
   <section class="light" aria-labelledby="gallery-heading">
     <h2 id="gallery-heading">THRON gallery with filters</h2>
-    <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;</code>, a <code>&lt;thron-filter-bar for="gallery" sync-url&gt;</code> and a <code>&lt;thron-gallery id="gallery"&gt;</code>. Click a tile to play it in the THRON Player.</p>
+    <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;</code>, a <code>&lt;thron-filter-bar for="gallery" sync-url&gt;</code> and a <code>&lt;thron-gallery id="gallery" sync-url&gt;</code>. Click a tile to play it in the THRON Player; the address keeps the filters and the open asset.</p>
     <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
-    <thron-gallery id="gallery" page-size="12"></thron-gallery>
+    <thron-gallery id="gallery" page-size="12" sync-url></thron-gallery>
   </section>
   <section class="light" aria-labelledby="thunder-heading">
     <h2 id="thunder-heading">Thunder launch button</h2>
@@ -47,13 +77,13 @@ export function demoPage(): string {
   </section>
   <section class="light" aria-labelledby="helplines-heading">
     <h2 id="helplines-heading">ThroughLine helplines</h2>
-    <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list, paired services together, with the emergency number.</p>
+    <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list (API v2), paired services together, the emergency number, and for each way to get in touch its own hours and whether it is open now in New Zealand.</p>
     <throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>
   </section>
   <section class="dark" lang="it" aria-labelledby="sport-heading">
     <h2 id="sport-heading">Galleria “sport” in italiano, tema scuro</h2>
-    <p><code>&lt;thron-gallery gallery="sport" player="native" infinite&gt;</code>: lettori nativi del browser e scorrimento infinito.</p>
-    <thron-filter-bar for="sport"></thron-filter-bar>
+    <p><code>&lt;thron-filter-bar for="sport" sync-url="sport"&gt;</code> e <code>&lt;thron-gallery gallery="sport" player="native" infinite&gt;</code>: lettori nativi del browser, scorrimento infinito, filtri nell’indirizzo con il prefisso <code>sport.</code></p>
+    <thron-filter-bar for="sport" sync-url="sport"></thron-filter-bar>
     <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>

@@ -37,6 +37,7 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
   const tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
   const built = createApp(config, {
     publicUrl: url,
+    publicUrlGuessed: !env.PUBLIC_URL,
     staticFiles: readBundle(),
     batchLogs: true,
     ...(redis && { stores: redis }),

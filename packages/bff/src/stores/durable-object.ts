@@ -22,7 +22,7 @@ export interface DurableObjectNamespaceLike {
 
 type Counter = { value: number; expiresAt: number };
 type Command =
-  | { op: "increment"; key: string; ttlMs: number }
+  | { op: "increment"; key: string; ttlMs: number; by?: number }
   | { op: "read"; keys: string[] }
   | { op: "acquire"; key: string; owner: string; leaseMs: number }
   | { op: "release"; key: string; owner: string };
@@ -46,7 +46,8 @@ export class FleetObject {
     switch (command.op) {
       case "increment": {
         const current = await this.#counter(command.key, now);
-        const next = current ? { ...current, value: current.value + 1 } : { value: 1, expiresAt: now + command.ttlMs };
+        const by = command.by ?? 1;
+        const next = current ? { ...current, value: current.value + by } : { value: by, expiresAt: now + command.ttlMs };
         await this.#save(command.key, next, now);
         return next.value;
       }
@@ -93,9 +94,9 @@ export function durableObjectStores(namespace: DurableObjectNamespaceLike): { co
     ).json()) as T;
   return {
     counters: {
-      // 0 means "not counted" to the rate limiter, which then counts in memory: the same contract as Redis.
-      increment: (key, ttlMs) => send<number>({ op: "increment", key, ttlMs }).catch(() => 0),
-      read: (keys) => send<number[]>({ op: "read", keys }).catch(() => keys.map(() => 0)),
+      // Failures are thrown, as Redis's are: the quota then counts in process (fails closed), the rate limiter in memory.
+      increment: (key, ttlMs, by) => send<number>({ op: "increment", key, ttlMs, ...(by !== undefined && { by }) }),
+      read: (keys) => send<number[]>({ op: "read", keys }),
     },
     lock: {
       async acquire(key, leaseMs) {

@@ -47,18 +47,19 @@ export async function connectRedis(url: string, logger: Logger) {
     },
   };
 
+  // Counter failures are thrown, not read as 0: the quota then counts in process (fails closed).
   const counters: CounterStore = {
-    async increment(key: string, ttlMs: number) {
+    async increment(key: string, ttlMs: number, by = 1) {
       try {
         const [value] = (await client
           .multi()
-          .incr(PREFIX + key)
+          .incrBy(PREFIX + key, by)
           .pExpire(PREFIX + key, ttlMs, "NX")
           .exec()) as unknown as [number];
         return Number(value);
       } catch (error) {
         warn(error);
-        return 0;
+        throw error;
       }
     },
     async read(keys: string[]) {
@@ -66,7 +67,7 @@ export async function connectRedis(url: string, logger: Logger) {
         return (await client.mGet(keys.map((k) => PREFIX + k))).map((v) => Number(v ?? 0));
       } catch (error) {
         warn(error);
-        return keys.map(() => 0);
+        throw error;
       }
     },
   };

@@ -1,17 +1,26 @@
 /**
  * THRON sessions for the BFF: user impersonation (folder ACLs are the impersonated user's),
- * refresh with rotation, and the legacy X-TokenID derived from each JWT and renewed with it.
+ * refresh with rotation, and the legacy X-TokenID derived from the JWT. The legacy session has
+ * its own life (it lapses after an idle hour while the 8-hour JWT is still good), so it is
+ * renewed on its own when the legacy API refuses it, and the JWT only when that fails too.
  */
 import { z } from "zod";
 import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../core/problem.ts";
 import { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, type UpstreamOptions } from "../core/upstream.ts";
+import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
 
+/** What a legacy call needs: the X-TokenID, and the JWT it was derived from. */
 export interface ThronSession {
-  accessToken: string;
-  refreshToken: string | null;
   legacyToken: string;
+  accessToken: string;
+  expiresAt: number;
+}
+
+interface Jwt {
+  accessToken: string;
+  /** Rotated by every refresh: the newest one is the only one alive. */
+  refreshToken: string | null;
   expiresAt: number;
 }
 
@@ -22,11 +31,24 @@ const TokenResponse = z.object({
 });
 const LegacyResponse = z.object({ token: z.string().min(1) });
 const OAuthError = z.object({ error: z.string() }).partial();
+const SsoEnvelope = z.object({ ssoCode: z.string().nullish() });
 
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
 
-export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number) {
+/** The legacy-token endpoint refused the JWT: it is dead, whatever its expiry says. */
+class JwtRefused extends Error {}
+
+export interface ThronSessions {
+  /** A session to call the legacy API with; the JWT is refreshed ahead of its expiry. */
+  get(): Promise<ThronSession>;
+  /** The legacy API refused `session`: a new legacy token, from a new JWT if the old one is dead. */
+  renew(session: ThronSession): Promise<ThronSession>;
+}
+
+export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
   const tokenUrl = `${config.authUrl}/api/v1/authentication/oauth2/token`;
+  /** The last refresh token this instance sent: spent whatever the answer, so never sent twice. */
+  let spentRefreshToken: string | null = null;
 
   async function requestTokens(form: Record<string, string>) {
     const response = await callUpstream(
@@ -45,17 +67,9 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       if (parsed.success) return parsed.data;
       throw badGateway("THRON", "The token endpoint answered an unexpected shape.");
     }
+    if (response.status >= 500) throw unavailable("THRON", `Token endpoint status ${response.status}.`);
     // Only the OAuth error code is read; descriptions are not trusted to be free of secrets.
-    const code = OAuthError.safeParse(body).data?.error;
-    if (response.status >= 500) throw badGateway("THRON", `Token endpoint status ${response.status}.`);
-    if (code === "invalid_client")
-      throw new ProblemError(
-        502,
-        "thron-credentials",
-        "THRON rejected the BFF's credentials",
-        "Check THRON_CLIENT_ID and THRON_CLIENT_SECRET.",
-      );
-    throw new OAuthFailure(code ?? `status ${response.status}`);
+    throw new OAuthFailure(OAuthError.safeParse(body).data?.error ?? `status ${response.status}`);
   }
 
   async function login() {
@@ -68,56 +82,108 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
         subject: config.username,
       });
     } catch (error) {
-      if (error instanceof OAuthFailure)
+      if (!(error instanceof OAuthFailure)) throw error;
+      if (error.code === "invalid_client")
         throw new ProblemError(
           502,
-          "thron-user",
-          "THRON refused to impersonate the configured user",
-          `Check THRON_USERNAME (${error.code}).`,
+          "thron-credentials",
+          "THRON rejected the BFF's credentials",
+          "Check THRON_CLIENT_ID and THRON_CLIENT_SECRET.",
         );
+      throw new ProblemError(
+        502,
+        "thron-user",
+        "THRON refused to impersonate the configured user",
+        `Check THRON_USERNAME (${error.code}).`,
+      );
+    }
+  }
+
+  /** Rotation: the answer carries a new refresh token and the old one is dead. */
+  async function refresh(token: string) {
+    try {
+      return await requestTokens({ grant_type: "refresh_token", refresh_token: token, client_id: config.clientId });
+    } catch (error) {
+      // Refused for any reason (invalid_grant, invalid_client, 400, 401): the token is dead.
+      if (error instanceof OAuthFailure) return undefined;
       throw error;
     }
   }
 
-  async function legacyToken(accessToken: string) {
-    const response = await callUpstream(
-      upstream,
-      () => new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } }),
-      { idempotent: true, operation: "legacy-token" },
-    );
-    const parsed = LegacyResponse.safeParse(await response.json().catch(() => null));
-    if (!response.ok || !parsed.success) throw badGateway("THRON", `The legacy token endpoint answered status ${response.status}.`);
-    return parsed.data.token;
-  }
-
-  return new TokenSource<ThronSession>({
+  const jwts = new TokenSource<Jwt>({
     refreshAheadMs,
+    now,
     onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+    // Shared with the fleet (core/fleet-token.ts): `previous` is then the newest JWT any instance stored.
     ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `THRON:${config.clientId}:${config.username}` } }),
     async obtain(previous) {
-      const startedAt = Date.now();
-      let tokens: z.infer<typeof TokenResponse> | undefined;
-      if (previous?.refreshToken) {
-        // Rotation: the answer carries a new refresh token and the old one is dead; a failed
-        // refresh (rotated elsewhere, revoked) falls back to a full impersonation login.
-        tokens = await requestTokens({
-          grant_type: "refresh_token",
-          refresh_token: previous.refreshToken,
-          client_id: config.clientId,
-        }).catch((error) => {
-          if (error instanceof OAuthFailure) return undefined;
-          throw error;
-        });
-      }
-      tokens ??= await login();
+      const startedAt = now();
+      const held = previous?.refreshToken !== spentRefreshToken ? previous?.refreshToken : null;
+      if (held) spentRefreshToken = held; // spent by this attempt, whatever happens
+      // A refused refresh (rotated elsewhere, revoked) falls back to a full impersonation login.
+      const tokens = (held ? await refresh(held) : undefined) ?? (await login());
       return {
         accessToken: tokens.access_token,
         refreshToken: tokens.refresh_token ?? null,
-        legacyToken: await legacyToken(tokens.access_token),
         expiresAt: startedAt + tokens.expires_in * 1000,
       };
     },
   });
+
+  async function deriveLegacy(jwt: Jwt): Promise<string> {
+    const response = await callUpstream(
+      upstream,
+      () =>
+        new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${jwt.accessToken}` } }),
+      { idempotent: true, operation: "legacy-token" },
+    );
+    const body: unknown = await response.json().catch(() => null);
+    const ssoCode = SsoEnvelope.safeParse(body).data?.ssoCode;
+    if (response.status === 401 || response.status === 403 || ssoCode === "SESSION_EXPIRED" || ssoCode === "AUTHENTICATION_ERROR")
+      throw new JwtRefused();
+    if (response.status >= 500) throw unavailable("THRON", `The legacy token endpoint answered status ${response.status}.`);
+    const parsed = LegacyResponse.safeParse(body);
+    if (!response.ok || !parsed.success) throw badGateway("THRON", `The legacy token endpoint answered status ${response.status}.`);
+    return parsed.data.token;
+  }
+
+  const legacy = new TokenSource<ThronSession>({
+    refreshAheadMs: 0,
+    now,
+    async obtain() {
+      let jwt = await jwts.get();
+      try {
+        return { legacyToken: await deriveLegacy(jwt), accessToken: jwt.accessToken, expiresAt: jwt.expiresAt };
+      } catch (error) {
+        if (!(error instanceof JwtRefused)) throw error;
+      }
+      // The JWT is dead before its time (revoked, or the session ended upstream): a new one, once.
+      jwts.invalidate(jwt);
+      jwt = await jwts.get();
+      try {
+        return { legacyToken: await deriveLegacy(jwt), accessToken: jwt.accessToken, expiresAt: jwt.expiresAt };
+      } catch (error) {
+        if (error instanceof JwtRefused) throw badGateway("THRON", "THRON refused a legacy token for a JWT it had just issued.");
+        throw error;
+      }
+    },
+  });
+
+  const sessions: ThronSessions = {
+    async get() {
+      const jwt = await jwts.get(); // refreshes the JWT ahead of its expiry
+      const session = await legacy.get();
+      if (session.accessToken === jwt.accessToken) return session;
+      // The JWT was refreshed: derive the legacy token from the new one.
+      legacy.invalidate(session);
+      return legacy.get();
+    },
+    renew(session) {
+      legacy.invalidate(session);
+      return legacy.get();
+    },
+  };
+  return sessions;
 }
 
 class OAuthFailure extends Error {

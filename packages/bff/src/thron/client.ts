@@ -6,15 +6,21 @@ import { z } from "zod";
 import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
-import type { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
-import type { ThronSession } from "./auth.ts";
+import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import type { ThronSession, ThronSessions } from "./auth.ts";
 
 const Envelope = z.looseObject({
   resultCode: z.string().nullish(),
   errorDescription: z.string().nullish(),
   ssoCode: z.string().nullish(),
 });
+
+/** A list in which one odd entry is dropped instead of failing the whole answer. */
+const lenientArray = <T extends z.ZodType>(item: T) =>
+  z
+    .array(z.unknown())
+    .nullish()
+    .transform((entries) => (entries ?? []).flatMap((entry) => item.safeParse(entry).data ?? []) as z.infer<T>[]);
 
 const LocaleEntry = z.object({ locale: z.string(), name: z.string().nullish(), description: z.string().nullish() });
 export const SearchItem = z.object({
@@ -33,7 +39,7 @@ export const SearchItem = z.object({
 });
 export type SearchItem = z.infer<typeof SearchItem>;
 const SearchResponse = z.object({
-  items: z.array(SearchItem).default([]),
+  items: lenientArray(SearchItem),
   nextPageToken: z.string().nullish(),
   estimatedTotalResults: z.number().nullish(),
 });
@@ -41,6 +47,7 @@ export type SearchResponse = z.infer<typeof SearchResponse>;
 
 const DefinitionValue = z.object({ value: z.string(), lang: z.string().nullish(), label: z.string().nullish() });
 export const Definition = z.object({
+  id: z.string().optional(),
   key: z.string(),
   metadataType: z.string(),
   names: z.array(z.object({ lang: z.string(), label: z.string() })).default([]),
@@ -49,26 +56,27 @@ export const Definition = z.object({
   options: z.record(z.string(), z.object({ values: z.array(DefinitionValue).default([]) }).nullish()).default({}),
 });
 export type Definition = z.infer<typeof Definition>;
-const DefinitionsPage = z.object({ items: z.array(Definition).default([]) });
+/** Entries are read one by one: an odd one is dropped, yet still counts for paging. */
+const DefinitionsPage = z.object({ items: z.array(z.unknown()).nullish() });
+
+const DeliveryEntry = z.object({
+  channelType: z.string(),
+  /** May be missing, and may be protocol-relative (`//acme-cdn.thron.com/…`). */
+  contentUrl: z.string().nullish(),
+  sysMetadata: lenientArray(z.object({ name: z.string(), value: z.string().nullish() })),
+});
 
 export const ContentDetail = z.object({
   content: z.object({
     id: z.string().optional(),
     contentType: z.string(),
-    locales: z.array(LocaleEntry).default([]),
-    deliveryInfo: z
-      .array(
-        z.object({
-          channelType: z.string(),
-          contentUrl: z.string(),
-          sysMetadata: z.array(z.object({ name: z.string(), value: z.string().nullish() })).nullish(),
-        }),
-      )
-      .default([]),
+    locales: lenientArray(LocaleEntry),
+    deliveryInfo: lenientArray(DeliveryEntry),
     deliverySize: z
       .object({ aspectRatio: z.string().nullish(), maxWidth: z.number().nullish(), maxHeight: z.number().nullish() })
-      .nullish(),
-    subtitlesUrls: z.array(z.object({ locale: z.string(), url: z.string() })).nullish(),
+      .nullish()
+      .catch(null),
+    subtitlesUrls: lenientArray(z.object({ locale: z.string(), url: z.string() })),
   }),
 });
 export type ContentDetail = z.infer<typeof ContentDetail>["content"];
@@ -77,64 +85,94 @@ const DEFINITIONS_PAGE = 50;
 /** THRON allows at most 100 values a definition; a classification with more pages than this is misconfigured. */
 const MAX_DEFINITION_PAGES = 20;
 
-class SessionExpired extends Error {}
+/**
+ * The legacy API refused the session: any 403 (THRON sends it bare, text/plain, so "Session
+ * Expired" and "Access Denied" look alike), or an `ssoCode` saying the session is gone.
+ * Renew and retry once; a 403 that survives the retry is "access denied".
+ */
+class SessionRefused extends Error {
+  constructor(readonly bareStatus: boolean) {
+    super("THRON refused the session");
+  }
+}
+
+/** THRON said ACCESS_DENIED in its envelope: no renewal will change that. */
+class AccessDenied extends Error {}
+
+/** An error answer with a result code (418 and the envelope, or a 200 that is not OK). */
+class ResultCodeError extends UpstreamError {
+  constructor(
+    readonly code: string | undefined,
+    detail: string,
+  ) {
+    super(502, "upstream-error", "THRON answered with an error", detail);
+  }
+}
 
 /** The content is not there, or the pKey does not open it: the same answer either way. */
 export class ContentNotFound extends Error {}
+
+const SESSION_GONE = new Set(["SESSION_EXPIRED", "AUTHENTICATION_ERROR"]);
 
 /** Reads a legacy answer: OK payloads through, everything else a typed failure. */
 async function readEnvelope<T extends z.ZodType>(response: Response, schema: T): Promise<z.infer<T>> {
   const body: unknown = await response.json().catch(() => null);
   const envelope = Envelope.safeParse(body).data;
   const code = envelope?.resultCode ?? undefined;
-  if (response.status === 403) {
-    if (envelope?.ssoCode === "SESSION_EXPIRED" || code === "SESSION_EXPIRED" || /session expired/i.test(envelope?.errorDescription ?? ""))
-      throw new SessionExpired();
-    throw new ProblemError(
-      502,
-      "thron-access-denied",
-      "THRON denied access to this gallery's folder",
-      "The THRON user the BFF impersonates has no read rights on the folder; ask the Content Manager to grant them.",
-    );
-  }
+  if (SESSION_GONE.has(envelope?.ssoCode ?? "") || SESSION_GONE.has(code ?? "")) throw new SessionRefused(false);
+  if (response.status === 403) throw new SessionRefused(true);
+  if (code === "ACCESS_DENIED" || envelope?.ssoCode === "ACCESS_DENIED") throw new AccessDenied();
   if (response.status >= 500) throw unavailable("THRON", `THRON answered status ${response.status}.`);
-  if (response.status === 418) throw badGateway("THRON", `THRON reported an exception (${code ?? "no code"}).`);
+  if (response.status === 418 && (code ?? "EXCEPTION") === "EXCEPTION")
+    throw new ResultCodeError(code, "THRON reported an exception (EXCEPTION).");
   if (response.status !== 200 || code !== "OK")
-    throw badGateway("THRON", `THRON answered status ${response.status} with result ${code ?? "none"}.`);
+    throw new ResultCodeError(code, `THRON answered status ${response.status} with result ${code ?? "none"}.`);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw badGateway("THRON", "THRON answered an unexpected shape.");
   return parsed.data;
 }
 
+const folderDenied = () =>
+  new ProblemError(
+    502,
+    "thron-access-denied",
+    "THRON denied access to this gallery's folder",
+    "The THRON user the BFF impersonates has no read rights on the folder; ask the Content Manager to grant them.",
+  );
+
+/** The role THRON checks before it lists a classification's definitions (SDK doc of listGet). */
+export const viewerRole = (classificationId: string) => `THRON_CLASS_${classificationId}_VIEWER`;
+
 export class ThronClient {
   constructor(
     readonly config: ThronConfig,
     readonly upstream: UpstreamOptions,
-    readonly sessions: TokenSource<ThronSession>,
+    readonly sessions: ThronSessions,
     readonly health: ProviderHealth,
   ) {}
 
-  /** Runs `call` with a live session, tracked. */
-  #withSession<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
-    return this.health.track(() => this.#withRenewal(call));
-  }
-
-  /** A 403 Session Expired replaces the session and retries the call exactly once. */
-  async #withRenewal<R>(call: (session: ThronSession) => Promise<R>): Promise<R> {
-    const session = await this.sessions.get();
-    try {
-      return await call(session);
-    } catch (error) {
-      if (!(error instanceof SessionExpired)) throw error;
-      this.sessions.invalidate(session);
+  /**
+   * Runs `call` with a live session, tracked. A refused session is renewed (a new legacy token,
+   * a new JWT if that is dead too) and the call retried exactly once; `denied` names what a
+   * refusal that survives the retry means for this call.
+   */
+  #withSession<R>(call: (session: ThronSession) => Promise<R>, denied: () => Error): Promise<R> {
+    return this.health.track(async () => {
+      const session = await this.sessions.get();
       try {
-        return await call(await this.sessions.get());
-      } catch (retryError) {
-        if (retryError instanceof SessionExpired)
-          throw badGateway("THRON", "THRON reported the session expired again right after it was renewed.");
-        throw retryError;
+        return await call(session);
+      } catch (error) {
+        if (error instanceof AccessDenied) throw denied();
+        if (!(error instanceof SessionRefused)) throw error;
       }
-    }
+      try {
+        return await call(await this.sessions.renew(session));
+      } catch (error) {
+        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();
+        if (error instanceof SessionRefused) throw badGateway("THRON", "THRON refused the session again right after it was renewed.");
+        throw error;
+      }
+    });
   }
 
   search(body: Record<string, unknown>): Promise<SearchResponse> {
@@ -151,34 +189,61 @@ export class ThronClient {
         { idempotent: true, operation: "search" }, // a search is a read, even over POST
       );
       return readEnvelope(response, SearchResponse);
-    });
+    }, folderDenied);
   }
 
-  /** Every definition of the classification, paged by offset until THRON answers an empty page. */
-  listDefinitions(classificationId: string): Promise<Definition[]> {
+  /**
+   * Every definition of the classification, paged by offset until THRON answers an empty page
+   * (a short page is not the end). Without the viewer role there are none: the gallery still
+   * works without filters, and /health and one log line name the role to grant.
+   */
+  async listDefinitions(classificationId: string): Promise<Definition[]> {
     const path = `${this.config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(this.config.tenant)}/${encodeURIComponent(classificationId)}`;
-    return this.#withSession(async (session) => {
-      const all: Definition[] = [];
-      for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
-        const response = await callUpstream(
-          this.upstream,
-          () =>
-            new Request(`${path}?offset=${page * DEFINITIONS_PAGE}&limit=${DEFINITIONS_PAGE}`, {
-              headers: { accept: "application/json", "x-tokenid": session.legacyToken },
-            }),
-          { idempotent: true, operation: "definitions" },
-        );
-        const { items } = await readEnvelope(response, DefinitionsPage);
-        all.push(...items);
-        if (items.length < DEFINITIONS_PAGE) break;
-      }
-      return all;
-    });
+    const role = viewerRole(classificationId);
+    const problemKey = `thron:viewer-role:${classificationId}`;
+    try {
+      const definitions = await this.#withSession(
+        async (session) => {
+          const byId = new Map<string, Definition>();
+          let offset = 0;
+          for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
+            const response = await callUpstream(
+              this.upstream,
+              () =>
+                new Request(`${path}?offset=${offset}&limit=${DEFINITIONS_PAGE}`, {
+                  headers: { accept: "application/json", "x-tokenid": session.legacyToken },
+                }),
+              { idempotent: true, operation: "definitions" },
+            );
+            const items = (await readEnvelope(response, DefinitionsPage)).items ?? [];
+            if (items.length === 0) break;
+            for (const item of items) {
+              const definition = Definition.safeParse(item).data;
+              if (definition) byId.set(definition.id ?? definition.key, definition);
+            }
+            // Advance by what came back: a server that caps its pages skips nothing.
+            offset += items.length;
+          }
+          return [...byId.values()];
+        },
+        () => new MissingRole(),
+      );
+      this.health.resolve(problemKey);
+      return definitions;
+    } catch (error) {
+      if (!(error instanceof MissingRole)) throw error;
+      this.health.report(
+        problemKey,
+        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ` +
+          `ask the THRON Content Manager to grant ${role} to that user.`,
+      );
+      return [];
+    }
   }
 
   /**
    * One content's detail, authorised by the gallery's pKey: the pKey scopes the answer to the
-   * gallery's folder, so an id from elsewhere is not found.
+   * gallery's folder, so an id from elsewhere is not found (THRON: 418 CONTENT_NOT_FOUND).
    */
   contentDetail(id: string, pkey: string, thronLang: string): Promise<ContentDetail> {
     const url = new URL(`${this.config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
@@ -188,13 +253,16 @@ export class ThronClient {
         idempotent: true,
         operation: "content-detail",
       });
-      if (response.status === 404) throw new ContentNotFound(); // only here does a 404 mean "no such content"
+      if (response.status === 404) throw new ContentNotFound();
       const { content } = await readEnvelope(response, ContentDetail).catch((error) => {
-        // With a pKey, THRON's "access denied" means this content is not in the gallery.
-        if (error instanceof ProblemError && error.slug === "thron-access-denied") throw new ContentNotFound();
+        // No session is involved here: a refusal means the pKey does not open this content.
+        if (error instanceof SessionRefused || error instanceof AccessDenied) throw new ContentNotFound();
+        if (error instanceof ResultCodeError && error.code === "CONTENT_NOT_FOUND") throw new ContentNotFound();
         throw error;
       });
       return content;
     });
   }
 }
+
+class MissingRole extends Error {}

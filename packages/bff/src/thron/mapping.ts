@@ -10,8 +10,8 @@ const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
 const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
 
-/** Widths THRON's delivery serves well; the srcset offers all of them. */
-export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024] as const;
+/** Widths THRON's delivery serves well, up to 2× a 64rem dialog; the srcset offers all of them. */
+export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024, 1600, 2048] as const;
 const DEFAULT_THUMBNAIL_WIDTH = 520;
 
 export const thronContentTypes = (types: AssetType[] | undefined) =>
@@ -86,23 +86,65 @@ export function decodeCursor(cursor: string): string | null {
   }
 }
 
-const MP4_QUALITY: Record<string, string> = { WEB: "sd", WEBHD: "hd", WEBFULLHD: "full-hd", WEB4K: "4k" };
-/** Best first, as a <video> picks the first source it can play. */
-const SOURCE_ORDER = ["STREAMHTTPIOS", "WEB4K", "WEBFULLHD", "WEBHD", "WEB", "WEBDOC"];
+/**
+ * THRON's channels by prefix (names carry suffixes: STREAMHTTPIOSHD, WEBFULLHD…), longest
+ * first, best first: a <video> picks the first source it can play.
+ */
+const CHANNELS: { prefix: string; hls?: true; mp4Quality?: string }[] = [
+  { prefix: "STREAMHTTPIOS", hls: true },
+  { prefix: "WEB4K", mp4Quality: "4k" },
+  { prefix: "WEBFULLHD", mp4Quality: "full-hd" },
+  { prefix: "WEBHD", mp4Quality: "hd" },
+  { prefix: "WEBDOC" },
+  { prefix: "WEB", mp4Quality: "sd" },
+];
+const channelRank = (channelType: string) => {
+  const rank = CHANNELS.findIndex((c) => channelType.startsWith(c.prefix));
+  return rank === -1 ? CHANNELS.length : rank;
+};
 
-/** THRON's channels → playable sources with MIME types; channels we cannot type are left out. */
-function toSources(type: AssetType, deliveryInfo: ContentDetail["deliveryInfo"]): Asset["sources"] {
-  const sorted = [...deliveryInfo].sort((a, b) => SOURCE_ORDER.indexOf(a.channelType) - SOURCE_ORDER.indexOf(b.channelType));
+const KIND_PATH: Record<AssetType, string> = { image: "image", video: "video", audio: "audio", document: "document" };
+
+/**
+ * The public delivery URL THRON's own Drupal module builds instead of reading `contentUrl`
+ * (assumed to hold for every kind): used when an entry has no URL. HLS is left out: its
+ * playlist's file name is not public.
+ */
+function publicDeliveryUrl(thron: ThronConfig, gallery: GalleryConfig, type: AssetType, id: string, channelType: string, name: string) {
+  const path = [thron.tenant, id, gallery.pkey].map(encodeURIComponent).join("/");
+  if (type === "image") return `${thron.cdnUrl}/delivery/public/image/${path}/std/0x0/${name}`;
+  return `${thron.cdnUrl}/delivery/public/${KIND_PATH[type]}/${path}/${encodeURIComponent(channelType)}/${name}`;
+}
+
+/** An entry's URL: absolute as given, protocol-relative on the CDN's scheme, else rebuilt; null when unusable. */
+function entryUrl(contentUrl: string | null | undefined, fallback: () => string | null, cdnUrl: string): string | null {
+  if (!contentUrl) return fallback();
+  if (contentUrl.startsWith("//")) return `${new URL(cdnUrl).protocol}${contentUrl}`;
+  return /^https?:\/\//.test(contentUrl) ? contentUrl : null;
+}
+
+/** THRON's channels → playable sources with MIME types; entries we cannot type or reach are left out. */
+function toSources(
+  type: AssetType,
+  detail: ContentDetail,
+  target: { thron: ThronConfig; gallery: GalleryConfig; id: string; name: string },
+): Asset["sources"] {
+  const sorted = [...detail.deliveryInfo].sort((a, b) => channelRank(a.channelType) - channelRank(b.channelType));
   return sorted.flatMap(({ channelType, contentUrl }): Asset["sources"] => {
-    if (!/^https?:\/\//.test(contentUrl)) return [];
-    if (type === "video" && channelType === "STREAMHTTPIOS")
-      return [{ url: contentUrl, mimeType: "application/vnd.apple.mpegurl", quality: "hls" }];
-    if (type === "video" && MP4_QUALITY[channelType])
-      return [{ url: contentUrl, mimeType: "video/mp4", quality: MP4_QUALITY[channelType] as string }];
-    if (type === "audio" && channelType === "WEB") return [{ url: contentUrl, mimeType: "audio/mpeg" }];
-    if (type === "image") return [{ url: contentUrl, mimeType: "image/*" }];
-    if (type === "document" && channelType === "WEBDOC") return [{ url: contentUrl, mimeType: "application/pdf" }];
-    if (type === "document" && channelType === "WEB") return [{ url: contentUrl, mimeType: "application/octet-stream" }];
+    const channel = CHANNELS.find((c) => channelType.startsWith(c.prefix));
+    if (!channel) return [];
+    const url = entryUrl(
+      contentUrl,
+      () => (channel.hls ? null : publicDeliveryUrl(target.thron, target.gallery, type, target.id, channelType, target.name)),
+      target.thron.cdnUrl,
+    );
+    if (!url) return [];
+    if (type === "video" && channel.hls) return [{ url, mimeType: "application/vnd.apple.mpegurl", quality: "hls" }];
+    if (type === "video" && channel.mp4Quality) return [{ url, mimeType: "video/mp4", quality: channel.mp4Quality }];
+    if (type === "audio" && channel.prefix === "WEB") return [{ url, mimeType: "audio/mpeg" }];
+    if (type === "image") return [{ url, mimeType: "image/*" }];
+    if (type === "document" && channel.prefix === "WEBDOC") return [{ url, mimeType: "application/pdf" }];
+    if (type === "document" && channel.prefix === "WEB") return [{ url, mimeType: "application/octet-stream" }];
     return [];
   });
 }
@@ -129,14 +171,15 @@ export function detailToAsset(id: string, detail: ContentDetail, thron: ThronCon
   const locale = pickLocale(detail.locales, lang);
   const duration = durationMs(detail.deliveryInfo);
   const ratio = aspectRatio(detail);
+  const name = prettyName(locale?.name);
   return {
     id,
     type,
     title: locale?.name ?? id,
     ...(locale?.description && { description: locale.description }),
-    thumbnail: thumbnail(thron, gallery, id, prettyName(locale?.name)),
+    thumbnail: thumbnail(thron, gallery, id, name),
     ...(ratio && { aspectRatio: ratio }),
     ...(duration !== undefined && { durationMs: duration }),
-    sources: toSources(type, detail.deliveryInfo),
+    sources: toSources(type, detail, { thron, gallery, id, name }),
   };
 }

@@ -191,7 +191,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
       responseOptions: {
         resultsPageSize: query.limit,
         returnDetailsFields: metadata.remaining.size > 0 ? ["locales", "source", "imetadata"] : ["locales", "source"],
-        sort: { creationDate: { order: "desc" } },
+        sort: [{ creationDate: { order: "desc" } }], // a list, as THRON's SDK models it
       },
     };
     const lang = toThronLang(query.locale);

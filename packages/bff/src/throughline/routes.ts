@@ -1,16 +1,20 @@
 /**
  * /v1/throughline/…: countries, topics, helplines and events in our own stable shapes. With about
  * 1,000 upstream calls a day, answers are cached for hours and served stale (and marked so)
- * when ThroughLine cannot be asked.
+ * when ThroughLine cannot be asked. No stranger can spend that quota: the country and the topic
+ * are resolved against the cached lists first (an unknown one never reaches ThroughLine), and
+ * events are taken only for helplines served recently, within a small share of the quota.
  */
-import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
+import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
 import { problemSpec } from "../core/problem.ts";
+import type { RollingQuota } from "../core/quota.ts";
 import { validationHook } from "../core/validation.ts";
 import type { ThroughLineClient } from "./client.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
+import { RecentlyServed } from "./recently-served.ts";
 
 const upstreamProblems = {
   502: problemSpec("ThroughLine failed or refused"),
@@ -42,29 +46,45 @@ const eventsRoute = createRoute({
   method: "post",
   path: "/events",
   summary: "Reports a helpline display or click to ThroughLine",
-  description: "Best effort: events are dropped once 90% of the daily quota is spent, so look-ups keep working.",
+  description:
+    "Best effort: an event is reported only for a helpline this BFF served recently, and events may spend at most a tenth of the daily quota, so look-ups keep working.",
   request: { body: { content: { "application/json": { schema: HelplineEvent } }, required: true } },
   responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });
 
+/** Our contact types → ThroughLine's `contact_method` names (v2 calls web chat `onlinechat`). */
+const CONTACT_METHODS: Record<ContactType, string> = {
+  phone: "phone",
+  sms: "sms",
+  webchat: "onlinechat",
+  whatsapp: "whatsapp",
+  website: "website",
+};
+
 /** Asked of ThroughLine once per country, topic and priority; `limit` is applied here. */
 const UPSTREAM_LIMIT = 50;
-const EVENT_SHARE_OF_QUOTA = 0.9;
+/** The share of the daily quota events may spend; the rest is kept for look-ups. */
+export const EVENT_SHARE_OF_QUOTA = 0.1;
 
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
   ttl: Ttl;
+  /** Counts the calls spent on events (its limit is their share of the daily quota). */
+  eventQuota: RollingQuota;
+  now?: () => number;
 }
 
-export function throughlineRoutes({ client, cache, ttl }: ThroughLineRouteDeps) {
+export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.now }: ThroughLineRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
+  const served = new RecentlyServed(now);
   const countries = () =>
     cached("countries", async () =>
       (await client.request("/countries", z.object({ countries: z.array(UpstreamCountry) }))).countries.map(toCountry),
     );
+  const topics = () => cached("topics", async () => (await client.request("/topics", z.object({ topics: z.array(UpstreamTopic) }))).topics);
 
   app.openapi(countriesRoute, async (c) => {
     const { value, status } = await countries();
@@ -73,45 +93,62 @@ export function throughlineRoutes({ client, cache, ttl }: ThroughLineRouteDeps) 
   });
 
   app.openapi(topicsRoute, async (c) => {
-    const { value, status } = await cached(
-      "topics",
-      async () => (await client.request("/topics", z.object({ topics: z.array(UpstreamTopic) }))).topics,
-    );
+    const { value, status } = await topics();
     c.header("cache-control", "public, max-age=3600");
     return c.json({ topics: value, stale: stale(status) }, 200);
   });
 
   app.openapi(helplinesRoute, async (c) => {
     const { country, topic, priority, limit } = c.req.valid("query");
+    // Resolved against the cached lists: a country or topic ThroughLine does not list never reaches it.
+    const known = await countries();
+    const countryInfo = known.value.find((x) => x.code === country) ?? null;
+    if (!countryInfo) {
+      c.header("cache-control", "public, max-age=600");
+      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], stale: stale(known.status) }, 200);
+    }
+    const wanted = topic?.toLowerCase();
+    const resolved = wanted
+      ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
+      : undefined;
     const params = new URLSearchParams({ country_code: country.toLowerCase(), limit: String(UPSTREAM_LIMIT) });
-    if (topic) params.set("topic", topic.toLowerCase());
+    if (resolved) params.set("topic", resolved.name); // ThroughLine's docs send the topic's name
     if (priority) params.set("priority_only", "true");
     const { value, status } = await cached(`helplines:${params}`, async () =>
       (await client.request(`/helplines?${params}`, z.object({ helplines: z.array(UpstreamHelpline) }))).helplines.map(toHelpline),
     );
-    // The country (with its emergency number) even when no helpline matches; no upstream call if countries are cached.
-    const countryInfo =
-      value[0]?.country ??
-      (await countries()
-        .then((r) => r.value.find((x) => x.code === country) ?? null)
-        .catch(() => null));
-    c.header("cache-control", "public, max-age=600");
-    return c.json({ country: countryInfo, helplines: applyPairing(value, limit), stale: stale(status) }, 200);
+    const helplines = applyPairing(value, limit);
+    served.add(helplines.map((h) => h.id));
+    c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
+    return c.json(
+      {
+        country: countryInfo,
+        topic: resolved ? { code: resolved.code, name: resolved.name } : null,
+        unknownTopic: wanted !== undefined && !resolved,
+        helplines,
+        stale: stale(status),
+      },
+      200,
+    );
   });
 
   app.openapi(eventsRoute, async (c) => {
     const event = c.req.valid("json");
-    if ((await client.quota.used()) >= client.quota.limit * EVENT_SHARE_OF_QUOTA) return c.json({ reported: false }, 202);
-    const path = event.type === "display" ? "/events/helpline_display" : "/events/helpline_click";
+    // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
+    if (!served.has(event.helplineId) || !(await eventQuota.reserve())) return c.json({ reported: false }, 202);
+    const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
     const body = {
       helpline_id: event.helplineId,
       session_id: event.sessionId,
-      timestamp: new Date().toISOString(),
-      ...(event.contactMethod && { contact_method: event.contactMethod }),
+      timestamp: new Date(now()).toISOString(),
+      ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
     };
-    const reported = await client.request(path, z.unknown(), { method: "POST", body }).then(
+    const reported = await client.request(path, z.unknown(), { method: "POST", body, events: true }).then(
       () => true,
-      () => false,
+      async () => {
+        await eventQuota.release();
+        return false;
+      },
     );
     return c.json({ reported }, 202);
   });

@@ -3,16 +3,28 @@
  * method, and the XML payload with single-quoted attributes, every value XML-escaped and every
  * id validated before it reaches the XML.
  */
-import type { LaunchMethod } from "@embedkit/contracts";
+import type { LaunchMethod, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
 import type { ThunderTarget } from "../config.ts";
 
-const METHODS: Record<LaunchMethod, { path: string; parameter: string }> = {
+type PlayerMethod = Exclude<LaunchMethod, MessageMethod>;
+type MessageMethod = "xos-message" | "gsis-message" | "pff-message";
+
+const METHODS: Record<PlayerMethod, { path: string; parameter: string }> = {
   plays: { path: "XOS/launchplayerbyplays", parameter: "plays" },
   edits: { path: "XOS/launchplayerbyedits", parameter: "edits" },
   gsis: { path: "XOS/launchplayerbygsis", parameter: "gameCodePlayId" },
   "gsis-nonpro": { path: "XOS/launchplayerbygsisnonpro", parameter: "gameCodePlayId" },
   stats: { path: "XOS/launchplayer", parameter: "plays" },
 };
+
+/** The MessageXML family: the XML is the whole query; the content type names the id kind. */
+const MESSAGE_METHODS: Record<MessageMethod, { path: string; contentType: string }> = {
+  "xos-message": { path: "XOS/XOSMessageXMLGet", contentType: "XOS Plays" },
+  "gsis-message": { path: "XOS/MessageXMLGet", contentType: "GSIS Plays" },
+  "pff-message": { path: "XOS/PFFMessageXMLGet", contentType: "PFF Plays" },
+};
+
+const isMessageMethod = (method: LaunchMethod): method is MessageMethod => method in MESSAGE_METHODS;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGITS = /^\d{1,12}$/;
@@ -24,6 +36,9 @@ const ID_RULES: Record<LaunchMethod, { pattern: RegExp; expected: string }> = {
   gsis: { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
   "gsis-nonpro": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
   stats: { pattern: DIGITS, expected: "a STATS play id (digits)" },
+  "xos-message": { pattern: GUID, expected: "an XOS play GUID" },
+  "gsis-message": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
+  "pff-message": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (PFF ids: digits, team 2–4 letters)" },
 };
 
 /** One error per id that does not fit the method, named `ids[i]`. */
@@ -46,6 +61,34 @@ function gsisPayload(ids: readonly string[]): string {
   return [...games].map(([game, plays]) => `^${game}|${plays.join(",")}`).join("");
 }
 
+/** The vendor's example shows sideline, end zone and scoreboard, without broadcast or no-media. */
+export const DEFAULT_ANGLES: readonly ThunderAngle[] = ["sideline", "endzone", "scoreboard"];
+const ANGLE_ATTRIBUTES: Record<ThunderAngle, string> = {
+  sideline: "Sideline",
+  endzone: "Endzone",
+  scoreboard: "Scoreboard",
+  "tv-broadcast": "TVBroadcast",
+  "no-media": "NoMedia",
+};
+
+/** `<Play PlayId='GUID'/>` for XOS plays; `<Play Gamekey='57511' PlayId='763' ScoutedTeam='MIA'/>` for GSIS and PFF. */
+function messagePlay(method: MessageMethod, id: string): string {
+  if (method === "xos-message") return `<Play PlayId='${escapeXml(id)}'/>`;
+  const [, game = "", play = "", team] = GSIS.exec(id) ?? [];
+  const scouted = team ? ` ScoutedTeam='${escapeXml(team.toUpperCase())}'` : "";
+  return `<Play Gamekey='${escapeXml(game)}' PlayId='${escapeXml(play)}'${scouted}/>`;
+}
+
+function messagePayload(method: MessageMethod, ids: readonly string[], league: ThunderLeague, angles: readonly ThunderAngle[]): string {
+  const flags = (Object.entries(ANGLE_ATTRIBUTES) as [ThunderAngle, string][])
+    .map(([angle, attribute]) => `${attribute}='${angles.includes(angle) ? "True" : "False"}'`)
+    .join(" ");
+  return (
+    `<ContentType value='${escapeXml(MESSAGE_METHODS[method].contentType)}'><League value='${escapeXml(league)}'>` +
+    `<Plays>${ids.map((id) => messagePlay(method, id)).join("")}</Plays></League><Angles ${flags}/></ContentType>`
+  );
+}
+
 export function targetPrefix(target: ThunderTarget): string {
   if (target === "cloud") return "thundercloud://";
   if (target === "local-https") return "https://localhost:8081/";
@@ -60,12 +103,24 @@ export interface LaunchUrlInput {
   ids: readonly string[];
   token: string;
   vendor: string;
+  /** MessageXML methods only. */
+  league?: ThunderLeague;
+  angles?: readonly ThunderAngle[];
 }
 
-export function buildLaunchUrl({ target, method, ids, token, vendor }: LaunchUrlInput): string {
+export function buildLaunchUrl({ target, method, ids, token, vendor, league, angles }: LaunchUrlInput): string {
+  const authentication = `<authentication token='${escapeXml(token)}' vendor='${escapeXml(vendor)}'/>`;
+  // The vendor's documented form: the XML goes into the query as it is.
+  if (isMessageMethod(method)) {
+    const payload = messagePayload(method, ids, league ?? "NFL", angles ?? DEFAULT_ANGLES);
+    return `${targetPrefix(target)}${MESSAGE_METHODS[method].path}?<root>${authentication}<payload>${payload}</payload></root>`;
+  }
   const { path, parameter } = METHODS[method];
   const payload = method === "gsis" || method === "gsis-nonpro" ? gsisPayload(ids) : ids.join(",");
-  const xml = `<root><authentication token='${escapeXml(token)}' vendor='${escapeXml(vendor)}'/><payload>${escapeXml(payload)}</payload></root>`;
-  // The vendor's documented form: the XML goes into the query as it is.
-  return `${targetPrefix(target)}${path}?${parameter}=${xml}`;
+  return `${targetPrefix(target)}${path}?${parameter}=<root>${authentication}<payload>${escapeXml(payload)}</payload></root>`;
+}
+
+/** Hub Pro: the lookup URL the browser opens instead of the launch URL (THUNDER_HUB_PRO_LOOKUP_URL with `{guid}`). */
+export function hubProLookupUrl(template: string, guid: string): string {
+  return template.replaceAll("{guid}", encodeURIComponent(guid));
 }

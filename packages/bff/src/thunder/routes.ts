@@ -1,5 +1,10 @@
-/** POST /v1/thunder/launch: a finished launch URL and its expiry; the browser never sees credentials. */
-import { LaunchRequest, LaunchResponse } from "@embedkit/contracts";
+/**
+ * POST /v1/thunder/launch: a finished launch URL (or, with Hub Pro, its lookup URL) and its
+ * expiry. The browser never sees credentials; each launch gets its own short-lived token, and
+ * only a caller the host vouches for (a one-time ticket) or, when the operator opts in, a page
+ * from an allowed origin may mint one.
+ */
+import { LaunchRequest, LaunchResponse, MESSAGE_METHODS } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
@@ -7,24 +12,23 @@ import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
 import type { CounterStore } from "../core/quota.ts";
 import { rateLimit } from "../core/rate-limit.ts";
-import type { TokenSource } from "../core/token-source.ts";
 import { validationHook } from "../core/validation.ts";
-import { buildLaunchUrl, invalidIds } from "./launch-url.ts";
-import type { ThunderToken } from "./sso.ts";
-import { checkTicket } from "./ticket.ts";
+import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./launch-url.ts";
+import type { ThunderSso } from "./sso.ts";
+import { checkTicket, type TicketLedger } from "./ticket.ts";
 
 const launch = createRoute({
   method: "post",
   path: "/launch",
-  summary: "A Thunder launch URL for plays, edits, GSIS or STATS ids",
+  summary: "A Thunder launch URL for plays, edits, GSIS, STATS or MessageXML ids",
   request: { body: { content: { "application/json": { schema: LaunchRequest } }, required: true } },
   responses: {
     200: { description: "The URL to open", content: { "application/json": { schema: LaunchResponse } } },
-    400: problemSpec("Invalid method or ids"),
-    401: problemSpec("Missing, expired or forged ticket"),
-    403: problemSpec("Origin not allowed, or ids outside the ticket"),
+    400: problemSpec("Invalid method, ids, league or angles"),
+    401: problemSpec("Missing, expired, forged or already used ticket"),
+    403: problemSpec("Origin missing or not allowed, or ids outside the ticket"),
     429: problemSpec("Too many launches"),
-    502: problemSpec("Thunder refused or failed"),
+    502: problemSpec("Thunder refused the credentials or failed"),
     503: problemSpec("Thunder unavailable"),
     504: problemSpec("Thunder timed out"),
   },
@@ -32,16 +36,29 @@ const launch = createRoute({
 
 export interface ThunderRouteDeps {
   config: ThunderConfig;
-  tokens: TokenSource<ThunderToken>;
+  sso: ThunderSso;
   health: ProviderHealth;
+  /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page). */
   isAllowedOrigin: (origin: string) => boolean;
+  tickets: TicketLedger;
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
   /** Launch counts shared by the fleet (Redis); in memory without. */
   sharedCounters?: CounterStore;
 }
 
-export function thunderRoutes({ config, tokens, health, isAllowedOrigin, clientKey, launchesPerMinute, sharedCounters }: ThunderRouteDeps) {
+const isMessageMethod = (method: string) => (MESSAGE_METHODS as readonly string[]).includes(method);
+
+export function thunderRoutes({
+  config,
+  sso,
+  health,
+  isAllowedOrigin,
+  tickets,
+  clientKey,
+  launchesPerMinute,
+  sharedCounters,
+}: ThunderRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // Each launch mints a token for the BFF's Thunder user: a budget of its own, tighter than reads.
   app.use(
@@ -51,25 +68,37 @@ export function thunderRoutes({ config, tokens, health, isAllowedOrigin, clientK
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");
-    if (origin !== undefined && !isAllowedOrigin(origin))
+    // A page served by this BFF itself (its demo) is same-origin, whatever ALLOWED_ORIGINS lists.
+    const sameOrigin = origin === new URL(c.req.url).origin;
+    if (origin !== undefined && !sameOrigin && !isAllowedOrigin(origin))
       throw new ProblemError(403, "origin-not-allowed", "This site may not launch Thunder", "Add its origin to ALLOWED_ORIGINS.");
+    // Without tickets the Origin is all there is; a caller that sends none (not a browser) gets nothing.
+    if (origin === undefined && !config.ticketSecret)
+      throw new ProblemError(
+        403,
+        "origin-required",
+        "This site may not launch Thunder",
+        "Launches without a ticket are accepted only from a browser page on an allowed origin.",
+      );
     await next();
   });
 
   app.openapi(launch, async (c) => {
-    const { method, ids, ticket } = c.req.valid("json");
+    const { method, ids, league, angles, ticket } = c.req.valid("json");
     const errors = invalidIds(method, ids);
+    if (!isMessageMethod(method)) {
+      if (league !== undefined) errors.push({ field: "league", message: "is taken only by xos-message, gsis-message and pff-message" });
+      if (angles !== undefined) errors.push({ field: "angles", message: "is taken only by xos-message, gsis-message and pff-message" });
+    }
     if (errors.length > 0) throw invalidRequest(errors);
-    if (config.ticketSecret) await checkTicket(ticket, config.ticketSecret, ids);
-    const current = await health.track(() => tokens.get());
+    if (config.ticketSecret) await checkTicket(ticket, config.ticketSecret, ids, tickets);
+    const { token, expiresAt } = await health.track(() => sso.mintToken());
+    let url = buildLaunchUrl({ target: config.target, method, ids, token, vendor: config.vendorGuid, league, angles });
+    // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
+    if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
+      url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
     c.header("cache-control", "no-store");
-    return c.json(
-      {
-        url: buildLaunchUrl({ target: config.target, method, ids, token: current.token, vendor: config.vendorGuid }),
-        expiresAt: new Date(current.expiresAt).toISOString(),
-      },
-      200,
-    );
+    return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 200);
   });
   return app;
 }

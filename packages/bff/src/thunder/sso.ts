@@ -1,29 +1,34 @@
 /**
- * Thunder SSO tokens through the shared token source: `Authorization: API base64(user:password)`,
- * GenerateToken or GenerateTokenWithDuration, answers parsed leniently (WCF `*Result`, a bare
- * JSON string, or text), and refused credentials named as such (the service answers 500).
+ * Thunder's SSO service: `Authorization: API base64(user:password)`, each launch's own token from
+ * GenerateTokenWithDuration, and Hub Pro's SaveUserUrlByGuid. Answers are parsed leniently (WCF
+ * `*Result` JSON, a bare JSON string, WCF XML or plain text); refused credentials (the service
+ * answers 500 with its `Message`, or 401/403) are named as such, while a gateway error or an
+ * outage is "unavailable", never blamed on the credentials.
  */
 
 import type { ThunderConfig } from "../config.ts";
 import { ProblemError } from "../core/problem.ts";
-import { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, type UpstreamOptions } from "../core/upstream.ts";
+import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
 
 export interface ThunderToken {
   token: string;
   expiresAt: number;
 }
 
-/** Assumed from the vendor's help centre: "about 15 minutes" when no duration is asked for. */
-const VENDOR_DEFAULT_MINUTES = 15;
-
-function base64Utf8(text: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+/** `Authorization: API base64(user:password)`: Thunder's own scheme, neither Basic nor Bearer. */
+export function thunderAuthorization(config: Pick<ThunderConfig, "username" | "password">): string {
+  return `API ${btoa(String.fromCharCode(...new TextEncoder().encode(`${config.username}:${config.password}`)))}`;
 }
 
-/** The token in any of the shapes the service has been seen to answer. */
-export function parseTokenAnswer(text: string): string | null {
-  const trimmed = text.trim();
+/** `<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">VALUE</string>`. */
+const WCF_XML_STRING = /^<string(?:\s+xmlns="[^"]*")?\s*>([^<]*)<\/string>$/;
+const PLAIN_VALUE = /^[\w.~+/=-]{8,}$/;
+
+/** The string result (a token, a GUID) in any of the shapes the service answers; null when there is none. */
+export function parseWcfString(text: string): string | null {
+  const trimmed = text.trim().replace(/^<\?xml[^>]*\?>\s*/, "");
+  const xml = WCF_XML_STRING.exec(trimmed);
+  if (xml) return PLAIN_VALUE.test(xml[1]?.trim() ?? "") ? (xml[1] as string).trim() : null;
   try {
     const json: unknown = JSON.parse(trimmed);
     if (typeof json === "string") return json.trim() || null;
@@ -33,51 +38,76 @@ export function parseTokenAnswer(text: string): string | null {
     }
     return null;
   } catch {
-    return /^[\w.~+/=-]{8,}$/.test(trimmed) ? trimmed : null;
+    return PLAIN_VALUE.test(trimmed) ? trimmed : null;
   }
 }
 
-export function createThunderTokens(config: ThunderConfig, upstream: UpstreamOptions, now: () => number = Date.now) {
-  const minutes = config.tokenMinutes ?? VENDOR_DEFAULT_MINUTES;
-  const lifetimeMs = minutes * 60_000;
-  const endpoint = config.tokenMinutes === null ? "GenerateToken" : "GenerateTokenWithDuration";
-  const body =
-    config.tokenMinutes === null ? { productId: config.vendorGuid } : { productId: config.vendorGuid, durationInMins: config.tokenMinutes };
-  const authorization = `API ${base64Utf8(`${config.username}:${config.password}`)}`;
-
-  return new TokenSource<ThunderToken>({
-    now,
-    onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
-    ...(upstream.sharedTokens && {
-      shared: { ...upstream.sharedTokens, key: `Thunder:${config.username}:${config.vendorGuid}:${minutes}` },
-    }),
-    // Ahead of expiry, and never a launch URL whose token dies within the minute.
-    refreshAheadMs: Math.min(2 * 60_000, lifetimeMs / 4),
-    minValidityMs: Math.min(60_000, lifetimeMs / 4),
-    async obtain() {
-      const startedAt = now();
-      const response = await callUpstream(
-        upstream,
-        () =>
-          new Request(`${config.ssoUrl}/${endpoint}`, {
-            method: "POST",
-            headers: { authorization, "content-type": "application/json", accept: "application/json" },
-            body: JSON.stringify(body),
-          }),
-        { idempotent: false, operation: "token" },
-      );
-      const text = await response.text();
-      if (response.status === 401 || response.status === 403 || response.status === 500)
-        throw new ProblemError(
-          502,
-          "thunder-credentials",
-          "Thunder refused the BFF's credentials",
-          "Check THUNDER_USERNAME, THUNDER_PASSWORD and that THUNDER_VENDOR_GUID is enabled for that user.",
-        );
-      if (!response.ok) throw badGateway("Thunder", `Thunder's token service answered status ${response.status}.`);
-      const token = parseTokenAnswer(text);
-      if (!token) throw badGateway("Thunder", "Thunder's token service answered no token.");
-      return { token, expiresAt: startedAt + lifetimeMs };
-    },
-  });
+/** Thunder's measured answer to bad credentials: HTTP 500 with `{"Message": …}` (a JSON body, not an HTML error page). */
+export function isCredentialRefusal(status: number, text: string): boolean {
+  if (status === 401 || status === 403) return true;
+  if (status !== 500) return false;
+  try {
+    const json = JSON.parse(text) as { Message?: unknown };
+    return typeof json?.Message === "string";
+  } catch {
+    return false;
+  }
 }
+
+export const credentialsRefused = () =>
+  new ProblemError(
+    502,
+    "thunder-credentials",
+    "Thunder refused the BFF's credentials",
+    "Check THUNDER_USERNAME, THUNDER_PASSWORD and that THUNDER_VENDOR_GUID is enabled for that user.",
+  );
+
+export function createThunderSso(config: ThunderConfig, upstream: UpstreamOptions, now: () => number = Date.now) {
+  const authorization = thunderAuthorization(config);
+
+  /** One SSO call (`label` names it in metrics and traces); the string result, or a problem naming what went wrong. */
+  async function call(operation: string, label: string, body: unknown, idempotent: boolean): Promise<string> {
+    const response = await callUpstream(
+      upstream,
+      () =>
+        new Request(`${config.ssoUrl}/${operation}`, {
+          method: "POST",
+          headers: { authorization, "content-type": "application/json", accept: "application/json" },
+          body: JSON.stringify(body),
+        }),
+      { idempotent, operation: label },
+    );
+    const text = await response.text();
+    if (isCredentialRefusal(response.status, text)) throw credentialsRefused();
+    if (response.status >= 500)
+      throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
+    if (!response.ok) throw badGateway("Thunder", `Thunder's ${operation} answered status ${response.status}.`);
+    const value = parseWcfString(text);
+    if (!value) throw badGateway("Thunder", `Thunder's ${operation} answered no value.`);
+    return value;
+  }
+
+  return {
+    /** A token of its own for one launch, as short-lived as configured. */
+    async mintToken(): Promise<ThunderToken> {
+      const startedAt = now();
+      upstream.metrics?.tokenRequest(upstream.name, false); // never shared nor renewed: every launch asks for a new one
+      // Minting twice is harmless, so a 5xx is worth one more try.
+      const token = await call(
+        "GenerateTokenWithDuration",
+        "token",
+        { productId: config.vendorGuid, durationInMins: config.tokenMinutes },
+        true,
+      );
+      return { token, expiresAt: startedAt + config.tokenMinutes * 60_000 };
+    },
+    /** Hub Pro: saves the finished launch URL and answers its GUID. */
+    async saveUrl(url: string): Promise<string> {
+      const guid = await call("SaveUserUrlByGuid", "save-url", { url }, false);
+      if (!/^[\w-]{1,64}$/.test(guid)) throw badGateway("Thunder", "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
+      return guid;
+    },
+  };
+}
+
+export type ThunderSso = ReturnType<typeof createThunderSso>;

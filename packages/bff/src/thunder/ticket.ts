@@ -1,17 +1,36 @@
 /**
  * Host-issued launch tickets: when THUNDER_TICKET_SECRET is set, the host site's backend signs
- * an HS256 JWT for a user it has authenticated (expiring within 10 minutes, optionally listing
- * the ids it allows), and the BFF launches only with one.
+ * an HS256 JWT for a user it has authenticated (expiring within 10 minutes, with a `jti`,
+ * optionally listing the ids it allows), and the BFF launches once with each.
  */
 import { sign, verify } from "hono/jwt";
 import { ProblemError } from "../core/problem.ts";
+import type { CounterStore } from "../core/quota.ts";
+import { unavailable } from "../core/upstream.ts";
 
 const MAX_LIFETIME_S = 600;
 const CLOCK_SKEW_S = 30;
 
 const refused = (detail: string) => new ProblemError(401, "thunder-ticket", "A valid launch ticket is required", detail);
 
-export async function checkTicket(ticket: string | undefined, secret: string, ids: readonly string[]): Promise<void> {
+/**
+ * Tickets already used, by `jti`, in the shared counter store (Redis when BFF_CACHE_URL is set),
+ * so a ticket works once across every instance.
+ */
+export function ticketLedger(store: CounterStore) {
+  return {
+    /** True the first time `jti` is seen; kept until the ticket could no longer be valid anyway. */
+    async claim(jti: string, ttlMs: number): Promise<boolean> {
+      // A store that cannot count (it throws, or answers 0) cannot rule out a replay: no launch.
+      const uses = await store.increment(`thunder:ticket:${jti}`, ttlMs).catch(() => 0);
+      if (uses === 0) throw unavailable("The launch ticket store", "Tickets cannot be checked for reuse right now; try again shortly.");
+      return uses === 1;
+    },
+  };
+}
+export type TicketLedger = ReturnType<typeof ticketLedger>;
+
+export async function checkTicket(ticket: string | undefined, secret: string, ids: readonly string[], ledger: TicketLedger): Promise<void> {
   if (!ticket) throw refused("This BFF launches Thunder only with a ticket from the host site; none was sent.");
   let payload: Record<string, unknown>;
   try {
@@ -35,14 +54,22 @@ export async function checkTicket(ticket: string | undefined, secret: string, id
         "Ask the host site for a ticket that lists them.",
       );
   }
+  const jti = payload.jti;
+  if (typeof jti !== "string" || !/^[\w.:-]{8,128}$/.test(jti)) throw refused("The ticket has no jti (8–128 letters, digits, . : _ -).");
+  if (!(await ledger.claim(jti, Math.ceil((exp - now + CLOCK_SKEW_S) * 1000))))
+    throw refused("This ticket was already used: a ticket launches once. Ask the host site for a new one.");
 }
 
 /**
  * How a host backend issues a ticket (any HS256 JWT library does the same): for the user it has
- * authenticated, expiring within 10 minutes, optionally limited to some ids.
+ * authenticated, expiring within 10 minutes, with a unique `jti`, optionally limited to some ids.
  */
 export function issueTicket(secret: string, claims: { sub: string; ids?: string[]; ttlSeconds?: number }): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const ttl = Math.min(claims.ttlSeconds ?? 300, MAX_LIFETIME_S);
-  return sign({ sub: claims.sub, iat: now, exp: now + ttl, ...(claims.ids && { ids: claims.ids }) }, secret, "HS256");
+  return sign(
+    { sub: claims.sub, jti: crypto.randomUUID(), iat: now, exp: now + ttl, ...(claims.ids && { ids: claims.ids }) },
+    secret,
+    "HS256",
+  );
 }

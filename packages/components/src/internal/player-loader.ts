@@ -2,6 +2,8 @@
  * Loads the THRON Player script once per URL, on first use, and hands back its factory
  * (`THRONContentExperience`, or the older `THRONPlayer`). A failed load is forgotten, so a
  * later open may try again; the gallery falls back to native players meanwhile.
+ * No public source shows the Player's `error` event, so a Player that has not reported `ready`
+ * within a few seconds counts as failed too (`playerReady`).
  */
 
 export interface ThronPlayer {
@@ -26,6 +28,22 @@ export type ThronPlayerFactory = (elementId: string, options: ThronPlayerOptions
 type WithPlayer = typeof globalThis & { THRONContentExperience?: ThronPlayerFactory; THRONPlayer?: ThronPlayerFactory };
 
 const loads = new Map<string, Promise<ThronPlayerFactory>>();
+
+/** How long a Player may take to report `ready`; tests shorten it. */
+export const playerTimeouts = { readyMs: 5_000 };
+
+/** Resolves true when `player` reports `ready`, false on `error` or when `ready` has not come in time. */
+export function playerReady(player: ThronPlayer, timeoutMs = playerTimeouts.readyMs): Promise<boolean> {
+  return new Promise((resolve) => {
+    const settle = (ready: boolean) => {
+      clearTimeout(timer);
+      resolve(ready);
+    };
+    const timer = setTimeout(() => settle(false), timeoutMs);
+    player.on("ready", () => settle(true));
+    player.on("error", () => settle(false));
+  });
+}
 
 function factory(): ThronPlayerFactory | undefined {
   const scope = globalThis as WithPlayer;

@@ -11,6 +11,8 @@ export interface SandboxFaults {
   errorRate?: number;
   burst5xx?: number;
   playerScriptDown?: boolean;
+  /** The Player script loads, but its player never reports `ready` nor `error`. */
+  playerNeverReady?: boolean;
 }
 
 /** Sets the THRON sandbox's faults; fields left out are switched off. */
@@ -87,4 +89,19 @@ export async function mountGallery(attributes: Record<string, string | boolean> 
   await el.updateComplete;
   const shadow = el.shadowRoot as ShadowRoot;
   return { el, event, shadow, container, remove: () => container.remove() };
+}
+
+/** Collects console.warn messages until restore(): the editor's warnings are part of the behaviour. */
+export function captureWarnings() {
+  const messages: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    messages.push(args.map(String).join(" "));
+  };
+  return { messages, restore: () => (console.warn = original) };
+}
+
+/** The THRON sandbox's call counters (searches, details…). */
+export function executeStats(): Promise<{ searches: number; details: number }> {
+  return executeServerCommand("sandbox-stats") as Promise<{ searches: number; details: number }>;
 }

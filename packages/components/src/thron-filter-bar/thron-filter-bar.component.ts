@@ -4,6 +4,7 @@ import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { warnAttribute } from "../internal/warn.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
 
@@ -68,7 +69,10 @@ export class ThronFilterBar extends EmbedkitElement {
   declare gallery: string | undefined;
   /** BCP 47 locale; defaults to the target gallery's, then the page's language. */
   declare locale: string | undefined;
-  /** Keep the query and filters in the page URL (shareable links, Back restores). */
+  /**
+   * Keep the query and filters in the page URL (shareable links, Back restores). A value is a
+   * prefix for this bar's keys (`sync-url="sport"` → `sport.q`), for pages with several bars.
+   */
   declare syncUrl: boolean;
   /** Overrides of the element's strings. */
   declare strings: Partial<Strings>;
@@ -78,6 +82,8 @@ export class ThronFilterBar extends EmbedkitElement {
   declare _selected: Record<string, string[]>;
   declare _failed: boolean;
   #debounce: ReturnType<typeof setTimeout> | undefined;
+  /** A closed select changed by the arrow keys: wait for the last step before reloading. */
+  #selectKeyed = false;
   readonly #onPopState = () => this.#restoreFromUrl();
 
   constructor() {
@@ -99,6 +105,35 @@ export class ThronFilterBar extends EmbedkitElement {
     super.connectedCallback();
     window.addEventListener("popstate", this.#onPopState);
     if (this.syncUrl) this.#restoreFromUrl();
+    // A frame later: a page that adds the bar before its gallery is not told off.
+    requestAnimationFrame(() => this.#checkAttributes());
+  }
+
+  /** The editor's mistakes, named in the console: a bar that controls nothing, two bars on one set of URL keys. */
+  #checkAttributes(): void {
+    if (!this.isConnected) return;
+    if (!this.#target) warnAttribute(this, "for", this.for, "the id of a <thron-gallery> in the same document");
+    if (!this.syncUrl) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const sameKeys = [...root.querySelectorAll("thron-filter-bar[sync-url]")].filter(
+      (bar) => bar.getAttribute("sync-url") === this.#prefixAttr,
+    );
+    if (sameKeys.length > 1)
+      warnAttribute(
+        this,
+        "sync-url",
+        this.#prefixAttr,
+        'a prefix of its own on each bar (sync-url="news"), as two bars would share the URL\'s keys',
+      );
+  }
+
+  get #prefixAttr(): string {
+    return this.getAttribute("sync-url") ?? "";
+  }
+
+  /** Prefix of this bar's URL keys: `sync-url="sport"` → `sport.`. */
+  get #urlPrefix(): string {
+    return this.#prefixAttr ? `${this.#prefixAttr}.` : "";
   }
 
   override disconnectedCallback(): void {
@@ -138,7 +173,7 @@ export class ThronFilterBar extends EmbedkitElement {
   }
 
   #restoreFromUrl(): void {
-    const { q, filters } = readQuery(location.search);
+    const { q, filters } = readQuery(location.search, this.#urlPrefix);
     this._q = q;
     this._selected = filters;
     this.#apply("none");
@@ -150,18 +185,33 @@ export class ThronFilterBar extends EmbedkitElement {
     const target = this.#target;
     if (target) target.query = { q: detail.q, filters: detail.filters };
     if (this.syncUrl && history !== "none") {
-      const url = writeQuery(location.href, detail);
+      const url = writeQuery(location.href, detail, this.#urlPrefix);
       if (url !== location.href) window.history[history === "push" ? "pushState" : "replaceState"](window.history.state, "", url);
     }
     this.emit<FilterChangeDetail>("thron-filter-change", detail);
   }
 
-  #setValues(key: string, values: string[]): void {
+  #setValues(key: string, values: string[], options: { wait?: boolean } = {}): void {
     const next = { ...this._selected };
     if (values.length > 0) next[key] = values;
     else delete next[key];
     this._selected = next;
-    this.#apply("push");
+    clearTimeout(this.#debounce);
+    if (options.wait) this.#debounce = setTimeout(() => this.#apply("push"), SEARCH_DEBOUNCE_MS);
+    else this.#apply("push");
+  }
+
+  /** Removes a chip's value; focus goes to the next chip, else the previous, else that filter's own control. */
+  #removeChip(key: string, value: string, index: number): void {
+    this.#setValues(
+      key,
+      (this._selected[key] ?? []).filter((v) => v !== value),
+    );
+    void this.updateComplete.then(() => {
+      const chips = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="chip"]')];
+      const control = chips[index] ?? chips[index - 1] ?? this.renderRoot.querySelector<HTMLElement>(`[data-filter="${CSS.escape(key)}"]`);
+      (control ?? this.renderRoot.querySelector<HTMLElement>('[part="search"]'))?.focus();
+    });
   }
 
   #onSearch(event: InputEvent): void {
@@ -179,15 +229,23 @@ export class ThronFilterBar extends EmbedkitElement {
     this.#apply("push");
   }
 
+  #onClearAll(): void {
+    this.clear();
+    // The button is disabled now: focus goes where the next search starts.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part="search"]')?.focus());
+  }
+
   #control(filter: Filter, t: Strings) {
     const selected = this._selected[filter.key] ?? [];
     if (filter.multiple) {
       return html`<fieldset part="filter">
         <legend>${filter.label}</legend>
+        <div class="options">
         ${filter.options.map(
-          (option) => html`<label>
+          (option, i) => html`<label>
             <input
               type="checkbox"
+              data-filter=${i === 0 ? filter.key : ""}
               .checked=${selected.includes(option.value)}
               @change=${(e: Event) =>
                 this.#setValues(
@@ -197,22 +255,34 @@ export class ThronFilterBar extends EmbedkitElement {
             />${option.label}
           </label>`,
         )}
+        </div>
       </fieldset>`;
     }
     return html`<label class="field">
-      ${filter.label}
+      <span class="label">${filter.label}</span>
       <select
         part="filter"
+        data-filter=${filter.key}
         .value=${selected[0] ?? ""}
+        @keydown=${(e: KeyboardEvent) => (this.#selectKeyed = e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End")}
         @change=${(e: Event) => {
           const value = (e.target as HTMLSelectElement).value;
-          this.#setValues(filter.key, value ? [value] : []);
+          // Arrows on a closed select change it at each step: reload once, for where the steps end.
+          this.#setValues(filter.key, value ? [value] : [], { wait: this.#selectKeyed });
+          this.#selectKeyed = false;
         }}
       >
         <option value="" ?selected=${!selected[0]}>${t.all}</option>
         ${filter.options.map((o) => html`<option value=${o.value} ?selected=${selected[0] === o.value}>${o.label}</option>`)}
       </select>
     </label>`;
+  }
+
+  /** A name of its own for the search landmark: the section the bar sits in, else the gallery's name. */
+  #label(t: Strings): string {
+    const section = this.closest("section, [role='region']");
+    const heading = section?.querySelector("h1, h2, h3, h4, h5, h6")?.textContent?.trim();
+    return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#target?.gallery ?? this.for ?? ""}`;
   }
 
   override render() {
@@ -222,35 +292,34 @@ export class ThronFilterBar extends EmbedkitElement {
       return values.map((value) => ({ key, value, label: filter?.options.find((o) => o.value === value)?.label ?? value }));
     });
     const anything = chips.length > 0 || this._q.length > 0;
-    return html`<form part="base" role="search" @submit=${(e: Event) => e.preventDefault()}>
-      <label class="field">
-        ${t.search}
-        <input part="search" type="search" .value=${this._q} @input=${this.#onSearch} autocomplete="off" />
-      </label>
-      ${this._filters.map((filter) => this.#control(filter, t))}
-      <button part="clear" type="button" ?disabled=${!anything} @click=${() => this.clear()}>${t.clearAll}</button>
+    const loading = this._filters.length === 0 && !this._failed;
+    return html`<form part="base" role="search" aria-label=${this.#label(t)} @submit=${(e: Event) => e.preventDefault()}>
+      <div class="controls ${loading ? "loading" : ""}">
+        <label class="field">
+          <span class="label">${t.search}</span>
+          <input part="search" type="search" .value=${this._q} @input=${this.#onSearch} autocomplete="off" />
+        </label>
+        <!-- One row that scrolls sideways rather than wrapping: it is as high before the filters arrive as after. -->
+        <div class="filters">
+          ${this._filters.map((filter) => this.#control(filter, t))}
+        </div>
+      </div>
       ${this._failed ? html`<p role="alert">${t.filtersError}</p>` : nothing}
-      ${
-        chips.length > 0
-          ? html`<div part="selection" class="selection" role="group" aria-label=${t.selected}>
-            ${chips.map(
-              (chip) => html`<button
-                part="chip"
-                class="chip"
-                type="button"
-                aria-label=${t.remove(chip.label)}
-                @click=${() =>
-                  this.#setValues(
-                    chip.key,
-                    (this._selected[chip.key] ?? []).filter((v) => v !== chip.value),
-                  )}
-              >
-                ${chip.label} ✕
-              </button>`,
-            )}
-          </div>`
-          : nothing
-      }
+      <!-- Always there, one button high: choosing a filter does not push the gallery down. -->
+      <div part="selection" class="selection" role=${chips.length > 0 ? "group" : nothing} aria-label=${chips.length > 0 ? t.selected : nothing}>
+        ${chips.map(
+          (chip, index) => html`<button
+            part="chip"
+            class="chip"
+            type="button"
+            aria-label=${t.remove(chip.label)}
+            @click=${() => this.#removeChip(chip.key, chip.value, index)}
+          >
+            ${chip.label} ✕
+          </button>`,
+        )}
+        <button part="clear" type="button" ?disabled=${!anything} @click=${() => this.#onClearAll()}>${t.clearAll}</button>
+      </div>
     </form>`;
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { captureWarnings, executeStats, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { GalleryLoadDetail, ThronGallery } from "../thron-gallery/thron-gallery.ts";
 import "../thron-gallery/thron-gallery.ts";
 import type { FilterChangeDetail, ThronFilterBar } from "./thron-filter-bar.ts";
@@ -9,8 +9,8 @@ import "./thron-filter-bar.ts";
 let ids = 0;
 
 /** A filter bar driving a gallery, both on the test BFF, once the bar shows its filters and the gallery its first page. */
-async function setup(options: { locale?: string; syncUrl?: boolean } = {}) {
-  const container = mount();
+async function setup(options: { locale?: string; syncUrl?: boolean | string; container?: HTMLElement } = {}) {
+  const container = options.container ?? mount();
   const id = `gallery-${++ids}`;
   const gallery = document.createElement("thron-gallery") as ThronGallery;
   gallery.id = id;
@@ -19,7 +19,8 @@ async function setup(options: { locale?: string; syncUrl?: boolean } = {}) {
   if (options.locale) gallery.setAttribute("locale", options.locale);
   const bar = document.createElement("thron-filter-bar") as ThronFilterBar;
   bar.setAttribute("for", id);
-  if (options.syncUrl) bar.setAttribute("sync-url", "");
+  if (options.syncUrl !== undefined && options.syncUrl !== false)
+    bar.setAttribute("sync-url", options.syncUrl === true ? "" : options.syncUrl);
   const firstPage = firstEvent<GalleryLoadDetail>(gallery, "thron-gallery-load");
   container.append(bar, gallery);
   await firstPage;
@@ -138,5 +139,93 @@ describe("<thron-filter-bar>", () => {
     await reload(() => checkbox(shadow, "Nature").click());
     await bar.updateComplete;
     await expect(bar).to.be.accessible();
+  });
+
+  it("moves focus to the search field after Clear all, and to the filter's control after its last chip goes", async () => {
+    const { bar, shadow, reload } = await setup();
+    await reload(() => choose(select(shadow), "winter"));
+    await bar.updateComplete;
+    await reload(() => shadow.querySelector<HTMLButtonElement>('[part="chip"]')?.click());
+    await until(() => shadow.activeElement === select(shadow), "focus on the Season select");
+    await reload(() => checkbox(shadow, "Food").click());
+    await bar.updateComplete;
+    shadow.querySelector<HTMLButtonElement>('[part="clear"]')?.focus();
+    await reload(() => sendKeys({ press: "Enter" }));
+    await until(() => shadow.activeElement === shadow.querySelector('[part="search"]'), "focus on the search field");
+  });
+
+  it("keeps the chips' row when empty, so choosing a filter does not push the gallery down", async () => {
+    const { bar, gallery, shadow, reload } = await setup();
+    const top = gallery.getBoundingClientRect().top;
+    await reload(() => checkbox(shadow, "Food").click());
+    await bar.updateComplete;
+    expect(chips(shadow)).to.deep.equal(["Food"]);
+    expect(gallery.getBoundingClientRect().top).to.equal(top);
+  });
+
+  it("reloads once, with one history entry, when the arrow keys walk a closed select", async () => {
+    const { gallery, shadow } = await setup({ syncUrl: true });
+    const before = (await executeStats()).searches;
+    let pushes = 0;
+    const push = history.pushState;
+    history.pushState = function (this: History, ...args: Parameters<History["pushState"]>) {
+      pushes++;
+      return push.apply(this, args);
+    };
+    select(shadow).focus();
+    const loaded = firstEvent(gallery, "thron-gallery-load");
+    await sendKeys({ press: "ArrowDown" });
+    await sendKeys({ press: "ArrowDown" });
+    await sendKeys({ press: "ArrowDown" });
+    await loaded;
+    expect(select(shadow).value).to.equal("autumn");
+    expect(gallery.query.filters).to.deep.equal({ season: ["autumn"] });
+    expect((await executeStats()).searches - before).to.equal(1, "one search upstream");
+    history.pushState = push;
+    expect(pushes).to.equal(1, "one history entry");
+  });
+
+  it("warns the editor when for names no gallery", async () => {
+    const warnings = captureWarnings();
+    const bar = document.createElement("thron-filter-bar");
+    bar.setAttribute("for", "missing");
+    bar.setAttribute("bff", TEST_BFF);
+    mount().append(bar);
+    await until(() => warnings.messages.length > 0, "a warning");
+    warnings.restore();
+    expect(warnings.messages[0]).to.contain('for="missing"');
+    expect(warnings.messages[0]).to.contain("<thron-gallery>");
+  });
+
+  it("keeps two sync-url bars apart with their prefixes, and names each search landmark", async () => {
+    history.replaceState(null, "", `${location.pathname}${location.search}&q=stadium&sport.q=glacier`);
+    const first = document.createElement("section");
+    first.innerHTML = "<h2>News</h2>";
+    const second = document.createElement("section");
+    second.innerHTML = "<h2>Sport</h2>";
+    mount().append(first, second);
+    const news = await setup({ syncUrl: true, container: first });
+    const sport = await setup({ syncUrl: "sport", container: second });
+    await until(() => news.gallery.query?.q === "stadium" && sport.gallery.query?.q === "glacier", "each bar's own query");
+    await sport.reload(() => choose(select(sport.shadow), "summer"));
+    const params = new URL(location.href).searchParams;
+    expect(params.getAll("sport.filter.season")).to.deep.equal(["summer"]);
+    expect(params.getAll("filter.season")).to.deep.equal([]);
+    expect(news.bar.value.filters).to.deep.equal({});
+    const labels = [news.shadow, sport.shadow].map((s) => s.querySelector('[role="search"]')?.getAttribute("aria-label"));
+    expect(labels).to.deep.equal(["Search: News", "Search: Sport"]);
+    await expect(news.bar).to.be.accessible();
+  });
+
+  it("passes axe, contrast included, on a dark host page", async () => {
+    const dark = document.createElement("section");
+    dark.style.cssText = "background:#15171c;color:#eceef3;color-scheme:dark;padding:1rem";
+    dark.innerHTML = "<h2>Sport</h2>";
+    mount().append(dark);
+    const { bar, gallery, shadow, reload } = await setup({ container: dark });
+    await reload(() => checkbox(shadow, "Sport").click());
+    await bar.updateComplete;
+    await expect(bar).to.be.accessible();
+    await expect(gallery).to.be.accessible();
   });
 });

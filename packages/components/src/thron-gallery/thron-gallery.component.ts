@@ -2,11 +2,11 @@ import type { Asset, AssetPage } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
-import { effectiveLocale, formatDuration, type Strings, stringsFor } from "../internal/localize.ts";
-import { nativePlayer } from "../internal/native-player.ts";
-import { loadThronPlayer, type ThronPlayer } from "../internal/player-loader.ts";
+import { type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
+import { effectiveLocale, formatDuration, type Strings, spokenDuration, stringsFor } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { warnAttribute } from "../internal/warn.ts";
+import { type DialogGallery, GalleryDialog } from "./gallery-dialog.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
 export interface GalleryLoadDetail {
@@ -29,8 +29,9 @@ export interface AssetOpenDetail {
   index: number;
 }
 
-const EAGER_TILES = 6; // about the first row on common widths: no lazy-load delay above the fold
-let playerIds = 0;
+/** Before the first layout is known: about one row on common widths. */
+const DEFAULT_EAGER_TILES = 4;
+const DEFAULT_PAGE_SIZE = 24;
 
 /**
  * A grid of a THRON gallery's assets, fed only by the Embedkit BFF, that opens each asset in a
@@ -51,6 +52,7 @@ let playerIds = 0;
  * @csspart duration - The duration badge, when known.
  * @csspart title - A tile's caption.
  * @csspart load-more - The "Load more" button.
+ * @csspart count - How many assets are shown, of how many.
  * @csspart message - Empty and error messages.
  * @csspart retry - The retry button of the error state.
  * @csspart dialog - The asset dialog.
@@ -58,6 +60,10 @@ let playerIds = 0;
  * @csspart stage - Where the player or image is shown.
  * @csspart media - The native video, audio, image or document link.
  * @csspart description - The open asset's description.
+ * @csspart zoom - The image's zoom toggle in the dialog.
+ * @csspart fullscreen - The image's full-screen button in the dialog.
+ * @csspart cover - An audio asset's cover behind its player bar.
+ * @csspart preview - A document's first page.
  * @csspart close - The dialog's close button.
  * @csspart previous - The dialog's previous button.
  * @csspart next - The dialog's next button.
@@ -83,6 +89,7 @@ export class ThronGallery extends EmbedkitElement {
     pageSize: { type: Number, attribute: "page-size" },
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
+    syncUrl: { type: Boolean, attribute: "sync-url" },
     strings: { attribute: false },
     query: { attribute: false },
     _items: { state: true },
@@ -91,10 +98,6 @@ export class ThronGallery extends EmbedkitElement {
     _loading: { state: true },
     _error: { state: true },
     _focusIndex: { state: true },
-    _openIndex: { state: true },
-    _openDetail: { state: true },
-    _openFailed: { state: true },
-    _usingThronPlayer: { state: true },
     _tileWidth: { state: true },
   };
 
@@ -110,6 +113,8 @@ export class ThronGallery extends EmbedkitElement {
   declare player: "thron" | "native";
   /** Load the next page when the end of the grid scrolls into view (the button stays for keyboards). */
   declare infinite: boolean;
+  /** Keep the open asset in the page URL's hash (`#<id>=<asset>`), so a link reopens it. */
+  declare syncUrl: boolean;
   /** Overrides of the element's strings. */
   declare strings: Partial<Strings>;
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
@@ -121,16 +126,14 @@ export class ThronGallery extends EmbedkitElement {
   declare _loading: boolean;
   declare _error: BffError | null;
   declare _focusIndex: number;
-  declare _openIndex: number;
-  declare _openDetail: Asset | null;
-  declare _openFailed: boolean;
-  declare _usingThronPlayer: boolean;
   declare _tileWidth: number;
 
+  readonly #dialog = new GalleryDialog(this as unknown as DialogGallery);
   #abort: AbortController | null = null;
-  #player: ThronPlayer | null = null;
-  #playerHost: HTMLElement | null = null;
-  #showToken = 0;
+  /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
+  #eagerTiles = DEFAULT_EAGER_TILES;
+  /** After "Load more", focus goes to the first new tile. */
+  #focusAfterLoad = -1;
   #resize: ResizeObserver | null = null;
   #sentinel: IntersectionObserver | null = null;
 
@@ -140,6 +143,7 @@ export class ThronGallery extends EmbedkitElement {
     this.pageSize = 24;
     this.player = "thron";
     this.infinite = false;
+    this.syncUrl = false;
     this.strings = {};
     this.query = {};
     this._items = [];
@@ -148,10 +152,6 @@ export class ThronGallery extends EmbedkitElement {
     this._loading = false;
     this._error = null;
     this._focusIndex = 0;
-    this._openIndex = -1;
-    this._openDetail = null;
-    this._openFailed = false;
-    this._usingThronPlayer = false;
     this._tileWidth = 0;
   }
 
@@ -171,20 +171,43 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   /** Opens the asset at `index` in the dialog, unless a `thron-asset-open` listener cancels it. */
-  async open(index: number): Promise<void> {
-    const asset = this._items[index];
-    if (!asset || !this.emit<AssetOpenDetail>("thron-asset-open", { asset, index }, { cancelable: true })) return;
-    this._openIndex = index;
-    this._focusIndex = index;
-    await this.updateComplete;
-    const dialog = this.#dialog;
-    if (dialog && !dialog.open) dialog.showModal();
-    await this.#show(asset);
+  open(index: number): Promise<void> {
+    return this.#dialog.open(index);
   }
 
   /** Closes the dialog and returns focus to the asset's tile. */
   close(): void {
-    this.#dialog?.close();
+    this.#dialog.close();
+  }
+
+  // ---- what the dialog reads (see DialogGallery) ----
+
+  /** @internal */
+  get totalCount(): number {
+    return this._total;
+  }
+
+  /** @internal */
+  get hasMore(): boolean {
+    return this._nextCursor !== null;
+  }
+
+  /** @internal */
+  get dialogOptions() {
+    return { base: this.#base, gallery: this.gallery, locale: this.#locale, player: this.player, syncUrl: this.syncUrl };
+  }
+
+  /** @internal */
+  announceOpen(asset: Asset, index: number): boolean {
+    if (!this.emit<AssetOpenDetail>("thron-asset-open", { asset, index }, { cancelable: true })) return false;
+    if (index >= 0) this._focusIndex = index;
+    return true;
+  }
+
+  /** @internal */
+  focusTile(index: number): void {
+    this._focusIndex = index;
+    void this.updateComplete.then(() => this.#tiles()[index]?.focus());
   }
 
   override connectedCallback(): void {
@@ -196,12 +219,13 @@ export class ThronGallery extends EmbedkitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
-    this.#destroyPlayer();
     this.#resize?.disconnect();
     this.#sentinel?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("pageSize") && this.hasAttribute("page-size") && !validPageSize(this.pageSize))
+      warnAttribute(this, "page-size", this.getAttribute("page-size"), `a whole number from 1 to 50; using ${DEFAULT_PAGE_SIZE}`);
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
       void this.reload();
   }
@@ -229,8 +253,8 @@ export class ThronGallery extends EmbedkitElement {
     return bffBase(this.bff);
   }
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector("dialog");
+  get #pageSize(): number {
+    return validPageSize(this.pageSize) ? this.pageSize : DEFAULT_PAGE_SIZE;
   }
 
   #observeSentinel(): void {
@@ -259,7 +283,7 @@ export class ThronGallery extends EmbedkitElement {
       this._focusIndex = 0;
     }
     const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
-      limit: Math.min(50, Math.max(1, Math.round(this.pageSize) || 24)),
+      limit: this.#pageSize,
       locale: this.#locale,
       cursor: append ? this._nextCursor : undefined,
       ...queryParams(this.query ?? {}),
@@ -267,6 +291,8 @@ export class ThronGallery extends EmbedkitElement {
     try {
       const page = await getJson<AssetPage>(url, abort.signal);
       if (abort.signal.aborted) return;
+      if (!append) this.#eagerTiles = this.#placeholdersInView();
+      const firstNew = this._items.length;
       this._items = append ? [...this._items, ...page.items] : page.items;
       this._total = page.total;
       this._nextCursor = page.nextCursor;
@@ -277,101 +303,26 @@ export class ThronGallery extends EmbedkitElement {
         added: page.items,
         hasMore: page.nextCursor !== null,
       });
+      if (append && this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
+      this.#focusAfterLoad = -1;
+      if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
       // A filtered page can come back short; keep filling the view when scrolling is on.
       if (this.infinite) requestAnimationFrame(() => this.#observeSentinel());
     } catch (error) {
       if (abort.signal.aborted) return;
       this._loading = false;
       this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
+      if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
+        warnAttribute(this, "gallery", this.gallery, "the name of a gallery configured on the BFF (THRON_GALLERIES)");
+      // A network error is most often CORS: the page's origin missing from ALLOWED_ORIGINS.
+      if (this._error.status === 0)
+        warnAttribute(this, "bff", this.#base, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
       this.emit<GalleryErrorDetail>("thron-error", {
         status: this._error.status,
         title: this._error.problem.title ?? this._error.message,
         ...(this._error.problem.detail && { detail: this._error.problem.detail }),
       });
     }
-  }
-
-  // ---- the dialog and its player ----
-
-  /** Shows `asset` in the open dialog: THRON Player first, native players when asked or when it fails. */
-  async #show(asset: Asset): Promise<void> {
-    const token = ++this.#showToken;
-    this.#destroyPlayer();
-    this._openDetail = null;
-    this._openFailed = false;
-    this._usingThronPlayer = this.player !== "native";
-    if (this._usingThronPlayer) {
-      try {
-        const gallery = await fetchGallery(this.#base, this.gallery, this.#locale);
-        const factory = await loadThronPlayer(gallery.player.scriptUrl);
-        if (token !== this.#showToken) return;
-        const host = document.createElement("div");
-        host.slot = "player";
-        host.id = `thron-gallery-player-${++playerIds}`;
-        host.style.cssText = "width:100%;height:100%";
-        this.append(host);
-        this.#playerHost = host;
-        const player = factory(host.id, {
-          clientId: gallery.player.clientId,
-          xcontentId: asset.id,
-          sessId: gallery.player.sessId,
-          language: this.#locale.split("-")[0]?.toUpperCase() ?? "EN",
-          autoplay: false,
-        });
-        this.#player = player;
-        // The Player refusing the content (wrong pKey, missing rights) is a reason to try native playback.
-        player.on("error", () => {
-          if (token === this.#showToken) void this.#showNative(asset, token);
-        });
-        return;
-      } catch {
-        if (token !== this.#showToken) return;
-      }
-    }
-    await this.#showNative(asset, token);
-  }
-
-  async #showNative(asset: Asset, token: number): Promise<void> {
-    this.#destroyPlayer();
-    this._usingThronPlayer = false;
-    try {
-      const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets/${encodeURIComponent(asset.id)}`, {
-        locale: this.#locale,
-      });
-      const detail = await getJson<Asset>(url);
-      if (token === this.#showToken) this._openDetail = detail;
-    } catch {
-      if (token === this.#showToken) this._openFailed = true;
-    }
-  }
-
-  #destroyPlayer(): void {
-    try {
-      this.#player?.destroy();
-    } catch {
-      // A third-party player failing to tear down must not break the gallery.
-    }
-    this.#player = null;
-    this.#playerHost?.remove();
-    this.#playerHost = null;
-  }
-
-  #onDialogClose(): void {
-    this.#showToken++;
-    this.#destroyPlayer();
-    const index = this._openIndex;
-    this._openIndex = -1;
-    this._openDetail = null;
-    this.updateComplete.then(() => this.#tiles()[index]?.focus());
-  }
-
-  #step(delta: number): void {
-    const index = this._openIndex + delta;
-    const asset = this._items[index];
-    if (!asset) return;
-    this._openIndex = index;
-    this._focusIndex = index;
-    void this.#show(asset);
   }
 
   // ---- keyboard ----
@@ -393,6 +344,22 @@ export class ThronGallery extends EmbedkitElement {
 
   // ---- rendering ----
 
+  /** Placeholders in the viewport now: the tiles that will be above the fold. */
+  #placeholdersInView(): number {
+    const placeholders = [...this.renderRoot.querySelectorAll(".skeleton")];
+    if (placeholders.length === 0) return DEFAULT_EAGER_TILES;
+    return placeholders.filter((p) => {
+      const box = p.getBoundingClientRect();
+      return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
+    }).length;
+  }
+
+  #onLoadMore(): void {
+    if (this._loading) return; // the button stays in place (and keeps focus) while the page loads
+    this.#focusAfterLoad = this._items.length;
+    void this.loadMore();
+  }
+
   #tile(asset: Asset, index: number, t: Strings) {
     const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
     return html`<li class="tile">
@@ -404,6 +371,8 @@ export class ThronGallery extends EmbedkitElement {
         @focus=${() => (this._focusIndex = index)}
       >
         <figure>
+          <!-- First in the DOM, so the tile's name starts with the title; shown under the image. -->
+          <figcaption part="title">${asset.title}</figcaption>
           <div class="frame">
             <img
               part="thumbnail"
@@ -411,13 +380,17 @@ export class ThronGallery extends EmbedkitElement {
               srcset=${asset.thumbnail.srcset}
               sizes=${sizes}
               alt=""
-              loading=${index < EAGER_TILES ? "eager" : "lazy"}
+              loading=${index < this.#eagerTiles ? "eager" : "lazy"}
               decoding="async"
             />
-            ${asset.type === "image" ? nothing : html`<span part="badge" class="badge">${t.types[asset.type]}</span>`}
-            ${asset.durationMs ? html`<span part="duration" class="duration">${formatDuration(asset.durationMs)}</span>` : nothing}
+            ${asset.type === "image" ? nothing : html`<span class="visually-hidden">, </span><span part="badge" class="badge">${t.types[asset.type]}</span>`}
+            ${
+              asset.durationMs
+                ? html`<span part="duration" class="duration" aria-hidden="true">${formatDuration(asset.durationMs)}</span>
+                    <span class="visually-hidden">, ${spokenDuration(asset.durationMs, this.#locale)}</span>`
+                : nothing
+            }
           </div>
-          <figcaption part="title">${asset.title}</figcaption>
         </figure>
       </button>
     </li>`;
@@ -426,64 +399,52 @@ export class ThronGallery extends EmbedkitElement {
   #skeletons(count: number) {
     return Array.from(
       { length: count },
-      () => html`<li class="tile skeleton" aria-hidden="true"><figure><div class="frame"></div><figcaption></figcaption></figure></li>`,
+      () => html`<li class="tile skeleton" aria-hidden="true"><figure><figcaption></figcaption><div class="frame"></div></figure></li>`,
     );
   }
 
-  #dialogContent(t: Strings) {
-    const asset = this._items[this._openIndex];
-    if (!asset) return nothing;
-    const shown = this._openDetail ?? asset;
-    const stage = this._usingThronPlayer
-      ? html`<slot name="player"></slot>`
-      : this._openDetail
-        ? nativePlayer(this._openDetail, { openDocument: t.openDocument })
-        : this._openFailed
-          ? html`<p role="alert">${t.assetError}</p>`
-          : html`<p class="loading">${t.loading}</p>`;
-    return html`<header class="dialog-header">
-        <h2 id="dialog-title" part="dialog-title">${shown.title}</h2>
-        <button part="close" class="icon" type="button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
-      </header>
-      <div part="stage" class="stage ${asset.type}">${stage}</div>
-      ${shown.description ? html`<p part="description" class="description">${shown.description}</p>` : nothing}
-      <nav class="dialog-nav" aria-label=${t.position(this._openIndex + 1, this._items.length)}>
-        <button part="previous" type="button" ?disabled=${this._openIndex === 0} @click=${() => this.#step(-1)}>‹ ${t.previous}</button>
-        <span class="position">${t.position(this._openIndex + 1, this._items.length)}</span>
-        <button part="next" type="button" ?disabled=${this._openIndex >= this._items.length - 1} @click=${() => this.#step(1)}>
-          ${t.next} ›
-        </button>
-      </nav>`;
+  #errorMessage(error: BffError, t: Strings) {
+    // The visitor gets plain words; the cause is in the thron-error event and the console.
+    const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
+    return html`<div part="message" class="message error" role="alert">
+      <p>${t.error}</p>
+      ${
+        retryable
+          ? html`<button part="retry" type="button" @click=${() => (this._items.length ? this.#load(true) : this.reload())}>${t.retry}</button>`
+          : nothing
+      }
+    </div>`;
   }
 
   override render() {
     const t = stringsFor(this.#locale, this.strings);
     const empty = !this._loading && !this._error && this._items.length === 0;
-    const status = this._loading ? t.loading : this._error ? "" : empty ? t.empty : t.showing(this._items.length, this._total);
+    const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
+    // The first page's placeholders take the room the page will take, so nothing below moves.
+    const placeholders = this._loading ? (this._items.length ? Math.min(this.#pageSize, 6) : this.#pageSize) : 0;
     return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
-      <p class="visually-hidden" role="status">${status}</p>
-      ${
-        this._error
-          ? html`<div part="message" class="message error" role="alert">
-            <p>${t.error} ${this._error.problem.title ? html`<span class="detail">(${this._error.problem.title})</span>` : nothing}</p>
-            <button part="retry" type="button" @click=${() => (this._items.length ? this.#load(true) : this.reload())}>${t.retry}</button>
-          </div>`
-          : nothing
-      }
+      ${this._error ? this.#errorMessage(this._error, t) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       <ul part="grid" class="grid" role="list" @keydown=${this.#onGridKeydown}>
         ${this._items.map((asset, index) => this.#tile(asset, index, t))}
-        ${this._loading ? this.#skeletons(Math.min(this.pageSize, this._items.length ? 6 : 12)) : nothing}
+        ${this.#skeletons(placeholders)}
       </ul>
       <div class="sentinel" aria-hidden="true"></div>
-      ${
-        this._nextCursor && !this._loading && !this._error
-          ? html`<div class="actions"><button part="load-more" type="button" @click=${() => this.loadMore()}>${t.loadMore}</button></div>`
-          : nothing
-      }
-      <dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onDialogClose}>
-        ${this._openIndex >= 0 ? this.#dialogContent(t) : nothing}
-      </dialog>
+      <div class="actions">
+        <p part="count" class="count" role="status">${status}</p>
+        ${
+          this._nextCursor && !this._error
+            ? html`<button part="load-more" type="button" aria-disabled=${this._loading ? "true" : "false"} @click=${this.#onLoadMore}>
+                ${t.loadMore}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${this.#dialog.render(t)}
     </div>`;
   }
+}
+
+function validPageSize(value: number): boolean {
+  return Number.isInteger(value) && value >= 1 && value <= 50;
 }

@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { sendKeys } from "@web/test-runner-commands";
+import { sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
 import { firstEvent, mountGallery, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetOpenDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
@@ -140,5 +140,164 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector(".empty")?.textContent).to.contain("Nothing matches");
     await expect(el).to.be.accessible();
+  });
+
+  it("gives audio a stage with a real size and the THRON Player a bar over the cover", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "20" });
+    await el.open(el.items.findIndex((a) => a.type === "audio"));
+    await until(() => !!el.querySelector('[slot="player"] audio'), "the THRON Player's audio");
+    const stage = shadow.querySelector('[part="stage"]')?.getBoundingClientRect();
+    const bar = el.querySelector('[slot="player"]')?.getBoundingClientRect();
+    expect(stage?.height).to.be.greaterThan(150);
+    expect(bar?.height).to.be.within(40, 100, "a bar, not a black strip or the whole stage");
+    expect(bar?.width).to.be.greaterThan(200);
+    expect(Math.round(bar?.bottom ?? 0)).to.equal(Math.round(stage?.bottom ?? -1), "along the stage's bottom");
+    expect(shadow.querySelector('[part="stage"] img.cover')).to.exist;
+    el.close();
+  });
+
+  it("keeps one layout between media types, inside a phone's screen", async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const { el, shadow } = await mountGallery({ "page-size": "20", player: "native" });
+      const nextTop: number[] = [];
+      for (const type of ["image", "video", "audio", "document"]) {
+        await el.open(el.items.findIndex((a) => a.type === type));
+        await until(() => !shadow.querySelector('[part="stage"] .loading'), `the ${type}`);
+        const dialog = dialogOf(shadow);
+        expect(dialog.scrollWidth, type).to.be.at.most(dialog.clientWidth);
+        expect(dialog.getBoundingClientRect().right, type).to.be.at.most(390);
+        nextTop.push(Math.round(shadow.querySelector('[part="next"]')?.getBoundingClientRect().top ?? 0));
+      }
+      expect(new Set(nextTop).size).to.equal(1, `Next stays put: ${nextTop}`);
+      // A phone on its side: Previous and Next are still on screen.
+      await setViewport({ width: 844, height: 390 });
+      await el.updateComplete;
+      expect(shadow.querySelector('[part="next"]')?.getBoundingClientRect().bottom).to.be.at.most(390);
+      el.close();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it("steps with Next past the loaded page, counting against the real total, and with the arrow keys", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "3", player: "native" });
+    const title = () => shadow.querySelector('[part="dialog-title"]')?.textContent;
+    const position = () => shadow.querySelector(".position")?.textContent?.trim();
+    await el.open(2);
+    await el.updateComplete;
+    expect(position()).to.equal("3 of 320");
+    const next = shadow.querySelector<HTMLButtonElement>('[part="next"]') as HTMLButtonElement;
+    expect(next.disabled).to.equal(false, "more assets exist beyond the loaded page");
+    next.focus();
+    await sendKeys({ press: "Enter" });
+    await until(() => el.items.length === 6 && title() === el.items[3]?.title, "the next page's first asset");
+    expect(position()).to.equal("4 of 320");
+    await sendKeys({ press: "ArrowLeft" });
+    await until(() => title() === el.items[2]?.title, "ArrowLeft to step back");
+    await sendKeys({ press: "ArrowRight" });
+    await until(() => title() === el.items[3]?.title, "ArrowRight to step forward");
+    el.close();
+  });
+
+  it("hands focus to Previous when Next becomes disabled at the very last asset", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "50", player: "native" });
+    const loaded = firstEvent(el, "thron-gallery-load");
+    el.query = { q: "glacier" };
+    await loaded;
+    await el.updateComplete;
+    expect(el.hasMore).to.equal(false);
+    await el.open(el.items.length - 2);
+    await el.updateComplete;
+    shadow.querySelector<HTMLButtonElement>('[part="next"]')?.focus();
+    await sendKeys({ press: "Enter" });
+    await until(() => shadow.querySelector<HTMLButtonElement>('[part="next"]')?.disabled === true, "Next to be disabled");
+    await until(() => focused(el) === shadow.querySelector('[part="previous"]'), "focus on Previous");
+    el.close();
+  });
+
+  it("closes on a click on the backdrop and keeps the page behind still while open", async () => {
+    const { el, shadow } = await mountGallery({ player: "native" });
+    await el.open(0);
+    await el.updateComplete;
+    expect(getComputedStyle(document.documentElement).overflow).to.equal("hidden");
+    const box = dialogOf(shadow).getBoundingClientRect();
+    await sendMouse({ type: "click", position: [Math.round(box.left + box.width / 2), Math.max(1, Math.round(box.top / 2))] });
+    await until(() => !dialogOf(shadow).open, "the dialog to close");
+    expect(getComputedStyle(document.documentElement).overflow).to.not.equal("hidden");
+  });
+
+  it("with sync-url, writes the open asset into the hash and reopens it from a link", async () => {
+    const original = location.href;
+    try {
+      const { el, shadow, remove } = await mountGallery({ player: "native", "sync-url": true, id: "shared" });
+      await el.open(4);
+      await el.updateComplete;
+      const id = el.items[4]?.id as string;
+      expect(new URLSearchParams(location.hash.slice(1)).get("shared")).to.equal(id);
+      el.close();
+      await until(() => location.hash === "", "closing to remove it");
+      remove();
+      history.replaceState(null, "", `#shared=${id}`);
+      const again = await mountGallery({ player: "native", "sync-url": true, id: "shared" });
+      await until(() => dialogOf(again.shadow).open, "the linked asset to open");
+      expect(again.shadow.querySelector('[part="dialog-title"]')?.textContent).to.equal(again.el.items[4]?.title);
+      again.el.close();
+      expect(shadow).to.exist;
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("keeps Load more in place while loading and moves focus to the first new tile", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "4" });
+    shadow.querySelector<HTMLButtonElement>('[part="load-more"]')?.focus();
+    const loaded = firstEvent(el, "thron-gallery-load");
+    await sendKeys({ press: "Enter" });
+    await loaded;
+    await until(() => focused(el) === tiles(shadow)[4], "focus on the first new tile");
+  });
+
+  it("shows a document's first page with a link to the PDF, with the default player too", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "20" });
+    await el.open(el.items.findIndex((a) => a.type === "document"));
+    await until(() => !!shadow.querySelector('[part~="document-link"]'), "the document link");
+    const preview = shadow.querySelector<HTMLImageElement>('[part="preview"]') as HTMLImageElement;
+    expect(preview.srcset).to.contain(" 2048w");
+    const link = shadow.querySelector<HTMLAnchorElement>('[part~="document-link"]') as HTMLAnchorElement;
+    expect(link.href).to.contain("/WEBDOC/");
+    const box = link.getBoundingClientRect();
+    expect(shadow.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)).to.equal(link, "on top of the preview");
+    await expect(el).to.be.accessible();
+    el.close();
+  });
+
+  it("zooms an image to its full size and back", async () => {
+    const { el, shadow } = await mountGallery({ player: "native" });
+    await el.open(0);
+    await until(() => !!shadow.querySelector('[part="zoom"]'), "the zoom button");
+    const zoom = shadow.querySelector<HTMLButtonElement>('[part="zoom"]') as HTMLButtonElement;
+    expect(zoom.getAttribute("aria-pressed")).to.equal("false");
+    zoom.click();
+    await el.updateComplete;
+    const image = shadow.querySelector<HTMLImageElement>('[part="stage"] img.zoomed') as HTMLImageElement;
+    expect(image.src).to.equal(el.items[0]?.thumbnail.url.replace("/thumbnail/", "/image/").replace(/std\/\d+x0/, "std/0x0"));
+    expect(shadow.querySelector('[part="zoom"]')?.getAttribute("aria-pressed")).to.equal("true");
+    expect(shadow.querySelector('[part="fullscreen"]')).to.exist;
+    el.close();
+  });
+
+  it("steps to the next asset on a swipe to the left", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "6", player: "native" });
+    await el.open(1);
+    await el.updateComplete;
+    const stage = shadow.querySelector('[part="stage"]') as HTMLElement;
+    const box = stage.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const touch = { pointerType: "touch", bubbles: true, composed: true, clientY: y };
+    stage.dispatchEvent(new PointerEvent("pointerdown", { ...touch, clientX: box.right - 20 }));
+    stage.dispatchEvent(new PointerEvent("pointerup", { ...touch, clientX: box.left + 20 }));
+    await until(() => shadow.querySelector('[part="dialog-title"]')?.textContent === el.items[2]?.title, "the next asset");
+    el.close();
   });
 });

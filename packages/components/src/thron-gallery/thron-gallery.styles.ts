@@ -19,10 +19,16 @@ export const styles = [
     padding: 0;
     display: grid;
     gap: var(--thron-gallery-gap, 1rem);
-    grid-template-columns: repeat(auto-fill, minmax(var(--thron-gallery-tile-min-width, 11rem), 1fr));
+    /* At least two columns, even on a phone: one column makes a page a long scroll. */
+    grid-template-columns: repeat(
+      auto-fill,
+      minmax(min(var(--thron-gallery-tile-min-width, 11rem), calc(50% - var(--thron-gallery-gap, 1rem) / 2)), 1fr)
+    );
   }
   figure {
     margin: 0;
+    display: flex;
+    flex-direction: column;
   }
   button[part="tile"] {
     all: unset;
@@ -72,16 +78,25 @@ export const styles = [
     inset-inline-end: 0.4rem;
     font-variant-numeric: tabular-nums;
   }
+  /* Two lines, always: placeholders and loaded tiles are the same height, so nothing moves. */
   figcaption {
+    order: 1;
     margin-block-start: 0.4rem;
     font-size: var(--thron-gallery-title-size, 0.95rem);
+    line-height: 1.3;
+    height: 2.6em;
+    overflow: hidden;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
     overflow-wrap: anywhere;
   }
   .skeleton .frame {
     animation: pulse 1.2s ease-in-out infinite;
   }
   .skeleton figcaption {
-    height: 1em;
+    height: 1.3em;
+    margin-block-end: 1.3em;
     width: 70%;
     border-radius: 4px;
     background: color-mix(in srgb, currentColor 10%, transparent);
@@ -103,8 +118,21 @@ export const styles = [
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
+    align-items: center;
     justify-content: center;
+    gap: 0.5rem 1rem;
     margin-block-start: 1rem;
+    /* The button's row is kept while loading, so the page below does not jump when it appears. */
+    min-height: 2.75rem;
+  }
+  .count {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  button[aria-disabled="true"] {
+    opacity: 0.6;
+    cursor: progress;
   }
   button {
     font: inherit;
@@ -127,76 +155,146 @@ export const styles = [
   .sentinel {
     height: 1px;
   }
+  /* One layout for every asset and screen: a fixed box whose stage takes what the header,
+     description and buttons leave, so nothing moves between assets and nothing overflows. */
   dialog {
-    width: min(64rem, 94vw);
-    max-height: 94vh;
-    padding: 1rem 1.25rem;
+    width: min(64rem, 100vw - 1rem);
+    height: min(48rem, 100dvh - 1rem);
+    max-width: none;
+    max-height: none;
+    padding: 0;
     border: none;
     border-radius: var(--thron-gallery-radius, 0.5rem);
     background: var(--thron-gallery-background, Canvas);
     color: var(--thron-gallery-color, CanvasText);
     box-sizing: border-box;
+    overflow: hidden;
+    overscroll-behavior: contain;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.7);
   }
   .dialog-header {
     display: flex;
-    align-items: start;
-    justify-content: space-between;
-    gap: 1rem;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.5rem 0.75rem 0.5rem 1rem;
   }
   h2 {
-    margin: 0 0 0.75rem;
-    font-size: 1.25rem;
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    font-size: 1.15rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   button.icon {
     padding: 0.25rem 0.6rem;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
     line-height: 1;
   }
   .stage {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 12rem;
-    aspect-ratio: 16 / 9;
-    max-height: 70vh;
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 0;
+    display: grid;
+    /* One cell, exactly the stage: media are fitted into it, the bar and link sit on its bottom. */
+    grid-template: minmax(0, 1fr) / minmax(0, 1fr);
+    place-items: center;
     background: #000;
     color: #fff;
-    border-radius: calc(var(--thron-gallery-radius, 0.5rem) / 2);
     overflow: hidden;
+    touch-action: pan-y pinch-zoom;
   }
-  .stage.audio,
-  .stage.document {
-    aspect-ratio: auto;
-    min-height: 8rem;
+  .stage > *,
+  .stage ::slotted(*) {
+    grid-area: 1 / 1;
   }
   .stage video,
-  .stage img,
-  .stage ::slotted(*) {
+  .stage img {
     width: 100%;
     height: 100%;
     object-fit: contain;
   }
-  .stage audio {
-    width: 90%;
+  .stage.zoomed {
+    overflow: auto;
+    place-items: start;
+    touch-action: auto;
   }
-  .stage a {
-    color: inherit;
-    font-size: 1.1rem;
+  .stage img.zoomed {
+    width: auto;
+    height: auto;
+    max-width: none;
+    cursor: zoom-out;
+  }
+  .stage img.cover,
+  .stage img.preview {
+    opacity: 0.85;
+  }
+  /* Above the dimmed cover or preview (its opacity paints it like a positioned layer). */
+  .stage audio,
+  .stage .document-link {
+    position: relative;
+    z-index: 1;
+  }
+  .stage audio {
+    align-self: end;
+    width: calc(100% - 2rem);
+    margin-block-end: 1rem;
+  }
+  .stage .document-link {
+    align-self: end;
+    margin-block-end: 1rem;
+    padding: 0.6rem 1.1rem;
+    border-radius: var(--thron-gallery-radius, 0.5rem);
+    background: rgb(0 0 0 / 0.75);
+    color: #fff;
+    font-size: 1.05rem;
+  }
+  .stage .loading,
+  .stage [role="alert"] {
+    margin: 1rem;
   }
   .description {
+    flex: none;
+    /* Always there, same height: an asset without a description does not grow the stage. */
+    height: 3.9em;
+    margin: 0;
+    padding: 0.5rem 1rem 0;
+    line-height: 1.3;
+    overflow: auto;
     white-space: pre-line;
   }
   .dialog-nav {
+    flex: none;
     display: flex;
     align-items: center;
     justify-content: space-between;
     gap: 1rem;
-    margin-block-start: 0.75rem;
+    padding: 0.5rem 1rem 0.75rem;
+  }
+  .dialog-nav button {
+    min-height: 2.75rem;
   }
   .position {
     font-variant-numeric: tabular-nums;
+  }
+  /* A phone on its side: the buttons stay on screen, the description shrinks. */
+  @media (max-height: 30rem) {
+    .description {
+      height: 1.3em;
+      padding-block-start: 0.25rem;
+    }
+    .dialog-header,
+    .dialog-nav {
+      padding-block: 0.25rem;
+    }
   }
 `,
 ];

@@ -2,7 +2,7 @@ import { elementUpdated, expect, oneEvent } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import { BUNDLE_ORIGIN, bffBase } from "../internal/bff-client.ts";
 import { defineElement } from "../internal/define.ts";
-import { imagesLoaded, mountGallery, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
+import { captureWarnings, imagesLoaded, mountGallery, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
 import type { GalleryErrorDetail, GalleryLoadDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -90,10 +90,43 @@ describe("<thron-gallery>", () => {
     expect(shadow.querySelectorAll('[part="tile"]')).to.have.length(7);
   });
 
-  it("names an unknown gallery in its error", async () => {
+  it("tells the editor about an unknown gallery in the console, the visitor in plain words, with no pointless retry", async () => {
+    const warnings = captureWarnings();
     const { event, shadow } = await gallery({ name: "no-such-gallery" });
+    warnings.restore();
     expect((event.detail as GalleryErrorDetail).status).to.equal(404);
-    expect(shadow.querySelector('[role="alert"]')?.textContent).to.contain("Unknown gallery");
+    expect(shadow.querySelector('[role="alert"]')?.textContent?.trim()).to.equal("The gallery could not be loaded.");
+    expect(shadow.querySelector('[part="retry"]')).to.equal(null, "a missing gallery does not appear by trying again");
+    expect(warnings.messages.join("\n")).to.contain('gallery="no-such-gallery"');
+  });
+
+  it("warns about a page-size it cannot use and falls back to 24", async () => {
+    for (const value of ["abc", "0"]) {
+      const warnings = captureWarnings();
+      const { el, event } = await mountGallery({ "page-size": value });
+      warnings.restore();
+      expect((event.detail as GalleryLoadDetail).count, value).to.equal(24);
+      expect(warnings.messages.join("\n")).to.contain(`page-size="${value}"`);
+      expect(warnings.messages.join("\n")).to.contain("1 to 50");
+      el.remove();
+    }
+  });
+
+  it("names each tile title first, then its type and its duration in words", async () => {
+    const { el, shadow } = await gallery({ pageSize: 20 });
+    const tiles = [...shadow.querySelectorAll<HTMLElement>('[part="tile"]')];
+    const video = el.items.findIndex((a) => a.type === "video" && a.durationMs);
+    const image = el.items.findIndex((a) => a.type === "image");
+    // The text a screen reader reads: what is not aria-hidden, in DOM order.
+    const spoken = (node: Node): string =>
+      node instanceof Element && node.getAttribute("aria-hidden") === "true"
+        ? ""
+        : node.nodeType === Node.TEXT_NODE
+          ? (node.textContent ?? "")
+          : [...node.childNodes].map(spoken).join("");
+    const name = (tile: HTMLElement | undefined) => (tile ? spoken(tile).replace(/\s+/g, " ").replace(/ ,/g, ",").trim() : "");
+    expect(name(tiles[image])).to.equal(el.items[image]?.title);
+    expect(name(tiles[video])).to.match(new RegExp(`^${el.items[video]?.title}, Video, (\\d+ minutes?, )?\\d+ seconds?$`));
   });
 
   it("passes axe once loaded", async () => {
@@ -111,5 +144,35 @@ describe("<thron-gallery>", () => {
   it("tolerates being registered twice", () => {
     expect(() => defineElement("thron-gallery", class extends HTMLElement {})).not.to.throw();
     expect(customElements.get("thron-gallery")?.name).to.equal("ThronGallery");
+  });
+
+  it("loads eagerly only the images its placeholders showed in the viewport", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "24" });
+    const images = [...shadow.querySelectorAll("img")];
+    const inView = images.filter((img) => img.getBoundingClientRect().top < window.innerHeight).length;
+    const eager = images.filter((img) => img.loading === "eager").length;
+    expect(eager).to.be.within(1, 23);
+    expect(eager).to.equal(inView);
+    el.remove();
+    // Below the fold: every image waits until it is scrolled near.
+    const spacer = document.createElement("div");
+    spacer.style.height = `${window.innerHeight * 2}px`;
+    document.body.prepend(spacer);
+    try {
+      const below = await mountGallery({ "page-size": "6" });
+      expect([...below.shadow.querySelectorAll("img")].every((img) => img.loading === "lazy")).to.equal(true);
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it("on a network failure says so plainly, offers to try again, and points the editor at bff and ALLOWED_ORIGINS", async () => {
+    const warnings = captureWarnings();
+    const { event, shadow } = await mountGallery({ bff: "http://127.0.0.1:9" });
+    warnings.restore();
+    expect((event.detail as GalleryErrorDetail).status).to.equal(0);
+    expect(shadow.querySelector('[role="alert"] p')?.textContent?.trim()).to.equal("The gallery could not be loaded.");
+    expect(shadow.querySelector('[part="retry"]')).to.exist;
+    expect(warnings.messages.join("\n")).to.contain("ALLOWED_ORIGINS");
   });
 });

@@ -1,26 +1,105 @@
-/** "Mon–Fri 08:00–20:00 · Sat 10:00–18:00" in the page's language, from ThroughLine's periods. */
-import type { Helpline } from "@embedkit/contracts";
+/**
+ * A contact's weekly hours (local "HH:MM" in the helpline's time zone) → whether it is open at a
+ * given instant and when it next closes or opens, plus a short summary in the page's language.
+ * Computed in the browser at render time, so a cached answer never freezes "open now".
+ */
+import type { Contact, Weekday } from "@embedkit/contracts";
 
-const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const DAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEK = 7 * 1440;
 
-function dayName(day: string, locale: string): string {
-  const index = DAYS.indexOf(day.toLowerCase());
-  if (index === -1) return day;
-  // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + index)));
+/** Where a moment falls in the week, in `timeZone`, as a day, "HH:MM" and minutes since Monday 00:00. */
+export interface WeekTime {
+  day: Weekday;
+  time: string;
+  /** Minutes since Monday 00:00 in the helpline's time zone. */
+  minute: number;
 }
 
-export function formatHours(hours: NonNullable<Helpline["hours"]>, locale: string, open247: string): string {
-  if (hours.alwaysOpen) return open247;
-  const sorted = [...hours.periods].sort((a, b) => DAYS.indexOf(a.day.toLowerCase()) - DAYS.indexOf(b.day.toLowerCase()));
-  const groups: { from: string; to: string; open: string; close: string }[] = [];
+export type ContactStatus =
+  | { state: "always" }
+  | { state: "open"; closes: WeekTime }
+  | { state: "closed"; opens: WeekTime | null }
+  /** Neither always open nor with hours, or no usable time zone: nothing is claimed. */
+  | { state: "unknown" };
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const weekTime = (minute: number): WeekTime => {
+  const m = ((minute % WEEK) + WEEK) % WEEK;
+  const time = `${String(Math.floor((m % 1440) / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return { day: DAYS[Math.floor(m / 1440)] as Weekday, time, minute: m };
+};
+
+/** `now` in `timeZone` as minutes since Monday 00:00; null when the zone is unusable. */
+export function weekMinute(now: Date, timeZone: string): number | null {
+  try {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+        .formatToParts(now)
+        .map((p) => [p.type, p.value]),
+    );
+    const day = DAYS.indexOf(String(parts.weekday).toLowerCase() as Weekday);
+    return day === -1 ? null : day * 1440 + Number(parts.hour) * 60 + Number(parts.minute);
+  } catch {
+    return null;
+  }
+}
+
+/** The week's open intervals [start, end) in minutes; `close` ≤ `open` ends the next day. */
+function intervals(hours: Contact["hours"]): [number, number][] {
+  return hours.map((p) => {
+    const start = DAYS.indexOf(p.day) * 1440 + minutesOf(p.open);
+    const length =
+      minutesOf(p.close) > minutesOf(p.open) ? minutesOf(p.close) - minutesOf(p.open) : 1440 - minutesOf(p.open) + minutesOf(p.close);
+    return [start, start + length];
+  });
+}
+
+export function contactStatus(contact: Pick<Contact, "alwaysOpen" | "hours">, timeZone: string | undefined, now: Date): ContactStatus {
+  if (contact.alwaysOpen) return { state: "always" };
+  if (contact.hours.length === 0 || !timeZone) return { state: "unknown" };
+  const minute = weekMinute(now, timeZone);
+  if (minute === null) return { state: "unknown" };
+  const spans = intervals(contact.hours);
+  const since = (start: number) => (((minute - start) % WEEK) + WEEK) % WEEK;
+  const current = spans.filter(([start, end]) => since(start) < end - start);
+  if (current.length > 0) {
+    // Follow periods that begin where the current one ends (Mon 17:00–00:00, Tue 00:00–05:00).
+    let end = Math.max(...current.map(([start, end]) => minute + (end - start) - since(start)));
+    for (let guard = 0; guard < 14; guard++) {
+      const next = spans.find(([start, e]) => start % WEEK === end % WEEK && e - start > 0);
+      if (!next) break;
+      end += next[1] - next[0];
+      if (end - minute >= WEEK) return { state: "always" };
+    }
+    return { state: "open", closes: weekTime(end) };
+  }
+  const untilOpen = spans.map(([start]) => WEEK - since(start));
+  return { state: "closed", opens: untilOpen.length > 0 ? weekTime(minute + Math.min(...untilOpen)) : null };
+}
+
+export function dayName(day: Weekday, locale: string): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day))));
+}
+
+/** "Mon–Fri 08:00–20:00 · Sat 10:00–18:00" in the page's language. */
+export function formatHours(hours: Contact["hours"], locale: string): string {
+  const sorted = [...hours].sort((a, b) => DAYS.indexOf(a.day) - DAYS.indexOf(b.day) || minutesOf(a.open) - minutesOf(b.open));
+  const groups: { from: Weekday; to: Weekday; open: string; close: string }[] = [];
   for (const period of sorted) {
     const last = groups.at(-1);
-    const consecutive = last && DAYS.indexOf(period.day.toLowerCase()) === DAYS.indexOf(last.to.toLowerCase()) + 1;
+    const consecutive = last && DAYS.indexOf(period.day) === DAYS.indexOf(last.to) + 1;
     if (last && consecutive && last.open === period.open && last.close === period.close) last.to = period.day;
     else groups.push({ from: period.day, to: period.day, open: period.open, close: period.close });
   }
   return groups
     .map((g) => `${dayName(g.from, locale)}${g.to === g.from ? "" : `–${dayName(g.to, locale)}`} ${g.open}–${g.close}`)
     .join(" · ");
+}
+
+/** "20:00" when it is later today (helpline time), else "Tue 08:00". */
+export function formatWhen(when: WeekTime, nowMinute: number, locale: string): string {
+  const sameDay = Math.floor(when.minute / 1440) === Math.floor(nowMinute / 1440) && when.minute >= nowMinute;
+  return sameDay ? when.time : `${dayName(when.day, locale)} ${when.time}`;
 }

@@ -1,9 +1,9 @@
-import type { Contact, Helpline, HelplinesResponse } from "@embedkit/contracts";
+import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { formatHours } from "./opening-hours.ts";
+import { contactStatus, formatHours, formatWhen, weekMinute } from "./opening-hours.ts";
 import { styles } from "./throughline-helplines.styles.ts";
 
 export interface ThroughLineContactDetail {
@@ -15,8 +15,10 @@ export interface ThroughLineContactDetail {
 
 /**
  * Helplines of a country (and topic) from ThroughLine, through the Embedkit BFF, with their
- * contact actions, the country's emergency number and opening hours. Paired services (adult and
- * youth, two languages) are always shown together.
+ * contact actions, each contact's opening hours and whether it is open now (computed in the
+ * browser, in the helpline's time zone), and the country's emergency number, shown whenever the
+ * country is known. Paired services (adult and youth, two languages) are always shown together.
+ * Colours follow the page's `color-scheme` (light or dark).
  *
  * @tagname throughline-helplines
  * @event throughline-contact - A contact action was chosen; cancel it to handle the contact yourself. `detail: {helplineId, helplineName, type, href}`.
@@ -24,16 +26,19 @@ export interface ThroughLineContactDetail {
  *
  * @csspart base - The wrapper.
  * @csspart emergency - The emergency number notice.
+ * @csspart emergency-link - The emergency number's call link (at least 44×44 px).
  * @csspart list - The list of helplines.
  * @csspart helpline - One helpline.
  * @csspart name - A helpline's name.
  * @csspart description - A helpline's description.
- * @csspart hours - A helpline's opening hours.
+ * @csspart hours - Opening hours: a helpline's "Open 24/7", or a contact's weekly hours.
  * @csspart contact - A contact action link.
- * @csspart message - Empty, error and out-of-date notes.
+ * @csspart contact-status - Whether a contact is open now, and when it next closes or opens.
+ * @csspart message - Empty, error, unknown country or topic, and out-of-date notes.
  *
  * @cssproperty --throughline-helplines-color - Text colour.
- * @cssproperty --throughline-helplines-accent - Contact links and the paired-service marker.
+ * @cssproperty --throughline-helplines-accent - Contact links and the paired-service marker (default: blue, lighter on a dark page).
+ * @cssproperty --throughline-helplines-open - "Open now" text colour.
  * @cssproperty --throughline-helplines-border - Helpline border colour.
  * @cssproperty --throughline-helplines-background - Helpline background.
  * @cssproperty [--throughline-helplines-radius=0.5rem] - Corner radius.
@@ -54,6 +59,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
     reportEvents: { type: Boolean, attribute: "report-events" },
     strings: { attribute: false },
     _answer: { state: true },
+    _countries: { state: true },
+    _invalidCountry: { state: true },
     _loading: { state: true },
     _error: { state: true },
   };
@@ -76,9 +83,15 @@ export class ThroughLineHelplines extends EmbedkitElement {
   declare strings: Partial<Strings>;
 
   declare _answer: HelplinesResponse | null;
+  /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
+  declare _countries: Country[] | null;
+  declare _invalidCountry: boolean;
   declare _loading: boolean;
   declare _error: BffError | null;
+  /** @internal The clock "open now" is computed with (tests set it). */
+  now: () => Date = () => new Date();
   #abort: AbortController | null = null;
+  #tick: ReturnType<typeof setInterval> | undefined;
   // getRandomValues, not randomUUID: the host page may not be a secure context.
   readonly #sessionId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
   readonly #reported = new Set<string>();
@@ -91,6 +104,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
     this.reportEvents = false;
     this.strings = {};
     this._answer = null;
+    this._countries = null;
+    this._invalidCountry = false;
     this._loading = false;
     this._error = null;
   }
@@ -104,9 +119,16 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (["bff", "country", "topic", "priority", "limit"].some((p) => changed.has(p as keyof ThroughLineHelplines))) void this.reload();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // "Open now" moves with the clock, not with the (cached) answer.
+    this.#tick = setInterval(() => this.requestUpdate(), 60_000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+    clearInterval(this.#tick);
   }
 
   protected override updated(): void {
@@ -116,25 +138,45 @@ export class ThroughLineHelplines extends EmbedkitElement {
   /** Loads the helplines again. */
   async reload(): Promise<void> {
     this.#abort?.abort();
-    if (!/^[A-Za-z]{2}$/.test(this.country)) {
-      this._answer = null;
-      return;
-    }
+    const country = (this.country ?? "").trim();
+    this._answer = null;
+    this._error = null;
+    this._invalidCountry = country !== "" && !/^[A-Za-z]{2}$/.test(country);
+    if (this._invalidCountry)
+      console.warn(
+        `<throughline-helplines>: country="${country}" is not a two-letter ISO 3166 country code. Write it like country="US" or country="NZ".`,
+      );
+    if (country === "" || this._invalidCountry) return;
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
-    this._error = null;
-    const url = bffUrl(bffBase(this.bff), "/v1/throughline/helplines", {
-      country: this.country,
+    const base = bffBase(this.bff);
+    const url = bffUrl(base, "/v1/throughline/helplines", {
+      country,
       topic: this.topic,
       priority: this.priority ? "true" : undefined,
       limit: Math.min(50, Math.max(1, Math.round(this.limit) || 5)),
     });
+    if (!this._countries)
+      getJson<{ countries: Country[] }>(bffUrl(base, "/v1/throughline/countries"), abort.signal).then(
+        ({ countries }) => {
+          this._countries = countries;
+        },
+        () => {}, // only the emergency number's fallback
+      );
     try {
       const answer = await getJson<HelplinesResponse>(url, abort.signal);
       if (abort.signal.aborted) return;
       this._answer = answer;
       this._loading = false;
+      if (!answer.country)
+        console.warn(
+          `<throughline-helplines>: country="${country}" is not one of ThroughLine's countries (GET /v1/throughline/countries lists them).`,
+        );
+      if (answer.unknownTopic)
+        console.warn(
+          `<throughline-helplines>: topic="${this.topic}" is not one of ThroughLine's topics (GET /v1/throughline/topics lists them); the country's helplines are shown.`,
+        );
     } catch (error) {
       if (abort.signal.aborted) return;
       this._loading = false;
@@ -166,29 +208,54 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (this.reportEvents) this.#report(helpline.id, contact.type);
   }
 
-  #helpline(helpline: Helpline, t: Strings, locale: string) {
+  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date, id: string) {
+    if (contact.type === "website") return nothing;
+    const status = contactStatus(contact, helpline.timezone, now);
+    const minute = helpline.timezone ? weekMinute(now, helpline.timezone) : null;
+    const text =
+      status.state === "always"
+        ? t.open247
+        : status.state === "open" && minute !== null
+          ? t.openNow(formatWhen(status.closes, minute, locale))
+          : status.state === "closed"
+            ? status.opens && minute !== null
+              ? t.closedNow(formatWhen(status.opens, minute, locale))
+              : t.closed
+            : null;
+    return html`${text ? html`<span id=${id} part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
+    ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
+  }
+
+  #helpline(helpline: Helpline, t: Strings, locale: string, now: Date) {
     const external = (contact: Contact) => contact.href.startsWith("http");
+    const reachable = helpline.contacts.filter((c) => c.type !== "website");
+    // One "Open 24/7" for the helpline, rather than one per contact, when every way in is always open.
+    const allAlwaysOpen = reachable.length > 0 && reachable.every((c) => c.alwaysOpen);
     return html`<li part="helpline" class="helpline ${helpline.pairedWith ? "paired" : ""}">
       <h3 part="name">${helpline.name}</h3>
       ${helpline.description ? html`<p part="description" class="description">${helpline.description}</p>` : nothing}
-      ${helpline.hours ? html`<p part="hours" class="hours">${formatHours(helpline.hours, locale, t.open247)}</p>` : nothing}
+      ${allAlwaysOpen ? html`<p part="hours" class="hours">${t.open247}</p>` : nothing}
       <ul class="contacts" role="list">
-        ${helpline.contacts.map((contact) => {
+        ${helpline.contacts.map((contact, index) => {
+          // The link's description is its status, so a screen reader moving by links hears "Closed · opens 09:00".
+          const statusId = `status-${helpline.id}-${index}`;
           const visible =
             contact.type === "phone" || contact.type === "sms"
               ? `${t.contactActions[contact.type]} ${contact.label}`
               : t.contactActions[contact.type];
           // The name starts with the visible text (WCAG 2.5.3), then says which helpline.
-          return html`<li>
+          return html`<li class="contact">
             <a
               part="contact contact-${contact.type}"
               href=${contact.href}
               target=${external(contact) ? "_blank" : "_self"}
               rel=${external(contact) ? "noopener noreferrer" : nothing}
               aria-label="${visible}, ${helpline.name}"
+              aria-describedby=${allAlwaysOpen || contact.type === "website" ? nothing : statusId}
               @click=${(e: MouseEvent) => this.#onContact(e, helpline, contact)}
               >${visible}</a
             >
+            ${allAlwaysOpen ? nothing : this.#status(contact, helpline, t, locale, now, statusId)}
           </li>`;
         })}
       </ul>
@@ -199,10 +266,19 @@ export class ThroughLineHelplines extends EmbedkitElement {
     const locale = effectiveLocale(this, this.locale);
     const t = stringsFor(locale, this.strings);
     const answer = this._answer;
-    const emergency = answer?.country?.emergencyNumber;
+    const code = (this.country ?? "").trim().toUpperCase();
+    const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;
+    const emergency = country?.emergencyNumber;
+    const unknownCountry = this._invalidCountry || (answer !== null && answer.country === null);
+    const now = this.now();
     return html`<div part="base" aria-busy=${this._loading ? "true" : "false"}>
-      ${emergency ? html`<p part="emergency" class="emergency">${t.emergency} <a href="tel:${emergency}">${emergency}</a>.</p>` : nothing}
+      ${
+        emergency
+          ? html`<p part="emergency" class="emergency">${t.emergency} <a part="emergency-link" href="tel:${emergency.replace(/[^\d+*#]/g, "")}">${emergency}</a></p>`
+          : nothing
+      }
       <p class="visually-hidden" role="status">${this._loading ? t.loading : answer ? t.helplinesCount(answer.helplines.length) : ""}</p>
+      ${unknownCountry ? html`<p part="message" class="message">${t.unknownCountry}</p>` : nothing}
       ${
         this._error
           ? html`<div part="message" class="message" role="alert">
@@ -211,9 +287,19 @@ export class ThroughLineHelplines extends EmbedkitElement {
           </div>`
           : nothing
       }
-      ${answer && answer.helplines.length === 0 && !this._loading ? html`<p part="message" class="message">${t.noHelplines}</p>` : nothing}
-      ${answer ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale))}</ul>` : nothing}
+      ${answer?.unknownTopic && country ? html`<p part="message" class="message">${t.unknownTopic(this.#countryName(country, locale))}</p>` : nothing}
+      ${answer?.country && answer.helplines.length === 0 && !this._loading ? html`<p part="message" class="message">${t.noHelplines}</p>` : nothing}
+      ${answer && answer.helplines.length > 0 ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale, now))}</ul>` : nothing}
       ${answer?.stale ? html`<p part="message" class="stale">${t.staleNote}</p>` : nothing}
     </div>`;
+  }
+
+  /** The country's name in the page's language when the browser knows it, else ThroughLine's. */
+  #countryName(country: Country, locale: string): string {
+    try {
+      return new Intl.DisplayNames([locale], { type: "region" }).of(country.code) ?? country.name;
+    } catch {
+      return country.name;
+    }
   }
 }

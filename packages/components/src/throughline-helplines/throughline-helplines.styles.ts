@@ -1,6 +1,11 @@
 import { css } from "lit";
 import { visuallyHidden } from "../internal/shared-styles.ts";
 
+/**
+ * Default colours come in pairs through light-dark(): the element follows the page's
+ * `color-scheme` (a page with `color-scheme: light dark` follows prefers-color-scheme), so
+ * links and notices keep AA contrast on light and dark pages alike. Text inherits the page's.
+ */
 export const styles = [
   visuallyHidden,
   css`
@@ -8,19 +13,29 @@ export const styles = [
       display: block;
       font: inherit;
       color: var(--throughline-helplines-color, inherit);
+      --_accent: var(--throughline-helplines-accent, light-dark(#0b57d0, #a8c7fa));
+      --_open: var(--throughline-helplines-open, light-dark(#146c2e, #8fdc9f));
     }
     :host([hidden]) {
       display: none;
     }
     .emergency {
       margin: 0 0 1rem;
-      padding: 0.75rem 1rem;
+      padding: 0.5rem 1rem;
       border-radius: var(--throughline-helplines-radius, 0.5rem);
-      background: var(--throughline-helplines-emergency-background, #fde7e9);
-      color: var(--throughline-helplines-emergency-color, #5c0011);
+      background: var(--throughline-helplines-emergency-background, light-dark(#fde7e9, #3d1418));
+      color: var(--throughline-helplines-emergency-color, light-dark(#5c0011, #ffd9dc));
       font-weight: 600;
     }
+    /* A target of at least 44×44 px, even on a phone (WCAG 2.5.5). */
     .emergency a {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      min-inline-size: 44px;
+      min-block-size: 44px;
+      padding-inline: 0.5rem;
+      box-sizing: border-box;
       color: inherit;
     }
     ul.list {
@@ -37,7 +52,7 @@ export const styles = [
       background: var(--throughline-helplines-background, transparent);
     }
     .helpline.paired {
-      border-inline-start: 4px solid var(--throughline-helplines-accent, #0b57d0);
+      border-inline-start: 4px solid var(--_accent);
     }
     h3 {
       margin: 0 0 0.25rem;
@@ -50,7 +65,6 @@ export const styles = [
     .hours {
       margin: 0 0 0.5rem;
       font-size: 0.9rem;
-      opacity: 0.85;
     }
     ul.contacts {
       list-style: none;
@@ -58,22 +72,38 @@ export const styles = [
       padding: 0;
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem;
+      gap: 0.75rem 1rem;
+    }
+    li.contact {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.2rem;
     }
     ul.contacts a {
       display: inline-block;
       padding: 0.4rem 0.8rem;
       border-radius: 999px;
-      border: 1px solid var(--throughline-helplines-accent, #0b57d0);
-      color: var(--throughline-helplines-accent, #0b57d0);
+      border: 1px solid var(--_accent);
+      color: var(--_accent);
       text-decoration: none;
     }
     ul.contacts a:hover {
-      background: color-mix(in srgb, var(--throughline-helplines-accent, #0b57d0) 10%, transparent);
+      background: color-mix(in srgb, var(--_accent) 12%, transparent);
+    }
+    .status,
+    .schedule {
+      font-size: 0.85rem;
+      padding-inline-start: 0.8rem;
+    }
+    .status.open,
+    .status.always {
+      color: var(--_open);
+      font-weight: 600;
     }
     a:focus-visible,
     button:focus-visible {
-      outline: 3px solid var(--throughline-helplines-focus-ring, #1a73e8);
+      outline: 3px solid var(--throughline-helplines-focus-ring, light-dark(#1a73e8, #8ab4f8));
       outline-offset: 2px;
     }
     .message {
@@ -83,7 +113,6 @@ export const styles = [
     }
     .stale {
       font-size: 0.85rem;
-      opacity: 0.8;
     }
     button {
       font: inherit;

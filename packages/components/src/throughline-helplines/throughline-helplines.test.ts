@@ -4,17 +4,40 @@ import { firstEvent, mount, setFaults, TEST_BFF, unmountAll, until } from "../in
 import type { ThroughLineContactDetail, ThroughLineHelplines } from "./throughline-helplines.ts";
 import "./throughline-helplines.ts";
 
-async function helplines(attributes: Record<string, string | boolean>) {
+async function helplines(attributes: Record<string, string | boolean>, container = mount()) {
   const el = document.createElement("throughline-helplines") as ThroughLineHelplines;
   el.setAttribute("bff", TEST_BFF);
   for (const [name, value] of Object.entries(attributes)) if (value !== false) el.setAttribute(name, value === true ? "" : value);
-  mount().append(el);
-  await until(() => !el._loading && (el._answer !== null || el._error !== null), "the helplines to load");
+  container.append(el);
+  await until(() => !el._loading && (el._answer !== null || el._error !== null || el._invalidCountry), "the helplines to load");
   await el.updateComplete;
   return { el, shadow: el.shadowRoot as ShadowRoot };
 }
 
 const names = (shadow: ShadowRoot) => [...shadow.querySelectorAll('[part="name"]')].map((n) => n.textContent);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+/** Each contact of a helpline: its link text and what it says about its hours. */
+function contactsOf(shadow: ShadowRoot, name: string) {
+  const helpline = [...shadow.querySelectorAll('[part="helpline"]')].find((h) => text(h.querySelector('[part="name"]')) === name);
+  return [...(helpline?.querySelectorAll("li.contact") ?? [])].map((li) => ({
+    link: text(li.querySelector("a")),
+    status: text(li.querySelector('[part="contact-status"]')),
+    hours: text(li.querySelector('[part="hours"]')),
+  }));
+}
+
+/** Collects console.warn lines while `run` runs (the editor's messages). */
+async function warnings(run: () => Promise<unknown>): Promise<string[]> {
+  const lines: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => lines.push(args.join(" "));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return lines;
+}
 
 describe("<throughline-helplines>", () => {
   afterEach(async () => {
@@ -36,18 +59,89 @@ describe("<throughline-helplines>", () => {
       ["Website", "https://988lifeline.example/"],
     ]);
     expect(first.querySelector("a")?.getAttribute("aria-label")).to.equal("Call 988, 988 Suicide & Crisis Lifeline");
-    expect(first.querySelector('[part="hours"]')?.textContent).to.equal("Open 24/7");
+    expect(text(first.querySelector('[part="hours"]'))).to.equal("Open 24/7");
+    expect(first.querySelectorAll('[part="contact-status"]'), "said once for the helpline, not per contact").to.have.length(0);
     expect(getComputedStyle(first.querySelector('[part="description"]') as Element).whiteSpace).to.equal("pre-line");
   });
 
-  it("shows paired services together, in the page's language, with their weekly hours", async () => {
+  it("shows paired services together, in the page's language, with each contact's own weekly hours", async () => {
     const { shadow } = await helplines({ country: "NZ", topic: "anxiety", priority: true, locale: "it" });
     expect(names(shadow)).to.deep.equal(["Lifeline Aotearoa", "Youthline"]);
     expect(shadow.querySelectorAll(".helpline.paired")).to.have.length(2);
-    expect(shadow.querySelector('[part="emergency"]')?.textContent).to.contain("chiama il 111");
-    const youthHours = shadow.querySelectorAll('[part="hours"]')[1]?.textContent ?? "";
-    expect(youthHours).to.match(/^lun–ven 09:00–23:00 · sab 10:00–18:00$/i);
+    expect(text(shadow.querySelector('[part="emergency"]'))).to.contain("chiama il 111");
+    const [phone, sms, chat] = contactsOf(shadow, "Youthline");
+    expect(phone?.hours).to.match(/^lun–ven 09:00–23:00 · sab 10:00–18:00$/i);
+    expect(sms?.hours).to.match(/^lun–dom 08:00–00:00$/i);
+    expect(chat?.hours).to.match(/16:00–22:00/);
     expect(shadow.querySelector('[part="helpline"] a[href^="tel:"]')?.textContent).to.equal("Chiama 0800 543 354");
+    const lifeline = text(shadow.querySelector('[part="helpline"]'));
+    expect(lifeline.match(/24 ore su 24/g), "24/7 said once").to.have.length(1);
+  });
+
+  it("says per contact whether it is open now and when it closes or opens, in the helpline's time zone, as the clock moves", async () => {
+    const { el, shadow } = await helplines({ country: "NZ", topic: "anxiety", priority: true });
+    el.now = () => new Date("2026-11-18T03:00:00Z"); // Wednesday 16:00 in Auckland
+    el.requestUpdate();
+    await el.updateComplete;
+    const [phone, sms] = contactsOf(shadow, "Youthline");
+    expect(phone?.status).to.equal("Open now · closes 23:00");
+    expect(sms?.status).to.equal("Open now · closes Thu 00:00");
+    el.now = () => new Date("2026-11-22T10:30:00Z"); // Sunday 23:30 in Auckland: the same answer, a later clock
+    el.requestUpdate();
+    await el.updateComplete;
+    const [phoneLater, smsLater] = contactsOf(shadow, "Youthline");
+    expect(phoneLater?.status).to.equal("Closed · opens Mon 09:00");
+    expect(smsLater?.status).to.equal("Open now · closes Mon 00:00");
+    await expect(el).to.be.accessible();
+  });
+
+  it("keeps a closed helpline's contacts visible and says when they open", async () => {
+    const { el, shadow } = await helplines({ country: "NZ", topic: "substance-use" });
+    const [phone, sms] = contactsOf(shadow, "Alcohol Drug Helpline");
+    expect(phone?.link).to.equal("Call 0800 787 797");
+    expect(phone?.status).to.match(/^Closed · opens \w{3} 10:00$/);
+    const link = shadow.querySelector('a[href="tel:0800787797"]') as HTMLAnchorElement;
+    const described = shadow.getElementById(link.getAttribute("aria-describedby") ?? "");
+    expect(text(described), "the link's description says it is closed").to.match(/^Closed/);
+    expect(sms?.status).to.match(/^Closed · opens \w{3} 10:00$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it("falls back to the country's list with a note for an unknown topic, and warns the editor", async () => {
+    let el: ThroughLineHelplines | undefined;
+    let shadow: ShadowRoot | undefined;
+    const lines = await warnings(async () => ({ el, shadow } = await helplines({ country: "NZ", topic: "astrology" })));
+    expect(lines.join("\n")).to.contain('topic="astrology"');
+    expect(text(shadow?.querySelector('[part="message"]'))).to.equal(
+      "No helplines are listed for this topic. Showing all helplines in New Zealand.",
+    );
+    expect(names(shadow as ShadowRoot).length).to.be.greaterThan(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it("tells the visitor and warns the editor about an unknown or malformed country", async () => {
+    for (const [country, hint] of [
+      ["ZZ", 'country="ZZ" is not one of ThroughLine\'s countries'],
+      ["usa", 'Write it like country="US"'],
+    ]) {
+      let result: Awaited<ReturnType<typeof helplines>> | undefined;
+      const lines = await warnings(async () => (result = await helplines({ country: country as string })));
+      expect(lines.join("\n"), country).to.contain(hint);
+      expect(text(result?.shadow.querySelector('[part="message"]')), country).to.contain("not available here");
+      expect(result?.shadow.querySelector('[part="emergency"]'), country).to.equal(null);
+      await expect(result?.el).to.be.accessible();
+    }
+  });
+
+  it("keeps AA contrast on a dark page, with an emergency link of at least 44×44 px", async () => {
+    const page = mount();
+    page.style.cssText = "color-scheme: dark; background: #15171c; color: #eceef3; padding: 1rem";
+    const { el, shadow } = await helplines({ country: "NZ", topic: "anxiety", priority: true }, page);
+    const link = shadow.querySelector('[part="emergency-link"]') as HTMLElement;
+    const box = link.getBoundingClientRect();
+    expect(box.width).to.be.at.least(44);
+    expect(box.height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
   });
 
   it("emits a cancelable throughline-contact and reports displays and clicks when asked", async () => {
@@ -78,13 +172,16 @@ describe("<throughline-helplines>", () => {
     await expect(el).to.be.accessible();
   });
 
-  it("says when nothing matches, and shows an error with retry when the BFF cannot answer", async () => {
+  it("says when nothing matches, and shows an error with retry and the emergency number when the BFF cannot answer", async () => {
     const empty = await helplines({ country: "NZ", topic: "grief-and-loss", priority: true });
     expect(empty.shadow.querySelector('[part="message"]')?.textContent).to.contain("No helplines found");
     expect(empty.shadow.querySelector('[part="emergency"]')?.textContent).to.contain("111");
     await setFaults({ provider: "throughline", errorRate: 1 });
     const failing = await helplines({ country: "US", topic: "substance-use", priority: true });
     expect(failing.shadow.querySelector('[role="alert"]')?.textContent).to.contain("could not be loaded");
+    await until(() => failing.el._countries !== null, "the countries (cached by the BFF)");
+    await failing.el.updateComplete;
+    expect(failing.shadow.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:911");
     await expect(failing.el).to.be.accessible();
     await setFaults();
     failing.shadow.querySelector<HTMLButtonElement>('[role="alert"] button')?.click();

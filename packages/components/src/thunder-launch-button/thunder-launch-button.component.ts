@@ -1,8 +1,9 @@
-import type { LaunchMethod, LaunchResponse } from "@embedkit/contracts";
-import { html, nothing } from "lit";
+import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS } from "./launch-input.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -19,11 +20,12 @@ export interface ThunderErrorDetail {
   detail?: string;
 }
 
-const METHODS: readonly string[] = ["plays", "edits", "gsis", "gsis-nonpro", "stats"];
-
 /**
- * A button that opens plays, edits, GSIS or STATS ids in Thunder, through the BFF: the browser
- * never sees Thunder credentials, and the element keeps no token or ticket after a click.
+ * A button that opens plays, edits, GSIS, STATS or MessageXML ids in Thunder, through the BFF:
+ * the browser never sees Thunder credentials, and the element keeps no token or ticket after a
+ * click. It navigates only to `thundercloud:` or http(s) launch addresses; when a
+ * `thundercloud:` link has not taken over after about two seconds it says Thunder may not be
+ * installed and offers to copy the link.
  *
  * @tagname thunder-launch-button
  * @slot - The button's label (default: a localised "Open in Thunder").
@@ -33,6 +35,8 @@ const METHODS: readonly string[] = ["plays", "edits", "gsis", "gsis-nonpro", "st
  *
  * @csspart button - The button.
  * @csspart message - The localised error message.
+ * @csspart hint - The "Thunder may not be installed" note and its copy button.
+ * @csspart copy - The button that copies the launch link.
  *
  * @cssproperty --thunder-launch-button-background - Button background.
  * @cssproperty --thunder-launch-button-color - Button text colour.
@@ -40,7 +44,7 @@ const METHODS: readonly string[] = ["plays", "edits", "gsis", "gsis-nonpro", "st
  * @cssproperty [--thunder-launch-button-radius=0.4rem] - Corner radius.
  * @cssproperty [--thunder-launch-button-padding=0.55rem 1.1rem] - Button padding.
  * @cssproperty --thunder-launch-button-focus-ring - Focus outline colour.
- * @cssproperty --thunder-launch-button-error-color - Error message colour.
+ * @cssproperty --thunder-launch-button-error-color - Error message colour (default: a red that keeps AA contrast in light and dark color schemes).
  */
 export class ThunderLaunchButton extends EmbedkitElement {
   static override styles = styles;
@@ -49,20 +53,27 @@ export class ThunderLaunchButton extends EmbedkitElement {
     bff: { type: String },
     method: { type: String },
     ids: { type: String },
+    league: { type: String },
+    angles: { type: String },
     ticket: { type: String },
     ticketUrl: { type: String, attribute: "ticket-url" },
     locale: { type: String },
     strings: { attribute: false },
     _busy: { state: true },
     _message: { state: true },
+    _hint: { state: true },
   };
 
   /** BFF base URL; defaults to the origin the bundle was loaded from. */
   declare bff: string | undefined;
-  /** plays, edits, gsis, gsis-nonpro or stats. */
+  /** plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message or pff-message. */
   declare method: string;
   /** Ids to launch, separated by commas or spaces. */
   declare ids: string;
+  /** MessageXML methods: NFL (default), NCAA, AAF, XFL or CFL. */
+  declare league: string | undefined;
+  /** MessageXML methods: angles to show, separated by spaces or commas (sideline, endzone, scoreboard, tv-broadcast, no-media). */
+  declare angles: string | undefined;
   /** A ticket the host site issued for this user (when the BFF requires tickets). */
   declare ticket: string | undefined;
   /** A URL on the host site answering `{ticket}` (or the ticket as text); fetched with the user's cookies at each click. */
@@ -72,8 +83,16 @@ export class ThunderLaunchButton extends EmbedkitElement {
   /** Overrides of the element's strings. */
   declare strings: Partial<Strings>;
 
+  /** How long a `thundercloud:` link has to take over before the element suggests Thunder is not installed. */
+  appWaitMs = 2_000;
+
   declare _busy: boolean;
   declare _message: string;
+  /** "not-installed", "copied" or "manual" while the hint shows; "" otherwise. */
+  declare _hint: "" | "not-installed" | "copied" | "manual";
+  /** The link the hint offers to copy: held only while the hint shows. */
+  #hintUrl = "";
+  #warned = "";
 
   constructor() {
     super();
@@ -82,18 +101,28 @@ export class ThunderLaunchButton extends EmbedkitElement {
     this.strings = {};
     this._busy = false;
     this._message = "";
+    this._hint = "";
   }
 
   /** The ids as a list. */
   get idList(): string[] {
-    return this.ids
-      .split(/[\s,]+/)
-      .map((id) => id.trim())
-      .filter(Boolean);
+    return listOf(this.ids);
+  }
+
+  get #problems(): string[] {
+    return attributeProblems(this.method, this.idList, this.league || undefined, listOf(this.angles));
   }
 
   get #launchable(): boolean {
-    return this.idList.length > 0 && METHODS.includes(this.method);
+    return this.idList.length > 0 && this.#problems.length === 0;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // An author who typed a wrong attribute learns which, and what it accepts, once per mistake.
+    const problems = this.#problems.join("; ");
+    if (problems && problems !== this.#warned) console.warn(`<thunder-launch-button>: ${problems}.`);
+    this.#warned = problems;
   }
 
   async #ticket(): Promise<string | undefined> {
@@ -122,19 +151,24 @@ export class ThunderLaunchButton extends EmbedkitElement {
     if (this._busy || !this.#launchable) return;
     this._busy = true;
     this._message = "";
+    this.#clearHint();
     const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
     const method = this.method as LaunchMethod;
     const ids = this.idList;
+    const message = MESSAGE_METHODS.includes(method);
+    const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();
       const { url, expiresAt } = await postJson<LaunchResponse>(bffUrl(bffBase(this.bff), "/v1/thunder/launch"), {
         method,
         ids,
+        ...(message && this.league && { league: this.league as ThunderLeague }),
+        ...(message && angles.length > 0 && { angles }),
         ...(ticket && { ticket }),
       });
       this._busy = false;
-      if (this.emit<ThunderLaunchDetail>("thunder-launch", { method, ids, url, expiresAt }, { cancelable: true }))
-        window.location.assign(url);
+      if (!isLaunchable(url)) throw new BffError(502, { title: "The BFF answered a launch URL the element will not open" });
+      if (this.emit<ThunderLaunchDetail>("thunder-launch", { method, ids, url, expiresAt }, { cancelable: true })) this.#open(url);
     } catch (error) {
       this._busy = false;
       const failure = error instanceof BffError ? error : new BffError(0, { title: String(error) });
@@ -145,6 +179,68 @@ export class ThunderLaunchButton extends EmbedkitElement {
         ...(failure.problem.detail && { detail: failure.problem.detail }),
       });
     }
+  }
+
+  /**
+   * Opens the URL. A `thundercloud:` link leaves the page in place: if nothing took the focus
+   * away (the app opening) within appWaitMs, Thunder is probably not installed.
+   */
+  #open(url: string): void {
+    if (!url.startsWith("thundercloud:")) {
+      window.location.assign(url);
+      return;
+    }
+    let tookOver = false;
+    const away = () => {
+      tookOver = true;
+    };
+    window.addEventListener("blur", away, { once: true });
+    document.addEventListener("visibilitychange", away, { once: true });
+    window.addEventListener("pagehide", away, { once: true });
+    window.location.assign(url);
+    setTimeout(() => {
+      window.removeEventListener("blur", away);
+      document.removeEventListener("visibilitychange", away);
+      window.removeEventListener("pagehide", away);
+      if (tookOver || !this.isConnected) return;
+      this.#hintUrl = url;
+      this._hint = "not-installed";
+    }, this.appWaitMs);
+  }
+
+  #clearHint(): void {
+    this.#hintUrl = "";
+    this._hint = "";
+  }
+
+  async #copy(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.#hintUrl);
+      this._hint = "copied";
+    } catch {
+      // No clipboard access (permissions, an old browser): the link is shown to copy by hand.
+      this._hint = "manual";
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>(".link")?.select();
+    }
+  }
+
+  /** Always rendered: a live region announces what is put in it, not a region that appears with its text. */
+  #renderHint(t: Strings) {
+    return html`<div part="hint" class="hint" role="status">
+      ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>` : nothing}
+      ${
+        // Still there once copied, so keyboard focus stays where it was.
+        this._hint === "not-installed" || this._hint === "copied"
+          ? html`<button part="copy" class="copy" type="button" @click=${() => this.#copy()}>${t.copyLink}</button>`
+          : nothing
+      }
+      ${
+        this._hint === "manual"
+          ? html`<label>${t.copyManually} <input class="link" readonly .value=${this.#hintUrl} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} /></label>`
+          : nothing
+      }
+    </div>`;
   }
 
   override render() {
@@ -162,7 +258,8 @@ export class ThunderLaunchButton extends EmbedkitElement {
         <slot>${t.launch}</slot>
         ${this._busy ? html`<span class="visually-hidden">${t.launching}</span>` : nothing}
       </button>
-      <p id="message" part="message" class="message" role="alert">${this._message}</p>`;
+      <p id="message" part="message" class="message" role="alert">${this._message}</p>
+      ${this.#renderHint(t)}`;
   }
 }
 

@@ -56,9 +56,40 @@ export const styles = [
     margin: 0.4rem 0 0;
     font-size: 0.9rem;
     color: var(--thunder-launch-button-error-color, #b3261e);
+    /* Follows the page's color-scheme: a dark red on light pages, a light red on dark ones (both AA). */
+    color: var(--thunder-launch-button-error-color, light-dark(#b3261e, #ffb4ab));
   }
   .message:empty {
     display: none;
+  }
+  .hint:not(:has(span)) {
+    display: none;
+  }
+  .hint {
+    margin: 0.4rem 0 0;
+    font-size: 0.9rem;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .copy {
+    font: inherit;
+    cursor: pointer;
+    padding: 0.2rem 0.6rem;
+    border-radius: var(--thunder-launch-button-radius, 0.4rem);
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+  }
+  .copy:focus-visible,
+  .link:focus-visible {
+    outline: 3px solid var(--thunder-launch-button-focus-ring, #1a73e8);
+    outline-offset: 2px;
+  }
+  .link {
+    font: inherit;
+    width: min(30rem, 100%);
   }
 `,
 ];

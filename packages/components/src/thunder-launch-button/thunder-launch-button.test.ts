@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { executeServerCommand, sendKeys } from "@web/test-runner-commands";
-import { firstEvent, mount, TEST_BFF, unmountAll } from "../internal/test-support.ts";
+import { firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { ThunderErrorDetail, ThunderLaunchButton, ThunderLaunchDetail } from "./thunder-launch-button.ts";
 import "./thunder-launch-button.ts";
 
@@ -11,19 +11,34 @@ interface Verified {
   method: string;
   payload: string;
   tokenState: string;
+  league?: string;
+  angles?: string[];
 }
 
-async function button(attributes: Record<string, string>, label?: string) {
+async function button(attributes: Record<string, string>, label?: string, options: { navigate?: boolean; host?: HTMLElement } = {}) {
   const el = document.createElement("thunder-launch-button") as ThunderLaunchButton;
   el.setAttribute("bff", TEST_BFF);
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   if (label) el.textContent = label;
-  mount().append(el);
+  (options.host ?? mount()).append(el);
   await el.updateComplete;
   const inner = el.shadowRoot?.querySelector("button") as HTMLButtonElement;
   // The launch event is cancelled: that is how a host (and this test) keeps the page from navigating.
-  el.addEventListener("thunder-launch", (e) => e.preventDefault());
+  if (!options.navigate) el.addEventListener("thunder-launch", (e) => e.preventDefault());
   return { el, inner };
+}
+
+/** Records console.warn lines while `run` runs (the browser's console, not ours). */
+async function warnings(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => seen.push(args.join(" "));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
 }
 
 describe("<thunder-launch-button>", () => {
@@ -39,6 +54,61 @@ describe("<thunder-launch-button>", () => {
     el.method = "teleport";
     await el.updateComplete;
     expect(inner.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it("warns in the console, naming the attribute and what it accepts, when an attribute cannot launch", async () => {
+    const seen = await warnings(async () => {
+      const { el, inner } = await button({ method: "bad", ids: PLAY });
+      expect(inner.disabled).to.equal(true);
+      el.method = "stats";
+      el.ids = "12 x3";
+      await el.updateComplete;
+      el.method = "gsis-message";
+      el.ids = "1|2";
+      el.league = "MLS";
+      await el.updateComplete;
+    });
+    expect(seen).to.have.length(3);
+    expect(seen[0])
+      .to.contain('method="bad"')
+      .and.to.contain("plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message, pff-message");
+    expect(seen[1]).to.contain('ids: "x3"').and.to.contain("STATS play ids (digits)");
+    expect(seen[2]).to.contain('league="MLS"').and.to.contain("NFL, NCAA, AAF, XFL, CFL");
+  });
+
+  it("launches the MessageXML family with the league and angles it is given", async () => {
+    const ticket = (await executeServerCommand("thunder-ticket")) as string;
+    const { el, inner } = await button({
+      method: "gsis-message",
+      ids: "57511|763:mia 57511|800",
+      league: "NCAA",
+      angles: "endzone tv-broadcast",
+      ticket,
+    });
+    const launched = firstEvent<ThunderLaunchDetail>(el, "thunder-launch");
+    inner.click();
+    const verified = (await executeServerCommand("thunder-verify", { url: (await launched).detail.url })) as Verified;
+    expect([verified.method, verified.payload, verified.league, verified.angles, verified.tokenState]).to.deep.equal([
+      "gsis-message",
+      "57511|763:MIA,57511|800",
+      "NCAA",
+      ["Endzone", "TVBroadcast"],
+      "ok",
+    ]);
+  });
+
+  it("keeps its error message readable (AA) on a dark page", async () => {
+    const page = mount();
+    page.style.cssText = "color-scheme: dark; background: #15171c; color: #eceef3; padding: 1rem";
+    const { el, inner } = await button({ method: "plays", ids: PLAY }, undefined, { host: page });
+    const failed = firstEvent<ThunderErrorDetail>(el, "thunder-error");
+    inner.click();
+    await failed;
+    await el.updateComplete;
+    const message = el.shadowRoot?.querySelector('[part="message"]') as HTMLElement;
+    expect(message.textContent).to.contain("session has expired");
+    expect(getComputedStyle(message).color).to.equal("rgb(255, 180, 171)");
     await expect(el).to.be.accessible();
   });
 
@@ -114,5 +184,39 @@ describe("<thunder-launch-button>", () => {
       .map((name) => (el as unknown as Record<string, unknown>)[name])
       .filter((value): value is string => typeof value === "string");
     expect(ownStrings.join(" ")).not.to.contain(token);
+  });
+
+  // Last: once the page has tried an external protocol, the next tests' key presses went astray in Chromium.
+  it("says Thunder may not be installed when its link opens nothing, and copies the link by keyboard", async () => {
+    const ticket = (await executeServerCommand("thunder-ticket")) as string;
+    const { el, inner } = await button({ method: "stats", ids: "42", ticket }, undefined, { navigate: true });
+    el.appWaitMs = 100;
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, "clipboard");
+    Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => copied.push(text) } });
+    try {
+      const launched = firstEvent<ThunderLaunchDetail>(el, "thunder-launch");
+      inner.click();
+      const { url } = (await launched).detail;
+      expect(url.startsWith("thundercloud://")).to.equal(true);
+      const hint = el.shadowRoot?.querySelector('[part="hint"]') as HTMLElement;
+      expect(hint.textContent?.trim()).to.equal("", "the live region is there, empty, before anything happens");
+      await until(() => !!hint.textContent?.includes("may not be installed"), "the not-installed hint");
+      expect(hint.getAttribute("role")).to.equal("status");
+      expect(hint.textContent).to.contain("may not be installed");
+      await expect(el).to.be.accessible();
+      inner.focus();
+      await sendKeys({ press: "Tab" });
+      expect(el.shadowRoot?.activeElement?.getAttribute("part")).to.equal("copy");
+      await sendKeys({ press: "Enter" });
+      await until(() => copied.length === 1, "the link copied");
+      expect(copied[0]).to.equal(url);
+      await el.updateComplete;
+      expect(hint.textContent).to.contain("Link copied");
+      expect(el.shadowRoot?.activeElement?.getAttribute("part")).to.equal("copy", "focus stays on the copy button");
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
+      else delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+    }
   });
 });

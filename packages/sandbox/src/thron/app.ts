@@ -5,10 +5,11 @@
 import { type Context, Hono } from "hono";
 import { cors } from "hono/cors";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
+import { hash32 } from "../prng.ts";
 import { buildCatalogue, CLASSIFICATION_ID, type Content, FOLDERS, folderTree, SANDBOX_TENANT } from "./catalogue.ts";
-import { envelope, exception, notAuthenticated, ok, sessionExpired } from "./envelope.ts";
+import { accessDenied, exception, failure, ok, sessionEnded } from "./envelope.ts";
 import { byteRange, renderImage, renderPdf, renderVtt, resolveSize } from "./media.ts";
-import { PLAYER_SCRIPT } from "./player-script.ts";
+import { playerScript } from "./player-script.ts";
 import { SAMPLE_M3U8, SAMPLE_MP3_BASE64, SAMPLE_MP4_BASE64, SAMPLE_TS_BASE64 } from "./sample-media.ts";
 import { AccessDenied, runSearch, type SearchBody, SearchError } from "./search.ts";
 import { type Session, SessionStore } from "./sessions.ts";
@@ -36,7 +37,30 @@ export interface ThronSandboxOptions {
   cdnBaseUrl: string;
   /** Access-token lifetime; THRON's is 28800 s, tests use seconds. */
   tokenLifetimeSeconds?: number;
+  /** An idle legacy session's life; THRON's help centre gives 60 minutes, renewed by each use. */
+  legacySessionSeconds?: number;
+  /** The clock sessions are measured with (tests move it). */
+  now?: () => number;
 }
+
+/**
+ * Faults that plant a misconfigured THRON account, as an operator meets them (and `pnpm doctor`
+ * must name): every field off by default.
+ */
+export interface ThronAccountFaults {
+  /** The token endpoint refuses the client secret, as after the secret was rotated in THRON. */
+  rejectClientSecret: boolean;
+  /** The impersonated user has lost its read rights on every folder. */
+  revokeFolderRights: boolean;
+  /** The impersonated user lacks THRON_CLASS_<classificationId>_VIEWER: no definitions, no metadata. */
+  revokeViewerRole: boolean;
+}
+
+export const noAccountFaults = (): ThronAccountFaults => ({
+  rejectClientSecret: false,
+  revokeFolderRights: false,
+  revokeViewerRole: false,
+});
 
 export interface ThronSandboxStats {
   tokenRequests: number;
@@ -62,9 +86,15 @@ const USER_RIGHTS: Record<string, string[]> = {
   [THRON_SANDBOX.username]: [FOLDERS.demo.id],
   [THRON_SANDBOX.userWithoutRights]: [],
 };
+/** Users holding THRON_CLASS_<id>_VIEWER, by classification. */
+const VIEWER_ROLES: Record<string, string[]> = { [THRON_SANDBOX.username]: [CLASSIFICATION_ID] };
 
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
-const DELIVERY_CHANNELS = { video: ["WEB", "WEBHD", "STREAMHTTPIOS"], audio: ["WEB"], document: ["WEB", "WEBDOC"] } as const;
+const DELIVERY_CHANNELS = {
+  video: ["WEB", "WEBHD", "WEBFULLHD", "STREAMHTTPIOS", "STREAMHTTPIOSHD"],
+  audio: ["WEB"],
+  document: ["WEB", "WEBDOC"],
+} as const;
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const SAMPLE_MP4 = fromBase64(SAMPLE_MP4_BASE64);
 const SAMPLE_TS = fromBase64(SAMPLE_TS_BASE64);
@@ -72,11 +102,29 @@ const SAMPLE_MP3 = fromBase64(SAMPLE_MP3_BASE64);
 const MIME = { video: "video/mp4", audio: "audio/mpeg", document: "application/pdf" } as const;
 const IMAGE_CACHE_LIMIT = 256;
 
+/**
+ * THRON's detail answers vary from content to content: some URLs protocol-relative like thumbs,
+ * some entries without `contentUrl`, old channels with nothing to play. Spread by content id.
+ */
+export type DeliveryQuirk = "none" | "protocol-relative" | "missing-url" | "legacy-channel";
+export const deliveryQuirk = (content: Pick<Content, "id">): DeliveryQuirk =>
+  (["none", "protocol-relative", "missing-url", "legacy-channel"] as const)[hash32(`quirk:${content.id}`) % 4] ?? "none";
+
 export function createThronSandbox(options: ThronSandboxOptions) {
   const catalogue = buildCatalogue();
-  const faults: Faults = noFaults();
-  const settings = { tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 28_800 };
-  const sessions = new SessionStore(() => settings.tokenLifetimeSeconds);
+  const faults: Faults & ThronAccountFaults = { ...noFaults(), ...noAccountFaults() };
+  const settings = {
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 28_800,
+    legacySessionSeconds: options.legacySessionSeconds ?? 3_600,
+    /** Dead sessions as a 418 envelope with an ssoCode instead of THRON's bare 403. */
+    sessionErrorsAsEnvelope: false,
+    /** Definitions per page at most, whatever `limit` asks: a short page is not the end. */
+    definitionsPageCap: 50,
+  };
+  const sessions = new SessionStore(
+    { accessSeconds: () => settings.tokenLifetimeSeconds, legacyIdleSeconds: () => settings.legacySessionSeconds },
+    options.now,
+  );
   const stats = newStats();
   const images = new Map<string, Uint8Array>();
   const cdn = options.cdnBaseUrl.replace(/\/$/, "");
@@ -86,6 +134,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   const visibleFolders = (session: Session) => {
     const ids = new Set<string>();
     if (session.grant !== "user-impersonation") return ids;
+    if (faults.revokeFolderRights) return ids;
     for (const root of USER_RIGHTS[session.sub] ?? []) for (const id of folderTree(catalogue, root, true)) ids.add(id);
     return ids;
   };
@@ -94,6 +143,8 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   const pkeyOpens = (content: Content, pkey: string | undefined) =>
     !!pkey && catalogue.folders.some((f) => f.pkey === pkey && folderTree(catalogue, f.id, true).has(content.folderId));
   const prettyName = (content: Content) => content.fileName.replace(/\.[^.]+$/, "");
+  const mayViewClassification = (session: Session, classificationId: string) =>
+    session.grant === "user-impersonation" && !faults.revokeViewerRole && !!VIEWER_ROLES[session.sub]?.includes(classificationId);
 
   const app = new Hono();
   app.use("/api/*", faultMiddleware(faults, exception));
@@ -115,7 +166,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
       const tokens = await sessions.refresh(field("refresh_token"), field("client_id"));
       return tokens ? c.json(tokens) : c.json({ error: "invalid_grant", error_description: "Invalid refresh token" }, 400);
     }
-    if (field("client_secret") !== THRON_SANDBOX.clientSecret)
+    if (field("client_secret") !== THRON_SANDBOX.clientSecret || faults.rejectClientSecret)
       return c.json({ error: "invalid_client", error_description: "Client authentication failed" }, 401);
     if (grant === "client_credentials") return c.json(await sessions.issue(field("client_id"), field("client_id"), "client_credentials"));
     if (grant === IMPERSONATION) {
@@ -129,15 +180,18 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   app.get("/api/v1/authentication/token/legacy", async (c) => {
     stats.legacyTokenRequests++;
     const check = await sessions.checkBearer(c.req.header("authorization"));
-    if (!check.ok) return check.reason === "expired" ? sessionExpired(c) : notAuthenticated(c);
+    if (!check.ok) return sessionDead(c, check.reason);
     return c.json({ token: sessions.legacyTokenFor(check.session) });
   });
+
+  const sessionDead = (c: Context, reason: "expired" | "unknown") =>
+    sessionEnded(c, reason === "expired" ? "SESSION_EXPIRED" : "AUTHENTICATION_ERROR", settings.sessionErrorsAsEnvelope);
 
   /** Resolves X-TOKENID to a live session, or answers as THRON does. */
   const legacySession = (c: Context) => {
     const check = sessions.checkLegacy(c.req.header("x-tokenid"));
     if (check.ok) return { session: check.session };
-    return { response: check.reason === "expired" ? sessionExpired(c) : notAuthenticated(c) };
+    return { response: sessionDead(c, check.reason) };
   };
 
   // ---- content search (legacy API host); every POST has a GET twin taking ?param=<JSON> ----
@@ -145,11 +199,13 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     stats.searches++;
     const auth = legacySession(c);
     if (auth.response) return auth.response;
-    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
-    if (!body || typeof body !== "object") return envelope(c, 400, "INVALID_ARGUMENTS", "Invalid request body", "OK");
+    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return failure(c, "INVALID_CLIENTID", "Unknown client");
+    if (!body || typeof body !== "object") return failure(c, "INVALID_ARGUMENTS", "Invalid request body");
     try {
       const result = runSearch(catalogue, body, visibleFolders(auth.session));
       const fields = new Set(body.responseOptions?.returnDetailsFields ?? []);
+      // Metadata and tags only reach a user allowed to see their classification.
+      if (!mayViewClassification(auth.session, CLASSIFICATION_ID)) for (const field of ["imetadata", "itags"]) fields.delete(field);
       const thumbs = body.responseOptions?.thumbsOptions ?? [];
       return ok(c, {
         items: result.items.map((content) => ({
@@ -172,8 +228,8 @@ export function createThronSandbox(options: ThronSandboxOptions) {
         estimatedTotalResults: result.estimatedTotalResults,
       });
     } catch (error) {
-      if (error instanceof AccessDenied) return envelope(c, 403, "ACCESS_DENIED", error.message, "ACCESS_DENIED");
-      if (error instanceof SearchError) return envelope(c, 400, "INVALID_ARGUMENTS", error.message, "OK");
+      if (error instanceof AccessDenied) return accessDenied(c);
+      if (error instanceof SearchError) return failure(c, "INVALID_ARGUMENTS", error.message);
       throw error;
     }
   };
@@ -192,13 +248,14 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     stats.definitionLists++;
     const auth = legacySession(c);
     if (auth.response) return auth.response;
-    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
-    if (c.req.param("classificationId") !== CLASSIFICATION_ID)
-      return envelope(c, 404, "CLASSIFICATION_NOT_FOUND", "Classification not found", "OK");
+    if (c.req.param("tenant") !== THRON_SANDBOX.tenant) return failure(c, "INVALID_CLIENTID", "Unknown client");
+    if (c.req.param("classificationId") !== CLASSIFICATION_ID) return failure(c, "CLASSIFICATION_NOT_FOUND", "Classification not found");
+    // Validated against THRON_CLASS_<id>_VIEWER; THRON refuses with a bare 403.
+    if (!mayViewClassification(auth.session, CLASSIFICATION_ID)) return accessDenied(c);
     if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 50)
-      return envelope(c, 400, "INVALID_ARGUMENTS", "offset must be ≥ 0 and limit between 1 and 50", "OK");
+      return failure(c, "INVALID_ARGUMENTS", "offset must be ≥ 0 and limit between 1 and 50");
     const matching = catalogue.definitions.filter((d) => !keys?.length || keys.includes(d.key));
-    const items = matching.slice(offset, offset + limit).map((d) => {
+    const items = matching.slice(offset, offset + Math.min(limit, settings.definitionsPageCap)).map((d) => {
       const values = d.values.flatMap((v) => Object.entries(v.labels).map(([lang, label]) => ({ value: v.value, lang, label })));
       const optionKey = d.metadataType === "ALTERNATIVE_S" ? "alternativeSOption" : "alternativeMOption";
       return {
@@ -226,7 +283,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
   app.get("/api/xcontents/resources/delivery/getContentDetail", async (c) => {
     stats.contentDetails++;
     const content = catalogue.byId.get(c.req.query("xcontentId") ?? "");
-    if (c.req.query("clientId") !== THRON_SANDBOX.tenant) return envelope(c, 404, "INVALID_CLIENTID", "Unknown client", "OK");
+    if (c.req.query("clientId") !== THRON_SANDBOX.tenant) return failure(c, "INVALID_CLIENTID", "Unknown client");
     const pkey = c.req.query("pkey");
     let allowed = false;
     if (pkey) allowed = !!content && pkeyOpens(content, pkey);
@@ -235,8 +292,9 @@ export function createThronSandbox(options: ThronSandboxOptions) {
       if (auth.response) return auth.response;
       allowed = !!content && visibleFolders(auth.session).has(content.folderId);
     }
-    if (!content) return envelope(c, 404, "CONTENT_NOT_FOUND", "Content not found", "OK");
-    if (!allowed) return envelope(c, 403, "ACCESS_DENIED", "Access denied", "ACCESS_DENIED");
+    // A pKey that does not open the content reads as "not found" (SDK doc of JDelivery).
+    if (!content || (pkey && !allowed)) return failure(c, "CONTENT_NOT_FOUND", "Content not found");
+    if (!allowed) return accessDenied(c);
     return ok(c, { content: contentDetail(content) });
   });
 
@@ -246,16 +304,22 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     const name = prettyName(content);
     const sysMetadata = content.durationMs !== undefined ? [{ name: "Durationms", value: String(content.durationMs) }] : [];
     const kind = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" }[content.contentType];
-    const deliveryInfo = content.availableChannels.map((channelType) => ({
-      channelType,
-      contentUrl:
-        kind === "image"
-          ? `${base}/image/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/std/0x0/${name}`
-          : channelType === "STREAMHTTPIOS"
-            ? `${base}/video/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/STREAMHTTPIOS/${name}.m3u8`
-            : `${base}/${kind}/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/${channelType}/${name}`,
-      sysMetadata,
-    }));
+    const quirk = deliveryQuirk(content);
+    const last = content.availableChannels.length - 1;
+    const deliveryInfo: { channelType: string; contentUrl?: string; sysMetadata: typeof sysMetadata }[] = content.availableChannels.map(
+      (channelType, index) => {
+        const url =
+          kind === "image"
+            ? `${base}/image/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/std/0x0/${name}`
+            : channelType.startsWith("STREAMHTTPIOS")
+              ? `${base}/video/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/${channelType}/${name}.m3u8`
+              : `${base}/${kind}/${THRON_SANDBOX.tenant}/${content.id}/${folder?.pkey}/${channelType}/${name}`;
+        if (quirk === "missing-url" && index === last) return { channelType, sysMetadata }; // null fields are omitted
+        return { channelType, contentUrl: quirk === "protocol-relative" ? url.replace(/^https?:/, "") : url, sysMetadata };
+      },
+    );
+    // A channel left from the Flash days, with nothing to play: one odd entry among good ones.
+    if (quirk === "legacy-channel") deliveryInfo.push({ channelType: "STREAMHTTPFLASH", sysMetadata: [] });
     const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
     const divisor = gcd(content.width, content.height);
     return {
@@ -313,7 +377,7 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     const name = c.req.param("name");
     let body: Uint8Array;
     let type: string = MIME[kind];
-    if (kind === "video" && channel === "STREAMHTTPIOS") {
+    if (kind === "video" && channel.startsWith("STREAMHTTPIOS")) {
       // HLS: the playlist names one segment, resolved next to it.
       if (name.endsWith(".m3u8")) [body, type] = [new TextEncoder().encode(SAMPLE_M3U8), "application/vnd.apple.mpegurl"];
       else if (name === "segment0.ts") [body, type] = [SAMPLE_TS, "video/mp2t"];
@@ -334,7 +398,10 @@ export function createThronSandbox(options: ThronSandboxOptions) {
     faults.playerScriptDown
       ? c.text("Service Unavailable", 503)
       : // Revalidated on every load, so the fault switch applies even where a browser loaded it before.
-        c.body(PLAYER_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+        c.body(playerScript({ silent: faults.playerNeverReady }), 200, {
+          "content-type": "text/javascript; charset=utf-8",
+          "cache-control": "no-cache",
+        }),
   );
 
   return {

@@ -4,6 +4,7 @@
  * definitions (single and multi select) and the values each content carries.
  */
 import { hash32, seededRandom, stableUuid } from "../prng.ts";
+import { SAMPLE_AUDIO_MS, SAMPLE_VIDEO_MS } from "./sample-media.ts";
 
 export type ContentType = "IMAGE" | "VIDEO" | "AUDIO" | "OTHER";
 export type ThronLang = "EN" | "IT" | "DE" | "FR" | "ES";
@@ -139,31 +140,35 @@ export const DEFINITIONS: MetadataDefinition[] = [
   },
 ];
 
-// Title words with their translations; a title is "<adjective> <subject>" per language.
-const SUBJECTS: Record<string, Record<"EN" | "IT" | "DE", string>> = {
-  lake: { EN: "lake", IT: "lago", DE: "See" },
-  harbour: { EN: "harbour", IT: "porto", DE: "Hafen" },
-  market: { EN: "market", IT: "mercato", DE: "Markt" },
-  stadium: { EN: "stadium", IT: "stadio", DE: "Stadion" },
-  forest: { EN: "forest", IT: "foresta", DE: "Wald" },
-  kitchen: { EN: "kitchen", IT: "cucina", DE: "Küche" },
-  skyline: { EN: "skyline", IT: "skyline", DE: "Skyline" },
-  vineyard: { EN: "vineyard", IT: "vigneto", DE: "Weinberg" },
-  workshop: { EN: "workshop", IT: "laboratorio", DE: "Werkstatt" },
-  glacier: { EN: "glacier", IT: "ghiacciaio", DE: "Gletscher" },
-  piazza: { EN: "square", IT: "piazza", DE: "Platz" },
-  marathon: { EN: "marathon", IT: "maratona", DE: "Marathon" },
+// Title words with their translations; a title is "<adjective> <subject>" per language, the
+// adjective agreeing with the subject's gender (Italian "piazza ghiacciata", German "ruhige Küche").
+type Gender = "m" | "f" | "n";
+const SUBJECTS: Record<string, { EN: string; IT: [string, Gender]; DE: [string, Gender] }> = {
+  lake: { EN: "lake", IT: ["lago", "m"], DE: ["See", "m"] },
+  harbour: { EN: "harbour", IT: ["porto", "m"], DE: ["Hafen", "m"] },
+  market: { EN: "market", IT: ["mercato", "m"], DE: ["Markt", "m"] },
+  stadium: { EN: "stadium", IT: ["stadio", "m"], DE: ["Stadion", "n"] },
+  forest: { EN: "forest", IT: ["foresta", "f"], DE: ["Wald", "m"] },
+  kitchen: { EN: "kitchen", IT: ["cucina", "f"], DE: ["Küche", "f"] },
+  skyline: { EN: "skyline", IT: ["skyline", "m"], DE: ["Skyline", "f"] },
+  vineyard: { EN: "vineyard", IT: ["vigneto", "m"], DE: ["Weinberg", "m"] },
+  workshop: { EN: "workshop", IT: ["laboratorio", "m"], DE: ["Werkstatt", "f"] },
+  glacier: { EN: "glacier", IT: ["ghiacciaio", "m"], DE: ["Gletscher", "m"] },
+  piazza: { EN: "square", IT: ["piazza", "f"], DE: ["Platz", "m"] },
+  marathon: { EN: "marathon", IT: ["maratona", "f"], DE: ["Marathon", "m"] },
 };
-const ADJECTIVES: Record<string, Record<"EN" | "IT" | "DE", string>> = {
-  misty: { EN: "Misty", IT: "Nebbioso", DE: "Nebliger" },
-  golden: { EN: "Golden", IT: "Dorato", DE: "Goldener" },
-  quiet: { EN: "Quiet", IT: "Tranquillo", DE: "Ruhiger" },
-  busy: { EN: "Busy", IT: "Affollato", DE: "Belebter" },
-  frozen: { EN: "Frozen", IT: "Ghiacciato", DE: "Gefrorener" },
-  sunny: { EN: "Sunny", IT: "Soleggiato", DE: "Sonniger" },
-  red: { EN: "Red", IT: "Rosso", DE: "Roter" },
-  blue: { EN: "Blue", IT: "Blu", DE: "Blauer" },
+/** English; Italian masculine and feminine; the German stem (strong endings -er, -e, -es). */
+const ADJECTIVES: Record<string, { EN: string; IT: { m: string; f: string }; DE: string }> = {
+  misty: { EN: "Misty", IT: { m: "nebbioso", f: "nebbiosa" }, DE: "Neblig" },
+  golden: { EN: "Golden", IT: { m: "dorato", f: "dorata" }, DE: "Golden" },
+  quiet: { EN: "Quiet", IT: { m: "tranquillo", f: "tranquilla" }, DE: "Ruhig" },
+  busy: { EN: "Busy", IT: { m: "affollato", f: "affollata" }, DE: "Belebt" },
+  frozen: { EN: "Frozen", IT: { m: "ghiacciato", f: "ghiacciata" }, DE: "Gefroren" },
+  sunny: { EN: "Sunny", IT: { m: "soleggiato", f: "soleggiata" }, DE: "Sonnig" },
+  red: { EN: "Red", IT: { m: "rosso", f: "rossa" }, DE: "Rot" },
+  blue: { EN: "Blue", IT: { m: "blu", f: "blu" }, DE: "Blau" },
 };
+const GERMAN_ENDINGS: Record<Gender, string> = { m: "er", f: "e", n: "es" };
 const KIND_WORDS: Record<ContentType, Record<"EN" | "IT" | "DE", string>> = {
   IMAGE: { EN: "photo", IT: "foto", DE: "Foto" },
   VIDEO: { EN: "clip", IT: "video", DE: "Video" },
@@ -177,6 +182,8 @@ const CHANNELS: Record<ContentType, string[]> = {
   AUDIO: ["WEB"],
   OTHER: ["WEB", "WEBDOC"],
 };
+/** HD masters come with THRON's suffixed channel names: clients match channels by prefix. */
+const HD_VIDEO_CHANNELS = ["STREAMHTTPIOSHD", "WEB", "WEBHD", "WEBFULLHD"];
 const SIZES: [number, number][] = [
   [1920, 1080],
   [1600, 1200],
@@ -206,8 +213,12 @@ function buildContent(index: number, folderId: string): Content {
   const contentType = typeFor(index);
   const subjectKey = pick(Object.keys(SUBJECTS), random);
   const adjectiveKey = pick(Object.keys(ADJECTIVES), random);
-  const subject = SUBJECTS[subjectKey] as Record<"EN" | "IT" | "DE", string>;
-  const adjective = ADJECTIVES[adjectiveKey] as Record<"EN" | "IT" | "DE", string>;
+  const subject = SUBJECTS[subjectKey] as (typeof SUBJECTS)[string];
+  const adjective = ADJECTIVES[adjectiveKey] as (typeof ADJECTIVES)[string];
+  const [subjectIt, genderIt] = subject.IT;
+  const [subjectDe, genderDe] = subject.DE;
+  const adjectiveIt = adjective.IT[genderIt === "f" ? "f" : "m"];
+  const adjectiveDe = `${adjective.DE}${GERMAN_ENDINGS[genderDe]}`;
   const kind = KIND_WORDS[contentType];
   const number = index + 1;
   const locales: LocaleEntry[] = [];
@@ -221,13 +232,13 @@ function buildContent(index: number, folderId: string): Content {
   if (number % 7 !== 0)
     locales.push({
       locale: "IT",
-      name: `${subject.IT[0]?.toUpperCase()}${subject.IT.slice(1)} ${adjective.IT.toLowerCase()}, ${kind.IT} ${number}`,
+      name: `${subjectIt[0]?.toUpperCase()}${subjectIt.slice(1)} ${adjectiveIt}, ${kind.IT} ${number}`,
       description: `Contenuto di prova ${number}: ${kind.IT}.`,
     });
   if (number % 11 !== 0)
     locales.push({
       locale: "DE",
-      name: `${adjective.DE} ${subject.DE} – ${kind.DE} ${number}`,
+      name: `${adjectiveDe} ${subjectDe} – ${kind.DE} ${number}`,
       description: `Sandbox-Inhalt ${number}.`,
     });
   const [width, height] = contentType === "IMAGE" || contentType === "VIDEO" ? pick(SIZES, random) : ([1200, 900] as [number, number]);
@@ -253,11 +264,12 @@ function buildContent(index: number, folderId: string): Content {
       meta("licence", random() < 0.8 ? "royalty-free" : "editorial"),
     ],
     itags: [{ id: stableUuid(`tag:${subjectKey}`), classificationId: CLASSIFICATION_ID, approved: true }],
-    availableChannels: CHANNELS[contentType],
+    availableChannels: contentType === "VIDEO" && width >= 1920 ? HD_VIDEO_CHANNELS : CHANNELS[contentType],
     subtitles: contentType === "VIDEO" && number % 3 === 0,
   };
-  if (contentType === "VIDEO") content.durationMs = 5_000 + Math.floor(random() * 175_000);
-  if (contentType === "AUDIO") content.durationMs = 3_000 + Math.floor(random() * 297_000);
+  // The durations of the sample files every video and audio plays (scripts/make-sample-media.sh).
+  if (contentType === "VIDEO") content.durationMs = SAMPLE_VIDEO_MS;
+  if (contentType === "AUDIO") content.durationMs = SAMPLE_AUDIO_MS;
   return content;
 }
 

@@ -1,3 +1,9 @@
+/**
+ * How THRON's REST library answers (thron-sdk-java, WebApplicationException): results and
+ * errors that carry a `resultCode` come in the JSON envelope, errors with a code as **418**;
+ * errors raised as a bare status (403 "Session Expired", 403 "Access Denied") go out as
+ * `text/plain` with no envelope at all.
+ */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
@@ -17,10 +23,24 @@ export function envelope(
 
 export const ok = (c: Context, payload: Record<string, unknown>) => envelope(c, 200, "OK", "", null, payload);
 
-export const sessionExpired = (c: Context) => envelope(c, 403, "SESSION_EXPIRED", "Session Expired", "SESSION_EXPIRED");
+/** An error with a result code: 418 with the envelope. */
+export const failure = (c: Context, resultCode: string, errorDescription: string, ssoCode: SsoCode = "OK") =>
+  envelope(c, 418, resultCode, errorDescription, ssoCode);
 
-export const notAuthenticated = (c: Context) =>
-  envelope(c, 403, "AUTHENTICATION_ERROR", "Missing or invalid authentication token", "AUTHENTICATION_ERROR");
+/** A bare-status error: text/plain, no envelope, nothing to read but the status. */
+export const statusOnly = (c: Context, status: ContentfulStatusCode, message: string) =>
+  c.body(message, status, { "content-type": "text/plain", "cache-control": "no-cache" });
+
+/**
+ * A dead session. THRON sends it as a bare 403; `asEnvelope` (a sandbox setting) sends the
+ * 418 envelope with the `ssoCode` instead, the other form a client must understand.
+ */
+export const sessionEnded = (c: Context, ssoCode: "SESSION_EXPIRED" | "AUTHENTICATION_ERROR", asEnvelope: boolean) =>
+  asEnvelope
+    ? failure(c, ssoCode, ssoCode === "SESSION_EXPIRED" ? "Session Expired" : "Missing or invalid authentication token", ssoCode)
+    : statusOnly(c, 403, ssoCode === "SESSION_EXPIRED" ? "Session Expired" : "Access Denied");
+
+export const accessDenied = (c: Context) => statusOnly(c, 403, "Access Denied");
 
 export const exception = () =>
   new Response(JSON.stringify({ resultCode: "EXCEPTION", errorDescription: "Exception", ssoCode: null }), {

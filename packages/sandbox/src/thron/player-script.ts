@@ -3,10 +3,16 @@
  * global (`THRONContentExperience`, also `THRONPlayer`), options, methods and events as the real
  * embed, rendering the content with the browser's native elements. It asks getContentDetail with
  * the pKey as `sessId`, so a wrong sessId is refused as THRON refuses it.
+ * With `silent` it never reports `ready` nor `error` (a Player stuck on a content): no public
+ * source shows the real Player's `error` event, so clients must not wait for one.
  */
-export const PLAYER_SCRIPT = String.raw`(function () {
+export const playerScript = (options: { silent: boolean }) =>
+  PLAYER_SCRIPT.replace("var SILENT = false;", `var SILENT = ${options.silent};`);
+
+const PLAYER_SCRIPT = String.raw`(function () {
   "use strict";
   if (window.THRONContentExperience) return;
+  var SILENT = false;
   var script = document.currentScript;
   var base = script ? script.src.replace(/\/shared\/ce\/bootstrap\/1\/scripts\/embeds-min\.js.*$/, "") : "";
   var MEDIA_EVENTS = { canplay: "canPlay", play: "play", playing: "playing", pause: "pause", timeupdate: "timeupdate", ended: "complete" };
@@ -54,7 +60,7 @@ export const PLAYER_SCRIPT = String.raw`(function () {
     setTimeout(function () { emit("beforeInit", { xcontentId: options.xcontentId }); });
     fetch(url).then(function (r) { return r.json().then(function (body) { return { ok: r.ok && body.resultCode === "OK", body: body }; }); })
       .then(function (result) {
-        if (destroyed) return;
+        if (destroyed || SILENT) return;
         if (!result.ok) {
           root.textContent = "This content is not available.";
           root.setAttribute("role", "alert");
@@ -66,16 +72,18 @@ export const PLAYER_SCRIPT = String.raw`(function () {
         if (options.autoplay && media && media.play) media.play().catch(function () {});
       })
       .catch(function () {
-        if (destroyed) return;
+        if (destroyed || SILENT) return;
         root.textContent = "The player could not load the content.";
         emit("error", { code: "NETWORK" });
       });
 
+    // Channel names carry suffixes (WEBHD, WEBFULLHD): the first entry with a URL whose name starts as asked.
     function channel(content, names) {
+      var infos = (content.deliveryInfo || []).filter(function (d) { return d.contentUrl; });
       for (var i = 0; i < names.length; i++) {
-        for (var j = 0; j < content.deliveryInfo.length; j++) if (content.deliveryInfo[j].channelType === names[i]) return content.deliveryInfo[j].contentUrl;
+        for (var j = 0; j < infos.length; j++) if (infos[j].channelType.indexOf(names[i]) === 0) return infos[j].contentUrl;
       }
-      return content.deliveryInfo[0] && content.deliveryInfo[0].contentUrl;
+      return infos[0] && infos[0].contentUrl;
     }
     function title(content) {
       var locales = content.locales || [];

@@ -35,9 +35,13 @@ export interface SearchBody {
     resultsPageSize?: number;
     returnDetailsFields?: string[];
     thumbsOptions?: { id: string; divArea: string }[];
-    sort?: Record<string, { order?: "asc" | "desc" }>;
+    /** A list of sorts in the SDK model (`List[MContentSort]`); THRON also takes a single one. */
+    sort?: ContentSort | ContentSort[];
   };
 }
+
+/** One `MContentSort`: one field set; if several are, only the first counts. */
+type ContentSort = Record<string, { order?: "asc" | "desc"; locale?: string }>;
 
 export class SearchError extends Error {}
 
@@ -69,6 +73,28 @@ function combine<T>(refs: Combinators<T> | undefined, has: (ref: T) => boolean):
   if (refs.haveAtLeastOne?.length && !refs.haveAtLeastOne.some(has)) return false;
   if (refs.haveNot?.some(has)) return false;
   return true;
+}
+
+/** The sorts in order (primary first), by creation date or localised name; newest first by default. */
+function comparator(sort: ContentSort | ContentSort[] | undefined): (a: Content, b: Content) => number {
+  const sorts = sort === undefined ? [{ creationDate: { order: "desc" as const } }] : Array.isArray(sort) ? sort : [sort];
+  const keys = sorts.map((entry) => {
+    if (!entry || typeof entry !== "object") throw new SearchError("sort entries must be objects");
+    const [field, spec] = Object.entries(entry)[0] ?? [];
+    if (field !== "creationDate" && field !== "name") throw new SearchError(`sort by ${field} is not supported`);
+    const direction = spec?.order === "asc" ? 1 : -1;
+    const lang = spec?.locale?.toUpperCase();
+    const key = (c: Content) =>
+      field === "name" ? ((c.locales.find((l) => l.locale === lang) ?? c.locales[0])?.name ?? "") : c.creationDate;
+    return (a: Content, b: Content) => direction * key(a).localeCompare(key(b));
+  });
+  return (a, b) => {
+    for (const key of keys) {
+      const order = key(a, b);
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
 }
 
 interface PageToken {
@@ -125,11 +151,8 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
       combine(criteria.itag, hasTag(content)),
   );
 
-  const [sortField, sortSpec] = Object.entries(options.sort ?? { creationDate: { order: "desc" } })[0] ?? [];
-  if (sortField && sortField !== "creationDate" && sortField !== "name") throw new SearchError(`sort by ${sortField} is not supported`);
-  const direction = sortSpec?.order === "asc" ? 1 : -1;
-  const sortKey = (c: Content) => (sortField === "name" ? (c.locales[0]?.name ?? "") : c.creationDate);
-  matches = [...matches].sort((a, b) => direction * sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id));
+  const compare = comparator(options.sort);
+  matches = [...matches].sort((a, b) => compare(a, b) || a.id.localeCompare(b.id));
 
   const query = JSON.stringify([criteria, options.sort ?? null]);
   const fingerprint = hash32(query).toString(36);

@@ -1,6 +1,8 @@
 /**
  * THRON sessions as the upstream keeps them: signed JWT access tokens that expire, rotating
  * refresh tokens (the previous one stops working), and legacy X-TokenIDs derived from a JWT.
+ * A legacy session has its own life (60 minutes in THRON's help centre, extended by each use),
+ * so it can lapse while the JWT it came from is still good.
  */
 import { sign, verify } from "hono/jwt";
 
@@ -25,27 +27,40 @@ export interface IssuedTokens {
 
 export type SessionCheck = { ok: true; session: Session } | { ok: false; reason: "unknown" | "expired" };
 
+export interface SessionLifetimes {
+  /** The JWT's life, in seconds (THRON: 28800). */
+  accessSeconds: () => number;
+  /** An idle legacy session's life, in seconds (THRON: 3600, renewed by each use). */
+  legacyIdleSeconds: () => number;
+}
+
+interface LegacySession {
+  jti: string;
+  lastUsedAt: number;
+}
+
 export class SessionStore {
   readonly #jwtSecret: string;
   readonly #refresh = new Map<string, Omit<Session, "jti" | "issuedAt" | "expiresAt">>();
   readonly #sessions = new Map<string, Session>();
   readonly #legacyByJti = new Map<string, string>();
-  readonly #legacy = new Map<string, string>(); // legacy token → jti
+  readonly #legacy = new Map<string, LegacySession>();
   /** Every token string handed out, so leak tests know exactly what must never reappear. */
   readonly issuedTokens = new Set<string>();
-  /** Sessions issued before this instant count as expired (the "expired sessions" fault). */
-  #validAfter = 0;
+  /** Sessions ended by the "expired sessions" fault (a clock-free mark: tests may freeze time). */
+  readonly #forcedExpired = new Set<string>();
 
   constructor(
-    readonly lifetimeSeconds: () => number,
+    readonly lifetimes: SessionLifetimes,
+    readonly now: () => number = Date.now,
     jwtSecret = crypto.randomUUID(),
   ) {
     this.#jwtSecret = jwtSecret;
   }
 
   async issue(sub: string, clientId: string, grant: Grant): Promise<IssuedTokens> {
-    const issuedAt = Date.now();
-    const lifetime = this.lifetimeSeconds();
+    const issuedAt = this.now();
+    const lifetime = this.lifetimes.accessSeconds();
     const session: Session = {
       jti: crypto.randomUUID(),
       sub,
@@ -86,21 +101,25 @@ export class SessionStore {
     }
   }
 
-  /** The legacy token lives as long as the JWT session it came from; asking twice gives the same one. */
+  /** The JWT session's legacy token: the same one while it is alive, a new one once it lapsed. */
   legacyTokenFor(session: Session): string {
-    let token = this.#legacyByJti.get(session.jti);
-    if (!token) {
-      token = crypto.randomUUID();
-      this.#legacyByJti.set(session.jti, token);
-      this.#legacy.set(token, session.jti);
-      this.issuedTokens.add(token);
-    }
+    const existing = this.#legacyByJti.get(session.jti);
+    if (existing && this.#legacyAlive(existing)) return existing;
+    const token = crypto.randomUUID();
+    this.#legacyByJti.set(session.jti, token);
+    this.#legacy.set(token, { jti: session.jti, lastUsedAt: this.now() });
+    this.issuedTokens.add(token);
     return token;
   }
 
+  /** A live legacy token names its JWT session, and each use extends its life. */
   checkLegacy(token: string | undefined): SessionCheck {
-    const jti = token ? this.#legacy.get(token) : undefined;
-    return jti ? this.#check(jti) : { ok: false, reason: "unknown" };
+    const legacy = token ? this.#legacy.get(token) : undefined;
+    if (!legacy) return { ok: false, reason: "unknown" };
+    if (!this.#legacyAlive(token as string)) return { ok: false, reason: "expired" };
+    const check = this.#check(legacy.jti);
+    if (check.ok) legacy.lastUsedAt = this.now();
+    return check;
   }
 
   /** Every refresh token issued so far stops working (revoked, or rotated by another client). */
@@ -110,13 +129,18 @@ export class SessionStore {
 
   /** Every session issued so far is expired from now on; refresh tokens still work. */
   expireAll(): void {
-    this.#validAfter = Date.now() + 1;
+    for (const jti of this.#sessions.keys()) this.#forcedExpired.add(jti);
+  }
+
+  #legacyAlive(token: string): boolean {
+    const legacy = this.#legacy.get(token);
+    return !!legacy && this.now() - legacy.lastUsedAt < this.lifetimes.legacyIdleSeconds() * 1000;
   }
 
   #check(jti: string): SessionCheck {
     const session = this.#sessions.get(jti);
     if (!session) return { ok: false, reason: "unknown" };
-    if (Date.now() >= session.expiresAt || session.issuedAt < this.#validAfter) return { ok: false, reason: "expired" };
+    if (this.now() >= session.expiresAt || this.#forcedExpired.has(jti)) return { ok: false, reason: "expired" };
     return { ok: true, session };
   }
 }

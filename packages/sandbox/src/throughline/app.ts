@@ -1,18 +1,21 @@
 /**
- * The simulated ThroughLine (shared/upstreams/throughline.md): client-credentials OAuth with
- * 2-hour tokens, the helpline directory, the two events endpoints, and the quota (30 a second,
- * 1,000 a rolling day) enforced with 429.
+ * The simulated ThroughLine: client-credentials OAuth with 2-hour tokens, the helpline directory
+ * of API v2 (v1's directory paths answer 410 Gone, as a retired API does), the two events
+ * endpoints at the `/v1/events/…` paths ThroughLine documents, and the quota (30 a second, 1,000
+ * a rolling day) enforced with 429.
  */
 import { type Context, Hono } from "hono";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
-import { COUNTRIES, HELPLINES, type SandboxHelpline, TOPICS } from "./data.ts";
+import { COUNTRIES, HELPLINES, type SandboxContactMethod, type SandboxHelpline, TOPICS } from "./data.ts";
+import { localDay, openingHours } from "./opening-hours.ts";
 
 export const THROUGHLINE_SANDBOX = {
   clientId: "tl-sandbox-client",
   clientSecret: "tl-sbx-secret-c2b91f07e4a8",
 } as const;
 
-export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number } = {}) {
+export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number } = {}) {
+  const clock = options.now ?? Date.now;
   const faults: Faults = noFaults();
   const settings = { tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200, dailyQuota: options.dailyQuota ?? 1_000, perSecond: 30 };
   const tokens = new Map<string, number>(); // token → expiry (ms)
@@ -20,7 +23,7 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
   const stats = { tokenRequests: 0, apiCalls: 0, refusedForQuota: 0, events: [] as Record<string, unknown>[] };
 
   const app = new Hono();
-  const error = (c: Context, status: 400 | 401 | 404 | 429, code: string, description: string) =>
+  const error = (c: Context, status: 400 | 401 | 404 | 410 | 429, code: string, description: string) =>
     c.json({ error: code, error_description: description }, status);
 
   app.post("/oauth/token", async (c) => {
@@ -43,12 +46,12 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     });
   });
 
-  // Every /v1 call needs a live bearer token and counts against the quota.
-  app.use(
-    "/v1/*",
-    faultMiddleware(faults, () => new Response("Internal Server Error", { status: 500 })),
-  );
-  app.use("/v1/*", async (c, next) => {
+  // v1 is retired (November 11th, 2026): its directory answers 410, before any token or quota check.
+  for (const path of ["/v1/countries", "/v1/topics", "/v1/helplines", "/v1/helplines/*"])
+    app.all(path, (c) => error(c, 410, "gone", "API v1 was retired on November 11th, 2026: use /v2."));
+
+  // Every v2 call and every event needs a live bearer token and counts against the quota.
+  const guarded = async (c: Context, next: () => Promise<void>) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const expiry = token ? tokens.get(token) : undefined;
     if (!expiry || Date.now() >= expiry) return error(c, 401, "invalid_token", "The access token is invalid or has expired.");
@@ -62,18 +65,37 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     calls.push(now);
     stats.apiCalls++;
     await next();
-  });
+  };
+  for (const path of ["/v2/*", "/v1/events/*"]) {
+    app.use(
+      path,
+      faultMiddleware(faults, () => new Response("Internal Server Error", { status: 500 })),
+    );
+    app.use(path, guarded);
+  }
 
-  const publicHelpline = ({ priority: _priority, ...helpline }: SandboxHelpline) => helpline;
+  const contactMethod = (method: SandboxContactMethod, zone: string) => {
+    const weekly = typeof method.weekly === "function" ? method.weekly(localDay(zone, clock())) : (method.weekly ?? []);
+    return {
+      contactMethodType: method.type,
+      value: method.value,
+      alwaysOpen: method.alwaysOpen ?? false,
+      openingHours: method.alwaysOpen ? [] : openingHours(zone, weekly, clock()),
+    };
+  };
+  const publicHelpline = ({ priority: _priority, contactMethods, ...helpline }: SandboxHelpline) => ({
+    ...helpline,
+    contactMethods: contactMethods.map((m) => contactMethod(m, helpline.timezone)),
+  });
   const topicMatches = (helpline: SandboxHelpline, topic: string) => {
     const wanted = topic.trim().toLowerCase();
     const known = TOPICS.find((t) => t.name.toLowerCase() === wanted || t.code === wanted);
     return !!known && helpline.topics.includes(known.name);
   };
 
-  app.get("/v1/countries", (c) => c.json({ countries: COUNTRIES }));
-  app.get("/v1/topics", (c) => c.json({ topics: TOPICS }));
-  app.get("/v1/helplines", (c) => {
+  app.get("/v2/countries", (c) => c.json({ countries: COUNTRIES }));
+  app.get("/v2/topics", (c) => c.json({ topics: TOPICS }));
+  app.get("/v2/helplines", (c) => {
     const country = c.req.query("country_code")?.toUpperCase();
     const topic = c.req.query("topic");
     const priorityOnly = c.req.query("priority_only") === "true";
@@ -84,7 +106,7 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     ).slice(0, limit);
     return c.json({ helplines: helplines.map(publicHelpline) });
   });
-  app.get("/v1/helplines/:id", (c) => {
+  app.get("/v2/helplines/:id", (c) => {
     const helpline = HELPLINES.find((h) => h.id === c.req.param("id"));
     return helpline ? c.json({ helpline: publicHelpline(helpline) }) : error(c, 404, "not_found", "No such helpline.");
   });

@@ -1,8 +1,29 @@
 /**
- * The sandbox's ThroughLine directory: US and NZ only, as sandbox applications see. Shapes as
- * observed in working clients: absent contact fields are left out, descriptions may carry \r\n.
+ * The sandbox's ThroughLine directory (API v2): US and NZ only, as sandbox applications see.
+ * Shapes as ThroughLine documents them: one `contactMethods` list with each method's own hours,
+ * absent fields left out, descriptions that may carry \r\n. Hours are written here as a weekly
+ * template in the helpline's local time; app.ts turns them into v2's dated periods.
  * `pairedHelplineId` is our assumption for paired services (adult/youth, two languages).
  */
+
+export const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Day = (typeof DAYS)[number];
+
+/** Local "HH:MM"; a `close` at or before `open` ends the next day (one period past midnight). */
+export interface WeeklyPeriod {
+  day: Day;
+  open: string;
+  close: string;
+}
+
+export interface SandboxContactMethod {
+  /** v2's `contactMethodType`: phone, sms, onlinechat, whatsapp, and types the BFF does not know. */
+  type: string;
+  value: string;
+  /** Open around the clock; otherwise `weekly` (a function of today's local day for hours that depend on it). */
+  alwaysOpen?: boolean;
+  weekly?: WeeklyPeriod[] | ((today: Day) => WeeklyPeriod[]);
+}
 
 export interface SandboxHelpline {
   id: string;
@@ -12,11 +33,7 @@ export interface SandboxHelpline {
   country: { name: string; code: string; emergencyNumber: string };
   timezone: string;
   topics: string[];
-  phoneNumber?: string;
-  smsNumber?: string;
-  webChatUrl?: string;
-  whatsappUrl?: string;
-  hours?: { alwaysOpen: boolean; periods: { day: string; open: string; close: string }[] };
+  contactMethods: SandboxContactMethod[];
   /** Assumed field: the other half of a pair the display rule keeps together. */
   pairedHelplineId?: string;
   priority: boolean;
@@ -32,27 +49,35 @@ export const TOPICS = [
   { name: "Anxiety", code: "anxiety" },
   { name: "Domestic violence", code: "domestic-violence" },
   { name: "Substance use", code: "substance-use" },
-  { name: "Grief and loss", code: "grief-and-loss" },
+  { name: "Grief & loss", code: "grief-and-loss" },
 ];
 
 const US = COUNTRIES[0] as (typeof COUNTRIES)[number];
 const NZ = COUNTRIES[1] as (typeof COUNTRIES)[number];
-const weekdays = (open: string, close: string) =>
-  ["monday", "tuesday", "wednesday", "thursday", "friday"].map((day) => ({ day, open, close }));
+const days = (list: readonly Day[], open: string, close: string) => list.map((day) => ({ day, open, close }));
+const WEEKDAYS = DAYS.slice(0, 5);
+/** Hours on every day but today, in the helpline's own time zone: closed right now whenever the sandbox runs. */
+const everyDayButToday = (open: string, close: string) => (today: Day) =>
+  days(
+    DAYS.filter((d) => d !== today),
+    open,
+    close,
+  );
 
 export const HELPLINES: SandboxHelpline[] = [
   {
     id: "6b0f5a1e-2c8d-4f3b-9a7e-1d2c3b4a5f60",
     name: "988 Suicide & Crisis Lifeline",
-    description: "Free, confidential support for people in distress.\r\nCall, text or chat, any time.",
+    description: "Free, confidential support for people in distress.\r\nCall, text or chat.",
     website: "https://988lifeline.example",
     country: US,
     timezone: "America/New_York",
     topics: ["Suicidal thoughts", "Anxiety", "Substance use"],
-    phoneNumber: "988",
-    smsNumber: "988",
-    webChatUrl: "https://988lifeline.example/chat",
-    hours: { alwaysOpen: true, periods: [] },
+    contactMethods: [
+      { type: "phone", value: "988", alwaysOpen: true },
+      { type: "sms", value: "988", alwaysOpen: true },
+      { type: "onlinechat", value: "https://988lifeline.example/chat", alwaysOpen: true },
+    ],
     priority: true,
   },
   {
@@ -61,10 +86,14 @@ export const HELPLINES: SandboxHelpline[] = [
     description: "Text with a trained crisis counselor.",
     country: US,
     timezone: "America/New_York",
-    topics: ["Suicidal thoughts", "Anxiety", "Grief and loss"],
-    smsNumber: "741741",
-    whatsappUrl: "https://wa.example/14155550100",
-    hours: { alwaysOpen: true, periods: [] },
+    topics: ["Suicidal thoughts", "Anxiety", "Grief & loss"],
+    contactMethods: [
+      { type: "sms", value: "741741", alwaysOpen: true },
+      { type: "whatsapp", value: "https://wa.example/14155550100", alwaysOpen: true },
+      // Types the BFF does not know: a safe link stays a plain link, anything else is left out.
+      { type: "telegram", value: "https://telegram.example/crisistextline", alwaysOpen: true },
+      { type: "email", value: "help@crisistextline.example", alwaysOpen: true },
+    ],
     priority: true,
   },
   {
@@ -75,8 +104,10 @@ export const HELPLINES: SandboxHelpline[] = [
     country: US,
     timezone: "America/Los_Angeles",
     topics: ["Suicidal thoughts", "Anxiety"],
-    phoneNumber: "+1 866-488-7386",
-    webChatUrl: "https://trevor.example/chat",
+    contactMethods: [
+      { type: "phone", value: "+1 866-488-7386", alwaysOpen: true },
+      { type: "onlinechat", value: "https://trevor.example/chat", weekly: days(DAYS, "12:00", "22:00") },
+    ],
     priority: false,
   },
   {
@@ -87,9 +118,11 @@ export const HELPLINES: SandboxHelpline[] = [
     country: US,
     timezone: "America/Chicago",
     topics: ["Domestic violence"],
-    phoneNumber: "+1 800-799-7233",
-    smsNumber: "88788",
-    hours: { alwaysOpen: false, periods: weekdays("08:00", "20:00") },
+    contactMethods: [
+      { type: "phone", value: "+1 800-799-7233", weekly: days(WEEKDAYS, "08:00", "20:00") },
+      // Evenings into the small hours: each period runs past midnight as one period.
+      { type: "sms", value: "88788", weekly: days(DAYS, "17:00", "05:00") },
+    ],
     priority: true,
   },
   {
@@ -98,21 +131,22 @@ export const HELPLINES: SandboxHelpline[] = [
     country: US,
     timezone: "America/New_York",
     topics: ["Substance use"],
-    phoneNumber: "+1 800-662-4357",
+    contactMethods: [{ type: "phone", value: "+1 800-662-4357", alwaysOpen: true }],
     priority: false,
   },
   // A pair the display rule keeps together: adult and youth services.
   {
     id: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
     name: "Lifeline Aotearoa",
-    description: "Free, confidential support for adults.\r\nAvailable 24/7.",
+    description: "Free, confidential support for adults.\r\nTalk to a trained counsellor.",
     website: "https://lifeline.example.nz",
     country: NZ,
     timezone: "Pacific/Auckland",
-    topics: ["Suicidal thoughts", "Anxiety", "Grief and loss"],
-    phoneNumber: "0800 543 354",
-    smsNumber: "4357",
-    hours: { alwaysOpen: true, periods: [] },
+    topics: ["Suicidal thoughts", "Anxiety", "Grief & loss"],
+    contactMethods: [
+      { type: "phone", value: "0800 543 354", alwaysOpen: true },
+      { type: "sms", value: "4357", alwaysOpen: true },
+    ],
     pairedHelplineId: "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
     priority: true,
   },
@@ -124,10 +158,16 @@ export const HELPLINES: SandboxHelpline[] = [
     country: NZ,
     timezone: "Pacific/Auckland",
     topics: ["Suicidal thoughts", "Anxiety"],
-    phoneNumber: "0800 376 633",
-    smsNumber: "234",
-    webChatUrl: "https://youthline.example.nz/chat",
-    hours: { alwaysOpen: false, periods: [...weekdays("09:00", "23:00"), { day: "saturday", open: "10:00", close: "18:00" }] },
+    contactMethods: [
+      {
+        type: "phone",
+        value: "0800 376 633",
+        weekly: [...days(WEEKDAYS, "09:00", "23:00"), { day: "saturday", open: "10:00", close: "18:00" }],
+      },
+      { type: "sms", value: "234", weekly: days(DAYS, "08:00", "00:00") },
+      // Its chat keeps other hours, and is closed today wherever the demo is opened.
+      { type: "onlinechat", value: "https://youthline.example.nz/chat", weekly: everyDayButToday("16:00", "22:00") },
+    ],
     pairedHelplineId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
     priority: true,
   },
@@ -138,18 +178,20 @@ export const HELPLINES: SandboxHelpline[] = [
     country: NZ,
     timezone: "Pacific/Auckland",
     topics: ["Domestic violence"],
-    phoneNumber: "0800 733 843",
-    hours: { alwaysOpen: true, periods: [] },
+    contactMethods: [{ type: "phone", value: "0800 733 843", alwaysOpen: true }],
     priority: true,
   },
+  // Closed right now in its own time zone, whatever the time: the closed state is always there to see.
   {
     id: "d4e5f6a7-b8c9-4d0e-8f1a-3b4c5d6e7f80",
     name: "Alcohol Drug Helpline",
     country: NZ,
     timezone: "Pacific/Auckland",
     topics: ["Substance use"],
-    phoneNumber: "0800 787 797",
-    smsNumber: "8681",
+    contactMethods: [
+      { type: "phone", value: "0800 787 797", weekly: everyDayButToday("10:00", "22:00") },
+      { type: "sms", value: "8681", weekly: everyDayButToday("10:00", "18:00") },
+    ],
     priority: false,
   },
 ];

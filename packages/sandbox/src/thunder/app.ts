@@ -1,8 +1,10 @@
 /**
  * The simulated Thunder SSO service (shared/upstreams/thunder.md): GenerateToken and
  * GenerateTokenWithDuration behind the `Authorization: API base64(user:password)` header, the
- * WCF-style answers, the measured HTTP 500 `{"Message": …}` for bad credentials, a vendor GUID
- * that must be enabled for the user, and tokens that expire.
+ * WCF-style answers (JSON by default; WCF XML or plain text when `settings.answerFormat` says so,
+ * as "some endpoints may return XML or JSON"), the measured HTTP 500 `{"Message": …}` for bad
+ * credentials, a vendor GUID that must be enabled for the user, tokens that expire, and Hub Pro's
+ * SaveUserUrlByGuid with a stand-in lookup page.
  */
 import { type Context, Hono } from "hono";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
@@ -20,6 +22,11 @@ export const THUNDER_SANDBOX = {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The three launch prefixes SaveUserUrlByGuid accepts. */
+const LAUNCH_PREFIXES = ["thundercloud://", "https://localhost:8081/", "http://localhost:8080/"];
+
+export type AnswerFormat = "json" | "xml" | "text";
+
 export interface ThunderToken {
   username: string;
   vendor: string;
@@ -28,11 +35,34 @@ export interface ThunderToken {
 
 export function createThunderSandbox(options: { defaultMinutes?: number } = {}) {
   const faults: Faults = noFaults();
-  const settings = { defaultMinutes: options.defaultMinutes ?? THUNDER_SANDBOX.defaultMinutes, minuteMs: 60_000 };
+  const settings = {
+    defaultMinutes: options.defaultMinutes ?? THUNDER_SANDBOX.defaultMinutes,
+    minuteMs: 60_000,
+    answerFormat: "json" as AnswerFormat,
+  };
   const tokens = new Map<string, ThunderToken>();
-  const stats = { tokenRequests: 0 };
+  /** Hub Pro: launch URLs saved by GUID. */
+  const savedUrls = new Map<string, string>();
+  const stats = { tokenRequests: 0, savedUrls: 0, durations: [] as number[] };
   const message = (text: string, status: 400 | 403 | 500) =>
     new Response(JSON.stringify({ Message: text }), { status, headers: { "content-type": "application/json" } });
+  /** A WCF string result in the configured wire format. */
+  const answer = (c: Context, resultName: string, value: string) => {
+    if (settings.answerFormat === "xml")
+      return c.body(`<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">${value}</string>`, 200, {
+        "content-type": "application/xml; charset=utf-8",
+      });
+    if (settings.answerFormat === "text") return c.text(value);
+    return c.json({ [resultName]: value });
+  };
+  const authorised = (c: Context) => {
+    const encoded = /^API\s+(\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+    try {
+      return encoded !== undefined && atob(encoded) === `${THUNDER_SANDBOX.username}:${THUNDER_SANDBOX.password}`;
+    } catch {
+      return false;
+    }
+  };
 
   const app = new Hono();
   app.use(
@@ -42,14 +72,8 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
 
   const generate = (withDuration: boolean) => async (c: Context) => {
     stats.tokenRequests++;
-    const header = c.req.header("authorization") ?? "";
-    const encoded = /^API\s+(\S+)$/.exec(header)?.[1];
-    let credentials = "";
-    try {
-      credentials = encoded ? atob(encoded) : "";
-    } catch {}
     // Measured on the live service: bad credentials answer 500, not 401.
-    if (credentials !== `${THUNDER_SANDBOX.username}:${THUNDER_SANDBOX.password}`) return message("An error has occurred.", 500);
+    if (!authorised(c)) return message("An error has occurred.", 500);
     const body = (await c.req.json().catch(() => null)) as { productId?: unknown; durationInMins?: unknown } | null;
     const productId = typeof body?.productId === "string" ? body.productId : "";
     if (!GUID.test(productId)) return message("productId must be a vendor GUID.", 400);
@@ -60,6 +84,7 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
       if (typeof duration !== "number" || !Number.isInteger(duration) || duration < 1 || duration > THUNDER_SANDBOX.maxMinutes)
         return message(`durationInMins must be a whole number from 1 to ${THUNDER_SANDBOX.maxMinutes}.`, 400);
       minutes = duration;
+      stats.durations.push(duration);
     }
     const token = crypto.randomUUID().replaceAll("-", "").toUpperCase();
     tokens.set(token, {
@@ -67,10 +92,28 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
       vendor: productId.toLowerCase(),
       expiresAt: Date.now() + minutes * settings.minuteMs,
     });
-    return c.json(withDuration ? { GenerateTokenWithDurationResult: token } : { GenerateTokenResult: token });
+    return answer(c, withDuration ? "GenerateTokenWithDurationResult" : "GenerateTokenResult", token);
   };
   app.post("/sso/RESTSSOServices.svc/GenerateToken", generate(false));
   app.post("/sso/RESTSSOServices.svc/GenerateTokenWithDuration", generate(true));
+
+  // Hub Pro: a finished launch URL in, a GUID out (the answer's shape is not public: the WCF form is assumed).
+  app.post("/sso/RESTSSOServices.svc/SaveUserUrlByGuid", async (c) => {
+    if (!authorised(c)) return message("An error has occurred.", 500);
+    const body = (await c.req.json().catch(() => null)) as { url?: unknown } | null;
+    const url = typeof body?.url === "string" ? body.url : "";
+    if (!LAUNCH_PREFIXES.some((prefix) => url.startsWith(prefix)) || url.length > 16_000)
+      return message("url must be a Thunder launch URL.", 400);
+    const guid = crypto.randomUUID();
+    savedUrls.set(guid, url);
+    stats.savedUrls++;
+    return answer(c, "SaveUserUrlByGuidResult", guid);
+  });
+  // Stand-in for Hub Pro's lookup page (its real address is not public): it hands the saved launch URL on.
+  app.get("/hub/:guid", (c) => {
+    const url = savedUrls.get(c.req.param("guid"));
+    return url ? c.redirect(url, 302) : c.text("Unknown launch", 404);
+  });
 
   return {
     app,
@@ -79,6 +122,8 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
     stats,
     /** Every token issued, so leak tests know what must not appear where it should not. */
     issuedTokens: () => [...tokens.keys()],
+    /** The launch URL Hub Pro saved under `guid`. */
+    savedUrl: (guid: string) => savedUrls.get(guid),
     /** Whether `token` is live for `vendor`. */
     checkToken(token: string, vendor: string): "ok" | "unknown" | "expired" | "wrong-vendor" {
       const entry = tokens.get(token);

@@ -1,0 +1,88 @@
+/**
+ * `pnpm doctor`, ThroughLine: the client-credentials token, the country list, and one helpline
+ * look-up. The two API calls count against ThroughLine's daily quota (about 1,000), and the
+ * report says so.
+ */
+import type { ThroughLineConfig } from "../config.ts";
+import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
+
+const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";
+
+export async function checkThroughLine(config: ThroughLineConfig, probe: Probe, report: Checkup): Promise<void> {
+  const tokenAnswer = await probe(
+    new Request(config.tokenUrl, {
+      method: "POST",
+      // The secret travels in the body only, never in a URL.
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
+    }),
+  );
+  const token = (tokenAnswer.json as { access_token?: unknown } | null)?.access_token;
+  const down = outage(tokenAnswer, "ThroughLine's token endpoint", "THROUGHLINE_TOKEN_URL");
+  if (down) return report.fail("token", answered(tokenAnswer), down.cause, down.fix);
+  if (tokenAnswer.status !== 200 || typeof token !== "string")
+    return report.fail(
+      "token",
+      `refused (${answered(tokenAnswer)})`,
+      "ThroughLine refused THROUGHLINE_CLIENT_ID / THROUGHLINE_CLIENT_SECRET (wrong, or revoked by ThroughLine).",
+      "Copy both again from your ThroughLine developer account; if they were revoked, ask ThroughLine for new ones.",
+    );
+  report.ok("token", "client-credentials token");
+
+  const get = (path: string) =>
+    probe(new Request(`${config.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } }));
+  const countries = await get("/countries");
+  const list = (countries.json as { countries?: { code?: string }[] } | null)?.countries;
+  if (!apiAnswered(countries, "countries", config, report)) return;
+  if (!Array.isArray(list) || list.length === 0)
+    return report.fail(
+      "countries",
+      `no countries (${QUOTA_NOTE})`,
+      "The application sees no country.",
+      "Ask ThroughLine which countries your application may use.",
+    );
+  report.ok("countries", `${list.length} countries (${QUOTA_NOTE})`);
+
+  const country = list.find((c) => typeof c.code === "string")?.code ?? "US";
+  const helplines = await get(`/helplines?${new URLSearchParams({ country_code: country.toLowerCase(), limit: "1" })}`);
+  if (!apiAnswered(helplines, `helpline look-up (${country})`, config, report)) return;
+  const found = (helplines.json as { helplines?: unknown[] } | null)?.helplines;
+  if (!Array.isArray(found))
+    return report.fail(
+      `helpline look-up (${country})`,
+      `unexpected answer (${QUOTA_NOTE})`,
+      "THROUGHLINE_API_URL answers, but not with ThroughLine's helplines.",
+      "Unset THROUGHLINE_API_URL to use ThroughLine's current API.",
+    );
+  report.ok(`helpline look-up (${country})`, `${found.length} helpline${found.length === 1 ? "" : "s"} (${QUOTA_NOTE})`);
+}
+
+/** Reports a failed API answer (false) with its cause; true when the answer can be read. */
+function apiAnswered(answer: Answer, step: string, config: ThroughLineConfig, report: Checkup): boolean {
+  const down = outage(answer, "ThroughLine's API", "THROUGHLINE_API_URL");
+  if (down) report.fail(step, answered(answer), down.cause, down.fix);
+  else if (answer.status === 404 || answer.status === 410)
+    report.fail(
+      step,
+      `${answered(answer)} (${QUOTA_NOTE})`,
+      `THROUGHLINE_API_URL (${config.apiUrl}) points at a retired API version or a wrong path.`,
+      "Use ThroughLine's current API, v2: unset THROUGHLINE_API_URL, or set it to https://api.throughlinecare.com/v2.",
+    );
+  else if (answer.status === 429)
+    report.fail(
+      step,
+      answered(answer),
+      "ThroughLine's daily quota is spent.",
+      "Wait for the rolling day to free calls, or ask ThroughLine for a higher limit.",
+    );
+  else if (answer.status === 401 || answer.status === 403)
+    report.fail(
+      step,
+      answered(answer),
+      "ThroughLine gave a token but refuses the API with it.",
+      "Ask ThroughLine to enable the helplines API for your application.",
+    );
+  else if (answer.status !== 200) report.fail(step, answered(answer), "ThroughLine refused the request.", "Check THROUGHLINE_API_URL.");
+  else return true;
+  return false;
+}

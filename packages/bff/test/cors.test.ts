@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { originMatcher } from "../src/core/origins.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+const ALLOWED = "https://www.acme.com,https://*.acme.net";
+
+/** A browser's preflight for a GET of the assets page from `origin`. */
+const preflight = (origin: string) =>
+  sandboxBff({ ALLOWED_ORIGINS: ALLOWED }).get(ASSETS, { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } });
+
+describe("CORS for ALLOWED_ORIGINS", () => {
+  it("answers an allowed origin's preflight with the methods, headers and how long to remember it", async () => {
+    const response = await preflight("https://shop.acme.net");
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get("access-control-allow-origin"), "https://shop.acme.net");
+    assert.match(response.headers.get("access-control-allow-methods") ?? "", /GET/);
+    assert.match(response.headers.get("access-control-allow-headers") ?? "", /content-type/);
+    assert.equal(response.headers.get("access-control-max-age"), "600");
+    assert.match(response.headers.get("vary") ?? "", /Origin/);
+  });
+
+  for (const origin of [
+    "https://shop.acme.net.evil.io", // the wildcard's domain inside a longer host
+    "https://evil.io/.acme.net",
+    "https://shopacme.net",
+    "https://acme.net",
+    "http://shop.acme.net",
+    "https://www.acme.com.evil.io",
+  ]) {
+    it(`gives ${origin} nothing to read`, async () => {
+      const response = await preflight(origin);
+      assert.equal(response.headers.get("access-control-allow-origin"), null);
+      assert.equal(response.headers.get("access-control-allow-methods"), null);
+      assert.match(response.headers.get("vary") ?? "", /Origin/, "a cache must not serve one origin's answer to another");
+    });
+  }
+
+  it("lets an allowed page read the answer and the rate-limit headers, and no other page", async () => {
+    const bff = sandboxBff({ ALLOWED_ORIGINS: ALLOWED });
+    const allowed = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.b.acme.net" } });
+    assert.equal(allowed.status, 200);
+    assert.equal(allowed.headers.get("access-control-allow-origin"), "https://a.b.acme.net");
+    assert.match(allowed.headers.get("access-control-expose-headers") ?? "", /ratelimit-remaining/);
+    const refused = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.acme.net.evil.io" } });
+    assert.equal(refused.headers.get("access-control-allow-origin"), null);
+    assert.equal(refused.headers.get("access-control-expose-headers"), null);
+    assert.match(refused.headers.get("vary") ?? "", /Origin/, "a shared cache must not hand this answer to an allowed page");
+    const sameSite = await bff.get(`${ASSETS}?limit=1`);
+    assert.match(sameSite.headers.get("vary") ?? "", /Origin/);
+  });
+
+  it("matches a wildcard as a suffix of the host only: not another port, a path or a user part", () => {
+    const allowed = originMatcher(["https://*.acme.net"]);
+    assert.equal(allowed("https://shop.acme.net"), true);
+    assert.equal(allowed("https://shop.acme.net:8443"), false, "another port is another origin");
+    assert.equal(allowed("https://shop.acme.net.evil.io"), false);
+    assert.equal(allowed("https://user@x.acme.net"), false);
+    assert.equal(allowed("https://x.acme.net/path"), false);
+  });
+});

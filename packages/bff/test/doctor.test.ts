@@ -1,0 +1,192 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import { secretsOf } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import type { Step } from "../src/doctor/checkup.ts";
+import { runDoctor } from "../src/doctor/run.ts";
+import { createSandboxMode } from "../src/sandbox-mode.ts";
+import { PUBLIC_URL } from "./helpers.ts";
+
+/** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
+async function sandboxDoctor(env: Record<string, string> = {}, plant: (sandbox: ReturnType<typeof createSandbox>) => void = () => {}) {
+  const config = loadConfig({ BFF_SANDBOX: "1", ...env }, { publicUrl: PUBLIC_URL });
+  const mode = createSandboxMode(PUBLIC_URL, fetch);
+  plant(mode.sandbox);
+  const output: string[] = [];
+  const result = await runDoctor(config, { fetch: mode.fetch, write: (line) => output.push(line), secrets: secretsOf(config) });
+  return { ...result, output: output.join("\n"), sandbox: mode.sandbox };
+}
+
+const SIMULATOR = "https://sim.test";
+
+/** `pnpm doctor` outside sandbox mode, against a simulator reached through an injected fetch (no network). */
+async function liveDoctor(overrides: Record<string, string>) {
+  const simulator = createSandbox({ baseUrl: SIMULATOR });
+  const env = {
+    THRON_TENANT: THRON_SANDBOX.tenant,
+    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+    THRON_USERNAME: THRON_SANDBOX.username,
+    THRON_AUTH_URL: simulator.urls.thron,
+    THRON_API_URL: simulator.urls.thron,
+    THRON_CDN_URL: simulator.urls.thron,
+    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+    THRON_PKEY: THRON_SANDBOX.pkey,
+    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
+    THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(","),
+    THUNDER_USERNAME: THUNDER_SANDBOX.username,
+    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+    THUNDER_SSO_URL: simulator.urls.thunder,
+    THUNDER_TICKET_SECRET: "doctor-test-ticket-secret-0123456789",
+    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+    THROUGHLINE_TOKEN_URL: simulator.urls.throughlineToken,
+    THROUGHLINE_API_URL: simulator.urls.throughlineApi,
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  const output: string[] = [];
+  const result = await runDoctor(config, {
+    fetch: async (input, init) => simulator.app.fetch(new Request(input, init)),
+    write: (line) => output.push(line),
+    secrets: secretsOf(config),
+  });
+  return { ...result, output: output.join("\n"), simulator, env };
+}
+
+const stepNamed = (steps: Step[], provider: Step["provider"], name: RegExp) => {
+  const step = steps.find((s) => s.provider === provider && name.test(s.name));
+  assert.ok(step, `a ${provider} step named ${name}`);
+  return step;
+};
+const SECRETS = [THRON_SANDBOX.clientSecret, THUNDER_SANDBOX.password, THROUGHLINE_SANDBOX.clientSecret];
+
+describe("pnpm doctor", () => {
+  it("walks every provider in sandbox mode, one line per step, and names the planted folder without rights", async () => {
+    const { ok, steps, output, sandbox } = await sandboxDoctor();
+    assert.equal(ok, false, "the sandbox's restricted gallery is a planted fault");
+    const failed = steps.filter((s) => s.status === "fail");
+    assert.deepEqual(
+      failed.map((s) => s.name),
+      [`search, gallery restricted (folder ${THRON_SANDBOX.restrictedFolderId})`],
+    );
+    assert.match(
+      failed[0]?.cause ?? "",
+      new RegExp(`${THRON_SANDBOX.username}\\) has no read rights on folder ${THRON_SANDBOX.restrictedFolderId}`),
+    );
+    assert.deepEqual(
+      steps.filter((s) => s.status === "ok").map((s) => `${s.provider} ${s.name.replace(/ \(folder .*\)/, "")}`),
+      [
+        "THRON token (user impersonation)",
+        "THRON legacy token",
+        "THRON search, gallery default",
+        "THRON search, gallery sport",
+        "THRON filter definitions",
+        "THRON content detail (gallery default)",
+        "THRON player script",
+        "Thunder token (GenerateTokenWithDuration)",
+        "ThroughLine token",
+        "ThroughLine countries",
+        "ThroughLine helpline look-up (US)",
+      ],
+    );
+    assert.match(stepNamed(steps, "THRON", /content detail/).detail, /^\d+ playable sources? \(/);
+    assert.match(stepNamed(steps, "ThroughLine", /helpline look-up/).detail, /1 call of ThroughLine's daily quota spent/);
+    // One line per step, plus an indented cause and fix under each failure.
+    const stepLines = output.split("\n").filter((line) => /^(ok {2}|warn|FAIL|skip) /.test(line));
+    assert.equal(stepLines.length, steps.length);
+    assert.equal(output.split("\n").filter((line) => /^ {7}(likely cause|fix): /.test(line)).length, 2 * failed.length);
+    for (const secret of [...SECRETS, ...sandbox.thunder.issuedTokens()])
+      assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 6)}…`);
+  });
+
+  it("names a wrong secret for each provider, and prints none", async () => {
+    const { ok, steps, output } = await liveDoctor({
+      THRON_CLIENT_SECRET: "wrong-thron-secret-1234",
+      THUNDER_PASSWORD: "wrong-thunder-password",
+      THROUGHLINE_CLIENT_SECRET: "wrong-throughline-secret",
+    });
+    assert.equal(ok, false);
+    assert.match(stepNamed(steps, "THRON", /token/).cause ?? "", /THRON refused THRON_CLIENT_ID \/ THRON_CLIENT_SECRET/);
+    assert.equal(steps.filter((s) => s.provider === "THRON").length, 1, "nothing after a refused token");
+    assert.match(stepNamed(steps, "Thunder", /token/).cause ?? "", /refused THUNDER_USERNAME \/ THUNDER_PASSWORD/);
+    assert.match(stepNamed(steps, "ThroughLine", /token/).cause ?? "", /refused THROUGHLINE_CLIENT_ID \/ THROUGHLINE_CLIENT_SECRET/);
+    for (const secret of ["wrong-thron-secret-1234", "wrong-thunder-password", "wrong-throughline-secret", ...SECRETS])
+      assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 6)}…`);
+  });
+
+  it("passes a healthy live configuration (exit 0), with Hub Pro saved when configured", async () => {
+    const { ok, steps, simulator } = await liveDoctor({
+      THUNDER_LAUNCH_MODE: "hub-pro",
+      THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/launch/{guid}",
+    });
+    assert.deepEqual(
+      steps.filter((s) => s.status === "fail"),
+      [],
+    );
+    assert.equal(ok, true);
+    assert.equal(stepNamed(steps, "Thunder", /Hub Pro save/).status, "ok");
+    assert.equal(simulator.thunder.stats.savedUrls, 1);
+    assert.equal(stepNamed(steps, "Thunder", /launch protection/).status, "ok");
+  });
+
+  it("names the folder and the user when the user has no rights on the gallery's folder", async () => {
+    const { steps } = await liveDoctor({ THRON_USERNAME: THRON_SANDBOX.userWithoutRights });
+    const search = stepNamed(steps, "THRON", /search, gallery default/);
+    assert.equal(search.status, "fail");
+    assert.match(
+      search.cause ?? "",
+      new RegExp(`\\(${THRON_SANDBOX.userWithoutRights}\\) has no read rights on folder ${THRON_SANDBOX.folderId}`),
+    );
+    assert.match(search.fix ?? "", /Ask the Content Manager to share folder/);
+  });
+
+  // THRON account faults planted with the sandbox's fault switch (they come with the THRON sandbox's account model).
+  const thronFaults = createSandbox({ baseUrl: "http://x.test" }).thron.faults;
+  const accountFaults: [string, RegExp, RegExp][] = [
+    ["rejectClientSecret", /^token/, /THRON refused THRON_CLIENT_ID \/ THRON_CLIENT_SECRET/],
+    [
+      "revokeFolderRights",
+      /^search, gallery default/,
+      new RegExp(`\\(${THRON_SANDBOX.username}\\) has no read rights on folder ${THRON_SANDBOX.folderId}`),
+    ],
+    ["revokeViewerRole", /^filter definitions/, new RegExp(`lacks the role THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`)],
+  ];
+  for (const [fault, step, cause] of accountFaults)
+    it(`names the planted THRON fault ${fault}`, {
+      skip: !(fault in thronFaults) && `the THRON sandbox has no ${fault} fault`,
+    }, async () => {
+      const { ok, steps } = await sandboxDoctor({}, (sandbox) => Object.assign(sandbox.thron.faults, { [fault]: true }));
+      assert.equal(ok, false);
+      const named = stepNamed(steps, "THRON", step);
+      assert.equal(named.status, "fail");
+      assert.match(named.cause ?? "", cause);
+    });
+
+  it("names a retired ThroughLine API version, and says the call counted against the quota", async () => {
+    // An API version the service no longer serves (v0 here; v1 once ThroughLine retires it).
+    const { steps } = await liveDoctor({ THROUGHLINE_API_URL: `${SIMULATOR}/throughline/v0` });
+    const countries = stepNamed(steps, "ThroughLine", /countries/);
+    assert.equal(countries.status, "fail");
+    assert.match(countries.cause ?? "", /points at a retired API version/);
+    assert.match(countries.fix ?? "", /v2/);
+    assert.match(countries.detail, /daily quota/);
+    assert.equal(
+      steps.some((s) => /helpline look-up/.test(s.name)),
+      false,
+      "no look-up after that",
+    );
+  });
+
+  it("reports a Thunder outage as the service failing, not as refused credentials", async () => {
+    const { steps } = await sandboxDoctor({}, (sandbox) => {
+      sandbox.thunder.faults.burst5xx = 1;
+    });
+    const token = stepNamed(steps, "Thunder", /token/);
+    assert.equal(token.status, "fail");
+    assert.match(token.cause ?? "", /Thunder's SSO service is failing or unavailable \(status 503\)/);
+    assert.doesNotMatch(token.cause ?? "", /PASSWORD/);
+  });
+});

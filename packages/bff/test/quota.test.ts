@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { MemoryCounterStore, RollingQuota } from "../src/core/quota.ts";
+import { manualClock } from "./clock.ts";
+
+const HOUR = 3_600_000;
+
+function quota(name = "throughline") {
+  const clock = manualClock(Date.UTC(2026, 0, 1, 12, 30));
+  const store = new MemoryCounterStore(clock.now);
+  return { clock, store, quota: new RollingQuota(name, 1_000, store, clock.now) };
+}
+
+describe("rolling daily quota", () => {
+  it("counts calls over the last 24 hours, to the hour, and lets older hours go", async () => {
+    const { clock, quota: q } = quota();
+    for (let i = 0; i < 3; i++) await q.reserve();
+    assert.equal(await q.used(), 3);
+    clock.advance(23 * HOUR);
+    await q.reserve();
+    assert.equal(await q.used(), 4, "23 hours later the first calls still count");
+    clock.advance(HOUR);
+    assert.equal(await q.used(), 1, "24 hours later they no longer do");
+    clock.advance(24 * HOUR);
+    assert.equal(await q.used(), 0);
+  });
+
+  it("keeps separate counts per name in one store", async () => {
+    const { clock, store } = quota();
+    const a = new RollingQuota("a", 10, store, clock.now);
+    const b = new RollingQuota("b", 10, store, clock.now);
+    await a.reserve();
+    await a.reserve();
+    await b.reserve();
+    assert.deepEqual([await a.used(), await b.used()], [2, 1]);
+  });
+});
+
+describe("MemoryCounterStore", () => {
+  it("starts a key again at 1 once it expired, and reads an expired key as 0", async () => {
+    const { clock, store } = quota();
+    assert.equal(await store.increment("k", 1_000), 1);
+    assert.equal(await store.increment("k", 1_000), 2);
+    clock.advance(999);
+    assert.deepEqual(await store.read(["k", "absent"]), [2, 0]);
+    clock.advance(1);
+    assert.deepEqual(await store.read(["k"]), [0]);
+    assert.equal(await store.increment("k", 1_000), 1);
+  });
+});

@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Hono } from "hono";
+import { rateLimit } from "../src/core/rate-limit.ts";
+import { responseHeaders } from "../src/core/response-headers.ts";
+import { manualClock } from "./clock.ts";
+
+/** The middleware in front of a route, the client named by a header, on a clock the test moves. */
+function limited(limit: number, options: { maxClients?: number } = {}) {
+  const clock = manualClock();
+  const app = new Hono();
+  app.use(responseHeaders({}));
+  app.use(rateLimit({ limit, clientKey: (c) => c.req.header("x-client") ?? "unknown", now: clock.now, ...options }));
+  app.all("/", (c) => c.text("ok"));
+  const request = (client = "a", method = "GET") => app.request("/", { method, headers: { "x-client": client } });
+  return { clock, request };
+}
+
+describe("rate limit", () => {
+  it("counts a client's requests in a one-minute window and refuses the rest with a 429 problem", async () => {
+    const { request } = limited(2);
+    const first = await request();
+    assert.deepEqual(
+      [first.status, first.headers.get("ratelimit-limit"), first.headers.get("ratelimit-remaining"), first.headers.get("ratelimit-reset")],
+      [200, "2", "1", "60"],
+    );
+    assert.equal((await request()).headers.get("ratelimit-remaining"), "0");
+    const refused = await request();
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get("content-type"), "application/problem+json");
+    assert.equal(refused.headers.get("retry-after"), "60");
+    assert.match(((await refused.json()) as { detail: string }).detail, /At most 2 requests a minute; try again in 60 s/);
+  });
+
+  it("opens a new window once the minute has passed, and tells how long is left until then", async () => {
+    const { clock, request } = limited(1);
+    assert.equal((await request()).status, 200);
+    clock.advance(45_000);
+    const refused = await request();
+    assert.deepEqual([refused.status, refused.headers.get("retry-after")], [429, "15"]);
+    clock.advance(14_999);
+    assert.equal((await request()).headers.get("retry-after"), "1");
+    clock.advance(1);
+    const again = await request();
+    assert.deepEqual([again.status, again.headers.get("ratelimit-remaining")], [200, "0"]);
+    clock.advance(60_000);
+    assert.equal((await request()).status, 200, "and the next minute too");
+  });
+
+  it("gives each client its own budget and does not count preflights", async () => {
+    const { request } = limited(1);
+    assert.equal((await request("a")).status, 200);
+    assert.equal((await request("a", "OPTIONS")).status, 200);
+    assert.equal((await request("b")).status, 200);
+    assert.equal((await request("a")).status, 429);
+  });
+
+  it("forgets the oldest client first when it remembers too many", async () => {
+    const { request } = limited(1, { maxClients: 2 });
+    for (const client of ["a", "b", "c"]) assert.equal((await request(client)).status, 200);
+    assert.equal((await request("a")).status, 200, "a was forgotten: a fresh window");
+    assert.equal((await request("c")).status, 429, "c is remembered");
+  });
+});

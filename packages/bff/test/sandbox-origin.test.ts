@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
+
+interface Page {
+  items: { thumbnail: { url: string; srcset: string } }[];
+}
+
+describe("sandbox media URLs", () => {
+  it("name the origin the page was opened with when PUBLIC_URL is not set (a phone on the network)", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true });
+    const fromPhone = (await (await bff.app.request(`http://192.168.1.20:8787${ASSETS}?limit=2`)).json()) as Page;
+    for (const item of fromPhone.items) {
+      assert.ok(item.thumbnail.url.startsWith("http://192.168.1.20:8787/_sandbox/thron/"), item.thumbnail.url);
+      assert.ok(!item.thumbnail.srcset.includes(PUBLIC_URL), item.thumbnail.srcset);
+    }
+    const gallery = (await (await bff.app.request("http://192.168.1.20:8787/v1/thron/galleries/default")).json()) as {
+      player: { scriptUrl: string };
+    };
+    assert.ok(gallery.player.scriptUrl.startsWith("http://192.168.1.20:8787/_sandbox/"), gallery.player.scriptUrl);
+    // The cached answer is the same for the next visitor on another host.
+    const local = (await (await bff.get(`${ASSETS}?limit=2`)).json()) as Page;
+    assert.ok(local.items[0]?.thumbnail.url.startsWith(`${PUBLIC_URL}/_sandbox/`));
+    const thumbnail = await bff.app.request(fromPhone.items[0]?.thumbnail.url ?? "");
+    assert.equal(thumbnail.headers.get("content-type"), "image/png");
+  });
+
+  it("keep PUBLIC_URL when it is set", async () => {
+    const bff = sandboxBff();
+    const page = (await (await bff.app.request(`http://192.168.1.20:8787${ASSETS}?limit=1`)).json()) as Page;
+    assert.ok(page.items[0]?.thumbnail.url.startsWith(`${PUBLIC_URL}/_sandbox/`));
+  });
+});

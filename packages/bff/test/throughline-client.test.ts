@@ -1,0 +1,44 @@
+/**
+ * ThroughLine's token renewal through the BFF configured for real credentials, against the
+ * simulator: a 401 gets one fresh token and one retry, and only one.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+
+const HOST = "https://throughline.simulated";
+
+describe("ThroughLine token renewal", () => {
+  it("asks for one fresh token and retries once when the API keeps refusing the token, then answers 502", async () => {
+    const sandbox = createSandbox({ baseUrl: HOST });
+    const tokenUrl = `${HOST}/throughline/oauth/token`;
+    const config = loadConfig({
+      THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+      THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+      THROUGHLINE_TOKEN_URL: tokenUrl,
+      THROUGHLINE_API_URL: `${HOST}/throughline/v1`,
+      ALLOWED_ORIGINS: "https://www.host.example",
+    });
+    const calls = { token: 0, api: 0 };
+    const { app } = createApp(config, {
+      publicUrl: "https://bff.example",
+      logSink: () => {},
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.url === tokenUrl) {
+          calls.token++;
+          return sandbox.app.fetch(request);
+        }
+        calls.api++;
+        // The token was revoked on ThroughLine's side: every API call is refused.
+        return Response.json({ error: "invalid_token" }, { status: 401 });
+      },
+    });
+    const response = await app.request("https://bff.example/v1/throughline/countries");
+    assert.equal(response.status, 502);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    assert.deepEqual(calls, { token: 2, api: 2 }, "one fresh token, one retry");
+  });
+});

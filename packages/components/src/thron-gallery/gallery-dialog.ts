@@ -1,0 +1,370 @@
+/**
+ * The gallery's asset dialog as a Lit reactive controller: which asset is open, its player (the
+ * THRON Player, else the browser's own), stepping (buttons, arrow keys, swipe, across page
+ * boundaries), closing (Esc, ✕, a click on the backdrop), the page kept still behind it and the
+ * `#…` deep link to the open asset.
+ */
+import type { Asset } from "@embedkit/contracts";
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { bffUrl, getJson } from "../internal/bff-client.ts";
+import { fetchGallery } from "../internal/gallery-client.ts";
+import type { Strings } from "../internal/localize.ts";
+import { nativePlayer } from "../internal/native-player.ts";
+import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
+
+/** What the dialog needs of the gallery that owns it. */
+export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly items: readonly Asset[];
+  /** Every asset matching the query, loaded or not. */
+  readonly totalCount: number;
+  readonly hasMore: boolean;
+  loadMore(): Promise<void>;
+  readonly dialogOptions: { base: string; gallery: string; locale: string; player: "thron" | "native"; syncUrl: boolean };
+  /** Dispatches the cancelable `thron-asset-open`; false when a listener cancelled it. */
+  announceOpen(asset: Asset, index: number): boolean;
+  /** Moves focus to the tile of `index` (after close). */
+  focusTile(index: number): void;
+}
+
+const SWIPE_PX = 50;
+let playerIds = 0;
+
+export class GalleryDialog implements ReactiveController {
+  /** Index of the open asset among the gallery's items; -1 when closed. */
+  index = -1;
+  /** An asset opened from a link that is not among the loaded items. */
+  #linked: Asset | null = null;
+  #detail: Asset | null = null;
+  #failed = false;
+  #usingThronPlayer = false;
+  #zoomed = false;
+  #stepping = false;
+  #player: ThronPlayer | null = null;
+  #playerHost: HTMLElement | null = null;
+  #showToken = 0;
+  #swipeStart: { x: number; y: number } | null = null;
+  #scrollLock: { overflow: string } | null = null;
+
+  constructor(private readonly host: DialogGallery) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.#showToken++;
+    this.#destroyPlayer();
+    this.#unlockScroll();
+  }
+
+  get #element(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector("dialog");
+  }
+
+  get asset(): Asset | null {
+    return this.#linked ?? this.host.items[this.index] ?? null;
+  }
+
+  /** Opens the asset at `index`, unless a `thron-asset-open` listener cancels it. */
+  async open(index: number): Promise<void> {
+    const asset = this.host.items[index];
+    if (!asset || !this.host.announceOpen(asset, index)) return;
+    this.#linked = null;
+    this.index = index;
+    await this.#showDialog(asset);
+  }
+
+  close(): void {
+    this.#element?.close();
+  }
+
+  /** Opens the asset named in the page URL's hash (`#<gallery id or "asset">=<asset id>`), if any. */
+  async restoreFromUrl(): Promise<void> {
+    if (!this.host.dialogOptions.syncUrl || this.index >= 0 || this.#linked) return;
+    const id = new URLSearchParams(location.hash.slice(1)).get(this.#hashKey);
+    if (!id) return;
+    const index = this.host.items.findIndex((a) => a.id === id);
+    if (index >= 0) return this.open(index);
+    // Not on the loaded pages: open it on its own.
+    const asset = await this.#fetchDetail(id).catch(() => null);
+    if (!asset || !this.host.announceOpen(asset, -1)) return;
+    this.#linked = asset;
+    this.index = -1;
+    await this.#showDialog(asset);
+  }
+
+  get #hashKey(): string {
+    return this.host.id || "asset";
+  }
+
+  #writeHash(id: string | null): void {
+    if (!this.host.dialogOptions.syncUrl) return;
+    // A plain anchor (`#pricing`) is the host's: replaced by the link while open, never mangled.
+    const params = new URLSearchParams(location.hash.includes("=") ? location.hash.slice(1) : "");
+    if (!id && !params.has(this.#hashKey)) return;
+    if (id) params.set(this.#hashKey, id);
+    else params.delete(this.#hashKey);
+    const hash = params.toString();
+    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
+  }
+
+  async #showDialog(asset: Asset): Promise<void> {
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    const dialog = this.#element;
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      this.#lockScroll();
+    }
+    this.#writeHash(asset.id);
+    await this.#show(asset);
+  }
+
+  /** Steps by `delta`; past the last loaded asset it loads the next page first. */
+  async step(delta: number): Promise<void> {
+    if (this.#stepping || this.#linked) return;
+    const focusedBefore = (this.host.renderRoot as ShadowRoot).activeElement as HTMLButtonElement | null;
+    let target = this.index + delta;
+    if (target >= this.host.items.length && this.host.hasMore) {
+      this.#stepping = true;
+      this.host.requestUpdate();
+      try {
+        await this.host.loadMore();
+      } finally {
+        this.#stepping = false;
+      }
+      target = Math.min(target, this.host.items.length - 1);
+    }
+    const asset = this.host.items[target];
+    if (!asset || target === this.index) return this.host.requestUpdate();
+    this.index = target;
+    this.#writeHash(asset.id);
+    const shown = this.#show(asset);
+    this.#keepFocusOnNav(focusedBefore);
+    await shown;
+  }
+
+  /** A nav button that became disabled drops focus to <body>: hand it to the other one. */
+  #keepFocusOnNav(button: HTMLButtonElement | null): void {
+    void this.host.updateComplete.then(() => {
+      if (!button?.disabled) return;
+      const root = this.host.renderRoot;
+      const other = root.querySelector<HTMLButtonElement>(button.part.contains("next") ? '[part="previous"]' : '[part="next"]');
+      (other && !other.disabled ? other : root.querySelector<HTMLButtonElement>('[part="close"]'))?.focus();
+    });
+  }
+
+  // ---- players ----
+
+  /** THRON Player first (documents get their own preview), native players when asked or when it fails. */
+  async #show(asset: Asset): Promise<void> {
+    const token = ++this.#showToken;
+    this.#destroyPlayer();
+    this.#detail = null;
+    this.#failed = false;
+    this.#zoomed = false;
+    const { base, gallery, locale, player } = this.host.dialogOptions;
+    this.#usingThronPlayer = player !== "native" && asset.type !== "document";
+    this.host.requestUpdate();
+    if (this.#usingThronPlayer) {
+      try {
+        const description = await fetchGallery(base, gallery, locale);
+        const factory = await loadThronPlayer(description.player.scriptUrl);
+        if (token !== this.#showToken) return;
+        const container = document.createElement("div");
+        container.slot = "player";
+        container.id = `thron-gallery-player-${++playerIds}`;
+        // Audio plays in a bar over its cover; everything else fills the stage.
+        container.style.cssText =
+          asset.type === "audio" ? "position:absolute;inset:auto 0 0 0;height:4rem" : "position:absolute;inset:0;width:100%;height:100%";
+        this.host.append(container);
+        this.#playerHost = container;
+        const instance = factory(container.id, {
+          clientId: description.player.clientId,
+          xcontentId: asset.id,
+          sessId: description.player.sessId,
+          language: locale.split("-")[0]?.toUpperCase() ?? "EN",
+          autoplay: false,
+        });
+        this.#player = instance;
+        // The Player refusing the content (wrong pKey, missing rights), or never getting ready, is a reason to try native playback.
+        void playerReady(instance).then((ready) => {
+          if (!ready && token === this.#showToken) void this.#showNative(asset, token);
+        });
+        return;
+      } catch {
+        if (token !== this.#showToken) return;
+      }
+    }
+    await this.#showNative(asset, token);
+  }
+
+  #fetchDetail(id: string): Promise<Asset> {
+    const { base, gallery, locale } = this.host.dialogOptions;
+    return getJson<Asset>(bffUrl(base, `/v1/thron/galleries/${encodeURIComponent(gallery)}/assets/${encodeURIComponent(id)}`, { locale }));
+  }
+
+  async #showNative(asset: Asset, token: number): Promise<void> {
+    this.#destroyPlayer();
+    this.#usingThronPlayer = false;
+    this.host.requestUpdate();
+    try {
+      const detail = await this.#fetchDetail(asset.id);
+      if (token === this.#showToken) this.#detail = detail;
+    } catch {
+      if (token === this.#showToken) this.#failed = true;
+    }
+    this.host.requestUpdate();
+  }
+
+  #destroyPlayer(): void {
+    try {
+      this.#player?.destroy();
+    } catch {
+      // A third-party player failing to tear down must not break the gallery.
+    }
+    this.#player = null;
+    this.#playerHost?.remove();
+    this.#playerHost = null;
+  }
+
+  // ---- the page behind ----
+
+  #lockScroll(): void {
+    if (this.#scrollLock) return;
+    const root = document.documentElement;
+    this.#scrollLock = { overflow: root.style.overflow };
+    root.style.overflow = "hidden";
+  }
+
+  #unlockScroll(): void {
+    if (!this.#scrollLock) return;
+    document.documentElement.style.overflow = this.#scrollLock.overflow;
+    this.#scrollLock = null;
+  }
+
+  // ---- events ----
+
+  readonly #onClose = () => {
+    this.#showToken++;
+    this.#destroyPlayer();
+    this.#unlockScroll();
+    this.#writeHash(null);
+    const index = this.index;
+    this.index = -1;
+    this.#linked = null;
+    this.#detail = null;
+    this.host.requestUpdate();
+    if (index >= 0) void this.host.updateComplete.then(() => this.host.focusTile(index));
+  };
+
+  /** A click on the backdrop lands on the <dialog> itself, outside its box. */
+  readonly #onClick = (event: MouseEvent) => {
+    const dialog = this.#element;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside = event.clientX >= box.left && event.clientX <= box.right && event.clientY >= box.top && event.clientY <= box.bottom;
+    if (!inside) this.close();
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
+    // Media controls, sliders and fields use the arrows themselves.
+    const target = event.composedPath()[0] as HTMLElement;
+    if (target.closest?.("video, audio, input, select, textarea, [slot='player']") || this.#zoomed) return;
+    event.preventDefault();
+    const forward = (event.key === "ArrowRight") !== (getComputedStyle(this.host).direction === "rtl");
+    void this.step(forward ? 1 : -1);
+  };
+
+  readonly #onPointerDown = (event: PointerEvent) => {
+    if (event.pointerType !== "mouse") this.#swipeStart = { x: event.clientX, y: event.clientY };
+  };
+
+  readonly #onPointerUp = (event: PointerEvent) => {
+    const start = this.#swipeStart;
+    this.#swipeStart = null;
+    if (!start || this.#zoomed) return;
+    const dx = event.clientX - start.x;
+    if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) < Math.abs(event.clientY - start.y)) return;
+    const forward = dx < 0 !== (getComputedStyle(this.host).direction === "rtl");
+    void this.step(forward ? 1 : -1);
+  };
+
+  #toggleZoom(): void {
+    this.#zoomed = !this.#zoomed;
+    this.host.requestUpdate();
+  }
+
+  #fullscreen(): void {
+    const stage = this.host.renderRoot.querySelector<HTMLElement>('[part~="stage"]');
+    void stage?.requestFullscreen?.().catch(() => {});
+  }
+
+  // ---- rendering ----
+
+  #stage(asset: Asset, t: Strings) {
+    if (this.#usingThronPlayer) {
+      return html`${asset.type === "audio" ? cover(asset) : nothing}<slot name="player"></slot>`;
+    }
+    if (this.#detail) return nativePlayer(this.#detail, { openDocument: t.openDocument, zoomed: this.#zoomed });
+    if (this.#failed) return html`<p role="alert">${t.assetError}</p>`;
+    return html`<p class="loading">${t.loading}</p>`;
+  }
+
+  render(t: Strings) {
+    const asset = this.asset;
+    const shown = this.#detail ?? asset;
+    const content =
+      asset && shown
+        ? html`<header class="dialog-header">
+        <h2 id="dialog-title" part="dialog-title">${shown.title}</h2>
+        ${
+          asset.type === "image" && !this.#usingThronPlayer && this.#detail
+            ? html`<button part="zoom" class="icon" type="button" aria-pressed=${this.#zoomed ? "true" : "false"} @click=${() => this.#toggleZoom()}>
+                ${t.zoom}
+              </button>`
+            : nothing
+        }
+        ${
+          asset.type === "image"
+            ? html`<button part="fullscreen" class="icon" type="button" @click=${() => this.#fullscreen()}>${t.fullscreen}</button>`
+            : nothing
+        }
+        <button part="close" class="icon" type="button" aria-label=${t.close} @click=${() => this.close()}>✕</button>
+      </header>
+      <div
+        part="stage"
+        class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
+        @pointerdown=${this.#onPointerDown}
+        @pointerup=${this.#onPointerUp}
+      >
+        ${this.#stage(asset, t)}
+      </div>
+      <div part="description" class="description" tabindex=${shown.description ? "0" : "-1"}>${shown.description ?? ""}</div>
+      ${this.#nav(t)}`
+        : nothing;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose} @click=${this.#onClick} @keydown=${this.#onKeydown}>
+      ${content}
+    </dialog>`;
+  }
+
+  #nav(t: Strings) {
+    if (this.#linked) return html`<nav class="dialog-nav"></nav>`;
+    const total = Math.max(this.host.totalCount, this.host.items.length);
+    const position = t.position(this.index + 1, total);
+    const atEnd = this.index >= this.host.items.length - 1 && !this.host.hasMore;
+    return html`<nav class="dialog-nav" aria-label=${position}>
+      <button part="previous" type="button" ?disabled=${this.index === 0} @click=${() => this.step(-1)}>‹ ${t.previous}</button>
+      <span class="position" aria-hidden="true">${position}</span>
+      <button part="next" type="button" ?disabled=${atEnd} aria-busy=${this.#stepping ? "true" : "false"} @click=${() => this.step(1)}>
+        ${t.next} ›
+      </button>
+    </nav>`;
+  }
+}
+
+/** An audio asset's cover, behind its player bar. */
+function cover(asset: Asset) {
+  return html`<img class="cover" src=${asset.thumbnail.url} srcset=${asset.thumbnail.srcset} sizes="min(100vw, 64rem)" alt="" />`;
+}

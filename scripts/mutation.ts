@@ -318,8 +318,8 @@ const MUTANTS: Mutant[] = [
     id: "thron-renewal-twice",
     what: "THRON's session renewal retrying twice instead of once",
     file: `${BFF}/thron/client.ts`,
-    from: '        if (error instanceof SessionRefused) throw badGateway("THRON", "THRON refused the session again right after it was renewed.");\n',
-    to: "        if (error instanceof SessionRefused) return await call(await this.sessions.renew(session));\n",
+    from: "if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();",
+    to: "if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) return await call(await this.sessions.renew(session));",
     tests: [T("thron-client"), T("thron-assets")],
   },
   {

@@ -10,8 +10,10 @@ import { getRequestListener } from "@hono/node-server";
 import { defineConfig, type Plugin } from "vite";
 
 const ENTRY = "packages/components/src/index.ts";
+/** The /builder page's own script: a build of its own, so none of it is in the elements' bundle. */
+const BUILDER_ENTRY = "packages/components/src/builder/builder-app.ts";
 /** One entry per element (for pages that use one) besides components.js (all of them). */
-const ELEMENTS = ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
+const ELEMENTS = ["thron-gallery", "thron-asset", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
 
 /**
  * `_headers` for hosts that serve the bundle as static files (Cloudflare Workers assets, Netlify):
@@ -66,17 +68,27 @@ function bffInDevServer(): Plugin {
       const { demoPage } = await server.ssrLoadModule("/packages/bff/src/demo/page.ts");
       const port = server.config.server.port ?? 5173;
       const publicUrl = `http://localhost:${port}`;
-      const { app } = createApp(loadConfig({ ...process.env, PORT: String(port) }, { publicUrl }), { publicUrl });
+      const { app, sandbox } = createApp(loadConfig({ ...process.env, PORT: String(port) }, { publicUrl }), { publicUrl });
       const bff = getRequestListener(app.fetch);
       server.middlewares.use(async (req, res, next) => {
         const path = req.url?.split("?")[0] ?? "/";
         if (path === "/" || path === "/index.html") {
-          const page = demoPage().replace('src="/components.js"', `src="/${ENTRY}"`);
+          const page = demoPage({ thron: sandbox?.thron }).replace('src="/components.js"', `src="/${ENTRY}"`);
           res.setHeader("content-type", "text/html");
           res.end(await server.transformIndexHtml(path, page));
           return;
         }
-        if (/^\/(v1|_sandbox|health|openapi\.json|docs)(\/|$)/.test(path)) return bff(req, res);
+        if (path === "/builder.js") {
+          req.url = `/${BUILDER_ENTRY}`;
+          return next();
+        }
+        if (path === "/builder") {
+          const page = await (await app.request(`${publicUrl}/builder`)).text();
+          res.setHeader("content-type", "text/html");
+          res.end(page.replace('src="/components.js"', `src="/${ENTRY}"`));
+          return;
+        }
+        if (/^\/(v1|_sandbox|health|openapi\.json|docs|builder)(\/|$)/.test(path)) return bff(req, res);
         next();
       });
     },
@@ -94,19 +106,22 @@ const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
  */
 export default defineConfig(({ mode }) => {
   const split = mode === "split";
+  const builder = mode === "builder";
   return {
-    plugins: [bffInDevServer(), minifyElementStyles(), ...(split ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementStyles(), ...(split || builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,
-      emptyOutDir: !split,
+      emptyOutDir: !split && !builder,
       target: "es2022",
       minify: true,
       sourcemap: true,
       lib: {
-        entry: split
-          ? Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`]))
-          : { components: ENTRY },
+        entry: builder
+          ? { builder: BUILDER_ENTRY }
+          : split
+            ? Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`]))
+            : { components: ENTRY },
         formats: ["es"],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -116,13 +131,24 @@ export default defineConfig(({ mode }) => {
           // Lib mode keeps whitespace for readable npm output; the CDN bundle wants every byte gone.
           minify: true,
           advancedChunks: {
-            groups: split
-              ? [
-                  // Lit apart: it changes less often than the elements, so it stays cached across deploys.
-                  { name: "lit", test: LIT },
-                  { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
-                ]
-              : [{ name: "elements", test: /./ }],
+            groups: builder
+              ? [{ name: "builder", test: /./ }]
+              : split
+                ? [
+                    // Lit apart: it changes less often than the elements, so it stays cached across deploys.
+                    { name: "lit", test: LIT },
+                    { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
+                  ]
+                : // <thron-asset> and the strings of languages other than English stay apart: loaded only by the pages that use them.
+                  [
+                    {
+                      name: "elements",
+                      test: (id: string) =>
+                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
+                          id,
+                        ),
+                    },
+                  ],
           },
         },
       },

@@ -194,8 +194,8 @@ const MUTANTS: Mutant[] = [
     id: "quota-counter-never-expires",
     what: "an expired counter keeps counting",
     file: `${BFF}/core/quota.ts`,
-    from: "const live = entry && entry.expiresAt > now;",
-    to: "const live = entry !== undefined;",
+    from: "const value = (live ? entry.value : 0) + by;",
+    to: "const value = (entry ? entry.value : 0) + by;",
     tests: [T("quota"), T("throughline")],
   },
   // core/upstream.ts
@@ -219,8 +219,8 @@ const MUTANTS: Mutant[] = [
     id: "upstream-retries-4xx",
     what: "a 4xx answer retried",
     file: `${BFF}/core/upstream.ts`,
-    from: "if (response.status >= 500 && attempt < attempts) {",
-    to: "if (response.status >= 400 && attempt < attempts) {",
+    from: "if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
+    to: "if (response.status >= 400 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
     tests: [T("upstream"), T("thron-failures")],
   },
   {
@@ -318,9 +318,9 @@ const MUTANTS: Mutant[] = [
     id: "thron-renewal-twice",
     what: "THRON's session renewal retrying twice instead of once",
     file: `${BFF}/thron/client.ts`,
-    from: "if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();",
-    to: "if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) return await call(await this.sessions.renew(session));",
-    tests: [T("thron-client"), T("thron-assets")],
+    from: "        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();\n",
+    to: "        if (error instanceof SessionRefused) return await call(await this.sessions.renew(session));\n",
+    tests: [T("thron-client"), T("thron-sessions")],
   },
   {
     id: "throughline-renewal-same-token",
@@ -334,7 +334,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "strings-left-in-english",
     what: "a translation left in English",
-    file: "packages/components/src/internal/localize.ts",
+    file: "packages/components/src/thron-gallery/lang/it.ts",
     from: 'loadMore: "Carica altri",',
     to: 'loadMore: "Load more",',
     tests: ["packages/components/test/localize.test.ts"],

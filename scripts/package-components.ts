@@ -5,6 +5,7 @@
  * `@embedkit/contracts`, so those types are written out in full into `contracts.d.ts` and the
  * declarations point there: the published package needs nothing unpublished. TypeScript keeps
  * the `.ts` of relative imports in declarations, so they are pointed at the `.d.ts` beside them.
+ * The one run-time import, the zod-free Thunder vocabulary, is compiled into `contracts/` here.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -15,12 +16,15 @@ const packageDir = fileURLToPath(new URL("../packages/components/", import.meta.
 const sourceDir = join(packageDir, "src");
 const outDir = join(packageDir, "dist/npm");
 const CONTRACTS = "@embedkit/contracts";
+/** Contract modules the elements import at run time (zod-free), compiled into the package. */
+const RUNTIME_CONTRACTS = ["thunder-vocabulary"];
+const contractsSourceDir = fileURLToPath(new URL("../packages/contracts/src/", import.meta.url));
 
-/** Everything under src except tests and their helpers. */
+/** Everything under src except tests, their helpers and the /builder page (the BFF serves it). */
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
+    if (entry.isDirectory()) return path === join(sourceDir, "builder") ? [] : sources(path);
     return path.endsWith(".ts") && !path.endsWith(".test.ts") && !path.endsWith("test-support.ts") ? [path] : [];
   });
 }
@@ -44,7 +48,17 @@ const { options } = ts.convertCompilerOptionsFromJson(
 rmSync(outDir, { recursive: true, force: true });
 const program = ts.createProgram(sources(sourceDir), options);
 const result = program.emit();
-const errors = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics].filter((d) => d.category === ts.DiagnosticCategory.Error);
+const runtimeContracts = ts.createProgram(
+  RUNTIME_CONTRACTS.map((name) => join(contractsSourceDir, `${name}.ts`)),
+  { ...options, rootDir: contractsSourceDir, outDir: join(outDir, "contracts") },
+);
+const runtimeResult = runtimeContracts.emit();
+const errors = [
+  ...ts.getPreEmitDiagnostics(program),
+  ...result.diagnostics,
+  ...ts.getPreEmitDiagnostics(runtimeContracts),
+  ...runtimeResult.diagnostics,
+].filter((d) => d.category === ts.DiagnosticCategory.Error);
 if (errors.length > 0) {
   console.error(
     ts.formatDiagnosticsWithColorAndContext(errors, {
@@ -65,7 +79,12 @@ const emitted = (function walk(dir: string): string[] {
 const IMPORT = new RegExp(`import type \\{([^}]*)\\} from "${CONTRACTS}";`, "g");
 const used = new Set<string>();
 for (const file of emitted) {
-  const text = readFileSync(file, "utf8");
+  let text = readFileSync(file, "utf8");
+  for (const name of RUNTIME_CONTRACTS) {
+    const compiled = relative(dirname(file), join(outDir, "contracts", `${name}.js`));
+    text = text.replaceAll(`"${CONTRACTS}/${name}"`, JSON.stringify(compiled.startsWith(".") ? compiled : `./${compiled}`));
+  }
+  if (file.endsWith(".js")) writeFileSync(file, text);
   if (file.endsWith(".js") && text.includes(CONTRACTS)) throw new Error(`${relative(packageDir, file)} imports ${CONTRACTS} at run time`);
   if (!file.endsWith(".d.ts")) continue;
   for (const match of text.matchAll(IMPORT)) for (const name of (match[1] ?? "").split(",")) used.add(name.trim());

@@ -36,6 +36,12 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     default: "on when no provider is configured",
   },
   {
+    name: "BFF_BUILDER",
+    group: "BFF",
+    meaning: "`1` serves /builder (the page that writes embed snippets for editors), `0` hides it.",
+    default: "on in sandbox mode, off otherwise",
+  },
+  {
     name: "BFF_CACHE_URL",
     group: "BFF",
     meaning: "`redis://…` or `rediss://…`: cached answers and ThroughLine's quota shared by every instance.",
@@ -77,8 +83,9 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "TRUST_PROXY",
     group: "BFF",
-    meaning: "`1`: take the client address from X-Forwarded-For (only behind a proxy you run).",
-    default: "off",
+    meaning:
+      "Proxies you run in front of the BFF: `true` or `1` for one, `<n>` for n in a chain, `false` or `0` for none. The client address is the X-Forwarded-For entry the outermost of them added (n-th from the right); entries to its left are the client's to forge.",
+    default: "false",
   },
   { name: "THRON_TENANT", group: "THRON", meaning: "THRON subdomain: `acme` → acme.thron.com, acme-view.thron.com, acme-cdn.thron.com." },
   { name: "THRON_CLIENT_ID", group: "THRON", meaning: "Client id of the JWT external app." },
@@ -138,7 +145,7 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
   {
     name: "THUNDER_HUB_PRO_LOOKUP_URL",
     group: "Thunder",
-    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you, with `{guid}` where the saved URL's GUID goes.",
+    meaning: "`hub-pro` only, and then required: the lookup URL Thunder gave you (https), with `{guid}` where the saved URL's GUID goes.",
     default: "the sandbox's stand-in in sandbox mode",
   },
   { name: "THUNDER_LAUNCHES_PER_MINUTE", group: "Thunder", meaning: "Launches per client per minute.", default: "20" },

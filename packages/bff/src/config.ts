@@ -3,6 +3,7 @@
  * the variables, so an operator fixes a deploy in one round.
  */
 import { THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import { parse } from "tldts";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./core/logger.ts";
 import { API_VERSION, DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./throughline/mapping.ts";
@@ -22,7 +23,8 @@ export interface ThronConfig {
   clientSecret: string;
   username: string;
   classificationId: string | null;
-  galleries: Record<string, GalleryConfig>;
+  /** By name; a Map, so a name such as `constructor` or `__proto__` is only ever an unknown gallery. */
+  galleries: ReadonlyMap<string, GalleryConfig>;
 }
 
 export type ThunderTarget = "cloud" | "local-https" | "local-http" | { base: string };
@@ -60,6 +62,8 @@ export interface ThroughLineConfig {
 export interface Config {
   port: number;
   sandbox: boolean;
+  /** Serve /builder, the page that writes embed snippets (default: in sandbox mode only). */
+  builder: boolean;
   /** Exact origins and `https://*.domain` patterns; `*` only in sandbox mode. */
   allowedOrigins: string[];
   thron: ThronConfig | null;
@@ -71,8 +75,12 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Thunder launches per client per minute. */
   launchesPerMinute: number;
-  /** Take the client address from X-Forwarded-For (behind a proxy the operator controls). */
-  trustProxy: boolean;
+  /**
+   * Proxies the operator runs in front of the BFF (0: none). The client's address is the
+   * X-Forwarded-For entry the outermost of them added, counted from the right: what is left of
+   * it is the client's to choose.
+   */
+  trustProxy: number;
   /** The least severe log lines written; `warn` drops the access log. */
   logLevel: LogLevel;
   /** GET /metrics on the main port answers only with this bearer token; null: not served there. */
@@ -81,6 +89,8 @@ export interface Config {
   metricsPort: number | null;
   /** Where OpenTelemetry traces go (OTLP over HTTP); null: no tracing, nothing loaded. */
   otlpEndpoint: string | null;
+  /** Worth an operator's attention at start, though not errors (logged once). */
+  warnings: string[];
   /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
   configured: { thron: boolean; thunder: boolean; throughline: boolean };
 }
@@ -122,6 +132,22 @@ const list = (value: string | undefined) =>
     .filter(Boolean);
 const stripSlash = (url: string) => url.replace(/\/+$/, "");
 
+function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/[^/\s?#]+[^\s?#]*$/i.test(text)) return false;
+  try {
+    return Boolean(new URL(text).host);
+  } catch {
+    return false;
+  }
+}
+
+/** `com`, `co.uk`, `github.io`: a `*.` over one would let anyone's site in. */
+function isPublicSuffix(hostAndPort: string): boolean {
+  const host = hostAndPort.replace(/:\d+$/, "");
+  const parsed = parse(host, { allowPrivateDomains: true });
+  return !parsed.isIp && parsed.domain === null;
+}
+
 export interface LoadOptions {
   /** Where this BFF is reachable; in sandbox mode the simulated upstreams live under it. */
   publicUrl?: string;
@@ -134,12 +160,28 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     return v ? v : undefined;
   };
 
-  const port = Number(value("PORT") ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push("PORT must be a port number (0–65535)");
+  const warnings: string[] = [];
+  /** Plain decimal digits only: `0x1f90` or `1e3` are typos an operator should hear about. */
+  const wholeNumber = (name: string, fallback: number, min: number, max: number, problem: string) => {
+    const text = value(name);
+    if (text === undefined) return fallback;
+    const n = /^\d{1,15}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(n >= min && n <= max)) problems.push(problem);
+    return n;
+  };
 
-  const rateLimitPerMinute = Number(value("RATE_LIMIT_PER_MINUTE") ?? 600);
-  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) problems.push("RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
-  const trustProxy = value("TRUST_PROXY") === "1";
+  const port = wholeNumber("PORT", 8787, 0, 65_535, "PORT must be a port number (0–65535)");
+  const rateLimitPerMinute = wholeNumber("RATE_LIMIT_PER_MINUTE", 600, 1, 1e12, "RATE_LIMIT_PER_MINUTE must be a whole number ≥ 1");
+  const trustProxyVar = value("TRUST_PROXY")?.toLowerCase();
+  const trustProxy =
+    trustProxyVar === "true"
+      ? 1
+      : trustProxyVar === "false"
+        ? 0
+        : wholeNumber("TRUST_PROXY", 0, 0, 20, "TRUST_PROXY must be true, false or the number of proxies in front of the BFF (0–20)");
+  const publicUrl = value("PUBLIC_URL");
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl))
+    problems.push("PUBLIC_URL must be the http(s) URL browsers reach the BFF at, such as https://bff.example.com");
   const logLevel = (value("LOG_LEVEL") ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   const cacheUrl = value("BFF_CACHE_URL") ?? null;
@@ -173,14 +215,24 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (sandboxVar === "0" && !anyProvider)
     problems.push("BFF_SANDBOX=0 forbids sandbox mode, but no provider is configured (THRON_*, THUNDER_* or THROUGHLINE_*)");
 
+  const builderVar = value("BFF_BUILDER");
+  if (builderVar !== undefined && builderVar !== "0" && builderVar !== "1") problems.push("BFF_BUILDER must be 0 or 1");
+  const builder = builderVar === undefined ? sandbox : builderVar === "1";
+
   const allowedOrigins = list(value("ALLOWED_ORIGINS") ?? (sandbox ? "*" : ""));
   for (const origin of allowedOrigins) {
     if (origin === "*") {
       if (!sandbox) problems.push("ALLOWED_ORIGINS may be * only in sandbox mode; list the sites that embed the elements");
     } else if (!ORIGIN.test(origin)) {
       problems.push(`ALLOWED_ORIGINS: "${origin}" is not an origin such as https://www.example.com or https://*.example.com`);
+    } else if (origin.includes("://*.") && isPublicSuffix(origin.split("://*.")[1] as string)) {
+      problems.push(
+        `ALLOWED_ORIGINS: "${origin}" covers every site under a public suffix; name your own domain, such as https://*.example.com`,
+      );
     }
   }
+  if (!sandbox && allowedOrigins.length === 0)
+    warnings.push("ALLOWED_ORIGINS is empty: no other site can use the elements from a browser; list the sites that embed them");
 
   let thron: ThronConfig | null = null;
   if (sandbox) {
@@ -194,12 +246,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       clientSecret: THRON_SANDBOX.clientSecret,
       username: THRON_SANDBOX.username,
       classificationId: THRON_SANDBOX.classificationId,
-      galleries: {
-        default: { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] },
-        sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["topic"] },
+      galleries: new Map([
+        ["default", { folderId: THRON_SANDBOX.folderId, pkey: THRON_SANDBOX.pkey, filterKeys: [...THRON_SANDBOX.filterKeys] }],
+        ["sport", { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["topic"] }],
         // A folder the sandbox user has no rights on: shows what an ACL mistake looks like.
-        restricted: { folderId: THRON_SANDBOX.restrictedFolderId, pkey: THRON_SANDBOX.restrictedPkey, filterKeys: [] },
-      },
+        ["restricted", { folderId: THRON_SANDBOX.restrictedFolderId, pkey: THRON_SANDBOX.restrictedPkey, filterKeys: [] }],
+      ]),
     };
   } else if (configured.thron) {
     const tenant = value("THRON_TENANT") ?? "";
@@ -209,7 +261,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       if (!/^https?:\/\/[^/\s]+/.test(v)) problems.push(`${name} must be an http(s) URL`);
       return stripSlash(v);
     };
-    const galleries: Record<string, GalleryConfig> = {};
+    const galleries = new Map<string, GalleryConfig>();
     const galleriesJson = value("THRON_GALLERIES");
     if (galleriesJson) {
       let parsed: unknown;
@@ -221,18 +273,18 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       const result = GalleriesJson.safeParse(parsed);
       if (parsed !== undefined && !result.success)
         problems.push(`THRON_GALLERIES: ${result.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`).join("; ")}`);
-      if (result.success) Object.assign(galleries, result.data);
+      if (result.success) for (const [name, gallery] of Object.entries(result.data)) galleries.set(name, gallery);
     }
     const folderId = value("THRON_FOLDER_ID");
     const pkey = value("THRON_PKEY");
     if (folderId || pkey) {
       if (!folderId || !pkey)
         problems.push(`set both THRON_FOLDER_ID and THRON_PKEY (missing ${folderId ? "THRON_PKEY" : "THRON_FOLDER_ID"})`);
-      else galleries.default = { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) };
+      else galleries.set("default", { folderId, pkey, filterKeys: list(value("THRON_FILTER_KEYS")) });
     }
-    if (Object.keys(galleries).length === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");
+    if (galleries.size === 0) problems.push("THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES");
     const classificationId = value("THRON_CLASSIFICATION_ID") ?? null;
-    if (!classificationId && Object.values(galleries).some((g) => g.filterKeys.length > 0))
+    if (!classificationId && [...galleries.values()].some((g) => g.filterKeys.length > 0))
       problems.push("filter keys are set but THRON_CLASSIFICATION_ID is missing");
     thron = {
       tenant,
@@ -279,8 +331,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     let hubProLookupUrl = value("THUNDER_HUB_PRO_LOOKUP_URL") ?? null;
     if (hubProLookupUrl !== null && launchMode !== "hub-pro")
       problems.push("THUNDER_HUB_PRO_LOOKUP_URL is used only with THUNDER_LAUNCH_MODE=hub-pro");
-    else if (hubProLookupUrl !== null && !/^https?:\/\/[^/\s]+\S*\{guid\}\S*$/.test(hubProLookupUrl))
-      problems.push("THUNDER_HUB_PRO_LOOKUP_URL must be an http(s) URL containing {guid}, such as https://hub.example/launch/{guid}");
+    else if (hubProLookupUrl !== null && !isLookupTemplate(hubProLookupUrl, sandbox ? ["https:", "http:"] : ["https:"]))
+      problems.push(
+        `THUNDER_HUB_PRO_LOOKUP_URL must be an ${sandbox ? "http(s)" : "https"} URL containing {guid}, such as https://hub.example/launch/{guid}`,
+      );
     if (launchMode === "hub-pro" && hubProLookupUrl === null) {
       if (sandbox) hubProLookupUrl = `${publicBase}/_sandbox/thunder/hub/{guid}`;
       else problems.push("THUNDER_LAUNCH_MODE=hub-pro needs THUNDER_HUB_PRO_LOOKUP_URL (the lookup URL with {guid}, from Thunder)");
@@ -334,6 +388,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   return {
     port,
     sandbox,
+    builder,
     cacheUrl,
     rateLimitPerMinute,
     launchesPerMinute,
@@ -342,10 +397,18 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     metricsToken,
     metricsPort,
     otlpEndpoint,
+    warnings,
     allowedOrigins,
     thron,
     thunder,
     throughline,
     configured: sandbox ? { thron: true, thunder: true, throughline: true } : configured,
   };
+}
+
+/** A lookup URL template: `{guid}` in it, and a URL of one of `protocols` once a GUID is put there. */
+function isLookupTemplate(template: string, protocols: string[]): boolean {
+  if (!template.includes("{guid}")) return false;
+  const sample = template.replaceAll("{guid}", "00000000-0000-0000-0000-000000000000");
+  return URL.canParse(sample) && protocols.includes(new URL(sample).protocol) && !/\s/.test(template);
 }

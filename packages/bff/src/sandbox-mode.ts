@@ -5,13 +5,23 @@
  */
 import { createSandbox, type Sandbox } from "@embedkit/sandbox";
 import type { MiddlewareHandler } from "hono";
+import type { Logger } from "./core/logger.ts";
 import type { FetchLike } from "./core/upstream.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 
-export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number) {
+/** `now` is the clock THRON sessions are measured with; `logger` hears what the fault switch was set to. */
+export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number, logger?: Logger) {
   const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({ baseUrl: base, ...(now && { now }) });
+  const sandbox: Sandbox = createSandbox({
+    baseUrl: base,
+    ...(now && { now }),
+    ...(logger && { log: (message: string, fields: Record<string, unknown>) => logger.log("warn", message, fields) }),
+  });
+  logger?.log(
+    "info",
+    `sandbox mode: simulated upstreams under ${SANDBOX_PATH}; ${SANDBOX_PATH}/_admin/faults is a test tool that makes them fail`,
+  );
   const fetch: FetchLike = async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(`${base}/`)) return fallback(request);
@@ -45,9 +55,15 @@ export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
     await next();
     const actual = `${new URL(c.req.url).origin}${SANDBOX_PATH}/`;
     if (actual === guessed || !c.res.headers.get("content-type")?.includes("json")) return;
-    const body = (await c.res.text()).replaceAll(guessed, actual);
+    // A cached page may come gzipped ahead of time: rewrite the JSON inside, sent as is.
+    const encoded = c.res.headers.get("content-encoding") === "gzip";
+    const source = encoded && c.res.body ? new Response(c.res.body.pipeThrough(new DecompressionStream("gzip"))) : c.res;
+    const body = (await source.text()).replaceAll(guessed, actual);
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
-    c.res = new Response(body, { status: c.res.status, headers });
+    headers.delete("content-encoding");
+    const status = c.res.status;
+    c.res = undefined; // else Hono copies the old answer's headers (its encoding among them) onto the new one
+    c.res = new Response(body, { status, headers });
   };
 }

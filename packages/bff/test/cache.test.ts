@@ -111,7 +111,7 @@ describe("the app's cache lifetimes", () => {
       ["search", MINUTE, 10 * MINUTE],
       ["filter definitions", 10 * MINUTE, HOUR],
       ["asset detail", 5 * MINUTE, HOUR],
-      ["ThroughLine", 6 * HOUR, 7 * 24 * HOUR],
+      ["ThroughLine", 12 * HOUR, 7 * 24 * HOUR],
     ];
     for (const [what, freshMs, staleMs] of expected) {
       const match = written.find(

@@ -1,25 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ConfigError, loadConfig } from "../src/config.ts";
-
-const THRON = {
-  THRON_TENANT: "acme",
-  THRON_CLIENT_ID: "client",
-  THRON_CLIENT_SECRET: "secret-value",
-  THRON_USERNAME: "embed-user",
-  THRON_FOLDER_ID: "folder-1",
-  THRON_PKEY: "pkey-1",
-};
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.problems;
-  }
-  assert.fail("expected a ConfigError");
-}
+import { loadConfig } from "../src/config.ts";
+import { problemsOf, THRON } from "./helpers.ts";
 
 describe("configuration", () => {
   it("starts in sandbox mode with no credentials, on port 8787, open to every origin", () => {
@@ -37,7 +19,7 @@ describe("configuration", () => {
     assert.equal(config.thron?.authUrl, "https://acme.thron.com");
     assert.equal(config.thron?.apiUrl, "https://acme-view.thron.com");
     assert.equal(config.thron?.cdnUrl, "https://acme-cdn.thron.com");
-    assert.deepEqual(config.thron?.galleries.default, { folderId: "folder-1", pkey: "pkey-1", filterKeys: [] });
+    assert.deepEqual(config.thron?.galleries.get("default"), { folderId: "folder-1", pkey: "pkey-1", filterKeys: [] });
     assert.deepEqual(config.allowedOrigins, ["https://www.acme.com", "https://*.acme.com"]);
   });
 
@@ -87,7 +69,7 @@ describe("configuration", () => {
       THRON_CLASSIFICATION_ID: "cls",
       THRON_GALLERIES: JSON.stringify({ press: { folderId: "f2", pkey: "p2", filterKeys: ["topic"] } }),
     });
-    assert.deepEqual(Object.keys(config.thron?.galleries ?? {}).sort(), ["default", "press"]);
+    assert.deepEqual([...(config.thron?.galleries.keys() ?? [])].sort(), ["default", "press"]);
     assert.match(problemsOf({ ...THRON, THRON_GALLERIES: '{"Bad Name!": {}}' }).join(), /THRON_GALLERIES/);
   });
 

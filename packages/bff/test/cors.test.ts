@@ -46,6 +46,10 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.equal(refused.headers.get("access-control-allow-origin"), null);
     assert.equal(refused.headers.get("access-control-expose-headers"), null);
     assert.match(refused.headers.get("vary") ?? "", /Origin/, "a shared cache must not hand this answer to an allowed page");
+    // A route that names no Vary of its own (the assets page adds Accept-Encoding, and Origin with it).
+    const refusedConfig = await bff.get("/v1/thron/galleries/default", { headers: { origin: "https://a.acme.net.evil.io" } });
+    assert.equal(refusedConfig.status, 200);
+    assert.match(refusedConfig.headers.get("vary") ?? "", /Origin/, "nor this one");
     const sameSite = await bff.get(`${ASSETS}?limit=1`);
     assert.match(sameSite.headers.get("vary") ?? "", /Origin/);
   });

@@ -42,6 +42,43 @@ describe("the demo page", () => {
   });
 
   for (const size of SIZES) {
+    it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async (t) => {
+      if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
+      const page = await browser.newPage();
+      // The elements below the fold too: their shifts are not in the CLS of one viewport.
+      const heights = () =>
+        page.evaluate(() =>
+          Object.fromEntries(
+            [...document.querySelectorAll("thron-gallery:not([infinite]), thron-asset, thron-filter-bar")].map((element, index) => [
+              `${index} <${element.localName} ${element.getAttribute("type") ?? element.getAttribute("for") ?? element.id}>`,
+              Math.round(element.getBoundingClientRect().height),
+            ]),
+          ),
+        );
+      try {
+        await page.setViewport({ width: size.width, height: size.height, isMobile: size.mobile, hasTouch: size.mobile });
+        await page.setJavaScriptEnabled(false);
+        await page.goto(`${server.url}/`);
+        const reserved = await heights();
+        await page.setJavaScriptEnabled(true);
+        await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+        await page.waitForFunction(() => {
+          const galleries = [...document.querySelectorAll("thron-gallery:not([infinite])")].map((g) => g.shadowRoot);
+          const asset = document.querySelector("thron-asset")?.shadowRoot;
+          return (
+            galleries.every((g) => g?.querySelector("img") && !g.querySelector(".skeleton")) &&
+            asset?.querySelector("figcaption")?.textContent?.trim()
+          );
+        });
+        const shown = await heights();
+        assert.equal(Object.keys(shown).length, 6, "two filter bars, three galleries and an asset");
+        for (const [element, height] of Object.entries(shown))
+          assert.ok(Math.abs(height - (reserved[element] ?? 0)) <= 2, `${element}: ${reserved[element]} px reserved, ${height} px shown`);
+      } finally {
+        await page.close();
+      }
+    });
+
     it(`does not shift its layout while loading on a ${size.name} (${size.width}×${size.height}): CLS ≤ ${MAX_CLS}`, async (t) => {
       if (!built) return t.skip("run `pnpm build` first (pnpm test does)");
       const page = await browser.newPage();

@@ -6,6 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import type { Step } from "../src/doctor/checkup.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { createSandboxMode } from "../src/sandbox-mode.ts";
+import { thunderAuthorization } from "../src/thunder/sso.ts";
 import { PUBLIC_URL } from "./helpers.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
@@ -62,6 +63,8 @@ const stepNamed = (steps: Step[], provider: Step["provider"], name: RegExp) => {
   return step;
 };
 const SECRETS = [THRON_SANDBOX.clientSecret, THUNDER_SANDBOX.password, THROUGHLINE_SANDBOX.clientSecret];
+/** Thunder's `API base64(user:password)` header, whole and its credentials part. */
+const THUNDER_AUTHORIZATION = [thunderAuthorization(THUNDER_SANDBOX), thunderAuthorization(THUNDER_SANDBOX).slice("API ".length)];
 
 describe("pnpm doctor", () => {
   it("walks every provider in sandbox mode, one line per step, and names the planted folder without rights", async () => {
@@ -98,7 +101,9 @@ describe("pnpm doctor", () => {
     const stepLines = output.split("\n").filter((line) => /^(ok {2}|warn|FAIL|skip) /.test(line));
     assert.equal(stepLines.length, steps.length);
     assert.equal(output.split("\n").filter((line) => /^ {7}(likely cause|fix): /.test(line)).length, 2 * failed.length);
-    for (const secret of [...SECRETS, ...sandbox.thunder.issuedTokens()])
+    const minted = [...sandbox.thron.issuedTokens, ...sandbox.thunder.issuedTokens(), ...sandbox.throughline.issuedTokens()];
+    assert.ok(sandbox.thron.issuedTokens.size >= 2 && sandbox.throughline.issuedTokens().length >= 1, "the doctor did obtain tokens");
+    for (const secret of [...SECRETS, ...minted, ...THUNDER_AUTHORIZATION])
       assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 6)}…`);
   });
 
@@ -113,7 +118,15 @@ describe("pnpm doctor", () => {
     assert.equal(steps.filter((s) => s.provider === "THRON").length, 1, "nothing after a refused token");
     assert.match(stepNamed(steps, "Thunder", /token/).cause ?? "", /refused THUNDER_USERNAME \/ THUNDER_PASSWORD/);
     assert.match(stepNamed(steps, "ThroughLine", /token/).cause ?? "", /refused THROUGHLINE_CLIENT_ID \/ THROUGHLINE_CLIENT_SECRET/);
-    for (const secret of ["wrong-thron-secret-1234", "wrong-thunder-password", "wrong-throughline-secret", ...SECRETS])
+    const wrongAuthorization = thunderAuthorization({ username: THUNDER_SANDBOX.username, password: "wrong-thunder-password" });
+    for (const secret of [
+      "wrong-thron-secret-1234",
+      "wrong-thunder-password",
+      "wrong-throughline-secret",
+      wrongAuthorization,
+      wrongAuthorization.slice("API ".length),
+      ...SECRETS,
+    ])
       assert.ok(!output.includes(secret), `leaked ${secret.slice(0, 6)}…`);
   });
 
@@ -130,6 +143,28 @@ describe("pnpm doctor", () => {
     assert.equal(stepNamed(steps, "Thunder", /Hub Pro save/).status, "ok");
     assert.equal(simulator.thunder.stats.savedUrls, 1);
     assert.equal(stepNamed(steps, "Thunder", /launch protection/).status, "ok");
+  });
+
+  it("reports a Hub Pro lookup URL that is no URL without throwing", async () => {
+    const simulator = createSandbox({ baseUrl: SIMULATOR });
+    const config = loadConfig({
+      THUNDER_USERNAME: THUNDER_SANDBOX.username,
+      THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_SSO_URL: simulator.urls.thunder,
+      THUNDER_PUBLIC_LAUNCH: "1",
+    });
+    // A configuration made in code, past loadConfig's checks.
+    const thunder = {
+      ...(config.thunder as NonNullable<typeof config.thunder>),
+      launchMode: "hub-pro" as const,
+      hubProLookupUrl: "https://[hub/{guid}",
+    };
+    const { steps } = await runDoctor(
+      { ...config, thunder },
+      { fetch: async (input, init) => simulator.app.fetch(new Request(input, init)), write: () => {}, secrets: [] },
+    );
+    assert.equal(stepNamed(steps, "Thunder", /Hub Pro save/).status, "ok");
   });
 
   it("names the folder and the user when the user has no rights on the gallery's folder", async () => {
@@ -155,15 +190,22 @@ describe("pnpm doctor", () => {
     ["revokeViewerRole", /^filter definitions/, new RegExp(`lacks the role THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`)],
   ];
   for (const [fault, step, cause] of accountFaults)
-    it(`names the planted THRON fault ${fault}`, {
-      skip: !(fault in thronFaults) && `the THRON sandbox has no ${fault} fault`,
-    }, async () => {
+    it(`names the planted THRON fault ${fault}`, async () => {
+      assert.ok(fault in thronFaults, `the THRON sandbox has a ${fault} fault`);
       const { ok, steps } = await sandboxDoctor({}, (sandbox) => Object.assign(sandbox.thron.faults, { [fault]: true }));
       assert.equal(ok, false);
       const named = stepNamed(steps, "THRON", step);
       assert.equal(named.status, "fail");
       assert.match(named.cause ?? "", cause);
     });
+
+  it("pages the filter definitions as the BFF does, by what came back (a server that caps its pages)", async () => {
+    const { steps } = await sandboxDoctor({}, (sandbox) => {
+      sandbox.thron.settings.definitionsPageCap = 1;
+    });
+    const definitions = stepNamed(steps, "THRON", /filter definitions/);
+    assert.equal(definitions.status, "ok", `${definitions.detail} ${definitions.cause ?? ""}`);
+  });
 
   it("names a retired ThroughLine API version, and says the call counted against the quota", async () => {
     // An API version the service no longer serves (v0 here; v1 once ThroughLine retires it).

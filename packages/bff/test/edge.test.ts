@@ -94,7 +94,7 @@ describe("the BFF's edge", () => {
         await bff.get(ASSETS, { method: "OPTIONS", headers: { origin: "https://host.example", "access-control-request-method": "GET" } }),
         { "access-control-allow-origin": "https://host.example", "access-control-max-age": "600" },
       ],
-      ["CORS read", await bff.get(`${ASSETS}?limit=2`, { headers: { origin: "https://host.example" } }), { vary: "Origin" }],
+      ["CORS read", await bff.get(`${ASSETS}?limit=2`, { headers: { origin: "https://host.example" } }), { vary: /^Origin\b/ }],
     ];
     let limited = await bff.get(`${ASSETS}?limit=2`);
     for (let i = 0; i < 12 && limited.status !== 429; i++) limited = await bff.get(`${ASSETS}?limit=2`);
@@ -233,7 +233,10 @@ describe("the BFF's edge", () => {
     for (let i = 0; i < 3; i++) ids.push((await fetch(`${server.url}/health`)).headers.get("x-request-id") ?? "");
     await server.close();
     assert.deepEqual(
-      lines.map((line) => JSON.parse(line).requestId),
+      lines
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.message === "request")
+        .map((line) => line.requestId),
       ids,
     );
   });

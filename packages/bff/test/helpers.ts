@@ -1,9 +1,32 @@
-/** A BFF in sandbox mode, in-process, with its log lines captured: what the tests drive. */
+/** What the BFF tests share: a BFF in sandbox mode, in-process, with its log lines captured; a real THRON configuration. */
+import assert from "node:assert/strict";
 import { type AppDeps, createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+/** A real (not sandbox) THRON configuration. */
+export const THRON = {
+  THRON_TENANT: "acme",
+  THRON_CLIENT_ID: "client",
+  THRON_CLIENT_SECRET: "secret-value",
+  THRON_USERNAME: "embed-user",
+  THRON_FOLDER_ID: "folder-1",
+  THRON_PKEY: "pkey-1",
+};
+
+/** The problems loadConfig reports for `env` (it must report some). */
+export function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+  assert.fail("expected a ConfigError");
+}
 
 export const PUBLIC_URL = "http://bff.test";
 
+/** A BFF in sandbox mode, in-process, with its log lines captured: what the tests drive. */
 export function sandboxBff(env: Record<string, string> = {}, deps: Partial<AppDeps> = {}) {
   const logs: string[] = [];
   const config = loadConfig({ BFF_SANDBOX: "1", ...env }, { publicUrl: PUBLIC_URL });

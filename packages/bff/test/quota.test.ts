@@ -36,6 +36,49 @@ describe("rolling daily quota", () => {
   });
 });
 
+/** A shared store that can be switched off, as Redis going away. */
+class FlakyStore extends MemoryCounterStore {
+  down = false;
+  override async increment(key: string, ttlMs: number, by?: number) {
+    if (this.down) throw new Error("unreachable");
+    return super.increment(key, ttlMs, by);
+  }
+  override async read(keys: string[]) {
+    if (this.down) throw new Error("unreachable");
+    return super.read(keys);
+  }
+}
+
+describe("rolling daily quota in a shared store", () => {
+  it("adds the calls made while the store was away once it answers again", async () => {
+    const clock = manualClock();
+    const store = new FlakyStore(clock.now);
+    const q = new RollingQuota("t", 10, store, clock.now);
+    for (let i = 0; i < 3; i++) assert.ok(await q.reserve());
+    store.down = true;
+    for (let i = 0; i < 5; i++) assert.ok(await q.reserve());
+    await q.release(); // one of them refused by the upstream
+    assert.equal(await q.used(), 7, "counted in process meanwhile");
+    store.down = false;
+    assert.equal(await q.used(), 7, "and in the store once it is back");
+    const other = new RollingQuota("t", 10, store, clock.now);
+    assert.equal(await other.used(), 7, "another instance sees them");
+    let granted = 0;
+    for (let i = 0; i < 10; i++) if (await other.reserve()) granted++;
+    assert.equal(granted, 3);
+  });
+
+  it("never lets instances sharing a store grant more than the limit between them", async () => {
+    const clock = manualClock();
+    const store = new MemoryCounterStore(clock.now);
+    const instances = [1, 2, 3].map(() => new RollingQuota("t", 10, store, clock.now));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => instances[i % 3]?.reserve()));
+    const granted = results.filter(Boolean).length;
+    assert.ok(granted <= 10 && granted >= 8, `${granted} granted`);
+    assert.equal(await instances[0]?.used(), granted, "a refused call is taken back");
+  });
+});
+
 describe("MemoryCounterStore", () => {
   it("starts a key again at 1 once it expired, and reads an expired key as 0", async () => {
     const { clock, store } = quota();

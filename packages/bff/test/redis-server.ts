@@ -6,8 +6,9 @@ import { freePort } from "./loopback.ts";
 export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 export const NO_REDIS = "redis-server is not installed (apt-get install redis-server)";
 
-export async function startRedis(): Promise<{ process: ChildProcess; url: string }> {
-  const port = await freePort();
+/** On `port` when given (a test that lets Redis come back where the BFF looks for it), else on a free one. */
+export async function startRedis(port?: number): Promise<{ process: ChildProcess; url: string }> {
+  port ??= await freePort();
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });

@@ -25,6 +25,20 @@ describe("sandbox media URLs", () => {
     assert.equal(thumbnail.headers.get("content-type"), "image/png");
   });
 
+  it("follow the request in a cached page sent gzipped as well", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true });
+    const url = `http://192.168.1.20:8787${ASSETS}?limit=12`;
+    const headers = { "accept-encoding": "gzip" };
+    for (let i = 0; i < 3; i++) {
+      const response = await bff.app.request(url, { headers });
+      assert.equal(response.status, 200);
+      const encoding = response.headers.get("content-encoding");
+      const body = encoding === "gzip" ? response.body?.pipeThrough(new DecompressionStream("gzip")) : response.body;
+      const page = (await new Response(body).json()) as Page;
+      assert.ok(page.items[0]?.thumbnail.url.startsWith("http://192.168.1.20:8787/_sandbox/thron/"), `answer ${i + 1}`);
+    }
+  });
+
   it("keep PUBLIC_URL when it is set", async () => {
     const bff = sandboxBff();
     const page = (await (await bff.app.request(`http://192.168.1.20:8787${ASSETS}?limit=1`)).json()) as Page;

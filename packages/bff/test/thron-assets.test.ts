@@ -183,3 +183,48 @@ describe("THRON sessions through the BFF", () => {
     assert.equal((grants["urn:thron:oauth:user-impersonation"] ?? 0) - logins, 1, "then a full login");
   });
 });
+
+describe("GET /v1/thron/galleries/:gallery/assets?sort=", () => {
+  const titles = async (bff: ReturnType<typeof sandboxBff>, query: string) =>
+    (await page(await bff.get(`${ASSETS}?limit=50&${query}`))).items.map((a) => a.title);
+
+  it("sorts newest first by default, oldest first with sort=oldest", async () => {
+    const bff = sandboxBff();
+    const newest = await titles(bff, "");
+    assert.deepEqual(await titles(bff, "sort=newest"), newest);
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = await page(await bff.get(`${ASSETS}?limit=50&sort=oldest${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`));
+      all.push(...body.items.map((a) => a.title));
+      cursor = body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(all.slice(-50).reverse(), newest, "oldest first is newest first reversed");
+  });
+
+  it("sorts by title in the requested locale with sort=title", async () => {
+    const bff = sandboxBff();
+    for (const locale of ["en", "it"]) {
+      const sorted = await titles(bff, `sort=title&locale=${locale}`);
+      assert.equal(sorted.length, 50);
+      assert.deepEqual(
+        sorted,
+        [...sorted].sort((a, b) => a.localeCompare(b)),
+        locale,
+      );
+    }
+    assert.notDeepEqual(await titles(bff, "sort=title&locale=it"), await titles(bff, "sort=title&locale=en"));
+  });
+
+  it("refuses another sort with a 400 problem naming sort and what is accepted", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(`${ASSETS}?sort=popular`);
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    const problem = Problem.parse(await response.json());
+    const error = problem.errors?.find((e) => e.field === "sort");
+    assert.ok(error, JSON.stringify(problem));
+    assert.match(error.message, /newest/);
+    assert.equal(bff.thron.stats.searches, 0, "THRON was not asked");
+  });
+});

@@ -180,11 +180,21 @@ describe("GET …/assets/:id", () => {
     const video = await json(await bff.get(`${ASSETS}/${missing}`), Asset);
     const channels = bff.thron.catalogue.byId.get(missing ?? "")?.availableChannels ?? [];
     assert.equal(video.sources.length, channels.length, "every channel has a source, the one without a URL too");
+    // The sandbox leaves out the last channel's URL: the BFF builds THRON's public delivery URL for it.
+    const channel = channels.at(-1) as string;
+    const rebuilt = video.sources.find((s) => s.url.includes(`/${channel}/`))?.url ?? "";
+    const expected = `${bff.config.thron?.cdnUrl}/delivery/public/video/${THRON_SANDBOX.tenant}/${missing}/${THRON_SANDBOX.pkey}/${channel}/`;
+    assert.ok(rebuilt.startsWith(expected) && /^[a-z0-9-]+$/.test(rebuilt.slice(expected.length)), rebuilt);
+    assert.equal((await bff.app.request(rebuilt)).status, 200, "the rebuilt URL plays");
     for (const source of video.sources) assert.equal((await bff.app.request(source.url)).status, 200, source.url);
     const [odd] = await videosWith(bff, "legacy-channel");
     const withOddEntry = await json(await bff.get(`${ASSETS}/${odd}`), Asset);
-    assert.ok(withOddEntry.sources.every((s) => !s.url.includes("STREAMHTTPFLASH")));
-    assert.equal(withOddEntry.sources[0]?.quality, "hls");
+    const oddChannels = bff.thron.catalogue.byId.get(odd ?? "")?.availableChannels ?? [];
+    assert.deepEqual(
+      withOddEntry.sources.map((s) => s.quality),
+      oddChannels.includes("WEBFULLHD") ? ["hls", "full-hd", "hd", "sd"] : ["hls", "hd", "sd"],
+      "every playable channel, best first, and nothing for the Flash one",
+    );
   });
 
   it("gives an image its aspect ratio, audio an MP3 source and a document a PDF", async () => {

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Health, Problem } from "@embedkit/contracts";
 import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
@@ -40,5 +41,12 @@ describe("ThroughLine token renewal", () => {
     assert.equal(response.status, 502);
     assert.equal(response.headers.get("content-type"), "application/problem+json");
     assert.deepEqual(calls, { token: 2, api: 2 }, "one fresh token, one retry");
+    const helplines = await app.request("https://bff.example/v1/throughline/helplines?country=US");
+    assert.equal(helplines.status, 502, "a 502 problem, never a 500");
+    const problem = Problem.parse(await helplines.json());
+    assert.equal(problem.detail, "ThroughLine refused a fresh token too.");
+    // Whether ThroughLine counts a refused (401) call is undocumented: the BFF counts it, to fail closed.
+    const health = Health.parse(await (await app.request("https://bff.example/health")).json());
+    assert.equal(health.quota?.throughline?.used, 4);
   });
 });

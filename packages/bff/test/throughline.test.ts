@@ -5,6 +5,7 @@ import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { applyPairing, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
 
 /** The BFF configured as an operator would, with ThroughLine's simulator behind `fetch`. */
@@ -244,7 +245,13 @@ describe("ThroughLine through the BFF", () => {
 
   it("paces its calls to ThroughLine's rate instead of meeting 429", async () => {
     // A slower upstream and the BFF paced to match: the same rule at a rate a test can watch.
-    const bff = sandboxBff({}, { throughlinePerSecond: 4 });
+    const clock = manualClock(Date.now());
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      clock.advance(ms);
+    };
+    const bff = sandboxBff({}, { throughlinePerSecond: 4, now: clock.now, sleep });
     bff.sandbox.throughline.settings.perSecond = 4;
     const queries = ["US", "NZ"].flatMap((country) =>
       ["", "&priority=true", "&topic=anxiety", "&topic=substance-use"].map((q) => `country=${country}${q}`),
@@ -252,7 +259,8 @@ describe("ThroughLine through the BFF", () => {
     const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 0);
-    assert.ok(bff.sandbox.throughline.stats.apiCalls >= 10);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 6, "countries, topics and two lists per country: more than 4 a second");
+    assert.ok(waits.length > 0, "the calls past the fourth waited their turn");
   });
 
   it("reports display and click events for helplines it served, within their share of the quota", async () => {
@@ -276,6 +284,92 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(await (await post({ type: "display", helplineId: "invented", sessionId: "s1" })).json(), { reported: false });
     for (let i = 0; i < 10; i++) await post({ type: "display", helplineId: id, sessionId: `s${i}` });
     assert.equal(bff.sandbox.throughline.stats.events.length, 5, "a tenth of 50 calls");
+  });
+
+  it("stops sending events for a while after failures, which spend quota, and gives back only refused ones", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now });
+    const post = (body: unknown) =>
+      bff.get("/v1/throughline/events", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const used = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const before = await used();
+    bff.sandbox.throughline.faults.errorRate = 1;
+    for (let i = 0; i < 50; i++)
+      assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: `s${i}` })).json(), { reported: false });
+    assert.equal((await used()) - before, 3, "three failures, then a pause");
+    bff.sandbox.throughline.faults.errorRate = 0;
+    await post({ type: "display", helplineId: id, sessionId: "paused" });
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0, "still paused");
+    clock.advance(5 * 60_000);
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "after" })).json(), { reported: true });
+    // ThroughLine's 429 spends nothing: neither the daily quota nor the events' share (a tenth of 100).
+    bff.sandbox.throughline.settings.perSecond = 0;
+    for (let i = 0; i < 20; i++) await post({ type: "display", helplineId: id, sessionId: `r${i}` });
+    bff.sandbox.throughline.settings.perSecond = 30;
+    assert.equal((await used()) - before, 4);
+  });
+
+  it("reports a page view once per helpline and session, and caps each client's events", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { clientAddress: (c) => c.req.header("x-client") });
+    const post = (body: unknown, client = "198.51.100.7") =>
+      bff.get("/v1/throughline/events", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-client": client },
+        body: JSON.stringify(body),
+      });
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "page" })).json(), { reported: true });
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "page" })).json(), { reported: false });
+    for (let i = 0; i < 40; i++) await post({ type: "display", helplineId: id, sessionId: `s${i}` });
+    assert.equal(bff.sandbox.throughline.stats.events.length, 30, "thirty events an hour for one client");
+    assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "x" }, "203.0.113.9")).json(), { reported: true });
+  });
+
+  it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    bff.sandbox.throughline.settings.dailyQuota = 0; // ThroughLine refuses everything now, with Retry-After: 3600
+    const answers = await Promise.all(Array.from({ length: 20 }, () => bff.get(`${HELPLINES}?country=NZ`)));
+    for (const answer of answers) {
+      assert.equal(answer.status, 503);
+      assert.equal(Problem.parse(await answer.json()).title, "ThroughLine asked the BFF to slow down");
+    }
+    const later = await bff.get(`${HELPLINES}?country=NZ&priority=true`);
+    assert.equal(later.status, 503);
+    assert.equal(later.headers.get("retry-after"), "3600");
+    assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 1, "one 429, then no call until Retry-After");
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "cached answers are still served");
+    clock.advance(3_600_000);
+    bff.sandbox.throughline.settings.dailyQuota = 1_000;
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
+  });
+
+  it("asks ThroughLine once per country and priority, whatever valid topic is asked: enumerating every combination stays bounded", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" });
+    const { countries } = await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
+    const { topics } = await ok(await bff.get("/v1/throughline/topics"), TopicsResponse);
+    let combinations = 0;
+    for (const country of countries)
+      for (const topic of ["", ...topics.flatMap((t) => [`&topic=${t.code}`, `&topic=${encodeURIComponent(t.name)}`])])
+        for (const priority of ["", "&priority=true"]) {
+          const body = await ok(await bff.get(`${HELPLINES}?country=${country.code}${topic}${priority}`), HelplinesResponse);
+          if (body.topic) for (const helpline of body.helplines) assert.ok(helpline.topics.includes(body.topic.name), helpline.name);
+          combinations++;
+        }
+    assert.ok(combinations > 4 * countries.length * topics.length, `${combinations}`);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 2 + 2 * countries.length, "countries, topics, and two lists per country");
+  });
+
+  it("keeps its answers however many THRON searches fill the in-memory cache", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { memoryCacheEntries: 20 });
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    const calls = bff.sandbox.throughline.stats.apiCalls;
+    for (let i = 0; i < 30; i++) assert.equal((await bff.get(`/v1/thron/galleries/default/assets?q=x${i}`)).status, 200);
+    await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse);
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, calls, "answered from ThroughLine's own cache");
   });
 
   it("keeps the quota untouched by a flood of distinct topics, countries and fake events", async () => {
@@ -360,6 +454,23 @@ describe("ThroughLine mapping (API v2)", () => {
         { day: "saturday", open: "00:00", close: "00:00" },
         { day: "sunday", open: "00:00", close: "00:00" },
         { day: "monday", open: "00:00", close: "08:00" },
+      ],
+    );
+  });
+  it("reads each period in the helpline's time zone whatever offset it is written with, and keeps a repeated week once", () => {
+    assert.deepEqual(
+      toHours(
+        [
+          { localDayOfWeek: "monday", open: "2026-11-22T20:00:00Z", close: "2026-11-23T04:00:00Z" },
+          { localDayOfWeek: "monday", open: "2026-11-23T09:00:00+13:00", close: "2026-11-23T17:00:00+13:00" },
+          { localDayOfWeek: "monday", open: "2026-11-30T09:00:00+13:00", close: "2026-11-30T17:00:00+13:00" },
+          { localDayOfWeek: "sunday", open: "2026-11-22T09:00:00-02:00", close: "2026-11-22T10:00:00-02:00" },
+        ],
+        "Pacific/Auckland",
+      ),
+      [
+        { day: "monday", open: "09:00", close: "17:00" },
+        { day: "monday", open: "00:00", close: "01:00" },
       ],
     );
   });

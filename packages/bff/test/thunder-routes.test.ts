@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { LaunchResponse, Problem } from "@embedkit/contracts";
 import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandbox";
 import { sign } from "hono/jwt";
-import { createApp } from "../src/app.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { type CacheStore, MemoryStore } from "../src/core/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/core/quota.ts";
@@ -122,17 +122,21 @@ describe("POST /v1/thunder/launch", () => {
     assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 
-  it("lets the BFF's own demo page launch whatever ALLOWED_ORIGINS lists", async () => {
+  it("lets the BFF's own demo page launch whatever ALLOWED_ORIGINS lists, its origin taken from PUBLIC_URL, not Host", async () => {
     const bff = thunderBff();
     const response = await bff.launch({ method: "stats", ids: ["1"] }, new URL(PUBLIC_URL).origin);
     assert.equal(response.status, 200);
-    // Reached under another name than PUBLIC_URL (127.0.0.1 for localhost): the page is still same-origin.
-    const other = await bff.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
-      body: JSON.stringify({ method: "stats", ids: ["1"] }),
-    });
-    assert.equal(other.status, 200);
+    const underAnotherName = (app: { request: typeof bff.app.request }) =>
+      app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://127.0.0.1:8787" },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+    // PUBLIC_URL set: a Host and Origin the caller chose are not the BFF's own.
+    assert.equal((await underAnotherName(bff.app)).status, 403);
+    // Sandbox mode without PUBLIC_URL (reached as localhost or 127.0.0.1): the demo page is same-origin.
+    const guessed = thunderBff({}, { publicUrlGuessed: true });
+    assert.equal((await underAnotherName(guessed.app)).status, 200);
   });
 
   it("rate limits launches per client", async () => {
@@ -164,7 +168,7 @@ describe("POST /v1/thunder/launch", () => {
 });
 
 /** A BFF outside sandbox mode whose Thunder is the simulator, reached through an injected fetch. */
-function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }) {
+function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }, deps: Partial<AppDeps> = {}) {
   const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
   const config = loadConfig({
     THUNDER_USERNAME: THUNDER_SANDBOX.username,
@@ -180,6 +184,7 @@ function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; coun
     logSink: (l) => logs.push(l),
     fetch: async (i, init) => simulator.app.fetch(new Request(i, init)),
     ...(stores && { stores }),
+    ...deps,
   });
   const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
   const launch = (body: unknown, origin: string | null = HOST) =>
@@ -188,19 +193,30 @@ function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; coun
       headers: { "content-type": "application/json", ...(origin && { origin }) },
       body: JSON.stringify(body),
     });
-  return { get, launch, logs, thunder: simulator.thunder };
+  return { app, get, launch, logs, thunder: simulator.thunder };
 }
 
 describe("Thunder outside sandbox mode", () => {
-  it("tells the operator when Thunder refuses the credentials (its 500), without echoing them", async () => {
+  it("tells the operator when Thunder refuses the credentials (its 500), asking once, without echoing them", async () => {
     const bff = liveBff({ THUNDER_PASSWORD: "not-the-password", THUNDER_TICKET_SECRET: SECRET });
     const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
     assert.equal(response.status, 502);
     const text = await response.text();
-    assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder refused the BFF's credentials");
+    assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder refused the credentials or failed");
+    assert.equal(bff.thunder.stats.tokenRequests, 1, "a refusal is not asked again");
     assert.doesNotMatch(text + bff.logs.join("\n"), /not-the-password|analyst@/);
     const health = (await (await bff.get("/health")).json()) as { providers: { thunder: string } };
     assert.equal(health.providers.thunder, "degraded");
+  });
+
+  it("names a lasting Thunder server exception (500 and its Message) as refused credentials or a failure", async () => {
+    const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
+    bff.thunder.faults.errorRate = 1;
+    const response = await bff.launch({ method: "stats", ids: ["1"] });
+    assert.equal(response.status, 502);
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.title, "Thunder refused the credentials or failed");
+    assert.match(problem.detail ?? "", /Thunder itself is failing/);
   });
 
   it("needs THUNDER_TICKET_SECRET once Thunder is configured, unless THUNDER_PUBLIC_LAUNCH=1", () => {
@@ -217,6 +233,38 @@ describe("Thunder outside sandbox mode", () => {
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] }, null)).status, 403);
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] })).status, 200);
     assert.equal(bff.thunder.stats.tokenRequests, 1);
+  });
+
+  it("with THUNDER_PUBLIC_LAUNCH=1 takes no Host header for the BFF's own origin (DNS rebinding, forged Host)", async () => {
+    for (const publicUrlGuessed of [false, true]) {
+      const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }, undefined, { publicUrlGuessed });
+      const response = await bff.app.request("http://attacker.example:8787/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: "http://attacker.example:8787" },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+      assert.equal(response.status, 403, `publicUrlGuessed ${publicUrlGuessed}`);
+      assert.equal(bff.thunder.stats.tokenRequests, 0);
+    }
+  });
+
+  it("on Workers without PUBLIC_URL, the first caller's Host is not taken for the BFF's own origin", async () => {
+    const { default: worker } = await import("../src/runtime/worker.ts");
+    const env = {
+      THUNDER_USERNAME: THUNDER_SANDBOX.username,
+      THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_SSO_URL: "https://thunder.invalid/sso/RESTSSOServices.svc",
+      THUNDER_PUBLIC_LAUNCH: "1",
+      ALLOWED_ORIGINS: HOST,
+    };
+    const request = new Request("https://attacker.example/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://attacker.example" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    const response = await worker.fetch(request, env, {});
+    assert.equal(response.status, 403, await response.clone().text());
   });
 
   it("in hub-pro mode saves the launch URL with SaveUserUrlByGuid and answers the lookup URL, never the token", async () => {
@@ -255,6 +303,20 @@ describe("Thunder outside sandbox mode", () => {
       () => loadConfig({ ...base, THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.example/{guid}" }),
       /only with THUNDER_LAUNCH_MODE=hub-pro/,
     );
+    const hubPro = (url: string) => () => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: url });
+    assert.throws(hubPro("https://[hub/{guid}"), /THUNDER_HUB_PRO_LOOKUP_URL must be an https URL containing \{guid\}/);
+    assert.throws(hubPro("http://hub.example/launch/{guid}"), /must be an https URL/, "plain http outside sandbox mode");
+    assert.throws(hubPro("javascript:alert(1)//{guid}"), /must be an https URL/);
+    assert.equal(
+      loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
+      "hub-pro",
+    );
+    const sandbox = loadConfig({
+      BFF_SANDBOX: "1",
+      THUNDER_LAUNCH_MODE: "hub-pro",
+      THUNDER_HUB_PRO_LOOKUP_URL: "http://127.0.0.1:9/{guid}",
+    });
+    assert.equal(sandbox.thunder?.hubProLookupUrl, "http://127.0.0.1:9/{guid}", "http is fine in sandbox mode");
   });
 
   it("one ticket launches once, across instances sharing a store (BFF_CACHE_URL)", async () => {
@@ -272,6 +334,33 @@ describe("Thunder outside sandbox mode", () => {
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
     assert.equal(b.thunder.stats.tokenRequests, 0);
   });
+  it("warns at start that without BFF_CACHE_URL each instance has its own list of used tickets", () => {
+    const warned = (logs: string[]) => logs.filter((l) => /"level":"warn".*without BFF_CACHE_URL/.test(l)).length;
+    assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET }).logs), 1);
+    assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET, BFF_CACHE_URL: "redis://cache.internal:6379" }).logs), 0);
+    assert.equal(warned(liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }).logs), 0);
+  });
+
+  it("launches once when one ticket arrives several times at once", async () => {
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
+    const once = await ticket({ exp: inMinutes(5) });
+    const statuses = await Promise.all(
+      [1, 2, 3, 4].map(async () => (await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status),
+    );
+    assert.deepEqual(statuses.sort(), [200, 401, 401, 401]);
+    assert.equal(bff.thunder.stats.tokenRequests, 1);
+  });
+
+  it("gives the ticket back when Thunder fails, so the same ticket launches once Thunder is back", async () => {
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET });
+    const once = await ticket({ exp: inMinutes(5) });
+    bff.thunder.faults.burst5xx = 2;
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status, 503);
+    assert.equal((await bff.launch({ method: "stats", ids: ["1"], ticket: once })).status, 200, "the retry after the outage");
+    const replayed = await bff.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.equal(replayed.status, 401, "and then it is used");
+  });
+
   it("launches nothing when the ticket store cannot say whether a ticket was used (503)", async () => {
     const unreachable = {
       increment: async () => {
@@ -296,6 +385,8 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
     assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: await ticket({ exp: inMinutes(5) }) })).status, 200);
     const scoped = await ticket({ exp: inMinutes(5), ids: [PLAY, OTHER] });
     assert.equal((await bff.launch({ method: "plays", ids: [OTHER, PLAY], ticket: scoped })).status, 200);
+    const mixed = await ticket({ exp: inMinutes(5), ids: [{ toString: 1 }, PLAY] });
+    assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: mixed })).status, 200, "string entries still count");
   });
 
   it("refuses a missing, expired, forged, too long-lived, jti-less or replayed ticket with 401, and ids outside it with 403", async () => {
@@ -314,6 +405,8 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
       [await ticket({ exp: inMinutes(5), jti: "x" }), 401, /no jti/],
       [used, 401, /already used/],
       [await ticket({ exp: inMinutes(5), ids: [OTHER] }), 403, /Ask the host site/],
+      [await ticket({ exp: inMinutes(5), ids: [{ toString: 1 }, { id: PLAY }, 1] }), 403, /Ask the host site/],
+      [await ticket({ exp: inMinutes(5), ids: { [PLAY]: true } }), 403, /Ask the host site/],
     ];
     for (const [value, status, detail] of cases) {
       const response = await bff.launch({ method: "plays", ids: [PLAY], ...(value && { ticket: value }) });

@@ -1,7 +1,12 @@
 /** The elements' string tables: every language really translated, and the right one chosen. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { stringsFor } from "../src/internal/localize.ts";
+import type { Translations } from "../src/internal/localize.ts";
+import { translated as asset } from "../src/thron-asset/strings.ts";
+import { translated as filterBar } from "../src/thron-filter-bar/strings.ts";
+import { translated as gallery } from "../src/thron-gallery/strings.ts";
+import { translated as helplines } from "../src/throughline-helplines/strings.ts";
+import { translated as launchButton } from "../src/thunder-launch-button/strings.ts";
 
 /** Each string of a table by its path; functions are called with sample arguments. */
 function leaves(value: unknown, path = ""): [string, string][] {
@@ -9,6 +14,14 @@ function leaves(value: unknown, path = ""): [string, string][] {
   if (typeof value === "function") return [[path, String((value as (...args: unknown[]) => unknown)(3, 7))]];
   return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
 }
+
+const ELEMENTS: Record<string, Translations<object>> = {
+  "thron-gallery": gallery,
+  "thron-asset": asset,
+  "thron-filter-bar": filterBar,
+  "thunder-launch-button": launchButton,
+  "throughline-helplines": helplines,
+};
 
 /** Words a language writes as English does (cognates and brand names); anything else equal to English was left untranslated. */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
@@ -18,23 +31,56 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   es: ["types.audio", "contactActions.whatsapp"],
 };
 
-describe("element strings", () => {
-  const english = new Map(leaves(stringsFor("en")));
+/** A table once its language has arrived. */
+async function loaded<T>(table: Translations<T>, locale: string): Promise<T> {
+  await table.ready(locale);
+  return table.strings(locale);
+}
 
+describe("element strings", () => {
   for (const [language, cognates] of Object.entries(SAME_AS_ENGLISH)) {
-    it(`are translated into ${language}: every string, nothing left in English`, () => {
-      const table = new Map(leaves(stringsFor(language)));
-      assert.deepEqual([...table.keys()].sort(), [...english.keys()].sort(), "the same strings as English");
-      const untranslated = [...table].filter(([path, text]) => text === english.get(path)).map(([path]) => path);
-      assert.deepEqual(untranslated.sort(), [...cognates].sort());
+    it(`are translated into ${language}: every string of every element, nothing left in English`, async () => {
+      const untranslated: string[] = [];
+      for (const [tag, table] of Object.entries(ELEMENTS)) {
+        const english = new Map(leaves(table.strings("en")));
+        const translation = new Map(leaves(await loaded(table, language)));
+        assert.deepEqual([...translation.keys()].sort(), [...english.keys()].sort(), `<${tag}>: the same strings as English`);
+        for (const [path, text] of translation) if (text === english.get(path)) untranslated.push(path);
+      }
+      assert.deepEqual([...new Set(untranslated)].sort(), [...cognates].sort());
     });
   }
 
-  it("follow the language of a BCP 47 tag, fall back to English, and let the host override one", () => {
-    assert.equal(stringsFor("it-IT").loadMore, stringsFor("it").loadMore);
-    assert.notEqual(stringsFor("de-AT").loadMore, stringsFor("en").loadMore);
-    assert.equal(stringsFor("pt-BR").loadMore, stringsFor("en").loadMore);
-    assert.equal(stringsFor("fr", { loadMore: "Encore" }).loadMore, "Encore");
-    assert.equal(stringsFor("fr", { loadMore: "Encore" }).retry, stringsFor("fr").retry);
+  it("follow the language of a BCP 47 tag, fall back to English, and let the host override one", async () => {
+    assert.equal(gallery.ready("en-GB"), undefined, "English is bundled: nothing to wait for");
+    assert.equal(gallery.ready("pt-BR"), undefined, "a language without a table is English at once");
+    assert.equal((await loaded(gallery, "it-IT")).loadMore, "Carica altri");
+    assert.notEqual((await loaded(gallery, "de-AT")).loadMore, gallery.strings("en").loadMore);
+    assert.equal(gallery.strings("pt-BR").loadMore, gallery.strings("en").loadMore);
+    assert.equal(gallery.strings("toString").loadMore, gallery.strings("en").loadMore, "no table from Object.prototype");
+    const french = await loaded(gallery, "fr");
+    assert.equal(gallery.strings("fr", { loadMore: "Encore" }).loadMore, "Encore");
+    assert.equal(gallery.strings("fr", { loadMore: "Encore" }).retry, french.retry);
+  });
+
+  it("show English until the language arrives, and English when it cannot be fetched", async () => {
+    const { translations } = await import("../src/internal/localize.ts");
+    let arrive: (module: { default: { word: string } }) => void = () => {};
+    const table = translations(
+      { word: "Hello" },
+      {
+        it: () => new Promise((resolve) => (arrive = resolve)),
+        de: () => Promise.reject(new TypeError("Failed to fetch")),
+      },
+    );
+    const italian = table.ready("it");
+    assert.equal(table.strings("it").word, "Hello");
+    assert.equal(table.ready("it"), italian, "one fetch however often it is asked");
+    arrive({ default: { word: "Ciao" } });
+    await italian;
+    assert.equal(table.strings("it").word, "Ciao");
+    await table.ready("de");
+    assert.equal(table.strings("de").word, "Hello");
+    assert.equal(table.ready("de"), undefined, "no new fetch on every render after a failure");
   });
 });

@@ -6,10 +6,11 @@ import { fileURLToPath } from "node:url";
 /** The public contract of docs/architecture.md, as the manifest must describe it. */
 const CONTRACT: Record<string, { attributes: string[]; events: string[] }> = {
   "thron-gallery": {
-    attributes: ["bff", "gallery", "locale", "page-size", "player", "infinite"],
+    attributes: ["bff", "gallery", "locale", "page-size", "player", "infinite", "type", "q", "filter-<key>", "sort", "layout", "autoplay"],
     events: ["thron-gallery-load", "thron-asset-open", "thron-error"],
   },
-  "thron-filter-bar": { attributes: ["for", "bff", "gallery", "locale", "sync-url"], events: ["thron-filter-change"] },
+  "thron-asset": { attributes: ["bff", "gallery", "asset", "locale", "player", "caption"], events: ["thron-error"] },
+  "thron-filter-bar": { attributes: ["for", "bff", "gallery", "locale", "sync-url", "keys"], events: ["thron-filter-change"] },
   "thunder-launch-button": { attributes: ["bff", "method", "ids", "ticket", "ticket-url"], events: ["thunder-launch", "thunder-error"] },
   "throughline-helplines": { attributes: ["bff", "country", "topic", "priority", "limit"], events: ["throughline-contact"] },
 };

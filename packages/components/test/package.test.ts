@@ -52,13 +52,15 @@ describe("the packed @embedkit/components", { skip: !built && "run pnpm build fi
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("ships the built modules, their declarations and the manifest, and no tests", () => {
-    for (const element of ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"]) {
+    for (const element of ["thron-gallery", "thron-asset", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"]) {
       assert.ok(files.includes(`dist/npm/${element}/${element}.js`), element);
       assert.ok(files.includes(`dist/npm/${element}/${element}.d.ts`), `${element} types`);
+      for (const language of ["en", "it", "de", "fr", "es"])
+        assert.ok(files.includes(`dist/npm/${element}/lang/${language}.js`), `${element} in ${language}`);
     }
     assert.ok(files.includes("custom-elements.json"));
     assert.deepEqual(
-      files.filter((path) => /\.test\.|test-support|dist\/cdn|node_modules/.test(path)),
+      files.filter((path) => /\.test\.|test-support|dist\/cdn|node_modules|builder/.test(path)),
       [],
     );
     const manifest = JSON.parse(readFileSync(join(scratch, "node_modules/@embedkit/components/package.json"), "utf8")) as Record<
@@ -73,23 +75,28 @@ describe("the packed @embedkit/components", { skip: !built && "run pnpm build fi
     writeFileSync(
       join(scratch, "server.mjs"),
       `const gallery = await import("@embedkit/components/thron-gallery.js");
+const asset = await import("@embedkit/components/thron-asset.js");
 const all = await import("@embedkit/components");
-console.log(JSON.stringify({ gallery: typeof gallery.ThronGallery, button: typeof all.ThunderLaunchButton }));`,
+console.log(JSON.stringify({ gallery: typeof gallery.ThronGallery, asset: typeof asset.ThronAsset, button: typeof all.ThunderLaunchButton }));`,
     );
     const output = execFileSync(process.execPath, ["server.mjs"], { cwd: scratch, encoding: "utf8" });
-    assert.deepEqual(JSON.parse(output), { gallery: "function", button: "function" });
+    assert.deepEqual(JSON.parse(output), { gallery: "function", asset: "function", button: "function" });
   });
 
   it("type-checks a host page's code against the shipped declarations alone", () => {
     writeFileSync(
       join(scratch, "page.ts"),
       `import "@embedkit/components/thron-gallery.js";
-import type { ThronGallery } from "@embedkit/components";
+import type { ThronGallery, ThronGalleryStrings } from "@embedkit/components";
 const gallery: ThronGallery | null = document.querySelector("thron-gallery");
 const pageSize: number | undefined = gallery?.pageSize;
 gallery?.addEventListener("thron-error", () => console.log(pageSize));
 // @ts-expect-error page-size is a number, not a string
 if (gallery) gallery.pageSize = "24";
+const strings: ThronGalleryStrings["loadMore"] = "More";
+if (gallery) gallery.strings = { loadMore: strings };
+// @ts-expect-error the gallery has no Thunder strings
+if (gallery) gallery.strings = { launch: "Go" };
 `,
     );
     writeFileSync(
@@ -125,10 +132,13 @@ if (gallery) gallery.pageSize = "24";
       logLevel: "silent",
       build: { outDir, minify: false, rolldownOptions: { input: join(scratch, "main.js") } },
     });
-    const bundle = readdirSync(join(outDir, "assets"))
+    const chunks = readdirSync(join(outDir, "assets"))
       .filter((name) => name.endsWith(".js"))
-      .map((name) => readFileSync(join(outDir, "assets", name), "utf8"))
-      .join("\n");
+      .map((name) => readFileSync(join(outDir, "assets", name), "utf8"));
+    const bundle = chunks.join("\n");
+    const italian = chunks.filter((chunk) => chunk.includes("Carica altri"));
+    assert.equal(italian.length, 1, "the Italian strings in a chunk of their own");
+    assert.doesNotMatch(italian[0] ?? "", /Load more|customElements/, "fetched only by pages in Italian");
     assert.match(bundle, /customElements\.define\(tag, element\)/);
     assert.match(bundle, /defineElement\("thron-gallery", ThronGallery\)/);
     assert.doesNotMatch(bundle, /"thunder-launch-button"/, "one element's import brings only that element");

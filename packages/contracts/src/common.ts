@@ -30,6 +30,8 @@ export const Health = z
     providers: z.object({ thron: ProviderState, thunder: ProviderState, throughline: ProviderState }),
     /** ThroughLine allows about 1,000 calls a day: how many the BFF made in the last 24 hours. */
     quota: z.object({ throughline: z.object({ used: z.number().int(), limit: z.number().int() }) }).optional(),
+    /** With BFF_CACHE_URL: whether Redis answers; while it does not, the BFF answers from memory and keeps retrying. */
+    sharedCache: z.enum(["ready", "unavailable"]).optional(),
     /** Standing configuration problems an operator must fix, in plain words (e.g. a THRON role to grant). */
     problems: z.array(z.string()).optional(),
   })

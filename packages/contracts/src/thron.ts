@@ -63,6 +63,10 @@ export const GalleryQuery = z.object({ locale: Locale.optional() });
 export const AssetsQuery = z.object({
   q: z.string().trim().max(200).optional().openapi({ description: "Free text; every word must match, in any language" }),
   type: repeatable(AssetType).optional().openapi({ description: "Repeatable: image, video, audio, document" }),
+  sort: z
+    .enum(["newest", "oldest", "title"])
+    .optional()
+    .openapi({ description: "newest (default), oldest, or title (A–Z in the requested locale)" }),
   cursor: z.string().max(4096).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(24),
   locale: Locale.optional(),

@@ -30,7 +30,10 @@ export const Contact = z
     /** What to show: a number as ThroughLine formats it, or the site's host. */
     label: z.string(),
     /** tel:, sms: or an https URL; nothing else ever reaches a link. */
-    href: z.string().openapi({ description: "tel:, sms: or an https URL; nothing else." }),
+    href: z
+      .string()
+      .regex(/^(tel:|sms:|https:\/\/)/)
+      .openapi({ description: "tel:, sms: or an https URL; nothing else." }),
     /** Open around the clock. */
     alwaysOpen: z.boolean().openapi({ description: "Open around the clock." }),
     /** This contact's own weekly hours in the helpline's `timezone`; empty when always open or unknown. */

@@ -1,20 +1,18 @@
 import { z } from "@hono/zod-openapi";
+import { LAUNCH_METHODS, THUNDER_ANGLES, THUNDER_LEAGUES } from "./thunder-vocabulary.ts";
 
-export const LaunchMethod = z
-  .enum(["plays", "edits", "gsis", "gsis-nonpro", "stats", "xos-message", "gsis-message", "pff-message"])
-  .openapi({
-    description:
-      "plays / edits / xos-message: XOS play or edit GUIDs; gsis, gsis-nonpro, gsis-message, pff-message: `GAMEKEY|PLAYID` or `GAMEKEY|PLAYID:TEAM` (PFF ids for pff-message); stats: STATS play ids (digits)",
-  });
+export const LaunchMethod = z.enum(LAUNCH_METHODS).openapi({
+  description:
+    "plays / edits / xos-message: XOS play or edit GUIDs; gsis, gsis-nonpro, gsis-message, pff-message: `GAMEKEY|PLAYID` or `GAMEKEY|PLAYID:TEAM` (PFF ids for pff-message); stats: STATS play ids (digits)",
+});
 export type LaunchMethod = z.infer<typeof LaunchMethod>;
 
-/** The MessageXML family: one launch carries a league and the camera angles to show. */
-export const MESSAGE_METHODS = ["xos-message", "gsis-message", "pff-message"] as const;
+export { MESSAGE_METHODS } from "./thunder-vocabulary.ts";
 
-export const ThunderLeague = z.enum(["NFL", "NCAA", "AAF", "XFL", "CFL"]);
+export const ThunderLeague = z.enum(THUNDER_LEAGUES);
 export type ThunderLeague = z.infer<typeof ThunderLeague>;
 
-export const ThunderAngle = z.enum(["sideline", "endzone", "scoreboard", "tv-broadcast", "no-media"]);
+export const ThunderAngle = z.enum(THUNDER_ANGLES);
 export type ThunderAngle = z.infer<typeof ThunderAngle>;
 
 export const LaunchRequest = z

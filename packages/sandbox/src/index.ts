@@ -2,7 +2,7 @@
  * The sandbox: simulated upstreams mounted under one Hono app. The BFF mounts it in sandbox
  * mode; `pnpm sandbox` serves it alone; tests create it in-process.
  */
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { createThronSandbox } from "./thron/app.ts";
 import { createThroughLineSandbox } from "./throughline/app.ts";
@@ -19,11 +19,28 @@ export interface SandboxOptions {
   /** Public URL where this app is reachable, e.g. `http://127.0.0.1:8790` or `https://bff.example/_sandbox`. */
   baseUrl: string;
   thron?: { tokenLifetimeSeconds?: number; legacySessionSeconds?: number };
-  /** The clock THRON sessions are measured with (tests move it). */
+  /** The clock THRON sessions and ThroughLine's hours and rate are measured with (tests move it). */
   now?: () => number;
   thunder?: { defaultMinutes?: number };
   throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
+  /** Where the sandbox says what its fault switch was set to (it is a test tool, and says so). */
+  log?: (message: string, fields: Record<string, unknown>) => void;
 }
+
+/**
+ * The fault switch answers only the sandbox's own pages and tools: a JSON body (which a
+ * cross-site form or `text/plain` POST cannot send without a preflight nobody answers), and
+ * no Origin or Sec-Fetch-Site from another site.
+ */
+const sameSiteOnly: MiddlewareHandler = async (c, next) => {
+  if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? ""))
+    return c.json({ error: "the fault switch takes a JSON body (Content-Type: application/json)" }, 415);
+  const origin = c.req.header("origin");
+  const site = c.req.header("sec-fetch-site");
+  if ((origin !== undefined && origin !== new URL(c.req.url).origin) || (site !== undefined && site !== "same-origin" && site !== "none"))
+    return c.json({ error: "the fault switch is a test tool: it refuses requests from other sites" }, 403);
+  await next();
+};
 
 const FaultsBody = z
   .object({
@@ -49,7 +66,7 @@ export function createSandbox(options: SandboxOptions) {
   const base = options.baseUrl.replace(/\/$/, "");
   const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
-  const throughline = createThroughLineSandbox(options.throughline);
+  const throughline = createThroughLineSandbox({ ...(options.now && { now: options.now }), ...options.throughline });
 
   const app = new Hono();
   app.route("/thron", thron.app);
@@ -65,6 +82,8 @@ export function createSandbox(options: SandboxOptions) {
     }),
   );
   const providers = { thron, thunder, throughline };
+  app.use("/_admin/faults", sameSiteOnly);
+  app.use("/_admin/faults/*", sameSiteOnly);
   const setFaults = (provider: keyof typeof providers) => async (c: Context) => {
     const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
@@ -76,6 +95,7 @@ export function createSandbox(options: SandboxOptions) {
     if (provider === "thron" && legacySessionSeconds) thron.settings.legacySessionSeconds = legacySessionSeconds;
     if (provider === "thron" && expireSessions) thron.expireSessions();
     if (provider === "throughline" && dailyQuota !== undefined) throughline.settings.dailyQuota = dailyQuota;
+    options.log?.("sandbox fault switch set (a test tool: the simulated upstreams now fail on purpose)", { provider, ...parsed.data });
     return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
   };
   app.post("/_admin/faults", setFaults("thron"));

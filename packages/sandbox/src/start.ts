@@ -7,6 +7,6 @@ const host = process.env.SANDBOX_HOST ?? "127.0.0.1";
 const sandbox = createSandbox({ baseUrl: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}` });
 serve({ fetch: sandbox.app.fetch, port, hostname: host }, (info) => {
   console.log(
-    `Embedkit sandbox on http://${host}:${info.port} (THRON under ${sandbox.urls.thron}, Thunder SSO at ${sandbox.urls.thunder})`,
+    `Embedkit sandbox on http://${host}:${info.port} (THRON under ${sandbox.urls.thron}, Thunder SSO at ${sandbox.urls.thunder}); /_admin/faults is a test tool that makes them fail`,
   );
 });

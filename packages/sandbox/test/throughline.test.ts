@@ -146,8 +146,12 @@ describe("ThroughLine sandbox", () => {
       "phone and chat keep their own hours",
     );
     const closed = byName("Alcohol Drug Helpline").contactMethods[0] as ContactMethod;
-    assert.ok(!closed.openingHours.some((p) => p.localDayOfWeek === "wednesday"), "closed all day today in Auckland");
-    assert.equal(closed.openingHours[0]?.open, "2026-11-16T10:00:00+13:00");
+    assert.deepEqual(
+      closed.openingHours.map((p) => p.localDayOfWeek),
+      ["saturday"],
+      "open only three days after today in Auckland (a Wednesday): closed now, and still closed in a cached answer",
+    );
+    assert.equal(closed.openingHours[0]?.open, "2026-11-21T10:00:00+13:00");
     const types = new Set(helplines.flatMap((h) => h.contactMethods.map((m) => m.contactMethodType)));
     for (const type of ["phone", "sms", "onlinechat", "whatsapp", "telegram"]) assert.ok(types.has(type), type);
   });

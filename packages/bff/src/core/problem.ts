@@ -15,6 +15,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extra: Pick<Problem, "errors"> = {},
+    /** Headers the answer carries (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(title);
   }
@@ -31,9 +33,13 @@ export function problemBody(error: ProblemError, instance?: string): Problem {
   };
 }
 
-/** Answers `error` through the context, so headers other middleware prepared (CORS, request id) stay. */
+/**
+ * Answers `error` through the context, so headers other middleware prepared (CORS, request id)
+ * stay. Never stored by a cache: a 404 or a 503 is true now, not after the next deploy or outage.
+ */
 export function sendProblem(c: Context, error: ProblemError, headers: Record<string, string> = {}): Response {
   return c.body(JSON.stringify(problemBody(error, c.req.path)), error.status as ContentfulStatusCode, {
+    "cache-control": "no-store",
     ...headers,
     "content-type": "application/problem+json",
   });

@@ -12,11 +12,14 @@ export class ProviderHealth {
     readonly now: () => number = Date.now,
   ) {}
 
-  /** Records a standing problem; reported by /health until resolved, announced once. */
-  report(key: string, message: string): void {
+  /**
+   * Records a standing problem; reported by /health until resolved, announced once. `logMessage`
+   * may name what /health, which anyone can read, must not (an account name).
+   */
+  report(key: string, message: string, logMessage = message): void {
     if (this.#problems.get(key) === message) return;
     this.#problems.set(key, message);
-    this.onProblem(message);
+    this.onProblem(logMessage);
   }
   resolve(key: string): void {
     this.#problems.delete(key);

@@ -2,8 +2,8 @@
  * Counts upstream calls over a rolling day in hourly buckets, so the count can live in a shared
  * store (one INCR per call) when several BFF instances spend one quota. A call is reserved
  * before it is made and released when the upstream refused it without counting it. When the
- * shared store fails, the count goes on in process from the last known shared figure: the quota
- * fails closed, never open.
+ * shared store fails, the count goes on in process from the last known shared figure (the quota
+ * fails closed, never open), and the calls made meanwhile are added to the store once it answers.
  */
 
 export interface CounterStore {
@@ -36,13 +36,15 @@ export class MemoryCounterStore implements CounterStore {
 }
 
 const HOUR = 3_600_000;
+/** Buckets outlive the day they count by an hour, so none expires while still read. */
+const BUCKET_TTL = 25 * HOUR;
 const sum = (values: number[]) => values.reduce((total, n) => total + n, 0);
 
 export class RollingQuota {
-  /** This instance's own calls: what still counts while the shared store is away. */
-  readonly #local: MemoryCounterStore;
-  /** Per bucket, the shared count and our local count when the shared store last answered. */
-  readonly #lastShared = new Map<string, { shared: number; local: number }>();
+  /** Per bucket, the shared count when the shared store last answered (our synced calls included). */
+  readonly #lastShared = new Map<string, number>();
+  /** Per bucket, this instance's calls (or gives-back) the shared store has not heard of yet. */
+  readonly #unsynced = new Map<string, number>();
   #turn: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -50,9 +52,7 @@ export class RollingQuota {
     readonly limit: number,
     readonly store: CounterStore,
     readonly now: () => number = Date.now,
-  ) {
-    this.#local = new MemoryCounterStore(now);
-  }
+  ) {}
 
   #keys(): string[] {
     const hour = Math.floor(this.now() / HOUR);
@@ -62,33 +62,67 @@ export class RollingQuota {
   /** Calls counted in the last 24 hours (to the hour). */
   async used(): Promise<number> {
     const keys = this.#keys();
-    const local = await this.#local.read(keys);
     try {
-      const shared = await this.store.read(keys);
-      for (const [i, key] of keys.entries()) this.#lastShared.set(key, { shared: shared[i] as number, local: local[i] as number });
-      return sum(shared);
+      return await this.#readShared(keys);
     } catch {
-      return sum(keys.map((key, i) => this.#fallback(key, local[i] as number)));
+      return this.#fallback(keys);
     }
   }
 
-  /** The last shared figure plus the calls this instance made since. */
-  #fallback(key: string, local: number): number {
-    const last = this.#lastShared.get(key);
-    return last ? last.shared + Math.max(0, local - last.local) : local;
+  /** Tells the shared store the calls this instance made while it was away. */
+  async #sync(keys: string[]): Promise<void> {
+    for (const [key, delta] of this.#unsynced) {
+      if (keys.includes(key) && delta !== 0) await this.store.increment(key, BUCKET_TTL, delta);
+      this.#unsynced.delete(key);
+    }
+  }
+
+  /** The day's buckets in the shared store (after syncing), remembered for when it is away. */
+  async #readShared(keys: string[]): Promise<number> {
+    await this.#sync(keys);
+    const shared = await this.store.read(keys);
+    this.#lastShared.clear();
+    for (const [i, key] of keys.entries()) this.#lastShared.set(key, shared[i] as number);
+    return sum(shared);
+  }
+
+  /** While the shared store is away: its last figure plus the calls this instance made since. */
+  #fallback(keys: string[]): number {
+    return sum(keys.map((key) => (this.#lastShared.get(key) ?? 0) + (this.#unsynced.get(key) ?? 0)));
+  }
+
+  #addUnsynced(key: string, delta: number): void {
+    this.#unsynced.set(key, (this.#unsynced.get(key) ?? 0) + delta);
   }
 
   /**
-   * Counts one call; false (and nothing counted) when the quota is spent. Reservations in this
-   * instance take turns, so concurrent look-ups cannot all pass the check before any counts.
+   * Counts one call; false (and nothing counted) when the quota is spent. The call is counted
+   * first and taken back if that went over the limit, so instances sharing a store can never
+   * grant more than the limit between them (at worst one refuses a call that would have fit).
+   * Reservations in this instance take turns.
    */
   reserve(): Promise<boolean> {
     const turn = this.#turn.then(async () => {
-      if ((await this.used()) >= this.limit) return false;
-      const key = this.#keys()[0] as string;
-      await this.#local.increment(key, 25 * HOUR);
-      await this.store.increment(key, 25 * HOUR).catch(() => {}); // counted locally meanwhile: see used()
-      return true;
+      const keys = this.#keys();
+      const key = keys[0] as string;
+      let counted = false;
+      try {
+        await this.#sync(keys);
+        await this.store.increment(key, BUCKET_TTL);
+        counted = true;
+        if ((await this.#readShared(keys)) <= this.limit) return true;
+        await this.store.increment(key, BUCKET_TTL, -1);
+        return false;
+      } catch {
+        // The store is away: decide on what we knew of it plus this call (fails closed), and tell it later.
+        if (this.#fallback(keys) + 1 > this.limit) {
+          if (counted) this.#addUnsynced(key, -1);
+          return false;
+        }
+        if (!counted) this.#addUnsynced(key, 1);
+        else this.#lastShared.set(key, (this.#lastShared.get(key) ?? 0) + 1);
+        return true;
+      }
     });
     this.#turn = turn.catch(() => false);
     return turn;
@@ -97,7 +131,11 @@ export class RollingQuota {
   /** Gives back a reserved call the upstream did not count (it refused it with 429). */
   async release(): Promise<void> {
     const key = this.#keys()[0] as string;
-    await this.#local.increment(key, 25 * HOUR, -1);
-    await this.store.increment(key, 25 * HOUR, -1).catch(() => {});
+    try {
+      await this.#sync(this.#keys());
+      await this.store.increment(key, BUCKET_TTL, -1);
+    } catch {
+      this.#addUnsynced(key, -1);
+    }
   }
 }

@@ -67,12 +67,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 }
 
 /**
- * The client's address: what the runtime reports, else the address a trusted proxy forwarded
- * (only when TRUST_PROXY=1, since anyone can send X-Forwarded-For), else Cloudflare's header.
+ * The client's address: with `trustProxy` proxies in front, the X-Forwarded-For entry the
+ * outermost of them added (counted from the right, since whatever is left of it the client
+ * wrote), else what the runtime reports, else Cloudflare's header.
  */
-export function clientAddress(c: Context, runtimeAddress: ((c: Context) => string | undefined) | undefined, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+export function clientAddress(c: Context, runtimeAddress: ((c: Context) => string | undefined) | undefined, trustProxy: number): string {
+  if (trustProxy > 0) {
+    const entries = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    // Fewer entries than proxies: the request did not come the way the operator said; trust none.
+    const forwarded = entries.length >= trustProxy ? entries[entries.length - trustProxy] : undefined;
     if (forwarded) return forwarded;
   }
   return runtimeAddress?.(c) ?? c.req.header("cf-connecting-ip") ?? "unknown";

@@ -43,6 +43,15 @@ export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, stat
   return new Response(body, { status, headers: record ? Object.assign(record, headers) : headers });
 }
 
+/**
+ * Whether this request's answer was built by `respond()`: such answers chose their encoding
+ * themselves (compressed ahead of time), and reading their headers again would cost what
+ * `respond()` saves (node-server builds a full Response the moment its headers are touched).
+ */
+export function respondedDirectly(c: Context): boolean {
+  return c.get("responseHeaders") === undefined;
+}
+
 function addMissing(c: Context, record: Record<string, string>): void {
   let headers = c.res.headers;
   for (const name in record) {

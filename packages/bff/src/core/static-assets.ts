@@ -4,12 +4,15 @@
  * module scripts are fetched in CORS mode by the pages that embed them.
  */
 import type { Context, Hono } from "hono";
+import { acceptedEncoding, type Encoding } from "./encoding.ts";
 import { ProblemError, sendProblem } from "./problem.ts";
 import { respond } from "./response-headers.ts";
 
 export interface StaticFile {
   body: Uint8Array;
   contentType: string;
+  /** The body compressed ahead of time (at start-up), by encoding. */
+  encoded?: Partial<Record<Encoding, Uint8Array>>;
 }
 
 /** Files by their path under the bundle root, such as `components.js` or `chunks/x-a1b2c3.js`. */
@@ -27,12 +30,19 @@ export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
   const serve = (c: Context, path: string) => {
     const file = files?.get(path);
     if (!file) return null;
-    return respond(c, file.body as Uint8Array<ArrayBuffer>, 200, {
+    const headers: Record<string, string> = {
       "content-type": file.contentType,
       "cache-control": isEntry(path) ? "public, max-age=300, stale-while-revalidate=86400" : "public, max-age=31536000, immutable",
       "access-control-allow-origin": "*",
       "cross-origin-resource-policy": "cross-origin",
-    });
+    };
+    if (!file.encoded) return respond(c, file.body as Uint8Array<ArrayBuffer>, 200, headers);
+    headers.vary = "Accept-Encoding";
+    const encoding = acceptedEncoding(c.req.header("accept-encoding"), Object.keys(file.encoded) as Encoding[]);
+    const encoded = encoding && file.encoded[encoding];
+    if (!encoding || !encoded) return respond(c, file.body as Uint8Array<ArrayBuffer>, 200, headers);
+    headers["content-encoding"] = encoding;
+    return respond(c, encoded as Uint8Array<ArrayBuffer>, 200, headers);
   };
   app.get(`/${ENTRY}`, (c) => {
     const response = serve(c, ENTRY);

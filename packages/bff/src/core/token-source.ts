@@ -1,10 +1,18 @@
 /**
  * The lifecycle of one upstream token, written once for THRON, Thunder and ThroughLine:
  * cached by its own expiry, refreshed ahead of it, one upstream request however many callers
- * wait, and invalidated when the upstream says it is dead.
+ * wait, and invalidated when the upstream says it is dead. One renewal serves every waiting
+ * caller, so it is made to hold: a transient failure is retried once before they all fail,
+ * and while a token held is still valid a failed renewal leaves it in use.
  */
-
 import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
+import { UpstreamError } from "./upstream.ts";
+
+/**
+ * Refused connections and upstream 5xx: quick failures worth one more try. Not a timeout (the
+ * callers have waited long enough) nor a refusal of the credentials.
+ */
+const isUpstreamFailure = (error: unknown) => error instanceof UpstreamError && error.status !== 504;
 
 export interface ExpiringToken {
   /** Milliseconds since the epoch. */
@@ -16,9 +24,16 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   obtain: (previous: T | null) => Promise<T>;
   /** Refresh this long before expiry; callers in that window get the current token while it refreshes. */
   refreshAheadMs: number;
-  /** Never hand out a token with less life left than this: callers wait for a new one instead. */
+  /**
+   * Prefer not to hand out a token with less life left than this: callers wait for a new one
+   * instead (if that renewal fails, they get the old one while it is still valid).
+   */
   minValidityMs?: number;
   now?: () => number;
+  /** Which failures of `obtain` are transient (retried once); by default the upstream's own failures. */
+  isTransient?: (error: unknown) => boolean;
+  /** Pause before that one retry. */
+  retryDelayMs?: number;
   /** Told of each token asked of the upstream: a renewal when one was held before (metrics). */
   onObtain?: (renewal: boolean) => void;
   /** Shares tokens with the other instances (core/fleet-token.ts); `key` names the provider and account. */
@@ -37,11 +52,19 @@ export class TokenSource<T extends ExpiringToken> {
   constructor(options: TokenSourceOptions<T>) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    const { obtain, onObtain, isTransient = isUpstreamFailure, retryDelayMs = 100 } = options;
     const counted = (previous: T | null) => {
-      options.onObtain?.(previous !== null);
-      return options.obtain(previous);
+      onObtain?.(previous !== null);
+      return obtain(previous);
     };
-    this.#obtain = options.shared ? obtainInFleet(options.shared, options.shared.key, counted, options.refreshAheadMs, this.#now) : counted;
+    const retried = (previous: T | null) =>
+      counted(previous).catch(async (error: unknown) => {
+        if (!isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+        return counted(previous);
+      });
+    // In a fleet, the instance holding the lock makes the request and its one retry.
+    this.#obtain = options.shared ? obtainInFleet(options.shared, options.shared.key, retried, options.refreshAheadMs, this.#now) : retried;
   }
 
   /** A token valid now. Never one past its expiry. */
@@ -55,7 +78,13 @@ export class TokenSource<T extends ExpiringToken> {
       }
       return current;
     }
-    return this.#refresh();
+    try {
+      return await this.#refresh();
+    } catch (error) {
+      // Still valid though inside minValidityMs: better than failing every caller.
+      if (current && this.#now() < current.expiresAt && !this.#invalidated) return current;
+      throw error;
+    }
   }
 
   /** Stops handing out `token` if it is still the one held; a newer token obtained meanwhile is kept. */

@@ -1,6 +1,7 @@
 /**
- * Calls to an upstream: a timeout on every call, one retry for idempotent reads, and failures
- * turned into problems that name the upstream but never carry its body.
+ * Calls to an upstream: one time budget per call (its retry included), one retry for
+ * idempotent reads while budget is left, and failures turned into problems that name the
+ * upstream but never carry its body.
  */
 import type { SharedTokens } from "./fleet-token.ts";
 import type { Metrics, UpstreamOutcome } from "./metrics.ts";
@@ -13,6 +14,7 @@ export interface UpstreamOptions {
   /** Shown in problem titles: "THRON", "Thunder", "ThroughLine". */
   name: string;
   fetch: FetchLike;
+  /** The whole call's budget: a retry only gets what the first attempt left. */
   timeoutMs: number;
   /** Counts each call by operation and outcome. */
   metrics?: Metrics;
@@ -21,6 +23,9 @@ export interface UpstreamOptions {
   /** A child span per call, when tracing is on. */
   tracing?: Tracing;
 }
+
+/** Below this much budget left, a retry could not get an answer anyway. */
+const MIN_RETRY_BUDGET_MS = 250;
 
 export interface CallOptions {
   /** Safe to send twice: reads. Token and launch calls are not retried. */
@@ -44,19 +49,22 @@ export function badGateway(name: string, detail?: string) {
 export async function callUpstream(upstream: UpstreamOptions, request: () => Request, options: CallOptions): Promise<Response> {
   const attempts = options.idempotent ? 2 : 1;
   const operation = options.operation ?? "call";
+  const deadline = Date.now() + upstream.timeoutMs;
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep(50);
+    const budget = deadline - Date.now();
+    if (attempt > 1 && budget < MIN_RETRY_BUDGET_MS) break;
     const started = performance.now();
     const observe = (outcome: UpstreamOutcome) =>
       upstream.metrics?.upstreamCall(upstream.name, operation, outcome, (performance.now() - started) / 1000);
     try {
-      const send = (req: Request) => upstream.fetch(req, { signal: AbortSignal.timeout(upstream.timeoutMs) });
+      const send = (req: Request) => upstream.fetch(req, { signal: AbortSignal.timeout(budget) });
       const req = request();
       const response = await (upstream.tracing ? upstream.tracing.upstreamCall(upstream.name, operation, req, () => send(req)) : send(req));
       observe(response.status >= 500 ? "server-error" : response.status >= 400 ? "client-error" : "ok");
       // 5xx is worth one more try; anything else is the upstream's considered answer.
-      if (response.status >= 500 && attempt < attempts) {
+      if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {
         await response.body?.cancel();
         continue;
       }

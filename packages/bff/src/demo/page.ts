@@ -3,6 +3,29 @@
  * (one script tag), in a light English and a dark Italian theme.
  */
 
+import { FOLDERS } from "@embedkit/sandbox";
+
+interface Catalogue {
+  catalogue: { contents: readonly { id: string; contentType: string; folderId: string }[] };
+}
+
+/**
+ * Everything the demo loads is on this origin (in sandbox mode the THRON Player and media come
+ * from /_sandbox); no inline script. Inline styles stay: the page's own <style> and the Player's.
+ */
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The page's own script, served from /demo.js rather than inline (the CSP allows no inline script). */
+export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
+  event.preventDefault();
+  const { url, expiresAt } = event.detail;
+  document.getElementById("thunder-result").textContent =
+    "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
+});
+`;
+
 /** A favicon inline, so the page makes no request that would 404. */
 const FAVICON = `data:image/svg+xml,${encodeURIComponent(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1a73e8"/><path d="M8 9h16v3H8zm0 6h10v3H8zm0 6h16v3H8z" fill="#fff"/></svg>',
@@ -10,27 +33,39 @@ const FAVICON = `data:image/svg+xml,${encodeURIComponent(
 
 /**
  * Room for the elements before their script runs (the README's `:not(:defined)` snippet, sized
- * for this page): the gallery's 12 tiles in as many columns as its width gives, the filter bar's
- * rows. Without it the sections below jump when the elements appear.
+ * for this page): each gallery's first page (`--tiles`) in as many columns as its width gives,
+ * the carousel's one row of slides, the single asset's box and caption, the filter bar's rows.
+ * Without it the sections below jump when the elements appear.
  */
 const RESERVE = `
   thron-gallery:not(:defined) {
     display: block;
+    --tiles: 12;
     --cols: 2;
-    --rows: 6;
+    --rows: round(up, var(--tiles) / var(--cols), 1);
     --tile: calc((min(100vw - 3rem, 72rem) - (var(--cols) - 1) * 1rem) / var(--cols));
     min-height: calc(var(--rows) * (0.75 * var(--tile) + 2.87rem) + (var(--rows) - 1) * 1rem + 3.75rem);
   }
-  @media (min-width: 38rem) { thron-gallery:not(:defined) { --cols: 3; --rows: 4; } }
-  @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; --rows: 3; } }
-  @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; --rows: 3; } }
-  @media (min-width: 74rem) { thron-gallery:not(:defined) { --cols: 6; --rows: 2; } }
+  thron-gallery[page-size="6"]:not(:defined) { --tiles: 6; }
+  @media (min-width: 38rem) { thron-gallery:not(:defined) { --cols: 3; } }
+  @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; } }
+  @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; } }
+  @media (min-width: 74rem) { thron-gallery:not(:defined) { --cols: 6; } }
+  /* A carousel: one row of slides, a third of the row wide (at least 11rem), no footer. */
+  thron-gallery[layout="carousel"]:not(:defined) {
+    --slide: max(11rem, (min(100vw - 3rem, 72rem) - 2rem) / 3);
+    min-height: calc(0.75 * var(--slide) + 2.87rem + 0.5rem);
+  }
+  /* The asset's 16 / 9 box and its caption (title and a line of description). */
+  thron-asset:not(:defined) { display: block; aspect-ratio: 16 / 9; padding-bottom: 5.25rem; }
   thron-filter-bar:not(:defined) { display: block; min-height: 12rem; margin-bottom: 1rem; }
   @media (min-width: 36rem) { thron-filter-bar:not(:defined) { min-height: 7.25rem; } }
 `;
 
-export function demoPage(options: { preload?: readonly string[] } = {}): string {
+/** `thron` (the THRON sandbox) supplies the id the single-asset example shows. */
+export function demoPage(options: { preload?: readonly string[]; thron?: Catalogue } = {}): string {
   const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
+  const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -60,7 +95,7 @@ ${preload}
 <body>
 <header>
   <h1>Embedkit demo</h1>
-  <p>Sandbox mode: the BFF talks to simulated THRON, Thunder and ThroughLine upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services.</p>
+  <p>Sandbox mode: the BFF talks to simulated THRON, Thunder and ThroughLine upstreams under <code>/_sandbox</code>. Set provider credentials to use the real services. Editors: <a href="/builder">the builder</a> writes these tags for you.</p>
 </header>
 <main>
   <section class="light" aria-labelledby="gallery-heading">
@@ -69,6 +104,25 @@ ${preload}
     <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
     <thron-gallery id="gallery" page-size="12" sync-url></thron-gallery>
   </section>
+  <section class="light" aria-labelledby="preset-heading">
+    <h2 id="preset-heading">A preset gallery</h2>
+    <p><code>&lt;thron-gallery type="video,audio" sort="title" page-size="6"&gt;</code>: only the folder's videos and audio, by title; no developer needed.</p>
+    <thron-gallery type="video,audio" sort="title" page-size="6"></thron-gallery>
+  </section>
+  <section class="light" aria-labelledby="carousel-heading">
+    <h2 id="carousel-heading">A carousel</h2>
+    <p><code>&lt;thron-gallery layout="carousel" autoplay type="image" filter-topic="nature"&gt;</code>: one row that snaps, previous and next, rotating until you hover or focus it (never under reduced motion).</p>
+    <thron-gallery layout="carousel" autoplay type="image" filter-topic="nature" page-size="12" aria-label="Nature photos"></thron-gallery>
+  </section>
+  ${
+    video
+      ? `<section class="light" aria-labelledby="asset-heading">
+    <h2 id="asset-heading">One asset on its own</h2>
+    <p><code>&lt;thron-asset asset="${video.id}" caption&gt;</code>: the THRON Player, loaded when it comes near the screen, behind its poster.</p>
+    <thron-asset asset="${video.id}" caption style="max-width: 40rem"></thron-asset>
+  </section>`
+      : ""
+  }
   <section class="light" aria-labelledby="thunder-heading">
     <h2 id="thunder-heading">Thunder launch button</h2>
     <p><code>&lt;thunder-launch-button method="plays" ids="…"&gt;</code> asks the BFF for a launch URL (the Thunder credentials never reach the page) and opens it. Here the page cancels <code>thunder-launch</code> and shows what it got instead of opening the desktop app.</p>
@@ -87,14 +141,7 @@ ${preload}
     <thron-gallery id="sport" gallery="sport" player="native" page-size="12" infinite></thron-gallery>
   </section>
 </main>
-<script>
-  document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
-    event.preventDefault();
-    const { url, expiresAt } = event.detail;
-    document.getElementById("thunder-result").textContent =
-      "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
-  });
-</script>
+<script type="module" src="/demo.js"></script>
 </body>
 </html>`;
 }

@@ -5,9 +5,10 @@
  * detail with its playable sources, the Player script.
  */
 import type { GalleryConfig, ThronConfig } from "../config.ts";
+import { impersonationForm, legacyTokenRequest, tokenRequest } from "../thron/auth.ts";
+import { thronRequests } from "../thron/client.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
-const IMPERSONATION = "urn:thron:oauth:user-impersonation";
 /** Definitions are paged until an empty page; this many pages at most. */
 const MAX_DEFINITION_PAGES = 40;
 
@@ -29,19 +30,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
   const user = config.username;
 
   // 1. Token by user impersonation.
-  const tokenAnswer = await probe(
-    new Request(`${config.authUrl}/api/v1/authentication/oauth2/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({
-        grant_type: IMPERSONATION,
-        scope: "",
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-        subject: user,
-      }),
-    }),
-  );
+  const tokenAnswer = await probe(tokenRequest(config, impersonationForm(config)));
   const tokenStep = "token (user impersonation)";
   const tokenDown = outage(tokenAnswer, "THRON's auth host", "THRON_TENANT / THRON_AUTH_URL");
   if (tokenDown) return report.fail(tokenStep, answered(tokenAnswer), tokenDown.cause, tokenDown.fix);
@@ -65,9 +54,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
   report.ok(tokenStep, `token for ${user}${hours ? `, valid ${hours} h` : ""}`);
 
   // 2. The legacy session derived from it (X-TOKENID for every legacy call).
-  const legacyAnswer = await probe(
-    new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${oauth.access_token}` } }),
-  );
+  const legacyAnswer = await probe(legacyTokenRequest(config, oauth.access_token));
   const legacyToken = (legacyAnswer.json as { token?: unknown } | null)?.token;
   if (legacyAnswer.status !== 200 || typeof legacyToken !== "string") {
     const down = outage(legacyAnswer, "THRON's auth host", "THRON_AUTH_URL");
@@ -79,25 +66,21 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
     );
   }
   report.ok("legacy token", "legacy session opened");
-  const legacy = { "x-tokenid": legacyToken, accept: "application/json" };
 
   // 3. A search in each gallery's folder: proves the user's read rights there.
   let sample: { gallery: string; pkey: string; id: string } | null = null;
-  for (const [name, gallery] of Object.entries(config.galleries)) {
-    const found = await searchStep(config, probe, report, legacy, name, gallery);
+  for (const [name, gallery] of config.galleries) {
+    const found = await searchStep(config, probe, report, legacyToken, name, gallery);
     if (found && !sample) sample = { gallery: name, pkey: gallery.pkey, id: found };
   }
 
   // 4. Filter definitions: they need THRON_CLASS_<id>_VIEWER, not only folder rights.
-  await definitionsStep(config, probe, report, legacy);
+  await definitionsStep(config, probe, report, legacyToken);
 
   // 5. One content detail, opened with its gallery's pKey as the browser would.
   if (!sample) report.skip("content detail", "no gallery showed a content to open");
   else {
-    const url = new URL(`${config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
-    for (const [key, value] of Object.entries({ clientId: config.tenant, xcontentId: sample.id, locale: "EN", pkey: sample.pkey }))
-      url.searchParams.set(key, value);
-    const detail = await probe(new Request(url, { headers: { accept: "application/json" } }));
+    const detail = await probe(thronRequests.contentDetail(config, sample.id, sample.pkey, "EN"));
     const step = `content detail (gallery ${sample.gallery})`;
     const down = outage(detail, "THRON's API host", "THRON_API_URL");
     const sources = envelopeOf(detail).content?.deliveryInfo ?? [];
@@ -142,18 +125,14 @@ async function searchStep(
   config: ThronConfig,
   probe: Probe,
   report: Checkup,
-  headers: Record<string, string>,
+  legacyToken: string,
   name: string,
   gallery: GalleryConfig,
 ): Promise<string | null> {
   const answer = await probe(
-    new Request(`${config.apiUrl}/api/xcontents/resources/content/search/${config.tenant}`, {
-      method: "POST",
-      headers: { ...headers, "content-type": "application/json" },
-      body: JSON.stringify({
-        criteria: { linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] } },
-        responseOptions: { resultsPageSize: 1, returnDetailsFields: [] },
-      }),
+    thronRequests.search(config, legacyToken, {
+      criteria: { linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] } },
+      responseOptions: { resultsPageSize: 1, returnDetailsFields: [] },
     }),
   );
   const step = `search, gallery ${name} (folder ${gallery.folderId})`;
@@ -194,14 +173,14 @@ async function searchStep(
 }
 
 /** Pages the definitions until an empty page; names the missing role or missing filter keys. */
-async function definitionsStep(config: ThronConfig, probe: Probe, report: Checkup, headers: Record<string, string>): Promise<void> {
+async function definitionsStep(config: ThronConfig, probe: Probe, report: Checkup, legacyToken: string): Promise<void> {
   const classification = config.classificationId;
   if (!classification) return report.skip("filter definitions", "THRON_CLASSIFICATION_ID is not set: galleries show no filters");
   const role = `THRON_CLASS_${classification}_VIEWER`;
   const keys = new Set<string>();
+  let offset = 0;
   for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
-    const url = `${config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${config.tenant}/${classification}?offset=${page * 50}&limit=50`;
-    const answer = await probe(new Request(url, { headers }));
+    const answer = await probe(thronRequests.definitionsPage(config, classification, legacyToken, offset));
     const code = resultCodeOf(answer);
     const down = outage(answer, "THRON's API host", "THRON_API_URL");
     if (down) return report.fail("filter definitions", answered(answer), down.cause, down.fix);
@@ -222,8 +201,9 @@ async function definitionsStep(config: ThronConfig, probe: Probe, report: Checku
     const items = envelopeOf(answer).items ?? [];
     if (items.length === 0) break; // a short page is not the end: only an empty one is
     for (const item of items) if (item.key) keys.add(item.key);
+    offset += items.length; // as the BFF pages: by what came back
   }
-  const wanted = new Set(Object.values(config.galleries).flatMap((g) => g.filterKeys));
+  const wanted = new Set([...config.galleries.values()].flatMap((g) => g.filterKeys));
   const missing = [...wanted].filter((key) => !keys.has(key));
   if (missing.length > 0)
     return report.fail(

@@ -4,19 +4,13 @@
  * report says so.
  */
 import type { ThroughLineConfig } from "../config.ts";
+import { throughlineApiRequest, throughlineTokenRequest } from "../throughline/client.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";
 
 export async function checkThroughLine(config: ThroughLineConfig, probe: Probe, report: Checkup): Promise<void> {
-  const tokenAnswer = await probe(
-    new Request(config.tokenUrl, {
-      method: "POST",
-      // The secret travels in the body only, never in a URL.
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
-    }),
-  );
+  const tokenAnswer = await probe(throughlineTokenRequest(config));
   const token = (tokenAnswer.json as { access_token?: unknown } | null)?.access_token;
   const down = outage(tokenAnswer, "ThroughLine's token endpoint", "THROUGHLINE_TOKEN_URL");
   if (down) return report.fail("token", answered(tokenAnswer), down.cause, down.fix);
@@ -29,8 +23,7 @@ export async function checkThroughLine(config: ThroughLineConfig, probe: Probe, 
     );
   report.ok("token", "client-credentials token");
 
-  const get = (path: string) =>
-    probe(new Request(`${config.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } }));
+  const get = (path: string) => probe(throughlineApiRequest(`${config.apiUrl}${path}`, token));
   const countries = await get("/countries");
   const list = (countries.json as { countries?: { code?: string }[] } | null)?.countries;
   if (!apiAnswered(countries, "countries", config, report)) return;

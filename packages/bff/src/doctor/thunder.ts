@@ -4,22 +4,14 @@
  */
 import type { ThunderConfig } from "../config.ts";
 import { buildLaunchUrl } from "../thunder/launch-url.ts";
-import { isCredentialRefusal, parseWcfString, thunderAuthorization } from "../thunder/sso.ts";
+import { isCredentialRefusal, parseWcfString, ssoRequest } from "../thunder/sso.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 /** A play id no one has: the Hub Pro check saves a URL that opens nothing. */
 const NO_PLAY = "00000000-0000-0000-0000-000000000000";
 
 export async function checkThunder(config: ThunderConfig, probe: Probe, report: Checkup): Promise<void> {
-  const authorization = thunderAuthorization(config);
-  const call = (operation: string, body: unknown) =>
-    probe(
-      new Request(`${config.ssoUrl}/${operation}`, {
-        method: "POST",
-        headers: { authorization, "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(body),
-      }),
-    );
+  const call = (operation: string, body: unknown) => probe(ssoRequest(config, operation, body));
   const refused = (answer: Answer) => isCredentialRefusal(answer.status, answer.text);
 
   const step = "token (GenerateTokenWithDuration)";
@@ -29,7 +21,7 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
     return report.fail(
       step,
       `refused (${answered(tokenAnswer)})`,
-      "Thunder refused THUNDER_USERNAME / THUNDER_PASSWORD, or THUNDER_VENDOR_GUID is not enabled for that user (Thunder answers both with an error, often a 500).",
+      "Thunder refused THUNDER_USERNAME / THUNDER_PASSWORD, or THUNDER_VENDOR_GUID is not enabled for that user, or Thunder itself failed (it answers all three with a 500 and a Message).",
       "Sign in to Thunder Cloud with that user to check the password; ask Thunder support to enable your vendor GUID for the user and its database.",
     );
   const down = outage(tokenAnswer, "Thunder's SSO service", "THUNDER_SSO_URL");
@@ -57,11 +49,7 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
     const guid = saved.status === 200 ? parseWcfString(saved.text) : null;
     const saveStep = "Hub Pro save (SaveUserUrlByGuid)";
     const savedDown = outage(saved, "Thunder's SSO service", "THUNDER_SSO_URL");
-    if (guid)
-      report.ok(
-        saveStep,
-        `saved a test launch URL; browsers get ${new URL(config.hubProLookupUrl.replace("{guid}", "GUID")).host} lookups`,
-      );
+    if (guid) report.ok(saveStep, `saved a test launch URL; browsers get ${lookupHost(config.hubProLookupUrl)} lookups`);
     else if (savedDown && !refused(saved)) report.fail(saveStep, answered(saved), savedDown.cause, savedDown.fix);
     else
       report.fail(
@@ -82,4 +70,10 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
       "Set THUNDER_TICKET_SECRET and have the host site sign a ticket per launch.",
     );
   else report.warn("launch protection", "sandbox mode: origin only");
+}
+
+/** The lookup URL's host for the report; the template itself when it is no URL (never a throw). */
+function lookupHost(template: string): string {
+  const sample = template.replaceAll("{guid}", "GUID");
+  return URL.canParse(sample) ? new URL(sample).host : template;
 }

@@ -1,8 +1,12 @@
 /** The built bundle read into memory once, for runtimes with a file system (Node, Bun, Deno). */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { MIN_COMPRESSIBLE_BYTES } from "../core/encoding.ts";
 import type { StaticFile } from "../core/static-assets.ts";
+import type { SwaggerUiFiles } from "../docs/page.ts";
 
 export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
 
@@ -27,13 +31,28 @@ export function readBundle(dir = BUNDLE_DIR): Map<string, StaticFile> | null {
       if (entry.isDirectory()) walk(path);
       else {
         const ext = entry.name.slice(entry.name.lastIndexOf("."));
+        const body = readFileSync(path);
         files.set(relative(dir, path).split("\\").join("/"), {
-          body: readFileSync(path),
+          body,
           contentType: TYPES[ext] ?? "application/octet-stream",
+          // Compressed once here, at the best levels, rather than on every request.
+          ...(ext in TYPES &&
+            body.length >= MIN_COMPRESSIBLE_BYTES && {
+              encoded: {
+                br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+                gzip: gzipSync(body, { level: 9 }),
+              },
+            }),
         });
       }
     }
   };
   walk(dir);
   return files;
+}
+
+/** Swagger UI from the swagger-ui-dist package, for /docs. */
+export function readSwaggerUi(): SwaggerUiFiles {
+  const dir = join(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"), "..");
+  return { css: readFileSync(join(dir, "swagger-ui.css")), js: readFileSync(join(dir, "swagger-ui-bundle.js")) };
 }

@@ -17,7 +17,20 @@ export interface StartOptions {
   /** Overrides PORT (tests pass 0). */
   port?: number;
   deps?: Partial<AppDeps>;
+  /** Server timeouts; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+interface ServerTimeouts {
+  /** A client has this long to send its headers... */
+  headersMs: number;
+  /** ...and this long for the whole request, body included (the bodies the API takes are a few KB). */
+  requestMs: number;
+  /** How often Node checks the two above. */
+  checkEveryMs: number;
+}
+
+const TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 15_000, checkEveryMs: 1_000 };
 
 export async function startNodeServer(options: StartOptions) {
   // Validate before listening, so a bad config never opens a port.
@@ -25,7 +38,16 @@ export async function startNodeServer(options: StartOptions) {
   const hostname = options.hostname ?? "127.0.0.1";
   let handler: (request: Request, env: unknown) => Response | Promise<Response> = () => new Response("starting", { status: 503 });
   // The env carries Node's request and socket (getConnInfo reads the client address from it).
-  const server = createAdaptorServer({ fetch: (request: Request, env: unknown) => handler(request, env) });
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  const server = createAdaptorServer({
+    fetch: (request: Request, env: unknown) => handler(request, env),
+    // Node's defaults hold a slow request for 300 s: a few sockets dribbling bytes would tie the server up.
+    serverOptions: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+    },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? preliminary.port, hostname, () => resolve());

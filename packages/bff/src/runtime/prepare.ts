@@ -5,7 +5,8 @@
 import { type AppDeps, createApp, secretsOf } from "../app.ts";
 import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
-import { readBundle } from "./bundle-files.ts";
+import { MemoryTier } from "../stores/memory-tier.ts";
+import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 import { serveMetrics } from "./metrics-server.ts";
 
 export interface PrepareOptions {
@@ -35,12 +36,22 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
     config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
   // Loaded only when traces are exported: the OpenTelemetry SDK stays out of every other deploy.
   const tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
+  // The memory tier sits in front of Redis for answers; tokens stay in Redis alone (a rotated
+  // refresh token must be seen by every instance at once).
+  const stores = redis && {
+    cache: new MemoryTier(redis.cache),
+    counters: redis.counters,
+    lock: redis.lock,
+    tokens: redis.cache,
+    sharedState: redis.state,
+  };
   const built = createApp(config, {
     publicUrl: url,
     publicUrlGuessed: !env.PUBLIC_URL,
     staticFiles: readBundle(),
+    swaggerUi: readSwaggerUi(),
     batchLogs: true,
-    ...(redis && { stores: redis }),
+    ...(stores && { stores }),
     ...(metrics && { metrics }),
     ...(tracing && { tracing }),
     ...deps,

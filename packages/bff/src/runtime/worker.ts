@@ -27,8 +27,10 @@ function build(request: Request, env: WorkerEnv) {
   const vars = variables(env);
   const publicUrl = vars.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
   const fleet = env.FLEET as DurableObjectNamespaceLike | undefined;
+  // Without PUBLIC_URL the origin is the first caller's Host: a guess, never trusted as the BFF's own.
   const deps: AppDeps = {
     publicUrl,
+    publicUrlGuessed: !vars.PUBLIC_URL,
     clientAddress: (c) => c.req.header("cf-connecting-ip"),
     ...(fleet && { stores: { cache: workersCacheStore(caches.default), ...durableObjectStores(fleet) } }),
   };

@@ -1,7 +1,9 @@
 /**
  * Shared stores in Redis (BFF_CACHE_URL=redis://…), so several BFF instances share cached
- * answers and one ThroughLine quota. Loaded only when configured. If Redis fails, a read counts
- * as a miss and the BFF goes on answering from its upstreams: a cache outage is never an outage.
+ * answers and one ThroughLine quota. Loaded only when configured. Connecting never holds up the
+ * start: until Redis answers (and whenever it is away) a read counts as a miss, the client keeps
+ * reconnecting in the background, and the BFF answers from memory and its upstreams. A cache
+ * outage is never an outage.
  */
 import { createClient } from "@redis/client";
 import type { CacheEntry, CacheStore } from "../core/cache.ts";
@@ -22,10 +24,17 @@ export async function connectRedis(url: string, logger: Logger) {
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < 60_000) return; // one line a minute, not one per request
     lastWarning = Date.now();
-    logger.log("warn", "shared cache unavailable", { error: String(error) });
+    logger.log("warn", "shared cache unavailable: answering from memory, retrying in the background", { error: String(error) });
   };
   client.on("error", warn);
-  await client.connect();
+  let everReady = false;
+  client.on("ready", () => {
+    if (everReady || lastWarning > 0) logger.log("info", "shared cache connected");
+    everReady = true;
+    lastWarning = 0; // the next outage gets its line at once
+  });
+  // Not awaited: it settles only once Redis answers, which may be much later.
+  client.connect().catch(warn);
 
   const cache: CacheStore = {
     async get<V>(key: string) {
@@ -81,5 +90,15 @@ export async function connectRedis(url: string, logger: Logger) {
     warn,
   );
 
-  return { cache, counters, lock, isUp: () => client.isReady, close: () => client.close() };
+  return {
+    cache,
+    counters,
+    lock,
+    /** For /health and metrics: whether Redis answers right now. */
+    state: (): "ready" | "unavailable" => (client.isReady ? "ready" : "unavailable"),
+    close: async () => {
+      if (client.isOpen) await client.close();
+      else client.destroy(); // still reconnecting: stop trying
+    },
+  };
 }

@@ -45,22 +45,31 @@ export interface ThronSessions {
   renew(session: ThronSession): Promise<ThronSession>;
 }
 
+/** POST to THRON's token endpoint with `form` (the doctor sends the same). */
+export function tokenRequest(config: Pick<ThronConfig, "authUrl">, form: Record<string, string>): Request {
+  return new Request(`${config.authUrl}/api/v1/authentication/oauth2/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+    body: new URLSearchParams(form),
+  });
+}
+
+/** The user-impersonation grant: the BFF acts as THRON_USERNAME, whose folder rights apply. */
+export function impersonationForm(config: Pick<ThronConfig, "clientId" | "clientSecret" | "username">): Record<string, string> {
+  return { grant_type: IMPERSONATION, scope: "", client_id: config.clientId, client_secret: config.clientSecret, subject: config.username };
+}
+
+/** The legacy session (X-TokenID) derived from a JWT. */
+export function legacyTokenRequest(config: Pick<ThronConfig, "authUrl">, accessToken: string): Request {
+  return new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } });
+}
+
 export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
-  const tokenUrl = `${config.authUrl}/api/v1/authentication/oauth2/token`;
   /** The last refresh token this instance sent: spent whatever the answer, so never sent twice. */
   let spentRefreshToken: string | null = null;
 
   async function requestTokens(form: Record<string, string>) {
-    const response = await callUpstream(
-      upstream,
-      () =>
-        new Request(tokenUrl, {
-          method: "POST",
-          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-          body: new URLSearchParams(form),
-        }),
-      { idempotent: false, operation: "token" },
-    );
+    const response = await callUpstream(upstream, () => tokenRequest(config, form), { idempotent: false, operation: "token" });
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) {
       const parsed = TokenResponse.safeParse(body);
@@ -74,13 +83,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
 
   async function login() {
     try {
-      return await requestTokens({
-        grant_type: IMPERSONATION,
-        scope: "",
-        client_id: config.clientId,
-        client_secret: config.clientSecret,
-        subject: config.username,
-      });
+      return await requestTokens(impersonationForm(config));
     } catch (error) {
       if (!(error instanceof OAuthFailure)) throw error;
       if (error.code === "invalid_client")
@@ -131,12 +134,10 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
   });
 
   async function deriveLegacy(jwt: Jwt): Promise<string> {
-    const response = await callUpstream(
-      upstream,
-      () =>
-        new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${jwt.accessToken}` } }),
-      { idempotent: true, operation: "legacy-token" },
-    );
+    const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), {
+      idempotent: true,
+      operation: "legacy-token",
+    });
     const body: unknown = await response.json().catch(() => null);
     const ssoCode = SsoEnvelope.safeParse(body).data?.ssoCode;
     if (response.status === 401 || response.status === 403 || ssoCode === "SESSION_EXPIRED" || ssoCode === "AUTHENTICATION_ERROR")

@@ -140,15 +140,45 @@ const folderDenied = () =>
     "The THRON user the BFF impersonates has no read rights on the folder; ask the Content Manager to grant them.",
   );
 
+/** The requests the BFF sends THRON's API (the doctor sends the same). */
+export const thronRequests = {
+  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: Record<string, unknown>): Request {
+    return new Request(`${config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(config.tenant)}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": legacyToken },
+      body: JSON.stringify(body),
+    });
+  },
+  definitionsPage(config: Pick<ThronConfig, "apiUrl" | "tenant">, classificationId: string, legacyToken: string, offset: number): Request {
+    const path = `${config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(config.tenant)}/${encodeURIComponent(classificationId)}`;
+    return new Request(`${path}?offset=${offset}&limit=${DEFINITIONS_PAGE}`, {
+      headers: { accept: "application/json", "x-tokenid": legacyToken },
+    });
+  },
+  /** Authorised by the gallery's pKey, not by a session. */
+  contentDetail(config: Pick<ThronConfig, "apiUrl" | "tenant">, id: string, pkey: string, thronLang: string): Request {
+    const url = new URL(`${config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
+    url.search = new URLSearchParams({ clientId: config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
+    return new Request(url, { headers: { accept: "application/json" } });
+  },
+};
+
 /** The role THRON checks before it lists a classification's definitions (SDK doc of listGet). */
 export const viewerRole = (classificationId: string) => `THRON_CLASS_${classificationId}_VIEWER`;
 
+/** How long a folder THRON denied is refused without asking (a denial costs a call, a renewal and a retry). */
+const DENIAL_MEMORY_MS = 60_000;
+
 export class ThronClient {
+  /** Folders THRON denied the BFF's user, and until when that is taken as the answer. */
+  readonly #deniedUntil = new Map<string, number>();
+
   constructor(
     readonly config: ThronConfig,
     readonly upstream: UpstreamOptions,
     readonly sessions: ThronSessions,
     readonly health: ProviderHealth,
+    readonly now: () => number = Date.now,
   ) {}
 
   /**
@@ -175,21 +205,24 @@ export class ThronClient {
     });
   }
 
-  search(body: Record<string, unknown>): Promise<SearchResponse> {
-    const url = `${this.config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(this.config.tenant)}`;
-    return this.#withSession(async (session) => {
-      const response = await callUpstream(
-        this.upstream,
-        () =>
-          new Request(url, {
-            method: "POST",
-            headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": session.legacyToken },
-            body: JSON.stringify(body),
-          }),
-        { idempotent: true, operation: "search" }, // a search is a read, even over POST
-      );
-      return readEnvelope(response, SearchResponse);
-    }, folderDenied);
+  /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */
+  async search(body: Record<string, unknown>, folderId: string): Promise<SearchResponse> {
+    if ((this.#deniedUntil.get(folderId) ?? 0) > this.now()) throw folderDenied();
+    this.#deniedUntil.delete(folderId);
+    return this.#withSession(
+      async (session) => {
+        const response = await callUpstream(
+          this.upstream,
+          () => thronRequests.search(this.config, session.legacyToken, body),
+          { idempotent: true, operation: "search" }, // a search is a read, even over POST
+        );
+        return readEnvelope(response, SearchResponse);
+      },
+      () => {
+        this.#deniedUntil.set(folderId, this.now() + DENIAL_MEMORY_MS);
+        return folderDenied();
+      },
+    );
   }
 
   /**
@@ -198,7 +231,6 @@ export class ThronClient {
    * works without filters, and /health and one log line name the role to grant.
    */
   async listDefinitions(classificationId: string): Promise<Definition[]> {
-    const path = `${this.config.apiUrl}/api/xintelligence/resources/imetadatadefinition/listGet/${encodeURIComponent(this.config.tenant)}/${encodeURIComponent(classificationId)}`;
     const role = viewerRole(classificationId);
     const problemKey = `thron:viewer-role:${classificationId}`;
     try {
@@ -209,10 +241,7 @@ export class ThronClient {
           for (let page = 0; page < MAX_DEFINITION_PAGES; page++) {
             const response = await callUpstream(
               this.upstream,
-              () =>
-                new Request(`${path}?offset=${offset}&limit=${DEFINITIONS_PAGE}`, {
-                  headers: { accept: "application/json", "x-tokenid": session.legacyToken },
-                }),
+              () => thronRequests.definitionsPage(this.config, classificationId, session.legacyToken, offset),
               { idempotent: true, operation: "definitions" },
             );
             const items = (await readEnvelope(response, DefinitionsPage)).items ?? [];
@@ -232,10 +261,11 @@ export class ThronClient {
       return definitions;
     } catch (error) {
       if (!(error instanceof MissingRole)) throw error;
+      const fix = `ask the THRON Content Manager to grant ${role} to that user.`;
       this.health.report(
         problemKey,
-        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ` +
-          `ask the THRON Content Manager to grant ${role} to that user.`,
+        `THRON: the BFF's user lacks the role ${role}, so gallery filters are empty; ${fix}`,
+        `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ${fix}`,
       );
       return [];
     }
@@ -246,10 +276,8 @@ export class ThronClient {
    * gallery's folder, so an id from elsewhere is not found (THRON: 418 CONTENT_NOT_FOUND).
    */
   contentDetail(id: string, pkey: string, thronLang: string): Promise<ContentDetail> {
-    const url = new URL(`${this.config.apiUrl}/api/xcontents/resources/delivery/getContentDetail`);
-    url.search = new URLSearchParams({ clientId: this.config.tenant, xcontentId: id, locale: thronLang, pkey }).toString();
     return this.health.track(async () => {
-      const response = await callUpstream(this.upstream, () => new Request(url, { headers: { accept: "application/json" } }), {
+      const response = await callUpstream(this.upstream, () => thronRequests.contentDetail(this.config, id, pkey, thronLang), {
         idempotent: true,
         operation: "content-detail",
       });

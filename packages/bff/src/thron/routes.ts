@@ -3,7 +3,10 @@ import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, Gal
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
+import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
 import type { ResponseCache, Ttl } from "../core/cache.ts";
+import type { CursorSeal } from "../core/cursor-seal.ts";
+import { acceptedEncoding } from "../core/encoding.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { RenderMemo } from "../core/render-memo.ts";
 import { respond } from "../core/response-headers.ts";
@@ -11,6 +14,8 @@ import { validationHook } from "../core/validation.ts";
 import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
 import { decodeCursor, detailToAsset, durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
+import { gallerySearchBody } from "./search-body.ts";
+import { thronSort } from "./sort.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -69,6 +74,8 @@ export interface ThronTtls {
 
 export interface ThronRouteDeps {
   config: ThronConfig;
+  /** Seals the page cursors handed to clients, so only cursors this BFF issued reach THRON. */
+  cursors: CursorSeal;
   client: ThronClient;
   cache: ResponseCache;
   ttl: ThronTtls;
@@ -78,14 +85,34 @@ const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-r
 /** Search pages change more often than galleries and assets. */
 const ASSETS_CACHE_CONTROL = cacheFor(30);
 
+/** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+const GZIP_ONLY = ["gzip"] as const;
+
+/** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
+const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale"]);
+
+/** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
+export function planKey(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const query = url.indexOf("?", start);
+  if (query < 0) return url.slice(start);
+  const used: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(url.slice(query + 1)))
+    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, value]);
+  used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${url.slice(start, query)}?${JSON.stringify(used)}`;
+}
+
 const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
-export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
+export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const pages = new RenderMemo<SearchResponse>();
 
   const galleryFor = (name: string) => {
-    const gallery = config.galleries[name];
+    const gallery = config.galleries.get(name);
     if (!gallery) throw new ProblemError(404, "unknown-gallery", "Unknown gallery", `No gallery is configured under the name "${name}".`);
     return gallery;
   };
@@ -119,15 +146,15 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     body: Record<string, unknown>;
     gallery: GalleryConfig;
     variant: string;
-    render: (page: SearchResponse) => AssetPage;
+    render: (page: SearchResponse, nextCursor: string | null) => AssetPage;
   }
   /**
-   * Plans by request URL, bounded: a URL seen before is valid and means the same search, so
-   * repeats skip validation, filter parsing and key building (the cached path's main cost).
+   * Plans by the request's path and the parameters a search uses (normalised), bounded by
+   * bytes: a request seen before is valid and means the same search, so repeats skip
+   * validation, filter parsing and key building (the cached path's main cost). Parameters the
+   * route ignores are not part of the key, so padding a URL with them costs no memory.
    */
-  const plans = new Map<string, SearchPlan>();
-  const MAX_PLANS = 10_000;
-  const urlOf = (url: string) => url.slice(url.indexOf("/", url.indexOf("//") + 2));
+  const plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
 
   /** A content's detail through the shared cache (the detail route reads the same entries). */
   const detailOf = (gallery: GalleryConfig, id: string, lang: string) =>
@@ -138,7 +165,7 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
    * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
    */
   const searchWithDurations = async (plan: SearchPlan): Promise<SearchResponse> => {
-    const page = await client.search(plan.body);
+    const page = await client.search(plan.body, plan.gallery.folderId);
     const items = await Promise.all(
       page.items.map(async (item) => {
         if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
@@ -152,22 +179,40 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     return { ...page, items };
   };
 
+  /** The page's next cursor, sealed once per cached page. */
+  const nextCursors = new WeakMap<SearchResponse, string | null>();
+  const nextCursorOf = async (page: SearchResponse) => {
+    let next = nextCursors.get(page);
+    if (next === undefined) {
+      next = page.nextPageToken ? await cursors.seal(encodeCursor(page.nextPageToken)) : null;
+      nextCursors.set(page, next);
+    }
+    return next;
+  };
+
   const answer = async (c: Context, plan: SearchPlan) => {
     const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
-    return respond(
-      c,
-      pages.json(page, plan.variant, () => plan.render(page)),
-      200,
-      {
-        "content-type": "application/json",
-        "cache-control": ASSETS_CACHE_CONTROL,
-        "x-cache": status,
-      },
-    );
+    const next = nextCursors.get(page) ?? (await nextCursorOf(page));
+    const render = () => plan.render(page, next);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "cache-control": ASSETS_CACHE_CONTROL,
+      "x-cache": status,
+      vary: "Origin, Accept-Encoding",
+    };
+    if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
+      const pending = pages.gzip(page, plan.variant, render);
+      const gzipped = pending instanceof Promise ? await pending : pending;
+      if (gzipped) {
+        headers["content-encoding"] = "gzip";
+        return respond(c, gzipped, 200, headers);
+      }
+    }
+    return respond(c, pages.json(page, plan.variant, render), 200, headers);
   };
 
   app.use("/galleries/:gallery/assets", async (c, next) => {
-    const plan = plans.get(urlOf(c.req.url));
+    const plan = plans.get(planKey(c.req.url));
     return plan ? answer(c, plan) : next();
   });
 
@@ -175,25 +220,21 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
     const { gallery: name } = c.req.valid("param");
     const query = c.req.valid("query");
     const gallery = galleryFor(name);
-    const pageToken = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor);
+    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
     if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
-    if (errors.length > 0) throw invalidRequest(errors);
+    if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
     const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
-    const body = {
-      criteria: {
-        linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] },
-        contentType: thronContentTypes(query.type),
-        ...(query.q && { lemma: { text: query.q, textMatch: "all_word_match" } }),
-        ...(metadata.imetadata && { imetadata: metadata.imetadata }),
-      },
-      ...(pageToken && { pageToken }),
-      responseOptions: {
-        resultsPageSize: query.limit,
-        returnDetailsFields: metadata.remaining.size > 0 ? ["locales", "source", "imetadata"] : ["locales", "source"],
-        sort: [{ creationDate: { order: "desc" } }], // a list, as THRON's SDK models it
-      },
-    };
+    const body = gallerySearchBody({
+      folderId: gallery.folderId,
+      contentTypes: thronContentTypes(query.type),
+      q: query.q,
+      metadata,
+      pageToken,
+      limit: query.limit,
+      sort: thronSort(query.sort, toThronLang(query.locale)),
+    });
     const lang = toThronLang(query.locale);
     const plan: SearchPlan = {
       // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
@@ -201,16 +242,15 @@ export function thronRoutes({ config, client, cache, ttl }: ThronRouteDeps) {
       body,
       gallery,
       variant: JSON.stringify([name, lang, [...metadata.remaining]]),
-      render: (page) => ({
+      render: (page, nextCursor) => ({
         items: page.items
           .filter((item) => matchesRemaining(item, metadata.remaining))
           .flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
-        nextCursor: page.nextPageToken ? encodeCursor(page.nextPageToken) : null,
+        nextCursor,
         total: page.estimatedTotalResults ?? page.items.length,
       }),
     };
-    if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value as string);
-    plans.set(urlOf(c.req.url), plan);
+    plans.set(planKey(c.req.url), plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
     return (await answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
   });

@@ -3,7 +3,7 @@
  * API lives here: the version itself, the shapes of its answers, contact method types, opening
  * hours, and the field assumed to link a pair of services.
  */
-import type { Contact, Helpline, OpeningPeriod, Weekday } from "@embedkit/contracts";
+import { type Contact, type Helpline, type OpeningPeriod, Weekday } from "@embedkit/contracts";
 import { z } from "zod";
 
 /** The API version the BFF speaks; THROUGHLINE_API_URL must point at it. */
@@ -38,7 +38,7 @@ export const UpstreamHelpline = z.object({
 });
 export type UpstreamHelpline = z.infer<typeof UpstreamHelpline>;
 
-const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: readonly Weekday[] = Weekday.options;
 const dialable = (number: string) => number.replace(/[^\d+*#]/g, "");
 
 /** Only https links leave the BFF (an http URL is upgraded): a directory entry never runs script on the host's page. */
@@ -52,53 +52,94 @@ function safeUrl(value: string): URL | null {
   }
 }
 
-/** "2026-04-20T17:00:00+02:00" → its local wall clock as minutes since the epoch, and "17:00". */
-function localTime(value: string): { minutes: number; hhmm: string } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  const minutes = Date.UTC(y as number, (mo as number) - 1, d, h, mi) / 60_000;
-  return Number.isNaN(minutes) || (h as number) > 23 || (mi as number) > 59 ? null : { minutes, hhmm: `${match[4]}:${match[5]}` };
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone: building one is the costly part. */
+function wallClockIn(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
 }
 
 /**
- * v2 periods are dated and already in the helpline's offset; ours are weekly, local "HH:MM". A
- * period past midnight stays one entry (`close` < `open`); one longer than a day is cut at
- * midnights so each entry spans at most 24 hours (`close` = `open` meaning a whole day).
+ * An ISO date-time → the helpline's wall clock as minutes since the epoch. An instant with an
+ * offset is converted into `timeZone` (ThroughLine writes the helpline's own offset, but a "Z"
+ * or another offset must not shift the hours); without an offset or a zone, it is read as written.
  */
-export function toHours(periods: unknown[]): OpeningPeriod[] {
-  const out: OpeningPeriod[] = [];
+function localMinutes(value: string, timeZone: string | undefined): number | null {
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return null;
+  let [y, mo, d, h, mi] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
+  if (h > 23 || mi > 59) return null;
+  if (match[6] && timeZone) {
+    const instant = Date.parse(value.trim());
+    if (Number.isNaN(instant)) return null;
+    const parts = Object.fromEntries(
+      wallClockIn(timeZone)
+        .formatToParts(instant)
+        .map((p) => [p.type, Number(p.value)]),
+    );
+    [y, mo, d, h, mi] = [parts.year, parts.month, parts.day, parts.hour, parts.minute] as [number, number, number, number, number];
+  }
+  const minutes = Date.UTC(y, mo - 1, d, h, mi) / 60_000;
+  return Number.isNaN(minutes) ? null : minutes;
+}
+
+const hhmm = (minutes: number) => `${String(Math.floor((minutes % 1440) / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+/** Monday = 0 (1970-01-01, day 0 of the epoch, was a Thursday). */
+const weekdayOf = (minutes: number) => WEEKDAYS[(Math.floor(minutes / 1440) + 3) % 7] as Weekday;
+
+/**
+ * v2 periods are dated instants; ours are weekly, local "HH:MM" in the helpline's `timeZone`. A
+ * period past midnight stays one entry (`close` < `open`); one longer than a day is cut at
+ * midnights so each entry spans at most 24 hours (`close` = `open` meaning a whole day). The
+ * same weekly period given twice (two dated weeks) is kept once.
+ */
+export function toHours(periods: unknown[], timeZone?: string): OpeningPeriod[] {
+  const out = new Map<string, OpeningPeriod>();
+  const add = (day: Weekday, open: number, close: number) => {
+    const period = { day, open: hhmm(open), close: hhmm(close) };
+    out.set(`${period.day} ${period.open} ${period.close}`, period);
+  };
   for (const raw of periods) {
     const parsed = UpstreamPeriod.safeParse(raw);
-    if (!parsed.success) continue;
-    const day = WEEKDAYS.indexOf(parsed.data.localDayOfWeek.toLowerCase() as Weekday);
-    const open = localTime(parsed.data.open);
-    const close = localTime(parsed.data.close);
-    if (day === -1 || !open || !close || close.minutes <= open.minutes) continue;
-    if (close.minutes - open.minutes <= 24 * 60) {
-      out.push({ day: WEEKDAYS[day] as Weekday, open: open.hhmm, close: close.hhmm });
+    if (!parsed.success || !WEEKDAYS.includes(parsed.data.localDayOfWeek.toLowerCase() as Weekday)) continue;
+    const open = localMinutes(parsed.data.open, timeZone);
+    const close = localMinutes(parsed.data.close, timeZone);
+    if (open === null || close === null || close <= open) continue;
+    if (close - open <= 24 * 60) {
+      add(weekdayOf(open), open, close);
       continue;
     }
-    let start = open.minutes;
-    for (let i = 0; start < close.minutes && i < 8; i++) {
-      const midnight = (Math.floor(start / 1440) + 1) * 1440;
-      const end = Math.min(midnight, close.minutes);
-      const hhmm = (m: number) => `${String(Math.floor((m % 1440) / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-      out.push({ day: WEEKDAYS[(day + i) % 7] as Weekday, open: hhmm(start), close: hhmm(end) });
+    let start = open;
+    for (let i = 0; start < close && i < 8; i++) {
+      const end = Math.min((Math.floor(start / 1440) + 1) * 1440, close);
+      add(weekdayOf(start), start, end);
       start = end;
     }
   }
-  return out;
+  return [...out.values()];
 }
 
 /** v2's contact method types → ours; any other type becomes a plain link if its value is a safe URL. */
 const KNOWN_TYPES: Record<string, Contact["type"]> = { phone: "phone", sms: "sms", onlinechat: "webchat", whatsapp: "whatsapp" };
 
-function toContact(raw: unknown): Contact | null {
+function toContact(raw: unknown, timeZone: string | undefined): Contact | null {
   const parsed = UpstreamContactMethod.safeParse(raw);
   if (!parsed.success) return null;
   const { contactMethodType, value, alwaysOpen, openingHours } = parsed.data;
-  const schedule = { alwaysOpen: alwaysOpen === true, hours: alwaysOpen ? [] : toHours(openingHours ?? []) };
+  const schedule = { alwaysOpen: alwaysOpen === true, hours: alwaysOpen ? [] : toHours(openingHours ?? [], timeZone) };
   const type = KNOWN_TYPES[contactMethodType.toLowerCase()];
   if (type === "phone" || type === "sms") {
     const number = dialable(value);
@@ -131,10 +172,10 @@ export function toCountry(country: z.infer<typeof UpstreamCountry>) {
 }
 
 export function toHelpline(upstream: UpstreamHelpline): Helpline {
-  const contacts = (upstream.contactMethods ?? []).map(toContact).filter((c): c is Contact => c !== null);
+  const timezone = validTimeZone(upstream.timezone);
+  const contacts = (upstream.contactMethods ?? []).map((m) => toContact(m, timezone)).filter((c): c is Contact => c !== null);
   const website = upstream.website ? safeUrl(upstream.website) : null;
   if (website) contacts.push({ type: "website", label: website.host, href: website.toString(), alwaysOpen: true, hours: [] });
-  const timezone = validTimeZone(upstream.timezone);
   return {
     id: upstream.id,
     name: upstream.name,

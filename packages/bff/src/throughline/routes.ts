@@ -7,12 +7,14 @@
  */
 import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
 import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
 import { problemSpec } from "../core/problem.ts";
-import type { RollingQuota } from "../core/quota.ts";
+import { type CounterStore, RollingQuota } from "../core/quota.ts";
 import { validationHook } from "../core/validation.ts";
-import type { ThroughLineClient } from "./client.ts";
+import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
+import { ClientBudget } from "./client-budget.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
 import { RecentlyServed } from "./recently-served.ts";
 
@@ -47,7 +49,7 @@ const eventsRoute = createRoute({
   path: "/events",
   summary: "Reports a helpline display or click to ThroughLine",
   description:
-    "Best effort: an event is reported only for a helpline this BFF served recently, and events may spend at most a tenth of the daily quota, so look-ups keep working.",
+    "Best effort: an event is reported only for a helpline this BFF served recently, a display once per helpline and session, at most 30 an hour per client, and events may spend at most a tenth of the daily quota, so look-ups keep working.",
   request: { body: { content: { "application/json": { schema: HelplineEvent } }, required: true } },
   responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });
@@ -61,25 +63,43 @@ const CONTACT_METHODS: Record<ContactType, string> = {
   website: "website",
 };
 
-/** Asked of ThroughLine once per country, topic and priority; `limit` is applied here. */
-const UPSTREAM_LIMIT = 50;
+/**
+ * Asked of ThroughLine once per country and priority; the topic and `limit` are applied here, so
+ * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
+ */
+const UPSTREAM_LIMIT = 100;
 /** The share of the daily quota events may spend; the rest is kept for look-ups. */
-export const EVENT_SHARE_OF_QUOTA = 0.1;
+const EVENT_SHARE_OF_QUOTA = 0.1;
+/** After this many failed events in a row, none is sent for a while: failures still spend quota. */
+const EVENT_FAILURES_BEFORE_PAUSE = 3;
+const EVENT_PAUSE_MS = 5 * 60_000;
+/** Events one client (network address) may have reported per hour. */
+const EVENTS_PER_CLIENT_PER_HOUR = 30;
+const HOUR = 3_600_000;
 
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
   ttl: Ttl;
-  /** Counts the calls spent on events (its limit is their share of the daily quota). */
-  eventQuota: RollingQuota;
+  /** Where the calls spent on events are counted (shared by instances when Redis is set). */
+  counters: CounterStore;
+  /** The client's network address (events are budgeted per client). */
+  clientKey?: (c: Context) => string | undefined;
   now?: () => number;
 }
 
-export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.now }: ThroughLineRouteDeps) {
+export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
+  // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
+  const eventQuota = new RollingQuota("throughline-events", Math.floor(client.quota.limit * EVENT_SHARE_OF_QUOTA), counters, now);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
   const served = new RecentlyServed(now);
+  /** Displays already reported, by helpline and session: a page view is reported once. */
+  const displays = new RecentlyServed(now, HOUR, 50_000);
+  const budget = new ClientBudget(EVENTS_PER_CLIENT_PER_HOUR, HOUR, now);
+  let eventFailures = 0;
+  let eventsPausedUntil = 0;
   const countries = () =>
     cached("countries", async () =>
       (await client.request("/countries", z.object({ countries: z.array(UpstreamCountry) }))).countries.map(toCountry),
@@ -111,13 +131,16 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
     const resolved = wanted
       ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
       : undefined;
+    // One upstream list per country and priority, whatever the topic: the number of distinct calls
+    // is bounded by the countries, not by countries × topics (docs/deploy.md, "ThroughLine's quota").
     const params = new URLSearchParams({ country_code: country.toLowerCase(), limit: String(UPSTREAM_LIMIT) });
-    if (resolved) params.set("topic", resolved.name); // ThroughLine's docs send the topic's name
     if (priority) params.set("priority_only", "true");
     const { value, status } = await cached(`helplines:${params}`, async () =>
       (await client.request(`/helplines?${params}`, z.object({ helplines: z.array(UpstreamHelpline) }))).helplines.map(toHelpline),
     );
-    const helplines = applyPairing(value, limit);
+    const topicName = resolved?.name.toLowerCase();
+    const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
+    const helplines = applyPairing(forTopic, limit);
     served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
@@ -135,7 +158,16 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
   app.openapi(eventsRoute, async (c) => {
     const event = c.req.valid("json");
     // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
-    if (!served.has(event.helplineId) || !(await eventQuota.reserve())) return c.json({ reported: false }, 202);
+    const display = event.type === "display" ? `${event.helplineId} ${event.sessionId}` : null;
+    if (
+      now() < eventsPausedUntil ||
+      !served.has(event.helplineId) ||
+      (display !== null && displays.has(display)) ||
+      !budget.take(clientKey(c) ?? "unknown") ||
+      !(await eventQuota.reserve())
+    )
+      return c.json({ reported: false }, 202);
+    if (display !== null) displays.add([display]);
     const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
     const body = {
       helpline_id: event.helplineId,
@@ -144,9 +176,17 @@ export function throughlineRoutes({ client, cache, ttl, eventQuota, now = Date.n
       ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
     };
     const reported = await client.request(path, z.unknown(), { method: "POST", body, events: true }).then(
-      () => true,
-      async () => {
-        await eventQuota.release();
+      () => {
+        eventFailures = 0;
+        return true;
+      },
+      async (error) => {
+        // Refused before anything was spent: the share is given back. Any other failure spent a call.
+        if (error instanceof RateLimited || error instanceof QuotaExhausted) await eventQuota.release();
+        else if (++eventFailures >= EVENT_FAILURES_BEFORE_PAUSE) {
+          eventFailures = 0;
+          eventsPausedUntil = now() + EVENT_PAUSE_MS;
+        }
         return false;
       },
     );

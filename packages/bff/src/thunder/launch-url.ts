@@ -4,10 +4,10 @@
  * id validated before it reaches the XML.
  */
 import type { LaunchMethod, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import { GSIS_ID, isMessageMethod, LAUNCH_IDS, type MessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import type { ThunderTarget } from "../config.ts";
 
 type PlayerMethod = Exclude<LaunchMethod, MessageMethod>;
-type MessageMethod = "xos-message" | "gsis-message" | "pff-message";
 
 const METHODS: Record<PlayerMethod, { path: string; parameter: string }> = {
   plays: { path: "XOS/launchplayerbyplays", parameter: "plays" },
@@ -18,32 +18,15 @@ const METHODS: Record<PlayerMethod, { path: string; parameter: string }> = {
 };
 
 /** The MessageXML family: the XML is the whole query; the content type names the id kind. */
-const MESSAGE_METHODS: Record<MessageMethod, { path: string; contentType: string }> = {
+const MESSAGE_PATHS: Record<MessageMethod, { path: string; contentType: string }> = {
   "xos-message": { path: "XOS/XOSMessageXMLGet", contentType: "XOS Plays" },
   "gsis-message": { path: "XOS/MessageXMLGet", contentType: "GSIS Plays" },
   "pff-message": { path: "XOS/PFFMessageXMLGet", contentType: "PFF Plays" },
 };
 
-const isMessageMethod = (method: LaunchMethod): method is MessageMethod => method in MESSAGE_METHODS;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DIGITS = /^\d{1,12}$/;
-const GSIS = /^(\d{1,10})\|(\d{1,10})(?::([A-Za-z]{2,4}))?$/;
-
-const ID_RULES: Record<LaunchMethod, { pattern: RegExp; expected: string }> = {
-  plays: { pattern: GUID, expected: "an XOS play GUID" },
-  edits: { pattern: GUID, expected: "an XOS edit GUID" },
-  gsis: { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
-  "gsis-nonpro": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
-  stats: { pattern: DIGITS, expected: "a STATS play id (digits)" },
-  "xos-message": { pattern: GUID, expected: "an XOS play GUID" },
-  "gsis-message": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
-  "pff-message": { pattern: GSIS, expected: "GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (PFF ids: digits, team 2–4 letters)" },
-};
-
 /** One error per id that does not fit the method, named `ids[i]`. */
 export function invalidIds(method: LaunchMethod, ids: readonly string[]): { field: string; message: string }[] {
-  const rule = ID_RULES[method];
+  const rule = LAUNCH_IDS[method];
   return ids.flatMap((id, i) => (rule.pattern.test(id) ? [] : [{ field: `ids[${i}]`, message: `must be ${rule.expected}` }]));
 }
 
@@ -55,7 +38,7 @@ export function escapeXml(value: string): string {
 function gsisPayload(ids: readonly string[]): string {
   const games = new Map<string, string[]>();
   for (const id of ids) {
-    const [, game = "", play = "", team] = GSIS.exec(id) ?? [];
+    const [, game = "", play = "", team] = GSIS_ID.exec(id) ?? [];
     games.set(game, [...(games.get(game) ?? []), team ? `${play}:${team.toUpperCase()}` : play]);
   }
   return [...games].map(([game, plays]) => `^${game}|${plays.join(",")}`).join("");
@@ -74,7 +57,7 @@ const ANGLE_ATTRIBUTES: Record<ThunderAngle, string> = {
 /** `<Play PlayId='GUID'/>` for XOS plays; `<Play Gamekey='57511' PlayId='763' ScoutedTeam='MIA'/>` for GSIS and PFF. */
 function messagePlay(method: MessageMethod, id: string): string {
   if (method === "xos-message") return `<Play PlayId='${escapeXml(id)}'/>`;
-  const [, game = "", play = "", team] = GSIS.exec(id) ?? [];
+  const [, game = "", play = "", team] = GSIS_ID.exec(id) ?? [];
   const scouted = team ? ` ScoutedTeam='${escapeXml(team.toUpperCase())}'` : "";
   return `<Play Gamekey='${escapeXml(game)}' PlayId='${escapeXml(play)}'${scouted}/>`;
 }
@@ -84,7 +67,7 @@ function messagePayload(method: MessageMethod, ids: readonly string[], league: T
     .map(([angle, attribute]) => `${attribute}='${angles.includes(angle) ? "True" : "False"}'`)
     .join(" ");
   return (
-    `<ContentType value='${escapeXml(MESSAGE_METHODS[method].contentType)}'><League value='${escapeXml(league)}'>` +
+    `<ContentType value='${escapeXml(MESSAGE_PATHS[method].contentType)}'><League value='${escapeXml(league)}'>` +
     `<Plays>${ids.map((id) => messagePlay(method, id)).join("")}</Plays></League><Angles ${flags}/></ContentType>`
   );
 }
@@ -113,7 +96,7 @@ export function buildLaunchUrl({ target, method, ids, token, vendor, league, ang
   // The vendor's documented form: the XML goes into the query as it is.
   if (isMessageMethod(method)) {
     const payload = messagePayload(method, ids, league ?? "NFL", angles ?? DEFAULT_ANGLES);
-    return `${targetPrefix(target)}${MESSAGE_METHODS[method].path}?<root>${authentication}<payload>${payload}</payload></root>`;
+    return `${targetPrefix(target)}${MESSAGE_PATHS[method].path}?<root>${authentication}<payload>${payload}</payload></root>`;
   }
   const { path, parameter } = METHODS[method];
   const payload = method === "gsis" || method === "gsis-nonpro" ? gsisPayload(ids) : ids.join(",");

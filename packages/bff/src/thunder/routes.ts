@@ -4,7 +4,8 @@
  * only a caller the host vouches for (a one-time ticket) or, when the operator opts in, a page
  * from an allowed origin may mint one.
  */
-import { LaunchRequest, LaunchResponse, MESSAGE_METHODS } from "@embedkit/contracts";
+import { LaunchRequest, LaunchResponse } from "@embedkit/contracts";
+import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
@@ -38,16 +39,14 @@ export interface ThunderRouteDeps {
   config: ThunderConfig;
   sso: ThunderSso;
   health: ProviderHealth;
-  /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page). */
-  isAllowedOrigin: (origin: string) => boolean;
+  /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page); `requestUrl` is the URL the request came to. */
+  isAllowedOrigin: (origin: string, requestUrl: string) => boolean;
   tickets: TicketLedger;
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
   /** Launch counts shared by the fleet (Redis); in memory without. */
   sharedCounters?: CounterStore;
 }
-
-const isMessageMethod = (method: string) => (MESSAGE_METHODS as readonly string[]).includes(method);
 
 export function thunderRoutes({
   config,
@@ -68,9 +67,7 @@ export function thunderRoutes({
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");
-    // A page served by this BFF itself (its demo) is same-origin, whatever ALLOWED_ORIGINS lists.
-    const sameOrigin = origin === new URL(c.req.url).origin;
-    if (origin !== undefined && !sameOrigin && !isAllowedOrigin(origin))
+    if (origin !== undefined && !isAllowedOrigin(origin, c.req.url))
       throw new ProblemError(403, "origin-not-allowed", "This site may not launch Thunder", "Add its origin to ALLOWED_ORIGINS.");
     // Without tickets the Origin is all there is; a caller that sends none (not a browser) gets nothing.
     if (origin === undefined && !config.ticketSecret)
@@ -91,12 +88,21 @@ export function thunderRoutes({
       if (angles !== undefined) errors.push({ field: "angles", message: "is taken only by xos-message, gsis-message and pff-message" });
     }
     if (errors.length > 0) throw invalidRequest(errors);
-    if (config.ticketSecret) await checkTicket(ticket, config.ticketSecret, ids, tickets);
-    const { token, expiresAt } = await health.track(() => sso.mintToken());
-    let url = buildLaunchUrl({ target: config.target, method, ids, token, vendor: config.vendorGuid, league, angles });
-    // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
-    if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
-      url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
+    const claimed = config.ticketSecret ? await checkTicket(ticket, config.ticketSecret, ids, tickets) : null;
+    let url: string;
+    let expiresAt: number;
+    try {
+      const minted = await health.track(() => sso.mintToken());
+      expiresAt = minted.expiresAt;
+      url = buildLaunchUrl({ target: config.target, method, ids, token: minted.token, vendor: config.vendorGuid, league, angles });
+      // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
+      if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
+        url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
+    } catch (error) {
+      // Thunder failed, so the ticket launched nothing: the user may try again with it.
+      await claimed?.release();
+      throw error;
+    }
     c.header("cache-control", "no-store");
     return c.json({ url, expiresAt: new Date(expiresAt).toISOString() }, 200);
   });

@@ -8,7 +8,7 @@
 
 import type { ThunderConfig } from "../config.ts";
 import { ProblemError } from "../core/problem.ts";
-import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../core/upstream.ts";
 
 export interface ThunderToken {
   token: string;
@@ -54,31 +54,52 @@ export function isCredentialRefusal(status: number, text: string): boolean {
   }
 }
 
+/** Thunder answers refused credentials and its own server exceptions alike (500 and a `Message`): the problem names both. */
 export const credentialsRefused = () =>
   new ProblemError(
     502,
     "thunder-credentials",
-    "Thunder refused the BFF's credentials",
-    "Check THUNDER_USERNAME, THUNDER_PASSWORD and that THUNDER_VENDOR_GUID is enabled for that user.",
+    "Thunder refused the credentials or failed",
+    "Check THUNDER_USERNAME, THUNDER_PASSWORD and that THUNDER_VENDOR_GUID is enabled for that user; if they are right, Thunder itself is failing.",
   );
+
+/** A call to Thunder's SSO service as the BFF makes it (the doctor sends the same). */
+export function ssoRequest(
+  config: Pick<ThunderConfig, "ssoUrl" | "username" | "password">,
+  operation: string,
+  body: unknown,
+  authorization = thunderAuthorization(config),
+): Request {
+  return new Request(`${config.ssoUrl}/${operation}`, {
+    method: "POST",
+    headers: { authorization, "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+}
 
 export function createThunderSso(config: ThunderConfig, upstream: UpstreamOptions, now: () => number = Date.now) {
   const authorization = thunderAuthorization(config);
 
-  /** One SSO call (`label` names it in metrics and traces); the string result, or a problem naming what went wrong. */
-  async function call(operation: string, label: string, body: unknown, idempotent: boolean): Promise<string> {
-    const response = await callUpstream(
-      upstream,
-      () =>
-        new Request(`${config.ssoUrl}/${operation}`, {
-          method: "POST",
-          headers: { authorization, "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify(body),
-        }),
-      { idempotent, operation: label },
-    );
+  /**
+   * One SSO call (`label` names it in metrics and traces); the string result, or a problem naming
+   * what went wrong. `retryOutage`: one more try after an outage (a 5xx that is not Thunder's
+   * credential answer, no answer at all), never after a credential refusal, which a second try
+   * would only repeat.
+   */
+  async function call(operation: string, label: string, body: unknown, retryOutage: boolean): Promise<string> {
+    let response: Response;
+    try {
+      response = await callUpstream(upstream, () => ssoRequest(config, operation, body, authorization), {
+        idempotent: false,
+        operation: label,
+      });
+    } catch (error) {
+      if (retryOutage && error instanceof UpstreamError) return call(operation, label, body, false);
+      throw error;
+    }
     const text = await response.text();
     if (isCredentialRefusal(response.status, text)) throw credentialsRefused();
+    if (response.status >= 500 && retryOutage) return call(operation, label, body, false);
     if (response.status >= 500)
       throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
     if (!response.ok) throw badGateway("Thunder", `Thunder's ${operation} answered status ${response.status}.`);
@@ -92,7 +113,7 @@ export function createThunderSso(config: ThunderConfig, upstream: UpstreamOption
     async mintToken(): Promise<ThunderToken> {
       const startedAt = now();
       upstream.metrics?.tokenRequest(upstream.name, false); // never shared nor renewed: every launch asks for a new one
-      // Minting twice is harmless, so a 5xx is worth one more try.
+      // Minting twice is harmless, so an outage is worth one more try.
       const token = await call(
         "GenerateTokenWithDuration",
         "token",

@@ -26,11 +26,25 @@ export function ticketLedger(store: CounterStore) {
       if (uses === 0) throw unavailable("The launch ticket store", "Tickets cannot be checked for reuse right now; try again shortly.");
       return uses === 1;
     },
+    /** The launch failed (Thunder down): the ticket may be used again. Best effort: a store that cannot count keeps it used. */
+    async release(jti: string, ttlMs: number): Promise<void> {
+      await store.increment(`thunder:ticket:${jti}`, ttlMs, -1).catch(() => undefined);
+    },
   };
 }
 export type TicketLedger = ReturnType<typeof ticketLedger>;
 
-export async function checkTicket(ticket: string | undefined, secret: string, ids: readonly string[], ledger: TicketLedger): Promise<void> {
+/** A claimed ticket; `release()` gives it back when the launch it was claimed for failed upstream. */
+export interface ClaimedTicket {
+  release(): Promise<void>;
+}
+
+export async function checkTicket(
+  ticket: string | undefined,
+  secret: string,
+  ids: readonly string[],
+  ledger: TicketLedger,
+): Promise<ClaimedTicket> {
   if (!ticket) throw refused("This BFF launches Thunder only with a ticket from the host site; none was sent.");
   let payload: Record<string, unknown>;
   try {
@@ -45,7 +59,8 @@ export async function checkTicket(ticket: string | undefined, secret: string, id
   if (exp - now > MAX_LIFETIME_S + CLOCK_SKEW_S || (typeof payload.iat === "number" && exp - payload.iat > MAX_LIFETIME_S + CLOCK_SKEW_S))
     throw refused("Tickets may live 10 minutes at most.");
   if (payload.ids !== undefined) {
-    const allowed = Array.isArray(payload.ids) ? new Set(payload.ids.map(String)) : new Set<string>();
+    // Only string entries name ids; anything else in the claim (objects, numbers) allows nothing.
+    const allowed = new Set(Array.isArray(payload.ids) ? payload.ids.filter((id): id is string => typeof id === "string") : []);
     if (!ids.every((id) => allowed.has(id)))
       throw new ProblemError(
         403,
@@ -56,8 +71,10 @@ export async function checkTicket(ticket: string | undefined, secret: string, id
   }
   const jti = payload.jti;
   if (typeof jti !== "string" || !/^[\w.:-]{8,128}$/.test(jti)) throw refused("The ticket has no jti (8–128 letters, digits, . : _ -).");
-  if (!(await ledger.claim(jti, Math.ceil((exp - now + CLOCK_SKEW_S) * 1000))))
+  const ttlMs = Math.ceil((exp - now + CLOCK_SKEW_S) * 1000);
+  if (!(await ledger.claim(jti, ttlMs)))
     throw refused("This ticket was already used: a ticket launches once. Ask the host site for a new one.");
+  return { release: () => ledger.release(jti, ttlMs) };
 }
 
 /**

@@ -3,8 +3,9 @@ import { html, nothing, type PropertyValues } from "lit";
 import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
+import { effectiveLocale } from "../internal/localize.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
 
@@ -21,6 +22,8 @@ interface GalleryTarget extends HTMLElement {
   gallery?: string;
   locale?: string;
   query: GalleryQuery;
+  /** The gallery's preset filters: the bar offers only values inside them. */
+  preset?: { filters: Record<string, string[]> };
 }
 
 /**
@@ -54,6 +57,7 @@ export class ThronFilterBar extends EmbedkitElement {
     gallery: { type: String },
     locale: { type: String },
     syncUrl: { type: Boolean, attribute: "sync-url" },
+    keys: { type: String },
     strings: { attribute: false },
     _filters: { state: true },
     _q: { state: true },
@@ -74,8 +78,11 @@ export class ThronFilterBar extends EmbedkitElement {
    * prefix for this bar's keys (`sync-url="sport"` → `sport.q`), for pages with several bars.
    */
   declare syncUrl: boolean;
+  /** Comma list of the filter keys to show (default: all the gallery's filters). */
+  declare keys: string | undefined;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThronFilterBarStrings>;
+  readonly #localized = this.localize(translated, () => this.#locale);
 
   declare _filters: Filter[];
   declare _q: string;
@@ -229,13 +236,33 @@ export class ThronFilterBar extends EmbedkitElement {
     this.#apply("push");
   }
 
+  /**
+   * The filters to offer: those named in `keys`, each with only the values the gallery's preset
+   * allows (a preset that pins a key to one value leaves nothing to choose there).
+   */
+  #shownFilters(): Filter[] {
+    const keys = this.keys
+      ?.split(",")
+      .map((k) => k.trim().toLowerCase())
+      .filter(Boolean);
+    const preset = Object.entries(this.#target?.preset?.filters ?? {});
+    return this._filters.flatMap((filter) => {
+      const key = filter.key.toLowerCase();
+      if (keys?.length && !keys.includes(key)) return [];
+      const allowed = preset.find(([k]) => k.toLowerCase() === key)?.[1];
+      if (!allowed) return [filter];
+      const options = filter.options.filter((o) => allowed.includes(o.value));
+      return options.length > 1 ? [{ ...filter, options }] : [];
+    });
+  }
+
   #onClearAll(): void {
     this.clear();
     // The button is disabled now: focus goes where the next search starts.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part="search"]')?.focus());
   }
 
-  #control(filter: Filter, t: Strings) {
+  #control(filter: Filter, t: ThronFilterBarStrings) {
     const selected = this._selected[filter.key] ?? [];
     if (filter.multiple) {
       return html`<fieldset part="filter">
@@ -279,14 +306,14 @@ export class ThronFilterBar extends EmbedkitElement {
   }
 
   /** A name of its own for the search landmark: the section the bar sits in, else the gallery's name. */
-  #label(t: Strings): string {
+  #label(t: ThronFilterBarStrings): string {
     const section = this.closest("section, [role='region']");
     const heading = section?.querySelector("h1, h2, h3, h4, h5, h6")?.textContent?.trim();
     return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#target?.gallery ?? this.for ?? ""}`;
   }
 
   override render() {
-    const t = stringsFor(this.#locale, this.strings);
+    const t = this.#localized(this.strings);
     const chips = Object.entries(this._selected).flatMap(([key, values]) => {
       const filter = this._filters.find((f) => f.key === key);
       return values.map((value) => ({ key, value, label: filter?.options.find((o) => o.value === value)?.label ?? value }));
@@ -301,7 +328,7 @@ export class ThronFilterBar extends EmbedkitElement {
         </label>
         <!-- One row that scrolls sideways rather than wrapping: it is as high before the filters arrive as after. -->
         <div class="filters">
-          ${this._filters.map((filter) => this.#control(filter, t))}
+          ${this.#shownFilters().map((filter) => this.#control(filter, t))}
         </div>
       </div>
       ${this._failed ? html`<p role="alert">${t.filtersError}</p>` : nothing}

@@ -8,9 +8,9 @@ import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { bffUrl, getJson } from "../internal/bff-client.ts";
 import { fetchGallery } from "../internal/gallery-client.ts";
-import type { Strings } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
+import type { ThronGalleryStrings } from "./strings.ts";
 
 /** What the dialog needs of the gallery that owns it. */
 export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
@@ -303,7 +303,7 @@ export class GalleryDialog implements ReactiveController {
 
   // ---- rendering ----
 
-  #stage(asset: Asset, t: Strings) {
+  #stage(asset: Asset, t: ThronGalleryStrings) {
     if (this.#usingThronPlayer) {
       return html`${asset.type === "audio" ? cover(asset) : nothing}<slot name="player"></slot>`;
     }
@@ -312,7 +312,7 @@ export class GalleryDialog implements ReactiveController {
     return html`<p class="loading">${t.loading}</p>`;
   }
 
-  render(t: Strings) {
+  render(t: ThronGalleryStrings) {
     const asset = this.asset;
     const shown = this.#detail ?? asset;
     const content =
@@ -349,7 +349,7 @@ export class GalleryDialog implements ReactiveController {
     </dialog>`;
   }
 
-  #nav(t: Strings) {
+  #nav(t: ThronGalleryStrings) {
     if (this.#linked) return html`<nav class="dialog-nav"></nav>`;
     const total = Math.max(this.host.totalCount, this.host.items.length);
     const position = t.position(this.index + 1, total);

@@ -2,11 +2,15 @@ import type { Asset, AssetPage } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
-import { effectiveLocale, formatDuration, type Strings, spokenDuration, stringsFor } from "../internal/localize.ts";
+import type { GalleryQuery } from "../internal/gallery-client.ts";
+import { effectiveLocale, formatDuration, spokenDuration } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { carouselStyles } from "./carousel.styles.ts";
+import { CarouselLoader } from "./carousel-loader.ts";
 import { type DialogGallery, GalleryDialog } from "./gallery-dialog.ts";
+import { type GalleryPreset, PresetController } from "./query-preset.ts";
+import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
 export interface GalleryLoadDetail {
@@ -41,6 +45,10 @@ const DEFAULT_PAGE_SIZE = 24;
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
  * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.
+ * @attribute type - Preset: only these types, a comma list of image, video, audio, document.
+ * @attribute q - Preset: free text every asset must match.
+ * @attribute filter-<key> - Preset: values of the gallery's filter `key`, comma separated (any of them).
+ * @attribute sort - Preset: newest (default), oldest, or title.
  *
  * @slot player - Used internally: the THRON Player's container lives in light DOM, as the Player looks it up by id.
  *
@@ -67,6 +75,9 @@ const DEFAULT_PAGE_SIZE = 24;
  * @csspart close - The dialog's close button.
  * @csspart previous - The dialog's previous button.
  * @csspart next - The dialog's next button.
+ * @csspart previous-slides - Carousel: the button showing the previous slides.
+ * @csspart next-slides - Carousel: the button showing the next slides.
+ * @csspart rotation - Carousel with autoplay: the button that stops and starts the rotation.
  *
  * @cssproperty [--thron-gallery-tile-min-width=11rem] - Narrowest a tile gets before the grid drops a column.
  * @cssproperty [--thron-gallery-gap=1rem] - Space between tiles.
@@ -79,9 +90,10 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty --thron-gallery-placeholder - Frame colour while an image loads.
  * @cssproperty --thron-gallery-badge-background - Badge background.
  * @cssproperty --thron-gallery-badge-color - Badge text colour.
+ * @cssproperty --thron-gallery-slide-width - Carousel: width of a slide (default: a third of the row, at least the tile min width).
  */
 export class ThronGallery extends EmbedkitElement {
-  static override styles = styles;
+  static override styles = [styles, carouselStyles];
   static override properties = {
     bff: { type: String },
     gallery: { type: String },
@@ -90,6 +102,8 @@ export class ThronGallery extends EmbedkitElement {
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url" },
+    layout: { type: String, reflect: true },
+    autoplay: { type: String },
     strings: { attribute: false },
     query: { attribute: false },
     _items: { state: true },
@@ -115,8 +129,13 @@ export class ThronGallery extends EmbedkitElement {
   declare infinite: boolean;
   /** Keep the open asset in the page URL's hash (`#<id>=<asset>`), so a link reopens it. */
   declare syncUrl: boolean;
+  /** `grid` (default), or `carousel`: one row that scrolls, with previous and next buttons. */
+  declare layout: "grid" | "carousel";
+  /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
+  declare autoplay: string | null;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThronGalleryStrings>;
+  readonly #localized = this.localize(translated, () => this.#locale);
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
 
@@ -129,6 +148,8 @@ export class ThronGallery extends EmbedkitElement {
   declare _tileWidth: number;
 
   readonly #dialog = new GalleryDialog(this as unknown as DialogGallery);
+  readonly #preset = new PresetController(this);
+  readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
@@ -144,6 +165,8 @@ export class ThronGallery extends EmbedkitElement {
     this.player = "thron";
     this.infinite = false;
     this.syncUrl = false;
+    this.layout = "grid";
+    this.autoplay = null;
     this.strings = {};
     this.query = {};
     this._items = [];
@@ -158,6 +181,11 @@ export class ThronGallery extends EmbedkitElement {
   /** Assets shown now. */
   get items(): readonly Asset[] {
     return this._items;
+  }
+
+  /** The starting query written in the preset attributes; a linked filter bar narrows inside it. */
+  get preset(): GalleryPreset {
+    return this.#preset.value;
   }
 
   /** Reloads from the first page. */
@@ -187,7 +215,7 @@ export class ThronGallery extends EmbedkitElement {
     return this._total;
   }
 
-  /** @internal */
+  /** More assets can be loaded. */
   get hasMore(): boolean {
     return this._nextCursor !== null;
   }
@@ -282,13 +310,15 @@ export class ThronGallery extends EmbedkitElement {
       this._nextCursor = null;
       this._focusIndex = 0;
     }
-    const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
-      limit: this.#pageSize,
-      locale: this.#locale,
-      cursor: append ? this._nextCursor : undefined,
-      ...queryParams(this.query ?? {}),
-    });
     try {
+      const query = await this.#preset.params(this.#base, this.gallery, this.#locale, this.query ?? {});
+      if (abort.signal.aborted) return;
+      const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
+        limit: this.#pageSize,
+        locale: this.#locale,
+        cursor: append ? this._nextCursor : undefined,
+        ...query,
+      });
       const page = await getJson<AssetPage>(url, abort.signal);
       if (abort.signal.aborted) return;
       if (!append) this.#eagerTiles = this.#placeholdersInView();
@@ -360,10 +390,13 @@ export class ThronGallery extends EmbedkitElement {
     void this.loadMore();
   }
 
-  #tile(asset: Asset, index: number, t: Strings) {
+  #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
     const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
-    return html`<li class="tile">
-      <button
+    return this.#carousel.tile(
+      index,
+      this._items.length,
+      t,
+      html`<button
         part="tile"
         type="button"
         tabindex=${index === this._focusIndex ? 0 : -1}
@@ -392,8 +425,8 @@ export class ThronGallery extends EmbedkitElement {
             }
           </div>
         </figure>
-      </button>
-    </li>`;
+      </button>`,
+    );
   }
 
   #skeletons(count: number) {
@@ -403,7 +436,7 @@ export class ThronGallery extends EmbedkitElement {
     );
   }
 
-  #errorMessage(error: BffError, t: Strings) {
+  #errorMessage(error: BffError, t: ThronGalleryStrings) {
     // The visitor gets plain words; the cause is in the thron-error event and the console.
     const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
     return html`<div part="message" class="message error" role="alert">
@@ -417,7 +450,7 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   override render() {
-    const t = stringsFor(this.#locale, this.strings);
+    const t = this.#localized(this.strings);
     const empty = !this._loading && !this._error && this._items.length === 0;
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.
@@ -425,10 +458,13 @@ export class ThronGallery extends EmbedkitElement {
     return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
       ${this._error ? this.#errorMessage(this._error, t) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
-      <ul part="grid" class="grid" role="list" @keydown=${this.#onGridKeydown}>
-        ${this._items.map((asset, index) => this.#tile(asset, index, t))}
-        ${this.#skeletons(placeholders)}
-      </ul>
+      ${this.#carousel.wrap(
+        html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
+          ${this._items.map((asset, index) => this.#tile(asset, index, t))}
+          ${this.#skeletons(placeholders)}
+        </ul>`,
+        t,
+      )}
       <div class="sentinel" aria-hidden="true"></div>
       <div class="actions">
         <p part="count" class="count" role="status">${status}</p>

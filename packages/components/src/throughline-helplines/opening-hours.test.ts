@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { contactStatus, formatHours } from "./opening-hours.ts";
+import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 
 // Wednesday 2026-11-18 at 03:00 UTC: 16:00 in Auckland, 21:00 (Tuesday) in Chicago.
 const NOW = new Date("2026-11-18T03:00:00Z");
@@ -34,6 +34,30 @@ describe("opening hours", () => {
     const mondays = contact([{ day: "monday", open: "09:00", close: "12:00" }]);
     const status = contactStatus(mondays, "Pacific/Auckland", NOW);
     expect(status.state === "closed" && status.opens?.day + (status.opens?.time ?? "")).to.equal("monday09:00");
+  });
+
+  it("names the date, not just the weekday, when a contact opens on today's weekday a week ahead", () => {
+    const mondays = contact([{ day: "monday", open: "09:00", close: "12:00" }]);
+    const when = (iso: string) => {
+      const status = contactStatus(mondays, "UTC", new Date(iso));
+      return status.state === "closed" && status.opens ? formatWhen(status.opens, new Date(iso), "UTC", "en") : status.state;
+    };
+    expect(when("2026-11-23T08:00:00Z"), "Monday 08:00").to.equal("09:00");
+    expect(when("2026-11-23T13:00:00Z"), "Monday 13:00").to.equal("Mon, Nov 30 09:00");
+    expect(when("2026-11-24T13:00:00Z"), "Tuesday").to.equal("Mon 09:00");
+  });
+
+  it("follows a Sunday night period past midnight into Monday, and stays right across a DST change", () => {
+    const sundayNight = contact([{ day: "sunday", open: "22:00", close: "02:00" }]);
+    const at = (iso: string) => contactStatus(sundayNight, "Pacific/Auckland", new Date(iso));
+    const monday1am = at("2026-11-22T12:00:00Z");
+    expect(monday1am.state === "open" && monday1am.closes.day + monday1am.closes.time).to.equal("monday02:00");
+    expect(at("2026-11-22T13:00:00Z").state, "Monday 02:00").to.equal("closed");
+    // Berlin springs forward on Sunday 2026-03-29 at 02:00: 01:30 UTC is 03:30 local, within 01:00–05:00.
+    const berlin = contact([{ day: "sunday", open: "01:00", close: "05:00" }]);
+    const spring = contactStatus(berlin, "Europe/Berlin", new Date("2026-03-29T01:30:00Z"));
+    expect(spring.state === "open" && spring.closes.time).to.equal("05:00");
+    expect(contactStatus(berlin, "Europe/Berlin", new Date("2026-03-29T03:00:00Z")).state, "05:00 CEST").to.equal("closed");
   });
 
   it("claims nothing without hours or a usable time zone", () => {

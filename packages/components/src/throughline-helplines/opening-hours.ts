@@ -5,7 +5,20 @@
  */
 import type { Contact, Weekday } from "@embedkit/contracts";
 
+// The contract's Weekday order; written out because importing the contract's values would bundle zod.
 const DAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/** Intl formatters cost far more to build than to use: one per zone (and locale), kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${key}|${locale}|${options.timeZone ?? ""}`;
+  let format = formatters.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(id, format);
+  }
+  return format;
+}
 const WEEK = 7 * 1440;
 
 /** Where a moment falls in the week, in `timeZone`, as a day, "HH:MM" and minutes since Monday 00:00. */
@@ -34,7 +47,7 @@ const weekTime = (minute: number): WeekTime => {
 export function weekMinute(now: Date, timeZone: string): number | null {
   try {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-US", { timeZone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      formatter("week", "en-US", { timeZone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
         .formatToParts(now)
         .map((p) => [p.type, p.value]),
     );
@@ -80,7 +93,7 @@ export function contactStatus(contact: Pick<Contact, "alwaysOpen" | "hours">, ti
 
 export function dayName(day: Weekday, locale: string): string {
   // 2024-01-01 was a Monday.
-  return new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day))));
+  return formatter("day", locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day))));
 }
 
 /** "Mon–Fri 08:00–20:00 · Sat 10:00–18:00" in the page's language. */
@@ -98,8 +111,17 @@ export function formatHours(hours: Contact["hours"], locale: string): string {
     .join(" · ");
 }
 
-/** "20:00" when it is later today (helpline time), else "Tue 08:00". */
-export function formatWhen(when: WeekTime, nowMinute: number, locale: string): string {
-  const sameDay = Math.floor(when.minute / 1440) === Math.floor(nowMinute / 1440) && when.minute >= nowMinute;
-  return sameDay ? when.time : `${dayName(when.day, locale)} ${when.time}`;
+/**
+ * "20:00" when it is later today (helpline time), "Tue 08:00" within the week, and the date
+ * ("Mon, 30 Nov 09:00") when it is today's weekday a week ahead, so "Mon" never means next Monday.
+ */
+export function formatWhen(when: WeekTime, now: Date, timeZone: string, locale: string): string {
+  const nowMinute = weekMinute(now, timeZone);
+  if (nowMinute === null) return `${dayName(when.day, locale)} ${when.time}`;
+  const sameWeekday = Math.floor(when.minute / 1440) === Math.floor(nowMinute / 1440);
+  if (sameWeekday && when.minute >= nowMinute) return when.time;
+  if (!sameWeekday) return `${dayName(when.day, locale)} ${when.time}`;
+  const ahead = (((when.minute - nowMinute) % WEEK) + WEEK) % WEEK;
+  const date = formatter("date", locale, { timeZone, weekday: "short", day: "numeric", month: "short" });
+  return `${date.format(new Date(now.getTime() + ahead * 60_000))} ${when.time}`;
 }

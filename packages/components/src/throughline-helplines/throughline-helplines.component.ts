@@ -2,9 +2,16 @@ import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/co
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { contactStatus, formatHours, formatWhen, weekMinute } from "./opening-hours.ts";
+import { effectiveLocale } from "../internal/localize.ts";
+import { warnAttribute } from "../internal/warn.ts";
+import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
+import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
 import { styles } from "./throughline-helplines.styles.ts";
+
+/** A helpline's own website says nothing about hours; any other contact (a link of a type we do not know too) does. */
+const hasHours = (contact: Contact) => contact.type !== "website" || (!contact.alwaysOpen && contact.hours.length > 0);
+/** Only these reach a link, whatever the BFF answered. */
+const SAFE_HREF = /^(tel:|sms:|https:)/i;
 
 export interface ThroughLineContactDetail {
   helplineId: string;
@@ -80,7 +87,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   /** Report displays and contact clicks to ThroughLine through the BFF. */
   declare reportEvents: boolean;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThroughLineHelplinesStrings>;
+  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   declare _answer: HelplinesResponse | null;
   /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
@@ -94,7 +102,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
   #tick: ReturnType<typeof setInterval> | undefined;
   // getRandomValues, not randomUUID: the host page may not be a secure context.
   readonly #sessionId = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
-  readonly #reported = new Set<string>();
+  readonly #displayed = new Set<string>();
 
   constructor() {
     super();
@@ -141,11 +149,10 @@ export class ThroughLineHelplines extends EmbedkitElement {
     const country = (this.country ?? "").trim();
     this._answer = null;
     this._error = null;
+    this._loading = false; // a look-up aborted for an empty or malformed country must not stay "Loading…"
     this._invalidCountry = country !== "" && !/^[A-Za-z]{2}$/.test(country);
     if (this._invalidCountry)
-      console.warn(
-        `<throughline-helplines>: country="${country}" is not a two-letter ISO 3166 country code. Write it like country="US" or country="NZ".`,
-      );
+      warnAttribute(this, "country", country, 'a two-letter ISO 3166 country code. Write it like country="US" or country="NZ"');
     if (country === "" || this._invalidCountry) return;
     const abort = new AbortController();
     this.#abort = abort;
@@ -170,12 +177,13 @@ export class ThroughLineHelplines extends EmbedkitElement {
       this._answer = answer;
       this._loading = false;
       if (!answer.country)
-        console.warn(
-          `<throughline-helplines>: country="${country}" is not one of ThroughLine's countries (GET /v1/throughline/countries lists them).`,
-        );
+        warnAttribute(this, "country", country, "one of ThroughLine's countries (GET /v1/throughline/countries lists them)");
       if (answer.unknownTopic)
-        console.warn(
-          `<throughline-helplines>: topic="${this.topic}" is not one of ThroughLine's topics (GET /v1/throughline/topics lists them); the country's helplines are shown.`,
+        warnAttribute(
+          this,
+          "topic",
+          this.topic,
+          "one of ThroughLine's topics (GET /v1/throughline/topics lists them); the country's helplines are shown",
         );
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -186,9 +194,10 @@ export class ThroughLineHelplines extends EmbedkitElement {
   }
 
   #report(helplineId: string, contactMethod?: Contact["type"]): void {
-    const key = contactMethod ? `${helplineId}:${contactMethod}:${Date.now()}` : helplineId;
-    if (!contactMethod && this.#reported.has(key)) return;
-    this.#reported.add(key);
+    if (!contactMethod) {
+      if (this.#displayed.has(helplineId)) return; // a display is reported once per element; every click is
+      this.#displayed.add(helplineId);
+    }
     const event = {
       type: contactMethod ? "click" : "display",
       helplineId,
@@ -208,27 +217,28 @@ export class ThroughLineHelplines extends EmbedkitElement {
     if (this.reportEvents) this.#report(helpline.id, contact.type);
   }
 
-  #status(contact: Contact, helpline: Helpline, t: Strings, locale: string, now: Date, id: string) {
-    if (contact.type === "website") return nothing;
+  #status(contact: Contact, helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date, id: string) {
+    if (!hasHours(contact)) return nothing;
     const status = contactStatus(contact, helpline.timezone, now);
-    const minute = helpline.timezone ? weekMinute(now, helpline.timezone) : null;
+    const zone = helpline.timezone;
     const text =
       status.state === "always"
         ? t.open247
-        : status.state === "open" && minute !== null
-          ? t.openNow(formatWhen(status.closes, minute, locale))
+        : status.state === "open" && zone
+          ? t.openNow(formatWhen(status.closes, now, zone, locale))
           : status.state === "closed"
-            ? status.opens && minute !== null
-              ? t.closedNow(formatWhen(status.opens, minute, locale))
+            ? status.opens && zone
+              ? t.closedNow(formatWhen(status.opens, now, zone, locale))
               : t.closed
             : null;
     return html`${text ? html`<span id=${id} part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
   }
 
-  #helpline(helpline: Helpline, t: Strings, locale: string, now: Date) {
+  #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date) {
     const external = (contact: Contact) => contact.href.startsWith("http");
-    const reachable = helpline.contacts.filter((c) => c.type !== "website");
+    const contacts = helpline.contacts.filter((c) => SAFE_HREF.test(c.href));
+    const reachable = contacts.filter(hasHours);
     // One "Open 24/7" for the helpline, rather than one per contact, when every way in is always open.
     const allAlwaysOpen = reachable.length > 0 && reachable.every((c) => c.alwaysOpen);
     return html`<li part="helpline" class="helpline ${helpline.pairedWith ? "paired" : ""}">
@@ -236,7 +246,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
       ${helpline.description ? html`<p part="description" class="description">${helpline.description}</p>` : nothing}
       ${allAlwaysOpen ? html`<p part="hours" class="hours">${t.open247}</p>` : nothing}
       <ul class="contacts" role="list">
-        ${helpline.contacts.map((contact, index) => {
+        ${contacts.map((contact, index) => {
           // The link's description is its status, so a screen reader moving by links hears "Closed · opens 09:00".
           const statusId = `status-${helpline.id}-${index}`;
           const visible =
@@ -251,7 +261,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
               target=${external(contact) ? "_blank" : "_self"}
               rel=${external(contact) ? "noopener noreferrer" : nothing}
               aria-label="${visible}, ${helpline.name}"
-              aria-describedby=${allAlwaysOpen || contact.type === "website" ? nothing : statusId}
+              aria-describedby=${allAlwaysOpen || !hasHours(contact) ? nothing : statusId}
               @click=${(e: MouseEvent) => this.#onContact(e, helpline, contact)}
               >${visible}</a
             >
@@ -264,7 +274,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
 
   override render() {
     const locale = effectiveLocale(this, this.locale);
-    const t = stringsFor(locale, this.strings);
+    const t = this.#localized(this.strings);
     const answer = this._answer;
     const code = (this.country ?? "").trim().toUpperCase();
     const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;

@@ -95,6 +95,16 @@ describe("<throughline-helplines>", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("gives a link of a type it does not know its own hours and status", async () => {
+    const { el, shadow } = await helplines({ country: "US", topic: "anxiety", limit: "50" });
+    el.now = () => new Date("2026-11-17T17:00:00Z"); // Tuesday 12:00 in New York
+    el.requestUpdate();
+    await el.updateComplete;
+    const website = contactsOf(shadow, "Crisis Text Line").find((c) => c.link === "Website");
+    expect(website).to.deep.equal({ link: "Website", status: "Open now · closes 17:00", hours: "Mon–Fri 09:00–17:00" });
+    await expect(el).to.be.accessible();
+  });
+
   it("keeps a closed helpline's contacts visible and says when they open", async () => {
     const { el, shadow } = await helplines({ country: "NZ", topic: "substance-use" });
     const [phone, sms] = contactsOf(shadow, "Alcohol Drug Helpline");
@@ -121,15 +131,40 @@ describe("<throughline-helplines>", () => {
 
   it("tells the visitor and warns the editor about an unknown or malformed country", async () => {
     for (const [country, hint] of [
-      ["ZZ", 'country="ZZ" is not one of ThroughLine\'s countries'],
+      ["ZZ", 'country="ZZ": expected one of ThroughLine\'s countries'],
       ["usa", 'Write it like country="US"'],
     ]) {
       let result: Awaited<ReturnType<typeof helplines>> | undefined;
-      const lines = await warnings(async () => (result = await helplines({ country: country as string })));
+      const lines = await warnings(async () => {
+        result = await helplines({ country: country as string });
+        // Loaded again with the same mistake: the editor was told once already.
+        await result.el.reload();
+      });
       expect(lines.join("\n"), country).to.contain(hint);
+      expect(lines.filter((line) => line.includes(`country="${country}"`)).length, `${country} once`).to.equal(1);
       expect(text(result?.shadow.querySelector('[part="message"]')), country).to.contain("not available here");
       expect(result?.shadow.querySelector('[part="emergency"]'), country).to.equal(null);
       await expect(result?.el).to.be.accessible();
+    }
+  });
+
+  it("stops saying Loading when the country is cleared or made malformed during a look-up", async () => {
+    for (const country of ["", "usa"]) {
+      const el = document.createElement("throughline-helplines") as ThroughLineHelplines;
+      el.setAttribute("bff", TEST_BFF);
+      el.setAttribute("country", "NZ");
+      el.setAttribute("topic", "grief-and-loss");
+      mount().append(el);
+      await el.updateComplete;
+      expect(el._loading, "the look-up started").to.equal(true);
+      await warnings(async () => {
+        el.country = country;
+        await el.updateComplete;
+      });
+      const shadow = el.shadowRoot as ShadowRoot;
+      expect(shadow.querySelector('[part="base"]')?.getAttribute("aria-busy"), country).to.equal("false");
+      expect(text(shadow.querySelector('[role="status"]')), country).to.equal("");
+      await expect(el).to.be.accessible();
     }
   });
 

@@ -1,6 +1,7 @@
 import { defineElement } from "../internal/define.ts";
 import { ThroughLineHelplines } from "./throughline-helplines.component.ts";
 
+export type { ThroughLineHelplinesStrings } from "./strings.ts";
 export * from "./throughline-helplines.component.ts";
 
 defineElement("throughline-helplines", ThroughLineHelplines);

@@ -1,9 +1,12 @@
 import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale, type Strings, stringsFor } from "../internal/localize.ts";
-import { attributeProblems, isLaunchable, listOf, MESSAGE_METHODS } from "./launch-input.ts";
+import { effectiveLocale } from "../internal/localize.ts";
+import { warnAttribute } from "../internal/warn.ts";
+import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
+import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
 export interface ThunderLaunchDetail {
@@ -81,7 +84,8 @@ export class ThunderLaunchButton extends EmbedkitElement {
   /** BCP 47 locale of the strings; defaults to the page's language. */
   declare locale: string | undefined;
   /** Overrides of the element's strings. */
-  declare strings: Partial<Strings>;
+  declare strings: Partial<ThunderLaunchButtonStrings>;
+  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   /** How long a `thundercloud:` link has to take over before the element suggests Thunder is not installed. */
   appWaitMs = 2_000;
@@ -92,7 +96,6 @@ export class ThunderLaunchButton extends EmbedkitElement {
   declare _hint: "" | "not-installed" | "copied" | "manual";
   /** The link the hint offers to copy: held only while the hint shows. */
   #hintUrl = "";
-  #warned = "";
 
   constructor() {
     super();
@@ -109,7 +112,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
     return listOf(this.ids);
   }
 
-  get #problems(): string[] {
+  get #problems(): AttributeProblem[] {
     return attributeProblems(this.method, this.idList, this.league || undefined, listOf(this.angles));
   }
 
@@ -120,9 +123,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // An author who typed a wrong attribute learns which, and what it accepts, once per mistake.
-    const problems = this.#problems.join("; ");
-    if (problems && problems !== this.#warned) console.warn(`<thunder-launch-button>: ${problems}.`);
-    this.#warned = problems;
+    for (const { attribute, value, expected } of this.#problems) warnAttribute(this, attribute, value, expected);
   }
 
   async #ticket(): Promise<string | undefined> {
@@ -152,10 +153,10 @@ export class ThunderLaunchButton extends EmbedkitElement {
     this._busy = true;
     this._message = "";
     this.#clearHint();
-    const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
+    const t = this.#localized(this.strings);
     const method = this.method as LaunchMethod;
     const ids = this.idList;
-    const message = MESSAGE_METHODS.includes(method);
+    const message = isMessageMethod(method);
     const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();
@@ -186,7 +187,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
    * away (the app opening) within appWaitMs, Thunder is probably not installed.
    */
   #open(url: string): void {
-    if (!url.startsWith("thundercloud:")) {
+    if (!opensThunderApp(url)) {
       window.location.assign(url);
       return;
     }
@@ -226,7 +227,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 
   /** Always rendered: a live region announces what is put in it, not a region that appears with its text. */
-  #renderHint(t: Strings) {
+  #renderHint(t: ThunderLaunchButtonStrings) {
     return html`<div part="hint" class="hint" role="status">
       ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>` : nothing}
       ${
@@ -244,7 +245,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 
   override render() {
-    const t = stringsFor(effectiveLocale(this, this.locale), this.strings);
+    const t = this.#localized(this.strings);
     return html`<button
         part="button"
         type="button"
@@ -263,7 +264,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 }
 
-function messageKind(status: number): keyof Strings["launchErrors"] {
+function messageKind(status: number): keyof ThunderLaunchButtonStrings["launchErrors"] {
   if (status === 401) return "ticket";
   if (status === 403) return "forbidden";
   if (status === 429) return "busy";

@@ -68,12 +68,15 @@ describe("<thunder-launch-button>", () => {
       el.ids = "1|2";
       el.league = "MLS";
       await el.updateComplete;
+      // The same mistake again, after another: said once already.
+      el.method = "bad";
+      await el.updateComplete;
     });
     expect(seen).to.have.length(3);
     expect(seen[0])
-      .to.contain('method="bad"')
+      .to.contain('<thunder-launch-button> method="bad"')
       .and.to.contain("plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message, pff-message");
-    expect(seen[1]).to.contain('ids: "x3"').and.to.contain("STATS play ids (digits)");
+    expect(seen[1]).to.contain('ids="x3"').and.to.contain("a STATS play id (digits)");
     expect(seen[2]).to.contain('league="MLS"').and.to.contain("NFL, NCAA, AAF, XFL, CFL");
   });
 
@@ -217,6 +220,44 @@ describe("<thunder-launch-button>", () => {
     } finally {
       if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
       else delete (navigator as unknown as { clipboard?: unknown }).clipboard;
+    }
+  });
+
+  /** Answers launches with `url`, as a BFF that was tampered with could; everything else goes to the real BFF. */
+  async function withLaunchAnswer(url: string, run: () => Promise<void>): Promise<void> {
+    const original = window.fetch;
+    window.fetch = (input, init) =>
+      String(input).endsWith("/v1/thunder/launch")
+        ? Promise.resolve(Response.json({ url, expiresAt: new Date(Date.now() + 60_000).toISOString() }))
+        : original(input, init);
+    try {
+      await run();
+    } finally {
+      window.fetch = original;
+    }
+  }
+
+  it("never opens a javascript: or data: URL, whatever the BFF answers, and says the launch failed", async () => {
+    for (const url of [
+      "javascript:window.__thunderRan=1",
+      "JavaScript:window.__thunderRan=1",
+      "data:text/html,<script>1</script>",
+      "not a url",
+    ]) {
+      await withLaunchAnswer(url, async () => {
+        const { el, inner } = await button({ method: "stats", ids: "1" }, undefined, { navigate: true });
+        const launched: unknown[] = [];
+        el.addEventListener("thunder-launch", (e) => launched.push(e));
+        const failed = firstEvent<ThunderErrorDetail>(el, "thunder-error");
+        inner.click();
+        expect((await failed).detail.status).to.equal(502, url);
+        await el.updateComplete;
+        expect(launched, url).to.have.length(0);
+        expect((window as unknown as { __thunderRan?: number }).__thunderRan, url).to.equal(undefined);
+        expect(el.shadowRoot?.querySelector('[part="message"]')?.textContent, url).not.to.equal("");
+        await expect(el).to.be.accessible();
+      });
+      unmountAll();
     }
   });
 });

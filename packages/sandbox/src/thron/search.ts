@@ -40,8 +40,11 @@ export interface SearchBody {
   };
 }
 
-/** One `MContentSort`: one field set; if several are, only the first counts. */
-type ContentSort = Record<string, { order?: "asc" | "desc"; locale?: string }>;
+/**
+ * One `MContentSort`: one field set; if several are, only the first counts. The title sort's
+ * preferred language is `langPreferred` (the SDK's name, what the BFF sends); `locale` is read too.
+ */
+type ContentSort = Record<string, { order?: "asc" | "desc"; langPreferred?: string; locale?: string }>;
 
 export class SearchError extends Error {}
 
@@ -83,7 +86,7 @@ function comparator(sort: ContentSort | ContentSort[] | undefined): (a: Content,
     const [field, spec] = Object.entries(entry)[0] ?? [];
     if (field !== "creationDate" && field !== "name") throw new SearchError(`sort by ${field} is not supported`);
     const direction = spec?.order === "asc" ? 1 : -1;
-    const lang = spec?.locale?.toUpperCase();
+    const lang = (spec?.langPreferred ?? spec?.locale)?.toUpperCase();
     const key = (c: Content) =>
       field === "name" ? ((c.locales.find((l) => l.locale === lang) ?? c.locales[0])?.name ?? "") : c.creationDate;
     return (a: Content, b: Content) => direction * key(a).localeCompare(key(b));

@@ -55,7 +55,7 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const expiry = token ? tokens.get(token) : undefined;
     if (!expiry || Date.now() >= expiry) return error(c, 401, "invalid_token", "The access token is invalid or has expired.");
-    const now = Date.now();
+    const now = clock();
     while (calls.length > 0 && (calls[0] as number) <= now - 86_400_000) calls.shift();
     const lastSecond = calls.filter((t) => t > now - 1000).length;
     if (calls.length >= settings.dailyQuota || lastSecond >= settings.perSecond) {

@@ -56,6 +56,11 @@ const US = COUNTRIES[0] as (typeof COUNTRIES)[number];
 const NZ = COUNTRIES[1] as (typeof COUNTRIES)[number];
 const days = (list: readonly Day[], open: string, close: string) => list.map((day) => ({ day, open, close }));
 const WEEKDAYS = DAYS.slice(0, 5);
+/**
+ * One day a week, three days from today in the helpline's own time zone: closed whenever it is
+ * looked at, even in an answer the BFF cached for hours (or across midnight).
+ */
+const inThreeDays = (open: string, close: string) => (today: Day) => days([DAYS[(DAYS.indexOf(today) + 3) % 7] as Day], open, close);
 /** Hours on every day but today, in the helpline's own time zone: closed right now whenever the sandbox runs. */
 const everyDayButToday = (open: string, close: string) => (today: Day) =>
   days(
@@ -91,7 +96,7 @@ export const HELPLINES: SandboxHelpline[] = [
       { type: "sms", value: "741741", alwaysOpen: true },
       { type: "whatsapp", value: "https://wa.example/14155550100", alwaysOpen: true },
       // Types the BFF does not know: a safe link stays a plain link, anything else is left out.
-      { type: "telegram", value: "https://telegram.example/crisistextline", alwaysOpen: true },
+      { type: "telegram", value: "https://telegram.example/crisistextline", weekly: days(WEEKDAYS, "09:00", "17:00") },
       { type: "email", value: "help@crisistextline.example", alwaysOpen: true },
     ],
     priority: true,
@@ -189,8 +194,8 @@ export const HELPLINES: SandboxHelpline[] = [
     timezone: "Pacific/Auckland",
     topics: ["Substance use"],
     contactMethods: [
-      { type: "phone", value: "0800 787 797", weekly: everyDayButToday("10:00", "22:00") },
-      { type: "sms", value: "8681", weekly: everyDayButToday("10:00", "18:00") },
+      { type: "phone", value: "0800 787 797", weekly: inThreeDays("10:00", "22:00") },
+      { type: "sms", value: "8681", weekly: inThreeDays("10:00", "18:00") },
     ],
     priority: false,
   },

@@ -1,0 +1,47 @@
+/**
+ * Integrity tags on the opaque values the BFF hands to clients and takes back (page cursors):
+ * `<value>.<HMAC-SHA256 of value, base64url>`. A value the BFF did not issue, or one edited by
+ * the client, fails to open and is the client's 400; it never reaches an upstream. WebCrypto,
+ * so it runs on every runtime.
+ */
+const encoder = new TextEncoder();
+
+const base64url = (bytes: ArrayBuffer) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replaceAll("+", "-")
+    .replaceAll("/", "_")
+    .replace(/=+$/, "");
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[\w-]*$/.test(text)) return null;
+  try {
+    return Uint8Array.from(atob(text.replaceAll("-", "+").replaceAll("_", "/")), (ch) => ch.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+export class CursorSeal {
+  readonly #key: Promise<CryptoKey>;
+
+  /** `secret`: the same on every instance that must open each other's cursors; random bytes otherwise. */
+  constructor(secret: string | Uint8Array<ArrayBuffer> = crypto.getRandomValues(new Uint8Array(32))) {
+    const raw = typeof secret === "string" ? encoder.encode(secret) : secret;
+    this.#key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  }
+
+  async seal(value: string): Promise<string> {
+    const tag = await crypto.subtle.sign("HMAC", await this.#key, encoder.encode(value));
+    return `${value}.${base64url(tag)}`;
+  }
+
+  /** The value inside `sealed`, or null when its tag is missing or wrong. */
+  async open(sealed: string): Promise<string | null> {
+    const dot = sealed.lastIndexOf(".");
+    if (dot < 0) return null;
+    const value = sealed.slice(0, dot);
+    const tag = fromBase64url(sealed.slice(dot + 1));
+    if (tag?.length !== 32) return null;
+    return (await crypto.subtle.verify("HMAC", await this.#key, tag, encoder.encode(value))) ? value : null;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The longest a client waits for an answer, whatever the upstreams do: past it the BFF answers
+ * 504. The work goes on in the background, so a slow answer still fills the cache for the next
+ * request. Each upstream call has its own, shorter budget; this bounds their sum (a token, a
+ * renewal and a search in a row).
+ *
+ * One sweeping interval checks every waiting request, rather than a timer per request: a cache
+ * hit pays for a Set entry, not for arming and clearing a timer.
+ */
+import type { MiddlewareHandler } from "hono";
+import { ProblemError, sendProblem } from "./problem.ts";
+
+interface Waiting {
+  until: number;
+  late: () => void;
+}
+
+export function deadline(ms: number): MiddlewareHandler {
+  const waiting = new Set<Waiting>();
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+  const sweep = () => {
+    const now = Date.now();
+    for (const entry of waiting) if (entry.until <= now) entry.late();
+  };
+  return async (c, next) => {
+    // Started on the first request (Workers allow timers only inside one); never keeps a process alive.
+    if (!sweeper) {
+      sweeper = setInterval(sweep, Math.max(10, Math.min(1_000, ms / 10)));
+      (sweeper as { unref?: () => void }).unref?.();
+    }
+    let entry: Waiting | undefined;
+    const late = new Promise<"late">((resolve) => {
+      entry = { until: Date.now() + ms, late: () => resolve("late") };
+    });
+    waiting.add(entry as Waiting);
+    const work = next();
+    try {
+      if ((await Promise.race([work, late])) !== "late") return;
+      work.catch(() => {}); // finishes (or fails) unobserved
+      c.res = sendProblem(
+        c,
+        new ProblemError(504, "upstream-timeout", "The upstream services did not answer in time", `No answer within ${ms} ms.`),
+      );
+    } finally {
+      waiting.delete(entry as Waiting);
+    }
+  };
+}

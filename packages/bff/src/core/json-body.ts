@@ -1,0 +1,45 @@
+/**
+ * Request bodies on /v1: a few KB of JSON at most. Checked before any route reads them, so a
+ * huge, mistyped or malformed body is the client's 4xx (413, 415, 400 naming the body), logged
+ * as an ordinary request, and never reaches a handler as an exception.
+ */
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { invalidRequest, ProblemError, sendProblem } from "./problem.ts";
+
+/** Every body the API takes (a launch, a helpline event) fits in far less. */
+export const MAX_BODY_BYTES = 8 * 1024;
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const UNSUPPORTED = new ProblemError(
+  415,
+  "unsupported-media-type",
+  "Unsupported media type",
+  "The body must be JSON, sent with Content-Type: application/json.",
+);
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+
+export function jsonBodies(maxBytes = MAX_BODY_BYTES): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) =>
+      sendProblem(c, new ProblemError(413, "body-too-large", "Request body too large", `The body may hold at most ${maxBytes} bytes.`)),
+  });
+  return async (c, next) => {
+    if (!METHODS_WITH_BODY.has(c.req.method)) return next();
+    // A refused body becomes the answer (c.res) and the route never runs.
+    return limit(c, async () => {
+      if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+        c.res = sendProblem(c, UNSUPPORTED);
+        return;
+      }
+      try {
+        await c.req.json(); // parsed once here; the route's validator reads the same parsed body
+      } catch {
+        c.res = sendProblem(c, invalidRequest([{ field: "(body)", message: "is not valid JSON" }]));
+        return;
+      }
+      await next();
+    });
+  };
+}

@@ -1,0 +1,68 @@
+/** Compressed answers for clients that accept them: cached pages and the bundle compressed ahead, the rest on the way out. */
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { AssetPage } from "@embedkit/contracts";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { readBundle } from "../src/runtime/bundle-files.ts";
+import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
+
+const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+describe("compression", () => {
+  it("a cached assets page goes out gzipped to clients that accept it, the same JSON as uncompressed", async () => {
+    const bff = sandboxBff();
+    const plain = await bff.get(`${ASSETS}?limit=24`);
+    assert.equal(plain.headers.get("content-encoding"), null, "no Accept-Encoding: as is");
+    const json = await bytesOf(plain);
+    for (let i = 0; i < 2; i++) {
+      const zipped = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      assert.equal(zipped.headers.get("content-encoding"), "gzip");
+      assert.equal(zipped.headers.get("x-cache"), "hit");
+      assert.match(zipped.headers.get("vary") ?? "", /Accept-Encoding/);
+      const body = await bytesOf(zipped);
+      assert.ok(body.length < json.length / 3, `${body.length} compressed bytes for ${json.length}`);
+      assert.deepEqual(gunzipSync(body), json);
+    }
+    AssetPage.parse(JSON.parse(json.toString("utf8")));
+    const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
+    assert.equal(refused.headers.get("content-encoding"), null, "q=0 refuses gzip");
+  });
+
+  it("the bundle is compressed at start-up, brotli first, and served as is to clients that accept neither", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "embedkit-bundle-"));
+    mkdirSync(join(dir, "chunks"));
+    const code = `export const words = ${JSON.stringify("lorem ipsum dolor sit amet ".repeat(2_000))};\n`;
+    writeFileSync(join(dir, "components.js"), 'import "./chunks/a-1.js";\n');
+    writeFileSync(join(dir, "chunks", "a-1.js"), code);
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: readBundle(dir),
+      logSink: () => {},
+    });
+    const get = (encoding?: string) =>
+      app.request(`${PUBLIC_URL}/chunks/a-1.js`, { headers: encoding ? { "accept-encoding": encoding } : {} });
+    const br = await get("gzip, br");
+    assert.equal(br.headers.get("content-encoding"), "br");
+    assert.equal(brotliDecompressSync(await bytesOf(br)).toString(), code);
+    const gz = await get("gzip");
+    assert.equal(gz.headers.get("content-encoding"), "gzip");
+    assert.equal(gunzipSync(await bytesOf(gz)).toString(), code);
+    const plain = await get();
+    assert.equal(plain.headers.get("content-encoding"), null);
+    assert.equal((await bytesOf(plain)).toString(), code);
+    const tiny = await app.request(`${PUBLIC_URL}/components.js`, { headers: { "accept-encoding": "br" } });
+    assert.equal(tiny.headers.get("content-encoding"), null, "too small to gain from it");
+  });
+
+  it("other JSON answers are compressed on the way out", async () => {
+    const bff = sandboxBff();
+    const doc = await bff.get("/openapi.json", { headers: { "accept-encoding": "gzip" } });
+    assert.equal(doc.headers.get("content-encoding"), "gzip");
+    assert.equal(JSON.parse(gunzipSync(await bytesOf(doc)).toString()).openapi, "3.1.0");
+  });
+});

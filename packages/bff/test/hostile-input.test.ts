@@ -1,0 +1,148 @@
+/** Hostile requests the fuzzer and an attack on loopback found: each is the client's 4xx, never a 500 or a 502. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { AssetPage, Problem } from "@embedkit/contracts";
+import { ByteBoundedMap } from "../src/core/byte-bounded-map.ts";
+import { CursorSeal } from "../src/core/cursor-seal.ts";
+import { planKey } from "../src/thron/routes.ts";
+import { gallerySearchBody } from "../src/thron/search-body.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+const BODY_ROUTES = ["/v1/thunder/launch", "/v1/throughline/events"];
+const levels = (logs: string[]) => logs.map((line) => (JSON.parse(line) as { level: string }).level);
+
+describe("hostile request bodies", () => {
+  for (const path of BODY_ROUTES) {
+    it(`${path}: a body over a few KB is a 413 problem, whether or not it says its length`, async () => {
+      const bff = sandboxBff();
+      const huge = JSON.stringify({ padding: "x".repeat(100_000) });
+      const declared = await bff.get(path, { method: "POST", headers: { "content-type": "application/json" }, body: huge });
+      assert.equal(declared.status, 413);
+      assert.equal(declared.headers.get("content-type"), "application/problem+json");
+      const streamed = await bff.get(path, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new Blob([huge]).stream(),
+        duplex: "half",
+      } as RequestInit);
+      assert.equal(streamed.status, 413);
+      assert.equal(Problem.parse(await streamed.json()).title, "Request body too large");
+    });
+
+    it(`${path}: malformed JSON is a 400 naming the body and a wrong type a 415, both logged at info`, async () => {
+      const bff = sandboxBff();
+      const malformed = await bff.get(path, { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
+      assert.equal(malformed.status, 400);
+      assert.deepEqual(Problem.parse(await malformed.json()).errors?.[0]?.field, "(body)");
+      const plain = await bff.get(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+      assert.equal(plain.status, 415);
+      assert.equal(plain.headers.get("content-type"), "application/problem+json");
+      const untyped = await bff.get(path, { method: "POST", body: new Uint8Array([123, 125]) });
+      assert.equal(untyped.status, 415);
+      assert.deepEqual([...new Set(levels(bff.logs))], ["info"]);
+    });
+  }
+
+  it("a small JSON body still reaches the route", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get("/v1/throughline/events", {
+      method: "POST",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ type: "display", helplineId: "x", sessionId: "s" }),
+    });
+    assert.notEqual(response.status, 413);
+    assert.notEqual(response.status, 415);
+    assert.ok(response.status < 500);
+  });
+});
+
+describe("gallery names", () => {
+  for (const name of ["constructor", "toString", "hasOwnProperty", "__proto__", "valueOf"]) {
+    it(`"${name}" is an unknown gallery on every route, and THRON is never asked`, async () => {
+      const bff = sandboxBff();
+      for (const path of [`/v1/thron/galleries/${name}`, `/v1/thron/galleries/${name}/assets`, `/v1/thron/galleries/${name}/assets/x1`]) {
+        const response = await bff.get(path);
+        assert.ok(response.status === 404 || response.status === 400, `${path}: ${response.status}`);
+        assert.equal(response.headers.get("content-type"), "application/problem+json");
+      }
+      assert.equal(bff.thron.stats.searches, 0);
+      assert.equal(bff.thron.stats.contentDetails, 0);
+    });
+  }
+
+  it("a search body without the gallery's folder cannot be built", () => {
+    const search = { contentTypes: ["IMAGE"], metadata: { remaining: new Map() }, limit: 5, sort: [] };
+    for (const folderId of ["", undefined, null, 42])
+      assert.throws(() => gallerySearchBody({ ...search, folderId: folderId as string }), /folder id/);
+    const body = gallerySearchBody({ ...search, folderId: "f1" }) as { criteria: { linkedCategories: unknown } };
+    assert.deepEqual(body.criteria.linkedCategories, { haveAtLeastOne: [{ id: "f1", cascade: true }] });
+  });
+});
+
+describe("cursors", () => {
+  const firstCursor = async (bff: ReturnType<typeof sandboxBff>) => {
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=2`)).json());
+    assert.ok(page.nextCursor);
+    return page.nextCursor;
+  };
+
+  it("a tampered, forged or foreign cursor is a 400 naming cursor; THRON is not asked and /health stays ok", async () => {
+    const bff = sandboxBff();
+    const cursor = await firstCursor(bff);
+    const value = cursor.slice(0, cursor.lastIndexOf("."));
+    const tag = cursor.slice(cursor.lastIndexOf(".") + 1);
+    const forged = `v1.${btoa("page-9999").replaceAll("=", "")}`;
+    const flipped = `${value.slice(0, -1)}${value.endsWith("A") ? "B" : "A"}.${tag}`;
+    const foreign = await firstCursor(sandboxBff()); // another process's key
+    const searches = bff.thron.stats.searches;
+    for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000)]) {
+      const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
+      assert.equal(response.status, 400, bad);
+      assert.deepEqual(
+        Problem.parse(await response.json()).errors?.map((e) => e.field),
+        ["cursor"],
+      );
+    }
+    assert.equal(bff.thron.stats.searches, searches, "no bad cursor reaches THRON");
+    assert.equal(((await (await bff.get("/health")).json()) as { status: string }).status, "ok");
+    const next = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(cursor)}`);
+    assert.equal(next.status, 200, "the cursor as issued still works");
+  });
+
+  it("instances configured with the same THRON secret open each other's cursors", async () => {
+    const seal = (secret: string) => new CursorSeal(secret);
+    const sealed = await seal("same secret").seal("v1.abc");
+    assert.equal(await seal("same secret").open(sealed), "v1.abc");
+    assert.equal(await seal("other secret").open(sealed), null);
+  });
+});
+
+describe("search plans", () => {
+  it("are keyed by the parameters a search uses: an ignored 15 KB parameter adds nothing to the key", () => {
+    const plain = planKey(`http://bff.test${ASSETS}?limit=5&q=red&type=image&type=video`);
+    const padded = planKey(`http://bff.test${ASSETS}?pad=${"x".repeat(15_000)}&type=image&q=red&type=video&limit=5&utm_source=x`);
+    assert.equal(padded, plain);
+    assert.ok(padded.length < 200);
+    assert.notEqual(planKey(`http://bff.test${ASSETS}?type=video&type=image`), planKey(`http://bff.test${ASSETS}?type=image`));
+  });
+
+  it("are bounded by bytes, the oldest going first", () => {
+    const map = new ByteBoundedMap<string>(10_000, (value) => value.length * 2);
+    for (let i = 0; i < 100; i++) map.set(`key-${i}`, "v".repeat(500));
+    assert.ok(map.bytes <= 10_000);
+    assert.equal(map.get("key-0"), undefined);
+    assert.equal(map.get("key-99"), "v".repeat(500));
+    map.set("huge", "v".repeat(20_000));
+    assert.equal(map.get("huge"), undefined, "an entry larger than the bound is not kept");
+  });
+
+  it("a request padded with an ignored parameter is answered from the plan and cache like the plain one", async () => {
+    const bff = sandboxBff();
+    assert.equal((await bff.get(`${ASSETS}?limit=3`)).status, 200);
+    for (let i = 0; i < 20; i++) {
+      const response = await bff.get(`${ASSETS}?limit=3&pad${i}=${"x".repeat(15_000)}`);
+      assert.equal(response.headers.get("x-cache"), "hit");
+    }
+    assert.equal(bff.thron.stats.searches, 1);
+  });
+});

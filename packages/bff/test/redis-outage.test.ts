@@ -1,0 +1,68 @@
+/** BFF_CACHE_URL when Redis is away: at start, and under load. The BFF answers from memory and says so. */
+import assert from "node:assert/strict";
+import { after, describe, it } from "node:test";
+import { Health } from "@embedkit/contracts";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+import { freePort } from "./loopback.ts";
+import { hasRedis, startRedis } from "./redis-server.ts";
+
+const ASSETS = "/v1/thron/galleries/default/assets?limit=6";
+
+describe("Redis unreachable", { skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)" }, () => {
+  const stops: (() => unknown)[] = [];
+  after(async () => {
+    for (const stop of stops) await stop();
+  });
+
+  it("at start: serves from memory at once, says so in /health and one log line, and connects when Redis comes", async () => {
+    const port = await freePort(); // nothing listens there yet
+    const logs: string[] = [];
+    const bff = await startNodeServer({
+      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${port}` },
+      port: 0,
+      deps: { logSink: (lines) => logs.push(...lines.split("\n")) },
+    });
+    stops.push(() => bff.close());
+    const first = await fetch(`${bff.url}${ASSETS}`);
+    assert.equal(first.status, 200, "answers, not 503 starting");
+    for (let i = 0; i < 5; i++) assert.equal((await fetch(`${bff.url}${ASSETS}`)).headers.get("x-cache"), "hit");
+    assert.equal(bff.sandbox?.thron.stats.searches, 1, "the memory tier keeps answering what it loaded");
+    const health = Health.parse(await (await fetch(`${bff.url}/health`)).json());
+    assert.equal(health.sharedCache, "unavailable");
+    assert.equal(health.status, "degraded");
+    bff.logger.flush();
+    const warnings = logs.filter((line) => line.includes("shared cache unavailable"));
+    assert.equal(warnings.length, 1, logs.join("\n"));
+    assert.match(warnings[0] ?? "", /answering from memory, retrying in the background/);
+
+    const redis = (await startRedis(port)).process;
+    stops.push(() => redis.kill());
+    let state: string | undefined;
+    // The client reconnects on its own schedule (backoff up to 5 s); wait for it, bounded.
+    for (let i = 0; i < 150 && state !== "ready"; i++) {
+      state = Health.parse(await (await fetch(`${bff.url}/health`)).json()).sharedCache;
+      if (state !== "ready") await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(state, "ready");
+  });
+
+  it("under load: an outage never multiplies upstream calls", async () => {
+    const { process: redis, url } = await startRedis();
+    const bff = await startNodeServer({
+      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: url },
+      port: 0,
+      deps: { logSink: () => {} },
+    });
+    stops.push(() => bff.close());
+    const paths = [ASSETS, `${ASSETS}&type=video`, "/v1/thron/galleries/sport/assets?limit=4"];
+    for (const path of paths) assert.equal((await fetch(`${bff.url}${path}`)).status, 200);
+    const searches = bff.sandbox?.thron.stats.searches ?? 0;
+    const details = bff.sandbox?.thron.stats.contentDetails ?? 0;
+    redis.kill();
+    await new Promise((resolve) => redis.once("exit", resolve));
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => fetch(`${bff.url}${paths[i % paths.length]}`)));
+    assert.deepEqual([...new Set(answers.map((a) => a.status))], [200]);
+    assert.equal(bff.sandbox?.thron.stats.searches, searches, "no search went upstream");
+    assert.equal(bff.sandbox?.thron.stats.contentDetails, details, "nor any content detail");
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Checks a gallery's preset and tells the editor, in the console, what it cannot use and what
+ * would work instead. Loaded only for presets that need checking.
+ */
+import type { Filter } from "@embedkit/contracts";
+import { FILTER_PREFIX, type GalleryPreset, SORTS, TYPES } from "./query-preset.ts";
+
+/** Tells the editor: the attribute, the value it cannot use, and what it accepts (see warnAttribute). */
+export type PresetWarning = (attribute: string, value: string, expected: string) => void;
+
+/**
+ * The preset with the filters the gallery offers: keys matched without regard to case (HTML
+ * lower-cases attribute names) and spelled as the gallery spells them, unknown keys and values
+ * reported and left out, so the gallery shows what it can instead of an error. With `offered`
+ * null (the gallery's filters could not be read) the filters are passed on as written.
+ */
+export function checkPreset(preset: GalleryPreset, offered: readonly Filter[] | null, warn: PresetWarning): GalleryPreset {
+  for (const type of preset.rejected?.types ?? []) warn("type", type, `a comma list of ${TYPES.join(", ")}`);
+  if (preset.rejected?.sort) warn("sort", preset.rejected.sort, `one of ${SORTS.join(", ")}; showing newest first`);
+  if (!offered) return preset;
+  const filters: Record<string, string[]> = {};
+  for (const [attributeKey, values] of Object.entries(preset.filters)) {
+    const attribute = `${FILTER_PREFIX}${attributeKey}`;
+    const filter = offered.find((f) => f.key.toLowerCase() === attributeKey.toLowerCase());
+    if (!filter) {
+      const keys = offered.map((f) => `${FILTER_PREFIX}${f.key}`).join(", ") || "none";
+      warn(attribute, values.join(","), `a filter this gallery has (it has no "${attributeKey}"): ${keys}`);
+      continue;
+    }
+    const accepted = values.filter((v) => filter.options.some((o) => o.value === v));
+    for (const value of values.filter((v) => !accepted.includes(v)))
+      warn(attribute, value, `values of ${filter.key}: ${filter.options.map((o) => o.value).join(", ")}`);
+    if (accepted.length > 0) filters[filter.key] = accepted;
+  }
+  return { ...preset, filters };
+}

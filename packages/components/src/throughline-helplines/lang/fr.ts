@@ -1,0 +1,19 @@
+/** <throughline-helplines>'s strings in French: fetched only by pages in French. */
+import type { ThroughLineHelplinesStrings } from "./en.ts";
+
+export default {
+  loading: "Chargement…",
+  retry: "Réessayer",
+  emergency: "En cas de danger immédiat, appelez le",
+  contactActions: { phone: "Appeler", sms: "SMS", webchat: "Chat en ligne", whatsapp: "WhatsApp", website: "Site web" },
+  open247: "Ouvert 24 h/24, 7 j/7",
+  noHelplines: "Aucune ligne d'écoute pour ce pays et ce sujet.",
+  helplinesError: "Les lignes d'écoute n'ont pas pu être chargées.",
+  staleNote: "Cette liste n'est peut-être pas à jour.",
+  helplinesCount: (n) => (n === 1 ? "1 ligne d'écoute" : `${n} lignes d'écoute`),
+  openNow: (when) => `Ouvert · ferme à ${when}`,
+  closedNow: (when) => `Fermé · ouvre ${when}`,
+  closed: "Fermé",
+  unknownTopic: (country) => `Aucune ligne d'écoute pour ce sujet. Voici toutes les lignes d'écoute (${country}).`,
+  unknownCountry: "Les lignes d'écoute de ce pays ne sont pas disponibles ici. En cas d'urgence, appelez le numéro d'urgence local.",
+} satisfies ThroughLineHelplinesStrings;

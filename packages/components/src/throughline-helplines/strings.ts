@@ -1,0 +1,13 @@
+import { translations } from "../internal/localize.ts";
+import type { ThroughLineHelplinesStrings } from "./lang/en.ts";
+import en from "./lang/en.ts";
+
+export type { ThroughLineHelplinesStrings };
+
+/** <throughline-helplines>'s strings: English bundled, the other languages fetched when a page first shows them. */
+export const translated = translations<ThroughLineHelplinesStrings>(en, {
+  it: () => import("./lang/it.ts"),
+  de: () => import("./lang/de.ts"),
+  fr: () => import("./lang/fr.ts"),
+  es: () => import("./lang/es.ts"),
+});

@@ -21,8 +21,9 @@ import { gzipSync } from "node:zlib";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import puppeteer from "puppeteer-core";
-import { createApp } from "../packages/bff/src/app.ts";
+import { type AppDeps, createApp } from "../packages/bff/src/app.ts";
 import { loadConfig } from "../packages/bff/src/config.ts";
+import { createPrometheusMetrics } from "../packages/bff/src/core/prometheus.ts";
 import { BUNDLE_DIR, startNodeServer } from "../packages/bff/src/runtime/node-server.ts";
 import { CHROME_ARGS, chromePath } from "./chrome.ts";
 
@@ -114,8 +115,9 @@ function rawGet(url: string, acceptEncoding?: string): Promise<{ body: Buffer; h
 async function cachedPage(acceptEncoding?: string) {
   // Access lines really written (to /dev/null), as a deploy writes them to stdout.
   const devNull = openSync("/dev/null", "w");
+  // As deployed with metrics on (METRICS_TOKEN): every request counted and timed.
   const bff = await startNodeServer({
-    env: { BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000" },
+    env: { BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000", METRICS_TOKEN: "bench-metrics-token-0123456789" },
     port: 0,
     deps: { logSink: (lines) => writeSync(devNull, `${lines}\n`) },
   });
@@ -158,12 +160,17 @@ async function cachedPage(acceptEncoding?: string) {
 async function inProcessCost(iterations = 20_000, rounds = 7) {
   getRequestListener(() => new Response(null)); // installs node-server's Request/Response, as the server does
   const publicUrl = "http://bench.test";
-  const { app } = createApp(loadConfig({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000" }, { publicUrl }), {
-    publicUrl,
-    batchLogs: true,
-    logSink: () => {},
-    clientAddress: () => "127.0.0.1",
-  });
+  const build = (env: Record<string, string>, deps: Partial<AppDeps>) =>
+    createApp(loadConfig({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000", ...env }, { publicUrl }), {
+      publicUrl,
+      batchLogs: true,
+      logSink: () => {},
+      clientAddress: () => "127.0.0.1",
+      ...deps,
+    }).app;
+  const app = build({}, {});
+  // The same with GET /metrics on: every request counted and timed, every cache look-up counted.
+  const withMetrics = build({ METRICS_TOKEN: "bench-metrics-token-0123456789" }, { metrics: createPrometheusMetrics });
   const path = "/v1/thron/galleries/default/assets?limit=24";
   const primed = await app.fetch(new Request(`${publicUrl}${path}`));
   const body = new Uint8Array(await primed.arrayBuffer());
@@ -176,12 +183,14 @@ async function inProcessCost(iterations = 20_000, rounds = 7) {
     for (let i = 0; i < iterations; i++) await fetcher(request);
     return ((performance.now() - started) * 1000) / iterations;
   };
-  const samples = { bff: [] as number[], bare: [] as number[] };
+  await withMetrics.fetch(new Request(`${publicUrl}${path}`));
+  const samples = { bff: [] as number[], bare: [] as number[], metrics: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     samples.bare.push(await perRequest((r) => bare.fetch(r)));
     samples.bff.push(await perRequest((r) => app.fetch(r)));
+    samples.metrics.push(await perRequest((r) => withMetrics.fetch(r)));
   }
-  return { bffUs: median(samples.bff), bareUs: median(samples.bare), iterations, rounds };
+  return { bffUs: median(samples.bff), bareUs: median(samples.bare), metricsUs: median(samples.metrics), iterations, rounds };
 }
 
 /** 1,000 requests over 25 distinct queries, twice: with real lifetimes, then with short ones. */
@@ -354,6 +363,10 @@ console.log(`\n## The BFF's own work per cached request, in process (app.fetch �
 console.log(
   `BFF ${cost.bffUs.toFixed(1)} µs (security headers, CORS, rate limit, request id, access log, cache) against a bare Hono route with the same answer ${cost.bareUs.toFixed(1)} µs: ` +
     `${(cost.bffUs - cost.bareUs).toFixed(1)} µs of edge work`,
+);
+console.log(
+  `with /metrics on (METRICS_TOKEN): ${cost.metricsUs.toFixed(1)} µs, ${(cost.metricsUs / cost.bffUs).toFixed(2)}× the BFF without metrics ` +
+    `(${(cost.metricsUs - cost.bffUs).toFixed(1)} µs for counting the request, its latency and the cache hit)`,
 );
 
 const steady = await upstreamEconomy({ tokenLifetimeSeconds: 28_800, freshMs: 60_000, spreadMs: 0 });

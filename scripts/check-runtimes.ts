@@ -1,21 +1,37 @@
 /**
  * `pnpm check:runtimes`: starts the BFF in sandbox mode under Node, Bun, Deno and Cloudflare
  * workerd (wrangler dev), on 127.0.0.1, and makes the same real requests against each.
- * Bun, Deno, wrangler and the Node 24 wrangler needs are installed from npm into .runtimes/.
+ * Bun and Deno are installed from npm into .runtimes/ at the exact versions below; wrangler is a
+ * locked devDependency of packages/bff (4.86.0, the last to run on Node 20), and its workerd
+ * decides the newest compatibility_date wrangler.toml may ask for (test/runtime-pins.test.ts).
  * `pnpm check:runtimes bun deno` checks only those.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../packages/bff/test/loopback.ts";
+import { RUNTIME_VERSIONS } from "./runtime-versions.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TOOLS = `${ROOT}.runtimes`;
-const VERSIONS = { bun: "1.4.5", deno: "2.9.6", node: "24", wrangler: "4" };
 const bin = (name: string) => `${TOOLS}/node_modules/.bin/${name}`;
+const WRANGLER = `${ROOT}packages/bff/node_modules/wrangler/bin/wrangler.js`;
+/** workerd's Durable Object storage and Cache API, kept across its two starts, fresh for each check. */
+const WORKERD_STATE = mkdtempSync(join(tmpdir(), "embedkit-workerd-"));
+
+const installedVersion = (name: string) => {
+  try {
+    return (JSON.parse(readFileSync(`${TOOLS}/node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+  } catch {
+    return null;
+  }
+};
 
 function install() {
-  if (["bun", "deno", "wrangler"].every((name) => existsSync(bin(name))) && existsSync(`${TOOLS}/node_modules/node/bin/node`)) return;
+  const VERSIONS = RUNTIME_VERSIONS;
+  if (Object.entries(VERSIONS).every(([name, version]) => existsSync(bin(name)) && installedVersion(name) === version)) return;
   console.log(
     `installing ${Object.entries(VERSIONS)
       .map(([n, v]) => `${n}@${v}`)
@@ -34,8 +50,12 @@ interface Runtime {
   start(port: number): ChildProcess;
 }
 
+/** Server runtimes serve /metrics behind this token: prom-client must load under each of them. */
+const METRICS_TOKEN = "check-runtimes-metrics-token";
+
 const sandboxEnv = (port: number) => ({
   ...process.env,
+  METRICS_TOKEN,
   PORT: String(port),
   HOST: "127.0.0.1",
   BFF_SANDBOX: "1",
@@ -60,8 +80,19 @@ const RUNTIMES: Runtime[] = [
     name: "workerd",
     start: (port) =>
       spawn(
-        `${TOOLS}/node_modules/node/bin/node`,
-        [bin("wrangler"), "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:http://127.0.0.1:${port}`],
+        process.execPath,
+        [
+          WRANGLER,
+          "dev",
+          "--persist-to",
+          WORKERD_STATE,
+          "--ip",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--var",
+          `PUBLIC_URL:http://127.0.0.1:${port}`,
+        ],
         {
           cwd: `${ROOT}packages/bff`,
           env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_UPDATE_NOTIFIER: "1" },
@@ -71,7 +102,7 @@ const RUNTIMES: Runtime[] = [
 ];
 
 /** The same real requests against every runtime; returns what failed. */
-async function probe(base: string): Promise<string[]> {
+async function probe(base: string, runtime: string): Promise<string[]> {
   const failures: string[] = [];
   const check = async (what: string, run: () => Promise<boolean>) => {
     try {
@@ -107,6 +138,16 @@ async function probe(base: string): Promise<string[]> {
     const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
     return body.helplines.length > 0;
   });
+  if (runtime === "workerd")
+    await check("ThroughLine quota counted by the FLEET Durable Object", async () => {
+      const health = (await (await fetch(`${base}/health`)).json()) as { quota?: { throughline: { used: number } } };
+      return (health.quota?.throughline.used ?? 0) >= 1;
+    });
+  else
+    await check("GET /metrics", async () => {
+      const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      return response.ok && (await response.text()).includes("embedkit_http_requests_total{");
+    });
   return failures;
 }
 
@@ -133,14 +174,36 @@ for (const runtime of RUNTIMES.filter((r) => only.length === 0 || only.includes(
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const up = await waitForHealth(base, child, 90);
-  const failures = up ? await probe(base) : ["did not start"];
+  const failures = up ? await probe(base, runtime.name) : ["did not start"];
   child.kill("SIGTERM");
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failures.length === 0)
-    console.log(`✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines (${seconds} s)`);
+    console.log(
+      `✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines${runtime.name === "workerd" ? "" : ", metrics"} (${seconds} s)`,
+    );
   else {
     failed = true;
-    console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-2000)}`);
+    console.log(`✖ ${runtime.name.padEnd(8)} ${failures.join("; ")}\n${output.slice(-6000)}`);
   }
 }
+
+// workerd again, on the same state: a quota counted in the Durable Object's storage outlives the
+// isolate (kept in an isolate's memory, it would start again from 0).
+if (!failed && (only.length === 0 || only.includes("workerd"))) {
+  const workerd = RUNTIMES.find((r) => r.name === "workerd") as Runtime;
+  const port = await freePort();
+  const child = workerd.start(port);
+  const base = `http://127.0.0.1:${port}`;
+  const up = await waitForHealth(base, child, 90);
+  const used = up
+    ? (((await (await fetch(`${base}/health`)).json()) as { quota?: { throughline: { used: number } } }).quota?.throughline.used ?? 0)
+    : -1;
+  child.kill("SIGTERM");
+  if (used >= 1) console.log(`✔ workerd  restarted: the ThroughLine quota kept in the Durable Object still counts ${used} call(s)`);
+  else {
+    failed = true;
+    console.log(`✖ workerd  restarted: the ThroughLine quota counts ${used}; the Durable Object did not keep it`);
+  }
+}
+rmSync(WORKERD_STATE, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

@@ -14,8 +14,11 @@ import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./core/ca
 import { cors } from "./core/cors.ts";
 import { CursorSeal } from "./core/cursor-seal.ts";
 import { deadline } from "./core/deadline.ts";
+import type { FleetLock } from "./core/fleet-lock.ts";
 import { jsonBodies } from "./core/json-body.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
+import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
+import { metricsRoute } from "./core/metrics-route.ts";
 import { originMatcher } from "./core/origins.ts";
 import { ProblemError, sendProblem } from "./core/problem.ts";
 import { ProviderHealth } from "./core/provider-health.ts";
@@ -25,6 +28,7 @@ import { requestLog } from "./core/request-log.ts";
 import { respond, respondedDirectly, responseHeaders } from "./core/response-headers.ts";
 import { SECURITY_HEADERS } from "./core/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./core/static-assets.ts";
+import type { Tracing } from "./core/tracing.ts";
 import type { FetchLike } from "./core/upstream.ts";
 import { validationHook } from "./core/validation.ts";
 import { DEMO_CSP, DEMO_SCRIPT, demoPage } from "./demo/page.ts";
@@ -65,11 +69,19 @@ export interface AppDeps {
   stores?: {
     cache: CacheStore;
     counters: CounterStore;
-    /** Whether the shared store answers now (/health reports it). */
+    /** One upstream call per cache key and token across instances (core/fleet-lock.ts). */
+    lock?: FleetLock;
+    /** Where fleet-shared tokens live: the shared store itself, never a per-instance tier in front of it. */
+    tokens?: CacheStore;
+    /** Whether the shared store answers now (/health and metrics report it). */
     sharedState?: () => "ready" | "unavailable";
   };
   /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
   memoryCacheEntries?: number;
+  /** Traces (core/otel.ts); the runtime loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  tracing?: Tracing;
+  /** Builds the metrics behind GET /metrics (core/prometheus.ts); the runtime loads it only when metrics are enabled. */
+  metrics?: (gauges: MetricsGauges) => ScrapedMetrics;
   /** The clock token lifetimes are measured with (tests move it). */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale. */
@@ -110,7 +122,6 @@ export function createApp(config: Config, deps: AppDeps) {
   const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now, logger) : null;
   const upstreamFetch = sandboxMode?.fetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   for (const warning of config.warnings) logger.log("warn", warning);
-  const cache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(deps.memoryCacheEntries));
   const ttls: CacheTtls = { ...DEFAULT_TTLS, ...deps.ttl };
   const thronHealth = new ProviderHealth();
   thronHealth.onProblem = (message) => logger.log("warn", message, { provider: "thron" });
@@ -118,6 +129,40 @@ export function createApp(config: Config, deps: AppDeps) {
   const throughlineHealth = new ProviderHealth();
   const counters = deps.stores?.counters ?? new MemoryCounterStore(deps.now);
   const throughlineQuota = config.throughline ? new RollingQuota("throughline", config.throughline.dailyQuota, counters) : null;
+  const sharedState = deps.stores?.sharedState;
+  const metrics =
+    deps.metrics?.({
+      ...(throughlineQuota && {
+        quota: async () => [{ provider: "ThroughLine", used: await throughlineQuota.used(), limit: throughlineQuota.limit }],
+      }),
+      providers: () =>
+        (
+          [
+            ["THRON", config.thron && thronHealth],
+            ["Thunder", config.thunder && thunderHealth],
+            ["ThroughLine", config.throughline && throughlineHealth],
+          ] as const
+        ).flatMap(([provider, health]) => (health ? [{ provider, degraded: health.state === "degraded" }] : [])),
+      ...(sharedState && { sharedStoreUp: () => sharedState() === "ready" }),
+    }) ?? null;
+  const upstreamTimeoutMs = deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS;
+  // One upstream call per key across instances: a holder's lease outlives a call and its retry.
+  const fleet = deps.stores?.lock
+    ? { lock: deps.stores.lock, leaseMs: 2 * upstreamTimeoutMs + 1_000, waitMs: upstreamTimeoutMs + 1_000, pollMs: 20 }
+    : null;
+  const responseCache = (store: CacheStore) =>
+    new ResponseCache(store, Date.now, {
+      // Labelled by what is cached (`thron:search`), never by the key itself (one label per query).
+      ...(metrics && { observe: (key, status) => metrics.cacheResult(key.split(":", 2).join(":"), status) }),
+      ...(fleet && { fleet }),
+    });
+  const cache = responseCache(deps.stores?.cache ?? new MemoryStore(deps.memoryCacheEntries));
+  const upstreamExtras = {
+    ...(metrics && { metrics }),
+    ...(deps.tracing && { tracing: deps.tracing }),
+    // Not in sandbox mode: each instance has simulated upstreams of its own, which know only their own tokens.
+    ...(fleet && deps.stores && !config.sandbox && { sharedTokens: { fleet, store: deps.stores.tokens ?? deps.stores.cache } }),
+  };
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const isAllowed = originMatcher(config.allowedOrigins);
@@ -131,8 +176,9 @@ export function createApp(config: Config, deps: AppDeps) {
     // Hono's compress works on the answer once `next` is done: hand it the finished one.
     if (!respondedDirectly(c)) await compressOnTheWay(c, async () => {});
   });
+  if (deps.tracing) app.use(deps.tracing.request);
   app.use(responseHeaders(SECURITY_HEADERS));
-  app.use(requestLog(logger));
+  app.use(requestLog(logger, metrics ?? undefined));
 
   app.use(
     "/v1/*",
@@ -146,7 +192,12 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   const clientKey = (c: Context) => clientAddress(c, deps.clientAddress, config.trustProxy);
-  app.use("/v1/*", rateLimit({ limit: config.rateLimitPerMinute, clientKey }));
+  // With a shared store every instance counts in one window per client; in memory while it is away.
+  const sharedCounters = deps.stores?.counters;
+  app.use(
+    "/v1/*",
+    rateLimit({ limit: config.rateLimitPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "v1" } }) }),
+  );
   app.on(["POST", "PUT", "PATCH"], "/v1/*", jsonBodies()); // by method, so reads never run it
   if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
@@ -179,7 +230,7 @@ export function createApp(config: Config, deps: AppDeps) {
         throughline: config.throughline ? throughlineHealth.state : "unconfigured",
       };
       const quota = throughlineQuota ? { throughline: { used: await throughlineQuota.used(), limit: throughlineQuota.limit } } : undefined;
-      const sharedCache = deps.stores?.sharedState?.();
+      const sharedCache = sharedState?.();
       const status: Health["status"] = Object.values(providers).includes("degraded") || sharedCache === "unavailable" ? "degraded" : "ok";
       c.header("cache-control", "no-store");
       const problems = thronHealth.problems;
@@ -198,7 +249,7 @@ export function createApp(config: Config, deps: AppDeps) {
   );
 
   if (config.thron) {
-    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
+    const upstream = { name: "THRON", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     const sessions = createThronAuth(config.thron, upstream, deps.refreshAheadMs ?? 5 * MINUTE, deps.now);
     const client = new ThronClient(config.thron, upstream, sessions, thronHealth, deps.now);
     const cursors = new CursorSeal(cursorSecret(config));
@@ -206,7 +257,7 @@ export function createApp(config: Config, deps: AppDeps) {
   }
 
   if (config.thunder) {
-    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
+    const upstream = { name: "Thunder", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     if (config.thunder.publicLaunch && !config.sandbox)
       logger.log("warn", "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only", {
         detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
@@ -231,24 +282,27 @@ export function createApp(config: Config, deps: AppDeps) {
         tickets: ticketLedger(counters),
         clientKey,
         launchesPerMinute: config.launchesPerMinute,
+        ...(sharedCounters && { sharedCounters }),
       }),
     );
   }
 
   if (config.throughline && throughlineQuota) {
-    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS };
+    const upstream = { name: "ThroughLine", fetch: upstreamFetch, timeoutMs: upstreamTimeoutMs, ...upstreamExtras };
     const client = new ThroughLineClient(config.throughline, upstream, throughlineQuota, throughlineHealth, {
       perSecond: deps.throughlinePerSecond,
       now: deps.now,
       sleep: deps.sleep,
     });
     // Its own cache: THRON searches can never push out answers that cost ThroughLine's daily quota.
-    const throughlineCache = new ResponseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));
+    const throughlineCache = responseCache(deps.stores?.cache ?? new MemoryStore(THROUGHLINE_CACHE_ENTRIES));
     app.route(
       "/v1/throughline",
       throughlineRoutes({ client, cache: throughlineCache, ttl: ttls.throughline, counters, clientKey, now: deps.now }),
     );
   }
+
+  if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -273,7 +327,7 @@ export function createApp(config: Config, deps: AppDeps) {
     );
   }
 
-  return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger };
+  return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger, metrics };
 }
 
 export { ProblemError };
@@ -295,5 +349,6 @@ export function secretsOf(config: Config): string[] {
     config.thunder?.ticketSecret ?? "",
     config.throughline?.clientSecret ?? "",
     config.cacheUrl ?? "", // may hold a Redis password
+    config.metricsToken ?? "",
   ];
 }

@@ -62,6 +62,25 @@ export const CONFIG_REFERENCE: ConfigVariable[] = [
     default: "info",
   },
   {
+    name: "METRICS_TOKEN",
+    group: "BFF",
+    meaning: "Serves GET /metrics (Prometheus text) to requests with `Authorization: Bearer <token>`; at least 16 characters.",
+    default: "/metrics not served on the main port",
+    secret: true,
+  },
+  {
+    name: "METRICS_PORT",
+    group: "BFF",
+    meaning: "Serves GET /metrics without a token on a port of its own (Node, Bun, Deno); keep that port private.",
+    default: "none",
+  },
+  {
+    name: "OTEL_EXPORTER_OTLP_ENDPOINT",
+    group: "BFF",
+    meaning: "OTLP/HTTP collector base URL: one trace span per request, a child span per upstream call. Nothing is loaded when unset.",
+    default: "no tracing",
+  },
+  {
     name: "TRUST_PROXY",
     group: "BFF",
     meaning:

@@ -83,6 +83,12 @@ export interface Config {
   trustProxy: number;
   /** The least severe log lines written; `warn` drops the access log. */
   logLevel: LogLevel;
+  /** GET /metrics on the main port answers only with this bearer token; null: not served there. */
+  metricsToken: string | null;
+  /** GET /metrics on a port of its own (Node, Bun, Deno), without a token; null: none. */
+  metricsPort: number | null;
+  /** Where OpenTelemetry traces go (OTLP over HTTP); null: no tracing, nothing loaded. */
+  otlpEndpoint: string | null;
   /** Worth an operator's attention at start, though not errors (logged once). */
   warnings: string[];
   /** Which providers have credentials; the ones not built yet report "unconfigured" in /health. */
@@ -180,6 +186,14 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
   const cacheUrl = value("BFF_CACHE_URL") ?? null;
   if (cacheUrl !== null && !/^rediss?:\/\/\S+$/.test(cacheUrl)) problems.push("BFF_CACHE_URL must be a redis:// or rediss:// URL");
+  const metricsToken = value("METRICS_TOKEN") ?? null;
+  if (metricsToken !== null && metricsToken.length < 16) problems.push("METRICS_TOKEN must be at least 16 characters");
+  const metricsPortText = value("METRICS_PORT");
+  const metricsPort = metricsPortText === undefined ? null : Number(metricsPortText);
+  if (metricsPort !== null && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65_535))
+    problems.push("METRICS_PORT must be a port number (0–65535)");
+  const otlpEndpoint = value("OTEL_EXPORTER_OTLP_ENDPOINT") ?? null;
+  if (otlpEndpoint !== null && !/^https?:\/\/\S+$/.test(otlpEndpoint)) problems.push("OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL");
   const launchesPerMinute = Number(value("THUNDER_LAUNCHES_PER_MINUTE") ?? 20);
   if (!Number.isInteger(launchesPerMinute) || launchesPerMinute < 1)
     problems.push("THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1");
@@ -380,6 +394,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     launchesPerMinute,
     trustProxy,
     logLevel,
+    metricsToken,
+    metricsPort,
+    otlpEndpoint,
     warnings,
     allowedOrigins,
     thron,

@@ -166,6 +166,7 @@ describe("the BFF's edge", () => {
       THROUGHLINE_CLIENT_ID: "t",
       THROUGHLINE_CLIENT_SECRET: "throughline-secret-4",
       BFF_CACHE_URL: "redis://:redis-password-5@cache.internal:6379",
+      METRICS_TOKEN: "metrics-token-value-6-xxxxxxx",
       ALLOWED_ORIGINS: "https://a.example",
     };
     const lines: string[] = [];
@@ -179,6 +180,7 @@ describe("the BFF's edge", () => {
       "ticket-secret-ticket-secret-3",
       "throughline-secret-4",
       "redis-password-5",
+      "metrics-token-value-6",
       "abcdef0123456789",
       "eyJhbGciOiJIUzI1NiJ9",
     ])

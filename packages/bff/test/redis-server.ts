@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { freePort } from "./loopback.ts";
 
 export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
+export const NO_REDIS = "redis-server is not installed (apt-get install redis-server)";
 
 /** On `port` when given (a test that lets Redis come back where the BFF looks for it), else on a free one. */
 export async function startRedis(port?: number): Promise<{ process: ChildProcess; url: string }> {

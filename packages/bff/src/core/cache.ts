@@ -4,6 +4,8 @@
  * missing: one load for all concurrent callers; if that load fails, a stale entry is served.
  */
 
+import { type FleetOptions, onceInFleet } from "./fleet-lock.ts";
+
 export interface CacheEntry<V> {
   value: V;
   /** Fresh until then (ms since epoch). */
@@ -47,14 +49,28 @@ export interface Ttl {
 
 export type CacheStatus = "hit" | "stale" | "miss" | "stale-on-error";
 
+export interface CacheHooks {
+  /** Told of every look-up's result (metrics). */
+  observe?: (key: string, status: CacheStatus) => void;
+  /** With a shared store: one load per key across every instance (core/fleet-lock.ts). */
+  fleet?: FleetOptions;
+}
+
 export class ResponseCache {
   readonly #inFlight = new Map<string, Promise<unknown>>();
   constructor(
     readonly store: CacheStore,
     readonly now: () => number = Date.now,
+    readonly hooks: CacheHooks = {},
   ) {}
 
   async get<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<{ value: V; status: CacheStatus }> {
+    const result = await this.#get(key, ttl, load);
+    this.hooks.observe?.(key, result.status);
+    return result;
+  }
+
+  async #get<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<{ value: V; status: CacheStatus }> {
     const entry = await this.store.get<V>(key);
     const now = this.now();
     if (entry && now < entry.freshUntil) return { value: entry.value, status: "hit" };
@@ -74,15 +90,24 @@ export class ResponseCache {
   #load<V>(key: string, ttl: Ttl, load: () => Promise<V>): Promise<V> {
     let pending = this.#inFlight.get(key) as Promise<V> | undefined;
     if (!pending) {
-      pending = load()
-        .then(async (value) => {
-          const now = this.now();
-          await this.store.set(key, { value, freshUntil: now + ttl.freshMs, staleUntil: now + ttl.freshMs + ttl.staleMs });
-          return value;
-        })
-        .finally(() => this.#inFlight.delete(key));
+      const loadAndStore = async () => {
+        const value = await load();
+        const now = this.now();
+        await this.store.set(key, { value, freshUntil: now + ttl.freshMs, staleUntil: now + ttl.freshMs + ttl.staleMs });
+        return value;
+      };
+      const fleet = this.hooks.fleet;
+      pending = (fleet ? onceInFleet(fleet, key, loadAndStore, () => this.#fresh<V>(key)) : loadAndStore()).finally(() =>
+        this.#inFlight.delete(key),
+      );
       this.#inFlight.set(key, pending);
     }
     return pending;
+  }
+
+  /** The stored value if it is fresh: what another instance just loaded. */
+  async #fresh<V>(key: string): Promise<V | undefined> {
+    const entry = await this.store.get<V>(key);
+    return entry && this.now() < entry.freshUntil ? entry.value : undefined;
   }
 }

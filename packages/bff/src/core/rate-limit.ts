@@ -1,9 +1,11 @@
 /**
- * Per-client rate limit over a fixed one-minute window, in memory (bounded). Answers 429 with
- * Retry-After and advertises the budget in RateLimit-* headers.
+ * Per-client rate limit over a fixed one-minute window, in memory (bounded), or shared by the
+ * fleet through the shared store (one INCR per request) with the memory window as the fallback
+ * while that store is away. Answers 429 with Retry-After and advertises the budget in RateLimit-* headers.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { ProblemError, sendProblem } from "./problem.ts";
+import type { CounterStore } from "./quota.ts";
 import { setResponseHeaders } from "./response-headers.ts";
 
 export interface RateLimitOptions {
@@ -14,6 +16,8 @@ export interface RateLimitOptions {
   clientKey: (c: Context) => string;
   /** Bound on remembered clients; the oldest window is forgotten first. */
   maxClients?: number;
+  /** Counts shared by every instance (Redis); while the store is away (it throws) each instance counts in memory. */
+  shared?: { counters: CounterStore; name: string };
   /** The clock (tests move it). */
   now?: () => number;
 }
@@ -23,10 +27,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const maxClients = options.maxClients ?? 50_000;
   const clock = options.now ?? Date.now;
   const windows = new Map<string, { start: number; count: number }>();
-  return async (c, next) => {
-    if (c.req.method === "OPTIONS") return next();
-    const key = options.clientKey(c);
-    const now = clock();
+  const countInMemory = (key: string, now: number) => {
     let window = windows.get(key);
     if (!window || now - window.start >= windowMs) {
       windows.delete(key);
@@ -35,6 +36,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
       if (windows.size > maxClients) windows.delete(windows.keys().next().value as string);
     }
     window.count++;
+    return window;
+  };
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return next();
+    const key = options.clientKey(c);
+    const now = clock();
+    // Shared windows are aligned to the clock, so every instance counts in the same one.
+    const sharedStart = Math.floor(now / windowMs) * windowMs;
+    const sharedCount = options.shared
+      ? await options.shared.counters.increment(`rate:${options.shared.name}:${key}:${sharedStart}`, windowMs).catch(() => 0)
+      : 0;
+    const window = sharedCount > 0 ? { start: sharedStart, count: sharedCount } : countInMemory(key, now);
     const resetSeconds = Math.max(1, Math.ceil((window.start + windowMs - now) / 1000));
     const headers = {
       "ratelimit-limit": String(options.limit),

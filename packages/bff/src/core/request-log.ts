@@ -4,7 +4,9 @@
  * one log line with the same id. The query is never logged: it carries what users typed.
  */
 import type { MiddlewareHandler } from "hono";
+import { routePath } from "hono/route";
 import type { Logger } from "./logger.ts";
+import type { Metrics } from "./metrics.ts";
 import { setResponseHeaders } from "./response-headers.ts";
 
 declare module "hono" {
@@ -15,7 +17,8 @@ declare module "hono" {
 
 const ACCEPTABLE_ID = /^[\w=-]{1,255}$/;
 
-export function requestLog(logger: Logger): MiddlewareHandler {
+/** With `metrics`, the same measure counts the request (no second middleware on the hot path). */
+export function requestLog(logger: Logger, metrics?: Metrics): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     const given = c.req.header("x-request-id");
@@ -23,12 +26,15 @@ export function requestLog(logger: Logger): MiddlewareHandler {
     c.set("requestId", id);
     setResponseHeaders(c, { "x-request-id": id });
     await next();
+    const ms = performance.now() - started;
+    // Route patterns, never raw paths: ids and queries would make a label per user.
+    metrics?.request(routePath(c, -1), c.req.method, c.res.status, ms / 1000);
     logger.log(c.res.status >= 500 ? "error" : "info", "request", {
       requestId: id,
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
+      ms: Math.round(ms * 10) / 10,
     });
   };
 }

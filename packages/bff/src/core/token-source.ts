@@ -5,6 +5,7 @@
  * caller, so it is made to hold: a transient failure is retried once before they all fail,
  * and while a token held is still valid a failed renewal leaves it in use.
  */
+import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
 import { UpstreamError } from "./upstream.ts";
 
 /**
@@ -33,6 +34,10 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
   isTransient?: (error: unknown) => boolean;
   /** Pause before that one retry. */
   retryDelayMs?: number;
+  /** Told of each token asked of the upstream: a renewal when one was held before (metrics). */
+  onObtain?: (renewal: boolean) => void;
+  /** Shares tokens with the other instances (core/fleet-token.ts); `key` names the provider and account. */
+  shared?: SharedTokens & { key: string };
 }
 
 export class TokenSource<T extends ExpiringToken> {
@@ -42,10 +47,24 @@ export class TokenSource<T extends ExpiringToken> {
   #inFlight: Promise<T> | null = null;
   readonly #options: TokenSourceOptions<T>;
   readonly #now: () => number;
+  readonly #obtain: (previous: T | null) => Promise<T>;
 
   constructor(options: TokenSourceOptions<T>) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    const { obtain, onObtain, isTransient = isUpstreamFailure, retryDelayMs = 100 } = options;
+    const counted = (previous: T | null) => {
+      onObtain?.(previous !== null);
+      return obtain(previous);
+    };
+    const retried = (previous: T | null) =>
+      counted(previous).catch(async (error: unknown) => {
+        if (!isTransient(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+        return counted(previous);
+      });
+    // In a fleet, the instance holding the lock makes the request and its one retry.
+    this.#obtain = options.shared ? obtainInFleet(options.shared, options.shared.key, retried, options.refreshAheadMs, this.#now) : retried;
   }
 
   /** A token valid now. Never one past its expiry. */
@@ -76,13 +95,7 @@ export class TokenSource<T extends ExpiringToken> {
   #refresh(): Promise<T> {
     if (!this.#inFlight) {
       const previous = this.#current;
-      const { obtain, isTransient = isUpstreamFailure, retryDelayMs = 100 } = this.#options;
-      this.#inFlight = obtain(previous)
-        .catch(async (error: unknown) => {
-          if (!isTransient(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
-          return obtain(previous);
-        })
+      this.#inFlight = this.#obtain(previous)
         .then((token) => {
           this.#current = token;
           this.#invalidated = false;

@@ -3,7 +3,10 @@
  * idempotent reads while budget is left, and failures turned into problems that name the
  * upstream but never carry its body.
  */
+import type { SharedTokens } from "./fleet-token.ts";
+import type { Metrics, UpstreamOutcome } from "./metrics.ts";
 import { ProblemError } from "./problem.ts";
+import type { Tracing } from "./tracing.ts";
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -13,6 +16,12 @@ export interface UpstreamOptions {
   fetch: FetchLike;
   /** The whole call's budget: a retry only gets what the first attempt left. */
   timeoutMs: number;
+  /** Counts each call by operation and outcome. */
+  metrics?: Metrics;
+  /** With a shared store: tokens obtained once for the fleet (core/fleet-token.ts). */
+  sharedTokens?: SharedTokens;
+  /** A child span per call, when tracing is on. */
+  tracing?: Tracing;
 }
 
 /** Below this much budget left, a retry could not get an answer anyway. */
@@ -21,6 +30,8 @@ const MIN_RETRY_BUDGET_MS = 250;
 export interface CallOptions {
   /** Safe to send twice: reads. Token and launch calls are not retried. */
   idempotent: boolean;
+  /** What the call does, as metrics label it (`search`, `token`…). */
+  operation?: string;
 }
 
 /** A failed upstream call; `status` is the problem status to answer (502, 503 or 504). */
@@ -37,14 +48,21 @@ export function badGateway(name: string, detail?: string) {
 
 export async function callUpstream(upstream: UpstreamOptions, request: () => Request, options: CallOptions): Promise<Response> {
   const attempts = options.idempotent ? 2 : 1;
+  const operation = options.operation ?? "call";
   const deadline = Date.now() + upstream.timeoutMs;
   let lastError: UpstreamError | undefined;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep(50);
     const budget = deadline - Date.now();
     if (attempt > 1 && budget < MIN_RETRY_BUDGET_MS) break;
+    const started = performance.now();
+    const observe = (outcome: UpstreamOutcome) =>
+      upstream.metrics?.upstreamCall(upstream.name, operation, outcome, (performance.now() - started) / 1000);
     try {
-      const response = await upstream.fetch(request(), { signal: AbortSignal.timeout(budget) });
+      const send = (req: Request) => upstream.fetch(req, { signal: AbortSignal.timeout(budget) });
+      const req = request();
+      const response = await (upstream.tracing ? upstream.tracing.upstreamCall(upstream.name, operation, req, () => send(req)) : send(req));
+      observe(response.status >= 500 ? "server-error" : response.status >= 400 ? "client-error" : "ok");
       // 5xx is worth one more try; anything else is the upstream's considered answer.
       if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {
         await response.body?.cancel();
@@ -53,6 +71,7 @@ export async function callUpstream(upstream: UpstreamOptions, request: () => Req
       return response;
     } catch (error) {
       const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
+      observe(timedOut ? "timeout" : "unreachable");
       lastError = timedOut
         ? new UpstreamError(
             504,

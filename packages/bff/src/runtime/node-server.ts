@@ -57,6 +57,7 @@ export async function startNodeServer(options: StartOptions) {
     env: options.env,
     port,
     publicHost: hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname,
+    metricsHost: hostname,
     deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
   });
   handler = (request, env) => bff.app.fetch(request, env);

@@ -7,6 +7,7 @@ import { loadConfig } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";
+import { serveMetrics } from "./metrics-server.ts";
 
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
@@ -14,10 +15,12 @@ export interface PrepareOptions {
   port: number;
   /** Host browsers use when PUBLIC_URL is not set. */
   publicHost: string;
+  /** Interface METRICS_PORT's server listens on. */
+  metricsHost?: string;
   deps?: Partial<AppDeps>;
 }
 
-export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOptions) {
+export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0.1", deps = {} }: PrepareOptions) {
   const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
   const config = loadConfig({ ...env, PORT: String(port) }, { publicUrl: url });
   const sink = deps.logSink ?? ((line: string) => console.log(line));
@@ -28,7 +31,20 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
       )
     : null;
-  const stores = redis && { cache: new MemoryTier(redis.cache), counters: redis.counters, sharedState: redis.state };
+  // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.
+  const metrics =
+    config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
+  // Loaded only when traces are exported: the OpenTelemetry SDK stays out of every other deploy.
+  const tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
+  // The memory tier sits in front of Redis for answers; tokens stay in Redis alone (a rotated
+  // refresh token must be seen by every instance at once).
+  const stores = redis && {
+    cache: new MemoryTier(redis.cache),
+    counters: redis.counters,
+    lock: redis.lock,
+    tokens: redis.cache,
+    sharedState: redis.state,
+  };
   const built = createApp(config, {
     publicUrl: url,
     publicUrlGuessed: !env.PUBLIC_URL,
@@ -36,14 +52,23 @@ export async function prepareBff({ env, port, publicHost, deps = {} }: PrepareOp
     swaggerUi: readSwaggerUi(),
     batchLogs: true,
     ...(stores && { stores }),
+    ...(metrics && { metrics }),
+    ...(tracing && { tracing }),
     ...deps,
   });
+  const metricsServer =
+    config.metricsPort !== null && built.metrics ? await serveMetrics(built.metrics, config.metricsPort, metricsHost) : null;
   return {
     ...built,
     config,
     url,
+    /** Where METRICS_PORT's server listens (the port actually bound). */
+    metricsUrl: metricsServer?.url ?? null,
+    tracing,
     close: async () => {
       built.logger.flush();
+      await metricsServer?.close();
+      await tracing?.shutdown(); // sends the spans still waiting
       await redis?.close();
     },
   };
@@ -59,8 +84,9 @@ export async function prepareOnConfiguredPort(
   clientAddress: NonNullable<AppDeps["clientAddress"]>,
 ) {
   const port = loadConfig(env).port;
-  const bff = await prepareBff({ env, port, publicHost: "localhost", deps: { clientAddress } });
+  const hostname = env.HOST ?? "0.0.0.0";
+  const bff = await prepareBff({ env, port, publicHost: "localhost", metricsHost: hostname, deps: { clientAddress } });
   process.once("exit", () => bff.logger.flush()); // the lines still waiting in their batch
   console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
-  return { ...bff, port, hostname: env.HOST ?? "0.0.0.0" };
+  return { ...bff, port, hostname };
 }

@@ -2,9 +2,17 @@
  * Cloudflare Workers entry (wrangler.toml beside package.json). Variables come from the Worker's
  * env; the app is built on the first request (the origin it arrives on is the public URL unless
  * PUBLIC_URL says otherwise). The bundle is served by Workers static assets (the `assets` setting).
+ * With the FLEET Durable Object bound, isolates share answers (Cache API), the ThroughLine quota,
+ * rate limits and one upstream call per key, as instances share them through Redis elsewhere.
  */
 import { type AppDeps, createApp } from "../app.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { type DurableObjectNamespaceLike, durableObjectStores } from "../stores/durable-object.ts";
+import { type WorkersCacheLike, workersCacheStore } from "../stores/workers-cache.ts";
+
+export { FleetObject } from "../stores/durable-object.ts";
+
+declare const caches: { default: WorkersCacheLike };
 
 type WorkerEnv = Record<string, unknown>;
 
@@ -18,8 +26,14 @@ function variables(env: WorkerEnv): Record<string, string | undefined> {
 function build(request: Request, env: WorkerEnv) {
   const vars = variables(env);
   const publicUrl = vars.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const fleet = env.FLEET as DurableObjectNamespaceLike | undefined;
   // Without PUBLIC_URL the origin is the first caller's Host: a guess, never trusted as the BFF's own.
-  const deps: AppDeps = { publicUrl, publicUrlGuessed: !vars.PUBLIC_URL, clientAddress: (c) => c.req.header("cf-connecting-ip") };
+  const deps: AppDeps = {
+    publicUrl,
+    publicUrlGuessed: !vars.PUBLIC_URL,
+    clientAddress: (c) => c.req.header("cf-connecting-ip"),
+    ...(fleet && { stores: { cache: workersCacheStore(caches.default), ...durableObjectStores(fleet) } }),
+  };
   return createApp(loadConfig(vars, { publicUrl }), deps).app;
 }
 

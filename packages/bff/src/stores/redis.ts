@@ -9,6 +9,7 @@ import { createClient } from "@redis/client";
 import type { CacheEntry, CacheStore } from "../core/cache.ts";
 import type { Logger } from "../core/logger.ts";
 import type { CounterStore } from "../core/quota.ts";
+import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 
 const PREFIX = "embedkit:";
 
@@ -80,10 +81,20 @@ export async function connectRedis(url: string, logger: Logger) {
     },
   };
 
+  const lock = redisLock(
+    {
+      setIfAbsent: (key, value, ms) => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }),
+      releaseIfOurs: (key, value) => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }),
+    },
+    PREFIX,
+    warn,
+  );
+
   return {
     cache,
     counters,
-    /** For /health: whether Redis answers right now. */
+    lock,
+    /** For /health and metrics: whether Redis answers right now. */
     state: (): "ready" | "unavailable" => (client.isReady ? "ready" : "unavailable"),
     close: async () => {
       if (client.isOpen) await client.close();

@@ -19,6 +19,8 @@ export interface ThronSession {
 
 interface Jwt {
   accessToken: string;
+  /** Rotated by every refresh: the newest one is the only one alive. */
+  refreshToken: string | null;
   expiresAt: number;
 }
 
@@ -63,11 +65,11 @@ export function legacyTokenRequest(config: Pick<ThronConfig, "authUrl">, accessT
 }
 
 export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
-  /** The refresh token of the current JWT; dropped the moment THRON refuses it, never sent twice. */
-  let refreshToken: string | null = null;
+  /** The last refresh token this instance sent: spent whatever the answer, so never sent twice. */
+  let spentRefreshToken: string | null = null;
 
   async function requestTokens(form: Record<string, string>) {
-    const response = await callUpstream(upstream, () => tokenRequest(config, form), { idempotent: false });
+    const response = await callUpstream(upstream, () => tokenRequest(config, form), { idempotent: false, operation: "token" });
     const body: unknown = await response.json().catch(() => null);
     if (response.ok) {
       const parsed = TokenResponse.safeParse(body);
@@ -114,18 +116,28 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
   const jwts = new TokenSource<Jwt>({
     refreshAheadMs,
     now,
-    async obtain() {
+    onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+    // Shared with the fleet (core/fleet-token.ts): `previous` is then the newest JWT any instance stored.
+    ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `THRON:${config.clientId}:${config.username}` } }),
+    async obtain(previous) {
       const startedAt = now();
-      const held = refreshToken;
-      refreshToken = null; // spent by this attempt, whatever happens
+      const held = previous?.refreshToken !== spentRefreshToken ? previous?.refreshToken : null;
+      if (held) spentRefreshToken = held; // spent by this attempt, whatever happens
+      // A refused refresh (rotated elsewhere, revoked) falls back to a full impersonation login.
       const tokens = (held ? await refresh(held) : undefined) ?? (await login());
-      refreshToken = tokens.refresh_token ?? null;
-      return { accessToken: tokens.access_token, expiresAt: startedAt + tokens.expires_in * 1000 };
+      return {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token ?? null,
+        expiresAt: startedAt + tokens.expires_in * 1000,
+      };
     },
   });
 
   async function deriveLegacy(jwt: Jwt): Promise<string> {
-    const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), { idempotent: true });
+    const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), {
+      idempotent: true,
+      operation: "legacy-token",
+    });
     const body: unknown = await response.json().catch(() => null);
     const ssoCode = SsoEnvelope.safeParse(body).data?.ssoCode;
     if (response.status === 401 || response.status === 403 || ssoCode === "SESSION_EXPIRED" || ssoCode === "AUTHENTICATION_ERROR")

@@ -214,7 +214,7 @@ export class ThronClient {
         const response = await callUpstream(
           this.upstream,
           () => thronRequests.search(this.config, session.legacyToken, body),
-          { idempotent: true }, // a search is a read, even over POST
+          { idempotent: true, operation: "search" }, // a search is a read, even over POST
         );
         return readEnvelope(response, SearchResponse);
       },
@@ -242,7 +242,7 @@ export class ThronClient {
             const response = await callUpstream(
               this.upstream,
               () => thronRequests.definitionsPage(this.config, classificationId, session.legacyToken, offset),
-              { idempotent: true },
+              { idempotent: true, operation: "definitions" },
             );
             const items = (await readEnvelope(response, DefinitionsPage)).items ?? [];
             if (items.length === 0) break;
@@ -279,6 +279,7 @@ export class ThronClient {
     return this.health.track(async () => {
       const response = await callUpstream(this.upstream, () => thronRequests.contentDetail(this.config, id, pkey, thronLang), {
         idempotent: true,
+        operation: "content-detail",
       });
       if (response.status === 404) throw new ContentNotFound();
       const { content } = await readEnvelope(response, ContentDetail).catch((error) => {

@@ -104,9 +104,11 @@ export class ThroughLineClient {
     this.pacer = new Pacer(perSecond, undefined, now, sleep);
     this.tokens = new TokenSource({
       refreshAheadMs: 5 * 60_000,
+      onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
+      ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `ThroughLine:${config.clientId}` } }),
       obtain: async () => {
         const startedAt = Date.now();
-        const response = await callUpstream(upstream, () => throughlineTokenRequest(config), { idempotent: false });
+        const response = await callUpstream(upstream, () => throughlineTokenRequest(config), { idempotent: false, operation: "token" });
         if (response.status === 400 || response.status === 401)
           throw new ProblemError(
             502,
@@ -165,7 +167,8 @@ export class ThroughLineClient {
     const response = await callUpstream(
       this.upstream,
       () => throughlineApiRequest(`${base}${path}`, token, method, init.body),
-      { idempotent: false }, // one attempt: a retry would spend quota twice
+      // One attempt: a retry would spend quota twice. The operation is the path's first segment (helplines, countries…).
+      { idempotent: false, operation: path.split(/[/?]/)[1] || "call" },
     );
     if (response.status === 401) throw new Unauthorized();
     if (response.status === 429) {

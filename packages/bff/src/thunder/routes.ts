@@ -11,6 +11,7 @@ import type { Context } from "hono";
 import type { ThunderConfig } from "../config.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import type { ProviderHealth } from "../core/provider-health.ts";
+import type { CounterStore } from "../core/quota.ts";
 import { rateLimit } from "../core/rate-limit.ts";
 import { validationHook } from "../core/validation.ts";
 import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./launch-url.ts";
@@ -43,12 +44,26 @@ export interface ThunderRouteDeps {
   tickets: TicketLedger;
   clientKey: (c: Context) => string;
   launchesPerMinute: number;
+  /** Launch counts shared by the fleet (Redis); in memory without. */
+  sharedCounters?: CounterStore;
 }
 
-export function thunderRoutes({ config, sso, health, isAllowedOrigin, tickets, clientKey, launchesPerMinute }: ThunderRouteDeps) {
+export function thunderRoutes({
+  config,
+  sso,
+  health,
+  isAllowedOrigin,
+  tickets,
+  clientKey,
+  launchesPerMinute,
+  sharedCounters,
+}: ThunderRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // Each launch mints a token for the BFF's Thunder user: a budget of its own, tighter than reads.
-  app.use("/launch", rateLimit({ limit: launchesPerMinute, clientKey }));
+  app.use(
+    "/launch",
+    rateLimit({ limit: launchesPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "launch" } }) }),
+  );
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
     const origin = c.req.header("origin");

@@ -81,21 +81,25 @@ export function createThunderSso(config: ThunderConfig, upstream: UpstreamOption
   const authorization = thunderAuthorization(config);
 
   /**
-   * One SSO call; the string result, or a problem naming what went wrong. `retryOutage`: one
-   * more try after an outage (a 5xx that is not Thunder's credential answer, no answer at all),
-   * never after a credential refusal, which a second try would only repeat.
+   * One SSO call (`label` names it in metrics and traces); the string result, or a problem naming
+   * what went wrong. `retryOutage`: one more try after an outage (a 5xx that is not Thunder's
+   * credential answer, no answer at all), never after a credential refusal, which a second try
+   * would only repeat.
    */
-  async function call(operation: string, body: unknown, retryOutage: boolean): Promise<string> {
+  async function call(operation: string, label: string, body: unknown, retryOutage: boolean): Promise<string> {
     let response: Response;
     try {
-      response = await callUpstream(upstream, () => ssoRequest(config, operation, body, authorization), { idempotent: false });
+      response = await callUpstream(upstream, () => ssoRequest(config, operation, body, authorization), {
+        idempotent: false,
+        operation: label,
+      });
     } catch (error) {
-      if (retryOutage && error instanceof UpstreamError) return call(operation, body, false);
+      if (retryOutage && error instanceof UpstreamError) return call(operation, label, body, false);
       throw error;
     }
     const text = await response.text();
     if (isCredentialRefusal(response.status, text)) throw credentialsRefused();
-    if (response.status >= 500 && retryOutage) return call(operation, body, false);
+    if (response.status >= 500 && retryOutage) return call(operation, label, body, false);
     if (response.status >= 500)
       throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
     if (!response.ok) throw badGateway("Thunder", `Thunder's ${operation} answered status ${response.status}.`);
@@ -108,13 +112,19 @@ export function createThunderSso(config: ThunderConfig, upstream: UpstreamOption
     /** A token of its own for one launch, as short-lived as configured. */
     async mintToken(): Promise<ThunderToken> {
       const startedAt = now();
+      upstream.metrics?.tokenRequest(upstream.name, false); // never shared nor renewed: every launch asks for a new one
       // Minting twice is harmless, so an outage is worth one more try.
-      const token = await call("GenerateTokenWithDuration", { productId: config.vendorGuid, durationInMins: config.tokenMinutes }, true);
+      const token = await call(
+        "GenerateTokenWithDuration",
+        "token",
+        { productId: config.vendorGuid, durationInMins: config.tokenMinutes },
+        true,
+      );
       return { token, expiresAt: startedAt + config.tokenMinutes * 60_000 };
     },
     /** Hub Pro: saves the finished launch URL and answers its GUID. */
     async saveUrl(url: string): Promise<string> {
-      const guid = await call("SaveUserUrlByGuid", { url }, false);
+      const guid = await call("SaveUserUrlByGuid", "save-url", { url }, false);
       if (!/^[\w-]{1,64}$/.test(guid)) throw badGateway("Thunder", "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
       return guid;
     },

@@ -1,0 +1,24 @@
+/** GET /metrics: the Prometheus text, behind METRICS_TOKEN on the main port, open on METRICS_PORT's own. */
+import type { Handler } from "hono";
+import { timingSafeEqual } from "hono/utils/buffer";
+import type { ScrapedMetrics } from "./metrics.ts";
+import { ProblemError, sendProblem } from "./problem.ts";
+
+/** The Prometheus text, to requests bearing `token` (METRICS_TOKEN); with no token, for METRICS_PORT's own server. */
+export function metricsRoute(metrics: ScrapedMetrics, token: string | null): Handler {
+  return async (c) => {
+    if (token !== null) {
+      const given = /^Bearer (.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+      if (!(await timingSafeEqual(given, token)))
+        return sendProblem(
+          c,
+          new ProblemError(401, "metrics-token", "Metrics need a token", "Send Authorization: Bearer <METRICS_TOKEN>."),
+          {
+            "www-authenticate": 'Bearer realm="metrics"',
+          },
+        );
+    }
+    const { body, contentType } = await metrics.render();
+    return c.body(body, 200, { "content-type": contentType, "cache-control": "no-store" });
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * GET /metrics: Prometheus text read back by a real text-format parser, behind METRICS_TOKEN or
+ * on METRICS_PORT, counting what the BFF did (requests, upstream calls, cache, tokens, quota).
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import parsePrometheusTextFormat from "parse-prometheus-text-format";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+const TOKEN = "metrics-token-for-tests-0123456789";
+const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+type Family = { name: string; type: string; metrics: { value?: string; count?: string; labels?: Record<string, string> }[] };
+
+function sample(families: Family[], name: string, labels: Record<string, string>): number {
+  const family = families.find((f) => f.name === name);
+  assert.ok(family, `${name} is exported`);
+  const found = family.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels?.[k] === v));
+  return Number(found?.value ?? found?.count ?? 0);
+}
+
+async function scrape(get: (path: string, init?: RequestInit) => Response | Promise<Response>): Promise<Family[]> {
+  const response = await get("/metrics", auth);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);
+  return parsePrometheusTextFormat(await response.text()) as Family[];
+}
+
+describe("GET /metrics", () => {
+  it("is not served without METRICS_TOKEN or METRICS_PORT", async () => {
+    const bff = sandboxBff({}, { metrics: createPrometheusMetrics });
+    assert.equal((await bff.get("/metrics")).status, 404);
+  });
+
+  it("answers 401 without the bearer token, and never shows the token", async () => {
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
+    for (const init of [undefined, { headers: { authorization: "Bearer wrong-token-of-some-length" } }]) {
+      const response = await bff.get("/metrics", init);
+      assert.equal(response.status, 401);
+      assert.equal(response.headers.get("content-type"), "application/problem+json");
+      assert.ok(!(await response.text()).includes(TOKEN));
+    }
+    await scrape(bff.get);
+    assert.ok(bff.logs.every((line) => !line.includes(TOKEN)));
+  });
+
+  it("counts requests by route, upstream calls, cache results, token requests and the quota", async () => {
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
+    const path = `${ASSETS}?limit=5`;
+    assert.equal((await bff.get(path)).status, 200);
+    assert.equal((await bff.get(path)).status, 200);
+    assert.equal((await bff.get(`${ASSETS}?limit=0`)).status, 400);
+    assert.equal((await bff.get("/v1/throughline/helplines?country=NZ")).status, 200);
+
+    const families = await scrape(bff.get);
+    const route = "/v1/thron/galleries/:gallery/assets";
+    assert.equal(sample(families, "embedkit_http_requests_total", { route, method: "GET", status: "200" }), 2);
+    assert.equal(sample(families, "embedkit_http_requests_total", { route, method: "GET", status: "400" }), 1);
+    // This parser folds a labelled histogram's series into one; its type and buckets are what it keeps.
+    const latency = families.find((f) => f.name === "embedkit_http_request_duration_seconds") as unknown as {
+      type: string;
+      metrics: { buckets: Record<string, string> }[];
+    };
+    assert.equal(latency.type, "HISTOGRAM");
+    assert.ok(Object.keys(latency.metrics[0]?.buckets ?? {}).includes("+Inf"));
+    assert.equal(sample(families, "embedkit_cache_results_total", { kind: "thron:search", result: "miss" }), 1);
+    assert.equal(sample(families, "embedkit_cache_results_total", { kind: "thron:search", result: "hit" }), 1);
+    assert.equal(
+      sample(families, "embedkit_upstream_calls_total", { provider: "THRON", operation: "search", outcome: "ok" }),
+      bff.thron.stats.searches,
+    );
+    assert.equal(sample(families, "embedkit_token_requests_total", { provider: "THRON", kind: "new" }), bff.thron.stats.tokenRequests);
+    assert.equal(sample(families, "embedkit_token_requests_total", { provider: "ThroughLine", kind: "new" }), 1);
+    const apiCalls = bff.sandbox.throughline.stats.apiCalls;
+    assert.ok(apiCalls > 0);
+    assert.equal(sample(families, "embedkit_upstream_calls_total", { provider: "ThroughLine", operation: "helplines", outcome: "ok" }), 1);
+    assert.equal(sample(families, "embedkit_quota_used", { provider: "ThroughLine" }), apiCalls);
+    assert.equal(sample(families, "embedkit_quota_left", { provider: "ThroughLine" }), bff.config.throughline!.dailyQuota - apiCalls);
+    // Labels are route patterns and kinds, never what a user typed.
+    const text = await (await bff.get("/metrics", auth)).text();
+    assert.ok(!text.includes("limit=5"));
+  });
+
+  it("counts failed upstream calls by outcome", async () => {
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
+    bff.thron.faults.burst5xx = 10;
+    assert.ok((await bff.get(`${ASSETS}?limit=4`)).status >= 500);
+    const families = await scrape(bff.get);
+    assert.ok(sample(families, "embedkit_upstream_calls_total", { provider: "THRON", outcome: "server-error" }) >= 1);
+    assert.equal(sample(families, "embedkit_provider_up", { provider: "THRON" }), 0, "degraded, as /health says");
+    assert.equal(sample(families, "embedkit_provider_up", { provider: "ThroughLine" }), 1);
+  });
+
+  it("METRICS_PORT serves it on a port of its own, without a token, and not on the main port", async () => {
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1", METRICS_PORT: "0" }, port: 0, deps: { logSink: () => {} } });
+    try {
+      assert.ok(server.metricsUrl);
+      assert.equal((await fetch(`${server.url}/metrics`)).status, 404);
+      await fetch(`${server.url}/health`);
+      const families = parsePrometheusTextFormat(await (await fetch(`${server.metricsUrl}/metrics`)).text()) as Family[];
+      assert.equal(sample(families, "embedkit_http_requests_total", { route: "/health", status: "200" }), 1);
+    } finally {
+      await server.close();
+    }
+  });
+});

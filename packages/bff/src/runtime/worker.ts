@@ -54,6 +54,18 @@ export default {
         { status: 500, headers: { "content-type": "application/problem+json" } },
       );
     }
-    return app.fetch(request, env, ctx as never);
+    return app.fetch(withoutAcceptEncoding(request), env, ctx as never);
   },
 };
+
+/**
+ * Workers encode a body themselves from its Content-Encoding header, so an answer the BFF had
+ * already gzipped went out gzipped twice. Here the platform compresses (Cloudflare's edge does it
+ * for every client that accepts it): the app is asked as if the client took identity only.
+ */
+function withoutAcceptEncoding(request: Request): Request {
+  if (!request.headers.has("accept-encoding")) return request;
+  const headers = new Headers(request.headers);
+  headers.delete("accept-encoding");
+  return new Request(request, { headers });
+}

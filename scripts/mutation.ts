@@ -33,11 +33,11 @@ const GALLERY_TESTS = [
 ];
 
 const MUTANTS: Mutant[] = [
-  // core/cache.ts and the app's lifetimes
+  // upstream/cache.ts and the app's lifetimes
   {
     id: "cache-fresh-seconds",
     what: "cache TTL read in seconds (×1000)",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "freshUntil: now + ttl.freshMs,",
     to: "freshUntil: now + ttl.freshMs * 1000,",
     tests: [T("cache")],
@@ -45,7 +45,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-stale-from-now",
     what: "stale window counted from the write, not from the end of freshness",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "staleUntil: now + ttl.freshMs + ttl.staleMs",
     to: "staleUntil: now + ttl.staleMs",
     tests: [T("cache")],
@@ -53,7 +53,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-fresh-boundary",
     what: "an entry still fresh at its freshUntil",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "if (entry && now < entry.freshUntil)",
     to: "if (entry && now <= entry.freshUntil)",
     tests: [T("cache")],
@@ -61,7 +61,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-no-revalidate",
     what: "a stale entry served without a background refresh",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "this.#load(key, ttl, load).catch(() => {}); // revalidate in the background",
     to: "// revalidate in the background",
     tests: [T("cache")],
@@ -69,7 +69,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-no-stale-on-error",
     what: "an upstream failure thrown although an old answer is held",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: 'if (entry) return { value: entry.value, status: "stale-on-error" };',
     to: "",
     tests: [T("cache"), T("thron-failures")],
@@ -77,7 +77,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-no-coalescing",
     what: "concurrent misses each load",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "let pending = this.#inFlight.get(key) as Promise<V> | undefined;",
     to: "let pending: Promise<V> | undefined;",
     tests: [T("cache")],
@@ -85,7 +85,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cache-lru-not-touched",
     what: "the memory store evicts by age of writing, not by use",
-    file: `${BFF}/core/cache.ts`,
+    file: `${BFF}/upstream/cache.ts`,
     from: "      this.#entries.delete(key);\n      this.#entries.set(key, entry); // most recently used goes last\n",
     to: "",
     tests: [T("cache")],
@@ -98,11 +98,11 @@ const MUTANTS: Mutant[] = [
     to: "assets: { freshMs: 60, staleMs: 10 * MINUTE },",
     tests: [T("cache")],
   },
-  // core/origins.ts and core/cors.ts
+  // http/origins.ts and http/cors.ts
   {
     id: "origins-wildcard-anywhere",
     what: "a wildcard origin matched anywhere in the host",
-    file: `${BFF}/core/origins.ts`,
+    file: `${BFF}/http/origins.ts`,
     from: "return host.endsWith(suffix) &&",
     to: "return host.includes(suffix) &&",
     tests: [T("origins"), T("cors")],
@@ -110,7 +110,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "origins-any-scheme",
     what: "a wildcard origin matched on any scheme",
-    file: `${BFF}/core/origins.ts`,
+    file: `${BFF}/http/origins.ts`,
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text a mutant replaces
     from: "if (!candidate.startsWith(`${scheme}://`)) return false;",
     to: "",
@@ -119,7 +119,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cors-preflight-any-origin",
     what: "any origin's preflight allowed",
-    file: `${BFF}/core/cors.ts`,
+    file: `${BFF}/http/cors.ts`,
     from: "      if (allowed) {",
     to: "      if (origin) {",
     tests: [T("cors"), T("edge")],
@@ -127,7 +127,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "cors-no-vary",
     what: "a refused origin's answer without Vary: Origin",
-    file: `${BFF}/core/cors.ts`,
+    file: `${BFF}/http/cors.ts`,
     from: '"access-control-expose-headers": expose } : { vary: "Origin" },',
     to: '"access-control-expose-headers": expose } : {},',
     tests: [T("cors"), T("edge")],
@@ -135,16 +135,16 @@ const MUTANTS: Mutant[] = [
   {
     id: "cors-no-expose",
     what: "rate-limit headers not exposed to the page",
-    file: `${BFF}/core/cors.ts`,
+    file: `${BFF}/http/cors.ts`,
     from: ', "access-control-expose-headers": expose }',
     to: " }",
     tests: [T("cors"), T("edge")],
   },
-  // core/rate-limit.ts
+  // http/rate-limit.ts
   {
     id: "rate-limit-never-resets",
     what: "a rate-limit window that never resets",
-    file: `${BFF}/core/rate-limit.ts`,
+    file: `${BFF}/http/rate-limit.ts`,
     from: "if (!window || now - window.start >= windowMs) {",
     to: "if (!window) {",
     tests: [T("rate-limit"), T("edge")],
@@ -152,7 +152,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "rate-limit-off-by-one",
     what: "the last allowed request refused",
-    file: `${BFF}/core/rate-limit.ts`,
+    file: `${BFF}/http/rate-limit.ts`,
     from: "if (window.count > options.limit) {",
     to: "if (window.count >= options.limit) {",
     tests: [T("rate-limit"), T("edge")],
@@ -160,7 +160,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "rate-limit-counts-preflight",
     what: "CORS preflights spend the budget",
-    file: `${BFF}/core/rate-limit.ts`,
+    file: `${BFF}/http/rate-limit.ts`,
     from: 'if (c.req.method === "OPTIONS") return next();',
     to: "",
     tests: [T("rate-limit"), T("edge")],
@@ -168,16 +168,16 @@ const MUTANTS: Mutant[] = [
   {
     id: "rate-limit-unbounded",
     what: "remembered clients never forgotten",
-    file: `${BFF}/core/rate-limit.ts`,
+    file: `${BFF}/http/rate-limit.ts`,
     from: "if (windows.size > maxClients) windows.delete(windows.keys().next().value as string);",
     to: "",
     tests: [T("rate-limit")],
   },
-  // core/quota.ts
+  // upstream/quota.ts
   {
     id: "quota-23-hours",
     what: "the rolling day is 23 hours",
-    file: `${BFF}/core/quota.ts`,
+    file: `${BFF}/upstream/quota.ts`,
     from: "Array.from({ length: 24 },",
     to: "Array.from({ length: 23 },",
     tests: [T("quota"), T("throughline")],
@@ -185,7 +185,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "quota-hour-in-seconds",
     what: "the quota's hour written in seconds",
-    file: `${BFF}/core/quota.ts`,
+    file: `${BFF}/upstream/quota.ts`,
     from: "const HOUR = 3_600_000;",
     to: "const HOUR = 3_600;",
     tests: [T("quota"), T("throughline")],
@@ -193,16 +193,16 @@ const MUTANTS: Mutant[] = [
   {
     id: "quota-counter-never-expires",
     what: "an expired counter keeps counting",
-    file: `${BFF}/core/quota.ts`,
+    file: `${BFF}/upstream/quota.ts`,
     from: "const value = (live ? entry.value : 0) + by;",
     to: "const value = (entry ? entry.value : 0) + by;",
     tests: [T("quota"), T("throughline")],
   },
-  // core/upstream.ts
+  // upstream/call.ts
   {
     id: "upstream-three-tries",
     what: "reads tried three times",
-    file: `${BFF}/core/upstream.ts`,
+    file: `${BFF}/upstream/call.ts`,
     from: "const attempts = options.idempotent ? 2 : 1;",
     to: "const attempts = options.idempotent ? 3 : 1;",
     tests: [T("upstream"), T("thron-failures")],
@@ -210,7 +210,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "upstream-retries-writes",
     what: "calls that are not safe to repeat retried",
-    file: `${BFF}/core/upstream.ts`,
+    file: `${BFF}/upstream/call.ts`,
     from: "const attempts = options.idempotent ? 2 : 1;",
     to: "const attempts = 2;",
     tests: [T("upstream"), T("thron-failures")],
@@ -218,7 +218,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "upstream-retries-4xx",
     what: "a 4xx answer retried",
-    file: `${BFF}/core/upstream.ts`,
+    file: `${BFF}/upstream/call.ts`,
     from: "if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
     to: "if (response.status >= 400 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {",
     tests: [T("upstream"), T("thron-failures")],
@@ -226,16 +226,16 @@ const MUTANTS: Mutant[] = [
   {
     id: "upstream-timeout-as-503",
     what: "a timeout reported as a failed connection",
-    file: `${BFF}/core/upstream.ts`,
+    file: `${BFF}/upstream/call.ts`,
     from: 'const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");',
     to: "const timedOut = false;",
     tests: [T("upstream"), T("thron-failures")],
   },
-  // core/token-source.ts
+  // upstream/token-source.ts
   {
     id: "token-no-single-flight",
     what: "concurrent callers each obtain a token",
-    file: `${BFF}/core/token-source.ts`,
+    file: `${BFF}/upstream/token-source.ts`,
     from: "if (!this.#inFlight) {",
     to: "if (true) {",
     tests: [T("token-source")],
@@ -243,7 +243,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "token-no-refresh-ahead",
     what: "tokens refreshed only once expired",
-    file: `${BFF}/core/token-source.ts`,
+    file: `${BFF}/upstream/token-source.ts`,
     from: "if (now >= current.expiresAt - this.#options.refreshAheadMs) {",
     to: "if (false) {",
     tests: [T("token-source")],
@@ -251,7 +251,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "token-invalidate-ignored",
     what: "a token the upstream called dead handed out again",
-    file: `${BFF}/core/token-source.ts`,
+    file: `${BFF}/upstream/token-source.ts`,
     from: "if (this.#current === token) this.#invalidated = true;",
     to: "",
     tests: [T("token-source"), T("thron-client"), T("throughline-client")],
@@ -259,16 +259,16 @@ const MUTANTS: Mutant[] = [
   {
     id: "token-min-validity-ignored",
     what: "a token handed out with seconds left",
-    file: `${BFF}/core/token-source.ts`,
+    file: `${BFF}/upstream/token-source.ts`,
     from: "now < current.expiresAt - (this.#options.minValidityMs ?? 0)",
     to: "now < current.expiresAt",
     tests: [T("token-source")],
   },
-  // core/provider-health.ts, problem.ts, response-headers.ts, security-headers.ts, logger.ts
+  // upstream/health.ts, problem.ts, response-headers.ts, security-headers.ts, logger.ts
   {
     id: "health-degraded-forever",
     what: "a provider degraded until its next success, however long ago it failed",
-    file: `${BFF}/core/provider-health.ts`,
+    file: `${BFF}/upstream/health.ts`,
     from: "this.now() - this.#failedAt < this.degradedForMs",
     to: "this.now() - this.#failedAt >= 0",
     tests: [T("provider-health"), T("thron-failures")],
@@ -276,7 +276,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "health-client-errors-count",
     what: "the caller's own 4xx marks the upstream degraded",
-    file: `${BFF}/core/provider-health.ts`,
+    file: `${BFF}/upstream/health.ts`,
     from: "error.status >= 502",
     to: "error.status >= 400",
     tests: [T("provider-health"), T("thron-failures")],
@@ -284,7 +284,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "problem-plain-json",
     what: "problems sent as plain JSON",
-    file: `${BFF}/core/problem.ts`,
+    file: `${BFF}/http/problem.ts`,
     from: '"content-type": "application/problem+json",',
     to: '"content-type": "application/json",',
     tests: [T("edge"), T("thron-failures")],
@@ -292,7 +292,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "headers-override-handler",
     what: "edge headers overwrite the ones a handler chose",
-    file: `${BFF}/core/response-headers.ts`,
+    file: `${BFF}/http/response-headers.ts`,
     from: "if (headers.has(name)) continue;",
     to: "",
     tests: [T("edge")],
@@ -300,7 +300,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "security-no-nosniff",
     what: "nosniff dropped",
-    file: `${BFF}/core/security-headers.ts`,
+    file: `${BFF}/http/security-headers.ts`,
     from: '"x-content-type-options": "nosniff",',
     to: "",
     tests: [T("edge")],

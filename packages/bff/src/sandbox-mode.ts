@@ -6,7 +6,7 @@
 import { createSandbox, type Sandbox } from "@embedkit/sandbox";
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "./core/logger.ts";
-import type { FetchLike } from "./core/upstream.ts";
+import type { FetchLike } from "./upstream/call.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
 

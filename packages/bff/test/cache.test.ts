@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type CacheEntry, type CacheStore, MemoryStore, ResponseCache } from "../src/core/cache.ts";
-import { MemoryCounterStore } from "../src/core/quota.ts";
+import { type CacheEntry, type CacheStore, MemoryStore, ResponseCache } from "../src/upstream/cache.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { originMatcher } from "../src/core/origins.ts";
+import { originMatcher } from "../src/http/origins.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 const ALLOWED = "https://www.acme.com,https://*.acme.net";

@@ -5,7 +5,7 @@ import { Hono } from "hono";
 import { secretsOf } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/core/logger.ts";
-import { responseHeaders } from "../src/core/response-headers.ts";
+import { responseHeaders } from "../src/http/response-headers.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 

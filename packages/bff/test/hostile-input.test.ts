@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
 import { ByteBoundedMap } from "../src/core/byte-bounded-map.ts";
-import { CursorSeal } from "../src/core/cursor-seal.ts";
+import { CursorSeal } from "../src/http/cursor-seal.ts";
 import { planKey } from "../src/thron/routes.ts";
 import { gallerySearchBody } from "../src/thron/search-body.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";

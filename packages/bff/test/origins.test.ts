@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { originMatcher } from "../src/core/origins.ts";
+import { originMatcher } from "../src/http/origins.ts";
 
 describe("allowed origins", () => {
   const allowed = originMatcher(["https://www.acme.com", "https://*.acme.net"]);

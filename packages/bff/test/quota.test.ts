@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MemoryCounterStore, RollingQuota } from "../src/core/quota.ts";
+import { MemoryCounterStore, RollingQuota } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
 
 const HOUR = 3_600_000;

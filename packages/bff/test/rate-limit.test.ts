@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Hono } from "hono";
-import { rateLimit } from "../src/core/rate-limit.ts";
-import { responseHeaders } from "../src/core/response-headers.ts";
+import { rateLimit } from "../src/http/rate-limit.ts";
+import { responseHeaders } from "../src/http/response-headers.ts";
 import { manualClock } from "./clock.ts";
 
 /** The middleware in front of a route, the client named by a header, on a clock the test moves. */

@@ -5,8 +5,8 @@ import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandb
 import { sign } from "hono/jwt";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { type CacheStore, MemoryStore } from "../src/core/cache.ts";
-import { type CounterStore, MemoryCounterStore } from "../src/core/quota.ts";
+import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
+import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
 import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { TokenSource } from "../src/core/token-source.ts";
+import { TokenSource } from "../src/upstream/token-source.ts";
 
 interface Token {
   id: number;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { callUpstream, type FetchLike, UpstreamError } from "../src/core/upstream.ts";
+import { callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
 
 /** An upstream that answers each call with the next of `statuses` (the last one repeats), counting calls. */
 function upstream(...statuses: number[]) {

@@ -4,7 +4,7 @@
  * is loaded only when /metrics is enabled (METRICS_TOKEN or METRICS_PORT), so other deploys
  * and the Workers bundle never load it.
  */
-import type { CacheStatus } from "./cache.ts";
+import type { CacheStatus } from "../upstream/cache.ts";
 
 /** How an upstream call ended: answered (2xx–4xx), failed with 5xx, timed out, or never connected. */
 export type UpstreamOutcome = "ok" | "client-error" | "server-error" | "timeout" | "unreachable";

@@ -4,7 +4,7 @@
  * no inline script, its start-up code is a file of its own.
  */
 import type { Hono } from "hono";
-import { respond } from "../core/response-headers.ts";
+import { respond } from "../http/response-headers.ts";
 
 /** The two files Swagger UI needs, read from swagger-ui-dist by the server runtimes. */
 export interface SwaggerUiFiles {

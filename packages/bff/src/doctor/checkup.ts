@@ -2,7 +2,7 @@
  * What `pnpm doctor` reports: one step per line, and for a failure its likely cause and the
  * fix in plain words. Providers record steps here; nothing else decides how they print.
  */
-import type { FetchLike } from "../core/upstream.ts";
+import type { FetchLike } from "../upstream/call.ts";
 
 export type StepStatus = "ok" | "warn" | "fail" | "skip";
 

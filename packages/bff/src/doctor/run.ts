@@ -3,7 +3,7 @@
  * one line per step. In sandbox mode the calls go to the simulated upstreams in process.
  */
 import type { Config } from "../config.ts";
-import type { FetchLike } from "../core/upstream.ts";
+import type { FetchLike } from "../upstream/call.ts";
 import { type Checkup, checkupFor, formatStep, prober, type Step } from "./checkup.ts";
 import { checkThron } from "./thron.ts";
 import { checkThroughLine } from "./throughline.ts";

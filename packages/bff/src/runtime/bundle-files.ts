@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { MIN_COMPRESSIBLE_BYTES } from "../core/encoding.ts";
-import type { StaticFile } from "../core/static-assets.ts";
 import type { SwaggerUiFiles } from "../docs/page.ts";
+import { MIN_COMPRESSIBLE_BYTES } from "../http/encoding.ts";
+import type { StaticFile } from "../http/static-assets.ts";
 
 export const BUNDLE_DIR = fileURLToPath(new URL("../../../components/dist/cdn", import.meta.url));
 

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { Hono } from "hono";
 import type { ScrapedMetrics } from "../core/metrics.ts";
-import { metricsRoute } from "../core/metrics-route.ts";
+import { metricsRoute } from "../http/metrics-route.ts";
 
 export async function serveMetrics(metrics: ScrapedMetrics, port: number, hostname: string) {
   const app = new Hono().get("/metrics", metricsRoute(metrics, null));

@@ -6,7 +6,7 @@
  * rate-limit windows and locks stay in memory (a minute's window lost on eviction costs nothing).
  */
 import type { FleetLock } from "../core/fleet-lock.ts";
-import type { CounterStore } from "../core/quota.ts";
+import type { CounterStore } from "../upstream/quota.ts";
 
 /** The parts of the Workers runtime types used here (no dependency on @cloudflare/workers-types). */
 export interface DurableObjectStorageLike {

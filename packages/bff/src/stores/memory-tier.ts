@@ -5,7 +5,7 @@
  * So a Redis outage never turns every cached answer into an upstream call, and a hit hands out
  * the same value object each time (the rendered JSON memoised on it is reused).
  */
-import { type CacheEntry, type CacheStore, MemoryStore } from "../core/cache.ts";
+import { type CacheEntry, type CacheStore, MemoryStore } from "../upstream/cache.ts";
 
 export class MemoryTier implements CacheStore {
   constructor(

@@ -6,9 +6,9 @@
  * outage is never an outage.
  */
 import { createClient } from "@redis/client";
-import type { CacheEntry, CacheStore } from "../core/cache.ts";
 import type { Logger } from "../core/logger.ts";
-import type { CounterStore } from "../core/quota.ts";
+import type { CacheEntry, CacheStore } from "../upstream/cache.ts";
+import type { CounterStore } from "../upstream/quota.ts";
 import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 
 const PREFIX = "embedkit:";

@@ -2,7 +2,7 @@
  * Cloudflare Workers: cached answers in the Cache API, shared by every isolate of a data centre
  * (isolates have no memory in common). Keys are hashed into URLs of a host nobody can request.
  */
-import type { CacheEntry, CacheStore } from "../core/cache.ts";
+import type { CacheEntry, CacheStore } from "../upstream/cache.ts";
 
 /** The part of the Workers Cache API used here. */
 export interface WorkersCacheLike {

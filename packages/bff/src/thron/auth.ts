@@ -6,9 +6,9 @@
  */
 import { z } from "zod";
 import type { ThronConfig } from "../config.ts";
-import { ProblemError } from "../core/problem.ts";
-import { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import { ProblemError } from "../http/problem.ts";
+import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../upstream/call.ts";
+import { TokenSource } from "../upstream/token-source.ts";
 
 /** What a legacy call needs: the X-TokenID, and the JWT it was derived from. */
 export interface ThronSession {

@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import type { ThronConfig } from "../config.ts";
-import { ProblemError } from "../core/problem.ts";
-import type { ProviderHealth } from "../core/provider-health.ts";
-import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import { ProblemError } from "../http/problem.ts";
+import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
+import type { ProviderHealth } from "../upstream/health.ts";
 import type { ThronSession, ThronSessions } from "./auth.ts";
 
 const Envelope = z.looseObject({

@@ -6,12 +6,12 @@
  */
 import { z } from "zod";
 import type { ThroughLineConfig } from "../config.ts";
-import { Pacer } from "../core/pacer.ts";
-import { ProblemError } from "../core/problem.ts";
-import type { ProviderHealth } from "../core/provider-health.ts";
-import type { RollingQuota } from "../core/quota.ts";
-import { TokenSource } from "../core/token-source.ts";
-import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import { ProblemError } from "../http/problem.ts";
+import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
+import type { ProviderHealth } from "../upstream/health.ts";
+import { Pacer } from "../upstream/pacer.ts";
+import type { RollingQuota } from "../upstream/quota.ts";
+import { TokenSource } from "../upstream/token-source.ts";
 import { API_VERSION } from "./mapping.ts";
 
 const TokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });

@@ -9,10 +9,10 @@ import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, Hel
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
-import type { CacheStatus, ResponseCache, Ttl } from "../core/cache.ts";
-import { problemSpec } from "../core/problem.ts";
-import { type CounterStore, RollingQuota } from "../core/quota.ts";
-import { validationHook } from "../core/validation.ts";
+import { problemSpec } from "../http/problem.ts";
+import { validationHook } from "../http/validation.ts";
+import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
+import { type CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
 import { ClientBudget } from "./client-budget.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";

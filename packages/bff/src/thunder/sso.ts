@@ -7,8 +7,8 @@
  */
 
 import type { ThunderConfig } from "../config.ts";
-import { ProblemError } from "../core/problem.ts";
-import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../core/upstream.ts";
+import { ProblemError } from "../http/problem.ts";
+import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
 
 export interface ThunderToken {
   token: string;

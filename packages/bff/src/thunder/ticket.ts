@@ -4,9 +4,9 @@
  * optionally listing the ids it allows), and the BFF launches once with each.
  */
 import { sign, verify } from "hono/jwt";
-import { ProblemError } from "../core/problem.ts";
-import type { CounterStore } from "../core/quota.ts";
-import { unavailable } from "../core/upstream.ts";
+import { ProblemError } from "../http/problem.ts";
+import { unavailable } from "../upstream/call.ts";
+import type { CounterStore } from "../upstream/quota.ts";
 
 const MAX_LIFETIME_S = 600;
 const CLOCK_SKEW_S = 30;

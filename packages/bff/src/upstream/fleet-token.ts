@@ -10,8 +10,9 @@
  * refreshes alone (Redis away) with a dead refresh token falls back to a full login
  * (thron/auth.ts). The shared store then holds these tokens: protect it like the secrets.
  */
+
+import { type FleetOptions, onceInFleet } from "../core/fleet-lock.ts";
 import type { CacheStore } from "./cache.ts";
-import { type FleetOptions, onceInFleet } from "./fleet-lock.ts";
 import type { ExpiringToken } from "./token-source.ts";
 
 export interface SharedTokens {

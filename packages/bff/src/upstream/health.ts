@@ -1,4 +1,4 @@
-import { ProblemError } from "./problem.ts";
+import { ProblemError } from "../http/problem.ts";
 
 /** Whether a provider's recent upstream calls worked: /health reports it without calling upstream. */
 export class ProviderHealth {

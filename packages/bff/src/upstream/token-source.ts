@@ -5,8 +5,9 @@
  * caller, so it is made to hold: a transient failure is retried once before they all fail,
  * and while a token held is still valid a failed renewal leaves it in use.
  */
+
+import { UpstreamError } from "./call.ts";
 import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
-import { UpstreamError } from "./upstream.ts";
 
 /**
  * Refused connections and upstream 5xx: quick failures worth one more try. Not a timeout (the

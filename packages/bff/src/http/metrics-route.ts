@@ -1,7 +1,7 @@
 /** GET /metrics: the Prometheus text, behind METRICS_TOKEN on the main port, open on METRICS_PORT's own. */
 import type { Handler } from "hono";
 import { timingSafeEqual } from "hono/utils/buffer";
-import type { ScrapedMetrics } from "./metrics.ts";
+import type { ScrapedMetrics } from "../core/metrics.ts";
 import { ProblemError, sendProblem } from "./problem.ts";
 
 /** The Prometheus text, to requests bearing `token` (METRICS_TOKEN); with no token, for METRICS_PORT's own server. */

@@ -5,8 +5,8 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import type { Logger } from "./logger.ts";
-import type { Metrics } from "./metrics.ts";
+import type { Logger } from "../core/logger.ts";
+import type { Metrics } from "../core/metrics.ts";
 import { setResponseHeaders } from "./response-headers.ts";
 
 declare module "hono" {

@@ -4,7 +4,7 @@
  * missing: one load for all concurrent callers; if that load fails, a stale entry is served.
  */
 
-import { type FleetOptions, onceInFleet } from "./fleet-lock.ts";
+import { type FleetOptions, onceInFleet } from "../core/fleet-lock.ts";
 
 export interface CacheEntry<V> {
   value: V;

@@ -3,10 +3,11 @@
  * idempotent reads while budget is left, and failures turned into problems that name the
  * upstream but never carry its body.
  */
+
+import type { Metrics, UpstreamOutcome } from "../core/metrics.ts";
+import type { Tracing } from "../core/tracing.ts";
+import { ProblemError } from "../http/problem.ts";
 import type { SharedTokens } from "./fleet-token.ts";
-import type { Metrics, UpstreamOutcome } from "./metrics.ts";
-import { ProblemError } from "./problem.ts";
-import type { Tracing } from "./tracing.ts";
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 

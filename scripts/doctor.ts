@@ -6,8 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { secretsOf } from "../packages/bff/src/app.ts";
-import { ConfigError, loadConfig } from "../packages/bff/src/config.ts";
+import { ConfigError, loadConfig, secretsOf } from "../packages/bff/src/config.ts";
 import { runDoctor } from "../packages/bff/src/doctor/run.ts";
 import { createSandboxMode } from "../packages/bff/src/sandbox-mode.ts";
 

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { builderRoutes } from "./builder/routes.ts";
-import type { Config } from "./config.ts";
+import { type Config, secretsOf } from "./config.ts";
 import type { FleetLock } from "./core/fleet-lock.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
@@ -330,7 +330,7 @@ export function createApp(config: Config, deps: AppDeps) {
   return { app, sandbox: sandboxMode?.sandbox ?? null, cache, logger, metrics };
 }
 
-export { ProblemError };
+export { ProblemError, secretsOf };
 
 /**
  * The key page cursors are sealed with: derived from the THRON client secret, so every instance
@@ -339,16 +339,4 @@ export { ProblemError };
 function cursorSecret(config: Config): string | undefined {
   if (config.sandbox || !config.thron) return undefined;
   return `embedkit cursor seal\n${config.thron.clientSecret}`;
-}
-
-/** Every configured secret: log lines never carry them. */
-export function secretsOf(config: Config): string[] {
-  return [
-    config.thron?.clientSecret ?? "",
-    config.thunder?.password ?? "",
-    config.thunder?.ticketSecret ?? "",
-    config.throughline?.clientSecret ?? "",
-    config.cacheUrl ?? "", // may hold a Redis password
-    config.metricsToken ?? "",
-  ];
 }

@@ -2,21 +2,104 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { BASE_VARS, loadConfig, PROVIDER_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
+import { defaultOf, metaOf } from "../src/env-vars.ts";
+import { THRON } from "./helpers.ts";
 
 const source = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");
 
+/** Every provider configured for real, with a value of its own in every variable that takes one. */
+const LIVE = {
+  ...THRON,
+  THRON_CLASSIFICATION_ID: "cls-1",
+  THRON_FILTER_KEYS: "topic",
+  THRON_GALLERIES: JSON.stringify({ press: { folderId: "folder-2", pkey: "pkey-2" } }),
+  THUNDER_USERNAME: "thunder-user",
+  THUNDER_PASSWORD: "thunder-password-value",
+  THUNDER_VENDOR_GUID: "6f1c2a9e-3b7d-4e0a-9c5f-2d8b7a41e360",
+  THUNDER_TICKET_SECRET: "thunder-ticket-secret-0123456789abcdef",
+  THROUGHLINE_CLIENT_ID: "throughline-client",
+  THROUGHLINE_CLIENT_SECRET: "throughline-secret-value",
+  ALLOWED_ORIGINS: "https://www.acme.com",
+  BFF_CACHE_URL: "redis://:redis-password-value@cache.internal:6379",
+  METRICS_TOKEN: "metrics-token-0123456789",
+};
+
+/** The variables `loadConfig(env)` looks at. */
+function variablesRead(env: Record<string, string>): Set<string> {
+  const read = new Set<string>();
+  loadConfig(
+    new Proxy(env, {
+      get: (target, name) => {
+        if (typeof name === "string") read.add(name);
+        return target[name as string];
+      },
+    }),
+  );
+  return read;
+}
+
+const without = (env: Record<string, string>, name: string) => Object.fromEntries(Object.entries(env).filter(([key]) => key !== name));
+
 describe("configuration reference", () => {
-  it("documents every variable the BFF reads", () => {
-    const code = ["../src/config.ts", "../src/runtime/prepare.ts", "../src/runtime/node.ts", "../src/runtime/bun.ts"]
-      .map(source)
-      .join("\n");
-    const read = new Set([...code.matchAll(/(?:value|url)\("([A-Z_]+)"|env\.([A-Z_]+)/g)].map((m) => m[1] ?? m[2]));
-    for (const names of code.matchAll(/\[("[A-Z_]+"(?:, "[A-Z_]+")*)\]/g))
-      for (const [, name] of names[1]?.matchAll(/"([A-Z_]+)"/g) ?? []) read.add(name);
+  it("documents every variable the BFF reads, and only those", () => {
+    const runtime = ["../src/runtime/prepare.ts", "../src/runtime/node.ts", "../src/runtime/bun.ts"].map(source).join("\n");
+    const read = new Set([
+      ...variablesRead(LIVE),
+      ...variablesRead({}),
+      ...[...runtime.matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1] as string),
+    ]);
     const documented = new Set(CONFIG_REFERENCE.map((v) => v.name));
-    const missing = [...read].filter((name) => name && !documented.has(name));
-    assert.deepEqual(missing, [], "read by the BFF but not in config-reference.ts");
+    assert.deepEqual(
+      [...read].filter((name) => !documented.has(name)),
+      [],
+      "read by the BFF but not documented",
+    );
+    assert.deepEqual(
+      [...documented].filter((name) => !read.has(name)),
+      [],
+      "documented but never read",
+    );
+  });
+
+  it("documents the default the BFF applies when a variable is unset", () => {
+    let checked = 0;
+    for (const schema of [BASE_VARS, ...Object.values(PROVIDER_VARS)].flatMap((shape) => Object.values(shape))) {
+      const { env: name, unset } = metaOf(schema);
+      // A default written as a template of other variables, such as https://$THRON_TENANT.thron.com, is checked as well.
+      const template = unset !== undefined && /^https?:\/\/\S+$/.test(unset) ? unset : undefined;
+      const documented = (template ?? (unset === undefined ? defaultOf(schema) : undefined))?.replace(
+        /\$([A-Z_]+)/g,
+        (_, other: string) => ({ PORT: "8787", ...LIVE })[other] ?? "",
+      );
+      if (documented === undefined) continue;
+      const env = without(LIVE, name);
+      assert.deepEqual(loadConfig({ ...env, [name]: documented }), loadConfig(env), `${name}=${documented} is what unset means`);
+      checked++;
+    }
+    assert.ok(checked >= 19, `${checked} defaults checked`);
+    const reference = Object.fromEntries(CONFIG_REFERENCE.map((v) => [v.name, v.default]));
+    assert.deepEqual(
+      [reference.PORT, reference.RATE_LIMIT_PER_MINUTE, reference.THUNDER_TOKEN_MINUTES, reference.THROUGHLINE_DAILY_QUOTA],
+      ["8787", "600", "5", "1000"],
+    );
+  });
+
+  it("marks secret exactly the variables whose values secretsOf keeps out of every log line", () => {
+    const secret = CONFIG_REFERENCE.filter((v) => v.secret).map((v) => v.name);
+    assert.deepEqual(secret.sort(), [
+      "BFF_CACHE_URL",
+      "METRICS_TOKEN",
+      "THRON_CLIENT_SECRET",
+      "THROUGHLINE_CLIENT_SECRET",
+      "THUNDER_PASSWORD",
+      "THUNDER_TICKET_SECRET",
+    ]);
+    const values = secret.map((name) => LIVE[name as keyof typeof LIVE]);
+    assert.deepEqual(secretsOf(loadConfig(LIVE)).sort(), values.sort());
+    for (const v of CONFIG_REFERENCE.filter((v) => /(SECRET|PASSWORD|TOKEN)$/.test(v.name)))
+      assert.ok(v.secret, `${v.name} is named as a secret but not marked one`);
   });
 
   it("is what docs/configuration.md holds (run pnpm docs:config after a change)", () => {

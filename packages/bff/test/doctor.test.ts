@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
-import { secretsOf } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig, secretsOf } from "../src/config.ts";
 import type { Step } from "../src/doctor/checkup.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { createSandboxMode } from "../src/sandbox-mode.ts";
 import { thunderAuthorization } from "../src/thunder/sso.ts";
 import { PUBLIC_URL } from "./helpers.ts";
+import { vendorEnv } from "./standalone-sandbox.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
 async function sandboxDoctor(env: Record<string, string> = {}, plant: (sandbox: ReturnType<typeof createSandbox>) => void = () => {}) {
@@ -25,26 +25,8 @@ const SIMULATOR = "https://sim.test";
 async function liveDoctor(overrides: Record<string, string>) {
   const simulator = createSandbox({ baseUrl: SIMULATOR });
   const env = {
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: simulator.urls.thron,
-    THRON_API_URL: simulator.urls.thron,
-    THRON_CDN_URL: simulator.urls.thron,
-    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-    THRON_PKEY: THRON_SANDBOX.pkey,
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
-    THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(","),
-    THUNDER_USERNAME: THUNDER_SANDBOX.username,
-    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
-    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
-    THUNDER_SSO_URL: simulator.urls.thunder,
+    ...vendorEnv(simulator.urls),
     THUNDER_TICKET_SECRET: "doctor-test-ticket-secret-0123456789",
-    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-    THROUGHLINE_TOKEN_URL: simulator.urls.throughlineToken,
-    THROUGHLINE_API_URL: simulator.urls.throughlineApi,
     ...overrides,
   };
   const config = loadConfig(env);

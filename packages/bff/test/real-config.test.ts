@@ -4,22 +4,14 @@ import { AssetPage, Gallery } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
+import { thronVendorEnv } from "./standalone-sandbox.ts";
 
 /** The BFF configured as an operator would for a real tenant, talking to THRON's simulator over `fetch`. */
 function configuredBff() {
   const thronHost = "https://thron.simulated";
   const sandbox = createSandbox({ baseUrl: thronHost });
   const env = {
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: `${thronHost}/thron`,
-    THRON_API_URL: `${thronHost}/thron`,
-    THRON_CDN_URL: `${thronHost}/thron`,
-    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-    THRON_PKEY: THRON_SANDBOX.pkey,
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
+    ...thronVendorEnv(sandbox.urls),
     THRON_FILTER_KEYS: "topic,season",
     THRON_GALLERIES: JSON.stringify({
       sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["season"] },
@@ -43,18 +35,7 @@ function configuredBff() {
 describe("the BFF configured for a real tenant", () => {
   it("answers a 502 naming THRON, not a 500, when THRON does not know the tenant", async () => {
     const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
-    const hosts = "https://thron.simulated/thron";
-    const config = loadConfig({
-      THRON_TENANT: "wrongtenant",
-      THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-      THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-      THRON_USERNAME: THRON_SANDBOX.username,
-      THRON_AUTH_URL: hosts,
-      THRON_API_URL: hosts,
-      THRON_CDN_URL: hosts,
-      THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-      THRON_PKEY: THRON_SANDBOX.pkey,
-    });
+    const config = loadConfig({ ...thronVendorEnv(sandbox.urls), THRON_TENANT: "wrongtenant" });
     const { app } = createApp(config, {
       publicUrl: "https://bff.example",
       logSink: () => {},

@@ -3,8 +3,11 @@
  * that points a BFF at them as at real vendors: what several instances share in fleet tests.
  */
 import type { AddressInfo } from "node:net";
-import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import { createSandbox, type SandboxUrls, sandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createAdaptorServer } from "@hono/node-server";
+import { thronSandboxEnv } from "../src/thron/config.ts";
+import { throughlineSandboxEnv } from "../src/throughline/config.ts";
+import { thunderSandboxEnv } from "../src/thunder/config.ts";
 
 export async function startStandaloneSandbox() {
   // The sandbox builds its URLs from the port, so it is created once the server listens.
@@ -31,26 +34,26 @@ export function upstreamEnv(base: string): Record<string, string> {
   return {
     BFF_SANDBOX: "0",
     ALLOWED_ORIGINS: "https://www.host.example",
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: `${base}/thron`,
-    THRON_API_URL: `${base}/thron`,
-    THRON_CDN_URL: `${base}/thron`,
+    ...vendorEnv(sandboxUrls(base)),
+    THUNDER_PUBLIC_LAUNCH: "1",
+  };
+}
+
+/**
+ * THRON as an operator configures it, at the simulated THRON under `urls`: the sandbox's
+ * account, and its demo folder as the one `default` gallery, with its filters.
+ */
+export function thronVendorEnv(urls: SandboxUrls): Record<string, string> {
+  return {
+    ...thronSandboxEnv(urls),
+    THRON_GALLERIES: "",
     THRON_FOLDER_ID: THRON_SANDBOX.folderId,
     THRON_PKEY: THRON_SANDBOX.pkey,
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
     THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(","),
-    THUNDER_USERNAME: THUNDER_SANDBOX.username,
-    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
-    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
-    THUNDER_SSO_URL: `${base}/thunder/sso/RESTSSOServices.svc`,
-    THUNDER_PUBLIC_LAUNCH: "1",
-    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-    THROUGHLINE_TOKEN_URL: `${base}/throughline/oauth/token`,
-    THROUGHLINE_API_URL: `${base}/throughline/v2`,
-    THROUGHLINE_EVENTS_URL: `${base}/throughline/v1/events`,
   };
+}
+
+/** Every provider as an operator configures it, at the simulated upstreams under `urls` (Thunder's launch protection left to the caller). */
+export function vendorEnv(urls: SandboxUrls): Record<string, string> {
+  return { ...thronVendorEnv(urls), ...thunderSandboxEnv(urls), ...throughlineSandboxEnv(urls) };
 }

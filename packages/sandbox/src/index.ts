@@ -63,8 +63,8 @@ const FaultsBody = z
   .partial();
 
 export function createSandbox(options: SandboxOptions) {
-  const base = options.baseUrl.replace(/\/$/, "");
-  const thron = createThronSandbox({ cdnBaseUrl: `${base}/thron`, ...options.thron, ...(options.now && { now: options.now }) });
+  const urls = sandboxUrls(options.baseUrl);
+  const thron = createThronSandbox({ cdnBaseUrl: urls.thron, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
   const throughline = createThroughLineSandbox({ ...(options.now && { now: options.now }), ...options.throughline });
 
@@ -106,14 +106,24 @@ export function createSandbox(options: SandboxOptions) {
     thron,
     thunder,
     throughline,
-    urls: {
-      thron: `${base}/thron`,
-      thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
-      throughlineToken: `${base}/throughline/oauth/token`,
-      throughlineApi: `${base}/throughline/v2`,
-      throughlineEvents: `${base}/throughline/v1/events`,
-    },
+    urls,
   };
 }
+
+/** Where each simulated upstream answers under `baseUrl`: the one place that knows the sandbox's paths. */
+export function sandboxUrls(baseUrl: string) {
+  const base = baseUrl.replace(/\/$/, "");
+  return {
+    thron: `${base}/thron`,
+    thunder: `${base}/thunder/sso/RESTSSOServices.svc`,
+    /** Hub Pro's lookup URL, `{guid}` where the saved URL's GUID goes. */
+    thunderHubLookup: `${base}/thunder/hub/{guid}`,
+    throughlineToken: `${base}/throughline/oauth/token`,
+    throughlineApi: `${base}/throughline/v2`,
+    throughlineEvents: `${base}/throughline/v1/events`,
+  };
+}
+
+export type SandboxUrls = ReturnType<typeof sandboxUrls>;
 
 export type Sandbox = ReturnType<typeof createSandbox>;

@@ -2,8 +2,8 @@
  * Start-up shared by the server runtimes (Node, Bun, Deno): configuration, the shared store
  * when BFF_CACHE_URL is set, the bundle from disk, the app.
  */
-import { type AppDeps, createApp, secretsOf } from "../app.ts";
-import { loadConfig } from "../config.ts";
+import { type AppDeps, createApp } from "../app.ts";
+import { loadConfig, secretsOf } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";

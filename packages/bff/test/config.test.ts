@@ -102,4 +102,42 @@ describe("configuration", () => {
     assert.equal(config.thron?.apiUrl, "https://api.proxy");
     assert.equal(config.thron?.cdnUrl, "https://cdn.proxy");
   });
+
+  it("points every provider at the sandbox under PUBLIC_URL in sandbox mode, whatever its variables say; launch settings stay the operator's", () => {
+    const config = loadConfig(
+      {
+        ...THRON,
+        THROUGHLINE_CLIENT_ID: "real-client",
+        THROUGHLINE_CLIENT_SECRET: "real-secret",
+        THROUGHLINE_API_URL: "https://api.real.example/v2",
+        THROUGHLINE_DAILY_QUOTA: "50",
+        THUNDER_LAUNCH_MODE: "hub-pro",
+        BFF_SANDBOX: "1",
+      },
+      { publicUrl: "https://bff.example/" },
+    );
+    assert.equal(config.thron?.tenant, "sandbox");
+    assert.equal(config.thron?.authUrl, "https://bff.example/_sandbox/thron");
+    assert.deepEqual([...(config.thron?.galleries.keys() ?? [])], ["default", "sport", "restricted"]);
+    assert.equal(config.throughline?.apiUrl, "https://bff.example/_sandbox/throughline/v2");
+    assert.notEqual(config.throughline?.clientId, "real-client");
+    assert.equal(config.throughline?.dailyQuota, 50);
+    assert.equal(config.thunder?.ssoUrl, "https://bff.example/_sandbox/thunder/sso/RESTSSOServices.svc");
+    assert.equal(config.thunder?.hubProLookupUrl, "https://bff.example/_sandbox/thunder/hub/{guid}");
+  });
+
+  it("names a bad value once, without blaming the checks that depend on it", () => {
+    const thunder = { THUNDER_USERNAME: "u", THUNDER_PASSWORD: "p", THUNDER_VENDOR_GUID: "6f1c2a9e-3b7d-4e0a-9c5f-2d8b7a41e360" };
+    assert.deepEqual(problemsOf({ ...thunder, THUNDER_TICKET_SECRET: "too-short" }), [
+      "THUNDER_TICKET_SECRET must be at least 32 characters",
+    ]);
+    assert.deepEqual(problemsOf({ ...thunder, THUNDER_PUBLIC_LAUNCH: "yes" }), [
+      "THUNDER_PUBLIC_LAUNCH must be 0 or 1",
+      "Thunder is configured but THUNDER_TICKET_SECRET is not: set it (the host site signs a ticket per launch), or THUNDER_PUBLIC_LAUNCH=1 to accept any page from ALLOWED_ORIGINS (weaker)",
+    ]);
+    assert.deepEqual(problemsOf({ ...THRON, THRON_TENANT: "not a tenant", THRON_GALLERIES: "{oops" }), [
+      "THRON_TENANT must be the THRON subdomain, such as acme",
+      "THRON_GALLERIES is not valid JSON",
+    ]);
+  });
 });

@@ -8,6 +8,7 @@
  */
 import { getRequestListener } from "@hono/node-server";
 import { defineConfig, type Plugin } from "vite";
+import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 const ENTRY = "packages/components/src/index.ts";
 /** The /builder page's own script: a build of its own, so none of it is in the elements' bundle. */
@@ -34,26 +35,17 @@ function staticHeaders(): Plugin {
   };
 }
 
-/**
- * Lib mode's minifier leaves template literals alone, so the elements' Lit `css` would ship with
- * its comments and indentation. Styles carry no `${}` and no strings where spaces matter, so
- * comments go and whitespace collapses (never removed between tokens: `a :is(b)` keeps its meaning).
- */
-function minifyElementStyles(): Plugin {
+/** The elements' `html` and `css` templates minified (see scripts/minify-templates.ts). */
+function minifyElementTemplates(): Plugin {
   return {
-    name: "embedkit-minify-styles",
+    name: "embedkit-minify-templates",
     apply: "build",
     enforce: "pre",
     transform(code, id) {
-      if (!/packages[\\/]components[\\/]src[\\/].*styles?\.ts$/.test(id)) return null;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
-        const min = body
-          .replace(/\/\*[\s\S]*?\*\//g, "")
-          .replace(/\s+/g, " ")
-          .replace(/\s*([{};])\s*/g, "$1")
-          .trim();
-        return `css\`${min}\``;
-      });
+      if (!/packages[\\/]components[\\/]src[\\/](?!builder[\\/]).*\.ts$/.test(id)) return null;
+      const minified = minifyTemplates(code, id);
+      // Line numbers are kept, so the source map of the module as written still holds line by line.
+      return minified === null ? null : { code: minified, map: null };
     },
   };
 }
@@ -108,7 +100,7 @@ export default defineConfig(({ mode }) => {
   const split = mode === "split";
   const builder = mode === "builder";
   return {
-    plugins: [bffInDevServer(), minifyElementStyles(), ...(split || builder ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementTemplates(), ...(split || builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,
@@ -130,25 +122,22 @@ export default defineConfig(({ mode }) => {
           chunkFileNames: "chunks/[name]-[hash].js",
           // Lib mode keeps whitespace for readable npm output; the CDN bundle wants every byte gone.
           minify: true,
-          advancedChunks: {
+          // Pure annotations help only a bundler that reads this output, and none does.
+          comments: false,
+          codeSplitting: {
             groups: builder
               ? [{ name: "builder", test: /./ }]
               : split
                 ? [
                     // Lit apart: it changes less often than the elements, so it stays cached across deploys.
                     { name: "lit", test: LIT },
-                    { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
+                    // What two or more elements load at once, in one chunk; what only one element uses stays in
+                    // its entry, and what loads on demand (strings, the carousel) stays in chunks of its own.
+                    { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]/, tags: ["$initial"], minShareCount: 2 },
                   ]
-                : // <thron-asset> and the strings of languages other than English stay apart: loaded only by the pages that use them.
-                  [
-                    {
-                      name: "elements",
-                      test: (id: string) =>
-                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
-                          id,
-                        ),
-                    },
-                  ],
+                : // Everything the page needs at once; what loads on demand (<thron-asset>, other languages, the
+                  // carousel's controls) keeps chunks of its own, with no list to keep up to date here.
+                  [{ name: "elements", tags: ["$initial"] }],
           },
         },
       },

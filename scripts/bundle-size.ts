@@ -52,7 +52,8 @@ function graph(entry: string, onDemand: boolean, seen = new Set<string>()): Set<
   return seen;
 }
 
-function figure(dir: string, entry: string, onDemand: boolean): Omit<BundleFigure, "name" | "what"> {
+/** What a page loading `entry` downloads at once, or (`onDemand`) with every part it may load later. */
+export function pageWeight(dir: string, entry: string, onDemand: boolean): Omit<BundleFigure, "name" | "what"> {
   const path = join(dir, entry);
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first`);
   const files = [...graph(path, onDemand)];
@@ -74,24 +75,24 @@ export function bundleFigures(dir: string): BundleFigure[] {
     {
       name: "four-elements",
       what: "components.js at load: <thron-gallery>, <thron-filter-bar>, <thunder-launch-button>, <throughline-helplines> + Lit",
-      ...figure(dir, "components.js", false),
+      ...pageWeight(dir, "components.js", false),
       budgetBytes: 15 * KB,
     },
     {
       name: "gallery-page",
       what: "thron-gallery.js at load: a page with only the gallery",
-      ...figure(dir, "thron-gallery.js", false),
+      ...pageWeight(dir, "thron-gallery.js", false),
       budgetBytes: 12 * KB,
     },
     {
       name: "everything",
       what: "components.js and all it loads on demand: + <thron-asset>, the carousel's controls, the preset check",
-      ...figure(dir, "components.js", true),
+      ...pageWeight(dir, "components.js", true),
     },
     {
       name: "gallery-page-in-use",
       what: "thron-gallery.js and all it loads on demand",
-      ...figure(dir, "thron-gallery.js", true),
+      ...pageWeight(dir, "thron-gallery.js", true),
     },
   ];
 }

@@ -42,12 +42,12 @@ function graph(entry: string, onDemand: boolean, seen = new Set<string>()): Set<
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const code = readFileSync(entry, "utf8");
-  const imports = [...code.matchAll(STATIC_IMPORT)];
-  if (onDemand) imports.push(...code.matchAll(DYNAMIC_IMPORT));
-  for (const [, specifier] of imports) {
-    const file = join(entry, "..", specifier as string);
-    if (onDemand && sourcesOf(file).every((source) => TRANSLATION.test(source))) continue;
-    graph(file, onDemand, seen);
+  const resolve = (specifier: string | undefined) => join(entry, "..", specifier as string);
+  for (const [, specifier] of code.matchAll(STATIC_IMPORT)) graph(resolve(specifier), onDemand, seen);
+  if (!onDemand) return seen;
+  for (const [, specifier] of code.matchAll(DYNAMIC_IMPORT)) {
+    const file = resolve(specifier);
+    if (!sourcesOf(file).every((source) => TRANSLATION.test(source))) graph(file, onDemand, seen);
   }
   return seen;
 }

@@ -7,7 +7,8 @@
  *   so elements and API share one origin, as in production.
  */
 import { getRequestListener } from "@hono/node-server";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rolldown } from "vite";
+import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 const ENTRY = "packages/components/src/index.ts";
 /** The /builder page's own script: a build of its own, so none of it is in the elements' bundle. */
@@ -34,26 +35,17 @@ function staticHeaders(): Plugin {
   };
 }
 
-/**
- * Lib mode's minifier leaves template literals alone, so the elements' Lit `css` would ship with
- * its comments and indentation. Styles carry no `${}` and no strings where spaces matter, so
- * comments go and whitespace collapses (never removed between tokens: `a :is(b)` keeps its meaning).
- */
-function minifyElementStyles(): Plugin {
+/** The elements' `html` and `css` templates minified (see scripts/minify-templates.ts). */
+function minifyElementTemplates(): Plugin {
   return {
-    name: "embedkit-minify-styles",
+    name: "embedkit-minify-templates",
     apply: "build",
     enforce: "pre",
     transform(code, id) {
-      if (!/packages[\\/]components[\\/]src[\\/].*styles?\.ts$/.test(id)) return null;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
-        const min = body
-          .replace(/\/\*[\s\S]*?\*\//g, "")
-          .replace(/\s+/g, " ")
-          .replace(/\s*([{};])\s*/g, "$1")
-          .trim();
-        return `css\`${min}\``;
-      });
+      if (!/packages[\\/]components[\\/]src[\\/](?!builder[\\/]).*\.ts$/.test(id)) return null;
+      const minified = minifyTemplates(code, id);
+      // Line numbers are kept, so the source map of the module as written still holds line by line.
+      return minified === null ? null : { code: minified, map: null };
     },
   };
 }
@@ -96,19 +88,31 @@ function bffInDevServer(): Plugin {
 }
 
 const OUT_DIR = "packages/components/dist/cdn";
+
+/** The entries that load a module at once, through static imports: what loads on demand does not count. */
+function entriesLoading(id: string, chunking: Rolldown.ChunkingContext, seen = new Set<string>()): Set<string> {
+  const entries = new Set<string>();
+  if (seen.has(id)) return entries;
+  seen.add(id);
+  const info = chunking.getModuleInfo(id);
+  if (info?.isEntry) entries.add(id);
+  for (const importer of info?.importers ?? []) for (const entry of entriesLoading(importer, chunking, seen)) entries.add(entry);
+  return entries;
+}
 const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 
 /**
  * `vite build`: components.js, the one-tag embed: a small entry (short-cached) importing one
  * content-hashed chunk with every element and Lit (immutable). One file compresses best: the
- * 20 KB budget is for this. `vite build --mode split`: an entry per element, with shared code
- * in finer chunks, for pages that use one element. `pnpm build` runs both into one folder.
+ * 15 KB budget of the four elements + Lit is for this. `vite build --mode split`: an entry per
+ * element, with shared code in finer chunks, for pages that use one element (the gallery's
+ * 12 KB budget). `pnpm build` runs both into one folder; `pnpm bench` weighs them.
  */
 export default defineConfig(({ mode }) => {
   const split = mode === "split";
   const builder = mode === "builder";
   return {
-    plugins: [bffInDevServer(), minifyElementStyles(), ...(split || builder ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementTemplates(), ...(split || builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,
@@ -130,25 +134,27 @@ export default defineConfig(({ mode }) => {
           chunkFileNames: "chunks/[name]-[hash].js",
           // Lib mode keeps whitespace for readable npm output; the CDN bundle wants every byte gone.
           minify: true,
-          advancedChunks: {
+          // Pure annotations help only a bundler that reads this output, and none does.
+          comments: false,
+          codeSplitting: {
             groups: builder
               ? [{ name: "builder", test: /./ }]
               : split
                 ? [
                     // Lit apart: it changes less often than the elements, so it stays cached across deploys.
                     { name: "lit", test: LIT },
-                    { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
-                  ]
-                : // <thron-asset> and the strings of languages other than English stay apart: loaded only by the pages that use them.
-                  [
+                    // What two or more elements load at once, in one chunk. What one element loads at once stays
+                    // in its entry (or a chunk of its own when a part loaded on demand shares it), so no page
+                    // downloads another element's code; what loads on demand keeps chunks of its own.
                     {
-                      name: "elements",
-                      test: (id: string) =>
-                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
-                          id,
-                        ),
+                      name: (id: string, chunking: Rolldown.ChunkingContext) =>
+                        entriesLoading(id, chunking).size >= 2 ? "embedkit" : null,
+                      test: /packages[\\/]components[\\/]src[\\/]/,
                     },
-                  ],
+                  ]
+                : // Everything the page needs at once; what loads on demand (<thron-asset>, other languages, the
+                  // carousel's controls) keeps chunks of its own, with no list to keep up to date here.
+                  [{ name: "elements", tags: ["$initial"] }],
           },
         },
       },

@@ -5,7 +5,7 @@
  * detail with its playable sources, the Player script.
  */
 import type { GalleryConfig, ThronConfig } from "../config.ts";
-import { impersonationForm, legacyTokenRequest, tokenRequest } from "../thron/auth.ts";
+import { impersonationGrantRequest, legacyTokenRequest } from "../thron/auth.ts";
 import { thronRequests } from "../thron/client.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
@@ -30,7 +30,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
   const user = config.username;
 
   // 1. Token by user impersonation.
-  const tokenAnswer = await probe(tokenRequest(config, impersonationForm(config)));
+  const tokenAnswer = await probe(impersonationGrantRequest(config));
   const tokenStep = "token (user impersonation)";
   const tokenDown = outage(tokenAnswer, "THRON's auth host", "THRON_TENANT / THRON_AUTH_URL");
   if (tokenDown) return report.fail(tokenStep, answered(tokenAnswer), tokenDown.cause, tokenDown.fix);

@@ -7,6 +7,7 @@ import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../http/problem.ts";
 import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
+import { withRenewal } from "../upstream/token-source.ts";
 import type { ThronSession, ThronSessions } from "./auth.ts";
 
 const Envelope = z.looseObject({
@@ -187,22 +188,20 @@ export class ThronClient {
    * refusal that survives the retry means for this call.
    */
   #withSession<R>(call: (session: ThronSession) => Promise<R>, denied: () => Error): Promise<R> {
-    return this.health.track(async () => {
-      const session = await this.sessions.get();
-      try {
-        return await call(session);
-      } catch (error) {
-        if (error instanceof AccessDenied) throw denied();
-        if (!(error instanceof SessionRefused)) throw error;
-      }
-      try {
-        return await call(await this.sessions.renew(session));
-      } catch (error) {
-        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();
-        if (error instanceof SessionRefused) throw badGateway("THRON", "THRON refused the session again right after it was renewed.");
-        throw error;
-      }
-    });
+    return this.health.track(() =>
+      withRenewal(
+        this.sessions,
+        call,
+        (error) => error instanceof SessionRefused,
+        // A bare 403 that survives a new session is THRON's "access denied".
+        (error) =>
+          (error as SessionRefused).bareStatus
+            ? denied()
+            : badGateway("THRON", "THRON refused the session again right after it was renewed."),
+      ).catch((error: unknown) => {
+        throw error instanceof AccessDenied ? denied() : error;
+      }),
+    );
   }
 
   /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */

@@ -3,8 +3,8 @@
  * then, in Hub Pro mode, one SaveUserUrlByGuid, and how launches are protected.
  */
 import type { ThunderConfig } from "../config.ts";
-import { buildLaunchUrl } from "../thunder/launch-url.ts";
-import { isCredentialRefusal, parseWcfString, ssoRequest } from "../thunder/sso.ts";
+import { isCredentialRefusal, parseWcfString, ssoRequest } from "../thunder/auth.ts";
+import { buildLaunchUrl } from "../thunder/mapping.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 /** A play id no one has: the Hub Pro check saves a URL that opens nothing. */

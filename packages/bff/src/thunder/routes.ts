@@ -14,8 +14,8 @@ import { rateLimit } from "../http/rate-limit.ts";
 import { validationHook } from "../http/validation.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import type { CounterStore } from "../upstream/quota.ts";
-import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./launch-url.ts";
-import type { ThunderSso } from "./sso.ts";
+import type { ThunderSso } from "./auth.ts";
+import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./mapping.ts";
 import { checkTicket, type TicketLedger } from "./ticket.ts";
 
 const launch = createRoute({

@@ -6,7 +6,7 @@ import { loadConfig } from "../src/config.ts";
 import type { Step } from "../src/doctor/checkup.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { createSandboxMode } from "../src/sandbox-mode.ts";
-import { thunderAuthorization } from "../src/thunder/auth.ts";
+import { thunderAuthorization } from "../src/thunder/client.ts";
 import { PUBLIC_URL } from "./helpers.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */

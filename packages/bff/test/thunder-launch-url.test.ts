@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseWcfString } from "../src/thunder/auth.ts";
+import { parseWcfString } from "../src/thunder/client.ts";
 import { buildLaunchUrl, escapeXml, hubProLookupUrl, invalidIds } from "../src/thunder/mapping.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";

@@ -7,6 +7,7 @@
 import type { GalleryConfig, ThronConfig } from "../config.ts";
 import { impersonationGrantRequest, legacyTokenRequest } from "../thron/auth.ts";
 import { thronRequests } from "../thron/client.ts";
+import { folderProbeBody } from "../thron/search-body.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 /** Definitions are paged until an empty page; this many pages at most. */
@@ -129,12 +130,7 @@ async function searchStep(
   name: string,
   gallery: GalleryConfig,
 ): Promise<string | null> {
-  const answer = await probe(
-    thronRequests.search(config, legacyToken, {
-      criteria: { linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] } },
-      responseOptions: { resultsPageSize: 1, returnDetailsFields: [] },
-    }),
-  );
+  const answer = await probe(thronRequests.search(config, legacyToken, folderProbeBody(gallery.folderId)));
   const step = `search, gallery ${name} (folder ${gallery.folderId})`;
   const down = outage(answer, "THRON's API host", "THRON_TENANT / THRON_API_URL");
   if (down) {

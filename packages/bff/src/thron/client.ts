@@ -9,6 +9,7 @@ import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavaila
 import type { ProviderHealth } from "../upstream/health.ts";
 import { withRenewal } from "../upstream/token-source.ts";
 import type { ThronSession, ThronSessions } from "./auth.ts";
+import type { ThronSearchBody } from "./search-body.ts";
 
 const Envelope = z.looseObject({
   resultCode: z.string().nullish(),
@@ -28,8 +29,6 @@ export const SearchItem = z.object({
   id: z.string(),
   contentType: z.string(),
   creationDate: z.string().optional(),
-  /** Not THRON's: the BFF adds it from the content detail (search answers carry no duration). */
-  durationMs: z.number().optional(),
   details: z
     .object({
       locales: z.array(LocaleEntry).optional(),
@@ -143,7 +142,7 @@ const folderDenied = () =>
 
 /** The requests the BFF sends THRON's API (the doctor sends the same). */
 export const thronRequests = {
-  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: Record<string, unknown>): Request {
+  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: ThronSearchBody): Request {
     return new Request(`${config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(config.tenant)}`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": legacyToken },
@@ -205,7 +204,7 @@ export class ThronClient {
   }
 
   /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */
-  async search(body: Record<string, unknown>, folderId: string): Promise<SearchResponse> {
+  async search(body: ThronSearchBody, folderId: string): Promise<SearchResponse> {
     if ((this.#deniedUntil.get(folderId) ?? 0) > this.now()) throw folderDenied();
     this.#deniedUntil.delete(folderId);
     return this.#withSession(

@@ -4,7 +4,7 @@
  */
 import type { Asset, AssetType } from "@embedkit/contracts";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
-import type { ContentDetail, SearchItem } from "./client.ts";
+import type { ContentDetail, SearchItem, SearchResponse } from "./client.ts";
 
 const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "OTHER" };
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
@@ -22,6 +22,11 @@ export function toThronLang(locale: string | undefined): string {
   const lang = (locale ?? "en").split("-")[0]?.toUpperCase() ?? "EN";
   return THRON_LANGS.has(lang) ? lang : "EN";
 }
+
+/** A search item with what the BFF adds: its duration, from the content's detail (search answers carry none). */
+export type GalleryItem = SearchItem & { durationMs?: number };
+/** A search page as the BFF caches it: THRON's page, its items with our additions. */
+export type GalleryPage = Omit<SearchResponse, "items"> & { items: GalleryItem[] };
 
 type LocaleEntries = NonNullable<NonNullable<SearchItem["details"]>["locales"]>;
 
@@ -57,7 +62,7 @@ function thumbnail(thron: ThronConfig, gallery: GalleryConfig, id: string, name:
   return { url: url(DEFAULT_THUMBNAIL_WIDTH), srcset: THUMBNAIL_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", ") };
 }
 
-export function toAsset(item: SearchItem, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
+export function toAsset(item: GalleryItem, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
   const type = FROM_THRON_TYPE[item.contentType];
   if (!type) return null; // pagelets, URLs and playlists are not gallery material
   const locale = pickLocale(item.details?.locales ?? [], lang);

@@ -313,22 +313,39 @@ const MUTANTS: Mutant[] = [
     to: "const JWT = /$^/g;",
     tests: [T("edge")],
   },
-  // Session renewal in the providers' clients
+  // "Renew once and retry" (upstream/token-source.ts), used by THRON's and ThroughLine's clients
   {
-    id: "thron-renewal-twice",
-    what: "THRON's session renewal retrying twice instead of once",
-    file: `${BFF}/thron/client.ts`,
-    from: "        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();\n",
-    to: "        if (error instanceof SessionRefused) return await call(await this.sessions.renew(session));\n",
-    tests: [T("thron-client"), T("thron-sessions")],
+    id: "renewal-twice",
+    what: "the session renewal retrying twice instead of once",
+    file: `${BFF}/upstream/token-source.ts`,
+    from: "    throw isRefused(error) ? refusedAgain(error) : error;\n",
+    to: "    if (isRefused(error)) return await call(await credentials.renew(renewed));\n    throw error;\n",
+    tests: [T("thron-client"), T("thron-sessions"), T("throughline-client")],
   },
   {
-    id: "throughline-renewal-same-token",
-    what: "ThroughLine retried with the token it just refused",
-    file: `${BFF}/throughline/client.ts`,
-    from: "this.tokens.invalidate(token); // revoked or expired early: one fresh token, one retry",
-    to: "// revoked or expired early: one fresh token, one retry",
-    tests: [T("throughline-client")],
+    id: "renewal-same-token",
+    what: "retried with the token the upstream just refused",
+    file: `${BFF}/upstream/token-source.ts`,
+    from: "    this.invalidate(token);\n    return this.get();\n",
+    to: "    return this.get();\n",
+    tests: [T("throughline-client"), T("thron-client")],
+  },
+  // upstream/oauth.ts
+  {
+    id: "oauth-expiry-seconds",
+    what: "a token's lifetime read in milliseconds instead of seconds",
+    file: `${BFF}/upstream/oauth.ts`,
+    from: "expiresAt: sentAt + expires_in * 1000",
+    to: "expiresAt: sentAt + expires_in",
+    tests: [T("thron-sessions"), T("throughline"), T("thron-assets")],
+  },
+  {
+    id: "oauth-outage-as-refusal",
+    what: "a token endpoint outage (5xx) taken for a refusal of the credentials",
+    file: `${BFF}/upstream/oauth.ts`,
+    from: "if (response.status >= 400 && response.status < 500)",
+    to: "if (response.status >= 400)",
+    tests: [T("thron-failures"), T("throughline-client")],
   },
   // Elements: strings, events, keyboard and focus
   {

@@ -49,29 +49,15 @@ describe("ThroughLine's token endpoint", () => {
 
 describe("ThroughLine token renewal", () => {
   it("asks for one fresh token and retries once when the API keeps refusing the token, then answers 502", async () => {
-    const sandbox = createSandbox({ baseUrl: HOST });
-    const tokenUrl = `${HOST}/throughline/oauth/token`;
-    const config = loadConfig({
-      THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-      THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-      THROUGHLINE_TOKEN_URL: tokenUrl,
-      THROUGHLINE_API_URL: `${HOST}/throughline/v1`,
-      ALLOWED_ORIGINS: "https://www.host.example",
-    });
     const calls = { token: 0, api: 0 };
-    const { app } = createApp(config, {
-      publicUrl: "https://bff.example",
-      logSink: () => {},
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
-        if (request.url === tokenUrl) {
-          calls.token++;
-          return sandbox.app.fetch(request);
-        }
-        calls.api++;
-        // The token was revoked on ThroughLine's side: every API call is refused.
-        return Response.json({ error: "invalid_token" }, { status: 401 });
-      },
+    const app = bffWith(async (request, sandbox) => {
+      if (request.url.endsWith("/oauth/token")) {
+        calls.token++;
+        return sandbox.app.fetch(request);
+      }
+      calls.api++;
+      // The token was revoked on ThroughLine's side: every API call is refused.
+      return Response.json({ error: "invalid_token" }, { status: 401 });
     });
     const response = await app.request("https://bff.example/v1/throughline/countries");
     assert.equal(response.status, 502);

@@ -55,7 +55,11 @@ export function legacyTokenRequest(config: Pick<ThronConfig, "authUrl">, accessT
   return new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } });
 }
 
-export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
+/**
+ * The JWTs: a user-impersonation login, then refreshes with rotation, shared with the fleet when
+ * there is one.
+ */
+function createJwtSource(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number): TokenSource<Jwt> {
   /** The last refresh token this instance sent: spent whatever the answer, so never sent twice. */
   let spentRefreshToken: string | null = null;
   /** THRON's refresh grant takes the client id but no secret. */
@@ -93,7 +97,7 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
     }
   }
 
-  const jwts = new TokenSource<Jwt>({
+  return new TokenSource<Jwt>({
     refreshAheadMs,
     now,
     onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
@@ -106,6 +110,11 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       return (held ? await refresh(held) : undefined) ?? (await login());
     },
   });
+}
+
+/** The sessions of the legacy API: an X-TokenID derived from the current JWT, renewed on its own. */
+export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
+  const jwts = createJwtSource(config, upstream, refreshAheadMs, now);
 
   async function deriveLegacy(jwt: Jwt): Promise<string> {
     const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), {

@@ -1,21 +1,18 @@
 /**
- * THRON's shapes → the BFF's public contract. The one place that knows THRON's content types,
- * its upper-case language codes and its public delivery URL layout.
+ * THRON's shapes → the BFF's public contract: THRON's content types as answers carry them, its
+ * upper-case language codes and its public delivery URL layout (what a search asks THRON is
+ * search-body.ts's).
  */
 import type { Asset, AssetType } from "@embedkit/contracts";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
 import type { ContentDetail, SearchItem, SearchResponse } from "./client.ts";
 
-const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "OTHER" };
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
 const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
 
 /** Widths THRON's delivery serves well, up to 2× a 64rem dialog; the srcset offers all of them. */
 export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024, 1600, 2048] as const;
 const DEFAULT_THUMBNAIL_WIDTH = 520;
-
-export const thronContentTypes = (types: AssetType[] | undefined) =>
-  (types?.length ? types : (Object.keys(TO_THRON_TYPE) as AssetType[])).map((t) => TO_THRON_TYPE[t]);
 
 /** BCP 47 (`it-IT`) → THRON's code (`IT`); languages THRON lacks fall back to EN. */
 export function toThronLang(locale: string | undefined): string {

@@ -13,18 +13,8 @@ import { validationHook } from "../http/validation.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import { ContentNotFound, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
-import {
-  decodeCursor,
-  detailToAsset,
-  durationMs,
-  encodeCursor,
-  type GalleryPage,
-  thronContentTypes,
-  toAsset,
-  toThronLang,
-} from "./mapping.ts";
-import { gallerySearchBody, type ThronSearchBody } from "./search-body.ts";
-import { thronSort } from "./sort.ts";
+import { decodeCursor, detailToAsset, durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
+import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -239,14 +229,15 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
     if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
     const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
     const lang = toThronLang(query.locale);
-    const body = gallerySearchBody({
+    const body = assetsSearchBody({
       folderId: gallery.folderId,
-      contentTypes: thronContentTypes(query.type),
+      types: query.type,
       q: query.q,
       metadata,
       pageToken,
       limit: query.limit,
-      sort: thronSort(query.sort, lang),
+      sort: query.sort,
+      lang,
     });
     const plan: SearchPlan = {
       // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.

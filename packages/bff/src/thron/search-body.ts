@@ -4,8 +4,15 @@
  * gallery's folder is the search's boundary: without it THRON would search everything the BFF's
  * user can see, so a body without a folder criterion cannot be built.
  */
+import type { AssetType } from "@embedkit/contracts";
 import type { MetadataCriteria } from "./filters.ts";
-import type { ThronSort } from "./sort.ts";
+import { type SortName, type ThronSort, thronSort } from "./sort.ts";
+
+const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "OTHER" };
+
+/** Our asset types → THRON's content types; none asked: every type a gallery shows. */
+export const thronContentTypes = (types: AssetType[] | undefined) =>
+  (types?.length ? types : (Object.keys(TO_THRON_TYPE) as AssetType[])).map((t) => TO_THRON_TYPE[t]);
 
 /** THRON's detail fields a search answer may carry per item. */
 type DetailsField = "locales" | "source" | "imetadata";
@@ -64,6 +71,18 @@ export function gallerySearchBody(search: GallerySearch): ThronSearchBody {
       sort: search.sort,
     },
   };
+}
+
+/** A page of the assets route in our vocabulary (asset types, sort names). */
+export interface AssetsSearch extends Omit<GallerySearch, "contentTypes" | "sort"> {
+  types?: AssetType[] | undefined;
+  sort?: SortName | undefined;
+  /** THRON's language (`EN`), for the title sort. */
+  lang: string;
+}
+
+export function assetsSearchBody({ types, sort, lang, ...search }: AssetsSearch): ThronSearchBody {
+  return gallerySearchBody({ ...search, contentTypes: thronContentTypes(types), sort: thronSort(sort, lang) });
 }
 
 /** The smallest search in a folder (the doctor's check of the user's read rights there). */

@@ -330,6 +330,14 @@ const MUTANTS: Mutant[] = [
     to: "    return this.get();\n",
     tests: [T("throughline-client"), T("thron-client")],
   },
+  {
+    id: "thunder-health-untracked",
+    what: "Thunder's SSO calls no longer tracked in its provider health",
+    file: `${BFF}/thunder/client.ts`,
+    from: "return this.health.track(() => this.#call(operation, body, options));",
+    to: "return this.#call(operation, body, options);",
+    tests: [T("thunder-routes")],
+  },
   // upstream/oauth.ts
   {
     id: "oauth-expiry-seconds",

@@ -69,7 +69,7 @@ export async function callUpstream(upstream: UpstreamOptions, request: () => Req
       const response = await (upstream.tracing ? upstream.tracing.upstreamCall(upstream.name, operation, req, () => send(req)) : send(req));
       observe(response.status >= 500 ? "server-error" : response.status >= 400 ? "client-error" : "ok");
       // 5xx is worth one more try; anything else is the upstream's considered answer.
-      if (response.status >= 400 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {
+      if (response.status >= 500 && attempt < attempts && deadline - Date.now() >= MIN_RETRY_BUDGET_MS) {
         await response.body?.cancel();
         continue;
       }

@@ -345,7 +345,7 @@ const MUTANTS: Mutant[] = [
     file: `${BFF}/upstream/oauth.ts`,
     from: "expiresAt: sentAt + expires_in * 1000",
     to: "expiresAt: sentAt + expires_in",
-    tests: [T("thron-sessions"), T("throughline"), T("thron-assets")],
+    tests: [T("oauth"), T("thron-sessions"), T("throughline")],
   },
   {
     id: "oauth-outage-as-refusal",
@@ -353,7 +353,7 @@ const MUTANTS: Mutant[] = [
     file: `${BFF}/upstream/oauth.ts`,
     from: "if (response.status >= 400 && response.status < 500)",
     to: "if (response.status >= 400)",
-    tests: [T("thron-failures"), T("throughline-client")],
+    tests: [T("oauth"), T("thron-failures"), T("throughline-client")],
   },
   // Elements: strings, events, keyboard and focus
   {

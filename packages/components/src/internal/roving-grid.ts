@@ -20,7 +20,7 @@ export function nextIndex(key: string, index: number, items: readonly HTMLElemen
     case "ArrowLeft":
       return step(rtl ? 1 : -1);
     case "ArrowDown":
-      return step(1);
+      return step(columns(items));
     case "ArrowUp":
       return step(-columns(items));
     case "Home":

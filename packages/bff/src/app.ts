@@ -36,8 +36,9 @@ import { ThronClient } from "./thron/client.ts";
 import { type ThronTtls, thronRoutes } from "./thron/routes.ts";
 import { ThroughLineClient } from "./throughline/client.ts";
 import { throughlineRoutes } from "./throughline/routes.ts";
+import { createThunderAuth } from "./thunder/auth.ts";
+import { ThunderClient } from "./thunder/client.ts";
 import { thunderRoutes } from "./thunder/routes.ts";
-import { createThunderSso } from "./thunder/sso.ts";
 import { ticketLedger } from "./thunder/ticket.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./upstream/cache.ts";
 import type { FetchLike } from "./upstream/call.ts";
@@ -271,12 +272,13 @@ export function createApp(config: Config, deps: AppDeps) {
     // requests), so it is trusted only by the sandbox's demo when PUBLIC_URL is not set.
     const ownOrigin = URL.canParse(deps.publicUrl) && (!deps.publicUrlGuessed || config.sandbox) ? new URL(deps.publicUrl).origin : null;
     const hostIsOwn = config.sandbox && deps.publicUrlGuessed === true;
+    const client = new ThunderClient(config.thunder, upstream, thunderHealth);
     app.route(
       "/v1/thunder",
       thunderRoutes({
         config: config.thunder,
-        sso: createThunderSso(config.thunder, upstream, deps.now),
-        health: thunderHealth,
+        auth: createThunderAuth(client, deps.now),
+        client,
         isAllowedOrigin: (origin, requestUrl) =>
           origin === ownOrigin || isAllowed(origin) || (hostIsOwn && origin === new URL(requestUrl).origin),
         tickets: ticketLedger(counters),

@@ -5,7 +5,7 @@ import { loadConfig, secretsOf } from "../src/config.ts";
 import type { Step } from "../src/doctor/checkup.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { createSandboxMode } from "../src/sandbox-mode.ts";
-import { thunderAuthorization } from "../src/thunder/sso.ts";
+import { thunderAuthorization } from "../src/thunder/client.ts";
 import { PUBLIC_URL } from "./helpers.ts";
 import { vendorEnv } from "./standalone-sandbox.ts";
 

@@ -76,6 +76,17 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.ok(images.items.every((a) => a.durationMs === undefined));
   });
 
+  it("reads durations in the page's language: opening a listed video in that language asks THRON nothing more", async () => {
+    const bff = sandboxBff();
+    const { items } = await page(await bff.get(`${ASSETS}?type=video&limit=3&locale=it`));
+    const [video] = items;
+    assert.ok(video?.durationMs);
+    const details = bff.thron.stats.contentDetails;
+    const opened = await bff.get(`${ASSETS}/${video.id}?locale=it`);
+    assert.equal(opened.status, 200);
+    assert.equal(bff.thron.stats.contentDetails, details, "the Italian detail was read for the list");
+  });
+
   it("filters by type (repeatable) and by free text", async () => {
     const bff = sandboxBff();
     const videos = await page(await bff.get(`${ASSETS}?type=video&limit=50`));

@@ -76,6 +76,14 @@ describe("THRON failures through the BFF", () => {
     assert.match(body.detail ?? "", /read rights/);
   });
 
+  it("an outage of THRON's token endpoint is 'unavailable', never blamed on the credentials", async () => {
+    const bff = sandboxBff();
+    bff.thron.faults.burst5xx = 2; // the login and its one retry
+    const body = await problem(await bff.get(`${ASSETS}?limit=2`), 503);
+    assert.equal(body.title, "THRON is unavailable");
+    assert.equal((await bff.get(`${ASSETS}?limit=2`)).status, 200, "the next request logs in");
+  });
+
   it("says which credential THRON refused, without echoing it", async () => {
     const bff = sandboxBff();
     bff.config.thron!.clientSecret = "wrong-secret-value";

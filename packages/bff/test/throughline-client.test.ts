@@ -11,31 +11,53 @@ import { loadConfig } from "../src/config.ts";
 
 const HOST = "https://throughline.simulated";
 
+function bffWith(fetchUpstream: (request: Request, sandbox: ReturnType<typeof createSandbox>) => Promise<Response>) {
+  const sandbox = createSandbox({ baseUrl: HOST });
+  const config = loadConfig({
+    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+    THROUGHLINE_TOKEN_URL: `${HOST}/throughline/oauth/token`,
+    THROUGHLINE_API_URL: `${HOST}/throughline/v1`,
+    ALLOWED_ORIGINS: "https://www.host.example",
+  });
+  return createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    fetch: (input, init) => fetchUpstream(new Request(input, init), sandbox),
+  }).app;
+}
+
+describe("ThroughLine's token endpoint", () => {
+  it("an outage (5xx) is 'unavailable', a refusal names the credentials; neither spends API quota", async () => {
+    let tokenStatus = 503;
+    let apiCalls = 0;
+    const app = bffWith(async (request, sandbox) => {
+      if (request.url.endsWith("/oauth/token")) return Response.json({ error: "invalid_client" }, { status: tokenStatus });
+      apiCalls++;
+      return sandbox.app.fetch(request);
+    });
+    const outage = await app.request("https://bff.example/v1/throughline/countries");
+    assert.equal(outage.status, 503);
+    assert.equal(Problem.parse(await outage.json()).title, "ThroughLine is unavailable");
+    tokenStatus = 401;
+    const refused = await app.request("https://bff.example/v1/throughline/topics");
+    assert.equal(refused.status, 502);
+    assert.equal(Problem.parse(await refused.json()).title, "ThroughLine refused the BFF's credentials");
+    assert.equal(apiCalls, 0);
+  });
+});
+
 describe("ThroughLine token renewal", () => {
   it("asks for one fresh token and retries once when the API keeps refusing the token, then answers 502", async () => {
-    const sandbox = createSandbox({ baseUrl: HOST });
-    const tokenUrl = `${HOST}/throughline/oauth/token`;
-    const config = loadConfig({
-      THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-      THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-      THROUGHLINE_TOKEN_URL: tokenUrl,
-      THROUGHLINE_API_URL: `${HOST}/throughline/v1`,
-      ALLOWED_ORIGINS: "https://www.host.example",
-    });
     const calls = { token: 0, api: 0 };
-    const { app } = createApp(config, {
-      publicUrl: "https://bff.example",
-      logSink: () => {},
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
-        if (request.url === tokenUrl) {
-          calls.token++;
-          return sandbox.app.fetch(request);
-        }
-        calls.api++;
-        // The token was revoked on ThroughLine's side: every API call is refused.
-        return Response.json({ error: "invalid_token" }, { status: 401 });
-      },
+    const app = bffWith(async (request, sandbox) => {
+      if (request.url.endsWith("/oauth/token")) {
+        calls.token++;
+        return sandbox.app.fetch(request);
+      }
+      calls.api++;
+      // The token was revoked on ThroughLine's side: every API call is refused.
+      return Response.json({ error: "invalid_token" }, { status: 401 });
     });
     const response = await app.request("https://bff.example/v1/throughline/countries");
     assert.equal(response.status, 502);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildLaunchUrl, escapeXml, hubProLookupUrl, invalidIds } from "../src/thunder/launch-url.ts";
-import { parseWcfString } from "../src/thunder/sso.ts";
+import { parseWcfString } from "../src/thunder/client.ts";
+import { buildLaunchUrl, escapeXml, hubProLookupUrl, invalidIds } from "../src/thunder/mapping.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const PLAY2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";

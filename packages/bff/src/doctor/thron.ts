@@ -5,8 +5,9 @@
  * detail with its playable sources, the Player script.
  */
 import type { GalleryConfig, ThronConfig } from "../config.ts";
-import { impersonationForm, legacyTokenRequest, tokenRequest } from "../thron/auth.ts";
+import { impersonationGrantRequest, legacyTokenRequest } from "../thron/auth.ts";
 import { thronRequests } from "../thron/client.ts";
+import { folderProbeBody } from "../thron/search-body.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 /** Definitions are paged until an empty page; this many pages at most. */
@@ -30,7 +31,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
   const user = config.username;
 
   // 1. Token by user impersonation.
-  const tokenAnswer = await probe(tokenRequest(config, impersonationForm(config)));
+  const tokenAnswer = await probe(impersonationGrantRequest(config));
   const tokenStep = "token (user impersonation)";
   const tokenDown = outage(tokenAnswer, "THRON's auth host", "THRON_TENANT / THRON_AUTH_URL");
   if (tokenDown) return report.fail(tokenStep, answered(tokenAnswer), tokenDown.cause, tokenDown.fix);
@@ -129,12 +130,7 @@ async function searchStep(
   name: string,
   gallery: GalleryConfig,
 ): Promise<string | null> {
-  const answer = await probe(
-    thronRequests.search(config, legacyToken, {
-      criteria: { linkedCategories: { haveAtLeastOne: [{ id: gallery.folderId, cascade: true }] } },
-      responseOptions: { resultsPageSize: 1, returnDetailsFields: [] },
-    }),
-  );
+  const answer = await probe(thronRequests.search(config, legacyToken, folderProbeBody(gallery.folderId)));
   const step = `search, gallery ${name} (folder ${gallery.folderId})`;
   const down = outage(answer, "THRON's API host", "THRON_TENANT / THRON_API_URL");
   if (down) {

@@ -4,7 +4,8 @@
  * report says so.
  */
 import type { ThroughLineConfig } from "../config.ts";
-import { throughlineApiRequest, throughlineTokenRequest } from "../throughline/client.ts";
+import { throughlineTokenRequest } from "../throughline/auth.ts";
+import { throughlineApiRequest } from "../throughline/client.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";

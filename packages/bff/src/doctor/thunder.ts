@@ -3,15 +3,15 @@
  * then, in Hub Pro mode, one SaveUserUrlByGuid, and how launches are protected.
  */
 import type { ThunderConfig } from "../config.ts";
-import { buildLaunchUrl } from "../thunder/launch-url.ts";
-import { isCredentialRefusal, parseWcfString, ssoRequest } from "../thunder/sso.ts";
+import { isCredentialRefusal, parseWcfString, type SsoOperation, type SsoOperations, ssoRequest } from "../thunder/client.ts";
+import { buildLaunchUrl } from "../thunder/mapping.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 /** A play id no one has: the Hub Pro check saves a URL that opens nothing. */
 const NO_PLAY = "00000000-0000-0000-0000-000000000000";
 
 export async function checkThunder(config: ThunderConfig, probe: Probe, report: Checkup): Promise<void> {
-  const call = (operation: string, body: unknown) => probe(ssoRequest(config, operation, body));
+  const call = <O extends SsoOperation>(operation: O, body: SsoOperations[O]) => probe(ssoRequest(config, operation, body));
   const refused = (answer: Answer) => isCredentialRefusal(answer.status, answer.text);
 
   const step = "token (GenerateTokenWithDuration)";

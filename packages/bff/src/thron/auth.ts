@@ -7,8 +7,9 @@
 import { z } from "zod";
 import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../http/problem.ts";
-import { badGateway, callUpstream, type UpstreamOptions, unavailable } from "../upstream/call.ts";
-import { TokenSource } from "../upstream/token-source.ts";
+import { answerError, badGateway, callUpstream, type UpstreamOptions } from "../upstream/call.ts";
+import { genericGrantRequest, type OAuthClient, OAuthError, refreshTokenGrantRequest, requestTokens } from "../upstream/oauth.ts";
+import { TokenSource, withRenewal } from "../upstream/token-source.ts";
 
 /** What a legacy call needs: the X-TokenID, and the JWT it was derived from. */
 export interface ThronSession {
@@ -24,13 +25,7 @@ interface Jwt {
   expiresAt: number;
 }
 
-const TokenResponse = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().min(1).optional(),
-  expires_in: z.number().positive(),
-});
 const LegacyResponse = z.object({ token: z.string().min(1) });
-const OAuthError = z.object({ error: z.string() }).partial();
 const SsoEnvelope = z.object({ ssoCode: z.string().nullish() });
 
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
@@ -45,18 +40,14 @@ export interface ThronSessions {
   renew(session: ThronSession): Promise<ThronSession>;
 }
 
-/** POST to THRON's token endpoint with `form` (the doctor sends the same). */
-export function tokenRequest(config: Pick<ThronConfig, "authUrl">, form: Record<string, string>): Request {
-  return new Request(`${config.authUrl}/api/v1/authentication/oauth2/token`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams(form),
-  });
+/** THRON's token endpoint, with the external app's credentials. */
+export function thronOAuthClient(config: Pick<ThronConfig, "authUrl" | "clientId" | "clientSecret">): OAuthClient {
+  return { tokenUrl: `${config.authUrl}/api/v1/authentication/oauth2/token`, clientId: config.clientId, clientSecret: config.clientSecret };
 }
 
-/** The user-impersonation grant: the BFF acts as THRON_USERNAME, whose folder rights apply. */
-export function impersonationForm(config: Pick<ThronConfig, "clientId" | "clientSecret" | "username">): Record<string, string> {
-  return { grant_type: IMPERSONATION, scope: "", client_id: config.clientId, client_secret: config.clientSecret, subject: config.username };
+/** The user-impersonation grant: the BFF acts as THRON_USERNAME, whose folder rights apply (the doctor sends the same). */
+export function impersonationGrantRequest(config: Pick<ThronConfig, "authUrl" | "clientId" | "clientSecret" | "username">): Request {
+  return genericGrantRequest(thronOAuthClient(config), IMPERSONATION, { scope: "", subject: config.username });
 }
 
 /** The legacy session (X-TokenID) derived from a JWT. */
@@ -64,28 +55,21 @@ export function legacyTokenRequest(config: Pick<ThronConfig, "authUrl">, accessT
   return new Request(`${config.authUrl}/api/v1/authentication/token/legacy`, { headers: { authorization: `Bearer ${accessToken}` } });
 }
 
-export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
+/**
+ * The JWTs: a user-impersonation login, then refreshes with rotation, shared with the fleet when
+ * there is one.
+ */
+function createJwtSource(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number): TokenSource<Jwt> {
   /** The last refresh token this instance sent: spent whatever the answer, so never sent twice. */
   let spentRefreshToken: string | null = null;
-
-  async function requestTokens(form: Record<string, string>) {
-    const response = await callUpstream(upstream, () => tokenRequest(config, form), { idempotent: false, operation: "token" });
-    const body: unknown = await response.json().catch(() => null);
-    if (response.ok) {
-      const parsed = TokenResponse.safeParse(body);
-      if (parsed.success) return parsed.data;
-      throw badGateway("THRON", "The token endpoint answered an unexpected shape.");
-    }
-    if (response.status >= 500) throw unavailable("THRON", `Token endpoint status ${response.status}.`);
-    // Only the OAuth error code is read; descriptions are not trusted to be free of secrets.
-    throw new OAuthFailure(OAuthError.safeParse(body).data?.error ?? `status ${response.status}`);
-  }
+  /** THRON's refresh grant takes the client id but no secret. */
+  const refreshClient: OAuthClient = { tokenUrl: thronOAuthClient(config).tokenUrl, clientId: config.clientId };
 
   async function login() {
     try {
-      return await requestTokens(impersonationForm(config));
+      return await requestTokens(upstream, () => impersonationGrantRequest(config), now);
     } catch (error) {
-      if (!(error instanceof OAuthFailure)) throw error;
+      if (!(error instanceof OAuthError)) throw error;
       if (error.code === "invalid_client")
         throw new ProblemError(
           502,
@@ -105,33 +89,32 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
   /** Rotation: the answer carries a new refresh token and the old one is dead. */
   async function refresh(token: string) {
     try {
-      return await requestTokens({ grant_type: "refresh_token", refresh_token: token, client_id: config.clientId });
+      return await requestTokens(upstream, () => refreshTokenGrantRequest(refreshClient, token), now);
     } catch (error) {
       // Refused for any reason (invalid_grant, invalid_client, 400, 401): the token is dead.
-      if (error instanceof OAuthFailure) return undefined;
+      if (error instanceof OAuthError) return undefined;
       throw error;
     }
   }
 
-  const jwts = new TokenSource<Jwt>({
+  return new TokenSource<Jwt>({
     refreshAheadMs,
     now,
     onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
     // Shared with the fleet (core/fleet-token.ts): `previous` is then the newest JWT any instance stored.
     ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `THRON:${config.clientId}:${config.username}` } }),
     async obtain(previous) {
-      const startedAt = now();
       const held = previous?.refreshToken !== spentRefreshToken ? previous?.refreshToken : null;
       if (held) spentRefreshToken = held; // spent by this attempt, whatever happens
       // A refused refresh (rotated elsewhere, revoked) falls back to a full impersonation login.
-      const tokens = (held ? await refresh(held) : undefined) ?? (await login());
-      return {
-        accessToken: tokens.access_token,
-        refreshToken: tokens.refresh_token ?? null,
-        expiresAt: startedAt + tokens.expires_in * 1000,
-      };
+      return (held ? await refresh(held) : undefined) ?? (await login());
     },
   });
+}
+
+/** The sessions of the legacy API: an X-TokenID derived from the current JWT, renewed on its own. */
+export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, refreshAheadMs: number, now: () => number = Date.now) {
+  const jwts = createJwtSource(config, upstream, refreshAheadMs, now);
 
   async function deriveLegacy(jwt: Jwt): Promise<string> {
     const response = await callUpstream(upstream, () => legacyTokenRequest(config, jwt.accessToken), {
@@ -142,32 +125,23 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
     const ssoCode = SsoEnvelope.safeParse(body).data?.ssoCode;
     if (response.status === 401 || response.status === 403 || ssoCode === "SESSION_EXPIRED" || ssoCode === "AUTHENTICATION_ERROR")
       throw new JwtRefused();
-    if (response.status >= 500) throw unavailable("THRON", `The legacy token endpoint answered status ${response.status}.`);
     const parsed = LegacyResponse.safeParse(body);
-    if (!response.ok || !parsed.success) throw badGateway("THRON", `The legacy token endpoint answered status ${response.status}.`);
+    if (!response.ok || !parsed.success)
+      throw answerError("THRON", response.status, `The legacy token endpoint answered status ${response.status}.`);
     return parsed.data.token;
   }
 
   const legacy = new TokenSource<ThronSession>({
     refreshAheadMs: 0,
     now,
-    async obtain() {
-      let jwt = await jwts.get();
-      try {
-        return { legacyToken: await deriveLegacy(jwt), accessToken: jwt.accessToken, expiresAt: jwt.expiresAt };
-      } catch (error) {
-        if (!(error instanceof JwtRefused)) throw error;
-      }
-      // The JWT is dead before its time (revoked, or the session ended upstream): a new one, once.
-      jwts.invalidate(jwt);
-      jwt = await jwts.get();
-      try {
-        return { legacyToken: await deriveLegacy(jwt), accessToken: jwt.accessToken, expiresAt: jwt.expiresAt };
-      } catch (error) {
-        if (error instanceof JwtRefused) throw badGateway("THRON", "THRON refused a legacy token for a JWT it had just issued.");
-        throw error;
-      }
-    },
+    // A JWT the legacy endpoint refuses is dead before its time (revoked, or the session ended upstream): a new one, once.
+    obtain: () =>
+      withRenewal(
+        jwts,
+        async (jwt) => ({ legacyToken: await deriveLegacy(jwt), accessToken: jwt.accessToken, expiresAt: jwt.expiresAt }),
+        (error) => error instanceof JwtRefused,
+        () => badGateway("THRON", "THRON refused a legacy token for a JWT it had just issued."),
+      ),
   });
 
   const sessions: ThronSessions = {
@@ -176,19 +150,9 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       const session = await legacy.get();
       if (session.accessToken === jwt.accessToken) return session;
       // The JWT was refreshed: derive the legacy token from the new one.
-      legacy.invalidate(session);
-      return legacy.get();
+      return legacy.renew(session);
     },
-    renew(session) {
-      legacy.invalidate(session);
-      return legacy.get();
-    },
+    renew: (session) => legacy.renew(session),
   };
   return sessions;
-}
-
-class OAuthFailure extends Error {
-  constructor(readonly code: string) {
-    super(`OAuth error ${code}`);
-  }
 }

@@ -7,7 +7,9 @@ import type { ThronConfig } from "../config.ts";
 import { ProblemError } from "../http/problem.ts";
 import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
+import { withRenewal } from "../upstream/token-source.ts";
 import type { ThronSession, ThronSessions } from "./auth.ts";
+import type { ThronSearchBody } from "./search-body.ts";
 
 const Envelope = z.looseObject({
   resultCode: z.string().nullish(),
@@ -27,8 +29,6 @@ export const SearchItem = z.object({
   id: z.string(),
   contentType: z.string(),
   creationDate: z.string().optional(),
-  /** Not THRON's: the BFF adds it from the content detail (search answers carry no duration). */
-  durationMs: z.number().optional(),
   details: z
     .object({
       locales: z.array(LocaleEntry).optional(),
@@ -142,7 +142,7 @@ const folderDenied = () =>
 
 /** The requests the BFF sends THRON's API (the doctor sends the same). */
 export const thronRequests = {
-  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: Record<string, unknown>): Request {
+  search(config: Pick<ThronConfig, "apiUrl" | "tenant">, legacyToken: string, body: ThronSearchBody): Request {
     return new Request(`${config.apiUrl}/api/xcontents/resources/content/search/${encodeURIComponent(config.tenant)}`, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", "x-tokenid": legacyToken },
@@ -187,26 +187,24 @@ export class ThronClient {
    * refusal that survives the retry means for this call.
    */
   #withSession<R>(call: (session: ThronSession) => Promise<R>, denied: () => Error): Promise<R> {
-    return this.health.track(async () => {
-      const session = await this.sessions.get();
-      try {
-        return await call(session);
-      } catch (error) {
-        if (error instanceof AccessDenied) throw denied();
-        if (!(error instanceof SessionRefused)) throw error;
-      }
-      try {
-        return await call(await this.sessions.renew(session));
-      } catch (error) {
-        if (error instanceof AccessDenied || (error instanceof SessionRefused && error.bareStatus)) throw denied();
-        if (error instanceof SessionRefused) throw badGateway("THRON", "THRON refused the session again right after it was renewed.");
-        throw error;
-      }
-    });
+    return this.health.track(() =>
+      withRenewal(
+        this.sessions,
+        call,
+        (error) => error instanceof SessionRefused,
+        // A bare 403 that survives a new session is THRON's "access denied".
+        (error) =>
+          (error as SessionRefused).bareStatus
+            ? denied()
+            : badGateway("THRON", "THRON refused the session again right after it was renewed."),
+      ).catch((error: unknown) => {
+        throw error instanceof AccessDenied ? denied() : error;
+      }),
+    );
   }
 
   /** A search in `folderId` (the gallery's folder, where a denial is remembered for a minute). */
-  async search(body: Record<string, unknown>, folderId: string): Promise<SearchResponse> {
+  async search(body: ThronSearchBody, folderId: string): Promise<SearchResponse> {
     if ((this.#deniedUntil.get(folderId) ?? 0) > this.now()) throw folderDenied();
     this.#deniedUntil.delete(folderId);
     return this.#withSession(

@@ -1,12 +1,12 @@
 /**
- * THRON's shapes → the BFF's public contract. The one place that knows THRON's content types,
- * its upper-case language codes and its public delivery URL layout.
+ * THRON's shapes → the BFF's public contract: THRON's content types as answers carry them, its
+ * upper-case language codes and its public delivery URL layout (what a search asks THRON is
+ * search-body.ts's).
  */
 import type { Asset, AssetType } from "@embedkit/contracts";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
-import type { ContentDetail, SearchItem } from "./client.ts";
+import type { ContentDetail, SearchItem, SearchResponse } from "./client.ts";
 
-const TO_THRON_TYPE: Record<AssetType, string> = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "OTHER" };
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
 const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
 
@@ -14,14 +14,16 @@ const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO
 export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024, 1600, 2048] as const;
 const DEFAULT_THUMBNAIL_WIDTH = 520;
 
-export const thronContentTypes = (types: AssetType[] | undefined) =>
-  (types?.length ? types : (Object.keys(TO_THRON_TYPE) as AssetType[])).map((t) => TO_THRON_TYPE[t]);
-
 /** BCP 47 (`it-IT`) → THRON's code (`IT`); languages THRON lacks fall back to EN. */
 export function toThronLang(locale: string | undefined): string {
   const lang = (locale ?? "en").split("-")[0]?.toUpperCase() ?? "EN";
   return THRON_LANGS.has(lang) ? lang : "EN";
 }
+
+/** A search item with what the BFF adds: its duration, from the content's detail (search answers carry none). */
+export type GalleryItem = SearchItem & { durationMs?: number };
+/** A search page as the BFF caches it: THRON's page, its items with our additions. */
+export type GalleryPage = Omit<SearchResponse, "items"> & { items: GalleryItem[] };
 
 type LocaleEntries = NonNullable<NonNullable<SearchItem["details"]>["locales"]>;
 
@@ -57,7 +59,7 @@ function thumbnail(thron: ThronConfig, gallery: GalleryConfig, id: string, name:
   return { url: url(DEFAULT_THUMBNAIL_WIDTH), srcset: THUMBNAIL_WIDTHS.map((w) => `${url(w)} ${w}w`).join(", ") };
 }
 
-export function toAsset(item: SearchItem, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
+export function toAsset(item: GalleryItem, thron: ThronConfig, gallery: GalleryConfig, lang: string): Asset | null {
   const type = FROM_THRON_TYPE[item.contentType];
   if (!type) return null; // pagelets, URLs and playlists are not gallery material
   const locale = pickLocale(item.details?.locales ?? [], lang);

@@ -11,11 +11,10 @@ import { RenderMemo } from "../http/render-memo.ts";
 import { respond } from "../http/response-headers.ts";
 import { validationHook } from "../http/validation.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
-import { ContentNotFound, type SearchResponse, type ThronClient } from "./client.ts";
+import { ContentNotFound, type ThronClient } from "./client.ts";
 import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
-import { decodeCursor, detailToAsset, durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
-import { gallerySearchBody } from "./search-body.ts";
-import { thronSort } from "./sort.ts";
+import { decodeCursor, detailToAsset, durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
+import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -109,7 +108,7 @@ const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
 export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  const pages = new RenderMemo<SearchResponse>();
+  const pages = new RenderMemo<GalleryPage>();
 
   const galleryFor = (name: string) => {
     const gallery = config.galleries.get(name);
@@ -143,10 +142,12 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
   /** Everything a request URL decides: the THRON search it needs and how to render the answer. */
   interface SearchPlan {
     key: string;
-    body: Record<string, unknown>;
+    body: ThronSearchBody;
     gallery: GalleryConfig;
+    /** THRON's language for the request's locale. */
+    lang: string;
     variant: string;
-    render: (page: SearchResponse, nextCursor: string | null) => AssetPage;
+    render: (page: GalleryPage, nextCursor: string | null) => AssetPage;
   }
   /**
    * Plans by the request's path and the parameters a search uses (normalised), bounded by
@@ -164,12 +165,13 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
    * A search page with durations on its videos and audio, read from their details when the page
    * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
    */
-  const searchWithDurations = async (plan: SearchPlan): Promise<SearchResponse> => {
+  const searchWithDurations = async (plan: SearchPlan): Promise<GalleryPage> => {
     const page = await client.search(plan.body, plan.gallery.folderId);
     const items = await Promise.all(
       page.items.map(async (item) => {
         if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
-        const duration = await detailOf(plan.gallery, item.id, "EN").then(
+        // The detail in the page's language: opening the asset in that language is then a cache hit.
+        const duration = await detailOf(plan.gallery, item.id, plan.lang).then(
           ({ value }) => durationMs(value.deliveryInfo),
           () => undefined,
         );
@@ -180,8 +182,8 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
   };
 
   /** The page's next cursor, sealed once per cached page. */
-  const nextCursors = new WeakMap<SearchResponse, string | null>();
-  const nextCursorOf = async (page: SearchResponse) => {
+  const nextCursors = new WeakMap<GalleryPage, string | null>();
+  const nextCursorOf = async (page: GalleryPage) => {
     let next = nextCursors.get(page);
     if (next === undefined) {
       next = page.nextPageToken ? await cursors.seal(encodeCursor(page.nextPageToken)) : null;
@@ -226,21 +228,23 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
     if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
     if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
     const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
-    const body = gallerySearchBody({
+    const lang = toThronLang(query.locale);
+    const body = assetsSearchBody({
       folderId: gallery.folderId,
-      contentTypes: thronContentTypes(query.type),
+      types: query.type,
       q: query.q,
       metadata,
       pageToken,
       limit: query.limit,
-      sort: thronSort(query.sort, toThronLang(query.locale)),
+      sort: query.sort,
+      lang,
     });
-    const lang = toThronLang(query.locale);
     const plan: SearchPlan = {
       // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
       key: `thron:search:${JSON.stringify(body)}`,
       body,
       gallery,
+      lang,
       variant: JSON.stringify([name, lang, [...metadata.remaining]]),
       render: (page, nextCursor) => ({
         items: page.items

@@ -1,20 +1,27 @@
 /**
- * ThroughLine for the BFF: a client-credentials token through the shared token source (a 401
- * gets one fresh token and one retry), calls paced to ThroughLine's 30 a second, every call
- * counted against the daily quota (a call ThroughLine refused with 429 is given back), and no
- * call made once the quota is spent.
+ * ThroughLine's API as the BFF uses it: each call with the token from auth.ts (a 401 gets one
+ * fresh token and one retry), paced to ThroughLine's 30 a second, counted against the daily
+ * quota (a call ThroughLine refused with 429 is given back), and none made once the quota is
+ * spent or while a 429's Retry-After runs.
  */
 import { z } from "zod";
 import type { ThroughLineConfig } from "../config.ts";
 import { ProblemError } from "../http/problem.ts";
-import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
+import { answerError, badGateway, callUpstream, UpstreamError, type UpstreamOptions } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import { Pacer } from "../upstream/pacer.ts";
 import type { RollingQuota } from "../upstream/quota.ts";
-import { TokenSource } from "../upstream/token-source.ts";
-import { API_VERSION } from "./mapping.ts";
-
-const TokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
+import { type TokenSource, withRenewal } from "../upstream/token-source.ts";
+import { createThroughLineAuth, type ThroughLineToken } from "./auth.ts";
+import {
+  API_VERSION,
+  CountriesAnswer,
+  HelplinesAnswer,
+  type HelplinesQuery,
+  TopicsAnswer,
+  type UpstreamEvent,
+  type UpstreamEventKind,
+} from "./mapping.ts";
 
 export class QuotaExhausted extends ProblemError {
   constructor() {
@@ -56,16 +63,6 @@ interface RequestInit {
   events?: boolean;
 }
 
-/** The client-credentials token request (the doctor sends the same). */
-export function throughlineTokenRequest(config: Pick<ThroughLineConfig, "tokenUrl" | "clientId" | "clientSecret">): Request {
-  return new Request(config.tokenUrl, {
-    method: "POST",
-    // The secret travels in the body only, never in a URL (ThroughLine's security rule).
-    headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: config.clientId, client_secret: config.clientSecret }),
-  });
-}
-
 /** One API (or events) call with the bearer token. */
 export function throughlineApiRequest(url: string, token: string, method: "GET" | "POST" = "GET", body?: unknown): Request {
   return new Request(url, {
@@ -82,8 +79,17 @@ export function throughlineApiRequest(url: string, token: string, method: "GET" 
 /** ThroughLine's documented rate. */
 export const CALLS_PER_SECOND = 30;
 
+/** The query of a helpline look-up; the route keys its cache by the same text. */
+export function helplinesSearchParams(query: HelplinesQuery): URLSearchParams {
+  const params = new URLSearchParams({ country_code: query.countryCode, limit: String(query.limit) });
+  if (query.priorityOnly) params.set("priority_only", "true");
+  return params;
+}
+
+const EVENT_PATHS: Record<UpstreamEventKind, string> = { display: "/helpline_display", click: "/helpline_click" };
+
 export class ThroughLineClient {
-  readonly tokens: TokenSource<{ token: string; expiresAt: number }>;
+  readonly tokens: TokenSource<ThroughLineToken>;
   readonly pacer: Pacer;
   readonly now: () => number;
   /** Until when this instance asks ThroughLine nothing (after a 429). */
@@ -102,42 +108,39 @@ export class ThroughLineClient {
   ) {
     this.now = now;
     this.pacer = new Pacer(perSecond, undefined, now, sleep);
-    this.tokens = new TokenSource({
-      refreshAheadMs: 5 * 60_000,
-      onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
-      ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `ThroughLine:${config.clientId}` } }),
-      obtain: async () => {
-        const startedAt = Date.now();
-        const response = await callUpstream(upstream, () => throughlineTokenRequest(config), { idempotent: false, operation: "token" });
-        if (response.status === 400 || response.status === 401)
-          throw new ProblemError(
-            502,
-            "throughline-credentials",
-            "ThroughLine refused the BFF's credentials",
-            "Check THROUGHLINE_CLIENT_ID and THROUGHLINE_CLIENT_SECRET.",
-          );
-        const parsed = TokenResponse.safeParse(await response.json().catch(() => null));
-        if (!response.ok || !parsed.success) throw badGateway("ThroughLine", `The token endpoint answered status ${response.status}.`);
-        return { token: parsed.data.access_token, expiresAt: startedAt + parsed.data.expires_in * 1000 };
-      },
-    });
+    this.tokens = createThroughLineAuth(config, upstream, now);
+  }
+
+  /** Countries with helplines. */
+  async countries() {
+    return (await this.#request("/countries", CountriesAnswer)).countries;
+  }
+
+  /** Helpline topics. */
+  async topics() {
+    return (await this.#request("/topics", TopicsAnswer)).topics;
+  }
+
+  /** A country's helplines, ranked. */
+  async helplines(query: HelplinesQuery) {
+    return (await this.#request(`/helplines?${helplinesSearchParams(query)}`, HelplinesAnswer)).helplines;
+  }
+
+  /** Reports a display or a click (on the events base); the answer carries nothing the BFF reads. */
+  async reportEvent(kind: UpstreamEventKind, event: UpstreamEvent): Promise<void> {
+    await this.#request(EVENT_PATHS[kind], z.unknown(), { method: "POST", body: event, events: true });
   }
 
   /** GET or POST one path of the API (or, with `events`, of the events base); `schema` checks the answer. */
-  request<T extends z.ZodType>(path: string, schema: T, init: RequestInit = {}): Promise<z.infer<T>> {
-    return this.health.track(async () => {
-      const token = await this.tokens.get();
-      try {
-        return await this.#call(path, schema, init, token.token);
-      } catch (error) {
-        if (!(error instanceof Unauthorized)) throw error;
-        this.tokens.invalidate(token); // revoked or expired early: one fresh token, one retry
-        return await this.#call(path, schema, init, (await this.tokens.get()).token).catch((retryError) => {
-          if (retryError instanceof Unauthorized) throw badGateway("ThroughLine", "ThroughLine refused a fresh token too.");
-          throw retryError;
-        });
-      }
-    });
+  #request<T extends z.ZodType>(path: string, schema: T, init: RequestInit = {}): Promise<z.infer<T>> {
+    return this.health.track(() =>
+      withRenewal(
+        this.tokens, // revoked or expired early: one fresh token, one retry
+        (token) => this.#call(path, schema, init, token.token),
+        (error) => error instanceof Unauthorized,
+        () => badGateway("ThroughLine", "ThroughLine refused a fresh token too."),
+      ),
+    );
   }
 
   /**
@@ -182,8 +185,7 @@ export class ThroughLineClient {
         "ThroughLine does not serve this API path",
         `ThroughLine answered ${response.status} (the BFF speaks API ${API_VERSION}): check that ${setting} points at ThroughLine's API ${API_VERSION} (retired versions answer 410).`,
       );
-    if (response.status >= 500) throw unavailable("ThroughLine", `ThroughLine answered status ${response.status}.`);
-    if (!response.ok) throw badGateway("ThroughLine", `ThroughLine answered status ${response.status}.`);
+    if (!response.ok) throw answerError("ThroughLine", response.status, `ThroughLine answered status ${response.status}.`);
     if (response.status === 204) return schema.parse(undefined);
     const parsed = schema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw badGateway("ThroughLine", "ThroughLine answered an unexpected shape.");

@@ -3,7 +3,7 @@
  * API lives here: the version itself, the shapes of its answers, contact method types, opening
  * hours, and the field assumed to link a pair of services.
  */
-import { type Contact, type Helpline, type OpeningPeriod, Weekday } from "@embedkit/contracts";
+import { type Contact, type ContactType, type Helpline, type HelplineEvent, type OpeningPeriod, Weekday } from "@embedkit/contracts";
 import { z } from "zod";
 
 /** The API version the BFF speaks; THROUGHLINE_API_URL must point at it. */
@@ -37,6 +37,46 @@ export const UpstreamHelpline = z.object({
   pairedHelplineId: z.string().nullish(),
 });
 export type UpstreamHelpline = z.infer<typeof UpstreamHelpline>;
+
+/** The lists ThroughLine answers, each in its envelope. */
+export const CountriesAnswer = z.object({ countries: z.array(UpstreamCountry) });
+export const TopicsAnswer = z.object({ topics: z.array(UpstreamTopic) });
+export const HelplinesAnswer = z.object({ helplines: z.array(UpstreamHelpline) });
+
+/** A helpline look-up: ThroughLine's country codes are lower case. */
+export interface HelplinesQuery {
+  countryCode: string;
+  limit: number;
+  priorityOnly: boolean;
+}
+
+export type UpstreamEventKind = HelplineEvent["type"];
+/** A display or click as ThroughLine's events API takes it. */
+export interface UpstreamEvent {
+  helpline_id: string;
+  session_id: string;
+  timestamp: string;
+  contact_method?: string;
+}
+
+/** Our contact types → ThroughLine's `contact_method` names (v2 calls web chat `onlinechat`). */
+const CONTACT_METHODS: Record<ContactType, string> = {
+  phone: "phone",
+  sms: "sms",
+  webchat: "onlinechat",
+  whatsapp: "whatsapp",
+  website: "website",
+};
+
+/** Our event → ThroughLine's, stamped at `at` (milliseconds since the epoch). */
+export function toUpstreamEvent(event: HelplineEvent, at: number): UpstreamEvent {
+  return {
+    helpline_id: event.helplineId,
+    session_id: event.sessionId,
+    timestamp: new Date(at).toISOString(),
+    ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
+  };
+}
 
 const WEEKDAYS: readonly Weekday[] = Weekday.options;
 const dialable = (number: string) => number.replace(/[^\d+*#]/g, "");

@@ -5,7 +5,7 @@
  * are resolved against the cached lists first (an unknown one never reaches ThroughLine), and
  * events are taken only for helplines served recently, within a small share of the quota.
  */
-import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
+import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -13,9 +13,9 @@ import { problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
 import { type CounterStore, RollingQuota } from "../upstream/quota.ts";
-import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
+import { helplinesSearchParams, QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
 import { ClientBudget } from "./client-budget.ts";
-import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
+import { applyPairing, toCountry, toHelpline, toUpstreamEvent } from "./mapping.ts";
 import { RecentlyServed } from "./recently-served.ts";
 
 const upstreamProblems = {
@@ -54,15 +54,6 @@ const eventsRoute = createRoute({
   responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });
 
-/** Our contact types → ThroughLine's `contact_method` names (v2 calls web chat `onlinechat`). */
-const CONTACT_METHODS: Record<ContactType, string> = {
-  phone: "phone",
-  sms: "sms",
-  webchat: "onlinechat",
-  whatsapp: "whatsapp",
-  website: "website",
-};
-
 /**
  * Asked of ThroughLine once per country and priority; the topic and `limit` are applied here, so
  * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
@@ -100,11 +91,8 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
   const budget = new ClientBudget(EVENTS_PER_CLIENT_PER_HOUR, HOUR, now);
   let eventFailures = 0;
   let eventsPausedUntil = 0;
-  const countries = () =>
-    cached("countries", async () =>
-      (await client.request("/countries", z.object({ countries: z.array(UpstreamCountry) }))).countries.map(toCountry),
-    );
-  const topics = () => cached("topics", async () => (await client.request("/topics", z.object({ topics: z.array(UpstreamTopic) }))).topics);
+  const countries = () => cached("countries", async () => (await client.countries()).map(toCountry));
+  const topics = () => cached("topics", () => client.topics());
 
   app.openapi(countriesRoute, async (c) => {
     const { value, status } = await countries();
@@ -133,10 +121,9 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
       : undefined;
     // One upstream list per country and priority, whatever the topic: the number of distinct calls
     // is bounded by the countries, not by countries × topics (docs/deploy.md, "ThroughLine's quota").
-    const params = new URLSearchParams({ country_code: country.toLowerCase(), limit: String(UPSTREAM_LIMIT) });
-    if (priority) params.set("priority_only", "true");
-    const { value, status } = await cached(`helplines:${params}`, async () =>
-      (await client.request(`/helplines?${params}`, z.object({ helplines: z.array(UpstreamHelpline) }))).helplines.map(toHelpline),
+    const query = { countryCode: country.toLowerCase(), limit: UPSTREAM_LIMIT, priorityOnly: Boolean(priority) };
+    const { value, status } = await cached(`helplines:${helplinesSearchParams(query)}`, async () =>
+      (await client.helplines(query)).map(toHelpline),
     );
     const topicName = resolved?.name.toLowerCase();
     const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
@@ -168,14 +155,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     )
       return c.json({ reported: false }, 202);
     if (display !== null) displays.add([display]);
-    const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
-    const body = {
-      helpline_id: event.helplineId,
-      session_id: event.sessionId,
-      timestamp: new Date(now()).toISOString(),
-      ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
-    };
-    const reported = await client.request(path, z.unknown(), { method: "POST", body, events: true }).then(
+    const reported = await client.reportEvent(event.type, toUpstreamEvent(event, now())).then(
       () => {
         eventFailures = 0;
         return true;

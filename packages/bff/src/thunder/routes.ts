@@ -12,10 +12,10 @@ import type { ThunderConfig } from "../config.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
 import { rateLimit } from "../http/rate-limit.ts";
 import { validationHook } from "../http/validation.ts";
-import type { ProviderHealth } from "../upstream/health.ts";
 import type { CounterStore } from "../upstream/quota.ts";
-import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./launch-url.ts";
-import type { ThunderSso } from "./sso.ts";
+import type { ThunderAuth } from "./auth.ts";
+import type { ThunderClient } from "./client.ts";
+import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./mapping.ts";
 import { checkTicket, type TicketLedger } from "./ticket.ts";
 
 const launch = createRoute({
@@ -37,8 +37,8 @@ const launch = createRoute({
 
 export interface ThunderRouteDeps {
   config: ThunderConfig;
-  sso: ThunderSso;
-  health: ProviderHealth;
+  auth: ThunderAuth;
+  client: ThunderClient;
   /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page); `requestUrl` is the URL the request came to. */
   isAllowedOrigin: (origin: string, requestUrl: string) => boolean;
   tickets: TicketLedger;
@@ -50,8 +50,8 @@ export interface ThunderRouteDeps {
 
 export function thunderRoutes({
   config,
-  sso,
-  health,
+  auth,
+  client,
   isAllowedOrigin,
   tickets,
   clientKey,
@@ -92,12 +92,12 @@ export function thunderRoutes({
     let url: string;
     let expiresAt: number;
     try {
-      const minted = await health.track(() => sso.mintToken());
+      const minted = await auth.mintToken();
       expiresAt = minted.expiresAt;
       url = buildLaunchUrl({ target: config.target, method, ids, token: minted.token, vendor: config.vendorGuid, league, angles });
       // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
       if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
-        url = hubProLookupUrl(config.hubProLookupUrl, await health.track(() => sso.saveUrl(url)));
+        url = hubProLookupUrl(config.hubProLookupUrl, await client.saveUrl(url));
     } catch (error) {
       // Thunder failed, so the ticket launched nothing: the user may try again with it.
       await claimed?.release();

@@ -46,6 +46,10 @@ export function unavailable(name: string, detail?: string) {
 export function badGateway(name: string, detail?: string) {
   return new UpstreamError(502, "upstream-error", `${name} answered with an error`, detail);
 }
+/** An upstream's answer that is not a success: an outage (5xx) is "unavailable", anything else an error. */
+export function answerError(name: string, status: number, detail: string) {
+  return status >= 500 ? unavailable(name, detail) : badGateway(name, detail);
+}
 
 export async function callUpstream(upstream: UpstreamOptions, request: () => Request, options: CallOptions): Promise<Response> {
   const attempts = options.idempotent ? 2 : 1;

@@ -93,6 +93,12 @@ export class TokenSource<T extends ExpiringToken> {
     if (this.#current === token) this.#invalidated = true;
   }
 
+  /** The upstream called `token` dead: a new one (or one obtained meanwhile by another caller). */
+  renew(token: T): Promise<T> {
+    this.invalidate(token);
+    return this.get();
+  }
+
   #refresh(): Promise<T> {
     if (!this.#inFlight) {
       const previous = this.#current;
@@ -107,5 +113,36 @@ export class TokenSource<T extends ExpiringToken> {
         });
     }
     return this.#inFlight;
+  }
+}
+
+/** Something that hands out a credential and renews one the upstream refused. */
+export interface Renewable<T> {
+  get(): Promise<T>;
+  renew(refused: T): Promise<T>;
+}
+
+/**
+ * "Renew once and retry", written once: runs `call` with a credential; when the upstream refuses
+ * it (`isRefused`), renews it and calls exactly once more. A refusal of the renewed credential
+ * too is final: `refusedAgain` names it (it returns the error to throw).
+ */
+export async function withRenewal<T, R>(
+  credentials: Renewable<T>,
+  call: (credential: T) => Promise<R>,
+  isRefused: (error: unknown) => boolean,
+  refusedAgain: (error: unknown) => Error,
+): Promise<R> {
+  const credential = await credentials.get();
+  try {
+    return await call(credential);
+  } catch (error) {
+    if (!isRefused(error)) throw error;
+  }
+  const renewed = await credentials.renew(credential);
+  try {
+    return await call(renewed);
+  } catch (error) {
+    throw isRefused(error) ? refusedAgain(error) : error;
   }
 }

@@ -1,19 +1,24 @@
 /**
- * Thunder's SSO service: `Authorization: API base64(user:password)`, each launch's own token from
- * GenerateTokenWithDuration, and Hub Pro's SaveUserUrlByGuid. Answers are parsed leniently (WCF
- * `*Result` JSON, a bare JSON string, WCF XML or plain text); refused credentials (the service
- * answers 500 with its `Message`, or 401/403) are named as such, while a gateway error or an
- * outage is "unavailable", never blamed on the credentials.
+ * Thunder's SSO service (RESTSSOServices.svc) as the BFF calls it: `Authorization: API
+ * base64(user:password)` on every call, answers parsed leniently (WCF `*Result` JSON, a bare JSON
+ * string, WCF XML or plain text), and the provider's health tracked here, where Thunder is
+ * called. Refused credentials (the service answers 500 with its `Message`, or 401/403) are named
+ * as such, while a gateway error or an outage is "unavailable", never blamed on the credentials.
+ * Not OAuth: only the shared call (timeout, metrics, traces) and its problems are reused.
  */
-
 import type { ThunderConfig } from "../config.ts";
 import { ProblemError } from "../http/problem.ts";
 import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
+import type { ProviderHealth } from "../upstream/health.ts";
 
-export interface ThunderToken {
-  token: string;
-  expiresAt: number;
+/** The operations the BFF calls, with the body each takes. */
+export interface SsoOperations {
+  /** A token of its own for one launch. */
+  GenerateTokenWithDuration: { productId: string; durationInMins: number };
+  /** Hub Pro: Thunder keeps a launch URL and answers its GUID. */
+  SaveUserUrlByGuid: { url: string };
 }
+export type SsoOperation = keyof SsoOperations;
 
 /** `Authorization: API base64(user:password)`: Thunder's own scheme, neither Basic nor Bearer. */
 export function thunderAuthorization(config: Pick<ThunderConfig, "username" | "password">): string {
@@ -64,10 +69,10 @@ export const credentialsRefused = () =>
   );
 
 /** A call to Thunder's SSO service as the BFF makes it (the doctor sends the same). */
-export function ssoRequest(
+export function ssoRequest<O extends SsoOperation>(
   config: Pick<ThunderConfig, "ssoUrl" | "username" | "password">,
-  operation: string,
-  body: unknown,
+  operation: O,
+  body: SsoOperations[O],
   authorization = thunderAuthorization(config),
 ): Request {
   return new Request(`${config.ssoUrl}/${operation}`, {
@@ -77,29 +82,56 @@ export function ssoRequest(
   });
 }
 
-export function createThunderSso(config: ThunderConfig, upstream: UpstreamOptions, now: () => number = Date.now) {
-  const authorization = thunderAuthorization(config);
-
+export interface SsoCallOptions {
+  /** Names the call in metrics and traces. */
+  label: string;
   /**
-   * One SSO call (`label` names it in metrics and traces); the string result, or a problem naming
-   * what went wrong. `retryOutage`: one more try after an outage (a 5xx that is not Thunder's
-   * credential answer, no answer at all), never after a credential refusal, which a second try
-   * would only repeat.
+   * One more try after an outage (a 5xx that is not Thunder's credential answer, no answer at
+   * all), never after a credential refusal, which a second try would only repeat.
    */
-  async function call(operation: string, label: string, body: unknown, retryOutage: boolean): Promise<string> {
+  retryOutage: boolean;
+}
+
+export class ThunderClient {
+  readonly #authorization: string;
+
+  constructor(
+    readonly config: ThunderConfig,
+    readonly upstream: UpstreamOptions,
+    readonly health: ProviderHealth,
+  ) {
+    this.#authorization = thunderAuthorization(config);
+  }
+
+  /** One SSO call, tracked: the string result, or a problem naming what went wrong. */
+  call<O extends SsoOperation>(operation: O, body: SsoOperations[O], options: SsoCallOptions): Promise<string> {
+    return this.health.track(() => this.#call(operation, body, options));
+  }
+
+  /** Hub Pro: saves the finished launch URL and answers its GUID. */
+  saveUrl(url: string): Promise<string> {
+    return this.health.track(async () => {
+      const guid = await this.#call("SaveUserUrlByGuid", { url }, { label: "save-url", retryOutage: false });
+      if (!/^[\w-]{1,64}$/.test(guid)) throw badGateway("Thunder", "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
+      return guid;
+    });
+  }
+
+  async #call<O extends SsoOperation>(operation: O, body: SsoOperations[O], { label, retryOutage }: SsoCallOptions): Promise<string> {
+    const again = () => this.#call(operation, body, { label, retryOutage: false });
     let response: Response;
     try {
-      response = await callUpstream(upstream, () => ssoRequest(config, operation, body, authorization), {
+      response = await callUpstream(this.upstream, () => ssoRequest(this.config, operation, body, this.#authorization), {
         idempotent: false,
         operation: label,
       });
     } catch (error) {
-      if (retryOutage && error instanceof UpstreamError) return call(operation, label, body, false);
+      if (retryOutage && error instanceof UpstreamError) return again();
       throw error;
     }
     const text = await response.text();
     if (isCredentialRefusal(response.status, text)) throw credentialsRefused();
-    if (response.status >= 500 && retryOutage) return call(operation, label, body, false);
+    if (response.status >= 500 && retryOutage) return again();
     if (response.status >= 500)
       throw unavailable("Thunder", `Thunder's SSO service answered status ${response.status}; try again shortly.`);
     if (!response.ok) throw badGateway("Thunder", `Thunder's ${operation} answered status ${response.status}.`);
@@ -107,28 +139,4 @@ export function createThunderSso(config: ThunderConfig, upstream: UpstreamOption
     if (!value) throw badGateway("Thunder", `Thunder's ${operation} answered no value.`);
     return value;
   }
-
-  return {
-    /** A token of its own for one launch, as short-lived as configured. */
-    async mintToken(): Promise<ThunderToken> {
-      const startedAt = now();
-      upstream.metrics?.tokenRequest(upstream.name, false); // never shared nor renewed: every launch asks for a new one
-      // Minting twice is harmless, so an outage is worth one more try.
-      const token = await call(
-        "GenerateTokenWithDuration",
-        "token",
-        { productId: config.vendorGuid, durationInMins: config.tokenMinutes },
-        true,
-      );
-      return { token, expiresAt: startedAt + config.tokenMinutes * 60_000 };
-    },
-    /** Hub Pro: saves the finished launch URL and answers its GUID. */
-    async saveUrl(url: string): Promise<string> {
-      const guid = await call("SaveUserUrlByGuid", "save-url", { url }, false);
-      if (!/^[\w-]{1,64}$/.test(guid)) throw badGateway("Thunder", "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
-      return guid;
-    },
-  };
 }
-
-export type ThunderSso = ReturnType<typeof createThunderSso>;

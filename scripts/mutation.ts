@@ -93,7 +93,7 @@ const MUTANTS: Mutant[] = [
   {
     id: "app-ttl-seconds",
     what: "the assets lifetime written in seconds",
-    file: `${BFF}/app.ts`,
+    file: `${BFF}/thron/index.ts`,
     from: "assets: { freshMs: MINUTE, staleMs: 10 * MINUTE },",
     to: "assets: { freshMs: 60, staleMs: 10 * MINUTE },",
     tests: [T("cache")],

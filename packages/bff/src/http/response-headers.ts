@@ -1,6 +1,6 @@
 /**
  * The headers every answer carries (security, CORS, rate limit, request id), collected per
- * request in a plain record instead of through `c.header()`. Hono keeps prepared headers in a
+ * request in a plain record instead of a `Headers` object. Hono keeps prepared headers in a
  * `Headers` object, which validates every `set` and which the Node adapter has to sort and walk
  * again on the way out; a plain record goes straight to `writeHead`. On the cached assets page
  * that is most of what the BFF costs beyond sending the bytes.
@@ -8,12 +8,19 @@
  * A hot handler builds its Response with `respond()`, which takes the record; whatever answer
  * did not (errors, other routes, the sandbox) gets the record added after it is built, without
  * overriding a header the handler chose.
+ *
+ * Headers set the ordinary way, `c.header()` from any middleware or handler after this one, go
+ * into the record too: Hono would keep them where a Response built directly (by `respond()`, a
+ * mounted app, `Response.redirect()`) never looks, and they would be lost without a word.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 declare module "hono" {
   interface ContextVariableMap {
     responseHeaders: Record<string, string> | undefined;
+    /** A header the record cannot hold (appended, Set-Cookie) was set: respond() lets Hono build its answer. */
+    headersOnlyHonoHolds: true | undefined;
   }
 }
 
@@ -23,6 +30,7 @@ export function responseHeaders(base: Readonly<Record<string, string>>): Middlew
     // Object.assign onto {}, not a spread: V8 gives a spread copy a shape that every added header
     // then rebuilds (measured: 9 µs against 0.4 µs for a full record).
     c.set("responseHeaders", Object.assign({}, base));
+    recordHeaderCalls(c);
     await next();
     const record = c.get("responseHeaders");
     if (record) addMissing(c, record);
@@ -40,6 +48,11 @@ export function setResponseHeaders(c: Context, headers: Readonly<Record<string, 
 export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, status: number, headers: Record<string, string>): Response {
   const record = c.get("responseHeaders");
   c.set("responseHeaders", undefined); // taken: nothing left to add afterwards
+  if (c.get("headersOnlyHonoHolds")) {
+    const response = c.body(body, status as ContentfulStatusCode, headers);
+    if (record) for (const name in record) if (!response.headers.has(name)) response.headers.set(name, record[name] as string);
+    return response;
+  }
   return new Response(body, { status, headers: record ? Object.assign(record, headers) : headers });
 }
 
@@ -50,6 +63,23 @@ export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, stat
  */
 export function respondedDirectly(c: Context): boolean {
   return c.get("responseHeaders") === undefined;
+}
+
+/**
+ * `c.header()` before the answer exists also writes the record, so every kind of answer carries
+ * it; once answered, Hono sets it on the answer itself, as ever.
+ */
+function recordHeaderCalls(c: Context): void {
+  const honoHeader = c.header;
+  c.header = ((name: string, value?: string, options?: { append?: boolean }) => {
+    honoHeader(name, value, options);
+    const record = c.get("responseHeaders");
+    if (!record || c.finalized) return;
+    const key = name.toLowerCase();
+    if (options?.append || key === "set-cookie") c.set("headersOnlyHonoHolds", true);
+    else if (value === undefined) delete record[key];
+    else record[key] = value;
+  }) as Context["header"];
 }
 
 function addMissing(c: Context, record: Record<string, string>): void {

@@ -31,7 +31,7 @@ import { validationHook } from "./http/validation.ts";
 import type { Provider, ProviderContext, ProviderModule } from "./provider.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { thron } from "./thron/index.ts";
-import type { ThronTtls } from "./thron/routes.ts";
+import type { ThronTtls } from "./thron/search-pages.ts";
 import { throughline } from "./throughline/index.ts";
 import { thunder } from "./thunder/index.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./upstream/cache.ts";

@@ -5,7 +5,8 @@ import type { ProviderModule } from "../provider.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { createThronAuth } from "./auth.ts";
 import { ThronClient } from "./client.ts";
-import { type ThronTtls, thronRoutes } from "./routes.ts";
+import { thronRoutes } from "./routes.ts";
+import type { ThronTtls } from "./search-pages.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,0 +1,159 @@
+/**
+ * The assets route's hot path: what a request URL means (a search plan, remembered per URL),
+ * the THRON page it needs (cached, with durations on videos and audio), and the answer rendered
+ * and gzipped once per cached page.
+ */
+import type { AssetPage } from "@embedkit/contracts";
+import type { Context } from "hono";
+import type { GalleryConfig, ThronConfig } from "../config.ts";
+import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
+import type { CursorSeal } from "../http/cursor-seal.ts";
+import { acceptedEncoding } from "../http/encoding.ts";
+import { RenderMemo } from "../http/render-memo.ts";
+import { respond } from "../http/response-headers.ts";
+import type { ResponseCache, Ttl } from "../upstream/cache.ts";
+import type { SearchResponse, ThronClient } from "./client.ts";
+import { matchesRemaining, type toMetadataCriteria } from "./filters.ts";
+import { durationMs, encodeCursor, toAsset } from "./mapping.ts";
+
+export interface ThronTtls {
+  assets: Ttl;
+  definitions: Ttl;
+  detail: Ttl;
+}
+
+export interface ThronRouteDeps {
+  config: ThronConfig;
+  /** Seals the page cursors handed to clients, so only cursors this BFF issued reach THRON. */
+  cursors: CursorSeal;
+  client: ThronClient;
+  cache: ResponseCache;
+  ttl: ThronTtls;
+}
+
+/** Everything a request URL decides: the THRON search it needs and how to render the answer. */
+export interface SearchPlan {
+  key: string;
+  body: Record<string, unknown>;
+  gallery: GalleryConfig;
+  variant: string;
+  render: (page: SearchResponse, nextCursor: string | null) => AssetPage;
+}
+
+export const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
+/** Search pages change more often than galleries and assets. */
+const ASSETS_CACHE_CONTROL = cacheFor(30);
+
+/** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+
+const GZIP_ONLY = ["gzip"] as const;
+
+/** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
+const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale"]);
+
+/** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
+export function planKey(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const query = url.indexOf("?", start);
+  if (query < 0) return url.slice(start);
+  const used: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(url.slice(query + 1)))
+    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, value]);
+  used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${url.slice(start, query)}?${JSON.stringify(used)}`;
+}
+
+/** A validated request's plan: keyed by what THRON is asked, so equivalent queries and every locale share a cache entry. */
+export function searchPlan(
+  config: ThronConfig,
+  gallery: { name: string; config: GalleryConfig },
+  lang: string,
+  metadata: ReturnType<typeof toMetadataCriteria>,
+  body: Record<string, unknown>,
+): SearchPlan {
+  return {
+    key: `thron:search:${JSON.stringify(body)}`,
+    body,
+    gallery: gallery.config,
+    variant: JSON.stringify([gallery.name, lang, [...metadata.remaining]]),
+    render: (page, nextCursor) => ({
+      items: page.items
+        .filter((item) => matchesRemaining(item, metadata.remaining))
+        .flatMap((item) => toAsset(item, config, gallery.config, lang) ?? []),
+      nextCursor,
+      total: page.estimatedTotalResults ?? page.items.length,
+    }),
+  };
+}
+
+export class SearchPages {
+  /**
+   * Plans by the request's path and the parameters a search uses (normalised), bounded by
+   * bytes: a request seen before is valid and means the same search, so repeats skip
+   * validation, filter parsing and key building (the cached path's main cost). Parameters the
+   * route ignores are not part of the key, so padding a URL with them costs no memory.
+   */
+  readonly plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
+  readonly #pages = new RenderMemo<SearchResponse>();
+  /** The page's next cursor, sealed once per cached page. */
+  readonly #nextCursors = new WeakMap<SearchResponse, string | null>();
+
+  constructor(readonly deps: ThronRouteDeps) {}
+
+  /** A content's detail through the shared cache (the detail route reads the same entries). */
+  detailOf(gallery: GalleryConfig, id: string, lang: string) {
+    const { cache, ttl, client } = this.deps;
+    return cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () => client.contentDetail(id, gallery.pkey, lang));
+  }
+
+  /** The plan's page as the answer: from the cache, rendered once, gzipped once for clients that take it. */
+  async answer(c: Context, plan: SearchPlan): Promise<Response> {
+    const { value: page, status } = await this.deps.cache.get(plan.key, this.deps.ttl.assets, () => this.#searchWithDurations(plan));
+    const next = this.#nextCursors.get(page) ?? (await this.#nextCursorOf(page));
+    const render = () => plan.render(page, next);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "cache-control": ASSETS_CACHE_CONTROL,
+      "x-cache": status,
+      vary: "Origin, Accept-Encoding",
+    };
+    if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
+      const pending = this.#pages.gzip(page, plan.variant, render);
+      const gzipped = pending instanceof Promise ? await pending : pending;
+      if (gzipped) {
+        headers["content-encoding"] = "gzip";
+        return respond(c, gzipped, 200, headers);
+      }
+    }
+    return respond(c, this.#pages.json(page, plan.variant, render), 200, headers);
+  }
+
+  /**
+   * A search page with durations on its videos and audio, read from their details when the page
+   * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
+   */
+  async #searchWithDurations(plan: SearchPlan): Promise<SearchResponse> {
+    const page = await this.deps.client.search(plan.body, plan.gallery.folderId);
+    const items = await Promise.all(
+      page.items.map(async (item) => {
+        if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
+        const duration = await this.detailOf(plan.gallery, item.id, "EN").then(
+          ({ value }) => durationMs(value.deliveryInfo),
+          () => undefined,
+        );
+        return duration === undefined ? item : { ...item, durationMs: duration };
+      }),
+    );
+    return { ...page, items };
+  }
+
+  async #nextCursorOf(page: SearchResponse): Promise<string | null> {
+    let next = this.#nextCursors.get(page);
+    if (next === undefined) {
+      next = page.nextPageToken ? await this.deps.cursors.seal(encodeCursor(page.nextPageToken)) : null;
+      this.#nextCursors.set(page, next);
+    }
+    return next;
+  }
+}

@@ -4,11 +4,9 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import { ContentNotFound } from "./client.ts";
-import { parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
-import { decodeCursor, detailToAsset, thronContentTypes, toThronLang } from "./mapping.ts";
-import { gallerySearchBody } from "./search-body.ts";
+import { parseFilters, toFilters } from "./filters.ts";
+import { decodeCursor, detailToAsset, toThronLang } from "./mapping.ts";
 import { cacheFor, planKey, SearchPages, searchPlan, type ThronRouteDeps } from "./search-pages.ts";
-import { thronSort } from "./sort.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -110,18 +108,7 @@ export function thronRoutes(deps: ThronRouteDeps) {
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
     if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
     if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
-    const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
-    const lang = toThronLang(query.locale);
-    const body = gallerySearchBody({
-      folderId: gallery.folderId,
-      contentTypes: thronContentTypes(query.type),
-      q: query.q,
-      metadata,
-      pageToken,
-      limit: query.limit,
-      sort: thronSort(query.sort, lang),
-    });
-    const plan = searchPlan(config, { name, config: gallery }, lang, metadata, body);
+    const plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
     pages.plans.set(planKey(c.req.url), plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
     return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;

@@ -3,7 +3,7 @@
  * the THRON page it needs (cached, with durations on videos and audio), and the answer rendered
  * and gzipped once per cached page.
  */
-import type { AssetPage } from "@embedkit/contracts";
+import type { AssetPage, AssetsQuery } from "@embedkit/contracts";
 import type { Context } from "hono";
 import type { GalleryConfig, ThronConfig } from "../config.ts";
 import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
@@ -13,8 +13,10 @@ import { RenderMemo } from "../http/render-memo.ts";
 import { respond } from "../http/response-headers.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { SearchResponse, ThronClient } from "./client.ts";
-import { matchesRemaining, type toMetadataCriteria } from "./filters.ts";
-import { durationMs, encodeCursor, toAsset } from "./mapping.ts";
+import { matchesRemaining, type SelectedFilters, toMetadataCriteria } from "./filters.ts";
+import { durationMs, encodeCursor, thronContentTypes, toAsset, toThronLang } from "./mapping.ts";
+import { gallerySearchBody } from "./search-body.ts";
+import { thronSort } from "./sort.ts";
 
 export interface ThronTtls {
   assets: Ttl;
@@ -64,14 +66,28 @@ export function planKey(url: string): string {
   return `${url.slice(start, query)}?${JSON.stringify(used)}`;
 }
 
-/** A validated request's plan: keyed by what THRON is asked, so equivalent queries and every locale share a cache entry. */
+/**
+ * A validated request's plan: keyed by what THRON is asked, not by the raw URL, so equivalent
+ * queries and every locale share a cache entry.
+ */
 export function searchPlan(
   config: ThronConfig,
   gallery: { name: string; config: GalleryConfig },
-  lang: string,
-  metadata: ReturnType<typeof toMetadataCriteria>,
-  body: Record<string, unknown>,
+  query: AssetsQuery,
+  filters: SelectedFilters,
+  pageToken: string | undefined,
 ): SearchPlan {
+  const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
+  const lang = toThronLang(query.locale);
+  const body = gallerySearchBody({
+    folderId: gallery.config.folderId,
+    contentTypes: thronContentTypes(query.type),
+    q: query.q,
+    metadata,
+    pageToken,
+    limit: query.limit,
+    sort: thronSort(query.sort, lang),
+  });
   return {
     key: `thron:search:${JSON.stringify(body)}`,
     body,

@@ -5,18 +5,17 @@
  * are resolved against the cached lists first (an unknown one never reaches ThroughLine), and
  * events are taken only for helplines served recently, within a small share of the quota.
  */
-import { type ContactType, CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
+import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
 import { problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
-import { type CounterStore, RollingQuota } from "../upstream/quota.ts";
-import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
-import { ClientBudget } from "./client-budget.ts";
+import type { CounterStore } from "../upstream/quota.ts";
+import type { ThroughLineClient } from "./client.ts";
+import { HelplineEvents } from "./events.ts";
 import { applyPairing, toCountry, toHelpline, UpstreamCountry, UpstreamHelpline, UpstreamTopic } from "./mapping.ts";
-import { RecentlyServed } from "./recently-served.ts";
 
 const upstreamProblems = {
   502: problemSpec("ThroughLine failed or refused"),
@@ -54,29 +53,11 @@ const eventsRoute = createRoute({
   responses: { 202: json(z.object({ reported: z.boolean() }), "Accepted"), 400: problemSpec("Invalid event") },
 });
 
-/** Our contact types → ThroughLine's `contact_method` names (v2 calls web chat `onlinechat`). */
-const CONTACT_METHODS: Record<ContactType, string> = {
-  phone: "phone",
-  sms: "sms",
-  webchat: "onlinechat",
-  whatsapp: "whatsapp",
-  website: "website",
-};
-
 /**
  * Asked of ThroughLine once per country and priority; the topic and `limit` are applied here, so
  * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
  */
 const UPSTREAM_LIMIT = 100;
-/** The share of the daily quota events may spend; the rest is kept for look-ups. */
-const EVENT_SHARE_OF_QUOTA = 0.1;
-/** After this many failed events in a row, none is sent for a while: failures still spend quota. */
-const EVENT_FAILURES_BEFORE_PAUSE = 3;
-const EVENT_PAUSE_MS = 5 * 60_000;
-/** Events one client (network address) may have reported per hour. */
-const EVENTS_PER_CLIENT_PER_HOUR = 30;
-const HOUR = 3_600_000;
-
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
@@ -89,17 +70,10 @@ export interface ThroughLineRouteDeps {
 }
 
 export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
-  // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
-  const eventQuota = new RollingQuota("throughline-events", Math.floor(client.quota.limit * EVENT_SHARE_OF_QUOTA), counters, now);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
-  const served = new RecentlyServed(now);
-  /** Displays already reported, by helpline and session: a page view is reported once. */
-  const displays = new RecentlyServed(now, HOUR, 50_000);
-  const budget = new ClientBudget(EVENTS_PER_CLIENT_PER_HOUR, HOUR, now);
-  let eventFailures = 0;
-  let eventsPausedUntil = 0;
+  const events = new HelplineEvents(client, counters, now);
   const countries = () =>
     cached("countries", async () =>
       (await client.request("/countries", z.object({ countries: z.array(UpstreamCountry) }))).countries.map(toCountry),
@@ -141,7 +115,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     const topicName = resolved?.name.toLowerCase();
     const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
     const helplines = applyPairing(forTopic, limit);
-    served.add(helplines.map((h) => h.id));
+    events.served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
       {
@@ -156,40 +130,8 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
   });
 
   app.openapi(eventsRoute, async (c) => {
-    const event = c.req.valid("json");
     // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
-    const display = event.type === "display" ? `${event.helplineId} ${event.sessionId}` : null;
-    if (
-      now() < eventsPausedUntil ||
-      !served.has(event.helplineId) ||
-      (display !== null && displays.has(display)) ||
-      !budget.take(clientKey(c) ?? "unknown") ||
-      !(await eventQuota.reserve())
-    )
-      return c.json({ reported: false }, 202);
-    if (display !== null) displays.add([display]);
-    const path = event.type === "display" ? "/helpline_display" : "/helpline_click";
-    const body = {
-      helpline_id: event.helplineId,
-      session_id: event.sessionId,
-      timestamp: new Date(now()).toISOString(),
-      ...(event.contactMethod && { contact_method: CONTACT_METHODS[event.contactMethod] }),
-    };
-    const reported = await client.request(path, z.unknown(), { method: "POST", body, events: true }).then(
-      () => {
-        eventFailures = 0;
-        return true;
-      },
-      async (error) => {
-        // Refused before anything was spent: the share is given back. Any other failure spent a call.
-        if (error instanceof RateLimited || error instanceof QuotaExhausted) await eventQuota.release();
-        else if (++eventFailures >= EVENT_FAILURES_BEFORE_PAUSE) {
-          eventFailures = 0;
-          eventsPausedUntil = now() + EVENT_PAUSE_MS;
-        }
-        return false;
-      },
-    );
+    const reported = await events.report(c.req.valid("json"), clientKey(c) ?? "unknown");
     return c.json({ reported }, 202);
   });
 

@@ -83,7 +83,8 @@ export interface AppDeps {
   metrics?: (gauges: MetricsGauges) => ScrapedMetrics;
   /**
    * The clock of whatever expires: token lifetimes, cached answers, quotas, rate limits, launch
-   * tickets, provider health (tests move it). Timeouts and deadlines run on real time.
+   * tickets, provider health (tests move it). Timeouts, the request deadline, log times and the
+   * shared stores' own expiry run on real time.
    */
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale (defaults in thron/index.ts and throughline/index.ts). */

@@ -90,4 +90,13 @@ describe("rate limit on /v1", () => {
     assert.equal((await send(proxied, "1.1.1.1")).status, 200);
     assert.equal((await send(proxied, "2.2.2.2")).status, 200);
   });
+
+  it("counts each window on the app's clock", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "2" }, { now: clock.now });
+    const status = async () => (await bff.get(`${ASSETS}?limit=1`)).status;
+    assert.deepEqual([await status(), await status(), await status()], [200, 200, 429]);
+    clock.advance(60_000);
+    assert.equal(await status(), 200, "a new minute on that clock, a new budget");
+  });
 });

@@ -107,7 +107,7 @@ export class ThroughLineClient {
       onObtain: (renewal) => upstream.metrics?.tokenRequest(upstream.name, renewal),
       ...(upstream.sharedTokens && { shared: { ...upstream.sharedTokens, key: `ThroughLine:${config.clientId}` } }),
       obtain: async () => {
-        const startedAt = Date.now();
+        const startedAt = now();
         const response = await callUpstream(upstream, () => throughlineTokenRequest(config), { idempotent: false, operation: "token" });
         if (response.status === 400 || response.status === 401)
           throw new ProblemError(

@@ -117,9 +117,8 @@ export function createApp(config: Config, deps: AppDeps) {
   const context = providerContext(config, deps, logger, metrics, sandboxMode?.fetch);
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  app.use(compressOnTheWay());
   if (deps.tracing) app.use(deps.tracing.request);
-  app.use(responseHeaders(SECURITY_HEADERS));
+  app.use(responseHeaders(SECURITY_HEADERS, compressOnTheWay()));
   app.use(requestLog(logger, metrics ?? undefined));
   for (const middleware of deps.middleware ?? []) app.use(middleware);
   useApiEdge(app, config, context);

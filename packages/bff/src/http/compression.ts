@@ -1,17 +1,15 @@
 /**
- * Compression on the way out for whatever was not compressed ahead of time: cached pages and the
- * bundle are, and answer through respond(), so they are left alone (reading their headers again
- * would cost what respond() saves). Outermost, so it sees every header.
+ * Compression on the way out, for answers not compressed ahead of time: cached pages and the
+ * bundle are, and answer through respond(), so responseHeaders() hands this only the others,
+ * once their headers are complete.
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { compress } from "hono/compress";
-import { respondedDirectly } from "./response-headers.ts";
 
-export function compressOnTheWay(): MiddlewareHandler {
+export function compressOnTheWay(): (c: Context) => Promise<void> {
   const compressAnswer = compress();
-  return async (c, next) => {
-    await next();
-    // Hono's compress works on the answer once `next` is done: hand it the finished one.
-    if (!respondedDirectly(c)) await compressAnswer(c, async () => {});
+  // Hono's compress works on the answer once `next` is done: hand it the finished one.
+  return async (c) => {
+    await compressAnswer(c, async () => {});
   };
 }

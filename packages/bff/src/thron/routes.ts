@@ -6,7 +6,7 @@ import { validationHook } from "../http/validation.ts";
 import { ContentNotFound } from "./client.ts";
 import { parseFilters, toFilters } from "./filters.ts";
 import { decodeCursor, detailToAsset, toThronLang } from "./mapping.ts";
-import { cacheFor, planKey, SearchPages, searchPlan, type ThronRouteDeps } from "./search-pages.ts";
+import { cacheFor, SearchPages, searchPlan, type ThronRouteDeps } from "./search-pages.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -95,7 +95,7 @@ export function thronRoutes(deps: ThronRouteDeps) {
 
   // A URL planned before skips validation and planning: straight to the cache.
   app.use("/galleries/:gallery/assets", async (c, next) => {
-    const plan = pages.plans.get(planKey(c.req.url));
+    const plan = pages.planFor(c.req.url);
     return plan ? pages.answer(c, plan) : next();
   });
 
@@ -109,7 +109,7 @@ export function thronRoutes(deps: ThronRouteDeps) {
     if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
     if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
     const plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
-    pages.plans.set(planKey(c.req.url), plan);
+    pages.remember(c.req.url, plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
     return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
   });

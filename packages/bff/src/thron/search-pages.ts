@@ -48,6 +48,9 @@ const ASSETS_CACHE_CONTROL = cacheFor(30);
 
 /** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
 const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+/** Exact URLs remembered for their plan: a few thousand ordinary ones; a longer URL is only ever normalised. */
+const MAX_URL_MEMO_BYTES = 1024 * 1024;
+const MAX_MEMO_URL_LENGTH = 1024;
 
 const GZIP_ONLY = ["gzip"] as const;
 
@@ -110,12 +113,28 @@ export class SearchPages {
    * validation, filter parsing and key building (the cached path's main cost). Parameters the
    * route ignores are not part of the key, so padding a URL with them costs no memory.
    */
-  readonly plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
+  readonly #plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
+  /** The exact URLs of recent requests → their plan: a repeat (what a cache hit usually is) skips even normalising its query. */
+  readonly #byUrl = new ByteBoundedMap<SearchPlan>(MAX_URL_MEMO_BYTES, () => 64);
   readonly #pages = new RenderMemo<SearchResponse>();
   /** The page's next cursor, sealed once per cached page. */
   readonly #nextCursors = new WeakMap<SearchResponse, string | null>();
 
   constructor(readonly deps: ThronRouteDeps) {}
+
+  /** The plan of a request URL planned before, if any. */
+  planFor(url: string): SearchPlan | undefined {
+    let plan = this.#byUrl.get(url);
+    if (plan) return plan;
+    plan = this.#plans.get(planKey(url));
+    if (plan && url.length <= MAX_MEMO_URL_LENGTH) this.#byUrl.set(url, plan);
+    return plan;
+  }
+
+  /** Remembers the plan of a validated request's URL. */
+  remember(url: string, plan: SearchPlan): void {
+    this.#plans.set(planKey(url), plan);
+  }
 
   /** A content's detail through the shared cache (the detail route reads the same entries). */
   detailOf(gallery: GalleryConfig, id: string, lang: string) {

@@ -6,7 +6,7 @@
 import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { chromeLauncher } from "@web/test-runner-chrome";
 import { startNodeServer } from "./packages/bff/src/runtime/node-server.ts";
-import { issueTicket } from "./packages/bff/src/thunder/ticket.ts";
+import { issueTicket } from "./packages/bff/test/tickets.ts";
 import { verifyLaunchUrl } from "./packages/sandbox/src/index.ts";
 import { CHROME_ARGS, chromePath } from "./scripts/chrome.ts";
 

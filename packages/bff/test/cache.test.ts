@@ -120,4 +120,16 @@ describe("the app's cache lifetimes", () => {
       assert.ok(match, `${what}: fresh ${freshMs} ms then stale ${staleMs} ms`);
     }
   });
+
+  it("ages the app's cached answers on the app's clock", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    const status = async () => (await bff.get(`${ASSETS}?limit=3`)).headers.get("x-cache");
+    assert.equal(await status(), "miss");
+    assert.equal(await status(), "hit");
+    clock.advance(MINUTE + 1);
+    assert.equal(await status(), "stale", "a minute later on that clock, served stale while it refreshes");
+    clock.advance(11 * MINUTE);
+    assert.equal(await status(), "miss", "past its stale window too");
+  });
 });

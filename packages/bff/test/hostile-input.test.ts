@@ -4,8 +4,8 @@ import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
 import { ByteBoundedMap } from "../src/core/byte-bounded-map.ts";
 import { CursorSeal } from "../src/http/cursor-seal.ts";
-import { planKey } from "../src/thron/routes.ts";
 import { gallerySearchBody } from "../src/thron/search-body.ts";
+import { planKey } from "../src/thron/search-pages.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 const BODY_ROUTES = ["/v1/thunder/launch", "/v1/throughline/events"];

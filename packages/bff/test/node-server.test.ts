@@ -48,3 +48,24 @@ describe("the BFF on Node's HTTP server", () => {
     assert.equal((await fetch(`${server.url}/chunks/nope.js`)).status, 404);
   });
 });
+
+describe("the access log on a server", () => {
+  it("writes the access lines of a server's requests soon after, and on close", async () => {
+    const lines: string[] = [];
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: (text) => lines.push(...text.split("\n")) },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await fetch(`${server.url}/health`)).headers.get("x-request-id") ?? "");
+    await server.close();
+    assert.deepEqual(
+      lines
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.message === "request")
+        .map((line) => line.requestId),
+      ids,
+    );
+  });
+});

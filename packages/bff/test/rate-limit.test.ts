@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
 import { Hono } from "hono";
 import { rateLimit } from "../src/http/rate-limit.ts";
 import { responseHeaders } from "../src/http/response-headers.ts";
 import { manualClock } from "./clock.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
 
 /** The middleware in front of a route, the client named by a header, on a clock the test moves. */
 function limited(limit: number, options: { maxClients?: number } = {}) {
@@ -60,5 +62,41 @@ describe("rate limit", () => {
     for (const client of ["a", "b", "c"]) assert.equal((await request(client)).status, 200);
     assert.equal((await request("a")).status, 200, "a was forgotten: a fresh window");
     assert.equal((await request("c")).status, 429, "c is remembered");
+  });
+});
+
+describe("rate limit on /v1", () => {
+  it("rate limits each client, with a 429 problem a browser can read and RateLimit headers", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "5" }, { clientAddress: (c) => c.req.header("x-test-client") });
+    const from = (client: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-test-client": client, origin: "https://host.example" } });
+    for (let i = 0; i < 5; i++) assert.equal((await from("a")).status, 200);
+    const limited = await from("a");
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get("content-type"), "application/problem+json");
+    assert.ok(Number(limited.headers.get("retry-after")) >= 1);
+    assert.equal(limited.headers.get("access-control-allow-origin"), "https://host.example");
+    assert.equal(Problem.parse(await limited.json()).title, "Too many requests");
+    const other = await from("b");
+    assert.equal(other.status, 200, "another client has its own budget");
+    assert.equal(other.headers.get("ratelimit-remaining"), "4");
+  });
+
+  it("trusts X-Forwarded-For only when TRUST_PROXY=1", async () => {
+    const spoofed = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1" });
+    const send = (bff: typeof spoofed, ip: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-forwarded-for": ip } });
+    assert.equal((await send(spoofed, "1.1.1.1")).status, 200);
+    assert.equal((await send(spoofed, "2.2.2.2")).status, 429, "a forged header does not buy a new budget");
+    const proxied = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" });
+    assert.equal((await send(proxied, "1.1.1.1")).status, 200);
+    assert.equal((await send(proxied, "2.2.2.2")).status, 200);
+  });
+
+  it("counts each window on the app's clock", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "2" }, { now: clock.now });
+    const status = async () => (await bff.get(`${ASSETS}?limit=1`)).status;
+    assert.deepEqual([await status(), await status(), await status()], [200, 200, 429]);
+    clock.advance(60_000);
+    assert.equal(await status(), 200, "a new minute on that clock, a new budget");
   });
 });

@@ -3,6 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { hasRedis, startRedis } from "./redis-server.ts";
+import { issueTicket } from "./tickets.ts";
 
 describe("BFF_CACHE_URL: two instances, one Redis", {
   skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)",
@@ -49,7 +50,6 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
   });
 
   it("lets a Thunder launch ticket work once across two instances", async () => {
-    const { issueTicket } = await import("../src/thunder/ticket.ts");
     const secret = "shared-cache-test-ticket-secret-0123";
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
     const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });

@@ -177,6 +177,19 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(health.quota.throughline, { used: 3, limit: 1000 });
   });
 
+  it("counts the quota over the last 24 hours of the app's clock", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    const used = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200);
+    assert.equal(await used(), 2, "the countries and the country's helplines");
+    clock.advance(23 * 3_600_000);
+    assert.equal(await used(), 2, "still within the day");
+    clock.advance(3_600_000 + 60_000);
+    assert.equal(await used(), 0, "a day later on that clock, those calls no longer count");
+  });
+
   it("gets one fresh token and retries once when ThroughLine answers 401", async () => {
     const bff = sandboxBff();
     await ok(await bff.get("/v1/throughline/topics"), TopicsResponse);

@@ -7,7 +7,9 @@ import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
+import { manualClock } from "./clock.ts";
 import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { issueTicket } from "./tickets.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const OTHER = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -414,6 +416,25 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
       assert.match((await titleOf(response)).detail ?? "", detail);
     }
     assert.equal(bff.thunder.stats.tokenRequests, tokensBefore, "no Thunder token minted for a refused ticket");
+  });
+
+  it("measures a ticket's times on the app's clock: valid from nbf until exp, however far that clock is from the wall's", async () => {
+    const clock = manualClock(Date.UTC(2031, 5, 1, 9));
+    const bff = thunderBff({ THUNDER_TICKET_SECRET: SECRET }, { now: clock.now });
+    const inAppMinutes = (m: number) => Math.floor(clock.now() / 1000) + m * 60;
+    const issued = await issueTicket(SECRET, { sub: "user-42" }, clock.now);
+    assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: issued })).status, 200, "issued now on that clock");
+    const early = await ticket({ nbf: inAppMinutes(2), exp: inAppMinutes(5) });
+    const refused = await bff.launch({ method: "plays", ids: [PLAY], ticket: early });
+    assert.equal(refused.status, 401);
+    assert.match((await titleOf(refused)).detail ?? "", /not valid yet/);
+    clock.advance(3 * 60_000);
+    assert.equal((await bff.launch({ method: "plays", ids: [PLAY], ticket: early })).status, 200, "valid once its nbf has passed");
+    const later = await issueTicket(SECRET, { sub: "user-42", ttlSeconds: 120 }, clock.now);
+    clock.advance(3 * 60_000);
+    const expired = await bff.launch({ method: "plays", ids: [PLAY], ticket: later });
+    assert.equal(expired.status, 401);
+    assert.match((await titleOf(expired)).detail ?? "", /expired/);
   });
 });
 

@@ -49,6 +49,31 @@ export function createPrometheusMetrics(gauges: MetricsGauges = {}): ScrapedMetr
     labelNames: ["provider", "kind"] as const,
     registers,
   });
+  registerGauges(gauges, registers);
+
+  return {
+    request(route, method, status, seconds) {
+      requests.inc({ route, method, status: String(status) });
+      requestSeconds.observe({ route, method }, seconds);
+    },
+    upstreamCall(provider, operation, outcome, seconds) {
+      upstreamCalls.inc({ provider, operation, outcome });
+      upstreamSeconds.observe({ provider, operation }, seconds);
+    },
+    cacheResult(kind, status) {
+      cacheResults.inc({ kind, result: status });
+    },
+    tokenRequest(provider, renewal) {
+      tokenRequests.inc({ provider, kind: renewal ? "renewal" : "new" });
+    },
+    async render() {
+      return { body: await registry.metrics(), contentType: registry.contentType };
+    },
+  };
+}
+
+/** Gauges read when scraped: quotas, providers' health, the shared store. */
+function registerGauges(gauges: MetricsGauges, registers: Registry[]): void {
   if (gauges.quota) {
     const readQuota = gauges.quota;
     new Gauge({
@@ -93,24 +118,4 @@ export function createPrometheusMetrics(gauges: MetricsGauges = {}): ScrapedMetr
       },
     });
   }
-
-  return {
-    request(route, method, status, seconds) {
-      requests.inc({ route, method, status: String(status) });
-      requestSeconds.observe({ route, method }, seconds);
-    },
-    upstreamCall(provider, operation, outcome, seconds) {
-      upstreamCalls.inc({ provider, operation, outcome });
-      upstreamSeconds.observe({ provider, operation }, seconds);
-    },
-    cacheResult(kind, status) {
-      cacheResults.inc({ kind, result: status });
-    },
-    tokenRequest(provider, renewal) {
-      tokenRequests.inc({ provider, kind: renewal ? "renewal" : "new" });
-    },
-    async render() {
-      return { body: await registry.metrics(), contentType: registry.contentType };
-    },
-  };
 }

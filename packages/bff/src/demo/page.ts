@@ -62,20 +62,8 @@ const RESERVE = `
   @media (min-width: 36rem) { thron-filter-bar:not(:defined) { min-height: 7.25rem; } }
 `;
 
-/** `thron` (the THRON sandbox) supplies the id the single-asset example shows. */
-export function demoPage(options: { preload?: readonly string[]; thron?: Catalogue } = {}): string {
-  const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
-  const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Embedkit demo (sandbox)</title>
-<link rel="icon" href="${FAVICON}">
-<script type="module" src="/components.js"></script>
-${preload}
-<style>${RESERVE}
+/** The page's own look: two themes, the dark one through the elements' custom properties and parts. */
+const STYLE = `
   body { margin: 0; font-family: system-ui, sans-serif; line-height: 1.5; }
   main > section { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)); }
   header { padding: 1.5rem max(1.5rem, calc((100vw - 72rem) / 2)) 0; }
@@ -90,7 +78,22 @@ ${preload}
   }
   .dark code { background: rgb(255 255 255 / 0.1); }
   .dark thron-gallery::part(title) { font-weight: 600; }
-</style>
+`;
+
+/** `thron` (the THRON sandbox) supplies the id the single-asset example shows. */
+export function demoPage(options: { preload?: readonly string[]; thron?: Catalogue } = {}): string {
+  const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
+  const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Embedkit demo (sandbox)</title>
+<link rel="icon" href="${FAVICON}">
+<script type="module" src="/components.js"></script>
+${preload}
+<style>${RESERVE}${STYLE}</style>
 </head>
 <body>
 <header>

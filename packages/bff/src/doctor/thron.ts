@@ -80,31 +80,7 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
 
   // 5. One content detail, opened with its gallery's pKey as the browser would.
   if (!sample) report.skip("content detail", "no gallery showed a content to open");
-  else {
-    const detail = await probe(thronRequests.contentDetail(config, sample.id, sample.pkey, "EN"));
-    const step = `content detail (gallery ${sample.gallery})`;
-    const down = outage(detail, "THRON's API host", "THRON_API_URL");
-    const sources = envelopeOf(detail).content?.deliveryInfo ?? [];
-    if (down) report.fail(step, answered(detail), down.cause, down.fix);
-    else if (detail.status !== 200 || resultCodeOf(detail))
-      report.fail(
-        step,
-        `${resultCodeOf(detail) ?? "refused"} (${answered(detail)})`,
-        `The pKey of gallery ${sample.gallery} does not open the contents of its folder.`,
-        `Set that gallery's pKey (THRON_PKEY or THRON_GALLERIES) to the pKey THRON shows for the folder's Custom Application.`,
-      );
-    else if (sources.length === 0)
-      report.warn(
-        step,
-        "no playable source: the content has no published delivery channel",
-        "Publish the content's web channels in THRON.",
-      );
-    else
-      report.ok(
-        step,
-        `${sources.length} playable source${sources.length === 1 ? "" : "s"} (${[...new Set(sources.map((s) => s.channelType ?? "?"))].join(", ")})`,
-      );
-  }
+  else await detailStep(config, probe, report, sample);
 
   // 6. The Player script every page loads.
   const player = await probe(new Request(`${config.cdnUrl}/shared/ce/bootstrap/1/scripts/embeds-min.js`));
@@ -119,6 +95,34 @@ export async function checkThron(config: ThronConfig, probe: Probe, report: Chec
         "Unset THRON_CDN_URL to use https://<tenant>-cdn.thron.com, or correct it. Galleries fall back to the browser's player meanwhile.",
     );
   }
+}
+
+/** One content detail opened with its gallery's pKey, as the browser would: its playable sources. */
+async function detailStep(
+  config: ThronConfig,
+  probe: Probe,
+  report: Checkup,
+  sample: { gallery: string; pkey: string; id: string },
+): Promise<void> {
+  const detail = await probe(thronRequests.contentDetail(config, sample.id, sample.pkey, "EN"));
+  const step = `content detail (gallery ${sample.gallery})`;
+  const down = outage(detail, "THRON's API host", "THRON_API_URL");
+  const sources = envelopeOf(detail).content?.deliveryInfo ?? [];
+  if (down) report.fail(step, answered(detail), down.cause, down.fix);
+  else if (detail.status !== 200 || resultCodeOf(detail))
+    report.fail(
+      step,
+      `${resultCodeOf(detail) ?? "refused"} (${answered(detail)})`,
+      `The pKey of gallery ${sample.gallery} does not open the contents of its folder.`,
+      `Set that gallery's pKey (THRON_PKEY or THRON_GALLERIES) to the pKey THRON shows for the folder's Custom Application.`,
+    );
+  else if (sources.length === 0)
+    report.warn(step, "no playable source: the content has no published delivery channel", "Publish the content's web channels in THRON.");
+  else
+    report.ok(
+      step,
+      `${sources.length} playable source${sources.length === 1 ? "" : "s"} (${[...new Set(sources.map((s) => s.channelType ?? "?"))].join(", ")})`,
+    );
 }
 
 /** Searches one gallery's folder for one item; answers that item's id, if any. */

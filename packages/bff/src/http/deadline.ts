@@ -22,27 +22,34 @@ export function deadline(ms: number): MiddlewareHandler {
     const now = Date.now();
     for (const entry of waiting) if (entry.until <= now) entry.late();
   };
-  return async (c, next) => {
+  return (c, next) => {
     // Started on the first request (Workers allow timers only inside one); never keeps a process alive.
     if (!sweeper) {
       sweeper = setInterval(sweep, Math.max(10, Math.min(1_000, ms / 10)));
       (sweeper as { unref?: () => void }).unref?.();
     }
-    let entry: Waiting | undefined;
-    const late = new Promise<"late">((resolve) => {
-      entry = { until: Date.now() + ms, late: () => resolve("late") };
-    });
-    waiting.add(entry as Waiting);
-    const work = next();
-    try {
-      if ((await Promise.race([work, late])) !== "late") return;
-      work.catch(() => {}); // finishes (or fails) unobserved
-      c.res = sendProblem(
-        c,
-        new ProblemError(504, "upstream-timeout", "The upstream services did not answer in time", `No answer within ${ms} ms.`),
+    // One promise settled by whichever comes first, the work or the sweeper: no race of two per request.
+    return new Promise<void>((resolve, reject) => {
+      const entry: Waiting = {
+        until: Date.now() + ms,
+        late: () => {
+          waiting.delete(entry);
+          c.res = sendProblem(
+            c,
+            new ProblemError(504, "upstream-timeout", "The upstream services did not answer in time", `No answer within ${ms} ms.`),
+          );
+          resolve(); // the work finishes (or fails) unobserved
+        },
+      };
+      waiting.add(entry);
+      next().then(
+        () => {
+          if (waiting.delete(entry)) resolve();
+        },
+        (error: unknown) => {
+          if (waiting.delete(entry)) reject(error);
+        },
       );
-    } finally {
-      waiting.delete(entry as Waiting);
-    }
+    });
   };
 }

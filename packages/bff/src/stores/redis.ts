@@ -14,12 +14,7 @@ import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 const PREFIX = "embedkit:";
 
 export async function connectRedis(url: string, logger: Logger) {
-  const client = createClient({
-    url,
-    // While Redis is away, commands fail at once (and count as misses) instead of queueing behind the reconnect.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) },
-  });
+  const client = newClient(url);
   let lastWarning = 0;
   const warn = (error: unknown) => {
     if (Date.now() - lastWarning < 60_000) return; // one line a minute, not one per request
@@ -36,7 +31,43 @@ export async function connectRedis(url: string, logger: Logger) {
   // Not awaited: it settles only once Redis answers, which may be much later.
   client.connect().catch(warn);
 
-  const cache: CacheStore = {
+  const cache = redisCache(client, warn);
+  const counters = redisCounters(client, warn);
+
+  const lock = redisLock(
+    {
+      setIfAbsent: (key, value, ms) => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }),
+      releaseIfOurs: (key, value) => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }),
+    },
+    PREFIX,
+    warn,
+  );
+
+  return {
+    cache,
+    counters,
+    lock,
+    /** For /health and metrics: whether Redis answers right now. */
+    state: (): "ready" | "unavailable" => (client.isReady ? "ready" : "unavailable"),
+    close: async () => {
+      if (client.isOpen) await client.close();
+      else client.destroy(); // still reconnecting: stop trying
+    },
+  };
+}
+
+const newClient = (url: string) =>
+  createClient({
+    url,
+    // While Redis is away, commands fail at once (and count as misses) instead of queueing behind the reconnect.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) },
+  });
+type RedisClient = ReturnType<typeof newClient>;
+
+/** Cached answers as JSON, expiring when they would no longer be served even stale. */
+function redisCache(client: RedisClient, warn: (error: unknown) => void): CacheStore {
+  return {
     async get<V>(key: string) {
       try {
         const text = await client.get(PREFIX + key);
@@ -55,9 +86,11 @@ export async function connectRedis(url: string, logger: Logger) {
       }
     },
   };
+}
 
-  // Counter failures are thrown, not read as 0: the quota then counts in process (fails closed).
-  const counters: CounterStore = {
+/** Counter failures are thrown, not read as 0: the quota then counts in process (fails closed). */
+function redisCounters(client: RedisClient, warn: (error: unknown) => void): CounterStore {
+  return {
     async increment(key: string, ttlMs: number, by = 1) {
       try {
         const [value] = (await client
@@ -78,27 +111,6 @@ export async function connectRedis(url: string, logger: Logger) {
         warn(error);
         throw error;
       }
-    },
-  };
-
-  const lock = redisLock(
-    {
-      setIfAbsent: (key, value, ms) => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }),
-      releaseIfOurs: (key, value) => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }),
-    },
-    PREFIX,
-    warn,
-  );
-
-  return {
-    cache,
-    counters,
-    lock,
-    /** For /health and metrics: whether Redis answers right now. */
-    state: (): "ready" | "unavailable" => (client.isReady ? "ready" : "unavailable"),
-    close: async () => {
-      if (client.isOpen) await client.close();
-      else client.destroy(); // still reconnecting: stop trying
     },
   };
 }

@@ -1,20 +1,12 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
 import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { GalleryConfig, ThronConfig } from "../config.ts";
-import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
-import type { CursorSeal } from "../http/cursor-seal.ts";
-import { acceptedEncoding } from "../http/encoding.ts";
 import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
-import { RenderMemo } from "../http/render-memo.ts";
-import { respond } from "../http/response-headers.ts";
 import { validationHook } from "../http/validation.ts";
-import type { ResponseCache, Ttl } from "../upstream/cache.ts";
-import { ContentNotFound, type ThronClient } from "./client.ts";
-import { matchesRemaining, parseFilters, toFilters, toMetadataCriteria } from "./filters.ts";
-import { decodeCursor, detailToAsset, durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
-import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";
+import { ContentNotFound } from "./client.ts";
+import { parseFilters, toFilters } from "./filters.ts";
+import { decodeCursor, detailToAsset, toThronLang } from "./mapping.ts";
+import { cacheFor, SearchPages, searchPlan, type ThronRouteDeps } from "./search-pages.ts";
 
 const upstreamProblems = {
   502: problemSpec("THRON failed or refused"),
@@ -65,50 +57,12 @@ const getAsset = createRoute({
   },
 });
 
-export interface ThronTtls {
-  assets: Ttl;
-  definitions: Ttl;
-  detail: Ttl;
-}
-
-export interface ThronRouteDeps {
-  config: ThronConfig;
-  /** Seals the page cursors handed to clients, so only cursors this BFF issued reach THRON. */
-  cursors: CursorSeal;
-  client: ThronClient;
-  cache: ResponseCache;
-  ttl: ThronTtls;
-}
-
-const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
-/** Search pages change more often than galleries and assets. */
-const ASSETS_CACHE_CONTROL = cacheFor(30);
-
-/** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
-const MAX_PLAN_BYTES = 4 * 1024 * 1024;
-
-const GZIP_ONLY = ["gzip"] as const;
-
-/** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
-const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale"]);
-
-/** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
-export function planKey(url: string): string {
-  const start = url.indexOf("/", url.indexOf("//") + 2);
-  const query = url.indexOf("?", start);
-  if (query < 0) return url.slice(start);
-  const used: [string, string][] = [];
-  for (const [name, value] of new URLSearchParams(url.slice(query + 1)))
-    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, value]);
-  used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return `${url.slice(start, query)}?${JSON.stringify(used)}`;
-}
-
 const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
-export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteDeps) {
+export function thronRoutes(deps: ThronRouteDeps) {
+  const { config, client, cache, ttl, cursors } = deps;
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  const pages = new RenderMemo<GalleryPage>();
+  const pages = new SearchPages(deps);
 
   const galleryFor = (name: string) => {
     const gallery = config.galleries.get(name);
@@ -139,83 +93,10 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
     );
   });
 
-  /** Everything a request URL decides: the THRON search it needs and how to render the answer. */
-  interface SearchPlan {
-    key: string;
-    body: ThronSearchBody;
-    gallery: GalleryConfig;
-    /** THRON's language for the request's locale. */
-    lang: string;
-    variant: string;
-    render: (page: GalleryPage, nextCursor: string | null) => AssetPage;
-  }
-  /**
-   * Plans by the request's path and the parameters a search uses (normalised), bounded by
-   * bytes: a request seen before is valid and means the same search, so repeats skip
-   * validation, filter parsing and key building (the cached path's main cost). Parameters the
-   * route ignores are not part of the key, so padding a URL with them costs no memory.
-   */
-  const plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
-
-  /** A content's detail through the shared cache (the detail route reads the same entries). */
-  const detailOf = (gallery: GalleryConfig, id: string, lang: string) =>
-    cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () => client.contentDetail(id, gallery.pkey, lang));
-
-  /**
-   * A search page with durations on its videos and audio, read from their details when the page
-   * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
-   */
-  const searchWithDurations = async (plan: SearchPlan): Promise<GalleryPage> => {
-    const page = await client.search(plan.body, plan.gallery.folderId);
-    const items = await Promise.all(
-      page.items.map(async (item) => {
-        if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
-        // The detail in the page's language: opening the asset in that language is then a cache hit.
-        const duration = await detailOf(plan.gallery, item.id, plan.lang).then(
-          ({ value }) => durationMs(value.deliveryInfo),
-          () => undefined,
-        );
-        return duration === undefined ? item : { ...item, durationMs: duration };
-      }),
-    );
-    return { ...page, items };
-  };
-
-  /** The page's next cursor, sealed once per cached page. */
-  const nextCursors = new WeakMap<GalleryPage, string | null>();
-  const nextCursorOf = async (page: GalleryPage) => {
-    let next = nextCursors.get(page);
-    if (next === undefined) {
-      next = page.nextPageToken ? await cursors.seal(encodeCursor(page.nextPageToken)) : null;
-      nextCursors.set(page, next);
-    }
-    return next;
-  };
-
-  const answer = async (c: Context, plan: SearchPlan) => {
-    const { value: page, status } = await cache.get(plan.key, ttl.assets, () => searchWithDurations(plan));
-    const next = nextCursors.get(page) ?? (await nextCursorOf(page));
-    const render = () => plan.render(page, next);
-    const headers: Record<string, string> = {
-      "content-type": "application/json",
-      "cache-control": ASSETS_CACHE_CONTROL,
-      "x-cache": status,
-      vary: "Origin, Accept-Encoding",
-    };
-    if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
-      const pending = pages.gzip(page, plan.variant, render);
-      const gzipped = pending instanceof Promise ? await pending : pending;
-      if (gzipped) {
-        headers["content-encoding"] = "gzip";
-        return respond(c, gzipped, 200, headers);
-      }
-    }
-    return respond(c, pages.json(page, plan.variant, render), 200, headers);
-  };
-
+  // A URL planned before skips validation and planning: straight to the cache.
   app.use("/galleries/:gallery/assets", async (c, next) => {
-    const plan = plans.get(planKey(c.req.url));
-    return plan ? answer(c, plan) : next();
+    const plan = pages.planFor(c.req.url);
+    return plan ? pages.answer(c, plan) : next();
   });
 
   app.openapi(listAssets, async (c) => {
@@ -227,36 +108,10 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
     if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
     if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
-    const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
-    const lang = toThronLang(query.locale);
-    const body = assetsSearchBody({
-      folderId: gallery.folderId,
-      types: query.type,
-      q: query.q,
-      metadata,
-      pageToken,
-      limit: query.limit,
-      sort: query.sort,
-      lang,
-    });
-    const plan: SearchPlan = {
-      // Keyed by what THRON is asked, not by the raw URL: equivalent queries and every locale share an entry.
-      key: `thron:search:${JSON.stringify(body)}`,
-      body,
-      gallery,
-      lang,
-      variant: JSON.stringify([name, lang, [...metadata.remaining]]),
-      render: (page, nextCursor) => ({
-        items: page.items
-          .filter((item) => matchesRemaining(item, metadata.remaining))
-          .flatMap((item) => toAsset(item, config, gallery, lang) ?? []),
-        nextCursor,
-        total: page.estimatedTotalResults ?? page.items.length,
-      }),
-    };
-    plans.set(planKey(c.req.url), plan);
+    const plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
+    pages.remember(c.req.url, plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
-    return (await answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
+    return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
   });
 
   app.openapi(getAsset, async (c) => {
@@ -266,7 +121,7 @@ export function thronRoutes({ config, client, cache, ttl, cursors }: ThronRouteD
     const lang = toThronLang(locale);
     const notFound = new ProblemError(404, "unknown-asset", "Unknown asset", `This gallery has no asset ${id}.`);
     try {
-      const { value: detail, status } = await detailOf(gallery, id, lang);
+      const { value: detail, status } = await pages.detailOf(gallery, id, lang);
       const asset = detailToAsset(id, detail, config, gallery, lang);
       if (!asset) throw notFound;
       c.header("x-cache", status);

@@ -12,11 +12,10 @@ import { z } from "zod";
 import { problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
-import { type CounterStore, RollingQuota } from "../upstream/quota.ts";
-import { helplinesSearchParams, QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
-import { ClientBudget } from "./client-budget.ts";
-import { applyPairing, toCountry, toHelpline, toUpstreamEvent } from "./mapping.ts";
-import { RecentlyServed } from "./recently-served.ts";
+import type { CounterStore } from "../upstream/quota.ts";
+import { helplinesSearchParams, type ThroughLineClient } from "./client.ts";
+import { HelplineEvents } from "./events.ts";
+import { applyPairing, toCountry, toHelpline } from "./mapping.ts";
 
 const upstreamProblems = {
   502: problemSpec("ThroughLine failed or refused"),
@@ -59,15 +58,6 @@ const eventsRoute = createRoute({
  * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
  */
 const UPSTREAM_LIMIT = 100;
-/** The share of the daily quota events may spend; the rest is kept for look-ups. */
-const EVENT_SHARE_OF_QUOTA = 0.1;
-/** After this many failed events in a row, none is sent for a while: failures still spend quota. */
-const EVENT_FAILURES_BEFORE_PAUSE = 3;
-const EVENT_PAUSE_MS = 5 * 60_000;
-/** Events one client (network address) may have reported per hour. */
-const EVENTS_PER_CLIENT_PER_HOUR = 30;
-const HOUR = 3_600_000;
-
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
@@ -80,17 +70,10 @@ export interface ThroughLineRouteDeps {
 }
 
 export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
-  // Events spend at most their share of the daily quota, counted apart (and in the daily count too).
-  const eventQuota = new RollingQuota("throughline-events", Math.floor(client.quota.limit * EVENT_SHARE_OF_QUOTA), counters, now);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
   const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
-  const served = new RecentlyServed(now);
-  /** Displays already reported, by helpline and session: a page view is reported once. */
-  const displays = new RecentlyServed(now, HOUR, 50_000);
-  const budget = new ClientBudget(EVENTS_PER_CLIENT_PER_HOUR, HOUR, now);
-  let eventFailures = 0;
-  let eventsPausedUntil = 0;
+  const events = new HelplineEvents(client, counters, now);
   const countries = () => cached("countries", async () => (await client.countries()).map(toCountry));
   const topics = () => cached("topics", () => client.topics());
 
@@ -128,7 +111,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     const topicName = resolved?.name.toLowerCase();
     const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
     const helplines = applyPairing(forTopic, limit);
-    served.add(helplines.map((h) => h.id));
+    events.served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
       {
@@ -143,33 +126,8 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
   });
 
   app.openapi(eventsRoute, async (c) => {
-    const event = c.req.valid("json");
     // Only helplines this BFF showed recently, and only within the events' share: fake events cannot spend look-ups' quota.
-    const display = event.type === "display" ? `${event.helplineId} ${event.sessionId}` : null;
-    if (
-      now() < eventsPausedUntil ||
-      !served.has(event.helplineId) ||
-      (display !== null && displays.has(display)) ||
-      !budget.take(clientKey(c) ?? "unknown") ||
-      !(await eventQuota.reserve())
-    )
-      return c.json({ reported: false }, 202);
-    if (display !== null) displays.add([display]);
-    const reported = await client.reportEvent(event.type, toUpstreamEvent(event, now())).then(
-      () => {
-        eventFailures = 0;
-        return true;
-      },
-      async (error) => {
-        // Refused before anything was spent: the share is given back. Any other failure spent a call.
-        if (error instanceof RateLimited || error instanceof QuotaExhausted) await eventQuota.release();
-        else if (++eventFailures >= EVENT_FAILURES_BEFORE_PAUSE) {
-          eventFailures = 0;
-          eventsPausedUntil = now() + EVENT_PAUSE_MS;
-        }
-        return false;
-      },
-    );
+    const reported = await events.report(c.req.valid("json"), clientKey(c) ?? "unknown");
     return c.json({ reported }, 202);
   });
 

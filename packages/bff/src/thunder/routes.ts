@@ -46,6 +46,8 @@ export interface ThunderRouteDeps {
   launchesPerMinute: number;
   /** Launch counts shared by the fleet (Redis); in memory without. */
   sharedCounters?: CounterStore;
+  /** The clock tickets and launch budgets are measured with. */
+  now?: () => number;
 }
 
 export function thunderRoutes({
@@ -57,12 +59,18 @@ export function thunderRoutes({
   clientKey,
   launchesPerMinute,
   sharedCounters,
+  now = Date.now,
 }: ThunderRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // Each launch mints a token for the BFF's Thunder user: a budget of its own, tighter than reads.
   app.use(
     "/launch",
-    rateLimit({ limit: launchesPerMinute, clientKey, ...(sharedCounters && { shared: { counters: sharedCounters, name: "launch" } }) }),
+    rateLimit({
+      limit: launchesPerMinute,
+      clientKey,
+      now,
+      ...(sharedCounters && { shared: { counters: sharedCounters, name: "launch" } }),
+    }),
   );
   app.use("/launch", async (c, next) => {
     // Browsers always send Origin on a POST; a page from a site not allowed is refused here.
@@ -88,7 +96,7 @@ export function thunderRoutes({
       if (angles !== undefined) errors.push({ field: "angles", message: "is taken only by xos-message, gsis-message and pff-message" });
     }
     if (errors.length > 0) throw invalidRequest(errors);
-    const claimed = config.ticketSecret ? await checkTicket(ticket, config.ticketSecret, ids, tickets) : null;
+    const claimed = config.ticketSecret ? await checkTicket(ticket, config.ticketSecret, ids, tickets, now) : null;
     let url: string;
     let expiresAt: number;
     try {

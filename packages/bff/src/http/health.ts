@@ -1,0 +1,50 @@
+/**
+ * GET /health: liveness and each provider's state as its recent upstream calls left it (no call
+ * is made to answer), the quotas spent, the shared store, and standing configuration problems.
+ */
+import { Health } from "@embedkit/contracts";
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import type { Provider, ProviderId } from "../provider.ts";
+
+export interface HealthSources {
+  sandbox: boolean;
+  /** Every provider the BFF knows, with its wiring when it is configured. */
+  providers: readonly (readonly [ProviderId, Provider | null])[];
+  /** Whether the shared store answers; absent without one. */
+  sharedState?: (() => "ready" | "unavailable") | undefined;
+}
+
+const route = createRoute({
+  method: "get",
+  path: "/health",
+  summary: "Liveness and the state of each provider",
+  responses: { 200: { description: "Health", content: { "application/json": { schema: Health } } } },
+});
+
+export function mountHealth(app: OpenAPIHono, { sandbox, providers, sharedState }: HealthSources): void {
+  app.openapi(route, async (c) => {
+    const states = Object.fromEntries(providers.map(([id, provider]) => [id, provider?.health.state ?? "unconfigured"]));
+    const quotas = await Promise.all(
+      providers.flatMap(([id, provider]) => {
+        const quota = provider?.quota;
+        return quota ? [quota.used().then((used) => [id, { used, limit: quota.limit }] as const)] : [];
+      }),
+    );
+    const quota = quotas.length > 0 ? (Object.fromEntries(quotas) as Health["quota"]) : undefined;
+    const sharedCache = sharedState?.();
+    const degraded = Object.values(states).includes("degraded") || sharedCache === "unavailable";
+    const problems = providers.flatMap(([, provider]) => provider?.health.problems ?? []);
+    c.header("cache-control", "no-store");
+    return c.json(
+      {
+        status: degraded ? "degraded" : "ok",
+        sandbox,
+        providers: states as Health["providers"],
+        ...(quota && { quota }),
+        ...(sharedCache && { sharedCache }),
+        ...(problems.length > 0 && { problems }),
+      },
+      200,
+    );
+  });
+}

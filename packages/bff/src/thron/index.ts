@@ -1,0 +1,48 @@
+/** THRON wired: sessions, the client, sealed page cursors and the routes under /v1/thron. */
+import type { Config } from "../config.ts";
+import { CursorSeal } from "../http/cursor-seal.ts";
+import type { ProviderModule } from "../provider.ts";
+import { ProviderHealth } from "../upstream/health.ts";
+import { createThronAuth } from "./auth.ts";
+import { ThronClient } from "./client.ts";
+import { thronRoutes } from "./routes.ts";
+import type { ThronTtls } from "./search-pages.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Search pages go stale quickly; filter definitions and content details change rarely. */
+export const THRON_TTLS: ThronTtls = {
+  assets: { freshMs: MINUTE, staleMs: 10 * MINUTE },
+  definitions: { freshMs: 10 * MINUTE, staleMs: HOUR },
+  detail: { freshMs: 5 * MINUTE, staleMs: HOUR },
+};
+/** Sessions are renewed this long before they expire (AppDeps.refreshAheadMs). */
+const REFRESH_AHEAD_MS = 5 * MINUTE;
+
+export const thron: ProviderModule = {
+  id: "thron",
+  create({ config, deps, now, upstream, responseCache }) {
+    if (!config.thron) return null;
+    const health = new ProviderHealth(undefined, now);
+    const options = upstream("THRON");
+    const sessions = createThronAuth(config.thron, options, deps.refreshAheadMs ?? REFRESH_AHEAD_MS, now);
+    const client = new ThronClient(config.thron, options, sessions, health, now);
+    const routes = thronRoutes({
+      config: config.thron,
+      client,
+      cache: responseCache(deps.memoryCacheEntries),
+      ttl: { ...THRON_TTLS, ...deps.ttl },
+      cursors: new CursorSeal(cursorSecret(config)),
+    });
+    return { name: "THRON", path: "/v1/thron", routes, health };
+  },
+};
+
+/**
+ * The key page cursors are sealed with: derived from the THRON client secret, so every instance
+ * of a deployment opens the others' cursors; random per process in sandbox mode (its secret is public).
+ */
+function cursorSecret(config: Config): string | undefined {
+  if (config.sandbox || !config.thron) return undefined;
+  return `embedkit cursor seal\n${config.thron.clientSecret}`;
+}

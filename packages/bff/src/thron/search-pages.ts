@@ -1,0 +1,198 @@
+/**
+ * The assets route's hot path: what a request URL means (a search plan, remembered per URL),
+ * the THRON page it needs (cached, with durations on videos and audio), and the answer rendered
+ * and gzipped once per cached page.
+ */
+import type { AssetPage, AssetsQuery } from "@embedkit/contracts";
+import type { Context } from "hono";
+import type { GalleryConfig, ThronConfig } from "../config.ts";
+import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
+import type { CursorSeal } from "../http/cursor-seal.ts";
+import { acceptedEncoding } from "../http/encoding.ts";
+import { RenderMemo } from "../http/render-memo.ts";
+import { respond } from "../http/response-headers.ts";
+import type { ResponseCache, Ttl } from "../upstream/cache.ts";
+import type { ThronClient } from "./client.ts";
+import { matchesRemaining, type SelectedFilters, toMetadataCriteria } from "./filters.ts";
+import { durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
+import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";
+
+export interface ThronTtls {
+  assets: Ttl;
+  definitions: Ttl;
+  detail: Ttl;
+}
+
+export interface ThronRouteDeps {
+  config: ThronConfig;
+  /** Seals the page cursors handed to clients, so only cursors this BFF issued reach THRON. */
+  cursors: CursorSeal;
+  client: ThronClient;
+  cache: ResponseCache;
+  ttl: ThronTtls;
+}
+
+/** Everything a request URL decides: the THRON search it needs and how to render the answer. */
+export interface SearchPlan {
+  key: string;
+  body: ThronSearchBody;
+  gallery: GalleryConfig;
+  /** THRON's language for the request's locale. */
+  lang: string;
+  variant: string;
+  render: (page: GalleryPage, nextCursor: string | null) => AssetPage;
+}
+
+export const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-while-revalidate=${seconds * 10}`;
+/** Search pages change more often than galleries and assets. */
+const ASSETS_CACHE_CONTROL = cacheFor(30);
+
+/** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
+const MAX_PLAN_BYTES = 4 * 1024 * 1024;
+/** Exact URLs remembered for their plan: a few thousand ordinary ones; a longer URL is only ever normalised. */
+const MAX_URL_MEMO_BYTES = 1024 * 1024;
+const MAX_MEMO_URL_LENGTH = 1024;
+
+const GZIP_ONLY = ["gzip"] as const;
+
+/** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
+const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale"]);
+
+/** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
+export function planKey(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  const query = url.indexOf("?", start);
+  if (query < 0) return url.slice(start);
+  const used: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(url.slice(query + 1)))
+    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, value]);
+  used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return `${url.slice(start, query)}?${JSON.stringify(used)}`;
+}
+
+/**
+ * A validated request's plan: keyed by what THRON is asked, not by the raw URL, so equivalent
+ * queries and every locale share a cache entry.
+ */
+export function searchPlan(
+  config: ThronConfig,
+  gallery: { name: string; config: GalleryConfig },
+  query: AssetsQuery,
+  filters: SelectedFilters,
+  pageToken: string | undefined,
+): SearchPlan {
+  const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
+  const lang = toThronLang(query.locale);
+  const body = assetsSearchBody({
+    folderId: gallery.config.folderId,
+    types: query.type,
+    q: query.q,
+    metadata,
+    pageToken,
+    limit: query.limit,
+    sort: query.sort,
+    lang,
+  });
+  return {
+    key: `thron:search:${JSON.stringify(body)}`,
+    body,
+    gallery: gallery.config,
+    lang,
+    variant: JSON.stringify([gallery.name, lang, [...metadata.remaining]]),
+    render: (page, nextCursor) => ({
+      items: page.items
+        .filter((item) => matchesRemaining(item, metadata.remaining))
+        .flatMap((item) => toAsset(item, config, gallery.config, lang) ?? []),
+      nextCursor,
+      total: page.estimatedTotalResults ?? page.items.length,
+    }),
+  };
+}
+
+export class SearchPages {
+  /**
+   * Plans by the request's path and the parameters a search uses (normalised), bounded by
+   * bytes: a request seen before is valid and means the same search, so repeats skip
+   * validation, filter parsing and key building (the cached path's main cost). Parameters the
+   * route ignores are not part of the key, so padding a URL with them costs no memory.
+   */
+  readonly #plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
+  /** The exact URLs of recent requests → their plan: a repeat (what a cache hit usually is) skips even normalising its query. */
+  readonly #byUrl = new ByteBoundedMap<SearchPlan>(MAX_URL_MEMO_BYTES, () => 64);
+  readonly #pages = new RenderMemo<GalleryPage>();
+  /** The page's next cursor, sealed once per cached page. */
+  readonly #nextCursors = new WeakMap<GalleryPage, string | null>();
+
+  constructor(readonly deps: ThronRouteDeps) {}
+
+  /** The plan of a request URL planned before, if any. */
+  planFor(url: string): SearchPlan | undefined {
+    let plan = this.#byUrl.get(url);
+    if (plan) return plan;
+    plan = this.#plans.get(planKey(url));
+    if (plan && url.length <= MAX_MEMO_URL_LENGTH) this.#byUrl.set(url, plan);
+    return plan;
+  }
+
+  /** Remembers the plan of a validated request's URL. */
+  remember(url: string, plan: SearchPlan): void {
+    this.#plans.set(planKey(url), plan);
+  }
+
+  /** A content's detail through the shared cache (the detail route reads the same entries). */
+  detailOf(gallery: GalleryConfig, id: string, lang: string) {
+    const { cache, ttl, client } = this.deps;
+    return cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () => client.contentDetail(id, gallery.pkey, lang));
+  }
+
+  /** The plan's page as the answer: from the cache, rendered once, gzipped once for clients that take it. */
+  async answer(c: Context, plan: SearchPlan): Promise<Response> {
+    const { value: page, status } = await this.deps.cache.get(plan.key, this.deps.ttl.assets, () => this.#searchWithDurations(plan));
+    const next = this.#nextCursors.get(page) ?? (await this.#nextCursorOf(page));
+    const render = () => plan.render(page, next);
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      "cache-control": ASSETS_CACHE_CONTROL,
+      "x-cache": status,
+      vary: "Origin, Accept-Encoding",
+    };
+    if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
+      const pending = this.#pages.gzip(page, plan.variant, render);
+      const gzipped = pending instanceof Promise ? await pending : pending;
+      if (gzipped) {
+        headers["content-encoding"] = "gzip";
+        return respond(c, gzipped, 200, headers);
+      }
+    }
+    return respond(c, this.#pages.json(page, plan.variant, render), 200, headers);
+  }
+
+  /**
+   * A search page with durations on its videos and audio, read from their details when the page
+   * is loaded (so cache hits cost nothing). A detail that fails just leaves its tile without one.
+   */
+  async #searchWithDurations(plan: SearchPlan): Promise<GalleryPage> {
+    const page = await this.deps.client.search(plan.body, plan.gallery.folderId);
+    const items = await Promise.all(
+      page.items.map(async (item) => {
+        if (item.contentType !== "VIDEO" && item.contentType !== "AUDIO") return item;
+        // The detail in the page's language: opening the asset in that language is then a cache hit.
+        const duration = await this.detailOf(plan.gallery, item.id, plan.lang).then(
+          ({ value }) => durationMs(value.deliveryInfo),
+          () => undefined,
+        );
+        return duration === undefined ? item : { ...item, durationMs: duration };
+      }),
+    );
+    return { ...page, items };
+  }
+
+  async #nextCursorOf(page: GalleryPage): Promise<string | null> {
+    let next = this.#nextCursors.get(page);
+    if (next === undefined) {
+      next = page.nextPageToken ? await this.deps.cursors.seal(encodeCursor(page.nextPageToken)) : null;
+      this.#nextCursors.set(page, next);
+    }
+    return next;
+  }
+}

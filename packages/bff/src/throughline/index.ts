@@ -1,0 +1,31 @@
+/** ThroughLine wired: its daily quota, the paced client, a cache of its own and the routes under /v1/throughline. */
+import type { ProviderModule } from "../provider.ts";
+import type { Ttl } from "../upstream/cache.ts";
+import { ProviderHealth } from "../upstream/health.ts";
+import { RollingQuota } from "../upstream/quota.ts";
+import { ThroughLineClient } from "./client.ts";
+import { throughlineRoutes } from "./routes.ts";
+
+const HOUR = 3_600_000;
+/** About 1,000 ThroughLine calls a day for every page view: hours fresh, a week as a fallback. */
+export const THROUGHLINE_TTL: Ttl = { freshMs: 12 * HOUR, staleMs: 7 * 24 * HOUR };
+/** Countries, topics and two lists per country: a few hundred entries. */
+const CACHE_ENTRIES = 2_000;
+
+export const throughline: ProviderModule = {
+  id: "throughline",
+  create({ config, deps, now, upstream, responseCache, counters, clientKey }) {
+    if (!config.throughline) return null;
+    const quota = new RollingQuota("throughline", config.throughline.dailyQuota, counters, now);
+    const health = new ProviderHealth(undefined, now);
+    const client = new ThroughLineClient(config.throughline, upstream("ThroughLine"), quota, health, {
+      perSecond: deps.throughlinePerSecond,
+      now,
+      sleep: deps.sleep,
+    });
+    // A cache of its own: THRON searches can never push out answers that cost ThroughLine's daily quota.
+    const cache = responseCache(CACHE_ENTRIES);
+    const routes = throughlineRoutes({ client, cache, ttl: deps.ttl?.throughline ?? THROUGHLINE_TTL, counters, clientKey, now });
+    return { name: "ThroughLine", path: "/v1/throughline", routes, health, quota };
+  },
+};

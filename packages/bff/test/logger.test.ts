@@ -1,0 +1,78 @@
+/** Log lines (core/logger.ts): redacted, and batched on servers. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadConfig, secretsOf } from "../src/config.ts";
+import { createLogger } from "../src/core/logger.ts";
+
+describe("the logger", () => {
+  it("redacts every configured secret, and anything shaped like a token, from log lines", () => {
+    const env = {
+      THRON_TENANT: "acme",
+      THRON_CLIENT_ID: "c",
+      THRON_CLIENT_SECRET: "thron-secret-value-1",
+      THRON_USERNAME: "u",
+      THRON_FOLDER_ID: "f",
+      THRON_PKEY: "p",
+      THUNDER_USERNAME: "coach",
+      THUNDER_PASSWORD: "thunder-password-2",
+      THUNDER_VENDOR_GUID: "6f1c2a9e-3b7d-4e0a-9c5f-2d8b7a41e360",
+      THUNDER_TICKET_SECRET: "ticket-secret-ticket-secret-3-xxxxxx",
+      THROUGHLINE_CLIENT_ID: "t",
+      THROUGHLINE_CLIENT_SECRET: "throughline-secret-4",
+      BFF_CACHE_URL: "redis://:redis-password-5@cache.internal:6379",
+      METRICS_TOKEN: "metrics-token-value-6-xxxxxxx",
+      ALLOWED_ORIGINS: "https://a.example",
+    };
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line), secretsOf(loadConfig(env)));
+    logger.log("warn", "upstream said", {
+      detail: `${Object.values(env).join(" ")} Authorization: Bearer abcdef0123456789 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl`,
+    });
+    for (const secret of [
+      "thron-secret-value-1",
+      "thunder-password-2",
+      "ticket-secret-ticket-secret-3",
+      "throughline-secret-4",
+      "redis-password-5",
+      "metrics-token-value-6",
+      "abcdef0123456789",
+      "eyJhbGciOiJIUzI1NiJ9",
+    ])
+      assert.ok(!lines[0]?.includes(secret), `log line carries ${secret}`);
+  });
+
+  it("batches info lines on servers, keeps their order, sends warnings at once and redacts as ever", async () => {
+    const lines: string[] = [];
+    const writes: string[] = [];
+    const logger = createLogger(
+      (text) => {
+        writes.push(text);
+        lines.push(...text.split("\n"));
+      },
+      ["batch-secret-1"],
+      { batch: true },
+    );
+    logger.log("info", "request", { n: 1 });
+    logger.log("info", "request", { n: 2, detail: "batch-secret-1" });
+    assert.equal(lines.length, 0, "info lines wait for their batch");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).n),
+      [1, 2],
+    );
+    assert.ok(!lines.join().includes("batch-secret-1"));
+    assert.equal(writes.length, 1, "a batch is one write");
+    logger.log("info", "request", { n: 3 });
+    logger.log("warn", "upstream failed", { n: 4 });
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).n),
+      [1, 2, 3, 4],
+      "a warning goes out at once, after the lines logged before it",
+    );
+    logger.log("debug", "dropped");
+    logger.log("info", "request", { n: 5 });
+    logger.flush();
+    assert.equal(JSON.parse(lines.at(-1) ?? "").n, 5, "flush() writes what waits");
+    assert.equal(lines.length, 5, "debug is below the default level");
+  });
+});

@@ -1,0 +1,31 @@
+/** Request ids and the access log (http/request-log.ts). */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+describe("request ids and the access log", () => {
+  it("keeps a caller's request id when it is a plain token, and makes a new one otherwise", async () => {
+    const bff = sandboxBff();
+    const sent = async (id: string) => (await bff.get("/health", { headers: { "x-request-id": id } })).headers.get("x-request-id");
+    assert.equal(await sent("edge-7f3a_91=="), "edge-7f3a_91==");
+    assert.match((await sent("not plain; <script>")) ?? "", /^[0-9a-f-]{36}$/);
+    assert.match((await sent("x".repeat(256))) ?? "", /^[0-9a-f-]{36}$/);
+    assert.ok(bff.logs.some((line) => line.includes('"requestId":"edge-7f3a_91=="')));
+  });
+
+  it("writes no access log at LOG_LEVEL=warn, except for failed requests, and still the warnings", async () => {
+    const bff = sandboxBff({ LOG_LEVEL: "warn" });
+    bff.thron.faults.errorRate = 1;
+    assert.equal((await bff.get("/health")).status, 200);
+    assert.equal((await bff.get(`${ASSETS}?limit=3`)).status, 502);
+    const lines = bff.logs.map((line) => JSON.parse(line) as { level: string; status: number; path?: string });
+    assert.deepEqual(
+      lines.map(({ level, status, path }) => [level, status, path]),
+      [
+        ["warn", 502, undefined],
+        ["error", 502, ASSETS],
+      ],
+      "the upstream failure and its request; the healthy request leaves no line",
+    );
+  });
+});

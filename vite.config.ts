@@ -97,6 +97,8 @@ function bffInDevServer(): Plugin {
 
 const OUT_DIR = "packages/components/dist/cdn";
 const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
+/** The gallery's dialog and the players: loaded on a gallery's first open, or by <thron-asset>. */
+const PLAYERS = /[\\/]src[\\/](internal[\\/](thron-player-mount|player-loader|native-player)|thron-gallery[\\/]gallery-dialog(\.styles)?)\.ts$/;
 
 /**
  * `vite build`: components.js, the one-tag embed: a small entry (short-cached) importing one
@@ -137,14 +139,18 @@ export default defineConfig(({ mode }) => {
                 ? [
                     // Lit apart: it changes less often than the elements, so it stays cached across deploys.
                     { name: "lit", test: LIT },
-                    { name: "embedkit", test: /packages[\\/]components[\\/]src[\\/]internal[\\/]/ },
+                    {
+                      name: "embedkit",
+                      test: (id: string) => /packages[\\/]components[\\/]src[\\/]internal[\\/]/.test(id) && !PLAYERS.test(id),
+                    },
                   ]
                 : // <thron-asset> and the strings of languages other than English stay apart: loaded only by the pages that use them.
                   [
                     {
                       name: "elements",
                       test: (id: string) =>
-                        !/[\\/]src[\\/](thron-asset[\\/]|internal[\\/]thron-player-mount|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
+                        !PLAYERS.test(id) &&
+                        !/[\\/]src[\\/](thron-asset[\\/]|thron-gallery[\\/](preset-check|carousel-controller)|[^\\/]+[\\/]lang[\\/](?!en\.ts))/.test(
                           id,
                         ),
                     },

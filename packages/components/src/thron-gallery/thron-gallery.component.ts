@@ -1,14 +1,15 @@
-import type { Asset, AssetPage } from "@embedkit/contracts";
+import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
-import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import type { GalleryQuery } from "../internal/gallery-client.ts";
-import { effectiveLocale, formatDuration, spokenDuration } from "../internal/localize.ts";
+import type { BffError } from "../internal/bff-client.ts";
+import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
+import { fetchAssetPage, type GalleryQuery } from "../internal/gallery-client.ts";
+import { formatDuration, spokenDuration } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
 import { CarouselLoader } from "./carousel-loader.ts";
-import { type DialogGallery, GalleryDialog } from "./gallery-dialog.ts";
+import type { DialogGallery } from "./gallery-dialog.ts";
+import { DialogLoader } from "./gallery-dialog-loader.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
@@ -22,15 +23,20 @@ export interface GalleryLoadDetail {
   hasMore: boolean;
 }
 
-export interface GalleryErrorDetail {
-  status: number;
-  title: string;
-  detail?: string;
-}
+/** @deprecated The detail of every element's error event: use EmbedkitErrorDetail. */
+export type GalleryErrorDetail = EmbedkitErrorDetail;
 
 export interface AssetOpenDetail {
   asset: Asset;
   index: number;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    "thron-gallery-load": CustomEvent<GalleryLoadDetail>;
+    "thron-asset-open": CustomEvent<AssetOpenDetail>;
+    "thron-error": CustomEvent<EmbedkitErrorDetail>;
+  }
 }
 
 /** Before the first layout is known: about one row on common widths. */
@@ -92,19 +98,16 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty --thron-gallery-badge-color - Badge text colour.
  * @cssproperty --thron-gallery-slide-width - Carousel: width of a slide (default: a third of the row, at least the tile min width).
  */
-export class ThronGallery extends EmbedkitElement {
+export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   static override styles = [styles, carouselStyles];
   static override properties = {
-    bff: { type: String },
     gallery: { type: String },
-    locale: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url" },
     layout: { type: String, reflect: true },
     autoplay: { type: String },
-    strings: { attribute: false },
     query: { attribute: false },
     _items: { state: true },
     _total: { state: true },
@@ -115,12 +118,8 @@ export class ThronGallery extends EmbedkitElement {
     _tileWidth: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** Gallery name configured on the BFF. */
   declare gallery: string;
-  /** BCP 47 locale for titles and strings; defaults to the page's language. */
-  declare locale: string | undefined;
   /** Assets per page (1–50). */
   declare pageSize: number;
   /** `thron` (default): the THRON Player; `native`: the browser's own players. */
@@ -133,9 +132,6 @@ export class ThronGallery extends EmbedkitElement {
   declare layout: "grid" | "carousel";
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThronGalleryStrings>;
-  readonly #localized = this.localize(translated, () => this.#locale);
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
 
@@ -147,7 +143,7 @@ export class ThronGallery extends EmbedkitElement {
   declare _focusIndex: number;
   declare _tileWidth: number;
 
-  readonly #dialog = new GalleryDialog(this as unknown as DialogGallery);
+  readonly #dialog = new DialogLoader(this as unknown as DialogGallery);
   readonly #preset = new PresetController(this);
   readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
@@ -161,7 +157,7 @@ export class ThronGallery extends EmbedkitElement {
   #sentinel: IntersectionObserver | null = null;
 
   constructor() {
-    super();
+    super(translated);
     this.gallery = "default";
     this.pageSize = DEFAULT_PAGE_SIZE;
     this.player = "thron";
@@ -169,7 +165,6 @@ export class ThronGallery extends EmbedkitElement {
     this.syncUrl = false;
     this.layout = "grid";
     this.autoplay = null;
-    this.strings = {};
     this.query = {};
     this._items = [];
     this._total = 0;
@@ -225,12 +220,12 @@ export class ThronGallery extends EmbedkitElement {
 
   /** @internal */
   get dialogOptions() {
-    return { base: this.#base, gallery: this.gallery, locale: this.#locale, player: this.player, syncUrl: this.syncUrl };
+    return { base: this.bffBase, gallery: this.gallery, locale: this.localeInEffect, player: this.player, syncUrl: this.syncUrl };
   }
 
   /** @internal */
   announceOpen(asset: Asset, index: number): boolean {
-    if (!this.emit<AssetOpenDetail>("thron-asset-open", { asset, index }, { cancelable: true })) return false;
+    if (!this.emit("thron-asset-open", { asset, index }, { cancelable: true })) return false;
     if (index >= 0) this._focusIndex = index;
     return true;
   }
@@ -259,8 +254,6 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("pageSize") && this.hasAttribute("page-size") && !validPageSize(this.pageSize))
-      warnAttribute(this, "page-size", this.getAttribute("page-size"), `a whole number from 1 to 50; using ${DEFAULT_PAGE_SIZE}`);
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
       void this.reload();
   }
@@ -285,16 +278,8 @@ export class ThronGallery extends EmbedkitElement {
     if (changed.has("infinite")) this.#observeSentinel();
   }
 
-  get #locale(): string {
-    return effectiveLocale(this, this.locale);
-  }
-
-  get #base(): string {
-    return bffBase(this.bff);
-  }
-
   get #pageSize(): number {
-    return validPageSize(this.pageSize) ? this.pageSize : DEFAULT_PAGE_SIZE;
+    return this.limitOf("page-size", this.pageSize, DEFAULT_PAGE_SIZE);
   }
 
   #observeSentinel(): void {
@@ -329,15 +314,10 @@ export class ThronGallery extends EmbedkitElement {
       this._focusIndex = 0;
     }
     try {
-      const query = await this.#preset.params(this.#base, this.gallery, this.#locale, this.query ?? {});
+      const query = await this.#preset.params(this.bffBase, this.gallery, this.localeInEffect, this.query ?? {});
       if (abort.signal.aborted) return;
-      const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
-        limit: this.#pageSize,
-        locale: this.#locale,
-        cursor: append ? this._nextCursor : undefined,
-        ...query,
-      });
-      const page = await getJson<AssetPage>(url, abort.signal);
+      const params = { limit: this.#pageSize, locale: this.localeInEffect, cursor: append ? this._nextCursor : undefined, ...query };
+      const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
       if (abort.signal.aborted) return;
       if (!append) this.#eagerTiles = this.#placeholdersInView();
       const firstNew = this._items.length;
@@ -346,7 +326,7 @@ export class ThronGallery extends EmbedkitElement {
       this._nextCursor = page.nextCursor;
       this._loading = false;
       this._error = null;
-      this.emit<GalleryLoadDetail>("thron-gallery-load", {
+      this.emit("thron-gallery-load", {
         count: this._items.length,
         total: page.total,
         added: page.items,
@@ -364,17 +344,12 @@ export class ThronGallery extends EmbedkitElement {
       const focusError = this.#focusAfterLoad >= 0;
       this.#focusAfterLoad = -1;
       this._loading = false;
-      this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
+      this._error = this.emitError("thron-error", error);
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
         warnAttribute(this, "gallery", this.gallery, "the name of a gallery configured on the BFF (THRON_GALLERIES)");
       // A network error is most often CORS: the page's origin missing from ALLOWED_ORIGINS.
       if (this._error.status === 0)
-        warnAttribute(this, "bff", this.#base, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
-      this.emit<GalleryErrorDetail>("thron-error", {
-        status: this._error.status,
-        title: this._error.problem.title ?? this._error.message,
-        ...(this._error.problem.detail && { detail: this._error.problem.detail }),
-      });
+        warnAttribute(this, "bff", this.bffBase, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
       if (focusError)
         void this.updateComplete.then(() => {
           const root = this.renderRoot;
@@ -448,7 +423,7 @@ export class ThronGallery extends EmbedkitElement {
             ${
               asset.durationMs
                 ? html`<span part="duration" class="duration" aria-hidden="true">${formatDuration(asset.durationMs)}</span>
-                    <span class="visually-hidden">, ${spokenDuration(asset.durationMs, this.#locale)}</span>`
+                    <span class="visually-hidden">, ${spokenDuration(asset.durationMs, this.localeInEffect)}</span>`
                 : nothing
             }
           </div>
@@ -484,7 +459,7 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   override render() {
-    const t = this.#localized(this.strings);
+    const t = this.t;
     const empty = !this._loading && !this._error && this._items.length === 0;
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.
@@ -513,8 +488,4 @@ export class ThronGallery extends EmbedkitElement {
       ${this.#dialog.render(t)}
     </div>`;
   }
-}
-
-function validPageSize(value: number): boolean {
-  return Number.isInteger(value) && value >= 1 && value <= 50;
 }

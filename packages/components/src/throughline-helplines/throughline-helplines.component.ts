@@ -1,8 +1,7 @@
 import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
-import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale } from "../internal/localize.ts";
+import { type BffError, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
+import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
@@ -20,6 +19,13 @@ export interface ThroughLineContactDetail {
   href: string;
 }
 
+declare global {
+  interface GlobalEventHandlersEventMap {
+    "throughline-contact": CustomEvent<ThroughLineContactDetail>;
+    "throughline-error": CustomEvent<EmbedkitErrorDetail>;
+  }
+}
+
 /**
  * Helplines of a country (and topic) from ThroughLine, through the Embedkit BFF, with their
  * contact actions, each contact's opening hours and whether it is open now (computed in the
@@ -29,7 +35,7 @@ export interface ThroughLineContactDetail {
  *
  * @tagname throughline-helplines
  * @event throughline-contact - A contact action was chosen; cancel it to handle the contact yourself. `detail: {helplineId, helplineName, type, href}`.
- * @event throughline-error - Loading failed. `detail: {status, title}`.
+ * @event throughline-error - Loading failed. `detail: {status, title, detail}`.
  *
  * @csspart base - The wrapper.
  * @csspart emergency - The emergency number notice.
@@ -54,17 +60,14 @@ export interface ThroughLineContactDetail {
  * @cssproperty --throughline-helplines-emergency-color - Emergency notice text colour.
  * @cssproperty --throughline-helplines-focus-ring - Focus outline colour.
  */
-export class ThroughLineHelplines extends EmbedkitElement {
+export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesStrings> {
   static override styles = styles;
   static override properties = {
-    bff: { type: String },
     country: { type: String },
     topic: { type: String },
     priority: { type: Boolean },
     limit: { type: Number },
-    locale: { type: String },
     reportEvents: { type: Boolean, attribute: "report-events" },
-    strings: { attribute: false },
     _answer: { state: true },
     _countries: { state: true },
     _invalidCountry: { state: true },
@@ -72,8 +75,6 @@ export class ThroughLineHelplines extends EmbedkitElement {
     _error: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** ISO 3166 country code, such as US or NZ. */
   declare country: string;
   /** Topic name or code, such as `suicidal-thoughts`. */
@@ -82,13 +83,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   declare priority: boolean;
   /** Helplines to show at most (1–50). */
   declare limit: number;
-  /** BCP 47 locale of the strings; defaults to the page's language. */
-  declare locale: string | undefined;
   /** Report displays and contact clicks to ThroughLine through the BFF. */
   declare reportEvents: boolean;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThroughLineHelplinesStrings>;
-  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   declare _answer: HelplinesResponse | null;
   /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
@@ -105,12 +101,11 @@ export class ThroughLineHelplines extends EmbedkitElement {
   readonly #displayed = new Set<string>();
 
   constructor() {
-    super();
+    super(translated);
     this.country = "";
     this.priority = false;
     this.limit = 5;
     this.reportEvents = false;
-    this.strings = {};
     this._answer = null;
     this._countries = null;
     this._invalidCountry = false;
@@ -157,12 +152,12 @@ export class ThroughLineHelplines extends EmbedkitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
-    const base = bffBase(this.bff);
+    const base = this.bffBase;
     const url = bffUrl(base, "/v1/throughline/helplines", {
       country,
       topic: this.topic,
       priority: this.priority ? "true" : undefined,
-      limit: Math.min(50, Math.max(1, Math.round(this.limit) || 5)),
+      limit: this.limitOf("limit", this.limit, 5),
     });
     if (!this._countries)
       getJson<{ countries: Country[] }>(bffUrl(base, "/v1/throughline/countries"), abort.signal).then(
@@ -188,8 +183,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this._loading = false;
-      this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
-      this.emit("throughline-error", { status: this._error.status, title: this._error.problem.title ?? this._error.message });
+      this._error = this.emitError("throughline-error", error);
     }
   }
 
@@ -204,11 +198,11 @@ export class ThroughLineHelplines extends EmbedkitElement {
       sessionId: this.#sessionId,
       ...(contactMethod && { contactMethod }),
     };
-    postJson(bffUrl(bffBase(this.bff), "/v1/throughline/events"), event).catch(() => {}); // best effort
+    postJson(bffUrl(this.bffBase, "/v1/throughline/events"), event).catch(() => {}); // best effort
   }
 
   #onContact(event: MouseEvent, helpline: Helpline, contact: Contact): void {
-    const proceed = this.emit<ThroughLineContactDetail>(
+    const proceed = this.emit(
       "throughline-contact",
       { helplineId: helpline.id, helplineName: helpline.name, type: contact.type, href: contact.href },
       { cancelable: true },
@@ -273,8 +267,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   }
 
   override render() {
-    const locale = effectiveLocale(this, this.locale);
-    const t = this.#localized(this.strings);
+    const locale = this.localeInEffect;
+    const t = this.t;
     const answer = this._answer;
     const code = (this.country ?? "").trim().toUpperCase();
     const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;

@@ -1,10 +1,9 @@
-import { defineElement } from "../internal/define.ts";
 import { ThroughLineHelplines } from "./throughline-helplines.component.ts";
 
 export type { ThroughLineHelplinesStrings } from "./strings.ts";
 export * from "./throughline-helplines.component.ts";
 
-defineElement("throughline-helplines", ThroughLineHelplines);
+ThroughLineHelplines.define("throughline-helplines");
 
 declare global {
   interface HTMLElementTagNameMap {

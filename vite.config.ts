@@ -98,7 +98,8 @@ function bffInDevServer(): Plugin {
 const OUT_DIR = "packages/components/dist/cdn";
 const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 /** The gallery's dialog and the players: loaded on a gallery's first open, or by <thron-asset>. */
-const PLAYERS = /[\\/]src[\\/](internal[\\/](thron-player-mount|player-loader|native-player)|thron-gallery[\\/]gallery-dialog(\.styles)?)\.ts$/;
+const PLAYERS =
+  /[\\/]src[\\/](internal[\\/](thron-player-mount|player-loader|native-player)|thron-gallery[\\/]gallery-dialog(\.styles)?)\.ts$/;
 
 /**
  * `vite build`: components.js, the one-tag embed: a small entry (short-cached) importing one

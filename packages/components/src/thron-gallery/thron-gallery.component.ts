@@ -1,43 +1,19 @@
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import type { BffError } from "../internal/bff-client.ts";
-import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
+import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchAssetPage, type GalleryQuery } from "../internal/gallery-client.ts";
-import { formatDuration, spokenDuration } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
 import { CarouselLoader } from "./carousel-loader.ts";
 import type { DialogGallery } from "./gallery-dialog.ts";
 import { DialogLoader } from "./gallery-dialog-loader.ts";
+import { GridObservers } from "./grid-observers.ts";
+import { errorMessage, placeholdersInView, skeletons, tileFigure } from "./grid-parts.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
-
-export interface GalleryLoadDetail {
-  /** Assets shown after this load. */
-  count: number;
-  total: number;
-  /** The assets this load added. */
-  added: Asset[];
-  hasMore: boolean;
-}
-
-/** @deprecated The detail of every element's error event: use EmbedkitErrorDetail. */
-export type GalleryErrorDetail = EmbedkitErrorDetail;
-
-export interface AssetOpenDetail {
-  asset: Asset;
-  index: number;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    "thron-gallery-load": CustomEvent<GalleryLoadDetail>;
-    "thron-asset-open": CustomEvent<AssetOpenDetail>;
-    "thron-error": CustomEvent<EmbedkitErrorDetail>;
-  }
-}
 
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
@@ -153,8 +129,11 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
-  #resize: ResizeObserver | null = null;
-  #sentinel: IntersectionObserver | null = null;
+  readonly #observers = new GridObservers(this, {
+    tileWidth: (width) => (this._tileWidth = width), // renders only when it changed
+    infinite: () => this.infinite,
+    nearEnd: () => !this._error && void this.loadMore(),
+  });
 
   constructor() {
     super(translated);
@@ -238,19 +217,13 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) return;
-    // Reconnected after a move in the DOM: the observers disconnected then watch again, and a load
-    // aborted on disconnect is started again.
-    this.#observeTiles();
-    this.#observeSentinel();
-    if (this._items.length === 0 && !this._error) void this.reload();
+    // Reconnected after a move in the DOM: a load aborted on disconnect is started again.
+    if (this.hasUpdated && this._items.length === 0 && !this._error) void this.reload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
-    this.#resize?.disconnect();
-    this.#sentinel?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -259,41 +232,15 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override firstUpdated(): void {
-    this.#observeTiles();
-  }
-
-  #observeTiles(): void {
-    this.#resize?.disconnect();
-    // The tile width drives `sizes`, so the browser picks the right srcset candidate for the layout.
-    this.#resize = new ResizeObserver(() => {
-      const tile = this.renderRoot.querySelector<HTMLElement>(".frame");
-      const width = tile ? Math.ceil(tile.getBoundingClientRect().width) : 0;
-      if (width > 0 && width !== this._tileWidth) this._tileWidth = width;
-    });
-    const grid = this.renderRoot.querySelector(".grid");
-    if (grid) this.#resize.observe(grid);
+    this.#observers.observeTiles();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has("infinite")) this.#observeSentinel();
+    if (changed.has("infinite")) this.#observers.observeEnd();
   }
 
   get #pageSize(): number {
     return this.limitOf("page-size", this.pageSize, DEFAULT_PAGE_SIZE);
-  }
-
-  #observeSentinel(): void {
-    this.#sentinel?.disconnect();
-    this.#sentinel = null;
-    const sentinel = this.renderRoot.querySelector(".sentinel");
-    if (!this.infinite || !sentinel) return;
-    this.#sentinel = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !this._error) void this.loadMore();
-      },
-      { rootMargin: "600px 0px" },
-    );
-    this.#sentinel.observe(sentinel);
   }
 
   #start(append: boolean, keepError = false): Promise<void> {
@@ -319,24 +266,20 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       const params = { limit: this.#pageSize, locale: this.localeInEffect, cursor: append ? this._nextCursor : undefined, ...query };
       const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
       if (abort.signal.aborted) return;
-      if (!append) this.#eagerTiles = this.#placeholdersInView();
+      if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
       const firstNew = this._items.length;
       this._items = append ? [...this._items, ...page.items] : page.items;
       this._total = page.total;
       this._nextCursor = page.nextCursor;
       this._loading = false;
       this._error = null;
-      this.emit("thron-gallery-load", {
-        count: this._items.length,
-        total: page.total,
-        added: page.items,
-        hasMore: page.nextCursor !== null,
-      });
+      const hasMore = page.nextCursor !== null;
+      this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
       if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
       this.#focusAfterLoad = -1;
       if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
       // A filtered page can come back short; keep filling the view when scrolling is on.
-      if (this.infinite) requestAnimationFrame(() => this.#observeSentinel());
+      if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
     } catch (error) {
       if (abort.signal.aborted) return;
       // The visitor asked for this load (Load more, Try again): the button they pressed is gone
@@ -358,8 +301,6 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     }
   }
 
-  // ---- keyboard ----
-
   #tiles(): HTMLButtonElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[part="tile"]')];
   }
@@ -375,18 +316,6 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     tiles[target]?.focus();
   }
 
-  // ---- rendering ----
-
-  /** Placeholders in the viewport now: the tiles that will be above the fold. */
-  #placeholdersInView(): number {
-    const placeholders = [...this.renderRoot.querySelectorAll(".skeleton")];
-    if (placeholders.length === 0) return DEFAULT_EAGER_TILES;
-    return placeholders.filter((p) => {
-      const box = p.getBoundingClientRect();
-      return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
-    }).length;
-  }
-
   #onLoadMore(): void {
     if (this._loading) return; // the button stays in place (and keeps focus) while the page loads
     this.#focusAfterLoad = this._items.length;
@@ -394,7 +323,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
-    const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
+    const figure = tileFigure(asset, t, { width: this._tileWidth, eager: index < this.#eagerTiles, locale: this.localeInEffect });
     return this.#carousel.tile(
       index,
       this._items.length,
@@ -405,37 +334,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
         tabindex=${index === this._focusIndex ? 0 : -1}
         @click=${() => this.open(index)}
         @focus=${() => (this._focusIndex = index)}
-      >
-        <figure>
-          <!-- First in the DOM, so the tile's name starts with the title; shown under the image. -->
-          <figcaption part="title">${asset.title}</figcaption>
-          <div class="frame">
-            <img
-              part="thumbnail"
-              src=${asset.thumbnail.url}
-              srcset=${asset.thumbnail.srcset}
-              sizes=${sizes}
-              alt=""
-              loading=${index < this.#eagerTiles ? "eager" : "lazy"}
-              decoding="async"
-            />
-            ${asset.type === "image" ? nothing : html`<span class="visually-hidden">, </span><span part="badge" class="badge">${t.types[asset.type]}</span>`}
-            ${
-              asset.durationMs
-                ? html`<span part="duration" class="duration" aria-hidden="true">${formatDuration(asset.durationMs)}</span>
-                    <span class="visually-hidden">, ${spokenDuration(asset.durationMs, this.localeInEffect)}</span>`
-                : nothing
-            }
-          </div>
-        </figure>
-      </button>`,
-    );
-  }
-
-  #skeletons(count: number) {
-    return Array.from(
-      { length: count },
-      () => html`<li class="tile skeleton" aria-hidden="true"><figure><figcaption></figcaption><div class="frame"></div></figure></li>`,
+      >${figure}</button>`,
     );
   }
 
@@ -445,19 +344,6 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     void this.#start(this._items.length > 0, true);
   }
 
-  #errorMessage(error: BffError, t: ThronGalleryStrings) {
-    // The visitor gets plain words; the cause is in the thron-error event and the console.
-    const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
-    return html`<div part="message" class="message error" role="alert" tabindex="-1">
-      <p>${t.error}</p>
-      ${
-        retryable
-          ? html`<button part="retry" type="button" aria-disabled=${this._loading ? "true" : "false"} @click=${this.#onRetry}>${t.retry}</button>`
-          : nothing
-      }
-    </div>`;
-  }
-
   override render() {
     const t = this.t;
     const empty = !this._loading && !this._error && this._items.length === 0;
@@ -465,12 +351,12 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     // The first page's placeholders take the room the page will take, so nothing below moves.
     const placeholders = this._loading ? (this._items.length ? Math.min(this.#pageSize, 6) : this.#pageSize) : 0;
     return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
-      ${this._error ? this.#errorMessage(this._error, t) : nothing}
+      ${this._error ? errorMessage(this._error, t, { busy: this._loading, onRetry: () => this.#onRetry() }) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       ${this.#carousel.wrap(
         html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
           ${this._items.map((asset, index) => this.#tile(asset, index, t))}
-          ${this.#skeletons(placeholders)}
+          ${skeletons(placeholders)}
         </ul>`,
         t,
       )}

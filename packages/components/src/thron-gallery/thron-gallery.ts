@@ -1,5 +1,6 @@
 import { ThronGallery } from "./thron-gallery.component.ts";
 
+export type * from "./events.ts";
 export type { ThronGalleryStrings } from "./strings.ts";
 export * from "./thron-gallery.component.ts";
 

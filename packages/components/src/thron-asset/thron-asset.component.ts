@@ -1,22 +1,13 @@
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError } from "../internal/bff-client.ts";
-import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
+import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchAsset } from "../internal/gallery-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { type MountedPlayer, mountThronPlayer } from "../internal/thron-player-mount.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type ThronAssetStrings, translated } from "./strings.ts";
 import { styles } from "./thron-asset.styles.ts";
-
-/** @deprecated The detail of every element's error event: use EmbedkitErrorDetail. */
-export type AssetErrorDetail = EmbedkitErrorDetail;
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    "thron-error": CustomEvent<EmbedkitErrorDetail>;
-  }
-}
 
 /** How far ahead of the viewport a player starts loading. */
 const NEAR_VIEWPORT = "300px 0px";

@@ -1,5 +1,6 @@
 import { ThronAsset } from "./thron-asset.component.ts";
 
+export type * from "./events.ts";
 export type { ThronAssetStrings } from "./strings.ts";
 export * from "./thron-asset.component.ts";
 

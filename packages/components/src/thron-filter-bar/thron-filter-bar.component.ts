@@ -5,20 +5,10 @@ import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
 import { effectiveLocale } from "../internal/localize.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import type { FilterChangeDetail } from "./events.ts";
 import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
-
-export interface FilterChangeDetail {
-  q: string;
-  filters: Record<string, string[]>;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    "thron-filter-change": CustomEvent<FilterChangeDetail>;
-  }
-}
 
 const SEARCH_DEBOUNCE_MS = 300;
 

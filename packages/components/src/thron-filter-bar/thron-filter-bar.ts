@@ -1,5 +1,6 @@
 import { ThronFilterBar } from "./thron-filter-bar.component.ts";
 
+export type * from "./events.ts";
 export type { ThronFilterBarStrings } from "./strings.ts";
 export * from "./thron-filter-bar.component.ts";
 

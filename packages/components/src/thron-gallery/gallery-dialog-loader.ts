@@ -56,8 +56,6 @@ export class DialogLoader {
       @close=${dialog?.onClose ?? nothing}
       @click=${dialog?.onClick ?? nothing}
       @keydown=${dialog?.onKeydown ?? nothing}
-    >
-      ${dialog?.render(t) ?? nothing}
-    </dialog>`;
+    >${dialog?.render(t) ?? nothing}</dialog>`;
   }
 }

@@ -1,7 +1,7 @@
 import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { type BffError, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
-import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
+import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
@@ -11,20 +11,6 @@ import { styles } from "./throughline-helplines.styles.ts";
 const hasHours = (contact: Contact) => contact.type !== "website" || (!contact.alwaysOpen && contact.hours.length > 0);
 /** Only these reach a link, whatever the BFF answered. */
 const SAFE_HREF = /^(tel:|sms:|https:)/i;
-
-export interface ThroughLineContactDetail {
-  helplineId: string;
-  helplineName: string;
-  type: Contact["type"];
-  href: string;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    "throughline-contact": CustomEvent<ThroughLineContactDetail>;
-    "throughline-error": CustomEvent<EmbedkitErrorDetail>;
-  }
-}
 
 /**
  * Helplines of a country (and topic) from ThroughLine, through the Embedkit BFF, with their

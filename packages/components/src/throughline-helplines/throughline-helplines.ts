@@ -1,5 +1,6 @@
 import { ThroughLineHelplines } from "./throughline-helplines.component.ts";
 
+export type * from "./events.ts";
 export type { ThroughLineHelplinesStrings } from "./strings.ts";
 export * from "./throughline-helplines.component.ts";
 

@@ -2,29 +2,11 @@ import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "
 import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
 import { BffError, bffUrl, postJson } from "../internal/bff-client.ts";
-import { EmbedkitElement, type EmbedkitErrorDetail } from "../internal/embedkit-element.ts";
+import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
-
-export interface ThunderLaunchDetail {
-  method: LaunchMethod;
-  ids: string[];
-  /** Opening it launches Thunder; the element navigates to it unless the event is cancelled. */
-  url: string;
-  expiresAt: string;
-}
-
-/** @deprecated The detail of every element's error event: use EmbedkitErrorDetail. */
-export type ThunderErrorDetail = EmbedkitErrorDetail;
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    "thunder-launch": CustomEvent<ThunderLaunchDetail>;
-    "thunder-error": CustomEvent<EmbedkitErrorDetail>;
-  }
-}
 
 /**
  * A button that opens plays, edits, GSIS, STATS or MessageXML ids in Thunder, through the BFF:

@@ -1,5 +1,6 @@
 import { ThunderLaunchButton } from "./thunder-launch-button.component.ts";
 
+export type * from "./events.ts";
 export type { ThunderLaunchButtonStrings } from "./strings.ts";
 export * from "./thunder-launch-button.component.ts";
 

@@ -43,9 +43,10 @@ export class EmbedkitElement<S extends object = object> extends LitElement {
   /** Overrides of the element's strings. */
   declare strings: Partial<S>;
 
-  readonly #translations: Translations<S> | undefined;
+  readonly #translations: Translations<S>;
 
-  constructor(translations?: Translations<S>) {
+  /** `translations`: the element's strings, English bundled (see localize.ts). */
+  constructor(translations: Translations<S>) {
     super();
     this.#translations = translations;
     this.strings = {};
@@ -63,7 +64,7 @@ export class EmbedkitElement<S extends object = object> extends LitElement {
 
   /** The element's strings in the locale in effect, with the host's overrides. */
   protected get t(): S {
-    return (this.#translations as Translations<S>).strings(this.localeInEffect, this.strings);
+    return this.#translations.strings(this.localeInEffect, this.strings);
   }
 
   /** Dispatches a bubbling, composed CustomEvent; returns false when a listener cancelled it. */
@@ -98,7 +99,7 @@ export class EmbedkitElement<S extends object = object> extends LitElement {
 
   /** Renders wait until a language other than English has arrived, so a page in Italian never flashes English. */
   protected override scheduleUpdate() {
-    const pending = this.#translations?.ready(this.localeInEffect);
+    const pending = this.#translations.ready(this.localeInEffect);
     return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 }

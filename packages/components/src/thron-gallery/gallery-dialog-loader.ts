@@ -18,10 +18,16 @@ export class DialogLoader {
   }
 
   #load(): Promise<GalleryDialog> {
-    this.#loading ??= import("./gallery-dialog.ts").then(({ GalleryDialog }) => {
-      this.#dialog = new GalleryDialog(this.#host);
-      return this.#dialog;
-    });
+    this.#loading ??= import("./gallery-dialog.ts").then(
+      ({ GalleryDialog }) => {
+        this.#dialog = new GalleryDialog(this.#host);
+        return this.#dialog;
+      },
+      (error: unknown) => {
+        this.#loading = null; // offline for a moment: the next open tries again
+        throw error;
+      },
+    );
     return this.#loading;
   }
 
@@ -39,9 +45,9 @@ export class DialogLoader {
 
   /** Opens the asset the page URL links to (`#<gallery id or "asset">=<asset id>`), if it does: once, on the first page. */
   async restoreFromUrl(): Promise<void> {
-    if (this.#restoreTried) return;
+    if (this.#restoreTried || !this.#host.dialogOptions.syncUrl) return;
     this.#restoreTried = true;
-    const id = this.#host.dialogOptions.syncUrl && new URLSearchParams(location.hash.slice(1)).get(this.#host.id || "asset");
+    const id = new URLSearchParams(location.hash.slice(1)).get(this.#host.id || "asset");
     if (!id) return;
     const dialog = await this.#load();
     if (this.#host.isConnected) await dialog.restoreFromUrl(id);

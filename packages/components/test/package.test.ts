@@ -156,6 +156,9 @@ document.addEventListener("thunder-error", (event) => event.detail.status.toUppe
     const italian = chunks.filter((chunk) => chunk.includes("Carica altri"));
     assert.equal(italian.length, 1, "the Italian strings in a chunk of their own");
     assert.doesNotMatch(italian[0] ?? "", /Load more|customElements/, "fetched only by pages in Italian");
+    const dialog = chunks.filter((chunk) => chunk.includes("showModal"));
+    assert.equal(dialog.length, 1, "the asset dialog and its players in a chunk of their own");
+    assert.doesNotMatch(dialog[0] ?? "", /customElements/, "fetched on the gallery's first open");
     assert.match(bundle, /customElements\.define\(tag, element\)/);
     assert.match(bundle, /ThronGallery\.define\("thron-gallery"\)/);
     assert.doesNotMatch(bundle, /"thunder-launch-button"/, "one element's import brings only that element");

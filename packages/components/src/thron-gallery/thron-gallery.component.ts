@@ -132,7 +132,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   readonly #observers = new GridObservers(this, {
     tileWidth: (width) => (this._tileWidth = width), // renders only when it changed
     infinite: () => this.infinite,
-    nearEnd: () => !this._error && void this.loadMore(),
+    nearEnd: () => {
+      if (!this._error) void this.loadMore(); // after an error, the retry button is the way on
+    },
   });
 
   constructor() {

@@ -7,9 +7,9 @@
 import type { Asset } from "@embedkit/contracts";
 import { adoptStyles, html, type LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { BffError } from "../internal/bff-client.ts";
-import { fetchAsset, fetchGallery } from "../internal/gallery-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
+import { fetchAsset, fetchGallery } from "../internal/thron-client.ts";
 import { dialogStyles } from "./gallery-dialog.styles.ts";
 import type { ThronGalleryStrings } from "./strings.ts";
 

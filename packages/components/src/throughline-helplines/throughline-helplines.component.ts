@@ -1,7 +1,8 @@
-import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/contracts";
+import type { Contact, Country, Helpline, HelplineEvent, HelplinesResponse } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { type BffError, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
+import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
+import { fetchCountries, fetchHelplines, reportEvent } from "../internal/throughline-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
@@ -139,21 +140,16 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
     this.#abort = abort;
     this._loading = true;
     const base = this.bffBase;
-    const url = bffUrl(base, "/v1/throughline/helplines", {
-      country,
-      topic: this.topic,
-      priority: this.priority ? "true" : undefined,
-      limit: this.limitOf("limit", this.limit, 5),
-    });
+    const query = { country, topic: this.topic, priority: this.priority ? "true" : undefined, limit: this.limitOf("limit", this.limit, 5) };
     if (!this._countries)
-      getJson<{ countries: Country[] }>(bffUrl(base, "/v1/throughline/countries"), abort.signal).then(
-        ({ countries }) => {
+      fetchCountries(base, abort.signal).then(
+        (countries) => {
           this._countries = countries;
         },
         () => {}, // only the emergency number's fallback
       );
     try {
-      const answer = await getJson<HelplinesResponse>(url, abort.signal);
+      const answer = await fetchHelplines(base, query, abort.signal);
       if (abort.signal.aborted) return;
       this._answer = answer;
       this._loading = false;
@@ -178,13 +174,13 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
       if (this.#displayed.has(helplineId)) return; // a display is reported once per element; every click is
       this.#displayed.add(helplineId);
     }
-    const event = {
+    const event: HelplineEvent = {
       type: contactMethod ? "click" : "display",
       helplineId,
       sessionId: this.#sessionId,
       ...(contactMethod && { contactMethod }),
     };
-    postJson(bffUrl(this.bffBase, "/v1/throughline/events"), event).catch(() => {}); // best effort
+    reportEvent(this.bffBase, event);
   }
 
   #onContact(event: MouseEvent, helpline: Helpline, contact: Contact): void {

@@ -1,8 +1,9 @@
-import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import type { LaunchMethod, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
 import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffUrl, postJson } from "../internal/bff-client.ts";
+import { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
+import { requestLaunch } from "../internal/thunder-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
@@ -134,7 +135,7 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
     const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();
-      const { url, expiresAt } = await postJson<LaunchResponse>(bffUrl(this.bffBase, "/v1/thunder/launch"), {
+      const { url, expiresAt } = await requestLaunch(this.bffBase, {
         method,
         ids,
         ...(message && this.league && { league: this.league as ThunderLeague }),

@@ -6,6 +6,8 @@ const hideInternalState = {
   packageLinkPhase({ customElementsManifest }) {
     for (const module of customElementsManifest.modules)
       for (const declaration of module.declarations ?? []) {
+        // EmbedkitElement, the base, is no element of its own: no tag registers it.
+        if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
         if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !a.name.startsWith("_"));
         if (declaration.members)
           declaration.members = declaration.members.filter((m) => !m.name.startsWith("_") && m.privacy !== "private");
@@ -14,7 +16,8 @@ const hideInternalState = {
 };
 
 export default {
-  globs: ["src/**/*.component.ts"],
+  // The base too: the attributes every element inherits from it (bff, locale) are documented there.
+  globs: ["src/**/*.component.ts", "src/internal/embedkit-element.ts"],
   exclude: ["src/**/*.test.ts"],
   litelement: true,
   outdir: ".",

@@ -87,7 +87,7 @@ console.log(JSON.stringify({ gallery: typeof gallery.ThronGallery, asset: typeof
     writeFileSync(
       join(scratch, "page.ts"),
       `import "@embedkit/components/thron-gallery.js";
-import type { ThronGallery, ThronGalleryStrings } from "@embedkit/components";
+import type { EmbedkitErrorDetail, ThronGallery, ThronGalleryStrings } from "@embedkit/components";
 const gallery: ThronGallery | null = document.querySelector("thron-gallery");
 const pageSize: number | undefined = gallery?.pageSize;
 gallery?.addEventListener("thron-error", () => console.log(pageSize));
@@ -97,6 +97,23 @@ const strings: ThronGalleryStrings["loadMore"] = "More";
 if (gallery) gallery.strings = { loadMore: strings };
 // @ts-expect-error the gallery has no Thunder strings
 if (gallery) gallery.strings = { launch: "Go" };
+// Every element's events are typed wherever a host page listens: on the element or on document.
+gallery?.addEventListener("thron-asset-open", (event) => {
+  const title: string = event.detail.asset.title;
+  if (event.detail.index > 0) event.preventDefault();
+  console.log(title);
+});
+document.addEventListener("thron-gallery-load", (event) => console.log(event.detail.count, event.detail.total, event.detail.hasMore));
+// @ts-expect-error a page's load says what it added, not which asset opened
+document.addEventListener("thron-gallery-load", (event) => console.log(event.detail.asset));
+document.addEventListener("thron-filter-change", (event) => console.log(event.detail.q, event.detail.filters["season"]?.length));
+document.addEventListener("thunder-launch", (event) => console.log(event.detail.url, event.detail.method, event.detail.expiresAt));
+document.addEventListener("throughline-contact", (event) => console.log(event.detail.helplineName, event.detail.href));
+// One detail for every element's error event.
+const onError = (event: CustomEvent<EmbedkitErrorDetail>) => console.log(event.detail.status, event.detail.title, event.detail.detail ?? "");
+for (const name of ["thron-error", "thunder-error", "throughline-error"] as const) document.addEventListener(name, onError);
+// @ts-expect-error an error's status is a number
+document.addEventListener("thunder-error", (event) => event.detail.status.toUpperCase());
 `,
     );
     writeFileSync(
@@ -139,8 +156,11 @@ if (gallery) gallery.strings = { launch: "Go" };
     const italian = chunks.filter((chunk) => chunk.includes("Carica altri"));
     assert.equal(italian.length, 1, "the Italian strings in a chunk of their own");
     assert.doesNotMatch(italian[0] ?? "", /Load more|customElements/, "fetched only by pages in Italian");
+    const dialog = chunks.filter((chunk) => chunk.includes("showModal"));
+    assert.equal(dialog.length, 1, "the asset dialog and its players in a chunk of their own");
+    assert.doesNotMatch(dialog[0] ?? "", /customElements/, "fetched on the gallery's first open");
     assert.match(bundle, /customElements\.define\(tag, element\)/);
-    assert.match(bundle, /defineElement\("thron-gallery", ThronGallery\)/);
+    assert.match(bundle, /ThronGallery\.define\("thron-gallery"\)/);
     assert.doesNotMatch(bundle, /"thunder-launch-button"/, "one element's import brings only that element");
   });
 });

@@ -5,11 +5,13 @@
  */
 import { expect } from "@open-wc/testing";
 import { executeServerCommand } from "@web/test-runner-commands";
-import "../thron-filter-bar/thron-filter-bar.ts";
-import "../thron-gallery/thron-gallery.ts";
-import "../throughline-helplines/throughline-helplines.ts";
-import "../thunder-launch-button/thunder-launch-button.ts";
-import { mount, TEST_BFF, unmountAll, until } from "./test-support.ts";
+import { ThronAsset } from "../thron-asset/thron-asset.ts";
+import { ThronFilterBar } from "../thron-filter-bar/thron-filter-bar.ts";
+import { ThronGallery } from "../thron-gallery/thron-gallery.ts";
+import { ThroughLineHelplines } from "../throughline-helplines/throughline-helplines.ts";
+import { ThunderLaunchButton } from "../thunder-launch-button/thunder-launch-button.ts";
+import type { EmbedkitErrorDetail } from "./embedkit-element.ts";
+import { captureWarnings, firstEvent, mount, TEST_BFF, unmountAll, until } from "./test-support.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
@@ -125,5 +127,57 @@ describe("element events reach the host page's document across shadow roots", ()
     const phone = shadowOf(helplines).querySelector<HTMLAnchorElement>('a[href^="tel:0"]') as HTMLAnchorElement;
     const contact = await heardOnDocument<{ type: string }>("throughline-contact", helplines, () => phone.click());
     expect(contact.detail.type).to.equal("phone");
+  });
+});
+
+describe("what every element shares", () => {
+  afterEach(() => unmountAll());
+
+  it("thron-error from <thron-asset> and throughline-error reach the document with the one error detail", async () => {
+    const asset = element("thron-asset", { asset: "no-such-asset" });
+    const missing = await heardOnDocument<EmbedkitErrorDetail>("thron-error", asset, () => insideHostComponent(asset));
+    expect(missing.detail.status).to.equal(404);
+    expect(missing.detail.title).to.be.a("string").and.not.equal("");
+    expect(missing.detail.detail).to.be.a("string").and.not.equal("");
+
+    // Nothing listens there: the BFF cannot be reached (status 0), as when CORS refuses the page.
+    const helplines = element("throughline-helplines", { country: "US", bff: "http://127.0.0.1:9" });
+    const failed = await heardOnDocument<EmbedkitErrorDetail>("throughline-error", helplines, () => insideHostComponent(helplines));
+    expect(failed.detail).to.deep.equal({ status: 0, title: "Network error" });
+  });
+
+  it("a second bundle defining the same tags does not throw, and the first definitions stay", () => {
+    const elements = [
+      ["thron-gallery", ThronGallery],
+      ["thron-asset", ThronAsset],
+      ["thron-filter-bar", ThronFilterBar],
+      ["thunder-launch-button", ThunderLaunchButton],
+      ["throughline-helplines", ThroughLineHelplines],
+    ] as const;
+    for (const [tag, element] of elements) {
+      // Another copy of the script: the same source, so another class of the same name.
+      const secondCopy = class extends (element as typeof ThronGallery) {};
+      expect(() => secondCopy.define(tag), tag).not.to.throw();
+      expect(() => element.define(tag), tag).not.to.throw();
+      expect(customElements.get(tag), tag).to.equal(element);
+    }
+  });
+
+  it("keeps a page size within what the BFF answers, and tells the editor", async () => {
+    const warnings = captureWarnings();
+    try {
+      const gallery = element("thron-gallery", { "page-size": "500" });
+      const loaded = firstEvent<{ count: number }>(gallery, "thron-gallery-load");
+      mount().append(gallery);
+      expect((await loaded).detail.count).to.equal(50);
+      const helplines = element("throughline-helplines", { country: "US", limit: "none" });
+      mount().append(helplines);
+      await until(() => (helplines as ThroughLineHelplines).helplines.length > 0, "the helplines");
+      expect((helplines as ThroughLineHelplines).helplines.length).to.be.within(1, 5);
+      expect(warnings.messages.some((m) => m.includes('page-size="500": expected a whole number from 1 to 50; using 50'))).to.equal(true);
+      expect(warnings.messages.some((m) => m.includes('limit="none": expected a whole number from 1 to 50; using 5'))).to.equal(true);
+    } finally {
+      warnings.restore();
+    }
   });
 });

@@ -5,8 +5,9 @@
  * cannot load, the Player reports an error, or it is not ready in time (`playerReady`, the same
  * timeout as the gallery's dialog), so the caller can fall back to the browser's own players.
  */
-import { fetchGallery } from "./gallery-client.ts";
+
 import { loadThronPlayer, playerReady, type ThronPlayer } from "./player-loader.ts";
+import { fetchGallery } from "./thron-client.ts";
 
 export interface MountedPlayer {
   player: ThronPlayer;

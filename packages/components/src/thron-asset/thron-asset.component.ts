@@ -1,19 +1,13 @@
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
+import { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale } from "../internal/localize.ts";
 import { nativePlayer } from "../internal/native-player.ts";
+import { fetchAsset } from "../internal/thron-client.ts";
 import { type MountedPlayer, mountThronPlayer } from "../internal/thron-player-mount.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type ThronAssetStrings, translated } from "./strings.ts";
 import { styles } from "./thron-asset.styles.ts";
-
-export interface AssetErrorDetail {
-  status: number;
-  title: string;
-  detail?: string;
-}
 
 /** How far ahead of the viewport a player starts loading. */
 const NEAR_VIEWPORT = "300px 0px";
@@ -47,16 +41,13 @@ const NEAR_VIEWPORT = "300px 0px";
  * @cssproperty --thron-asset-message-background - Background of the message.
  * @cssproperty --thron-asset-message-color - Text colour of the message.
  */
-export class ThronAsset extends EmbedkitElement {
+export class ThronAsset extends EmbedkitElement<ThronAssetStrings> {
   static override styles = styles;
   static override properties = {
-    bff: { type: String },
     gallery: { type: String },
     asset: { type: String },
-    locale: { type: String },
     player: { type: String },
     caption: { type: Boolean, reflect: true },
-    strings: { attribute: false },
     _detail: { state: true },
     _error: { state: true },
     _near: { state: true },
@@ -64,21 +55,14 @@ export class ThronAsset extends EmbedkitElement {
     _width: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** Gallery name configured on the BFF: the asset must be in its folder. */
   declare gallery: string;
   /** The THRON content id. */
   declare asset: string | undefined;
-  /** BCP 47 locale for the title and strings; defaults to the page's language. */
-  declare locale: string | undefined;
   /** `thron` (default): the THRON Player for video and audio; `native`: the browser's own players. */
   declare player: "thron" | "native";
   /** Show the title and description under the media. */
   declare caption: boolean;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThronAssetStrings>;
-  readonly #localized = this.localize(translated, () => this.#locale);
 
   declare _detail: Asset | null;
   declare _error: BffError | null;
@@ -94,11 +78,10 @@ export class ThronAsset extends EmbedkitElement {
   #resize: ResizeObserver | null = null;
 
   constructor() {
-    super();
+    super(translated);
     this.gallery = "default";
     this.player = "thron";
     this.caption = false;
-    this.strings = {};
     this._detail = null;
     this._error = null;
     this._near = false;
@@ -153,10 +136,6 @@ export class ThronAsset extends EmbedkitElement {
     }
   }
 
-  get #locale(): string {
-    return effectiveLocale(this, this.locale);
-  }
-
   async #load(): Promise<void> {
     this.#abort?.abort();
     this.#stopPlayer();
@@ -166,24 +145,18 @@ export class ThronAsset extends EmbedkitElement {
     const id = this.asset?.trim() ?? "";
     const abort = new AbortController();
     this.#abort = abort;
-    const path = `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets/${encodeURIComponent(id)}`;
     try {
       if (!id) throw new BffError(400, { title: "No asset", detail: "The asset attribute is empty." });
-      const detail = await getJson<Asset>(bffUrl(bffBase(this.bff), path, { locale: this.#locale }), abort.signal);
+      const detail = await fetchAsset(this.bffBase, this.gallery, id, this.localeInEffect, abort.signal);
       if (!abort.signal.aborted) this._detail = detail;
     } catch (error) {
       if (abort.signal.aborted) return;
-      this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
+      this._error = this.emitError("thron-error", error);
       if (this._error.status === 404 || this._error.status === 400) {
         // The editor who pasted the tag is the one who can fix it: say what is wrong, in the console.
         const cause = (this._error.problem.detail ?? this._error.message).replace(/\.$/, "");
         warnAttribute(this, "asset", id, `the id of a content in the gallery's folder (gallery="${this.gallery}"); ${cause}`);
       }
-      this.emit<AssetErrorDetail>("thron-error", {
-        status: this._error.status,
-        title: this._error.problem.title ?? this._error.message,
-        ...(this._error.problem.detail && { detail: this._error.problem.detail }),
-      });
     }
   }
 
@@ -192,10 +165,10 @@ export class ThronAsset extends EmbedkitElement {
     this._playback = "starting";
     try {
       const mounted = await mountThronPlayer(this, {
-        base: bffBase(this.bff),
+        base: this.bffBase,
         gallery: this.gallery,
         assetId: asset.id,
-        locale: this.#locale,
+        locale: this.localeInEffect,
         slot: "player",
       });
       if (token !== this.#token) return mounted.destroy();
@@ -255,7 +228,7 @@ export class ThronAsset extends EmbedkitElement {
   }
 
   override render() {
-    const t = this.#localized(this.strings);
+    const t = this.t;
     const asset = this._detail;
     if (this._error) {
       const missing = this._error.status === 404 || this._error.status === 400;

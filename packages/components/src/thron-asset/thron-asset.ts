@@ -1,10 +1,10 @@
-import { defineElement } from "../internal/define.ts";
 import { ThronAsset } from "./thron-asset.component.ts";
 
+export type * from "./events.ts";
 export type { ThronAssetStrings } from "./strings.ts";
 export * from "./thron-asset.component.ts";
 
-defineElement("thron-asset", ThronAsset);
+ThronAsset.define("thron-asset");
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,17 +2,13 @@ import type { Filter, Gallery } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
 import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { fetchGallery, type GalleryQuery } from "../internal/gallery-client.ts";
 import { effectiveLocale } from "../internal/localize.ts";
+import { fetchGallery, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import type { FilterChangeDetail } from "./events.ts";
 import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
-
-export interface FilterChangeDetail {
-  q: string;
-  filters: Record<string, string[]>;
-}
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -49,16 +45,13 @@ interface GalleryTarget extends HTMLElement {
  * @cssproperty --thron-filter-bar-focus-ring - Focus outline colour.
  * @cssproperty [--thron-filter-bar-spacing=1rem] - Space below the bar.
  */
-export class ThronFilterBar extends EmbedkitElement {
+export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   static override styles = styles;
   static override properties = {
     for: { type: String },
-    bff: { type: String },
     gallery: { type: String },
-    locale: { type: String },
     syncUrl: { type: Boolean, attribute: "sync-url" },
     keys: { type: String },
-    strings: { attribute: false },
     _filters: { state: true },
     _q: { state: true },
     _selected: { state: true },
@@ -67,12 +60,8 @@ export class ThronFilterBar extends EmbedkitElement {
 
   /** Id of the `<thron-gallery>` this bar drives. */
   declare for: string | undefined;
-  /** BFF base URL; defaults to the gallery's, then to the bundle's origin. */
-  declare bff: string | undefined;
   /** Gallery name on the BFF; defaults to the target gallery's. */
   declare gallery: string | undefined;
-  /** BCP 47 locale; defaults to the target gallery's, then the page's language. */
-  declare locale: string | undefined;
   /**
    * Keep the query and filters in the page URL (shareable links, Back restores). A value is a
    * prefix for this bar's keys (`sync-url="sport"` → `sport.q`), for pages with several bars.
@@ -80,9 +69,6 @@ export class ThronFilterBar extends EmbedkitElement {
   declare syncUrl: boolean;
   /** Comma list of the filter keys to show (default: all the gallery's filters). */
   declare keys: string | undefined;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThronFilterBarStrings>;
-  readonly #localized = this.localize(translated, () => this.#locale);
 
   declare _filters: Filter[];
   declare _q: string;
@@ -94,9 +80,8 @@ export class ThronFilterBar extends EmbedkitElement {
   readonly #onPopState = () => this.#restoreFromUrl();
 
   constructor() {
-    super();
+    super(translated);
     this.syncUrl = false;
-    this.strings = {};
     this._filters = [];
     this._q = "";
     this._selected = {};
@@ -160,7 +145,13 @@ export class ThronFilterBar extends EmbedkitElement {
     return (root.getElementById?.(this.for) as GalleryTarget | null) ?? null;
   }
 
-  get #locale(): string {
+  /** `bff` defaults to the target gallery's, then to the bundle's origin. */
+  protected override get bffBase(): string {
+    return bffBase(this.bff ?? this.#target?.bff);
+  }
+
+  /** `locale` defaults to the target gallery's, then to the closest `lang`. */
+  protected override get localeInEffect(): string {
     return effectiveLocale(this, this.locale ?? this.#target?.locale);
   }
 
@@ -168,11 +159,7 @@ export class ThronFilterBar extends EmbedkitElement {
     const target = this.#target;
     this._failed = false;
     try {
-      const gallery: Gallery = await fetchGallery(
-        bffBase(this.bff ?? target?.bff),
-        this.gallery ?? target?.gallery ?? "default",
-        this.#locale,
-      );
+      const gallery: Gallery = await fetchGallery(this.bffBase, this.gallery ?? target?.gallery ?? "default", this.localeInEffect);
       this._filters = gallery.filters;
     } catch {
       this._failed = true;
@@ -195,7 +182,7 @@ export class ThronFilterBar extends EmbedkitElement {
       const url = writeQuery(location.href, detail, this.#urlPrefix);
       if (url !== location.href) window.history[history === "push" ? "pushState" : "replaceState"](window.history.state, "", url);
     }
-    this.emit<FilterChangeDetail>("thron-filter-change", detail);
+    this.emit("thron-filter-change", detail);
   }
 
   #setValues(key: string, values: string[], options: { wait?: boolean } = {}): void {
@@ -313,7 +300,7 @@ export class ThronFilterBar extends EmbedkitElement {
   }
 
   override render() {
-    const t = this.#localized(this.strings);
+    const t = this.t;
     const chips = Object.entries(this._selected).flatMap(([key, values]) => {
       const filter = this._filters.find((f) => f.key === key);
       return values.map((value) => ({ key, value, label: filter?.options.find((o) => o.value === value)?.label ?? value }));

@@ -1,10 +1,10 @@
-import { defineElement } from "../internal/define.ts";
 import { ThronFilterBar } from "./thron-filter-bar.component.ts";
 
+export type * from "./events.ts";
 export type { ThronFilterBarStrings } from "./strings.ts";
 export * from "./thron-filter-bar.component.ts";
 
-defineElement("thron-filter-bar", ThronFilterBar);
+ThronFilterBar.define("thron-filter-bar");
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -2,7 +2,7 @@
  * The filter bar's state in the page URL (`?q=…&filter.topic=food`), so links share it and Back
  * restores it. A prefix (`sport.q`, `sport.filter.topic`) keeps two bars on one page apart.
  */
-import type { GalleryQuery } from "../internal/gallery-client.ts";
+import type { GalleryQuery } from "../internal/thron-client.ts";
 
 export function readQuery(search: string, prefix = ""): Required<GalleryQuery> {
   const params = new URLSearchParams(search);

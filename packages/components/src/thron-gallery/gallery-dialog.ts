@@ -5,11 +5,12 @@
  * `#…` deep link to the open asset.
  */
 import type { Asset } from "@embedkit/contracts";
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
-import { BffError, bffUrl, getJson } from "../internal/bff-client.ts";
-import { fetchGallery } from "../internal/gallery-client.ts";
+import { adoptStyles, html, type LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { BffError } from "../internal/bff-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
+import { fetchAsset, fetchGallery } from "../internal/thron-client.ts";
+import { dialogStyles } from "./gallery-dialog.styles.ts";
 import type { ThronGalleryStrings } from "./strings.ts";
 
 /** What the dialog needs of the gallery that owns it. */
@@ -53,6 +54,9 @@ export class GalleryDialog implements ReactiveController {
 
   constructor(private readonly host: DialogGallery) {
     host.addController(this);
+    // The dialog's styles came with it: added to the gallery's own, which the page may have themed.
+    const root = host.renderRoot;
+    if (root instanceof ShadowRoot) adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, dialogStyles]);
   }
 
   hostDisconnected(): void {
@@ -74,10 +78,10 @@ export class GalleryDialog implements ReactiveController {
     return this.#linked ?? this.host.items[this.index] ?? null;
   }
 
-  /** Opens the asset at `index`, unless a `thron-asset-open` listener cancels it. */
-  async open(index: number): Promise<void> {
+  /** Shows the asset at `index`, whose opening `thron-asset-open` announced. */
+  async show(index: number): Promise<void> {
     const asset = this.host.items[index];
-    if (!asset || !this.host.announceOpen(asset, index)) return;
+    if (!asset) return;
     this.#linked = null;
     this.index = index;
     await this.#showDialog(asset);
@@ -87,16 +91,14 @@ export class GalleryDialog implements ReactiveController {
     this.#element?.close();
   }
 
-  /** Opens the asset named in the page URL's hash (`#<gallery id or "asset">=<asset id>`), if any. */
-  async restoreFromUrl(): Promise<void> {
+  /** Opens the asset `id` the page URL's hash named (`#<gallery id or "asset">=<asset id>`). */
+  async restoreFromUrl(id: string): Promise<void> {
     if (!this.host.dialogOptions.syncUrl || this.#restoreTried || this.index >= 0 || this.#linked) return;
     this.#restoreTried = true;
-    const id = new URLSearchParams(location.hash.slice(1)).get(this.#hashKey);
-    if (!id) return;
     // The hash is anyone's input: `.` or `..` would make the detail URL another BFF path.
     if (!ASSET_ID.test(id)) return this.#writeHash(null);
     const index = this.host.items.findIndex((a) => a.id === id);
-    if (index >= 0) return this.open(index);
+    if (index >= 0) return this.host.announceOpen(this.host.items[index] as Asset, index) ? this.show(index) : undefined;
     // Not on the loaded pages: open it on its own.
     const asset = await this.#fetchDetail(id).catch((error: unknown) => {
       if (error instanceof BffError && error.status === 404) this.#writeHash(null); // a dead link is not kept
@@ -127,6 +129,7 @@ export class GalleryDialog implements ReactiveController {
   async #showDialog(asset: Asset): Promise<void> {
     this.host.requestUpdate();
     await this.host.updateComplete;
+    if (!this.host.isConnected) return; // removed while the asset was on its way
     const dialog = this.#element;
     if (dialog && !dialog.open) {
       dialog.showModal();
@@ -219,7 +222,7 @@ export class GalleryDialog implements ReactiveController {
 
   #fetchDetail(id: string): Promise<Asset> {
     const { base, gallery, locale } = this.host.dialogOptions;
-    return getJson<Asset>(bffUrl(base, `/v1/thron/galleries/${encodeURIComponent(gallery)}/assets/${encodeURIComponent(id)}`, { locale }));
+    return fetchAsset(base, gallery, id, locale);
   }
 
   async #showNative(asset: Asset, token: number): Promise<void> {
@@ -263,7 +266,7 @@ export class GalleryDialog implements ReactiveController {
 
   // ---- events ----
 
-  readonly #onClose = () => {
+  readonly onClose = () => {
     this.#stopShowing();
     this.#writeHash(null);
     const index = this.index;
@@ -276,7 +279,7 @@ export class GalleryDialog implements ReactiveController {
   };
 
   /** A click on the backdrop lands on the <dialog> itself, outside its box. */
-  readonly #onClick = (event: MouseEvent) => {
+  readonly onClick = (event: MouseEvent) => {
     const dialog = this.#element;
     if (!dialog || event.target !== dialog) return;
     const box = dialog.getBoundingClientRect();
@@ -284,7 +287,7 @@ export class GalleryDialog implements ReactiveController {
     if (!inside) this.close();
   };
 
-  readonly #onKeydown = (event: KeyboardEvent) => {
+  readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key !== "ArrowLeft" && event.key !== "ArrowRight") return;
     // Media controls, sliders and fields use the arrows themselves.
     const target = event.composedPath()[0] as HTMLElement;
@@ -342,6 +345,7 @@ export class GalleryDialog implements ReactiveController {
     return html`<p class="loading">${t.loading}</p>`;
   }
 
+  /** What the <dialog> (rendered by DialogLoader) holds. */
   render(t: ThronGalleryStrings) {
     const asset = this.asset;
     const shown = this.#detail ?? asset;
@@ -375,9 +379,7 @@ export class GalleryDialog implements ReactiveController {
       <div part="description" class="description" tabindex=${shown.description ? "0" : "-1"}>${shown.description ?? ""}</div>
       ${this.#nav(t)}`
         : nothing;
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.#onClose} @click=${this.#onClick} @keydown=${this.#onKeydown}>
-      ${content}
-    </dialog>`;
+    return content;
   }
 
   #nav(t: ThronGalleryStrings) {

@@ -5,7 +5,7 @@
  */
 import type { AssetsQuery, AssetType } from "@embedkit/contracts";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { fetchGallery, type GalleryQuery, queryParams } from "../internal/gallery-client.ts";
+import { fetchGallery, type GalleryQuery, queryParams } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 
 export type SortName = NonNullable<AssetsQuery["sort"]>;

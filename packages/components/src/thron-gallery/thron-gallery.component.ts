@@ -1,37 +1,19 @@
-import type { Asset, AssetPage } from "@embedkit/contracts";
+import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, getJson } from "../internal/bff-client.ts";
+import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import type { GalleryQuery } from "../internal/gallery-client.ts";
-import { effectiveLocale, formatDuration, spokenDuration } from "../internal/localize.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { fetchAssetPage, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
 import { CarouselLoader } from "./carousel-loader.ts";
-import { type DialogGallery, GalleryDialog } from "./gallery-dialog.ts";
+import type { DialogGallery } from "./gallery-dialog.ts";
+import { DialogLoader } from "./gallery-dialog-loader.ts";
+import { GridObservers } from "./grid-observers.ts";
+import { errorMessage, placeholdersInView, skeletons, tileFigure } from "./grid-parts.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
-
-export interface GalleryLoadDetail {
-  /** Assets shown after this load. */
-  count: number;
-  total: number;
-  /** The assets this load added. */
-  added: Asset[];
-  hasMore: boolean;
-}
-
-export interface GalleryErrorDetail {
-  status: number;
-  title: string;
-  detail?: string;
-}
-
-export interface AssetOpenDetail {
-  asset: Asset;
-  index: number;
-}
 
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
@@ -92,19 +74,16 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty --thron-gallery-badge-color - Badge text colour.
  * @cssproperty --thron-gallery-slide-width - Carousel: width of a slide (default: a third of the row, at least the tile min width).
  */
-export class ThronGallery extends EmbedkitElement {
+export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   static override styles = [styles, carouselStyles];
   static override properties = {
-    bff: { type: String },
     gallery: { type: String },
-    locale: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url" },
     layout: { type: String, reflect: true },
     autoplay: { type: String },
-    strings: { attribute: false },
     query: { attribute: false },
     _items: { state: true },
     _total: { state: true },
@@ -115,12 +94,8 @@ export class ThronGallery extends EmbedkitElement {
     _tileWidth: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** Gallery name configured on the BFF. */
   declare gallery: string;
-  /** BCP 47 locale for titles and strings; defaults to the page's language. */
-  declare locale: string | undefined;
   /** Assets per page (1–50). */
   declare pageSize: number;
   /** `thron` (default): the THRON Player; `native`: the browser's own players. */
@@ -133,9 +108,6 @@ export class ThronGallery extends EmbedkitElement {
   declare layout: "grid" | "carousel";
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThronGalleryStrings>;
-  readonly #localized = this.localize(translated, () => this.#locale);
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
 
@@ -147,7 +119,7 @@ export class ThronGallery extends EmbedkitElement {
   declare _focusIndex: number;
   declare _tileWidth: number;
 
-  readonly #dialog = new GalleryDialog(this as unknown as DialogGallery);
+  readonly #dialog = new DialogLoader(this as unknown as DialogGallery);
   readonly #preset = new PresetController(this);
   readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
@@ -157,11 +129,16 @@ export class ThronGallery extends EmbedkitElement {
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
-  #resize: ResizeObserver | null = null;
-  #sentinel: IntersectionObserver | null = null;
+  readonly #observers = new GridObservers(this, {
+    tileWidth: (width) => (this._tileWidth = width), // renders only when it changed
+    infinite: () => this.infinite,
+    nearEnd: () => {
+      if (!this._error) void this.loadMore(); // after an error, the retry button is the way on
+    },
+  });
 
   constructor() {
-    super();
+    super(translated);
     this.gallery = "default";
     this.pageSize = DEFAULT_PAGE_SIZE;
     this.player = "thron";
@@ -169,7 +146,6 @@ export class ThronGallery extends EmbedkitElement {
     this.syncUrl = false;
     this.layout = "grid";
     this.autoplay = null;
-    this.strings = {};
     this.query = {};
     this._items = [];
     this._total = 0;
@@ -225,12 +201,12 @@ export class ThronGallery extends EmbedkitElement {
 
   /** @internal */
   get dialogOptions() {
-    return { base: this.#base, gallery: this.gallery, locale: this.#locale, player: this.player, syncUrl: this.syncUrl };
+    return { base: this.bffBase, gallery: this.gallery, locale: this.localeInEffect, player: this.player, syncUrl: this.syncUrl };
   }
 
   /** @internal */
   announceOpen(asset: Asset, index: number): boolean {
-    if (!this.emit<AssetOpenDetail>("thron-asset-open", { asset, index }, { cancelable: true })) return false;
+    if (!this.emit("thron-asset-open", { asset, index }, { cancelable: true })) return false;
     if (index >= 0) this._focusIndex = index;
     return true;
   }
@@ -243,72 +219,30 @@ export class ThronGallery extends EmbedkitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.hasUpdated) return;
-    // Reconnected after a move in the DOM: the observers disconnected then watch again, and a load
-    // aborted on disconnect is started again.
-    this.#observeTiles();
-    this.#observeSentinel();
-    if (this._items.length === 0 && !this._error) void this.reload();
+    // Reconnected after a move in the DOM: a load aborted on disconnect is started again.
+    if (this.hasUpdated && this._items.length === 0 && !this._error) void this.reload();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
-    this.#resize?.disconnect();
-    this.#sentinel?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("pageSize") && this.hasAttribute("page-size") && !validPageSize(this.pageSize))
-      warnAttribute(this, "page-size", this.getAttribute("page-size"), `a whole number from 1 to 50; using ${DEFAULT_PAGE_SIZE}`);
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
       void this.reload();
   }
 
   protected override firstUpdated(): void {
-    this.#observeTiles();
-  }
-
-  #observeTiles(): void {
-    this.#resize?.disconnect();
-    // The tile width drives `sizes`, so the browser picks the right srcset candidate for the layout.
-    this.#resize = new ResizeObserver(() => {
-      const tile = this.renderRoot.querySelector<HTMLElement>(".frame");
-      const width = tile ? Math.ceil(tile.getBoundingClientRect().width) : 0;
-      if (width > 0 && width !== this._tileWidth) this._tileWidth = width;
-    });
-    const grid = this.renderRoot.querySelector(".grid");
-    if (grid) this.#resize.observe(grid);
+    this.#observers.observeTiles();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has("infinite")) this.#observeSentinel();
-  }
-
-  get #locale(): string {
-    return effectiveLocale(this, this.locale);
-  }
-
-  get #base(): string {
-    return bffBase(this.bff);
+    if (changed.has("infinite")) this.#observers.observeEnd();
   }
 
   get #pageSize(): number {
-    return validPageSize(this.pageSize) ? this.pageSize : DEFAULT_PAGE_SIZE;
-  }
-
-  #observeSentinel(): void {
-    this.#sentinel?.disconnect();
-    this.#sentinel = null;
-    const sentinel = this.renderRoot.querySelector(".sentinel");
-    if (!this.infinite || !sentinel) return;
-    this.#sentinel = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !this._error) void this.loadMore();
-      },
-      { rootMargin: "600px 0px" },
-    );
-    this.#sentinel.observe(sentinel);
+    return this.limitOf("page-size", this.pageSize, DEFAULT_PAGE_SIZE);
   }
 
   #start(append: boolean, keepError = false): Promise<void> {
@@ -329,34 +263,25 @@ export class ThronGallery extends EmbedkitElement {
       this._focusIndex = 0;
     }
     try {
-      const query = await this.#preset.params(this.#base, this.gallery, this.#locale, this.query ?? {});
+      const query = await this.#preset.params(this.bffBase, this.gallery, this.localeInEffect, this.query ?? {});
       if (abort.signal.aborted) return;
-      const url = bffUrl(this.#base, `/v1/thron/galleries/${encodeURIComponent(this.gallery)}/assets`, {
-        limit: this.#pageSize,
-        locale: this.#locale,
-        cursor: append ? this._nextCursor : undefined,
-        ...query,
-      });
-      const page = await getJson<AssetPage>(url, abort.signal);
+      const params = { limit: this.#pageSize, locale: this.localeInEffect, cursor: append ? this._nextCursor : undefined, ...query };
+      const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
       if (abort.signal.aborted) return;
-      if (!append) this.#eagerTiles = this.#placeholdersInView();
+      if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
       const firstNew = this._items.length;
       this._items = append ? [...this._items, ...page.items] : page.items;
       this._total = page.total;
       this._nextCursor = page.nextCursor;
       this._loading = false;
       this._error = null;
-      this.emit<GalleryLoadDetail>("thron-gallery-load", {
-        count: this._items.length,
-        total: page.total,
-        added: page.items,
-        hasMore: page.nextCursor !== null,
-      });
+      const hasMore = page.nextCursor !== null;
+      this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
       if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
       this.#focusAfterLoad = -1;
       if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
       // A filtered page can come back short; keep filling the view when scrolling is on.
-      if (this.infinite) requestAnimationFrame(() => this.#observeSentinel());
+      if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
     } catch (error) {
       if (abort.signal.aborted) return;
       // The visitor asked for this load (Load more, Try again): the button they pressed is gone
@@ -364,17 +289,12 @@ export class ThronGallery extends EmbedkitElement {
       const focusError = this.#focusAfterLoad >= 0;
       this.#focusAfterLoad = -1;
       this._loading = false;
-      this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
+      this._error = this.emitError("thron-error", error);
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
         warnAttribute(this, "gallery", this.gallery, "the name of a gallery configured on the BFF (THRON_GALLERIES)");
       // A network error is most often CORS: the page's origin missing from ALLOWED_ORIGINS.
       if (this._error.status === 0)
-        warnAttribute(this, "bff", this.#base, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
-      this.emit<GalleryErrorDetail>("thron-error", {
-        status: this._error.status,
-        title: this._error.problem.title ?? this._error.message,
-        ...(this._error.problem.detail && { detail: this._error.problem.detail }),
-      });
+        warnAttribute(this, "bff", this.bffBase, `a BFF reachable from this page, with ${location.origin} in its ALLOWED_ORIGINS`);
       if (focusError)
         void this.updateComplete.then(() => {
           const root = this.renderRoot;
@@ -382,8 +302,6 @@ export class ThronGallery extends EmbedkitElement {
         });
     }
   }
-
-  // ---- keyboard ----
 
   #tiles(): HTMLButtonElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button[part="tile"]')];
@@ -400,18 +318,6 @@ export class ThronGallery extends EmbedkitElement {
     tiles[target]?.focus();
   }
 
-  // ---- rendering ----
-
-  /** Placeholders in the viewport now: the tiles that will be above the fold. */
-  #placeholdersInView(): number {
-    const placeholders = [...this.renderRoot.querySelectorAll(".skeleton")];
-    if (placeholders.length === 0) return DEFAULT_EAGER_TILES;
-    return placeholders.filter((p) => {
-      const box = p.getBoundingClientRect();
-      return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
-    }).length;
-  }
-
   #onLoadMore(): void {
     if (this._loading) return; // the button stays in place (and keeps focus) while the page loads
     this.#focusAfterLoad = this._items.length;
@@ -419,7 +325,7 @@ export class ThronGallery extends EmbedkitElement {
   }
 
   #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
-    const sizes = this._tileWidth > 0 ? `${this._tileWidth}px` : "(max-width: 40rem) 50vw, 18rem";
+    const figure = tileFigure(asset, t, { width: this._tileWidth, eager: index < this.#eagerTiles, locale: this.localeInEffect });
     return this.#carousel.tile(
       index,
       this._items.length,
@@ -430,37 +336,7 @@ export class ThronGallery extends EmbedkitElement {
         tabindex=${index === this._focusIndex ? 0 : -1}
         @click=${() => this.open(index)}
         @focus=${() => (this._focusIndex = index)}
-      >
-        <figure>
-          <!-- First in the DOM, so the tile's name starts with the title; shown under the image. -->
-          <figcaption part="title">${asset.title}</figcaption>
-          <div class="frame">
-            <img
-              part="thumbnail"
-              src=${asset.thumbnail.url}
-              srcset=${asset.thumbnail.srcset}
-              sizes=${sizes}
-              alt=""
-              loading=${index < this.#eagerTiles ? "eager" : "lazy"}
-              decoding="async"
-            />
-            ${asset.type === "image" ? nothing : html`<span class="visually-hidden">, </span><span part="badge" class="badge">${t.types[asset.type]}</span>`}
-            ${
-              asset.durationMs
-                ? html`<span part="duration" class="duration" aria-hidden="true">${formatDuration(asset.durationMs)}</span>
-                    <span class="visually-hidden">, ${spokenDuration(asset.durationMs, this.#locale)}</span>`
-                : nothing
-            }
-          </div>
-        </figure>
-      </button>`,
-    );
-  }
-
-  #skeletons(count: number) {
-    return Array.from(
-      { length: count },
-      () => html`<li class="tile skeleton" aria-hidden="true"><figure><figcaption></figcaption><div class="frame"></div></figure></li>`,
+      >${figure}</button>`,
     );
   }
 
@@ -470,32 +346,19 @@ export class ThronGallery extends EmbedkitElement {
     void this.#start(this._items.length > 0, true);
   }
 
-  #errorMessage(error: BffError, t: ThronGalleryStrings) {
-    // The visitor gets plain words; the cause is in the thron-error event and the console.
-    const retryable = error.status === 0 || error.status === 429 || error.status >= 500;
-    return html`<div part="message" class="message error" role="alert" tabindex="-1">
-      <p>${t.error}</p>
-      ${
-        retryable
-          ? html`<button part="retry" type="button" aria-disabled=${this._loading ? "true" : "false"} @click=${this.#onRetry}>${t.retry}</button>`
-          : nothing
-      }
-    </div>`;
-  }
-
   override render() {
-    const t = this.#localized(this.strings);
+    const t = this.t;
     const empty = !this._loading && !this._error && this._items.length === 0;
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.
     const placeholders = this._loading ? (this._items.length ? Math.min(this.#pageSize, 6) : this.#pageSize) : 0;
     return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
-      ${this._error ? this.#errorMessage(this._error, t) : nothing}
+      ${this._error ? errorMessage(this._error, t, { busy: this._loading, onRetry: () => this.#onRetry() }) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       ${this.#carousel.wrap(
         html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
           ${this._items.map((asset, index) => this.#tile(asset, index, t))}
-          ${this.#skeletons(placeholders)}
+          ${skeletons(placeholders)}
         </ul>`,
         t,
       )}
@@ -513,8 +376,4 @@ export class ThronGallery extends EmbedkitElement {
       ${this.#dialog.render(t)}
     </div>`;
   }
-}
-
-function validPageSize(value: number): boolean {
-  return Number.isInteger(value) && value >= 1 && value <= 50;
 }

@@ -1,10 +1,10 @@
-import { defineElement } from "../internal/define.ts";
 import { ThronGallery } from "./thron-gallery.component.ts";
 
+export type * from "./events.ts";
 export type { ThronGalleryStrings } from "./strings.ts";
 export * from "./thron-gallery.component.ts";
 
-defineElement("thron-gallery", ThronGallery);
+ThronGallery.define("thron-gallery");
 
 declare global {
   interface HTMLElementTagNameMap {

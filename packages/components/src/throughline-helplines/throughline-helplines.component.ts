@@ -1,8 +1,8 @@
-import type { Contact, Country, Helpline, HelplinesResponse } from "@embedkit/contracts";
+import type { Contact, Country, Helpline, HelplineEvent, HelplinesResponse } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, getJson, postJson } from "../internal/bff-client.ts";
+import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale } from "../internal/localize.ts";
+import { fetchCountries, fetchHelplines, reportEvent } from "../internal/throughline-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
@@ -13,13 +13,6 @@ const hasHours = (contact: Contact) => contact.type !== "website" || (!contact.a
 /** Only these reach a link, whatever the BFF answered. */
 const SAFE_HREF = /^(tel:|sms:|https:)/i;
 
-export interface ThroughLineContactDetail {
-  helplineId: string;
-  helplineName: string;
-  type: Contact["type"];
-  href: string;
-}
-
 /**
  * Helplines of a country (and topic) from ThroughLine, through the Embedkit BFF, with their
  * contact actions, each contact's opening hours and whether it is open now (computed in the
@@ -29,7 +22,7 @@ export interface ThroughLineContactDetail {
  *
  * @tagname throughline-helplines
  * @event throughline-contact - A contact action was chosen; cancel it to handle the contact yourself. `detail: {helplineId, helplineName, type, href}`.
- * @event throughline-error - Loading failed. `detail: {status, title}`.
+ * @event throughline-error - Loading failed. `detail: {status, title, detail}`.
  *
  * @csspart base - The wrapper.
  * @csspart emergency - The emergency number notice.
@@ -54,17 +47,14 @@ export interface ThroughLineContactDetail {
  * @cssproperty --throughline-helplines-emergency-color - Emergency notice text colour.
  * @cssproperty --throughline-helplines-focus-ring - Focus outline colour.
  */
-export class ThroughLineHelplines extends EmbedkitElement {
+export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesStrings> {
   static override styles = styles;
   static override properties = {
-    bff: { type: String },
     country: { type: String },
     topic: { type: String },
     priority: { type: Boolean },
     limit: { type: Number },
-    locale: { type: String },
     reportEvents: { type: Boolean, attribute: "report-events" },
-    strings: { attribute: false },
     _answer: { state: true },
     _countries: { state: true },
     _invalidCountry: { state: true },
@@ -72,8 +62,6 @@ export class ThroughLineHelplines extends EmbedkitElement {
     _error: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** ISO 3166 country code, such as US or NZ. */
   declare country: string;
   /** Topic name or code, such as `suicidal-thoughts`. */
@@ -82,13 +70,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   declare priority: boolean;
   /** Helplines to show at most (1–50). */
   declare limit: number;
-  /** BCP 47 locale of the strings; defaults to the page's language. */
-  declare locale: string | undefined;
   /** Report displays and contact clicks to ThroughLine through the BFF. */
   declare reportEvents: boolean;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThroughLineHelplinesStrings>;
-  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   declare _answer: HelplinesResponse | null;
   /** ThroughLine's countries: the emergency number even when the helpline look-up fails. */
@@ -105,12 +88,11 @@ export class ThroughLineHelplines extends EmbedkitElement {
   readonly #displayed = new Set<string>();
 
   constructor() {
-    super();
+    super(translated);
     this.country = "";
     this.priority = false;
     this.limit = 5;
     this.reportEvents = false;
-    this.strings = {};
     this._answer = null;
     this._countries = null;
     this._invalidCountry = false;
@@ -157,22 +139,17 @@ export class ThroughLineHelplines extends EmbedkitElement {
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
-    const base = bffBase(this.bff);
-    const url = bffUrl(base, "/v1/throughline/helplines", {
-      country,
-      topic: this.topic,
-      priority: this.priority ? "true" : undefined,
-      limit: Math.min(50, Math.max(1, Math.round(this.limit) || 5)),
-    });
+    const base = this.bffBase;
+    const query = { country, topic: this.topic, priority: this.priority ? "true" : undefined, limit: this.limitOf("limit", this.limit, 5) };
     if (!this._countries)
-      getJson<{ countries: Country[] }>(bffUrl(base, "/v1/throughline/countries"), abort.signal).then(
-        ({ countries }) => {
+      fetchCountries(base, abort.signal).then(
+        (countries) => {
           this._countries = countries;
         },
         () => {}, // only the emergency number's fallback
       );
     try {
-      const answer = await getJson<HelplinesResponse>(url, abort.signal);
+      const answer = await fetchHelplines(base, query, abort.signal);
       if (abort.signal.aborted) return;
       this._answer = answer;
       this._loading = false;
@@ -188,8 +165,7 @@ export class ThroughLineHelplines extends EmbedkitElement {
     } catch (error) {
       if (abort.signal.aborted) return;
       this._loading = false;
-      this._error = error instanceof BffError ? error : new BffError(0, { title: String(error) });
-      this.emit("throughline-error", { status: this._error.status, title: this._error.problem.title ?? this._error.message });
+      this._error = this.emitError("throughline-error", error);
     }
   }
 
@@ -198,17 +174,17 @@ export class ThroughLineHelplines extends EmbedkitElement {
       if (this.#displayed.has(helplineId)) return; // a display is reported once per element; every click is
       this.#displayed.add(helplineId);
     }
-    const event = {
+    const event: HelplineEvent = {
       type: contactMethod ? "click" : "display",
       helplineId,
       sessionId: this.#sessionId,
       ...(contactMethod && { contactMethod }),
     };
-    postJson(bffUrl(bffBase(this.bff), "/v1/throughline/events"), event).catch(() => {}); // best effort
+    reportEvent(this.bffBase, event);
   }
 
   #onContact(event: MouseEvent, helpline: Helpline, contact: Contact): void {
-    const proceed = this.emit<ThroughLineContactDetail>(
+    const proceed = this.emit(
       "throughline-contact",
       { helplineId: helpline.id, helplineName: helpline.name, type: contact.type, href: contact.href },
       { cancelable: true },
@@ -273,8 +249,8 @@ export class ThroughLineHelplines extends EmbedkitElement {
   }
 
   override render() {
-    const locale = effectiveLocale(this, this.locale);
-    const t = this.#localized(this.strings);
+    const locale = this.localeInEffect;
+    const t = this.t;
     const answer = this._answer;
     const code = (this.country ?? "").trim().toUpperCase();
     const country = answer?.country ?? this._countries?.find((c) => c.code === code) ?? null;

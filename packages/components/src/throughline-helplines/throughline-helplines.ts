@@ -1,10 +1,10 @@
-import { defineElement } from "../internal/define.ts";
 import { ThroughLineHelplines } from "./throughline-helplines.component.ts";
 
+export type * from "./events.ts";
 export type { ThroughLineHelplinesStrings } from "./strings.ts";
 export * from "./throughline-helplines.component.ts";
 
-defineElement("throughline-helplines", ThroughLineHelplines);
+ThroughLineHelplines.define("throughline-helplines");
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,27 +1,13 @@
-import type { LaunchMethod, LaunchResponse, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
+import type { LaunchMethod, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
 import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { html, nothing, type PropertyValues } from "lit";
-import { BffError, bffBase, bffUrl, postJson } from "../internal/bff-client.ts";
+import { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
-import { effectiveLocale } from "../internal/localize.ts";
+import { requestLaunch } from "../internal/thunder-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
-
-export interface ThunderLaunchDetail {
-  method: LaunchMethod;
-  ids: string[];
-  /** Opening it launches Thunder; the element navigates to it unless the event is cancelled. */
-  url: string;
-  expiresAt: string;
-}
-
-export interface ThunderErrorDetail {
-  status: number;
-  title: string;
-  detail?: string;
-}
 
 /**
  * A button that opens plays, edits, GSIS, STATS or MessageXML ids in Thunder, through the BFF:
@@ -49,26 +35,21 @@ export interface ThunderErrorDetail {
  * @cssproperty --thunder-launch-button-focus-ring - Focus outline colour.
  * @cssproperty --thunder-launch-button-error-color - Error message colour (default: a red that keeps AA contrast in light and dark color schemes).
  */
-export class ThunderLaunchButton extends EmbedkitElement {
+export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStrings> {
   static override styles = styles;
   static override shadowRootOptions = { ...EmbedkitElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
-    bff: { type: String },
     method: { type: String },
     ids: { type: String },
     league: { type: String },
     angles: { type: String },
     ticket: { type: String },
     ticketUrl: { type: String, attribute: "ticket-url" },
-    locale: { type: String },
-    strings: { attribute: false },
     _busy: { state: true },
     _message: { state: true },
     _hint: { state: true },
   };
 
-  /** BFF base URL; defaults to the origin the bundle was loaded from. */
-  declare bff: string | undefined;
   /** plays, edits, gsis, gsis-nonpro, stats, xos-message, gsis-message or pff-message. */
   declare method: string;
   /** Ids to launch, separated by commas or spaces. */
@@ -81,11 +62,6 @@ export class ThunderLaunchButton extends EmbedkitElement {
   declare ticket: string | undefined;
   /** A URL on the host site answering `{ticket}` (or the ticket as text); fetched with the user's cookies at each click. */
   declare ticketUrl: string | undefined;
-  /** BCP 47 locale of the strings; defaults to the page's language. */
-  declare locale: string | undefined;
-  /** Overrides of the element's strings. */
-  declare strings: Partial<ThunderLaunchButtonStrings>;
-  readonly #localized = this.localize(translated, () => effectiveLocale(this, this.locale));
 
   /** How long a `thundercloud:` link has to take over before the element suggests Thunder is not installed. */
   appWaitMs = 2_000;
@@ -98,10 +74,9 @@ export class ThunderLaunchButton extends EmbedkitElement {
   #hintUrl = "";
 
   constructor() {
-    super();
+    super(translated);
     this.method = "plays";
     this.ids = "";
-    this.strings = {};
     this._busy = false;
     this._message = "";
     this._hint = "";
@@ -153,14 +128,14 @@ export class ThunderLaunchButton extends EmbedkitElement {
     this._busy = true;
     this._message = "";
     this.#clearHint();
-    const t = this.#localized(this.strings);
+    const t = this.t;
     const method = this.method as LaunchMethod;
     const ids = this.idList;
     const message = isMessageMethod(method);
     const angles = listOf(this.angles) as ThunderAngle[];
     try {
       const ticket = await this.#ticket();
-      const { url, expiresAt } = await postJson<LaunchResponse>(bffUrl(bffBase(this.bff), "/v1/thunder/launch"), {
+      const { url, expiresAt } = await requestLaunch(this.bffBase, {
         method,
         ids,
         ...(message && this.league && { league: this.league as ThunderLeague }),
@@ -169,16 +144,10 @@ export class ThunderLaunchButton extends EmbedkitElement {
       });
       this._busy = false;
       if (!isLaunchable(url)) throw new BffError(502, { title: "The BFF answered a launch URL the element will not open" });
-      if (this.emit<ThunderLaunchDetail>("thunder-launch", { method, ids, url, expiresAt }, { cancelable: true })) this.#open(url);
+      if (this.emit("thunder-launch", { method, ids, url, expiresAt }, { cancelable: true })) this.#open(url);
     } catch (error) {
       this._busy = false;
-      const failure = error instanceof BffError ? error : new BffError(0, { title: String(error) });
-      this._message = t.launchErrors[messageKind(failure.status)];
-      this.emit<ThunderErrorDetail>("thunder-error", {
-        status: failure.status,
-        title: failure.problem.title ?? failure.message,
-        ...(failure.problem.detail && { detail: failure.problem.detail }),
-      });
+      this._message = t.launchErrors[messageKind(this.emitError("thunder-error", error).status)];
     }
   }
 
@@ -245,7 +214,7 @@ export class ThunderLaunchButton extends EmbedkitElement {
   }
 
   override render() {
-    const t = this.#localized(this.strings);
+    const t = this.t;
     return html`<button
         part="button"
         type="button"

@@ -1,10 +1,10 @@
-import { defineElement } from "../internal/define.ts";
 import { ThunderLaunchButton } from "./thunder-launch-button.component.ts";
 
+export type * from "./events.ts";
 export type { ThunderLaunchButtonStrings } from "./strings.ts";
 export * from "./thunder-launch-button.component.ts";
 
-defineElement("thunder-launch-button", ThunderLaunchButton);
+ThunderLaunchButton.define("thunder-launch-button");
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -409,8 +409,8 @@ const MUTANTS: Mutant[] = [
   {
     id: "gallery-close-no-focus",
     what: "closing the dialog leaves focus to the browser",
-    file: "packages/components/src/thron-gallery/thron-gallery.component.ts",
-    from: "this.updateComplete.then(() => this.#tiles()[index]?.focus());",
+    file: "packages/components/src/thron-gallery/gallery-dialog.ts",
+    from: "void this.host.updateComplete.then(() => this.host.focusTile(index));",
     to: "",
     tests: GALLERY_TESTS,
   },

@@ -6,6 +6,7 @@ import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { requestLaunch } from "../internal/thunder-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
+import { navigation } from "./navigation.ts";
 import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
 import { styles } from "./thunder-launch-button.styles.ts";
 
@@ -157,7 +158,7 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
    */
   #open(url: string): void {
     if (!opensThunderApp(url)) {
-      window.location.assign(url);
+      navigation.assign(url);
       return;
     }
     let tookOver = false;
@@ -167,7 +168,7 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
     window.addEventListener("blur", away, { once: true });
     document.addEventListener("visibilitychange", away, { once: true });
     window.addEventListener("pagehide", away, { once: true });
-    window.location.assign(url);
+    navigation.assign(url);
     setTimeout(() => {
       window.removeEventListener("blur", away);
       document.removeEventListener("visibilitychange", away);

@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys } from "@web/test-runner-commands";
 import { firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { ThunderErrorDetail, ThunderLaunchButton, ThunderLaunchDetail } from "./thunder-launch-button.ts";
 import "./thunder-launch-button.ts";
+import { navigation } from "./navigation.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const OTHER = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
@@ -195,6 +196,11 @@ describe("<thunder-launch-button>", () => {
     const { el, inner } = await button({ method: "stats", ids: "42", ticket }, undefined, { navigate: true });
     el.appWaitMs = 100;
     const copied: string[] = [];
+    // Thunder is not installed: the thundercloud: link opens nothing and the page stays (a real
+    // navigation to it can open Chrome's external-protocol dialog, which steals the keyboard).
+    const opened: string[] = [];
+    const assign = navigation.assign;
+    navigation.assign = (url) => opened.push(url);
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, "clipboard");
     Object.defineProperty(navigator, "clipboard", { configurable: true, value: { writeText: async (text: string) => copied.push(text) } });
     try {
@@ -202,6 +208,7 @@ describe("<thunder-launch-button>", () => {
       inner.click();
       const { url } = (await launched).detail;
       expect(url.startsWith("thundercloud://")).to.equal(true);
+      expect(opened).to.deep.equal([url], "the element opened the link");
       const hint = el.shadowRoot?.querySelector('[part="hint"]') as HTMLElement;
       expect(hint.textContent?.trim()).to.equal("", "the live region is there, empty, before anything happens");
       await until(() => !!hint.textContent?.includes("may not be installed"), "the not-installed hint");
@@ -218,6 +225,7 @@ describe("<thunder-launch-button>", () => {
       expect(hint.textContent).to.contain("Link copied");
       expect(el.shadowRoot?.activeElement?.getAttribute("part")).to.equal("copy", "focus stays on the copy button");
     } finally {
+      navigation.assign = assign;
       if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
       else delete (navigator as unknown as { clipboard?: unknown }).clipboard;
     }

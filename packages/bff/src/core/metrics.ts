@@ -18,13 +18,6 @@ export interface Metrics {
   tokenRequest(provider: string, renewal: boolean): void;
 }
 
-export const NO_METRICS: Metrics = {
-  request() {},
-  upstreamCall() {},
-  cacheResult() {},
-  tokenRequest() {},
-};
-
 /** Values read when scraped, not counted as they happen. */
 export interface MetricsGauges {
   /** Upstream calls counted against a daily quota, and that quota. */

@@ -306,9 +306,12 @@ describe("Thunder outside sandbox mode", () => {
       /only with THUNDER_LAUNCH_MODE=hub-pro/,
     );
     const hubPro = (url: string) => () => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: url });
-    assert.throws(hubPro("https://[hub/{guid}"), /THUNDER_HUB_PRO_LOOKUP_URL must be an https URL containing \{guid\}/);
-    assert.throws(hubPro("http://hub.example/launch/{guid}"), /must be an https URL/, "plain http outside sandbox mode");
-    assert.throws(hubPro("javascript:alert(1)//{guid}"), /must be an https URL/);
+    const refused =
+      /THUNDER_HUB_PRO_LOOKUP_URL must be a URL containing \{guid\} that starts with thundercloud:\/\/, https:\/\/ or http:\/\/localhost:8080\//;
+    assert.throws(hubPro("https://[hub/{guid}"), refused);
+    assert.throws(hubPro("http://hub.example/launch/{guid}"), refused, "plain http outside sandbox mode, but for local Thunder");
+    assert.throws(hubPro("http://localhost:8080@hub.example/{guid}"), refused, "not local Thunder");
+    assert.throws(hubPro("javascript:alert(1)//{guid}"), refused);
     assert.equal(
       loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
       "hub-pro",
@@ -455,5 +458,35 @@ describe("Thunder secrets", () => {
     const tokens = bff.thunder.issuedTokens();
     assert.equal(tokens.length, 1);
     assert.ok(!bff.logs.join("\n").includes(tokens[0] as string), "the Thunder token is never logged");
+  });
+});
+
+describe("Thunder Hub Pro as Thunder's SaveUserUrlByGuid article says", () => {
+  const hubPro = (lookup: string, env: Record<string, string> = {}) =>
+    liveBff({ THUNDER_PUBLIC_LAUNCH: "1", THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: lookup, ...env });
+
+  for (const prefix of ["thundercloud://", "https://localhost:8081/", "http://localhost:8080/"]) {
+    it(`starts and answers a lookup URL from a template starting with ${prefix}`, async () => {
+      const bff = hubPro(`${prefix}XOS/hub?guid={guid}`);
+      const response = await bff.launch({ method: "plays", ids: [PLAY] });
+      assert.equal(response.status, 200, await response.clone().text());
+      const { url } = LaunchResponse.parse(await response.json());
+      assert.ok(url.startsWith(`${prefix}XOS/hub?guid=`), url);
+      const saved = bff.thunder.savedUrl(url.slice(url.indexOf("guid=") + 5));
+      assert.equal(verifyLaunchUrl(saved ?? "", bff.thunder).tokenState, "ok", `the lookup finds the saved launch URL: ${url}`);
+    });
+  }
+
+  it("mints a token that outlives the wait for the lookup: Thunder's own 15 minutes unless THUNDER_TOKEN_MINUTES says", async () => {
+    const bff = hubPro("https://hub.thunder.example/launch/{guid}");
+    const body = LaunchResponse.parse(await (await bff.launch({ method: "plays", ids: [PLAY] })).json());
+    assert.deepEqual(bff.thunder.stats.durations, [15], "GenerateTokenWithDuration asked for 15 minutes");
+    assert.ok(Math.abs(minutesUntil(body.expiresAt) - 15) < 0.1, body.expiresAt);
+    const configured = hubPro("https://hub.thunder.example/launch/{guid}", { THUNDER_TOKEN_MINUTES: "45" });
+    await configured.launch({ method: "plays", ids: [PLAY] });
+    assert.deepEqual(configured.thunder.stats.durations, [45]);
+    const direct = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
+    await direct.launch({ method: "plays", ids: [PLAY] });
+    assert.deepEqual(direct.thunder.stats.durations, [5], "direct launches keep their short token");
   });
 });

@@ -64,7 +64,11 @@ export async function startNodeServer(options: StartOptions) {
     metricsHost: hostname,
     deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
   });
-  handler = async (request, env) => closeIfBodyUnread(await bff.app.fetch(request, env), env);
+  handler = (request, env) => {
+    const response = bff.app.fetch(request, env);
+    // A cached answer comes back at once: kept synchronous, so the adapter writes it on its fast path.
+    return response instanceof Promise ? response.then((answer) => closeIfBodyUnread(answer, env)) : closeIfBodyUnread(response, env);
+  };
   onClientError = (status, code) => bff.logger.log("info", "malformed request", { status, code });
   return {
     ...bff,

@@ -156,4 +156,38 @@ describe("the Node server's edge", () => {
       assert.deepEqual(rest, []);
     });
   }
+
+  it("logs each malformed request at info, by its status, without what the client sent", () => {
+    server.logger.flush(); // the last lines may still wait for their batch
+    const lines = logLines.flatMap((text) => text.split("\n")).map((line) => JSON.parse(line));
+    const malformedLines = lines.filter((line) => line.message === "malformed request");
+    assert.deepEqual(malformedLines.map((line) => [line.level, line.status]).sort(), [
+      ["info", 400],
+      ["info", 400],
+      ["info", 431],
+    ]);
+    assert.ok(!logLines.join("").includes("a".repeat(100)), "the oversized header is not logged");
+  });
+});
+
+describe("the Node server's edge, for a client too slow to send its headers", () => {
+  it("answers a 408 problem and closes the connection", async () => {
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: () => {} },
+      timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 100 },
+    });
+    try {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n"); // and nothing more
+      const [answer] = await answers;
+      assert.equal(answer?.status, 408);
+      assert.equal(answer?.headers["content-type"], "application/problem+json");
+      assert.equal(JSON.parse(answer?.body ?? "").title, "Request timeout");
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -30,7 +30,7 @@ export function noBodiesOnReads(): MiddlewareHandler {
   return async (c, next) => {
     if (!METHODS_WITHOUT_BODY.has(c.req.method)) return next();
     const length = c.req.header("content-length");
-    const announced = (length !== undefined && length.trim() !== "0") || c.req.header("transfer-encoding") !== undefined;
+    const announced = (length !== undefined && Number(length) !== 0) || c.req.header("transfer-encoding") !== undefined;
     if (!announced) return next();
     return sendProblem(c, invalidRequest([{ field: "(body)", message: `must be absent on a ${c.req.method} request` }]));
   };

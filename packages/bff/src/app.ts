@@ -18,7 +18,7 @@ import { cors } from "./http/cors.ts";
 import { deadline } from "./http/deadline.ts";
 import { answerErrorsAsProblems } from "./http/errors.ts";
 import { mountHealth } from "./http/health.ts";
-import { jsonBodies } from "./http/json-body.ts";
+import { jsonBodies, noBodiesOnReads } from "./http/json-body.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { originMatcher } from "./http/origins.ts";
 import { ProblemError } from "./http/problem.ts";
@@ -120,6 +120,7 @@ export function createApp(config: Config, deps: AppDeps) {
   if (deps.tracing) app.use(deps.tracing.request);
   app.use(responseHeaders(SECURITY_HEADERS, compressOnTheWay()));
   app.use(requestLog(logger, metrics ?? undefined));
+  app.use(noBodiesOnReads()); // on every path: /health and the bundle as much as /v1
   for (const middleware of deps.middleware ?? []) app.use(middleware);
   useApiEdge(app, config, context);
   if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));

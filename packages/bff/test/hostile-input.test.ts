@@ -6,7 +6,7 @@ import { ByteBoundedMap } from "../src/core/byte-bounded-map.ts";
 import { CursorSeal } from "../src/http/cursor-seal.ts";
 import { gallerySearchBody } from "../src/thron/search-body.ts";
 import { planKey } from "../src/thron/search-pages.ts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const BODY_ROUTES = ["/v1/thunder/launch", "/v1/throughline/events"];
 const levels = (logs: string[]) => logs.map((line) => (JSON.parse(line) as { level: string }).level);
@@ -144,5 +144,34 @@ describe("search plans", () => {
       assert.equal(response.headers.get("x-cache"), "hit");
     }
     assert.equal(bff.thron.stats.searches, 1);
+  });
+});
+
+describe("the JSON content type, as a whole", () => {
+  // A cross-site page can send text/plain without a preflight; a parameter or suffix naming JSON does not make it JSON.
+  for (const type of ["text/plain; charset=application/json", "text/plain;application/json", "application/jsonx", "application/json-seq"]) {
+    it(`refuses a valid JSON body sent as ${type} with a 415, before Thunder is asked anything`, async () => {
+      const bff = sandboxBff();
+      const response = await bff.get("/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": type, origin: PUBLIC_URL },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+      assert.equal(response.status, 415, await response.clone().text());
+      assert.equal(Problem.parse(await response.json()).title, "Unsupported media type");
+      assert.equal(bff.sandbox.thunder.stats.tokenRequests, 0);
+    });
+  }
+
+  it("takes application/json and its +json kin, with parameters", async () => {
+    const bff = sandboxBff();
+    for (const type of ["application/json", "Application/JSON; charset=utf-8", "application/vnd.api+json"]) {
+      const response = await bff.get("/v1/thunder/launch", {
+        method: "POST",
+        headers: { "content-type": type, origin: PUBLIC_URL },
+        body: JSON.stringify({ method: "stats", ids: ["1"] }),
+      });
+      assert.equal(response.status, 200, `${type}: ${await response.text()}`);
+    }
   });
 });

@@ -76,3 +76,18 @@ describe("the logger", () => {
     assert.equal(lines.length, 5, "debug is below the default level");
   });
 });
+
+describe("the logger and Thunder's own header", () => {
+  it("redacts an `Authorization: API <base64 user:password>` header it was never told about", () => {
+    // Thunder's scheme (not Basic, not Bearer): another account's header, echoed by a proxy or an upstream error.
+    const header = `API ${btoa("someone@club.example:their-password-9")}`;
+    const lines: string[] = [];
+    createLogger((line) => lines.push(line), []).log("warn", "upstream said", {
+      detail: `Authorization: ${header}`,
+      lower: header.toLowerCase(),
+    });
+    assert.ok(!lines[0]?.includes(header.slice(4)), lines[0]);
+    assert.ok(!lines[0]?.includes(header.toLowerCase().slice(4)), lines[0]);
+    assert.match(lines[0] ?? "", /Authorization: API \[redacted\]/);
+  });
+});

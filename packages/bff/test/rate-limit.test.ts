@@ -100,3 +100,20 @@ describe("rate limit on /v1", () => {
     assert.equal(await status(), 200, "a new minute on that clock, a new budget");
   });
 });
+
+describe("rate limit behind TRUST_PROXY proxies", () => {
+  it("does not key on an X-Forwarded-For the client wrote when fewer entries came than there are proxies", async () => {
+    // Two proxies are configured, yet the request carries one entry: the client wrote it (or a
+    // proxy was bypassed), so it buys no budget of its own however often it changes.
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "2", TRUST_PROXY: "2" }, { clientAddress: () => "10.0.0.9" });
+    const send = (forwarded: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-forwarded-for": forwarded } });
+    const statuses = [];
+    for (const forged of ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4"]) statuses.push((await send(forged)).status);
+    assert.deepEqual(statuses, [200, 200, 429, 429]);
+    // Through both proxies: the first wrote the client's address, the second the first's; what the client wrote comes before.
+    const statusesOf6 = [];
+    for (const forged of ["1.1.1.1", "2.2.2.2", "3.3.3.3"]) statusesOf6.push((await send(`${forged}, 6.6.6.6, 5.5.5.5`)).status);
+    assert.deepEqual(statusesOf6, [200, 200, 429], "keyed on the address the first proxy wrote, whatever the client prefixed");
+    assert.equal((await send("6.6.6.6, 7.7.7.7, 5.5.5.5")).status, 200, "another client has its own budget");
+  });
+});

@@ -306,9 +306,12 @@ describe("Thunder outside sandbox mode", () => {
       /only with THUNDER_LAUNCH_MODE=hub-pro/,
     );
     const hubPro = (url: string) => () => loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: url });
-    assert.throws(hubPro("https://[hub/{guid}"), /THUNDER_HUB_PRO_LOOKUP_URL must be an https URL containing \{guid\}/);
-    assert.throws(hubPro("http://hub.example/launch/{guid}"), /must be an https URL/, "plain http outside sandbox mode");
-    assert.throws(hubPro("javascript:alert(1)//{guid}"), /must be an https URL/);
+    const refused =
+      /THUNDER_HUB_PRO_LOOKUP_URL must be a URL containing \{guid\} that starts with thundercloud:\/\/, https:\/\/ or http:\/\/localhost:8080\//;
+    assert.throws(hubPro("https://[hub/{guid}"), refused);
+    assert.throws(hubPro("http://hub.example/launch/{guid}"), refused, "plain http outside sandbox mode, but for local Thunder");
+    assert.throws(hubPro("http://localhost:8080@hub.example/{guid}"), refused, "not local Thunder");
+    assert.throws(hubPro("javascript:alert(1)//{guid}"), refused);
     assert.equal(
       loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
       "hub-pro",
@@ -455,5 +458,119 @@ describe("Thunder secrets", () => {
     const tokens = bff.thunder.issuedTokens();
     assert.equal(tokens.length, 1);
     assert.ok(!bff.logs.join("\n").includes(tokens[0] as string), "the Thunder token is never logged");
+  });
+});
+
+describe("Thunder Hub Pro as Thunder's SaveUserUrlByGuid article says", () => {
+  const hubPro = (lookup: string, env: Record<string, string> = {}) =>
+    liveBff({ THUNDER_PUBLIC_LAUNCH: "1", THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: lookup, ...env });
+
+  for (const prefix of ["thundercloud://", "https://localhost:8081/", "http://localhost:8080/"]) {
+    it(`starts and answers a lookup URL from a template starting with ${prefix}`, async () => {
+      const bff = hubPro(`${prefix}XOS/hub?guid={guid}`);
+      const response = await bff.launch({ method: "plays", ids: [PLAY] });
+      assert.equal(response.status, 200, await response.clone().text());
+      const { url } = LaunchResponse.parse(await response.json());
+      assert.ok(url.startsWith(`${prefix}XOS/hub?guid=`), url);
+      const saved = bff.thunder.savedUrl(url.slice(url.indexOf("guid=") + 5));
+      assert.equal(verifyLaunchUrl(saved ?? "", bff.thunder).tokenState, "ok", `the lookup finds the saved launch URL: ${url}`);
+    });
+  }
+
+  it("mints a token that outlives the wait for the lookup: Thunder's own 15 minutes unless THUNDER_TOKEN_MINUTES says", async () => {
+    const bff = hubPro("https://hub.thunder.example/launch/{guid}");
+    const body = LaunchResponse.parse(await (await bff.launch({ method: "plays", ids: [PLAY] })).json());
+    assert.deepEqual(bff.thunder.stats.durations, [15], "GenerateTokenWithDuration asked for 15 minutes");
+    assert.ok(Math.abs(minutesUntil(body.expiresAt) - 15) < 0.1, body.expiresAt);
+    const configured = hubPro("https://hub.thunder.example/launch/{guid}", { THUNDER_TOKEN_MINUTES: "45" });
+    await configured.launch({ method: "plays", ids: [PLAY] });
+    assert.deepEqual(configured.thunder.stats.durations, [45]);
+    const direct = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
+    await direct.launch({ method: "plays", ids: [PLAY] });
+    assert.deepEqual(direct.thunder.stats.durations, [5], "direct launches keep their short token");
+  });
+});
+
+describe("a launch ticket's ids", () => {
+  it("launches only ids the ticket lists, every one of them: a ticket for [A] does not launch [A, B]", async () => {
+    const bff = thunderBff({ THUNDER_TICKET_SECRET: SECRET });
+    const forA = await issueTicket(SECRET, { sub: "user-42", ids: [PLAY] });
+    const widened = await bff.launch({ method: "plays", ids: [PLAY, OTHER], ticket: forA });
+    assert.equal(widened.status, 403, await widened.clone().text());
+    assert.equal(Problem.parse(await widened.json()).title, "The ticket does not cover these ids");
+    assert.equal(bff.thunder.stats.tokenRequests, 0, "no token was minted for it");
+    const reordered = await bff.launch({
+      method: "plays",
+      ids: [OTHER, PLAY],
+      ticket: await issueTicket(SECRET, { sub: "user-42", ids: [PLAY] }),
+    });
+    assert.equal(reordered.status, 403, "whichever comes first");
+    const exact = await bff.launch({ method: "plays", ids: [PLAY], ticket: forA });
+    assert.equal(exact.status, 200, "the refused attempt did not use the ticket up");
+  });
+});
+
+describe("Thunder's answers the BFF must not take at their word", () => {
+  /** The simulator behind a fetch that rewrites one operation's answer, as a gateway or a failing service would. */
+  const answering = (operation: string, rewrite: (answer: Response) => Response) => {
+    const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
+    const calls: string[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      calls.push(new URL(request.url).pathname.split("/").at(-1) ?? "");
+      const answer = await simulator.app.fetch(request);
+      return request.url.endsWith(`/${operation}`) ? rewrite(answer) : answer;
+    };
+    return { simulator, calls, fetch };
+  };
+
+  for (const [shape, body] of [
+    ["plain text", "Error"],
+    ["WCF XML", '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">Error</string>'],
+  ] as const) {
+    it(`never takes an "Error" answered as ${shape} for a token`, async () => {
+      const { fetch, simulator } = answering("GenerateTokenWithDuration", () => new Response(body, { status: 200 }));
+      const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }, undefined, { fetch });
+      const response = await bff.launch({ method: "plays", ids: [PLAY] });
+      const text = await response.text();
+      assert.equal(response.status, 502, text);
+      assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder answered with an error");
+      assert.doesNotMatch(text, /token=|thundercloud:/);
+      assert.equal(simulator.thunder.stats.tokenRequests, 1);
+    });
+  }
+
+  it("sends Hub Pro's SaveUserUrlByGuid once, even when its answer is lost to an outage (it is not idempotent)", async () => {
+    // Thunder saved the URL, but a gateway turned its answer into a 502: a retry would save it twice.
+    const { fetch, simulator, calls } = answering("SaveUserUrlByGuid", () => new Response("Bad Gateway", { status: 502 }));
+    const bff = liveBff(
+      { THUNDER_PUBLIC_LAUNCH: "1", THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/{guid}" },
+      undefined,
+      { fetch },
+    );
+    const response = await bff.launch({ method: "plays", ids: [PLAY] });
+    assert.equal(response.status, 503, await response.clone().text());
+    assert.equal(Problem.parse(await response.json()).title, "Thunder is unavailable");
+    assert.deepEqual(calls, ["GenerateTokenWithDuration", "SaveUserUrlByGuid"]);
+    assert.equal(simulator.thunder.stats.savedUrls, 1, "saved once");
+  });
+
+  it("sends SaveUserUrlByGuid once when Thunder does not answer at all", async () => {
+    const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
+    let saves = 0;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (!request.url.endsWith("/SaveUserUrlByGuid")) return simulator.app.fetch(request);
+      saves++;
+      throw new TypeError("fetch failed"); // the connection dropped: whether Thunder saved it is unknown
+    };
+    const bff = liveBff(
+      { THUNDER_PUBLIC_LAUNCH: "1", THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/{guid}" },
+      undefined,
+      { fetch },
+    );
+    const response = await bff.launch({ method: "plays", ids: [PLAY] });
+    assert.ok(response.status === 502 || response.status === 503, `${response.status}`);
+    assert.equal(saves, 1);
   });
 });

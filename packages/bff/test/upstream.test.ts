@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
 import { callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
 
 /** An upstream that answers each call with the next of `statuses` (the last one repeats), counting calls. */
@@ -62,5 +66,65 @@ describe("callUpstream", () => {
     assert.ok(error instanceof UpstreamError);
     assert.deepEqual([error.status, error.title, error.detail], [503, "Vendor is unavailable", "The connection failed."]);
     assert.doesNotMatch(JSON.stringify(error), /secret|ECONNREFUSED/);
+  });
+});
+
+describe("callUpstream's one budget", () => {
+  it("gives a retry only the time the first attempt left, not the whole timeout again", async (t) => {
+    // The clock is moved by hand (no timing): the first attempt takes 3 of the 4 seconds, then fails.
+    t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const budgets: number[] = [];
+    const timeout = AbortSignal.timeout.bind(AbortSignal);
+    t.mock.method(AbortSignal, "timeout", (ms: number) => {
+      budgets.push(ms);
+      return timeout(ms);
+    });
+    const slowThenBack = (spentMs: number) => {
+      let calls = 0;
+      const fetch: FetchLike = async () => {
+        if (calls++ > 0) return new Response("ok");
+        t.mock.timers.tick(spentMs);
+        return new Response("busy", { status: 503 });
+      };
+      return { name: "Vendor", fetch, timeoutMs: 4_000 };
+    };
+    assert.equal((await callUpstream(slowThenBack(3_000), get, { idempotent: true })).status, 200);
+    assert.deepEqual(budgets, [4_000, 1_000], "the retry is cut to what is left");
+    budgets.length = 0;
+    assert.equal((await callUpstream(slowThenBack(3_900), get, { idempotent: true })).status, 503, "too little left to try again");
+    assert.deepEqual(budgets, [4_000]);
+  });
+});
+
+describe("an upstream's 500 through the BFF", () => {
+  it("is THRON 'unavailable' (503, try again), not 'answered with an error' (502)", async () => {
+    // THRON's token endpoint fails with a server exception (500), as during an outage of its own.
+    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const base = "https://thron.simulated/thron";
+    const config = loadConfig({
+      THRON_TENANT: THRON_SANDBOX.tenant,
+      THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+      THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+      THRON_USERNAME: THRON_SANDBOX.username,
+      THRON_AUTH_URL: base,
+      THRON_API_URL: base,
+      THRON_CDN_URL: base,
+      THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+      THRON_PKEY: THRON_SANDBOX.pkey,
+    });
+    const { app } = createApp(config, {
+      publicUrl: "https://bff.example",
+      logSink: () => {},
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.includes("/oauth2/token")) return new Response("Internal Server Error", { status: 500 });
+        return sandbox.app.fetch(request);
+      },
+    });
+    const response = await app.request("https://bff.example/v1/thron/galleries/default/assets?limit=1");
+    assert.equal(response.status, 503);
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.title, "THRON is unavailable");
+    assert.doesNotMatch(JSON.stringify(problem), /Internal Server Error/);
   });
 });

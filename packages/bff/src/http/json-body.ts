@@ -1,7 +1,8 @@
 /**
  * Request bodies on /v1: a few KB of JSON at most. Checked before any route reads them, so a
  * huge, mistyped or malformed body is the client's 4xx (413, 415, 400 naming the body), logged
- * as an ordinary request, and never reaches a handler as an exception.
+ * as an ordinary request, and never reaches a handler as an exception. A GET, HEAD or DELETE
+ * carries none: one that announces a body is refused before a byte of it is read.
  */
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -18,6 +19,22 @@ const UNSUPPORTED = new ProblemError(
   "The body must be JSON, sent with Content-Type: application/json.",
 );
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
+const METHODS_WITHOUT_BODY = new Set(["GET", "HEAD", "DELETE"]);
+
+/**
+ * Refuses a GET, HEAD or DELETE that announces a body (a length above 0, or chunks), from its
+ * headers alone: nothing would read it, and a server that drains it first can be kept reading
+ * gigabytes. The Node server closes the connection after the answer (runtime/node-server.ts).
+ */
+export function noBodiesOnReads(): MiddlewareHandler {
+  return async (c, next) => {
+    if (!METHODS_WITHOUT_BODY.has(c.req.method)) return next();
+    const length = c.req.header("content-length");
+    const announced = (length !== undefined && Number(length) !== 0) || c.req.header("transfer-encoding") !== undefined;
+    if (!announced) return next();
+    return sendProblem(c, invalidRequest([{ field: "(body)", message: `must be absent on a ${c.req.method} request` }]));
+  };
+}
 
 export function jsonBodies(maxBytes = MAX_BODY_BYTES): MiddlewareHandler {
   const limit = bodyLimit({

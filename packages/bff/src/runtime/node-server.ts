@@ -2,11 +2,13 @@
  * Starts the BFF on Node's HTTP server. Used by the Node entry and by tests, which listen on
  * 127.0.0.1 port 0 and learn the port before the app (and its sandbox URLs) are built.
  */
+import type { IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.ts";
 import { loadConfig } from "../config.ts";
+import { answerClientErrors } from "./node-client-errors.ts";
 import { prepareBff } from "./prepare.ts";
 
 export { BUNDLE_DIR, readBundle } from "./bundle-files.ts";
@@ -48,6 +50,8 @@ export async function startNodeServer(options: StartOptions) {
       connectionsCheckingInterval: timeouts.checkEveryMs,
     },
   });
+  let onClientError = (_status: number, _code: string | undefined) => {};
+  answerClientErrors(server as Server, (status, code) => onClientError(status, code));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? preliminary.port, hostname, () => resolve());
@@ -60,7 +64,12 @@ export async function startNodeServer(options: StartOptions) {
     metricsHost: hostname,
     deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
   });
-  handler = (request, env) => bff.app.fetch(request, env);
+  handler = (request, env) => {
+    const response = bff.app.fetch(request, env);
+    // A cached answer comes back at once: kept synchronous, so the adapter writes it on its fast path.
+    return response instanceof Promise ? response.then((answer) => closeIfBodyUnread(answer, env)) : closeIfBodyUnread(response, env);
+  };
+  onClientError = (status, code) => bff.logger.log("info", "malformed request", { status, code });
   return {
     ...bff,
     close: async () => {
@@ -71,4 +80,27 @@ export async function startNodeServer(options: StartOptions) {
       await bff.close();
     },
   };
+}
+
+/**
+ * An answer given without the request's body read to its end (a 413, a 415, a GET's body
+ * refused) closes the connection: otherwise Node would read the rest of the body, however long,
+ * before it could read the client's next request on it, which the client would wait on in vain.
+ */
+function closeIfBodyUnread(response: Response, env: unknown): Response {
+  const incoming = (env as { incoming?: IncomingMessage }).incoming;
+  if (!incoming || !announcesBody(incoming) || incoming.readableEnded) return response;
+  try {
+    response.headers.set("connection", "close");
+    return response;
+  } catch {
+    // A response with immutable headers (one fetched, say): the same answer, its headers copied.
+    const headers = new Headers(response.headers);
+    headers.set("connection", "close");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
+function announcesBody({ headers }: IncomingMessage): boolean {
+  return headers["transfer-encoding"] !== undefined || Number(headers["content-length"] ?? 0) > 0;
 }

@@ -7,10 +7,20 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIN_TICKET_SECRET = 32;
 /**
  * Each launch's own token lives this long unless THUNDER_TOKEN_MINUTES says otherwise: long
- * enough for the app (or the Hub Pro lookup) to open, short enough that a leaked URL soon dies.
+ * enough for the app to open, short enough that a leaked URL soon dies.
  * An assumption: the vendor documents no minimum, nor whether the app needs the token after it opens.
  */
 export const DEFAULT_THUNDER_TOKEN_MINUTES = 5;
+/**
+ * Hub Pro: a lookup URL does not extend the token's life, and the user opens it some time after
+ * it was saved. Thunder's own default lifetime (GenerateToken), as the vendor gives no figure.
+ */
+export const DEFAULT_HUB_PRO_TOKEN_MINUTES = 15;
+/**
+ * How a lookup URL may begin: the prefixes Thunder's SaveUserUrlByGuid article lists
+ * (`https://localhost:8081/` is one of the https addresses), or any https address.
+ */
+const LOOKUP_PREFIXES = ["thundercloud://", "https://", "http://localhost:8080/"];
 
 const target = z.string().transform((text, ctx) => {
   if (text === "cloud" || text === "local-https" || text === "local-http") return text;
@@ -39,9 +49,10 @@ export const THUNDER_VARS = {
   tokenMinutes: envVar(
     {
       env: "THUNDER_TOKEN_MINUTES",
-      doc: "Lifetime (1–1440 minutes) of the token each launch gets of its own (GenerateTokenWithDuration): long enough for Thunder (or the Hub Pro lookup) to open, short enough that a copied URL soon dies.",
+      doc: "Lifetime (1–1440 minutes) of the token each launch gets of its own (GenerateTokenWithDuration): long enough for Thunder to open (in `hub-pro` mode, for the user to open the lookup URL: a lookup does not extend it), short enough that a copied URL soon dies.",
+      unset: `${DEFAULT_THUNDER_TOKEN_MINUTES}, or ${DEFAULT_HUB_PRO_TOKEN_MINUTES} (Thunder's own default) with THUNDER_LAUNCH_MODE=hub-pro`,
     },
-    wholeNumber("THUNDER_TOKEN_MINUTES must be a whole number from 1 to 1440", 1, 1440).default(DEFAULT_THUNDER_TOKEN_MINUTES),
+    wholeNumber("THUNDER_TOKEN_MINUTES must be a whole number from 1 to 1440", 1, 1440).nullable().default(null),
   ),
   /** When set, a launch needs a host-issued HS256 ticket signed with it. */
   ticketSecret: envVar(
@@ -72,7 +83,7 @@ export const THUNDER_VARS = {
   hubProLookupUrl: envVar(
     {
       env: "THUNDER_HUB_PRO_LOOKUP_URL",
-      doc: "`hub-pro` only, and then required: the lookup URL Thunder gave you (https), with `{guid}` where the saved URL's GUID goes.",
+      doc: "`hub-pro` only, and then required: the lookup URL Thunder gave you, with `{guid}` where the saved URL's GUID goes. It starts with `thundercloud://`, `https://` (`https://localhost:8081/` included) or `http://localhost:8080/`.",
       unset: "the sandbox's stand-in in sandbox mode",
     },
     z.string().nullable().default(null),
@@ -101,7 +112,8 @@ export function thunderConfig(vars: VarValues<typeof THUNDER_VARS>, context: { s
     problems.push(
       "Thunder is configured but THUNDER_TICKET_SECRET is not: set it (the host site signs a ticket per launch), or THUNDER_PUBLIC_LAUNCH=1 to accept any page from ALLOWED_ORIGINS (weaker)",
     );
-  return { ...vars, hubProLookupUrl: hubProLookupUrl(vars, context, problems) };
+  const tokenMinutes = vars.tokenMinutes ?? (vars.launchMode === "hub-pro" ? DEFAULT_HUB_PRO_TOKEN_MINUTES : DEFAULT_THUNDER_TOKEN_MINUTES);
+  return { ...vars, tokenMinutes, hubProLookupUrl: hubProLookupUrl(vars, context, problems) };
 }
 
 function hubProLookupUrl(
@@ -110,20 +122,22 @@ function hubProLookupUrl(
   problems: string[],
 ): string | null {
   if (url !== null && launchMode !== "hub-pro") problems.push("THUNDER_HUB_PRO_LOOKUP_URL is used only with THUNDER_LAUNCH_MODE=hub-pro");
-  else if (url !== null && !isLookupTemplate(url, sandbox ? ["https:", "http:"] : ["https:"]))
+  else if (url !== null && !isLookupTemplate(url, sandbox ? [...LOOKUP_PREFIXES, "http://"] : LOOKUP_PREFIXES))
     problems.push(
-      `THUNDER_HUB_PRO_LOOKUP_URL must be an ${sandbox ? "http(s)" : "https"} URL containing {guid}, such as https://hub.example/launch/{guid}`,
+      `THUNDER_HUB_PRO_LOOKUP_URL must be a URL containing {guid} that starts with thundercloud://, https://${sandbox ? ", http://" : ""} or http://localhost:8080/, such as https://hub.example/launch/{guid}`,
     );
   if (launchMode !== "hub-pro" || url !== null) return url;
   if (!sandbox) problems.push("THUNDER_LAUNCH_MODE=hub-pro needs THUNDER_HUB_PRO_LOOKUP_URL (the lookup URL with {guid}, from Thunder)");
   return sandbox ? urls.thunderHubLookup : null;
 }
 
-/** A lookup URL template: `{guid}` in it, and a URL of one of `protocols` once a GUID is put there. */
-function isLookupTemplate(template: string, protocols: string[]): boolean {
-  if (!template.includes("{guid}")) return false;
+/** A lookup URL template: `{guid}` in it, and once a GUID is put there a URL starting with one of `prefixes`. */
+function isLookupTemplate(template: string, prefixes: readonly string[]): boolean {
+  if (!template.includes("{guid}") || /\s/.test(template)) return false;
   const sample = template.replaceAll("{guid}", "00000000-0000-0000-0000-000000000000");
-  return URL.canParse(sample) && protocols.includes(new URL(sample).protocol) && !/\s/.test(template);
+  if (!URL.canParse(sample)) return false;
+  const { href } = new URL(sample); // scheme and host lower-cased, so HTTPS://Hub.example counts
+  return prefixes.some((prefix) => href.startsWith(prefix));
 }
 
 export type ThunderConfig = ReturnType<typeof thunderConfig>;

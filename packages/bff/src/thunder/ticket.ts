@@ -1,15 +1,35 @@
 /**
  * Host-issued launch tickets: when THUNDER_TICKET_SECRET is set, the host site's backend signs
  * an HS256 JWT for a user it has authenticated (expiring within 10 minutes, with a `jti`,
- * optionally listing the ids it allows), and the BFF launches once with each.
+ * optionally listing the ids it allows), and the BFF launches once with each. `issueTicket()`
+ * is the host's side, `checkTicket()` the BFF's.
  */
-import { verify } from "hono/jwt";
+import { sign, verify } from "hono/jwt";
 import { ProblemError } from "../http/problem.ts";
 import { unavailable } from "../upstream/call.ts";
 import type { CounterStore } from "../upstream/quota.ts";
 
 const MAX_LIFETIME_S = 600;
 const CLOCK_SKEW_S = 30;
+
+/**
+ * How a host backend issues a ticket (any HS256 JWT library does the same): for the user it has
+ * authenticated, expiring within 10 minutes (5 unless `ttlSeconds` says), with a unique `jti`,
+ * optionally limited to some ids.
+ */
+export function issueTicket(
+  secret: string,
+  claims: { sub: string; ids?: string[]; ttlSeconds?: number },
+  now: () => number = Date.now,
+): Promise<string> {
+  const issuedAt = Math.floor(now() / 1000);
+  const ttl = Math.min(claims.ttlSeconds ?? 300, MAX_LIFETIME_S);
+  return sign(
+    { sub: claims.sub, jti: crypto.randomUUID(), iat: issuedAt, exp: issuedAt + ttl, ...(claims.ids && { ids: claims.ids }) },
+    secret,
+    "HS256",
+  );
+}
 
 const refused = (detail: string) => new ProblemError(401, "thunder-ticket", "A valid launch ticket is required", detail);
 

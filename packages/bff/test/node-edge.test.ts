@@ -1,0 +1,193 @@
+/**
+ * The Node server's edge over raw sockets, as an attacker or a sloppy client writes HTTP:
+ * bodies where none belong, a 413 on a keep-alive connection, requests Node cannot parse.
+ */
+import assert from "node:assert/strict";
+import { connect, type Socket } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Everything the server sent until it closed the connection, read as HTTP/1.1 answers. */
+function answersUntilClosed(socket: Socket): Promise<RawAnswer[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    socket.on("data", (chunk) => chunks.push(chunk));
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      // The server may reset a connection it stopped reading while we were still writing.
+      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") reject(error);
+    });
+    socket.on("close", () => resolve(parseAnswers(Buffer.concat(chunks).toString("latin1"))));
+  });
+}
+
+function parseAnswers(text: string): RawAnswer[] {
+  const answers: RawAnswer[] = [];
+  let rest = text;
+  while (rest.startsWith("HTTP/1.1 ")) {
+    const end = rest.indexOf("\r\n\r\n");
+    const [statusLine = "", ...lines] = rest.slice(0, end).split("\r\n");
+    const headers = Object.fromEntries(
+      lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
+    );
+    const length = Number(headers["content-length"] ?? 0);
+    answers.push({ status: Number(statusLine.split(" ")[1]), headers, body: rest.slice(end + 4, end + 4 + length) });
+    rest = rest.slice(end + 4 + length);
+  }
+  return answers;
+}
+
+function open(url: string): Promise<Socket> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => resolve(socket));
+    socket.once("error", reject);
+  });
+}
+
+/** Writes chunk after chunk of a body that never ends, for as long as the server reads. */
+function neverEndingChunks(socket: Socket): void {
+  const chunk = `${(64 * 1024).toString(16)}\r\n${"x".repeat(64 * 1024)}\r\n`;
+  const more = () => {
+    while (!socket.destroyed && socket.write(chunk)) {}
+  };
+  socket.on("drain", more);
+  more();
+}
+
+describe("the Node server's edge", () => {
+  let server: Awaited<ReturnType<typeof startNodeServer>>;
+  const logLines: string[] = [];
+  before(async () => {
+    server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: (text) => logLines.push(text) } });
+  });
+  after(() => server.close());
+
+  it("refuses a GET with a chunked body that never ends, without reading it, and closes the connection", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    socket.write("GET /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+    neverEndingChunks(socket);
+    const [answer, ...others] = await answers; // resolves only once the server closed the connection
+    assert.equal(answer?.status, 400);
+    assert.equal(answer?.headers["content-type"], "application/problem+json");
+    assert.equal(answer?.headers.connection, "close");
+    assert.deepEqual(JSON.parse(answer?.body ?? "").errors, [{ field: "(body)", message: "must be absent on a GET request" }]);
+    assert.deepEqual(others, []);
+  });
+
+  for (const method of ["HEAD", "DELETE"]) {
+    it(`refuses a ${method} announcing a body it never sends`, async () => {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write(`${method} /v1/thron/galleries/default/assets HTTP/1.1\r\nHost: x\r\nContent-Length: 3000000000\r\n\r\n`);
+      const [answer] = await answers;
+      assert.equal(answer?.status, 400);
+      assert.equal(answer?.headers.connection, "close");
+    });
+  }
+
+  it("still answers a GET that says its body is empty, and keeps the connection for the next request", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    socket.write("GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+    socket.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert.deepEqual(
+      (await answers).map((answer) => answer.status),
+      [200, 200],
+    );
+  });
+
+  it("closes the connection with a 413, so the client's next request is not swallowed as the rest of the body", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    // A client that stops sending its body when refused, and goes on with its next request.
+    socket.write("POST /v1/throughline/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+    socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    const [refused, ...rest] = await answers;
+    assert.equal(refused?.status, 413);
+    assert.equal(refused?.headers.connection, "close", "the client learns not to send its next request on this connection");
+    assert.deepEqual(rest, []);
+  });
+
+  it("keeps the connection after a body it read to its end", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    const body = "{}"; // read, then found to lack its fields
+    socket.write(
+      `POST /v1/throughline/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    socket.write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert.deepEqual(
+      (await answers).map((answer) => answer.status),
+      [400, 200],
+    );
+  });
+
+  const malformed = [
+    {
+      name: "a negative Content-Length",
+      request: "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+      status: 400,
+      field: "content-length",
+    },
+    { name: "a bad request line", request: "HELLO THERE\r\n\r\n", status: 400 },
+    { name: "headers over Node's limit", request: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, status: 431 },
+  ];
+  for (const { name, request, status, field } of malformed) {
+    it(`answers ${name} with a ${status} problem, not an empty answer`, async () => {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write(request);
+      const [answer, ...rest] = await answers;
+      assert.equal(answer?.status, status);
+      assert.equal(answer?.headers["content-type"], "application/problem+json");
+      assert.equal(answer?.headers.connection, "close");
+      const problem = JSON.parse(answer?.body ?? "");
+      assert.equal(problem.status, status);
+      assert.match(problem.type, /^https:\/\/embedkit\.dev\/problems\//);
+      if (field) assert.equal(problem.errors[0].field, field);
+      assert.doesNotMatch(answer?.body ?? "", /HPE_|Parse Error|at .*\.js/, "no parser internals");
+      assert.deepEqual(rest, []);
+    });
+  }
+
+  it("logs each malformed request at info, by its status, without what the client sent", () => {
+    server.logger.flush(); // the last lines may still wait for their batch
+    const lines = logLines.flatMap((text) => text.split("\n")).map((line) => JSON.parse(line));
+    const malformedLines = lines.filter((line) => line.message === "malformed request");
+    assert.deepEqual(malformedLines.map((line) => [line.level, line.status]).sort(), [
+      ["info", 400],
+      ["info", 400],
+      ["info", 431],
+    ]);
+    assert.ok(!logLines.join("").includes("a".repeat(100)), "the oversized header is not logged");
+  });
+});
+
+describe("the Node server's edge, for a client too slow to send its headers", () => {
+  it("answers a 408 problem and closes the connection", async () => {
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: () => {} },
+      timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 100 },
+    });
+    try {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n"); // and nothing more
+      const [answer] = await answers;
+      assert.equal(answer?.status, 408);
+      assert.equal(answer?.headers["content-type"], "application/problem+json");
+      assert.equal(JSON.parse(answer?.body ?? "").title, "Request timeout");
+    } finally {
+      await server.close();
+    }
+  });
+});

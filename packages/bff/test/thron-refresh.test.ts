@@ -1,0 +1,71 @@
+/**
+ * A refresh THRON refuses, in whichever words (`invalid_grant`, `invalid_client`, a bare 401):
+ * the refresh token is dead, so the BFF logs in again and the visitor still gets the gallery.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { AssetPage } from "@embedkit/contracts";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+
+const HOST = "https://thron.simulated";
+const MINUTE = 60_000;
+const IMPERSONATION = "urn:thron:oauth:user-impersonation";
+
+/** A BFF for a real tenant on the simulator; THRON's answer to a refresh grant is `refusal`. */
+function bffRefusingRefreshes(refusal: () => Response) {
+  const clock = { now: Date.UTC(2026, 0, 5, 22) };
+  const sandbox = createSandbox({ baseUrl: HOST, now: () => clock.now });
+  sandbox.thron.settings.tokenLifetimeSeconds = 600;
+  const base = `${HOST}/thron`;
+  const config = loadConfig({
+    THRON_TENANT: THRON_SANDBOX.tenant,
+    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+    THRON_USERNAME: THRON_SANDBOX.username,
+    THRON_AUTH_URL: base,
+    THRON_API_URL: base,
+    THRON_CDN_URL: base,
+    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+    THRON_PKEY: THRON_SANDBOX.pkey,
+  });
+  const refreshes: number[] = [];
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    now: () => clock.now,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.includes("/oauth2/token") && (await request.clone().text()).includes("grant_type=refresh_token")) {
+        refreshes.push(clock.now);
+        return refusal();
+      }
+      return sandbox.app.fetch(request);
+    },
+  });
+  const logins = () => sandbox.thron.stats.tokenRequestsByGrant[IMPERSONATION] ?? 0;
+  return { get: (path: string) => app.request(`https://bff.example${path}`), clock, refreshes, logins };
+}
+
+const REFUSALS: [string, () => Response][] = [
+  ["invalid_grant", () => Response.json({ error: "invalid_grant" }, { status: 400 })],
+  ["invalid_client", () => Response.json({ error: "invalid_client" }, { status: 401 })],
+  ["a bare 401", () => new Response(null, { status: 401 })],
+];
+
+describe("a refresh THRON refuses", () => {
+  for (const [name, refusal] of REFUSALS) {
+    it(`with ${name}: logs in again and answers the gallery`, async () => {
+      const bff = bffRefusingRefreshes(refusal);
+      assert.equal((await bff.get("/v1/thron/galleries/default/assets?limit=2")).status, 200);
+      assert.equal(bff.logins(), 1);
+      bff.clock.now += 11 * MINUTE; // the 10-minute JWT has expired: the BFF must renew before it searches
+      const response = await bff.get("/v1/thron/galleries/default/assets?limit=3");
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(AssetPage.parse(await response.json()).items.length, 3);
+      assert.equal(bff.refreshes.length, 1, "the refresh was tried once");
+      assert.equal(bff.logins(), 2, "then a login");
+    });
+  }
+});

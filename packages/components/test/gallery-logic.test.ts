@@ -1,0 +1,124 @@
+/**
+ * The gallery's and filter bar's DOM-free logic: the preset an editor writes, how a filter bar
+ * narrows it, the state kept in the page URL, and keyboard movement through the grid. Run in
+ * node, where Stryker can plant bugs in it; the elements themselves are tested in Chromium.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Filter } from "@embedkit/contracts";
+import { nextIndex } from "../src/internal/roving-grid.ts";
+import { readQuery, writeQuery } from "../src/thron-filter-bar/url-state.ts";
+import { checkPreset } from "../src/thron-gallery/preset-check.ts";
+import { composeQuery, readPreset } from "../src/thron-gallery/query-preset.ts";
+
+/** An element's attributes, as readPreset reads them (getAttribute and the attributes list). */
+function element(attributes: Record<string, string>): Element {
+  const list = Object.entries(attributes).map(([name, value]) => ({ name, value }));
+  return { getAttribute: (name: string) => attributes[name] ?? null, attributes: list } as unknown as Element;
+}
+
+/** Tiles laid out `perRow` to a row, as the grid measures them. */
+function tiles(count: number, perRow: number): HTMLElement[] {
+  return Array.from({ length: count }, (_, i) => ({ getBoundingClientRect: () => ({ top: Math.floor(i / perRow) * 100 }) }) as HTMLElement);
+}
+
+describe("a gallery's preset", () => {
+  it("reads type, q, sort and filter-<key> attributes, and keeps aside what the BFF would refuse", () => {
+    const preset = readPreset(
+      element({ type: " Video, image,film ", q: "  harbour ", sort: "Title", "filter-topic": "food, ,city", "filter-empty": " , " }),
+    );
+    assert.deepEqual(preset, {
+      types: ["video", "image"],
+      q: "harbour",
+      filters: { topic: ["food", "city"] },
+      sort: "title",
+      rejected: { types: ["film"] },
+    });
+    assert.deepEqual(readPreset(element({ sort: "random" })), { types: [], q: "", filters: {}, rejected: { types: [], sort: "random" } });
+  });
+
+  it("lets a filter bar narrow inside the preset, never outside it", () => {
+    const preset = readPreset(element({ type: "video", q: "harbour", sort: "oldest", "filter-topic": "food,city" }));
+    assert.deepEqual(composeQuery(preset, { q: " night ", filters: { topic: ["city", "nature"], mood: ["calm"] } }), {
+      q: "harbour night",
+      "filter.topic": ["city"],
+      "filter.mood": ["calm"],
+      type: ["video"],
+      sort: "oldest",
+    });
+    assert.deepEqual(composeQuery(preset, { filters: { topic: ["nature"] } }), {
+      q: "harbour",
+      "filter.topic": ["food", "city"],
+      type: ["video"],
+      sort: "oldest",
+    });
+    assert.deepEqual(composeQuery(readPreset(element({})), {}), {});
+  });
+
+  it("matches filter keys without regard to case, and reports what the gallery does not offer", () => {
+    const offered: Filter[] = [
+      {
+        key: "Topic",
+        label: "Topic",
+        multiple: true,
+        options: [
+          { value: "food", label: "Food" },
+          { value: "city", label: "City" },
+        ],
+      },
+    ];
+    const warnings: string[] = [];
+    const warn = (attribute: string, value: string) => warnings.push(`${attribute}=${value}`);
+    const preset = readPreset(element({ type: "film", sort: "random", "filter-topic": "food,space", "filter-mood": "calm" }));
+    const checked = checkPreset(preset, offered, warn);
+    assert.deepEqual(checked.filters, { Topic: ["food"] });
+    assert.deepEqual(warnings, ["type=film", "sort=random", "filter-topic=space", "filter-mood=calm"]);
+    assert.deepEqual(checkPreset(preset, null, () => {}).filters, preset.filters, "unchecked when the filters could not be read");
+  });
+});
+
+describe("the filter bar's URL state", () => {
+  it("reads q and repeated filter.<key> values under an optional prefix", () => {
+    assert.deepEqual(readQuery("?q=boat&filter.topic=food&filter.topic=city&filter.mood=&other=1"), {
+      q: "boat",
+      filters: { topic: ["food", "city"] },
+    });
+    assert.deepEqual(readQuery("?sport.q=goal&q=boat&sport.filter.team=a", "sport."), { q: "goal", filters: { team: ["a"] } });
+    assert.deepEqual(readQuery(""), { q: "", filters: {} });
+  });
+
+  it("writes the query, replacing its own parameters and keeping the host page's", () => {
+    const written = writeQuery("https://site.example/p?page=2&q=old&filter.topic=x#top", { q: "new", filters: { topic: ["a", "b"] } });
+    assert.equal(written, "https://site.example/p?page=2&q=new&filter.topic=a&filter.topic=b#top");
+    assert.equal(writeQuery("https://site.example/p?q=old&filter.topic=x&keep=1", { q: "", filters: {} }), "https://site.example/p?keep=1");
+    assert.equal(
+      writeQuery("https://site.example/?q=host&sport.q=old", { q: "goal" }, "sport."),
+      "https://site.example/?q=host&sport.q=goal",
+      "another bar's (or the page's own) q is left alone",
+    );
+  });
+});
+
+describe("keyboard movement through the grid", () => {
+  const grid = tiles(10, 4);
+  it("moves by one tile, one row, or to the ends, and stops at the edges", () => {
+    assert.equal(nextIndex("ArrowRight", 1, grid), 2);
+    assert.equal(nextIndex("ArrowLeft", 1, grid), 0);
+    assert.equal(nextIndex("ArrowLeft", 0, grid), 0);
+    assert.equal(nextIndex("ArrowRight", 9, grid), 9);
+    assert.equal(nextIndex("ArrowDown", 1, grid), 5);
+    assert.equal(nextIndex("ArrowDown", 7, grid), 9, "the last row is short: the last tile");
+    assert.equal(nextIndex("ArrowUp", 5, grid), 1);
+    assert.equal(nextIndex("ArrowUp", 2, grid), 0);
+    assert.equal(nextIndex("Home", 6, grid), 0);
+    assert.equal(nextIndex("End", 2, grid), 9);
+    assert.equal(nextIndex("Enter", 2, grid), null);
+  });
+
+  it("swaps left and right in a right-to-left page, and reads the rows from the layout", () => {
+    assert.equal(nextIndex("ArrowRight", 2, grid, true), 1);
+    assert.equal(nextIndex("ArrowLeft", 2, grid, true), 3);
+    assert.equal(nextIndex("ArrowDown", 0, tiles(6, 6)), 5, "one row: down goes to the end");
+    assert.equal(nextIndex("ArrowDown", 0, tiles(6, 1)), 1, "one column");
+  });
+});

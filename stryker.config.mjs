@@ -1,0 +1,50 @@
+// @ts-check
+/**
+ * StrykerJS, run by `pnpm test:mutation` (scripts/mutation.ts): plants one-line bugs in the code
+ * below and runs the node tests that reach each one. A mutant the tests do not catch is a
+ * missing test. Incremental: a rerun tests only mutants whose code or tests changed.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: "pnpm",
+  testRunner: "tap",
+  tap: {
+    // Not the tests of the built bundle: they measure files built before the run, or build from
+    // sources that Stryker has instrumented in place, so a mutant can change nothing they see.
+    testFiles: ["packages/{bff,contracts,sandbox}/test/*.test.ts", "packages/components/test/!(bundle-size|package).test.ts"],
+    nodeArgs: ["--import", "tsx", "--test-reporter=tap", "-r", "{{hookFile}}", "{{testFile}}"],
+    forceBail: true,
+  },
+  // Mutants that do not compile are not counted.
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  mutate: [
+    "packages/bff/src/**/*.ts",
+    "packages/contracts/src/**/*.ts",
+    // The elements' DOM-free logic, tested in node (packages/components/test).
+    "packages/components/src/throughline-helplines/opening-hours.ts",
+    "packages/components/src/thron-filter-bar/url-state.ts",
+    "packages/components/src/thron-gallery/query-preset.ts",
+    "packages/components/src/thron-gallery/preset-check.ts",
+    "packages/components/src/internal/roving-grid.ts",
+  ],
+  coverageAnalysis: "perTest",
+  // The workspace links its packages through nested node_modules, which Stryker's sandbox copy
+  // does not carry: mutate in place (Stryker puts every file back, also on Ctrl-C).
+  inPlace: true,
+  // Left alone in place: the built bundle (the tests serve it) and the reports.
+  ignorePatterns: ["**/dist/**", "reports", "docs", ".runtimes"],
+  // tsx does not type-check, so nothing needs Stryker's `// @ts-nocheck` in every file.
+  disableTypeChecks: false,
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
+  htmlReporter: { fileName: "reports/mutation/mutation.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  reporters: ["html", "json", "clear-text", "progress"],
+  clearTextReporter: { reportMutants: false, reportTests: false },
+  // Two cores here: one checker and one test runner at a time.
+  concurrency: 2,
+  timeoutMS: 30_000,
+  thresholds: { high: 80, low: 70, break: null },
+  tempDirName: ".stryker-tmp",
+};

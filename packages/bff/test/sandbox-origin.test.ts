@@ -36,7 +36,12 @@ describe("sandbox media URLs", () => {
     assert.ok(video, "a video on the first page");
     // What the Player asks, from where its script came: it builds its media elements from the answer.
     const base = gallery.player.scriptUrl.replace(/\/shared\/ce\/.*$/, "");
-    const query = new URLSearchParams({ clientId: gallery.player.clientId, xcontentId: video.id, pkey: gallery.player.sessId, locale: "EN" });
+    const query = new URLSearchParams({
+      clientId: gallery.player.clientId,
+      xcontentId: video.id,
+      pkey: gallery.player.sessId,
+      locale: "EN",
+    });
     const response = await bff.app.request(`${base}/api/xcontents/resources/delivery/getContentDetail?${query}`);
     assert.equal(response.status, 200);
     const text = await response.text();

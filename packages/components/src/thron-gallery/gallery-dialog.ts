@@ -6,6 +6,7 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { adoptStyles, html, type LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { styleMap } from "lit/directives/style-map.js";
 import { BffError } from "../internal/bff-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
@@ -30,6 +31,8 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
 }
 
 const SWIPE_PX = 50;
+/** The stage's shape on a phone until the asset's own is known (its detail, or its media once loaded). */
+const DEFAULT_ASPECT: Record<Asset["type"], number> = { image: 4 / 3, video: 16 / 9, audio: 16 / 9, document: 1 / Math.SQRT2 };
 /** An asset id as the BFF accepts it (the contracts' AssetParams; importing them would bundle zod). */
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 let playerIds = 0;
@@ -45,6 +48,8 @@ export class GalleryDialog implements ReactiveController {
   #failed = false;
   #usingThronPlayer = false;
   #zoomed = false;
+  /** Width / height of the media the stage shows, once loaded (0 before). */
+  #mediaAspect = 0;
   #stepping = false;
   #player: ThronPlayer | null = null;
   #playerHost: HTMLElement | null = null;
@@ -184,6 +189,7 @@ export class GalleryDialog implements ReactiveController {
     this.#detail = null;
     this.#failed = false;
     this.#zoomed = false;
+    this.#mediaAspect = 0;
     const { base, gallery, locale, player } = this.host.dialogOptions;
     this.#usingThronPlayer = player !== "native" && asset.type !== "document";
     this.host.requestUpdate();
@@ -324,6 +330,28 @@ export class GalleryDialog implements ReactiveController {
     void this.step(forward ? 1 : -1);
   };
 
+  /** An image or a video's metadata loaded in the stage (ours, or the THRON Player's in the slot): its shape. */
+  readonly #onMediaLoad = {
+    capture: true,
+    handleEvent: (event: Event) => {
+      const media = event.target;
+      const [width, height] =
+        media instanceof HTMLVideoElement
+          ? [media.videoWidth, media.videoHeight]
+          : media instanceof HTMLImageElement && !media.classList.contains("zoomed")
+            ? [media.naturalWidth, media.naturalHeight]
+            : [0, 0];
+      if (!width || !height || Math.abs(width / height - this.#mediaAspect) < 0.001) return;
+      this.#mediaAspect = width / height;
+      this.host.requestUpdate();
+    },
+  };
+
+  /** The stage's shape on a phone (see the styles): the asset's, so a 16:9 video is not letterboxed. */
+  #aspect(asset: Asset): number {
+    return this.#detail?.aspectRatio ?? asset.aspectRatio ?? (this.#mediaAspect || DEFAULT_ASPECT[asset.type]);
+  }
+
   #toggleZoom(): void {
     this.#zoomed = !this.#zoomed;
     this.host.requestUpdate();
@@ -370,6 +398,9 @@ export class GalleryDialog implements ReactiveController {
       <div
         part="stage"
         class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
+        style=${styleMap({ "--stage-aspect": String(this.#aspect(asset)) })}
+        @load=${this.#onMediaLoad}
+        @loadedmetadata=${this.#onMediaLoad}
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
         @pointercancel=${this.#onPointerCancel}

@@ -46,6 +46,7 @@ const CLS_TARGET = 0.01;
 
 describe("<thron-gallery> keeps the page still (CLS)", () => {
   before(() => setViewport({ width: 1280, height: 800 }));
+  after(() => setViewport({ width: 800, height: 600 }));
   afterEach(async () => {
     unmountAll();
     await setFaults();

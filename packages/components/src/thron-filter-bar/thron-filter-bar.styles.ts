@@ -6,6 +6,7 @@ export const styles = [
   css`
   :host {
     display: block;
+    container: filter-bar / inline-size;
     font: inherit;
     color: var(--thron-filter-bar-color, inherit);
     margin-block-end: var(--thron-filter-bar-spacing, 1rem);
@@ -39,6 +40,20 @@ export const styles = [
     margin: -4px;
     min-height: calc(var(--_label-height) + var(--_control-height) + 0.25rem);
   }
+  /* More of the row past an edge (scroll-hint.ts): that edge fades out, so the cut reads as "scroll for more". */
+  .filters.more-after {
+    mask-image: linear-gradient(to var(--_end, right), #000 calc(100% - 3rem), transparent);
+  }
+  .filters.more-before {
+    mask-image: linear-gradient(to var(--_start, left), #000 calc(100% - 3rem), transparent);
+  }
+  .filters.more-before.more-after {
+    mask-image: linear-gradient(to var(--_end, right), transparent, #000 3rem, #000 calc(100% - 3rem), transparent);
+  }
+  :host(:dir(rtl)) {
+    --_end: left;
+    --_start: right;
+  }
   .field,
   fieldset {
     flex: none;
@@ -53,6 +68,13 @@ export const styles = [
   .field:has([part="search"]) {
     flex: 1 1 12rem;
     max-width: 20rem;
+  }
+  /* A phone: the search takes the whole row, so it lines up with Clear all at the row's end. */
+  @container filter-bar (max-width: 32rem) {
+    .field:has([part="search"]) {
+      flex-basis: 100%;
+      max-width: none;
+    }
   }
   .label,
   legend {

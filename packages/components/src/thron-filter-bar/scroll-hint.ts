@@ -1,0 +1,57 @@
+/**
+ * A row that scrolls sideways says so: while more of it lies past an edge, the row carries
+ * `more-after` / `more-before` and the styles fade that edge. On a phone the Topics' checkboxes
+ * ran off the screen with nothing to tell that more existed.
+ */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+
+interface HintedHost extends ReactiveControllerHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export class ScrollHint implements ReactiveController {
+  readonly #host: HintedHost;
+  readonly #selector: string;
+  #row: HTMLElement | null = null;
+  #resize: ResizeObserver | null = null;
+
+  constructor(host: HintedHost, selector: string) {
+    this.#host = host;
+    this.#selector = selector;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const row = this.#host.renderRoot.querySelector<HTMLElement>(this.#selector);
+    if (row !== this.#row) this.#watch(row);
+    // Its content may have changed (the filters arrived): measured after layout.
+    requestAnimationFrame(this.#measure);
+  }
+
+  hostDisconnected(): void {
+    this.#watch(null);
+  }
+
+  hostConnected(): void {
+    if (this.#row) this.#watch(this.#row);
+  }
+
+  #watch(row: HTMLElement | null): void {
+    this.#row?.removeEventListener("scroll", this.#measure);
+    this.#resize?.disconnect();
+    this.#row = row;
+    if (!row) return;
+    row.addEventListener("scroll", this.#measure, { passive: true });
+    this.#resize ??= new ResizeObserver(this.#measure);
+    this.#resize.observe(row);
+  }
+
+  readonly #measure = (): void => {
+    const row = this.#row;
+    if (!row) return;
+    // Right to left, scrollLeft runs from 0 down to negative values.
+    const start = Math.abs(row.scrollLeft);
+    row.classList.toggle("more-before", start > 1);
+    row.classList.toggle("more-after", start + row.clientWidth < row.scrollWidth - 1);
+  };
+}

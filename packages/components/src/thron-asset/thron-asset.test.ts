@@ -73,6 +73,25 @@ describe("<thron-asset>", () => {
     expect(await contentDetails()).to.be.greaterThan(before);
   });
 
+  it("moved below the fold, goes back to its poster and does not load the Player until it comes near again", async () => {
+    const video = await firstOf("video");
+    const { el, shadow } = await mountAsset({ asset: video.id });
+    await until(() => !!el.querySelector('[slot="player"] video'), "the THRON Player where it first was");
+    const farBelow = mount();
+    farBelow.style.paddingTop = "300vh";
+    const before = await contentDetails();
+    farBelow.append(el); // moved in the page: disconnected, then connected again
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await el.updateComplete;
+    expect(el.querySelector('[slot="player"]')).to.equal(null, "no Player off-screen");
+    expect(shadow.querySelector('[part="poster"]')).to.exist;
+    expect(await contentDetails()).to.equal(before, "the Player asked nothing off-screen");
+    await expect(el).to.be.accessible();
+    el.scrollIntoView();
+    await until(() => !!el.querySelector('[slot="player"] video'), "the THRON Player once near again");
+  });
+
   it("shows an image with srcset and sizes from its width, and its description as alt text", async () => {
     const image = await firstOf("image");
     const { el, shadow } = await mountAsset({ asset: image.id });

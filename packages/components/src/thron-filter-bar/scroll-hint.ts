@@ -1,7 +1,7 @@
 /**
- * A row that scrolls sideways says so: while more of it lies past an edge, the row carries
- * `more-after` / `more-before` and the styles fade that edge. On a phone the Topics' checkboxes
- * ran off the screen with nothing to tell that more existed.
+ * A row that scrolls sideways says so: while more of it lies past its end, the row carries
+ * `more-after` and the styles fade that edge. On a phone the Topics' checkboxes ran off the
+ * screen with nothing to tell that more existed.
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -50,8 +50,6 @@ export class ScrollHint implements ReactiveController {
     const row = this.#row;
     if (!row) return;
     // Right to left, scrollLeft runs from 0 down to negative values.
-    const start = Math.abs(row.scrollLeft);
-    row.classList.toggle("more-before", start > 1);
-    row.classList.toggle("more-after", start + row.clientWidth < row.scrollWidth - 1);
+    row.classList.toggle("more-after", Math.abs(row.scrollLeft) + row.clientWidth < row.scrollWidth - 1);
   };
 }

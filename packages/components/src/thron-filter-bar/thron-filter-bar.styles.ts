@@ -40,19 +40,12 @@ export const styles = [
     margin: -4px;
     min-height: calc(var(--_label-height) + var(--_control-height) + 0.25rem);
   }
-  /* More of the row past an edge (scroll-hint.ts): that edge fades out, so the cut reads as "scroll for more". */
+  /* More of the row past its end (scroll-hint.ts): the end fades out, so the cut reads as "scroll for more". */
   .filters.more-after {
     mask-image: linear-gradient(to var(--_end, right), #000 calc(100% - 3rem), transparent);
   }
-  .filters.more-before {
-    mask-image: linear-gradient(to var(--_start, left), #000 calc(100% - 3rem), transparent);
-  }
-  .filters.more-before.more-after {
-    mask-image: linear-gradient(to var(--_end, right), transparent, #000 3rem, #000 calc(100% - 3rem), transparent);
-  }
   :host(:dir(rtl)) {
     --_end: left;
-    --_start: right;
   }
   .field,
   fieldset {

@@ -6,7 +6,6 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { adoptStyles, html, type LitElement, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
-import { styleMap } from "lit/directives/style-map.js";
 import { BffError } from "../internal/bff-client.ts";
 import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
@@ -66,6 +65,13 @@ export class GalleryDialog implements ReactiveController {
 
   hostDisconnected(): void {
     this.#stopShowing();
+  }
+
+  /** The stage's shape for the phone layout, through the CSSOM (a strict CSP refuses `style` attributes). */
+  hostUpdated(): void {
+    const asset = this.asset;
+    const stage = this.host.renderRoot.querySelector<HTMLElement>('[part~="stage"]');
+    if (asset && stage) stage.style.setProperty("--stage-aspect", String(this.#aspect(asset)));
   }
 
   /** Ends what an open asset holds: a show under way, its player, the page's scroll lock. */
@@ -398,7 +404,6 @@ export class GalleryDialog implements ReactiveController {
       <div
         part="stage"
         class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
-        style=${styleMap({ "--stage-aspect": String(this.#aspect(asset)) })}
         @load=${this.#onMediaLoad}
         @loadedmetadata=${this.#onMediaLoad}
         @pointerdown=${this.#onPointerDown}

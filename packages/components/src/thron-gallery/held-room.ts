@@ -22,9 +22,13 @@ export class HeldRoom {
     this.#px = 0;
   }
 
-  /** For the base's styleMap: its min-height while held (set through the CSSOM, which a strict CSP allows). */
-  get style(): Record<string, string> {
-    return this.#px > 0 ? { minHeight: `${this.#px}px` } : {};
+  /**
+   * Sets the base's min-height after each render. Through the CSSOM: a strict CSP refuses a
+   * `style` attribute, and Lit's styleMap writes one on the first render.
+   */
+  apply(): void {
+    const base = this.#root().querySelector<HTMLElement>(".base");
+    if (base) base.style.minHeight = this.#px > 0 ? `${this.#px}px` : "";
   }
 
   get held(): boolean {

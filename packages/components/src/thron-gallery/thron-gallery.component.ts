@@ -1,7 +1,5 @@
 import type { Asset } from "@embedkit/contracts";
 import { html, nothing, type PropertyValues } from "lit";
-import { classMap } from "lit/directives/class-map.js";
-import { styleMap } from "lit/directives/style-map.js";
 import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
@@ -246,6 +244,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#room.apply();
     if (changed.has("infinite")) this.#observers.observeEnd();
   }
 
@@ -363,11 +362,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.
     const placeholders = this._loading ? (this._items.length ? Math.min(this.#pageSize, 6) : this.#pageSize) : 0;
-    return html`<div
-      part="base"
-      class=${classMap({ base: true, held: this.#room.held })}
-      style=${styleMap(this.#room.style)}
-      aria-busy=${this._loading ? "true" : "false"}>
+    return html`<div part="base" class="base ${this.#room.held ? "held" : ""}" aria-busy=${this._loading ? "true" : "false"}>
       ${this._error ? errorMessage(this._error, t, { busy: this._loading, onRetry: () => this.#onRetry() }) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       ${this.#carousel.wrap(

@@ -134,7 +134,13 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   readonly #room = new HeldRoom(() => this.renderRoot);
   readonly #observers = new GridObservers(this, {
     tileWidth: (width) => {
-      if (width !== this._tileWidth) this.#room.release(); // a new width: the held height means nothing now
+      // A new width: the held height means nothing now. Let go in the next frame, not inside the
+      // ResizeObserver's delivery, where a change of layout is a "ResizeObserver loop" error.
+      if (width !== this._tileWidth && this.#room.held)
+        requestAnimationFrame(() => {
+          this.#room.release();
+          this.requestUpdate();
+        });
       this._tileWidth = width; // renders only when it changed
     },
     infinite: () => this.infinite,

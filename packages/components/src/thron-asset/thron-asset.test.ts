@@ -1,7 +1,7 @@
 import type { Asset, AssetPage } from "@embedkit/contracts";
 import { expect } from "@open-wc/testing";
 import { executeServerCommand } from "@web/test-runner-commands";
-import { firstEvent, imagesLoaded, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, frames, imagesLoaded, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetErrorDetail } from "./thron-asset.ts";
 import "./thron-asset.ts";
 
@@ -82,7 +82,7 @@ describe("<thron-asset>", () => {
     const before = await contentDetails();
     farBelow.append(el); // moved in the page: disconnected, then connected again
     await el.updateComplete;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await frames();
     await el.updateComplete;
     expect(el.querySelector('[slot="player"]')).to.equal(null, "no Player off-screen");
     expect(shadow.querySelector('[part="poster"]')).to.exist;

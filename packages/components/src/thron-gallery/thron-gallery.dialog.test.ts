@@ -1,13 +1,12 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
-import { firstEvent, mount, mountGallery, setFaults, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, frames, mount, mountGallery, setFaults, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetOpenDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
 const tiles = (shadow: ShadowRoot) => [...shadow.querySelectorAll<HTMLButtonElement>('button[part="tile"]')];
 const dialogOf = (shadow: ShadowRoot) => shadow.querySelector("dialog") as HTMLDialogElement;
 const focused = (el: HTMLElement) => el.shadowRoot?.activeElement;
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 async function openWithKeyboard(el: ThronGallery, shadow: ShadowRoot, index: number) {
   tiles(shadow)[index]?.focus();

@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, setViewport } from "@web/test-runner-commands";
-import { firstEvent, mount, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
+import { firstEvent, frames, mount, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
 import type { ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -24,8 +24,6 @@ async function layoutShift(run: () => Promise<unknown>): Promise<number> {
   observer.disconnect();
   return total;
 }
-
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** A gallery with the host page's own content under it, as on the demo page. */
 async function galleryOnAPage(attributes: Record<string, string>) {

@@ -1,7 +1,8 @@
 /**
  * A row that scrolls sideways says so: while more of it lies past its end, the row carries
  * `more-after` and the styles fade that edge. On a phone the Topics' checkboxes ran off the
- * screen with nothing to tell that more existed.
+ * screen with nothing to tell that more existed. A control that takes the focus is brought
+ * into view with its label, clear of the fade (the styles' scroll-padding).
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -38,13 +39,20 @@ export class ScrollHint implements ReactiveController {
 
   #watch(row: HTMLElement | null): void {
     this.#row?.removeEventListener("scroll", this.#measure);
+    this.#row?.removeEventListener("focusin", this.#reveal);
     this.#resize?.disconnect();
     this.#row = row;
     if (!row) return;
     row.addEventListener("scroll", this.#measure, { passive: true });
+    row.addEventListener("focusin", this.#reveal);
     this.#resize ??= new ResizeObserver(this.#measure);
     this.#resize.observe(row);
   }
+
+  /** The browser scrolls the focused checkbox into view; its label follows it. */
+  readonly #reveal = (event: FocusEvent): void => {
+    (event.target as Element).closest("label, .field")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  };
 
   readonly #measure = (): void => {
     const row = this.#row;

@@ -35,6 +35,8 @@ export const styles = [
     align-items: end;
     overflow-x: auto;
     scrollbar-width: thin;
+    /* A focused control is scrolled clear of the faded end (see .more-after). */
+    scroll-padding-inline: 3rem;
     /* Room for focus rings inside the scroller; the height of a field before the filters arrive. */
     padding: 4px;
     margin: -4px;

@@ -158,8 +158,15 @@ describe("<thron-filter-bar>", () => {
       await until(() => row.classList.contains("more-after"), "the hint that more lie to the right");
       expect(getComputedStyle(row).maskImage).to.contain("gradient");
       await expect(bar).to.be.accessible();
-      row.scrollLeft = row.scrollWidth;
+      // By keyboard to the last Topic: it scrolls into view, and the fade goes once at the end.
+      checkbox(shadow, "Nature").focus();
+      for (let i = 0; i < 5; i++) await sendKeys({ press: "Tab" });
+      const last = checkbox(shadow, "Technology");
+      expect(shadow.activeElement).to.equal(last);
       await until(() => getComputedStyle(row).maskImage === "none", "no fade once at the end");
+      const box = last.getBoundingClientRect();
+      const view = row.getBoundingClientRect();
+      expect(box.left >= view.left && box.right <= view.right, "the focused checkbox is in view").to.equal(true);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }

@@ -20,11 +20,26 @@ const bff = await startNodeServer({
 const thron = bff.sandbox.thron;
 const signTicket = (claims = {}) => issueTicket(TICKET_SECRET, { sub: "test-user", ...claims });
 let ticketRequests = 0;
+/** Per test page, the DevTools session holding its touch emulation (`emulate-touch`). */
+const touchSessions = new Map();
 
 /** Server commands the tests call with executeServerCommand(): the sandbox's fault switch. */
 const sandboxCommands = {
   name: "embedkit-sandbox-commands",
-  executeCommand({ command, payload }) {
+  async executeCommand({ command, payload, session }) {
+    if (command === "emulate-touch") {
+      // Kept attached: Chromium drops an emulation when the session that set it detaches.
+      if (!touchSessions.has(session.id)) touchSessions.set(session.id, await session.browser.getPage(session.id).createCDPSession());
+      await touchSessions.get(session.id).send("Emulation.setTouchEmulationEnabled", { enabled: payload !== false, maxTouchPoints: 5 });
+      return true;
+    }
+    if (command === "page-hidden") {
+      // What happens when an app takes over: the page is hidden (frozen), then shown again.
+      const cdp = await session.browser.getPage(session.id).createCDPSession();
+      for (const state of ["frozen", "active"]) await cdp.send("Page.setWebLifecycleState", { state });
+      await cdp.detach();
+      return true;
+    }
     if (command === "sandbox-faults") {
       const { provider = "thron", ...faults } = payload ?? {};
       for (const name of ["thron", "thunder", "throughline"])

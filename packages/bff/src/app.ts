@@ -123,7 +123,12 @@ export function createApp(config: Config, deps: AppDeps) {
   app.use(noBodiesOnReads()); // on every path: /health and the bundle as much as /v1
   for (const middleware of deps.middleware ?? []) app.use(middleware);
   useApiEdge(app, config, context);
-  if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
+  if (sandboxMode && deps.publicUrlGuessed) {
+    const followRequest = sandboxUrlsFollowRequest(deps.publicUrl);
+    app.use("/v1/thron/*", followRequest);
+    // The sandbox Player's own content-detail call, from the page: its media URLs too.
+    app.use(`${SANDBOX_PATH}/thron/api/*`, followRequest);
+  }
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 

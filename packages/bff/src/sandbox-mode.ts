@@ -46,7 +46,8 @@ function abortable(response: Response | Promise<Response>, signal: AbortSignal):
 
 /**
  * Without PUBLIC_URL the sandbox's media URLs name the host the BFF guessed (localhost), which a
- * phone on the network cannot reach: answers name the origin the request came to instead.
+ * phone on the network cannot reach, nor a page at 127.0.0.1 whose CSP allows only itself: answers
+ * (the BFF's, and the sandbox Player's content details) name the origin the request came to instead.
  * Rewritten on the way out, so what is cached stays the same for every visitor.
  */
 export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
@@ -58,7 +59,9 @@ export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
     // A cached page may come gzipped ahead of time: rewrite the JSON inside, sent as is.
     const encoded = c.res.headers.get("content-encoding") === "gzip";
     const source = encoded && c.res.body ? new Response(c.res.body.pipeThrough(new DecompressionStream("gzip"))) : c.res;
-    const body = (await source.text()).replaceAll(guessed, actual);
+    // Then the protocol-relative form, which THRON's details use for some media URLs.
+    const schemeless = (url: string) => url.replace(/^https?:/, "");
+    const body = (await source.text()).replaceAll(guessed, actual).replaceAll(schemeless(guessed), schemeless(actual));
     const headers = new Headers(c.res.headers);
     headers.delete("content-length");
     headers.delete("content-encoding");

@@ -41,6 +41,31 @@ describe("the demo page", () => {
     assert.ok(page.includes('rel="icon"'), "a favicon");
   });
 
+  it("keeps still when a visitor's link matches nothing (/?q=zzzzzz on a desktop): CLS ≤ 0.01", async (t) => {
+    assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.evaluateOnNewDocument(() => {
+        const shifts: number[] = [];
+        (window as unknown as { __shifts: number[] }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+            if (!entry.hadRecentInput) shifts.push(entry.value);
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`${server.url}/?q=zzzzzz`, { waitUntil: "networkidle0" });
+      await page.waitForFunction(() => !!document.querySelector("thron-gallery")?.shadowRoot?.querySelector(".empty"));
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+      const cls = shifts.reduce((sum, value) => sum + value, 0);
+      t.diagnostic(`CLS ${cls.toFixed(4)} with nothing matching`);
+      assert.ok(cls <= 0.01, `CLS ${cls.toFixed(3)} > 0.01: ${shifts.map((v) => v.toFixed(3)).join(", ")}`);
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const size of SIZES) {
     it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async () => {
       assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");

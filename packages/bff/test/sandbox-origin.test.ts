@@ -25,6 +25,33 @@ describe("sandbox media URLs", () => {
     assert.equal(thumbnail.headers.get("content-type"), "image/png");
   });
 
+  it("include the THRON Player's media URLs (the demo's CSP refuses any other origin)", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true });
+    const origin = "http://127.0.0.1:8787";
+    const gallery = (await (await bff.app.request(`${origin}/v1/thron/galleries/default`)).json()) as {
+      player: { scriptUrl: string; clientId: string; sessId: string };
+    };
+    const page = (await (await bff.app.request(`${origin}${ASSETS}?limit=24`)).json()) as { items: { id: string; type: string }[] };
+    const video = page.items.find((item) => item.type === "video");
+    assert.ok(video, "a video on the first page");
+    // What the Player asks, from where its script came: it builds its media elements from the answer.
+    const base = gallery.player.scriptUrl.replace(/\/shared\/ce\/.*$/, "");
+    const query = new URLSearchParams({
+      clientId: gallery.player.clientId,
+      xcontentId: video.id,
+      pkey: gallery.player.sessId,
+      locale: "EN",
+    });
+    const response = await bff.app.request(`${base}/api/xcontents/resources/delivery/getContentDetail?${query}`);
+    assert.equal(response.status, 200);
+    const text = await response.text();
+    assert.ok(!text.includes(PUBLIC_URL), "no media URL names the guessed host");
+    const { content } = JSON.parse(text) as { content: { deliveryInfo: { contentUrl?: string }[] } };
+    const urls = content.deliveryInfo.flatMap((info) => (info.contentUrl ? [info.contentUrl] : []));
+    assert.ok(urls.length > 0);
+    for (const url of urls) assert.ok(url.replace(/^\/\//, "http://").startsWith(`${origin}/_sandbox/thron/`), url);
+  });
+
   it("follow the request in a cached page sent gzipped as well", async () => {
     const bff = sandboxBff({}, { publicUrlGuessed: true });
     const url = `http://192.168.1.20:8787${ASSETS}?limit=12`;

@@ -51,10 +51,10 @@ const RESERVE = `
   @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; } }
   @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; } }
   @media (min-width: 74rem) { thron-gallery:not(:defined) { --cols: 6; } }
-  /* A carousel: one row of slides, a third of the row wide (at least 11rem), no footer. */
+  /* A carousel: its controls' row, one row of slides a third of the row wide (at least 11rem), no footer. */
   thron-gallery[layout="carousel"]:not(:defined) {
     --slide: max(11rem, (min(100vw - 3rem, 72rem) - 2rem) / 3);
-    min-height: calc(0.75 * var(--slide) + 2.87rem + 0.5rem);
+    min-height: calc(3.25rem + 0.75 * var(--slide) + 2.87rem + 0.5rem);
   }
   /* The asset's 16 / 9 box and its caption (title and a line of description). */
   thron-asset:not(:defined) { display: block; aspect-ratio: 16 / 9; padding-bottom: 5.25rem; }

@@ -45,6 +45,9 @@ export function firstEvent<T = unknown>(target: EventTarget, ...names: string[])
   });
 }
 
+/** Resolves after two animation frames: what was rendered has been laid out and painted. */
+export const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
 /** Waits until `check` holds, polling; fails with `what` after `timeoutMs`. */
 export async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import type { Asset, AssetPage } from "@embedkit/contracts";
 import { expect } from "@open-wc/testing";
 import { executeServerCommand } from "@web/test-runner-commands";
-import { firstEvent, imagesLoaded, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, frames, imagesLoaded, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetErrorDetail } from "./thron-asset.ts";
 import "./thron-asset.ts";
 
@@ -71,6 +71,25 @@ describe("<thron-asset>", () => {
     el.scrollIntoView();
     await until(() => !!el.querySelector('[slot="player"] video'), "the THRON Player after scrolling");
     expect(await contentDetails()).to.be.greaterThan(before);
+  });
+
+  it("moved below the fold, goes back to its poster and does not load the Player until it comes near again", async () => {
+    const video = await firstOf("video");
+    const { el, shadow } = await mountAsset({ asset: video.id });
+    await until(() => !!el.querySelector('[slot="player"] video'), "the THRON Player where it first was");
+    const farBelow = mount();
+    farBelow.style.paddingTop = "300vh";
+    const before = await contentDetails();
+    farBelow.append(el); // moved in the page: disconnected, then connected again
+    await el.updateComplete;
+    await frames();
+    await el.updateComplete;
+    expect(el.querySelector('[slot="player"]')).to.equal(null, "no Player off-screen");
+    expect(shadow.querySelector('[part="poster"]')).to.exist;
+    expect(await contentDetails()).to.equal(before, "the Player asked nothing off-screen");
+    await expect(el).to.be.accessible();
+    el.scrollIntoView();
+    await until(() => !!el.querySelector('[slot="player"] video'), "the THRON Player once near again");
   });
 
   it("shows an image with srcset and sizes from its width, and its description as alt text", async () => {

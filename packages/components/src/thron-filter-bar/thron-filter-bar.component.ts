@@ -6,6 +6,7 @@ import { effectiveLocale } from "../internal/localize.ts";
 import { fetchGallery, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import type { FilterChangeDetail } from "./events.ts";
+import { ScrollHint } from "./scroll-hint.ts";
 import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
@@ -81,6 +82,8 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
 
   constructor() {
     super(translated);
+    // The filters' row fades at an edge where more of it lies (a phone's Topics run off the screen).
+    new ScrollHint(this, ".filters");
     this.syncUrl = false;
     this._filters = [];
     this._q = "";

@@ -6,6 +6,7 @@ export const styles = [
   css`
   :host {
     display: block;
+    container: filter-bar / inline-size;
     font: inherit;
     color: var(--thron-filter-bar-color, inherit);
     margin-block-end: var(--thron-filter-bar-spacing, 1rem);
@@ -34,10 +35,19 @@ export const styles = [
     align-items: end;
     overflow-x: auto;
     scrollbar-width: thin;
+    /* A focused control is scrolled clear of the faded end (see .more-after). */
+    scroll-padding-inline: 3rem;
     /* Room for focus rings inside the scroller; the height of a field before the filters arrive. */
     padding: 4px;
     margin: -4px;
     min-height: calc(var(--_label-height) + var(--_control-height) + 0.25rem);
+  }
+  /* More of the row past its end (scroll-hint.ts): the end fades out, so the cut reads as "scroll for more". */
+  .filters.more-after {
+    mask-image: linear-gradient(to var(--_end, right), #000 calc(100% - 3rem), transparent);
+  }
+  :host(:dir(rtl)) {
+    --_end: left;
   }
   .field,
   fieldset {
@@ -53,6 +63,13 @@ export const styles = [
   .field:has([part="search"]) {
     flex: 1 1 12rem;
     max-width: 20rem;
+  }
+  /* A phone: the search takes the whole row, so it lines up with Clear all at the row's end. */
+  @container filter-bar (max-width: 32rem) {
+    .field:has([part="search"]) {
+      flex-basis: 100%;
+      max-width: none;
+    }
   }
   .label,
   legend {

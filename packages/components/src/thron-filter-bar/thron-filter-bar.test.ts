@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { sendKeys } from "@web/test-runner-commands";
+import { sendKeys, setViewport } from "@web/test-runner-commands";
 import { captureWarnings, executeStats, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { GalleryLoadDetail, ThronGallery } from "../thron-gallery/thron-gallery.ts";
 import "../thron-gallery/thron-gallery.ts";
@@ -132,6 +132,44 @@ describe("<thron-filter-bar>", () => {
     await reload(() => history.back());
     expect(gallery.query.filters?.season).to.deep.equal(["winter"]);
     await until(() => select(shadow).value === "winter", "the select to follow Back");
+  });
+
+  it("takes a cleared search out of the URL", async () => {
+    const { gallery, shadow, reload } = await setup({ syncUrl: true });
+    const search = shadow.querySelector('[part="search"]') as HTMLInputElement;
+    search.focus();
+    await reload(() => sendKeys({ type: "lake" }));
+    expect(new URL(location.href).searchParams.get("q")).to.equal("lake");
+    await reload(async () => {
+      for (let i = 0; i < 4; i++) await sendKeys({ press: "Backspace" });
+    });
+    expect(gallery.query.q).to.equal("");
+    expect(new URL(location.href).searchParams.has("q"), location.href).to.equal(false);
+  });
+
+  it("on a phone, lines the search up with Clear all and fades the filters' end while more lie past it", async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const { bar, shadow } = await setup();
+      const right = (selector: string) => Math.round(shadow.querySelector(selector)?.getBoundingClientRect().right ?? 0);
+      expect(right('[part="search"]')).to.equal(right('[part="clear"]'), "the search's end on Clear all's");
+      const row = shadow.querySelector(".filters") as HTMLElement;
+      expect(row.scrollWidth).to.be.greaterThan(row.clientWidth, "the Topics run past the screen");
+      await until(() => row.classList.contains("more-after"), "the hint that more lie to the right");
+      expect(getComputedStyle(row).maskImage).to.contain("gradient");
+      await expect(bar).to.be.accessible();
+      // By keyboard to the last Topic: it scrolls into view, and the fade goes once at the end.
+      checkbox(shadow, "Nature").focus();
+      for (let i = 0; i < 5; i++) await sendKeys({ press: "Tab" });
+      const last = checkbox(shadow, "Technology");
+      expect(shadow.activeElement).to.equal(last);
+      await until(() => getComputedStyle(row).maskImage === "none", "no fade once at the end");
+      const box = last.getBoundingClientRect();
+      const view = row.getBoundingClientRect();
+      expect(box.left >= view.left && box.right <= view.right, "the focused checkbox is in view").to.equal(true);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it("passes axe with filters selected", async () => {

@@ -1,22 +1,26 @@
 import { css } from "lit";
 
 /**
- * `layout="carousel"`: one row of tiles that scrolls and snaps. The controls float over the row's
- * corner, so their arrival (their code loads on first use) never moves the tiles.
+ * `layout="carousel"`: one row of tiles that scrolls and snaps. The controls sit in a row of
+ * their own above the slides, kept from the start (the section is there before their code
+ * loads on first use), so their arrival never moves the tiles and they never cover a slide.
  */
 export const carouselStyles = css`
   .carousel {
     position: relative;
+    padding-block-start: calc(2.75rem + 0.5rem);
   }
   .carousel-controls {
     position: absolute;
     z-index: 1;
-    inset-block-start: 0.5rem;
-    inset-inline-end: 0.5rem;
+    inset-block-start: 0;
+    inset-inline-end: 0;
+    height: 2.75rem;
     display: flex;
     gap: 0.4rem;
   }
   .carousel-controls button {
+    min-width: 2.75rem;
     padding: 0.3rem 0.75rem;
     background: var(--thron-gallery-background, Canvas);
     color: var(--thron-gallery-color, CanvasText);

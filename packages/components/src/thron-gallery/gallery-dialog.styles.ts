@@ -132,6 +132,27 @@ export const dialogStyles = css`
   .position {
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * A phone held upright: the stage takes the asset's shape (--stage-aspect, set by the dialog),
+   * not a tall black box around a 16:9 video; the description takes the rest, so Previous and
+   * Next stay put. The title wraps rather than being cut.
+   */
+  @media (max-width: 40rem) and (min-height: 30.01rem) {
+    .stage {
+      flex: 0 1 auto;
+      aspect-ratio: var(--stage-aspect, 16 / 9);
+    }
+    .description {
+      flex: 1 1 auto;
+      height: auto;
+      min-height: 3.9em;
+    }
+    h2 {
+      white-space: normal;
+      overflow-wrap: anywhere;
+      font-size: 1.05rem;
+    }
+  }
   /* A phone on its side: the buttons stay on screen, the description shrinks. */
   @media (max-height: 30rem) {
     .description {

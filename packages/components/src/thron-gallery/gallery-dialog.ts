@@ -30,6 +30,8 @@ export interface DialogGallery extends ReactiveControllerHost, HTMLElement {
 }
 
 const SWIPE_PX = 50;
+/** The stage's shape on a phone until the asset's own is known (its detail, or its media once loaded). */
+const DEFAULT_ASPECT: Record<Asset["type"], number> = { image: 4 / 3, video: 16 / 9, audio: 16 / 9, document: 1 / Math.SQRT2 };
 /** An asset id as the BFF accepts it (the contracts' AssetParams; importing them would bundle zod). */
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 let playerIds = 0;
@@ -45,6 +47,8 @@ export class GalleryDialog implements ReactiveController {
   #failed = false;
   #usingThronPlayer = false;
   #zoomed = false;
+  /** Width / height of the media the stage shows, once loaded (0 before). */
+  #mediaAspect = 0;
   #stepping = false;
   #player: ThronPlayer | null = null;
   #playerHost: HTMLElement | null = null;
@@ -61,6 +65,13 @@ export class GalleryDialog implements ReactiveController {
 
   hostDisconnected(): void {
     this.#stopShowing();
+  }
+
+  /** The stage's shape for the phone layout, through the CSSOM (a strict CSP refuses `style` attributes). */
+  hostUpdated(): void {
+    const asset = this.asset;
+    const stage = this.host.renderRoot.querySelector<HTMLElement>('[part~="stage"]');
+    if (asset && stage) stage.style.setProperty("--stage-aspect", String(this.#aspect(asset)));
   }
 
   /** Ends what an open asset holds: a show under way, its player, the page's scroll lock. */
@@ -184,6 +195,7 @@ export class GalleryDialog implements ReactiveController {
     this.#detail = null;
     this.#failed = false;
     this.#zoomed = false;
+    this.#mediaAspect = 0;
     const { base, gallery, locale, player } = this.host.dialogOptions;
     this.#usingThronPlayer = player !== "native" && asset.type !== "document";
     this.host.requestUpdate();
@@ -324,6 +336,28 @@ export class GalleryDialog implements ReactiveController {
     void this.step(forward ? 1 : -1);
   };
 
+  /** An image or a video's metadata loaded in the stage (ours, or the THRON Player's in the slot): its shape. */
+  readonly #onMediaLoad = {
+    capture: true,
+    handleEvent: (event: Event) => {
+      const media = event.target;
+      const [width, height] =
+        media instanceof HTMLVideoElement
+          ? [media.videoWidth, media.videoHeight]
+          : media instanceof HTMLImageElement && !media.classList.contains("zoomed")
+            ? [media.naturalWidth, media.naturalHeight]
+            : [0, 0];
+      if (!width || !height || Math.abs(width / height - this.#mediaAspect) < 0.001) return;
+      this.#mediaAspect = width / height;
+      this.host.requestUpdate();
+    },
+  };
+
+  /** The stage's shape on a phone (see the styles): the asset's, so a 16:9 video is not letterboxed. */
+  #aspect(asset: Asset): number {
+    return this.#detail?.aspectRatio ?? asset.aspectRatio ?? (this.#mediaAspect || DEFAULT_ASPECT[asset.type]);
+  }
+
   #toggleZoom(): void {
     this.#zoomed = !this.#zoomed;
     this.host.requestUpdate();
@@ -370,6 +404,8 @@ export class GalleryDialog implements ReactiveController {
       <div
         part="stage"
         class="stage ${asset.type} ${this.#zoomed ? "zoomed" : ""}"
+        @load=${this.#onMediaLoad}
+        @loadedmetadata=${this.#onMediaLoad}
         @pointerdown=${this.#onPointerDown}
         @pointerup=${this.#onPointerUp}
         @pointercancel=${this.#onPointerCancel}

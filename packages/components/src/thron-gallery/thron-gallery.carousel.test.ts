@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { emulateMedia, sendKeys, sendMouse } from "@web/test-runner-commands";
+import { emulateMedia, sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
 import { firstEvent, mountGallery, unmountAll, until } from "../internal/test-support.ts";
 import { carouselClock } from "./carousel-controller.ts";
 import type { ThronGallery } from "./thron-gallery.ts";
@@ -70,6 +70,28 @@ describe("<thron-gallery layout=carousel>", () => {
     expect(scroller.getAttribute("aria-live")).to.equal("polite");
     expect(shadow.querySelector('[part="rotation"]')).to.equal(null, "no rotation control without autoplay");
     await expect(el).to.be.accessible();
+  });
+
+  it("on a phone, keeps its controls off the slides", async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const mounted = await mountGallery({ layout: "carousel", "page-size": "12", autoplay: "4" });
+      const shadow = mounted.shadow;
+      await until(() => !!shadow.querySelector('[part="rotation"]'), "the carousel's controls");
+      await mounted.el.updateComplete;
+      const controls = (shadow.querySelector(".carousel-controls") as HTMLElement).getBoundingClientRect();
+      for (const slide of slides(shadow).slice(0, 2)) {
+        const box = slide.getBoundingClientRect();
+        const overlaps = controls.bottom > box.top && controls.top < box.bottom && controls.right > box.left && controls.left < box.right;
+        expect(
+          overlaps,
+          `the controls (${Math.round(controls.top)}–${Math.round(controls.bottom)}) over a slide from ${Math.round(box.top)}`,
+        ).to.equal(false);
+      }
+      await expect(mounted.el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it("shows the next and previous slides with the buttons, by keyboard", async () => {

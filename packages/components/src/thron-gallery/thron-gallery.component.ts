@@ -11,6 +11,7 @@ import type { DialogGallery } from "./gallery-dialog.ts";
 import { DialogLoader } from "./gallery-dialog-loader.ts";
 import { GridObservers } from "./grid-observers.ts";
 import { errorMessage, placeholdersInView, skeletons, tileFigure } from "./grid-parts.ts";
+import { HeldRoom } from "./held-room.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
@@ -129,8 +130,19 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
+  /** The room the last load took, kept when its result is shorter (nothing below jumps up). */
+  readonly #room = new HeldRoom(() => this.renderRoot);
   readonly #observers = new GridObservers(this, {
-    tileWidth: (width) => (this._tileWidth = width), // renders only when it changed
+    tileWidth: (width) => {
+      // A new width: the held height means nothing now. Let go in the next frame, not inside the
+      // ResizeObserver's delivery, where a change of layout is a "ResizeObserver loop" error.
+      if (width !== this._tileWidth && this.#room.held)
+        requestAnimationFrame(() => {
+          this.#room.release();
+          this.requestUpdate();
+        });
+      this._tileWidth = width; // renders only when it changed
+    },
     infinite: () => this.infinite,
     nearEnd: () => {
       if (!this._error) void this.loadMore(); // after an error, the retry button is the way on
@@ -238,6 +250,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.#room.apply();
     if (changed.has("infinite")) this.#observers.observeEnd();
   }
 
@@ -258,6 +271,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     this._loading = true;
     if (!keepError) this._error = null;
     if (!append) {
+      if (!keepError) this.#room.release(); // a new query: its placeholders take the room
       this._items = [];
       this._nextCursor = null;
       this._focusIndex = 0;
@@ -269,6 +283,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
       if (abort.signal.aborted) return;
       if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
+      this.#room.hold();
       const firstNew = this._items.length;
       this._items = append ? [...this._items, ...page.items] : page.items;
       this._total = page.total;
@@ -288,6 +303,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       // or disabled, so focus goes to the error's retry (or the message itself).
       const focusError = this.#focusAfterLoad >= 0;
       this.#focusAfterLoad = -1;
+      this.#room.hold();
       this._loading = false;
       this._error = this.emitError("thron-error", error);
       if (this._error.status === 404 && this._error.problem.title?.startsWith("Unknown gallery"))
@@ -352,7 +368,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     const status = this._loading ? t.loading : this._error ? "" : empty ? "" : t.showing(this._items.length, this._total);
     // The first page's placeholders take the room the page will take, so nothing below moves.
     const placeholders = this._loading ? (this._items.length ? Math.min(this.#pageSize, 6) : this.#pageSize) : 0;
-    return html`<div part="base" class="base" aria-busy=${this._loading ? "true" : "false"}>
+    return html`<div part="base" class="base ${this.#room.held ? "held" : ""}" aria-busy=${this._loading ? "true" : "false"}>
       ${this._error ? errorMessage(this._error, t, { busy: this._loading, onRetry: () => this.#onRetry() }) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
       ${this.#carousel.wrap(

@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
-import { firstEvent, mountGallery, setFaults, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, frames, mount, mountGallery, setFaults, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { AssetOpenDetail, ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -126,11 +126,19 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
   });
 
   it("loads the next page by itself when infinite and the end scrolls into view", async () => {
-    const { el } = await mountGallery({ "page-size": "6", infinite: true });
-    const more = firstEvent(el, "thron-gallery-load");
+    // The end starts far below the viewport, so nothing but the scroll can load the next page.
+    const container = mount();
+    const spacer = document.createElement("div");
+    spacer.style.height = "300vh";
+    const el = document.createElement("thron-gallery") as ThronGallery;
+    for (const [name, value] of Object.entries({ bff: TEST_BFF, "page-size": "6", infinite: "" })) el.setAttribute(name, value);
+    container.append(spacer, el);
+    await until(() => el.items.length === 6, "the first page");
+    await frames();
+    await frames();
+    expect(el.items).to.have.length(6, "nothing more while the end is out of view");
     el.shadowRoot?.querySelector(".sentinel")?.scrollIntoView();
-    await more;
-    expect(el.items.length).to.be.at.least(12);
+    await until(() => el.items.length >= 12, "the next page, loaded because the end came into view");
   });
 
   it("shows the empty state when nothing matches, and stays accessible", async () => {
@@ -175,6 +183,64 @@ describe("<thron-gallery> dialog, player and keyboard", () => {
       await setViewport({ width: 844, height: 390 });
       await el.updateComplete;
       expect(shadow.querySelector('[part="next"]')?.getBoundingClientRect().bottom).to.be.at.most(390);
+      el.close();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it("leaves the arrow keys to a focused native video: they seek, not step to another asset", async () => {
+    const { el, shadow } = await mountGallery({ "page-size": "20", player: "native" });
+    const index = el.items.findIndex((a) => a.type === "video");
+    await el.open(index);
+    const video = await (async () => {
+      await until(() => !!shadow.querySelector('[part="stage"] video'), "the native video");
+      return shadow.querySelector('[part="stage"] video') as HTMLVideoElement;
+    })();
+    video.focus();
+    expect(shadow.activeElement).to.equal(video);
+    await sendKeys({ press: "ArrowRight" });
+    await sendKeys({ press: "ArrowLeft" });
+    await frames();
+    await el.updateComplete;
+    expect(shadow.querySelector('[part="dialog-title"]')?.textContent).to.equal(el.items[index]?.title, "still the same asset");
+    expect(shadow.activeElement).to.equal(video, "focus stays on the video");
+    el.close();
+  });
+
+  it("on a phone, gives the stage the asset's shape (no tall black box) and wraps a long title", async () => {
+    await setViewport({ width: 390, height: 844 });
+    try {
+      const { el, shadow } = await mountGallery({ "page-size": "20", player: "native" });
+      const stage = () => shadow.querySelector('[part="stage"]') as HTMLElement;
+      const nextTop: number[] = [];
+      for (const type of ["image", "video"] as const) {
+        await el.open(el.items.findIndex((a) => a.type === type));
+        const media = await (async () => {
+          await until(() => {
+            const m = stage().querySelector<HTMLImageElement | HTMLVideoElement>("img, video");
+            return !!m && (m instanceof HTMLVideoElement ? m.videoWidth > 0 : m.naturalWidth > 0);
+          }, `the ${type} loaded`);
+          return stage().querySelector<HTMLImageElement | HTMLVideoElement>("img, video") as HTMLImageElement | HTMLVideoElement;
+        })();
+        await el.updateComplete;
+        await frames();
+        const [w, h] =
+          media instanceof HTMLVideoElement ? [media.videoWidth, media.videoHeight] : [media.naturalWidth, media.naturalHeight];
+        const box = stage().getBoundingClientRect();
+        // The media's own area over the stage's: object-fit: contain inside a box of its shape fills it.
+        const shown = Math.min(box.width / w, box.height / h);
+        const filled = (w * shown * h * shown) / (box.width * box.height);
+        expect(filled, `${type}: the stage fits the media (${Math.round(box.width)}×${Math.round(box.height)} for ${w}×${h})`).to.be.above(
+          0.95,
+        );
+        nextTop.push(Math.round(shadow.querySelector('[part="next"]')?.getBoundingClientRect().top ?? 0));
+        const title = shadow.querySelector('[part="dialog-title"]') as HTMLElement;
+        expect(title.scrollWidth, "the title is not cut").to.be.at.most(title.clientWidth);
+        expect(title.getBoundingClientRect().right).to.be.at.most(390);
+      }
+      expect(new Set(nextTop).size).to.equal(1, `Next stays put: ${nextTop}`);
+      await expect(el).to.be.accessible();
       el.close();
     } finally {
       await setViewport({ width: 800, height: 600 });

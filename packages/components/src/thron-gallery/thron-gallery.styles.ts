@@ -116,6 +116,30 @@ export const styles = [
     border-radius: var(--thron-gallery-radius, 0.5rem);
     background: color-mix(in srgb, currentColor 6%, transparent);
   }
+  /*
+   * Holding the room of the last load (held-room.ts): the grid, or an empty or error message,
+   * fills it, so the count and Load more stay where they were too. Not in a carousel: its one
+   * row keeps its height, and as a flex item its scroller stopped moving.
+   */
+  :host(:not([layout="carousel"])) .base.held {
+    display: flex;
+    flex-direction: column;
+  }
+  .held > .grid {
+    flex: 1 0 auto;
+    align-content: start;
+  }
+  .held > .message ~ .grid {
+    flex-grow: 0;
+  }
+  .held > .message {
+    flex: 1 0 auto;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    text-align: center;
+  }
   .actions {
     display: flex;
     flex-wrap: wrap;

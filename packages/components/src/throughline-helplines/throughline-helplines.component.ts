@@ -4,6 +4,7 @@ import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchCountries, fetchHelplines, reportEvent } from "../internal/throughline-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { keepRangesTogether } from "./keep-together.ts";
 import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
 import { styles } from "./throughline-helplines.styles.ts";
@@ -208,7 +209,7 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
               : t.closed
             : null;
     return html`${text ? html`<span id=${id} part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
-    ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${formatHours(contact.hours, locale)}</span>` : nothing}`;
+    ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${keepRangesTogether(formatHours(contact.hours, locale))}</span>` : nothing}`;
   }
 
   #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date) {
@@ -219,7 +220,7 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
     const allAlwaysOpen = reachable.length > 0 && reachable.every((c) => c.alwaysOpen);
     return html`<li part="helpline" class="helpline ${helpline.pairedWith ? "paired" : ""}">
       <h3 part="name">${helpline.name}</h3>
-      ${helpline.description ? html`<p part="description" class="description">${helpline.description}</p>` : nothing}
+      ${helpline.description ? html`<p part="description" class="description">${keepRangesTogether(helpline.description)}</p>` : nothing}
       ${allAlwaysOpen ? html`<p part="hours" class="hours">${t.open247}</p>` : nothing}
       <ul class="contacts" role="list">
         ${contacts.map((contact, index) => {

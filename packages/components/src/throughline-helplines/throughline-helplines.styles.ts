@@ -96,6 +96,10 @@ export const styles = [
       font-size: 0.85rem;
       padding-inline-start: 0.8rem;
     }
+    /* A range ("12–24", "09:00–23:00") stays on one line (keep-together.ts). */
+    .nowrap {
+      white-space: nowrap;
+    }
     .status.open,
     .status.always {
       color: var(--_open);

@@ -5,6 +5,7 @@ import { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { requestLaunch } from "../internal/thunder-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { onTouchDevice, watchAppHandoff } from "./app-handoff.ts";
 import { type AttributeProblem, attributeProblems, isLaunchable, listOf, opensThunderApp } from "./launch-input.ts";
 import { navigation } from "./navigation.ts";
 import { type ThunderLaunchButtonStrings, translated } from "./strings.ts";
@@ -66,6 +67,9 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
 
   /** How long a `thundercloud:` link has to take over before the element suggests Thunder is not installed. */
   appWaitMs = 2_000;
+  /** How long the window may be away (the browser's "open this application?" prompt) and still count as Thunder not opening. */
+  promptWaitMs = 10_000;
+  #stopWatching: () => void = () => {};
 
   declare _busy: boolean;
   declare _message: string;
@@ -153,30 +157,23 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
   }
 
   /**
-   * Opens the URL. A `thundercloud:` link leaves the page in place: if nothing took the focus
-   * away (the app opening) within appWaitMs, Thunder is probably not installed.
+   * Opens the URL. A `thundercloud:` link leaves the page in place; when no app takes over
+   * (see app-handoff.ts) the hint says Thunder may not be installed.
    */
   #open(url: string): void {
-    if (!opensThunderApp(url)) {
-      navigation.assign(url);
-      return;
-    }
-    let tookOver = false;
-    const away = () => {
-      tookOver = true;
-    };
-    window.addEventListener("blur", away, { once: true });
-    document.addEventListener("visibilitychange", away, { once: true });
-    window.addEventListener("pagehide", away, { once: true });
+    this.#stopWatching();
+    // Watching starts first: the browser's prompt can blur the window during the navigation.
+    if (opensThunderApp(url))
+      this.#stopWatching = watchAppHandoff({ appWaitMs: this.appWaitMs, promptWaitMs: this.promptWaitMs }, () => {
+        this.#hintUrl = url;
+        this._hint = "not-installed";
+      });
     navigation.assign(url);
-    setTimeout(() => {
-      window.removeEventListener("blur", away);
-      document.removeEventListener("visibilitychange", away);
-      window.removeEventListener("pagehide", away);
-      if (tookOver || !this.isConnected) return;
-      this.#hintUrl = url;
-      this._hint = "not-installed";
-    }, this.appWaitMs);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopWatching();
   }
 
   #clearHint(): void {
@@ -199,7 +196,7 @@ export class ThunderLaunchButton extends EmbedkitElement<ThunderLaunchButtonStri
   /** Always rendered: a live region announces what is put in it, not a region that appears with its text. */
   #renderHint(t: ThunderLaunchButtonStrings) {
     return html`<div part="hint" class="hint" role="status">
-      ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : t.notInstalled}</span>` : nothing}
+      ${this._hint ? html`<span>${this._hint === "copied" ? t.linkCopied : onTouchDevice() ? t.notInstalledOnTouch : t.notInstalled}</span>` : nothing}
       ${
         // Still there once copied, so keyboard focus stays where it was.
         this._hint === "not-installed" || this._hint === "copied"

@@ -269,3 +269,73 @@ describe("<thunder-launch-button>", () => {
     }
   });
 });
+
+/**
+ * A real `thundercloud:` navigation, as a visitor's click makes it. This Chromium has no app
+ * for the scheme; what the browser's prompt and a real app do to the page is played with the
+ * events they fire (`blur`, `focus`) or, for an app taking over, by hiding the page for real.
+ * No keyboard here: after an external-protocol navigation, Chromium's key presses can go astray.
+ */
+describe("<thunder-launch-button> opening a real thundercloud: link", () => {
+  afterEach(() => unmountAll());
+
+  async function launchForReal(before: (el: ThunderLaunchButton) => void = () => {}) {
+    const ticket = (await executeServerCommand("thunder-ticket")) as string;
+    const { el, inner } = await button({ method: "stats", ids: "42", ticket }, undefined, { navigate: true });
+    el.appWaitMs = 100;
+    el.promptWaitMs = 400;
+    before(el);
+    const launched = firstEvent<ThunderLaunchDetail>(el, "thunder-launch");
+    inner.click();
+    const { url } = (await launched).detail;
+    expect(url.startsWith("thundercloud://")).to.equal(true);
+    const hint = el.shadowRoot?.querySelector('[part="hint"]') as HTMLElement;
+    return { el, hint };
+  }
+
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const windowEvent = (name: "blur" | "focus") => window.dispatchEvent(new FocusEvent(name));
+
+  it("says Thunder may not be installed when nothing takes over", async () => {
+    const { el, hint } = await launchForReal();
+    await until(() => !!hint.textContent?.includes("may not be installed on this computer"), "the not-installed hint");
+    await expect(el).to.be.accessible();
+  });
+
+  it("still says so after the browser's open-the-app prompt blurred the window and gave the focus back", async () => {
+    const { hint } = await launchForReal();
+    windowEvent("blur"); // Chromium's "Open thundercloud?" prompt appears…
+    await pause(250); // …stays past the 100 ms wait…
+    expect(hint.textContent?.trim()).to.equal("", "no verdict while the prompt is up");
+    windowEvent("focus"); // …and is dismissed: no app took over.
+    await until(() => !!hint.textContent?.includes("may not be installed"), "the not-installed hint after the prompt");
+  });
+
+  it("says nothing when Thunder comes to the front and stays there, even once the visitor comes back", async () => {
+    const { hint } = await launchForReal();
+    windowEvent("blur");
+    await pause(600); // longer than promptWaitMs: the app, not a prompt
+    windowEvent("focus");
+    await pause(200);
+    expect(hint.textContent?.trim()).to.equal("");
+  });
+
+  it("says nothing when the app takes the page over (hidden)", async () => {
+    const { hint } = await launchForReal();
+    await executeServerCommand("page-hidden");
+    await pause(300);
+    expect(hint.textContent?.trim()).to.equal("");
+  });
+
+  it("on a phone, does not speak of 'this computer'", async () => {
+    await executeServerCommand("emulate-touch", true);
+    try {
+      const { el, hint } = await launchForReal();
+      await until(() => !!hint.textContent?.includes("may not be installed"), "the not-installed hint");
+      expect(hint.textContent).to.contain("on this device").and.not.to.contain("computer");
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand("emulate-touch", false);
+    }
+  });
+});

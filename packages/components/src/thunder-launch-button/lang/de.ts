@@ -13,6 +13,7 @@ export default {
     network: "Keine Verbindung. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.",
   },
   notInstalled: "Thunder wurde nicht geöffnet. Vielleicht ist es auf diesem Computer nicht installiert.",
+  notInstalledOnTouch: "Thunder wurde nicht geöffnet. Vielleicht ist es auf diesem Gerät nicht installiert.",
   copyLink: "Link kopieren",
   linkCopied: "Link kopiert.",
   copyManually: "Diesen Link kopieren:",

@@ -11,6 +11,7 @@ const en = {
     network: "No connection. Check your network and try again.",
   },
   notInstalled: "Thunder did not open. It may not be installed on this computer.",
+  notInstalledOnTouch: "Thunder did not open. It may not be installed on this device.",
   copyLink: "Copy link",
   linkCopied: "Link copied.",
   copyManually: "Copy this link:",

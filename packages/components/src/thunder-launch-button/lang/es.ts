@@ -13,6 +13,7 @@ export default {
     network: "Sin conexión. Compruebe su red e inténtelo de nuevo.",
   },
   notInstalled: "Thunder no se ha abierto. Puede que no esté instalado en este ordenador.",
+  notInstalledOnTouch: "Thunder no se ha abierto. Puede que no esté instalado en este dispositivo.",
   copyLink: "Copiar el enlace",
   linkCopied: "Enlace copiado.",
   copyManually: "Copie este enlace:",

@@ -13,6 +13,7 @@ export default {
     network: "Pas de connexion. Vérifiez votre réseau et réessayez.",
   },
   notInstalled: "Thunder ne s'est pas ouvert. Il n'est peut-être pas installé sur cet ordinateur.",
+  notInstalledOnTouch: "Thunder ne s'est pas ouvert. Il n'est peut-être pas installé sur cet appareil.",
   copyLink: "Copier le lien",
   linkCopied: "Lien copié.",
   copyManually: "Copiez ce lien :",

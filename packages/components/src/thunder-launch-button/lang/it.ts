@@ -13,6 +13,7 @@ export default {
     network: "Nessuna connessione. Controlla la rete e riprova.",
   },
   notInstalled: "Thunder non si è aperto. Forse non è installato su questo computer.",
+  notInstalledOnTouch: "Thunder non si è aperto. Forse non è installato su questo dispositivo.",
   copyLink: "Copia il link",
   linkCopied: "Link copiato.",
   copyManually: "Copia questo link:",

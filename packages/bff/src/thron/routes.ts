@@ -115,12 +115,15 @@ export function thronRoutes(deps: ThronRouteDeps) {
     const { gallery: name } = c.req.valid("param");
     const query = c.req.valid("query");
     const gallery = galleryFor(name);
-    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor);
-    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
-    if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
-    if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
-    const plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
+    if (errors.length > 0) throw invalidRequest(errors);
+    const firstPage = searchPlan(config, { name, config: gallery }, query, filters, undefined);
+    // A cursor opens only under the gallery and search it was issued for: another one's never reaches THRON.
+    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor, firstPage.cursorContext);
+    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
+    if (pageToken === null)
+      throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
+    const plan = pageToken === undefined ? firstPage : searchPlan(config, { name, config: gallery }, query, filters, pageToken);
     pages.remember(c.req.url, plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
     return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;

@@ -3,7 +3,8 @@
  * answers and one ThroughLine quota. Loaded only when configured. Connecting never holds up the
  * start: until Redis answers (and whenever it is away) a read counts as a miss, the client keeps
  * reconnecting in the background, and the BFF answers from memory and its upstreams. A cache
- * outage is never an outage.
+ * outage is never an outage: no command waits on a Redis that is away (every one goes through
+ * `guard`, which fails at once while the client is not ready and gives up after 50 ms).
  */
 import { createClient } from "@redis/client";
 import type { Logger } from "../core/logger.ts";
@@ -13,7 +14,17 @@ import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 
 const PREFIX = "embedkit:";
 
-export async function connectRedis(url: string, logger: Logger) {
+/** The longest a request waits on one Redis command before it goes on from memory. */
+export const REDIS_COMMAND_BUDGET_MS = 50;
+/** After a command ran out of time, Redis counts as away this long: requests meanwhile do not wait at all. */
+const AWAY_AFTER_TIMEOUT_MS = 1_000;
+
+export interface RedisOptions {
+  /** REDIS_COMMAND_BUDGET_MS unless given. */
+  commandBudgetMs?: number;
+}
+
+export async function connectRedis(url: string, logger: Logger, options: RedisOptions = {}) {
   const client = newClient(url);
   let lastWarning = 0;
   const warn = (error: unknown) => {
@@ -31,13 +42,15 @@ export async function connectRedis(url: string, logger: Logger) {
   // Not awaited: it settles only once Redis answers, which may be much later.
   client.connect().catch(warn);
 
-  const cache = redisCache(client, warn);
-  const counters = redisCounters(client, warn);
+  const guarded = guard(client, options.commandBudgetMs ?? REDIS_COMMAND_BUDGET_MS);
+  const cache = redisCache(client, guarded.run, warn);
+  const counters = redisCounters(client, guarded.run, warn);
 
   const lock = redisLock(
     {
-      setIfAbsent: (key, value, ms) => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }),
-      releaseIfOurs: (key, value) => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }),
+      setIfAbsent: (key, value, ms) =>
+        guarded.run(() => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } })),
+      releaseIfOurs: (key, value) => guarded.run(() => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] })),
     },
     PREFIX,
     warn,
@@ -48,7 +61,7 @@ export async function connectRedis(url: string, logger: Logger) {
     counters,
     lock,
     /** For /health and metrics: whether Redis answers right now. */
-    state: (): "ready" | "unavailable" => (client.isReady ? "ready" : "unavailable"),
+    state: (): "ready" | "unavailable" => (guarded.available() ? "ready" : "unavailable"),
     close: async () => {
       if (client.isOpen) await client.close();
       else client.destroy(); // still reconnecting: stop trying
@@ -64,13 +77,56 @@ const newClient = (url: string) =>
     socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(retries * 200, 5_000) },
   });
 type RedisClient = ReturnType<typeof newClient>;
+/** Runs one Redis command within the budget, or throws at once while Redis is away. */
+type Run = <T>(command: () => Promise<T>) => Promise<T>;
+
+class RedisAway extends Error {}
+
+/**
+ * Every command on the request path goes through here. The client's own offline queue is off,
+ * yet some commands (a MULTI, one sent on a connection that has just dropped, or to a Redis that
+ * hangs) still wait for a reconnect: so a command fails at once while the client is not ready,
+ * and gives up after `budgetMs`, after which Redis counts as away for a second. It comes back by
+ * itself: the first command after that second tries again.
+ */
+function guard(client: RedisClient, budgetMs: number) {
+  let awayUntil = 0;
+  const available = () => client.isReady && Date.now() >= awayUntil;
+  const run: Run = async (command) => {
+    if (!available()) throw new RedisAway("Redis is not connected");
+    let settled = false;
+    const pending = command().finally(() => {
+      settled = true;
+    });
+    pending.catch(() => {}); // when the budget wins, its failure later is nobody's
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const budget = new Promise<never>((_, reject) => {
+      // setImmediate: after a busy event loop, an answer already read from the socket wins over the timer.
+      timer = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (settled) return;
+            awayUntil = Date.now() + AWAY_AFTER_TIMEOUT_MS;
+            reject(new RedisAway(`Redis did not answer within ${budgetMs} ms`));
+          }),
+        budgetMs,
+      );
+    });
+    try {
+      return await Promise.race([pending, budget]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { run, available };
+}
 
 /** Cached answers as JSON, expiring when they would no longer be served even stale. */
-function redisCache(client: RedisClient, warn: (error: unknown) => void): CacheStore {
+function redisCache(client: RedisClient, run: Run, warn: (error: unknown) => void): CacheStore {
   return {
     async get<V>(key: string) {
       try {
-        const text = await client.get(PREFIX + key);
+        const text = await run(() => client.get(PREFIX + key));
         return text ? (JSON.parse(text) as CacheEntry<V>) : undefined;
       } catch (error) {
         warn(error);
@@ -80,7 +136,7 @@ function redisCache(client: RedisClient, warn: (error: unknown) => void): CacheS
     async set<V>(key: string, entry: CacheEntry<V>) {
       try {
         const ttl = Math.max(1_000, entry.staleUntil - Date.now());
-        await client.set(PREFIX + key, JSON.stringify(entry), { expiration: { type: "PX", value: ttl } });
+        await run(() => client.set(PREFIX + key, JSON.stringify(entry), { expiration: { type: "PX", value: ttl } }));
       } catch (error) {
         warn(error);
       }
@@ -89,15 +145,17 @@ function redisCache(client: RedisClient, warn: (error: unknown) => void): CacheS
 }
 
 /** Counter failures are thrown, not read as 0: the quota then counts in process (fails closed). */
-function redisCounters(client: RedisClient, warn: (error: unknown) => void): CounterStore {
+function redisCounters(client: RedisClient, run: Run, warn: (error: unknown) => void): CounterStore {
   return {
     async increment(key: string, ttlMs: number, by = 1) {
       try {
-        const [value] = (await client
-          .multi()
-          .incrBy(PREFIX + key, by)
-          .pExpire(PREFIX + key, ttlMs, "NX")
-          .exec()) as unknown as [number];
+        const [value] = (await run(() =>
+          client
+            .multi()
+            .incrBy(PREFIX + key, by)
+            .pExpire(PREFIX + key, ttlMs, "NX")
+            .exec(),
+        )) as unknown as [number];
         return Number(value);
       } catch (error) {
         warn(error);
@@ -106,7 +164,7 @@ function redisCounters(client: RedisClient, warn: (error: unknown) => void): Cou
     },
     async read(keys: string[]) {
       try {
-        return (await client.mGet(keys.map((k) => PREFIX + k))).map((v) => Number(v ?? 0));
+        return (await run(() => client.mGet(keys.map((k) => PREFIX + k)))).map((v) => Number(v ?? 0));
       } catch (error) {
         warn(error);
         throw error;

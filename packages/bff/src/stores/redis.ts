@@ -22,9 +22,22 @@ const AWAY_AFTER_TIMEOUT_MS = 1_000;
 export interface RedisOptions {
   /** REDIS_COMMAND_BUDGET_MS unless given. */
   commandBudgetMs?: number;
+  /** The variable the URL came from (BFF_CACHE_URL or REDIS_URL), named in the start-up line. */
+  from?: string;
+}
+
+/** The URL without its user and password, for a log line. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
+  } catch {
+    return "(an unreadable URL)";
+  }
 }
 
 export async function connectRedis(url: string, logger: Logger, options: RedisOptions = {}) {
+  logger.log("info", `shared store: Redis at ${withoutCredentials(url)}${options.from ? ` (from ${options.from})` : ""}`);
   const client = newClient(url);
   let lastWarning = 0;
   const warn = (error: unknown) => {

@@ -24,7 +24,10 @@ describe("REDIS_URL", () => {
     assert.deepEqual(problemsOf({ BFF_SANDBOX: "1", REDIS_URL: "memcached://x" }), [
       "REDIS_URL must be a redis:// or rediss:// URL (or set BFF_CACHE_URL)",
     ]);
-    assert.equal(loadConfig({ BFF_SANDBOX: "1", REDIS_URL: "memcached://x", BFF_CACHE_URL: "redis://own:6379" }).cacheUrlVar, "BFF_CACHE_URL");
+    assert.equal(
+      loadConfig({ BFF_SANDBOX: "1", REDIS_URL: "memcached://x", BFF_CACHE_URL: "redis://own:6379" }).cacheUrlVar,
+      "BFF_CACHE_URL",
+    );
   });
 
   it("is used at start, which says so in one line naming the variable and the host, never the password", async () => {
@@ -43,7 +46,10 @@ describe("REDIS_URL", () => {
       const started = logs.filter((line) => line.includes("shared store: Redis"));
       assert.equal(started.length, 1, logs.join("\n"));
       assert.match(started[0] ?? "", new RegExp(`Redis at redis://127\\.0\\.0\\.1:${port}/2 \\(from REDIS_URL\\)`));
-      assert.ok(logs.every((line) => !line.includes(password) && !line.includes("default:")), "no password in any line");
+      assert.ok(
+        logs.every((line) => !line.includes(password) && !line.includes("default:")),
+        "no password in any line",
+      );
     } finally {
       await bff.close();
     }

@@ -164,6 +164,15 @@ describe("search plans", () => {
     assert.equal(map.get("huge"), undefined, "an entry larger than the bound is not kept");
   });
 
+  it("count a key set again once: repeats of one search never push the others out", () => {
+    const map = new ByteBoundedMap<string>(10_000, (value) => value.length * 2);
+    map.set("other", "v".repeat(1_000));
+    for (let i = 0; i < 10; i++) map.set("repeated", "v".repeat(1_000));
+    assert.equal(map.bytes, 2 * (2 * "other".length + 2_000) + 2 * ("repeated".length - "other".length));
+    assert.equal(map.size, 2);
+    assert.equal(map.get("other"), "v".repeat(1_000));
+  });
+
   it("a request padded with an ignored parameter is answered from the plan and cache like the plain one", async () => {
     const bff = sandboxBff();
     assert.equal((await bff.get(`${ASSETS}?limit=3`)).status, 200);

@@ -87,6 +87,41 @@ describe("two deployments, one shared store in memory, different THRON users", (
   });
 });
 
+describe("ThroughLine's quota and the edge's rate limit, namespaced", () => {
+  const base = "http://upstreams.test";
+  const sandbox = createSandbox({ baseUrl: base });
+  const deployment = (env: Record<string, string>, stores: NonNullable<AppDeps["stores"]>) => {
+    const publicUrl = "http://bff.test";
+    const { app } = createApp(loadConfig({ ...upstreamEnv(base), ...env }, { publicUrl }), {
+      publicUrl,
+      fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+      logSink: () => {},
+      stores,
+    });
+    return { get: (path: string) => app.request(`${publicUrl}${path}`) };
+  };
+
+  it("another ThroughLine app on the same store counts none of this one's calls", async () => {
+    const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const ours = deployment({}, stores);
+    const theirs = deployment({ THROUGHLINE_CLIENT_ID: "another-throughline-app" }, stores);
+    assert.equal((await ours.get("/v1/throughline/helplines?country=NZ")).status, 200);
+    const quota = async (bff: Deployment) =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    assert.ok((await quota(ours)) > 0);
+    assert.equal(await quota(theirs), 0);
+  });
+
+  it("a client's requests to one deployment spend none of its budget at another", async () => {
+    const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const ours = deployment({ RATE_LIMIT_PER_MINUTE: "2" }, stores);
+    const theirs = deployment({ RATE_LIMIT_PER_MINUTE: "2", THRON_USERNAME: withoutRights }, stores);
+    const statuses = [];
+    for (const bff of [ours, ours, ours, theirs]) statuses.push((await bff.get("/v1/throughline/topics")).status);
+    assert.deepEqual(statuses, [200, 200, 429, 200]);
+  });
+});
+
 describe("an answer THRON refused is never stored as a good one", () => {
   it("a user lacking the viewer role gets no filters, and stores no empty list the fleet would then serve", async () => {
     const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };

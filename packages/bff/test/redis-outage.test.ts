@@ -49,7 +49,7 @@ describe("Redis unreachable", () => {
   it(
     "no request waits on a Redis that is away: latency in an outage stays within 2x of normal, and it comes back by itself",
     needsRedis,
-    async () => {
+    async (t) => {
       const { process: redis, url } = await startRedis();
       stops.push(() => redis.kill("SIGKILL"));
       const bff = await startNodeServer({ env: { BFF_SANDBOX: "1", BFF_CACHE_URL: url }, port: 0, deps: { logSink: () => {} } });
@@ -80,6 +80,9 @@ describe("Redis unreachable", () => {
       await new Promise((resolve) => redis.once("exit", resolve));
       const gone = await median();
       const normal = Math.max(normalBefore, normalAfter);
+      t.diagnostic(
+        `median ms: normal ${normalBefore.toFixed(1)} / ${normalAfter.toFixed(1)}, Redis hung ${hung.toFixed(1)}, gone ${gone.toFixed(1)}`,
+      );
       assert.ok(hung <= 2 * normal, `hung Redis: median ${hung.toFixed(1)} ms, normally ${normal.toFixed(1)} ms`);
       assert.ok(gone <= 2 * normal, `Redis gone: median ${gone.toFixed(1)} ms, normally ${normal.toFixed(1)} ms`);
     },

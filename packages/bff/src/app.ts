@@ -76,6 +76,8 @@ export interface AppDeps {
     /** Whether the shared store answers now (/health and metrics report it). */
     sharedState?: () => "ready" | "unavailable";
   };
+  /** How long a request waits on one shared-store (Redis) command before it goes on from memory: 50 ms unless given. */
+  sharedStoreBudgetMs?: number;
   /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
   memoryCacheEntries?: number;
   /** Traces (core/otel.ts); the runtime loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
@@ -117,7 +119,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const metrics = deps.metrics?.(gaugesOf(providers, sharedState)) ?? null;
   const contextIn = (namespace: readonly string[]) => providerContext(config, deps, logger, metrics, sandboxMode?.fetch, namespace);
   // The edge's rate limits belong to this deployment: namespaced by every provider's namespace.
-  const context = contextIn(["v1", ...PROVIDERS.flatMap((module) => module.namespace(config) ?? [])]);
+  const context = contextIn(["v1", ...PROVIDERS.map((module) => namespacePrefix(module.namespace(config) ?? []))]);
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   if (deps.tracing) app.use(deps.tracing.request);

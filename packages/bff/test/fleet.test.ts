@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { hasRedis, needsRedis, startRedis } from "./redis-server.ts";
+import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
 type Instance = Awaited<ReturnType<typeof startNodeServer>>;
@@ -13,7 +13,7 @@ type Instance = Awaited<ReturnType<typeof startNodeServer>>;
 /** One redis-server and two BFF instances sharing it (BFF_CACHE_URL). */
 async function startPair(env: Record<string, string>) {
   const { process: redis, url } = await startRedis();
-  const start = () => startNodeServer({ env: { ...env, BFF_CACHE_URL: url }, port: 0, deps: { logSink: () => {} } });
+  const start = () => startNodeServer({ env: { ...env, BFF_CACHE_URL: url }, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
   const a = await start();
   const b = await start();
   return {

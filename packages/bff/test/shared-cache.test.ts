@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { hasRedis, needsRedis, startRedis } from "./redis-server.ts";
+import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { issueTicket } from "./tickets.ts";
 
 describe("BFF_CACHE_URL: two instances, one Redis", () => {
@@ -18,8 +18,8 @@ describe("BFF_CACHE_URL: two instances, one Redis", () => {
     redis = started.process;
     cacheUrl = started.url;
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl };
-    a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
-    b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
+    a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l), ...PATIENT_WITH_REDIS } });
+    b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l), ...PATIENT_WITH_REDIS } });
   });
   after(async () => {
     await a?.close();
@@ -51,8 +51,8 @@ describe("BFF_CACHE_URL: two instances, one Redis", () => {
   it("lets a Thunder launch ticket work once across two instances", needsRedis, async () => {
     const secret = "shared-cache-test-ticket-secret-0123";
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
-    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
-    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
+    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
     try {
       const ticket = await issueTicket(secret, { sub: "user-7" });
       const launch = (url: string) =>

@@ -13,7 +13,7 @@ import { startNodeServer } from "../src/runtime/node-server.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { sandboxBff } from "./helpers.ts";
-import { needsRedis, startRedis } from "./redis-server.ts";
+import { needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { startStandaloneSandbox, upstreamEnv } from "./standalone-sandbox.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
@@ -151,7 +151,7 @@ describe("two deployments, one redis-server, different THRON users", () => {
       redisUrls.set(round, redis.url);
     }
     const env = { ...upstreams.env, THRON_USERNAME: username, BFF_CACHE_URL: redisUrls.get(round) };
-    const bff = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const bff = await startNodeServer({ env, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
     stops.push(bff.close);
     return { get: (path) => fetch(`${bff.url}${path}`) };
   };

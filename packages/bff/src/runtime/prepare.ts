@@ -29,7 +29,7 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
     ? await (await import("../stores/redis.ts")).connectRedis(
         config.cacheUrl,
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
-        { from: config.cacheUrlVar ?? undefined },
+        { from: config.cacheUrlVar ?? undefined, ...(deps.sharedStoreBudgetMs && { commandBudgetMs: deps.sharedStoreBudgetMs }) },
       )
     : null;
   // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.

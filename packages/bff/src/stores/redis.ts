@@ -19,6 +19,16 @@ export const REDIS_COMMAND_BUDGET_MS = 50;
 /** After a command ran out of time, Redis counts as away this long: requests meanwhile do not wait at all. */
 const AWAY_AFTER_TIMEOUT_MS = 1_000;
 
+/** The longest the start waits for Redis to answer (it goes on without it). */
+const START_WAIT_MS = 1_000;
+
+/** Settles when the first of `promises` does, or after `ms`. */
+async function firstOf(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([...promises, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 export interface RedisOptions {
   /** REDIS_COMMAND_BUDGET_MS unless given. */
   commandBudgetMs?: number;
@@ -52,8 +62,10 @@ export async function connectRedis(url: string, logger: Logger, options: RedisOp
     everReady = true;
     lastWarning = 0; // the next outage gets its line at once
   });
-  // Not awaited: it settles only once Redis answers, which may be much later.
-  client.connect().catch(warn);
+  // Not awaited: it settles only once Redis answers, which may be much later. The start waits
+  // only until Redis answers or refuses, a second at most, so first requests find it connected.
+  const connected = client.connect().catch(warn);
+  await firstOf([connected, new Promise((resolve) => client.once("error", resolve))], START_WAIT_MS);
 
   const guarded = guard(client, options.commandBudgetMs ?? REDIS_COMMAND_BUDGET_MS);
   const cache = redisCache(client, guarded.run, warn);

@@ -94,6 +94,16 @@ describe("tokens obtained once for the fleet, without redis-server", () => {
     );
     assert.equal(upstreams.sandbox.thron.stats.tokenRequests, 1, "one THRON login for both instances");
     assert.equal(upstreams.sandbox.throughline.stats.tokenRequests, 1);
+
+    // THRON rotates refresh tokens: after sessions expire, one instance refreshes and the other adopts that session.
+    const grants = () => ({ ...upstreams.sandbox.thron.stats.tokenRequestsByGrant });
+    const before = grants();
+    upstreams.sandbox.thron.expireSessions();
+    assert.equal((await a.request("http://bff.test/v1/thron/galleries/default/assets?limit=3&q=after-a")).status, 200);
+    assert.equal((await b.request("http://bff.test/v1/thron/galleries/default/assets?limit=3&q=after-b")).status, 200);
+    const spent = (grant: string) => (grants()[grant] ?? 0) - (before[grant] ?? 0);
+    assert.equal(spent("refresh_token"), 1, "one refresh for the fleet");
+    assert.equal(spent("urn:thron:oauth:user-impersonation"), 0, "no instance fell back to a full login");
   });
 });
 
@@ -119,6 +129,23 @@ describe("a Redis that never answers, without redis-server", () => {
     }
     assert.equal(bff.sandbox?.throughline.stats.apiCalls, 4, "no call past the daily quota");
     assert.ok(statuses.includes(200) && statuses.includes(503), `${statuses}`);
+  });
+
+  it("answers what this instance loaded from memory, so an outage never multiplies upstream calls", async () => {
+    const bff = await start({ BFF_CACHE_URL: `redis://127.0.0.1:${await freePort()}` });
+    const paths = [`${ASSETS}?limit=6`, `${ASSETS}?limit=6&type=video`, "/v1/thron/galleries/sport/assets?limit=4"];
+    for (const path of paths) assert.equal((await fetch(`${bff.url}${path}`)).status, 200);
+    const searches = bff.sandbox?.thron.stats.searches;
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => fetch(`${bff.url}${paths[i % paths.length]}`)));
+    assert.deepEqual([...new Set(answers.map((a) => a.status))], [200]);
+    assert.equal(bff.sandbox?.thron.stats.searches, searches, "no search went upstream again");
+  });
+
+  it("rate limits each client in this instance's memory instead of letting everything through", async () => {
+    const bff = await start({ BFF_CACHE_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_MINUTE: "6" });
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${bff.url}/v1/throughline/topics`)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 200, 200, 200, 429]);
   });
 
   it("costs no request any wait: latency stays within 2x of a BFF without a shared store", async (t) => {

@@ -67,18 +67,24 @@ describe("Redis unreachable", () => {
         }
         return times.sort((a, b) => a - b)[12] as number;
       };
+      /** The outage's median: a stall shows in every measure, a busy moment of a shared machine in one at most (up to three). */
+      const inOutage = async (normal: number) => {
+        let best = await median();
+        for (let i = 1; i < 3 && best > 2 * normal; i++) best = Math.min(best, await median());
+        return best;
+      };
       const sharedCache = async () => Health.parse(await (await fetch(`${bff.url}/health`)).json()).sharedCache;
       await median(); // warm: answers cached, Redis connected
       const normalBefore = await median();
       redis.kill("SIGSTOP"); // Redis hangs: the connection stays open, nothing answers
-      const hung = await median();
+      const hung = await inOutage(normalBefore);
       redis.kill("SIGCONT");
       for (let i = 0; i < 50 && (await sharedCache()) !== "ready"; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(await sharedCache(), "ready", "back by itself once Redis answers");
       const normalAfter = await median();
       redis.kill("SIGKILL"); // Redis gone: the client reconnects in the background
       await new Promise((resolve) => redis.once("exit", resolve));
-      const gone = await median();
+      const gone = await inOutage(Math.max(normalBefore, normalAfter));
       const normal = Math.max(normalBefore, normalAfter);
       t.diagnostic(
         `median ms: normal ${normalBefore.toFixed(1)} / ${normalAfter.toFixed(1)}, Redis hung ${hung.toFixed(1)}, gone ${gone.toFixed(1)}`,

@@ -14,8 +14,12 @@ import { RELEASE_IF_OURS, redisLock } from "./redis-lock.ts";
 
 const PREFIX = "embedkit:";
 
-/** The longest a request waits on one Redis command before it goes on from memory. */
+/** The longest a request waits on a silent Redis (no answer to any command) before it goes on from memory. */
 export const REDIS_COMMAND_BUDGET_MS = 50;
+/** The fleet lock's patience (see connectRedis). */
+const LOCK_PATIENCE = { budgetMs: 500, whileAway: "try" } as const;
+/** A busy Redis that still answers other commands may keep one waiting this many budgets at most. */
+const MAX_WAIT_BUDGETS = 20;
 /** After a command ran out of time, Redis counts as away this long: requests meanwhile do not wait at all. */
 const AWAY_AFTER_TIMEOUT_MS = 1_000;
 
@@ -73,9 +77,11 @@ export async function connectRedis(url: string, logger: Logger, options: RedisOp
 
   const lock = redisLock(
     {
+      // Taken only on a miss, which an upstream call answers otherwise (slower than waiting a little):
+      // a busy Redis, or one that has just missed a budget, is still asked.
       setIfAbsent: (key, value, ms) =>
-        guarded.run(() => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } })),
-      releaseIfOurs: (key, value) => guarded.run(() => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] })),
+        guarded.run(() => client.set(key, value, { condition: "NX", expiration: { type: "PX", value: ms } }), LOCK_PATIENCE),
+      releaseIfOurs: (key, value) => guarded.run(() => client.eval(RELEASE_IF_OURS, { keys: [key], arguments: [value] }), LOCK_PATIENCE),
     },
     PREFIX,
     warn,
@@ -103,7 +109,12 @@ const newClient = (url: string) =>
   });
 type RedisClient = ReturnType<typeof newClient>;
 /** Runs one Redis command within the budget, or throws at once while Redis is away. */
-type Run = <T>(command: () => Promise<T>) => Promise<T>;
+type Run = <T>(command: () => Promise<T>, patience?: Patience) => Promise<T>;
+/** How long a command may wait on a silent Redis, and whether it is refused at once while Redis counts as away. */
+interface Patience {
+  budgetMs: number;
+  whileAway: "refuse" | "try";
+}
 
 class RedisAway extends Error {}
 
@@ -111,31 +122,43 @@ class RedisAway extends Error {}
  * Every command on the request path goes through here. The client's own offline queue is off,
  * yet some commands (a MULTI, one sent on a connection that has just dropped, or to a Redis that
  * hangs) still wait for a reconnect: so a command fails at once while the client is not ready,
- * and gives up after `budgetMs`, after which Redis counts as away for a second. It comes back by
- * itself: the first command after that second tries again.
+ * and gives up once Redis has been silent for `budgetMs` (no answer to any command), after which
+ * Redis counts as away for a second. A Redis that is busy but answering, or this process too busy
+ * to read its answers (a burst of requests), is not away: a command then waits up to
+ * `MAX_WAIT_BUDGETS` budgets. It comes back by itself: the first command after that second tries again.
  */
-function guard(client: RedisClient, budgetMs: number) {
+function guard(client: RedisClient, requestBudgetMs: number) {
   let awayUntil = 0;
+  let lastAnswerAt = 0;
   const available = () => client.isReady && Date.now() >= awayUntil;
-  const run: Run = async (command) => {
-    if (!available()) throw new RedisAway("Redis is not connected");
+  const run: Run = async (command, { budgetMs, whileAway } = { budgetMs: requestBudgetMs, whileAway: "refuse" }) => {
+    if (!client.isReady || (whileAway === "refuse" && Date.now() < awayUntil)) throw new RedisAway("Redis is not connected");
+    const sentAt = Date.now();
     let settled = false;
     const pending = command().finally(() => {
       settled = true;
+      lastAnswerAt = Date.now();
     });
     pending.catch(() => {}); // when the budget wins, its failure later is nobody's
     let timer: ReturnType<typeof setTimeout> | undefined;
     const budget = new Promise<never>((_, reject) => {
-      // setImmediate: after a busy event loop, an answer already read from the socket wins over the timer.
-      timer = setTimeout(
-        () =>
-          setImmediate(() => {
-            if (settled) return;
-            awayUntil = Date.now() + AWAY_AFTER_TIMEOUT_MS;
-            reject(new RedisAway(`Redis did not answer within ${budgetMs} ms`));
-          }),
-        budgetMs,
-      );
+      // setImmediate: an answer read from the socket in the same turn of the event loop wins over the timer.
+      const arm = (ms: number) => {
+        const due = Date.now() + ms;
+        timer = setTimeout(() => setImmediate(() => check(due)), ms);
+      };
+      const check = (due: number) => {
+        if (settled) return;
+        const now = Date.now();
+        // A check that comes late means this process was busy: what Redis sent may not be read yet.
+        const busy = now - due > budgetMs / 2;
+        const silentFor = now - Math.max(lastAnswerAt, sentAt);
+        if ((busy || silentFor < budgetMs) && now - sentAt < MAX_WAIT_BUDGETS * budgetMs)
+          return arm(busy ? budgetMs : budgetMs - silentFor);
+        awayUntil = now + AWAY_AFTER_TIMEOUT_MS;
+        reject(new RedisAway(`Redis did not answer within ${now - sentAt} ms`));
+      };
+      arm(budgetMs);
     });
     try {
       return await Promise.race([pending, budget]);

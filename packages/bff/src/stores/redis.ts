@@ -18,8 +18,8 @@ const PREFIX = "embedkit:";
 export const REDIS_COMMAND_BUDGET_MS = 50;
 /** The fleet lock's patience (see connectRedis). */
 const LOCK_PATIENCE = { budgetMs: 500, whileAway: "try" } as const;
-/** A busy Redis that still answers other commands may keep one waiting this many budgets at most. */
-const MAX_WAIT_BUDGETS = 20;
+/** A busy Redis that still answers other commands may keep one waiting this long at most. */
+const MAX_WAIT_MS = 1_000;
 /** After a command ran out of time, Redis counts as away this long: requests meanwhile do not wait at all. */
 const AWAY_AFTER_TIMEOUT_MS = 1_000;
 
@@ -125,7 +125,7 @@ class RedisAway extends Error {}
  * and gives up once Redis has been silent for `budgetMs` (no answer to any command), after which
  * Redis counts as away for a second. A Redis that is busy but answering, or this process too busy
  * to read its answers (a burst of requests), is not away: a command then waits up to
- * `MAX_WAIT_BUDGETS` budgets. It comes back by itself: the first command after that second tries again.
+ * MAX_WAIT_MS. It comes back by itself: the first command after that second tries again.
  */
 function guard(client: RedisClient, requestBudgetMs: number) {
   let awayUntil = 0;
@@ -153,8 +153,7 @@ function guard(client: RedisClient, requestBudgetMs: number) {
         // A check that comes late means this process was busy: what Redis sent may not be read yet.
         const busy = now - due > budgetMs / 2;
         const silentFor = now - Math.max(lastAnswerAt, sentAt);
-        if ((busy || silentFor < budgetMs) && now - sentAt < MAX_WAIT_BUDGETS * budgetMs)
-          return arm(busy ? budgetMs : budgetMs - silentFor);
+        if ((busy || silentFor < budgetMs) && now - sentAt < MAX_WAIT_MS) return arm(busy ? budgetMs : budgetMs - silentFor);
         awayUntil = now + AWAY_AFTER_TIMEOUT_MS;
         reject(new RedisAway(`Redis did not answer within ${now - sentAt} ms`));
       };

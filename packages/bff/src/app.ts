@@ -30,6 +30,7 @@ import { mountStaticAssets, type StaticFiles } from "./http/static-assets.ts";
 import { validationHook } from "./http/validation.ts";
 import type { Provider, ProviderContext, ProviderModule } from "./provider.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
+import { namespacePrefix, scopedCache, scopedCounters, scopedLock } from "./stores/namespace.ts";
 import { thron } from "./thron/index.ts";
 import type { ThronTtls } from "./thron/search-pages.ts";
 import { throughline } from "./throughline/index.ts";
@@ -75,6 +76,8 @@ export interface AppDeps {
     /** Whether the shared store answers now (/health and metrics report it). */
     sharedState?: () => "ready" | "unavailable";
   };
+  /** How long a request waits on one shared-store (Redis) command before it goes on from memory: 50 ms unless given. */
+  sharedStoreBudgetMs?: number;
   /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
   memoryCacheEntries?: number;
   /** Traces (core/otel.ts); the runtime loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
@@ -114,7 +117,9 @@ export function createApp(config: Config, deps: AppDeps) {
   const providers: Provider[] = [];
   const sharedState = deps.stores?.sharedState;
   const metrics = deps.metrics?.(gaugesOf(providers, sharedState)) ?? null;
-  const context = providerContext(config, deps, logger, metrics, sandboxMode?.fetch);
+  const contextIn = (namespace: readonly string[]) => providerContext(config, deps, logger, metrics, sandboxMode?.fetch, namespace);
+  // The edge's rate limits belong to this deployment: namespaced by every provider's namespace.
+  const context = contextIn(["v1", ...PROVIDERS.map((module) => namespacePrefix(module.namespace(config) ?? []))]);
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   if (deps.tracing) app.use(deps.tracing.request);
@@ -132,7 +137,10 @@ export function createApp(config: Config, deps: AppDeps) {
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 
-  const wired = PROVIDERS.map((module) => [module.id, module.create(context)] as const);
+  const wired = PROVIDERS.map((module) => {
+    const namespace = module.namespace(config);
+    return [module.id, namespace && module.create(contextIn(namespace))] as const;
+  });
   mountHealth(app, { sandbox: config.sandbox, providers: wired, sharedState });
   for (const [id, provider] of wired) {
     if (!provider) continue;
@@ -164,16 +172,20 @@ export function createApp(config: Config, deps: AppDeps) {
 
 export { ProblemError };
 
-/** What every provider shares: its upstream calls, caches, counters, the clock, who the client is. */
+/**
+ * What every provider shares: its upstream calls, caches, counters, the clock, who the client
+ * is. Every shared-store key it uses is in `namespace` (stores/namespace.ts).
+ */
 function providerContext(
   config: Config,
   deps: AppDeps,
   logger: ProviderContext["logger"],
   metrics: ScrapedMetrics | null,
   sandboxFetch: FetchLike | undefined,
+  namespace: readonly string[],
 ): ProviderContext {
   const now = deps.now ?? Date.now;
-  const stores = deps.stores;
+  const stores = deps.stores && scopedStores(deps.stores, namespacePrefix(namespace));
   const upstreamFetch = sandboxFetch ?? deps.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = deps.upstreamTimeoutMs ?? UPSTREAM_BUDGET_MS;
   // One upstream call per key across instances: a holder's lease outlives a call and its retry.
@@ -201,6 +213,17 @@ function providerContext(
     ...(stores?.counters && { sharedCounters: stores.counters }),
     clientKey: (c) => clientAddress(c, deps.clientAddress, config.trustProxy),
     isAllowedOrigin,
+  };
+}
+
+/** The shared stores with every key in one namespace. */
+function scopedStores(stores: NonNullable<AppDeps["stores"]>, prefix: string): NonNullable<AppDeps["stores"]> {
+  return {
+    ...stores,
+    cache: scopedCache(stores.cache, prefix),
+    counters: scopedCounters(stores.counters, prefix),
+    ...(stores.lock && { lock: scopedLock(stores.lock, prefix) }),
+    ...(stores.tokens && { tokens: scopedCache(stores.tokens, prefix) }),
   };
 }
 

@@ -29,6 +29,7 @@ export type { ThroughLineConfig } from "./throughline/config.ts";
 export { DEFAULT_THUNDER_TOKEN_MINUTES, type ThunderConfig, type ThunderTarget } from "./thunder/config.ts";
 
 const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i;
+const REDIS_URL_PATTERN = /^rediss?:\/\/\S+$/;
 const orNull = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
 /** The BFF's own variables; those of the runtime alone (HOST, PUBLIC_URL) are here to be checked and documented. */
@@ -75,15 +76,27 @@ export const BASE_VARS = {
     },
     z.enum(["0", "1"], { error: "BFF_BUILDER must be 0 or 1" }).optional(),
   ),
-  /** Shared cache and counters (redis:// or rediss://); null: in process memory. */
+  /** Shared cache and counters (redis:// or rediss://), this or else REDIS_URL; null: in process memory. */
   cacheUrl: envVar(
     {
       env: "BFF_CACHE_URL",
-      doc: "`redis://…` or `rediss://…`: cached answers and ThroughLine's quota shared by every instance.",
-      unset: "in-process memory",
+      doc:
+        "`redis://…` or `rediss://…`: cached answers, tokens, locks, rate limits and ThroughLine's quota shared by every instance. " +
+        "Every key is namespaced by what decides it (THRON tenant and user, ThroughLine client id, Thunder user), so deployments may share one Redis.",
+      unset: "REDIS_URL, else in-process memory",
       secret: true, // may hold a Redis password
     },
-    orNull(z.string().regex(/^rediss?:\/\/\S+$/, "BFF_CACHE_URL must be a redis:// or rediss:// URL")),
+    orNull(z.string().regex(REDIS_URL_PATTERN, "BFF_CACHE_URL must be a redis:// or rediss:// URL")),
+  ),
+  /** The name most platforms give their Redis: used when BFF_CACHE_URL is unset. */
+  redisUrl: envVar(
+    {
+      env: "REDIS_URL",
+      doc: "The shared store when BFF_CACHE_URL is unset (the name most platforms set); ignored when BFF_CACHE_URL is set.",
+      unset: "in-process memory, unless BFF_CACHE_URL is set",
+      secret: true,
+    },
+    orNull(z.string()),
   ),
   /** Requests per client per minute on /v1. */
   rateLimitPerMinute: envVar(
@@ -211,12 +224,26 @@ function sandboxMode(setting: "0" | "1" | undefined, anyProvider: boolean, probl
 }
 
 function baseSettings(vars: VarValues<typeof BASE_VARS>, sandbox: boolean, problems: string[], warnings: string[]) {
-  const { host: _host, publicUrl: _publicUrl, sandbox: _sandbox, builder, allowedOrigins: origins, ...settings } = vars;
+  const { host: _host, publicUrl: _publicUrl, sandbox: _sandbox, builder, allowedOrigins: origins, cacheUrl, ...settings } = vars;
   const allowedOrigins = list(origins ?? (sandbox ? "*" : ""));
   problems.push(...allowedOrigins.flatMap((origin) => originProblems(origin, sandbox)));
   if (!sandbox && allowedOrigins.length === 0)
     warnings.push("ALLOWED_ORIGINS is empty: no other site can use the elements from a browser; list the sites that embed them");
-  return { ...settings, sandbox, builder: builder === undefined ? sandbox : builder === "1", allowedOrigins };
+  return {
+    ...settings,
+    ...sharedStore(cacheUrl, settings.redisUrl, problems),
+    sandbox,
+    builder: builder === undefined ? sandbox : builder === "1",
+    allowedOrigins,
+  };
+}
+
+/** BFF_CACHE_URL, else REDIS_URL (checked only when it is the one used), and which of them it is. */
+function sharedStore(cacheUrl: string | null, redisUrl: string | null, problems: string[]) {
+  if (cacheUrl !== null) return { cacheUrl, cacheUrlVar: "BFF_CACHE_URL" as const };
+  if (redisUrl === null) return { cacheUrl: null, cacheUrlVar: null };
+  if (!REDIS_URL_PATTERN.test(redisUrl)) problems.push("REDIS_URL must be a redis:// or rediss:// URL (or set BFF_CACHE_URL)");
+  return { cacheUrl: redisUrl, cacheUrlVar: "REDIS_URL" as const };
 }
 
 function originProblems(origin: string, sandbox: boolean): string[] {

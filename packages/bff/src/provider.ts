@@ -20,6 +20,11 @@ export type ProviderId = keyof Health["providers"];
 
 export interface ProviderModule {
   id: ProviderId;
+  /**
+   * What decides its answers (THRON: tenant and impersonated user), or null when it is not
+   * configured: every key it puts in a shared store is namespaced by it (stores/namespace.ts).
+   */
+  namespace(config: Config): readonly string[] | null;
   /** The provider wired, or null when it is not configured (off). */
   create(context: ProviderContext): Provider | null;
 }
@@ -46,7 +51,11 @@ export interface ProviderContext {
   now: () => number;
   /** How to call the upstream named `name`: fetch (in-process in sandbox mode), timeout, metrics, traces, fleet-shared tokens. */
   upstream(name: string): UpstreamOptions;
-  /** A cache of answers of its own: in the shared store when there is one, else in memory (`memoryEntries` at most). */
+  /**
+   * A cache of answers of its own: in the shared store when there is one, else in memory
+   * (`memoryEntries` at most). Like the counters, tokens and locks below, its keys are in the
+   * provider's namespace.
+   */
   responseCache(memoryEntries?: number): ResponseCache;
   /** Counters for quotas, tickets and budgets: shared by the fleet when a shared store is set. */
   counters: CounterStore;

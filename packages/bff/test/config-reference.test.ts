@@ -23,6 +23,7 @@ const LIVE = {
   THROUGHLINE_CLIENT_SECRET: "throughline-secret-value",
   ALLOWED_ORIGINS: "https://www.acme.com",
   BFF_CACHE_URL: "redis://:redis-password-value@cache.internal:6379",
+  REDIS_URL: "redis://:platform-redis-password@platform.internal:6379",
   METRICS_TOKEN: "metrics-token-0123456789",
 };
 
@@ -93,6 +94,7 @@ describe("configuration reference", () => {
     assert.deepEqual(secret.sort(), [
       "BFF_CACHE_URL",
       "METRICS_TOKEN",
+      "REDIS_URL",
       "THRON_CLIENT_SECRET",
       "THROUGHLINE_CLIENT_SECRET",
       "THUNDER_PASSWORD",

@@ -66,4 +66,19 @@ describe("one call per key per fleet, when the holder misbehaves", () => {
     assert.equal(value, "the holder's answer");
     assert.equal(calls, 0);
   });
+
+  it("an answer stored before the lock was taken (a holder finished meanwhile): the new holder uses it and calls nothing", async () => {
+    let calls = 0;
+    const value = await onceInFleet(
+      { lock: lockHeldElsewhere({ holds: false }), leaseMs: 1_000, waitMs: 60_000, pollMs: 1 },
+      "k",
+      async () => {
+        calls++;
+        return "a second upstream call";
+      },
+      async () => "the answer stored meanwhile",
+    );
+    assert.equal(value, "the answer stored meanwhile");
+    assert.equal(calls, 0);
+  });
 });

@@ -109,6 +109,34 @@ describe("cursors", () => {
     assert.equal(next.status, 200, "the cursor as issued still works");
   });
 
+  it("a cursor reused on another gallery or search is a 400 naming cursor; THRON is not asked and /health stays ok", async () => {
+    const bff = sandboxBff();
+    const query = "limit=2&type=image&sort=newest";
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?${query}`)).json());
+    const cursor = encodeURIComponent(page.nextCursor ?? "");
+    const searches = bff.thron.stats.searches;
+    const elsewhere = [
+      `/v1/thron/galleries/sport/assets?${query}&cursor=${cursor}`,
+      `${ASSETS}?${query}&q=goal&cursor=${cursor}`,
+      `${ASSETS}?limit=2&type=video&sort=newest&cursor=${cursor}`,
+      `${ASSETS}?limit=2&type=image&sort=oldest&cursor=${cursor}`,
+      `${ASSETS}?${query}&filter.season=summer&cursor=${cursor}`,
+    ];
+    for (const path of elsewhere) {
+      const response = await bff.get(path);
+      assert.equal(response.status, 400, path);
+      assert.deepEqual(
+        Problem.parse(await response.json()).errors?.map((e) => e.field),
+        ["cursor"],
+        path,
+      );
+    }
+    assert.equal(bff.thron.stats.searches, searches, "no reused cursor reaches THRON");
+    assert.equal(((await (await bff.get("/health")).json()) as { status: string }).status, "ok");
+    assert.equal((await bff.get(`${ASSETS}?${query}&cursor=${cursor}`)).status, 200, "on its own search it works");
+    assert.equal((await bff.get(`${ASSETS}?limit=5&type=image&sort=newest&cursor=${cursor}`)).status, 200, "whatever the page size");
+  });
+
   it("instances configured with the same THRON secret open each other's cursors", async () => {
     const seal = (secret: string) => new CursorSeal(secret);
     const sealed = await seal("same secret").seal("v1.abc");
@@ -134,6 +162,15 @@ describe("search plans", () => {
     assert.equal(map.get("key-99"), "v".repeat(500));
     map.set("huge", "v".repeat(20_000));
     assert.equal(map.get("huge"), undefined, "an entry larger than the bound is not kept");
+  });
+
+  it("count a key set again once: repeats of one search never push the others out", () => {
+    const map = new ByteBoundedMap<string>(10_000, (value) => value.length * 2);
+    map.set("other", "v".repeat(1_000));
+    for (let i = 0; i < 10; i++) map.set("repeated", "v".repeat(1_000));
+    assert.equal(map.bytes, 2 * (2 * "other".length + 2_000) + 2 * ("repeated".length - "other".length));
+    assert.equal(map.size, 2);
+    assert.equal(map.get("other"), "v".repeat(1_000));
   });
 
   it("a request padded with an ignored parameter is answered from the plan and cache like the plain one", async () => {

@@ -6,6 +6,13 @@ import { freePort } from "./loopback.ts";
 export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
 export const NO_REDIS = "redis-server is not installed (apt-get install redis-server)";
 
+/**
+ * The options of each test that needs redis-server: skipped one by one without it, so the run's
+ * summary counts them ("skipped N") and each names the reason. (A skipped suite counts none.)
+ * Such a suite's hooks return at once without redis-server.
+ */
+export const needsRedis: { skip?: string } = hasRedis ? {} : { skip: NO_REDIS };
+
 /** On `port` when given (a test that lets Redis come back where the BFF looks for it), else on a free one. */
 export async function startRedis(port?: number): Promise<{ process: ChildProcess; url: string }> {
   port ??= await freePort();
@@ -24,3 +31,10 @@ export async function startRedis(port?: number): Promise<{ process: ChildProcess
   redis.kill();
   throw new Error("redis-server did not start");
 }
+
+/**
+ * For tests that count exactly what instances share: on a loaded test machine a Redis answer can
+ * take longer than the 50 ms a request waits for it, and the instance would count alone. (That
+ * budget has tests of its own, in redis-outage.test.ts.)
+ */
+export const PATIENT_WITH_REDIS = { sharedStoreBudgetMs: 2_000 };

@@ -2,12 +2,10 @@ import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { hasRedis, startRedis } from "./redis-server.ts";
+import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { issueTicket } from "./tickets.ts";
 
-describe("BFF_CACHE_URL: two instances, one Redis", {
-  skip: !hasRedis && "redis-server is not installed (apt-get install redis-server)",
-}, () => {
+describe("BFF_CACHE_URL: two instances, one Redis", () => {
   let redis: ChildProcess;
   let cacheUrl = "";
   let a: Awaited<ReturnType<typeof startNodeServer>>;
@@ -15,12 +13,13 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
   const logs: string[] = [];
 
   before(async () => {
+    if (!hasRedis) return;
     const started = await startRedis();
     redis = started.process;
     cacheUrl = started.url;
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl };
-    a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
-    b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l) } });
+    a = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l), ...PATIENT_WITH_REDIS } });
+    b = await startNodeServer({ env, port: 0, deps: { logSink: (l) => logs.push(l), ...PATIENT_WITH_REDIS } });
   });
   after(async () => {
     await a?.close();
@@ -28,7 +27,7 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     redis?.kill();
   });
 
-  it("the second instance answers from the shared cache without calling its upstream", async () => {
+  it("the second instance answers from the shared cache without calling its upstream", needsRedis, async () => {
     const path = "/v1/thron/galleries/default/assets?limit=7&type=video";
     const first = await fetch(`${a.url}${path}`);
     assert.equal(first.headers.get("x-cache"), "miss");
@@ -40,7 +39,7 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     assert.equal(b.sandbox?.thron.stats.tokenRequests, 0, "nor even logged in");
   });
 
-  it("spends one ThroughLine quota between them and shares helpline answers", async () => {
+  it("spends one ThroughLine quota between them and shares helpline answers", needsRedis, async () => {
     await fetch(`${a.url}/v1/throughline/helplines?country=US&topic=anxiety`); // countries, topics, helplines
     await fetch(`${b.url}/v1/throughline/helplines?country=NZ&topic=anxiety`); // helplines only: the lists are shared
     await fetch(`${b.url}/v1/throughline/helplines?country=US&topic=anxiety`);
@@ -49,11 +48,11 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     assert.equal(health.quota.throughline.used, 4, "A's calls and B's, counted once each, in one place");
   });
 
-  it("lets a Thunder launch ticket work once across two instances", async () => {
+  it("lets a Thunder launch ticket work once across two instances", needsRedis, async () => {
     const secret = "shared-cache-test-ticket-secret-0123";
     const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: cacheUrl, THUNDER_TICKET_SECRET: secret };
-    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
-    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {} } });
+    const one = await startNodeServer({ env, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
+    const two = await startNodeServer({ env, port: 0, deps: { logSink: () => {}, ...PATIENT_WITH_REDIS } });
     try {
       const ticket = await issueTicket(secret, { sub: "user-7" });
       const launch = (url: string) =>
@@ -73,7 +72,7 @@ describe("BFF_CACHE_URL: two instances, one Redis", {
     }
   });
 
-  it("keeps answering from the upstreams when Redis goes away", async () => {
+  it("keeps answering from the upstreams when Redis goes away", needsRedis, async () => {
     redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = performance.now();

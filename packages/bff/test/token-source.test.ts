@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { TokenSource } from "../src/upstream/token-source.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
 
 interface Token {
   id: number;
@@ -97,5 +98,35 @@ describe("token source minimum validity", () => {
     assert.equal((await source.get()).id, 1, "a minute and a millisecond left: still handed out");
     now += 1;
     assert.equal((await source.get()).id, 2, "a minute left: a new token first");
+  });
+});
+
+describe("token source shared by the fleet", () => {
+  /** An instance's token source over `stores`, obtaining tokens of `lifetimeMs`, refreshing a minute ahead. */
+  function fleetSource(stores: ReturnType<typeof sharedStoresInMemory>, now: () => number, lifetimeMs: number) {
+    let issued = 0;
+    const source = new TokenSource<Token>({
+      refreshAheadMs: 60_000,
+      now,
+      obtain: async () => ({ id: ++issued, expiresAt: now() + lifetimeMs }),
+      shared: { fleet: { lock: stores.lock, leaseMs: 1_000, waitMs: 1_000, pollMs: 1 }, store: stores.tokens, key: "account" },
+    });
+    return { source, issued: () => issued };
+  }
+
+  it("adopts the token another instance stored, and not one inside the refresh-ahead margin: that one is renewed", async () => {
+    let time = 1_000_000;
+    const now = () => time;
+    const stores = sharedStoresInMemory();
+    const a = fleetSource(stores, now, 10 * 60_000);
+    const b = fleetSource(stores, now, 10 * 60_000);
+    const first = await a.source.get();
+    assert.deepEqual(await b.source.get(), first, "B adopts A's token");
+    assert.equal(b.issued(), 0);
+    time += 9 * 60_000 + 30_000; // 30 s left: inside the one-minute margin
+    const c = fleetSource(stores, now, 10 * 60_000);
+    const renewed = await c.source.get();
+    assert.equal(c.issued(), 1, "a token about to be renewed is not worth adopting: C obtains one");
+    assert.ok(renewed.expiresAt - time > 60_000);
   });
 });

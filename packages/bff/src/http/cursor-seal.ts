@@ -21,6 +21,9 @@ function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   }
 }
 
+/** The bytes a tag covers: the context and the value, unambiguously (JSON). */
+const signed = (value: string, context: string) => encoder.encode(JSON.stringify([context, value]));
+
 export class CursorSeal {
   readonly #key: Promise<CryptoKey>;
 
@@ -30,18 +33,22 @@ export class CursorSeal {
     this.#key = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
   }
 
-  async seal(value: string): Promise<string> {
-    const tag = await crypto.subtle.sign("HMAC", await this.#key, encoder.encode(value));
+  /**
+   * `value` with a tag over it and `context` (what it belongs to, e.g. the query of a page
+   * cursor): the context is not in the sealed text, yet opening it under another one fails.
+   */
+  async seal(value: string, context = ""): Promise<string> {
+    const tag = await crypto.subtle.sign("HMAC", await this.#key, signed(value, context));
     return `${value}.${base64url(tag)}`;
   }
 
-  /** The value inside `sealed`, or null when its tag is missing or wrong. */
-  async open(sealed: string): Promise<string | null> {
+  /** The value inside `sealed`, or null when its tag is missing or wrong, or it was sealed under another `context`. */
+  async open(sealed: string, context = ""): Promise<string | null> {
     const dot = sealed.lastIndexOf(".");
     if (dot < 0) return null;
     const value = sealed.slice(0, dot);
     const tag = fromBase64url(sealed.slice(dot + 1));
     if (tag?.length !== 32) return null;
-    return (await crypto.subtle.verify("HMAC", await this.#key, tag, encoder.encode(value))) ? value : null;
+    return (await crypto.subtle.verify("HMAC", await this.#key, tag, signed(value, context))) ? value : null;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Start-up shared by the server runtimes (Node, Bun, Deno): configuration, the shared store
- * when BFF_CACHE_URL is set, the bundle from disk, the app.
+ * when BFF_CACHE_URL (or REDIS_URL) is set, the bundle from disk, the app.
  */
 import { type AppDeps, createApp } from "../app.ts";
 import { loadConfig, secretsOf } from "../config.ts";
@@ -29,6 +29,7 @@ export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0
     ? await (await import("../stores/redis.ts")).connectRedis(
         config.cacheUrl,
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
+        { from: config.cacheUrlVar ?? undefined, ...(deps.sharedStoreBudgetMs && { commandBudgetMs: deps.sharedStoreBudgetMs }) },
       )
     : null;
   // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.

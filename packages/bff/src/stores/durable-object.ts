@@ -7,6 +7,7 @@
  */
 import type { FleetLock } from "../core/fleet-lock.ts";
 import type { CounterStore } from "../upstream/quota.ts";
+import { keyWithinNamespace } from "./namespace.ts";
 
 /** The parts of the Workers runtime types used here (no dependency on @cloudflare/workers-types). */
 export interface DurableObjectStorageLike {
@@ -28,6 +29,8 @@ type Command =
   | { op: "release"; key: string; owner: string };
 
 const DURABLE_PREFIX = "quota:";
+/** Quota counts (`<namespace>|quota:…`) go to durable storage; the rest stays in memory. */
+const isDurable = (key: string) => keyWithinNamespace(key).startsWith(DURABLE_PREFIX);
 
 /** The Durable Object (bound as FLEET in wrangler.toml, exported by runtime/worker.ts). */
 export class FleetObject {
@@ -66,12 +69,12 @@ export class FleetObject {
   }
 
   async #counter(key: string, now: number): Promise<Counter | undefined> {
-    const counter = key.startsWith(DURABLE_PREFIX) ? await this.state.storage.get<Counter>(key) : this.#counters.get(key);
+    const counter = isDurable(key) ? await this.state.storage.get<Counter>(key) : this.#counters.get(key);
     return counter && counter.expiresAt > now ? counter : undefined;
   }
 
   async #save(key: string, counter: Counter, now: number): Promise<void> {
-    if (!key.startsWith(DURABLE_PREFIX)) {
+    if (!isDurable(key)) {
       this.#counters.set(key, counter);
       if (this.#counters.size > 50_000) for (const [k, c] of this.#counters) if (c.expiresAt <= now) this.#counters.delete(k);
       return;
@@ -79,8 +82,8 @@ export class FleetObject {
     await this.state.storage.put(key, counter);
     // Hourly quota buckets: a new one is a moment to drop the ones past their day.
     if (counter.value === 1)
-      for (const [k, c] of await this.state.storage.list<Counter>({ prefix: DURABLE_PREFIX }))
-        if (c.expiresAt <= now) await this.state.storage.delete(k);
+      for (const [k, c] of await this.state.storage.list<Counter>({ prefix: "" }))
+        if (isDurable(k) && c.expiresAt <= now) await this.state.storage.delete(k);
   }
 }
 

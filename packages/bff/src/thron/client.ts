@@ -225,8 +225,9 @@ export class ThronClient {
 
   /**
    * Every definition of the classification, paged by offset until THRON answers an empty page
-   * (a short page is not the end). Without the viewer role there are none: the gallery still
-   * works without filters, and /health and one log line name the role to grant.
+   * (a short page is not the end). Without the viewer role it throws MissingViewerRole (the
+   * gallery still works without filters; an empty list is not an answer to cache), and /health
+   * and one log line name the role to grant.
    */
   async listDefinitions(classificationId: string): Promise<Definition[]> {
     const role = viewerRole(classificationId);
@@ -253,19 +254,19 @@ export class ThronClient {
           }
           return [...byId.values()];
         },
-        () => new MissingRole(),
+        () => new MissingViewerRole(),
       );
       this.health.resolve(problemKey);
       return definitions;
     } catch (error) {
-      if (!(error instanceof MissingRole)) throw error;
+      if (!(error instanceof MissingViewerRole)) throw error;
       const fix = `ask the THRON Content Manager to grant ${role} to that user.`;
       this.health.report(
         problemKey,
         `THRON: the BFF's user lacks the role ${role}, so gallery filters are empty; ${fix}`,
         `THRON: the user ${this.config.username} lacks the role ${role}, so gallery filters are empty; ${fix}`,
       );
-      return [];
+      throw error;
     }
   }
 
@@ -291,4 +292,5 @@ export class ThronClient {
   }
 }
 
-class MissingRole extends Error {}
+/** The user may not read the classification's definitions: no filters, and nothing to cache. */
+export class MissingViewerRole extends Error {}

@@ -21,6 +21,8 @@ const REFRESH_AHEAD_MS = 5 * MINUTE;
 
 export const thron: ProviderModule = {
   id: "thron",
+  // The impersonated user's folder rights decide what THRON answers; the folder is in every key.
+  namespace: (config) => config.thron && ["thron", config.thron.tenant, config.thron.username],
   create({ config, deps, now, upstream, responseCache }) {
     if (!config.thron) return null;
     const health = new ProviderHealth(undefined, now);

@@ -3,7 +3,7 @@ import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, Gal
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
-import { ContentNotFound } from "./client.ts";
+import { ContentNotFound, MissingViewerRole } from "./client.ts";
 import { parseFilters, toFilters } from "./filters.ts";
 import { decodeCursor, detailToAsset, toThronLang } from "./mapping.ts";
 import { cacheFor, SearchPages, searchPlan, type ThronRouteDeps } from "./search-pages.ts";
@@ -57,6 +57,9 @@ const getAsset = createRoute({
   },
 });
 
+/** How long a missing viewer role is remembered (asking costs a call, a renewal and a retry). */
+const ROLE_DENIAL_MEMORY_MS = 60_000;
+
 const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
 export function thronRoutes(deps: ThronRouteDeps) {
@@ -69,11 +72,20 @@ export function thronRoutes(deps: ThronRouteDeps) {
     if (!gallery) throw new ProblemError(404, "unknown-gallery", "Unknown gallery", `No gallery is configured under the name "${name}".`);
     return gallery;
   };
+  /** Until when a missing viewer role is taken as the answer (in process only: it is never cached as a good, empty list). */
+  let roleMissingUntil = 0;
   const definitions = async () => {
-    if (!config.classificationId) return [];
+    if (!config.classificationId || client.now() < roleMissingUntil) return [];
     const classificationId = config.classificationId;
-    return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
-      .value;
+    try {
+      return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
+        .value;
+    } catch (error) {
+      if (!(error instanceof MissingViewerRole)) throw error;
+      // Asked again no sooner than a good answer would be: a role granted shows up as fast.
+      roleMissingUntil = client.now() + Math.min(ROLE_DENIAL_MEMORY_MS, ttl.definitions.freshMs);
+      return [];
+    }
   };
 
   app.openapi(getGallery, async (c) => {
@@ -103,12 +115,15 @@ export function thronRoutes(deps: ThronRouteDeps) {
     const { gallery: name } = c.req.valid("param");
     const query = c.req.valid("query");
     const gallery = galleryFor(name);
-    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor);
-    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
-    if (pageToken === null) errors.push({ field: "cursor", message: "is not a cursor this API issued" });
-    if (errors.length > 0 || pageToken === null) throw invalidRequest(errors);
-    const plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
+    if (errors.length > 0) throw invalidRequest(errors);
+    const firstPage = searchPlan(config, { name, config: gallery }, query, filters, undefined);
+    // A cursor opens only under the gallery and search it was issued for: another one's never reaches THRON.
+    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor, firstPage.cursorContext);
+    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
+    if (pageToken === null)
+      throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
+    const plan = pageToken === undefined ? firstPage : searchPlan(config, { name, config: gallery }, query, filters, pageToken);
     pages.remember(c.req.url, plan);
     // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
     return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;

@@ -40,6 +40,8 @@ export interface SearchPlan {
   /** THRON's language for the request's locale. */
   lang: string;
   variant: string;
+  /** What its page cursors are bound to: the gallery and the search (text, types, filters, sort), any page. */
+  cursorContext: string;
   render: (page: GalleryPage, nextCursor: string | null) => AssetPage;
 }
 
@@ -99,6 +101,8 @@ export function searchPlan(
     gallery: gallery.config,
     lang,
     variant: JSON.stringify([gallery.name, lang, [...metadata.remaining]]),
+    // The page size may change between pages; anything else makes THRON's page token another search's.
+    cursorContext: JSON.stringify([gallery.name, body.criteria, body.responseOptions.sort ?? null, [...metadata.remaining]]),
     render: (page, nextCursor) => ({
       items: page.items
         .filter((item) => matchesRemaining(item, metadata.remaining))
@@ -120,8 +124,8 @@ export class SearchPages {
   /** The exact URLs of recent requests → their plan: a repeat (what a cache hit usually is) skips even normalising its query. */
   readonly #byUrl = new ByteBoundedMap<SearchPlan>(MAX_URL_MEMO_BYTES, () => 64);
   readonly #pages = new RenderMemo<GalleryPage>();
-  /** The page's next cursor, sealed once per cached page. */
-  readonly #nextCursors = new WeakMap<GalleryPage, string | null>();
+  /** The page's next cursor, sealed once per cached page and cursor context (galleries on one folder share pages). */
+  readonly #nextCursors = new WeakMap<GalleryPage, Map<string, string | null>>();
 
   constructor(readonly deps: ThronRouteDeps) {}
 
@@ -148,7 +152,7 @@ export class SearchPages {
   /** The plan's page as the answer: from the cache, rendered once, gzipped once for clients that take it. */
   async answer(c: Context, plan: SearchPlan): Promise<Response> {
     const { value: page, status } = await this.deps.cache.get(plan.key, this.deps.ttl.assets, () => this.#searchWithDurations(plan));
-    const next = this.#nextCursors.get(page) ?? (await this.#nextCursorOf(page));
+    const next = this.#nextCursors.get(page)?.get(plan.cursorContext) ?? (await this.#nextCursorOf(page, plan.cursorContext));
     const render = () => plan.render(page, next);
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -187,11 +191,13 @@ export class SearchPages {
     return { ...page, items };
   }
 
-  async #nextCursorOf(page: GalleryPage): Promise<string | null> {
-    let next = this.#nextCursors.get(page);
+  async #nextCursorOf(page: GalleryPage, context: string): Promise<string | null> {
+    const sealed = this.#nextCursors.get(page) ?? new Map<string, string | null>();
+    this.#nextCursors.set(page, sealed);
+    let next = sealed.get(context);
     if (next === undefined) {
-      next = page.nextPageToken ? await this.deps.cursors.seal(encodeCursor(page.nextPageToken)) : null;
-      this.#nextCursors.set(page, next);
+      next = page.nextPageToken ? await this.deps.cursors.seal(encodeCursor(page.nextPageToken), context) : null;
+      sealed.set(context, next);
     }
     return next;
   }

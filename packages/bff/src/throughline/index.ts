@@ -14,6 +14,8 @@ const CACHE_ENTRIES = 2_000;
 
 export const throughline: ProviderModule = {
   id: "throughline",
+  // Quota, token and answers belong to the ThroughLine app.
+  namespace: (config) => config.throughline && ["throughline", config.throughline.clientId],
   create({ config, deps, now, upstream, responseCache, counters, clientKey }) {
     if (!config.throughline) return null;
     const quota = new RollingQuota("throughline", config.throughline.dailyQuota, counters, now);

@@ -8,6 +8,8 @@ import { ticketLedger } from "./ticket.ts";
 
 export const thunder: ProviderModule = {
   id: "thunder",
+  // Used tickets and launch budgets belong to the Thunder account.
+  namespace: (config) => config.thunder && ["thunder", config.thunder.username],
   create({ config, deps, logger, now, upstream, counters, sharedCounters, clientKey, isAllowedOrigin }) {
     if (!config.thunder) return null;
     if (config.thunder.publicLaunch && !config.sandbox)

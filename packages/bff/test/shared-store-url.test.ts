@@ -1,0 +1,57 @@
+/** REDIS_URL, the name most platforms set, when BFF_CACHE_URL is unset; the start says which one is used, without its password. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Health } from "@embedkit/contracts";
+import { loadConfig } from "../src/config.ts";
+import { startNodeServer } from "../src/runtime/node-server.ts";
+import { problemsOf } from "./helpers.ts";
+import { freePort } from "./loopback.ts";
+
+describe("REDIS_URL", () => {
+  it("is the shared store when BFF_CACHE_URL is unset; BFF_CACHE_URL wins when both are set", () => {
+    const platform = "redis://platform.internal:6379";
+    assert.deepEqual(
+      [loadConfig({ BFF_SANDBOX: "1", REDIS_URL: platform })].map((c) => [c.cacheUrl, c.cacheUrlVar]),
+      [[platform, "REDIS_URL"]],
+    );
+    const both = loadConfig({ BFF_SANDBOX: "1", REDIS_URL: platform, BFF_CACHE_URL: "rediss://own.internal:6380" });
+    assert.deepEqual([both.cacheUrl, both.cacheUrlVar], ["rediss://own.internal:6380", "BFF_CACHE_URL"]);
+    const neither = loadConfig({ BFF_SANDBOX: "1" });
+    assert.deepEqual([neither.cacheUrl, neither.cacheUrlVar], [null, null]);
+  });
+
+  it("is checked only when it is the one used", () => {
+    assert.deepEqual(problemsOf({ BFF_SANDBOX: "1", REDIS_URL: "memcached://x" }), [
+      "REDIS_URL must be a redis:// or rediss:// URL (or set BFF_CACHE_URL)",
+    ]);
+    assert.equal(
+      loadConfig({ BFF_SANDBOX: "1", REDIS_URL: "memcached://x", BFF_CACHE_URL: "redis://own:6379" }).cacheUrlVar,
+      "BFF_CACHE_URL",
+    );
+  });
+
+  it("is used at start, which says so in one line naming the variable and the host, never the password", async () => {
+    const port = await freePort(); // nothing listens: the BFF starts anyway and answers from memory
+    const password = "platform-redis-password-41";
+    const logs: string[] = [];
+    const bff = await startNodeServer({
+      env: { BFF_SANDBOX: "1", REDIS_URL: `redis://default:${password}@127.0.0.1:${port}/2` },
+      port: 0,
+      deps: { logSink: (lines) => logs.push(...lines.split("\n")) },
+    });
+    try {
+      const health = Health.parse(await (await fetch(`${bff.url}/health`)).json());
+      assert.equal(health.sharedCache, "unavailable", "the BFF uses the store REDIS_URL names");
+      bff.logger.flush();
+      const started = logs.filter((line) => line.includes("shared store: Redis"));
+      assert.equal(started.length, 1, logs.join("\n"));
+      assert.match(started[0] ?? "", new RegExp(`Redis at redis://127\\.0\\.0\\.1:${port}/2 \\(from REDIS_URL\\)`));
+      assert.ok(
+        logs.every((line) => !line.includes(password) && !line.includes("default:")),
+        "no password in any line",
+      );
+    } finally {
+      await bff.close();
+    }
+  });
+});

@@ -14,7 +14,7 @@ const CACHE_ENTRIES = 2_000;
 
 export const throughline: ProviderModule = {
   id: "throughline",
-  create({ config, deps, now, upstream, responseCache, counters, clientKey }) {
+  create({ config, deps, now, upstream, responseCache, counters, sharedCounters, clientKey }) {
     if (!config.throughline) return null;
     const quota = new RollingQuota("throughline", config.throughline.dailyQuota, counters, now);
     const health = new ProviderHealth(undefined, now);
@@ -22,6 +22,7 @@ export const throughline: ProviderModule = {
       perSecond: deps.throughlinePerSecond,
       now,
       sleep: deps.sleep,
+      sharedCounters,
     });
     // A cache of its own: THRON searches can never push out answers that cost ThroughLine's daily quota.
     const cache = responseCache(CACHE_ENTRIES);

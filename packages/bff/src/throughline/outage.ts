@@ -69,7 +69,8 @@ export class Breaker {
 
 /**
  * Failed look-ups, remembered per key for `forMs`: the same look-up asked again meanwhile gets
- * the same problem without a call. Bounded in memory (the oldest go first).
+ * the same problem without a call. A refusal by the open breaker is not remembered: no call was
+ * made, and the next look-up may be the probe. Bounded in memory (the oldest go first).
  */
 export class FailureMemory {
   readonly #failed = new Map<string, { error: ProblemError; until: number }>();
@@ -88,7 +89,7 @@ export class FailureMemory {
     try {
       return await load();
     } catch (error) {
-      if (error instanceof ProblemError) {
+      if (error instanceof ProblemError && !(error instanceof CircuitOpen)) {
         this.#failed.set(key, { error, until: this.now() + this.forMs });
         while (this.#failed.size > this.maxEntries) this.#failed.delete(this.#failed.keys().next().value as string);
       }

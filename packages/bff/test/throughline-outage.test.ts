@@ -33,7 +33,7 @@ describe("ThroughLine failing", () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff(
       { RATE_LIMIT_PER_MINUTE: "100000000" },
-      { now: clock.now, ttl: { throughline: { freshMs: 60_000, staleMs: 7 * 24 * HOUR } } },
+      { now: clock.now, sleep: async (ms) => clock.advance(ms), ttl: { throughline: { freshMs: 60_000, staleMs: 7 * 24 * HOUR } } },
     );
     const warm = await bff.get(`${HELPLINES}?country=US&topic=anxiety`);
     const cached = HelplinesResponse.parse(await warm.json());
@@ -54,7 +54,7 @@ describe("ThroughLine failing", () => {
     ];
     const statuses = new Map<number, number>();
     for (let i = 0; i < 6_000; i++) {
-      clock.advance(10); // a minute in all
+      clock.advance(100); // ten minutes in all
       const country = pick(countries);
       const topic = pick(topics);
       // Made-up topics are new each time: a stranger's distinct look-ups.
@@ -69,21 +69,39 @@ describe("ThroughLine failing", () => {
       }
     }
     const spent = (await used(bff)) - before;
-    assert.ok(spent <= 24, `${spent} calls spent (${[...statuses].map(([s, n]) => `${n}×${s}`).join(", ")})`);
+    // The breaker's probes (one per 30 s) and the few failures that opened it.
+    assert.ok(spent <= 36, `${spent} calls spent (${[...statuses].map(([s, n]) => `${n}×${s}`).join(", ")})`);
     const stale = HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=US&topic=anxiety`)).json());
     assert.deepEqual([stale.stale, stale.helplines], [true, cached.helplines], "the last good answer, marked stale");
     // ThroughLine recovers: a probe finds it, and answers are fresh again.
     bff.sandbox.throughline.faults.errorRate = 0;
     clock.advance(60_000);
     await bff.get(`${HELPLINES}?country=NZ`);
+    await bff.get(`${HELPLINES}?country=NZ`);
     const fresh = HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=NZ`)).json());
     assert.equal(fresh.stale, false);
     assert.ok(fresh.helplines.length > 0);
   });
 
+  it("remembers a failed look-up for half a minute: asked again meanwhile, it costs no call", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    await bff.get("/v1/throughline/countries");
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const before = await used(bff);
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`)).status, 503);
+      clock.advance(5_000);
+    }
+    assert.equal((await used(bff)) - before, 1, "one call for four look-ups");
+    clock.advance(30_000);
+    await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`);
+    assert.equal((await used(bff)) - before, 2, "asked again once the half minute is over");
+  });
+
   it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
     const clock = manualClock(Date.now());
-    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now });
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now, sleep: async (ms) => clock.advance(ms) });
     bff.sandbox.throughline.faults.errorRate = 1;
     for (let i = 0; i < 1_000; i++) {
       clock.advance(10);

@@ -93,6 +93,8 @@ export interface AppDeps {
   throughlinePerSecond?: number;
   /** How paced calls wait their turn (tests move their clock instead of waiting). */
   sleep?: (ms: number) => Promise<void>;
+  /** How long a failed ThroughLine look-up is answered without a call (30 s; browser tests of a retry set 0). */
+  throughlineFailureMemoryMs?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };

@@ -141,6 +141,12 @@ describe("ThroughLine through the BFF", () => {
       "three are no pair",
     );
     assert.equal((await names("country=NZ&topic=suicidal-thoughts&limit=1")).length, 1, "the standard list is no pair");
+    const pairs = async (query: string) => (await ok(await bff.get(`${HELPLINES}?${query}`), HelplinesResponse)).pair;
+    assert.deepEqual(
+      [await pairs("country=NZ&topic=anxiety&priority=true&limit=1"), await pairs("country=US&topic=anxiety&priority=true&limit=2")],
+      [true, false],
+      "said so, and not of a longer list cut to two",
+    );
     const { helplines } = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=anxiety&priority=true`), HelplinesResponse);
     for (const helpline of helplines)
       assert.deepEqual(
@@ -231,6 +237,8 @@ describe("ThroughLine through the BFF", () => {
     const uncached = await bff.get(`${HELPLINES}?country=NZ`);
     assert.equal(uncached.status, 503);
     assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
+    const retryAfter = Number(uncached.headers.get("retry-after"));
+    assert.ok(retryAfter > 0 && retryAfter <= 3_600, `Retry-After ${retryAfter}: the next whole hour, when an hour's calls free up`);
   });
 
   it("never spends more than the quota, even with many look-ups at once", async () => {
@@ -571,10 +579,10 @@ describe("ThroughLine mapping (API v2)", () => {
   });
   it("takes a priority answer of exactly two as a pair the limit never cuts, and any other answer up to the limit", () => {
     const [a, b, c] = ["a", "b", "c"].map((id) => toHelpline({ ...base, id }));
-    const ids = (list: { id: string }[]) => list.map((h) => h.id);
-    assert.deepEqual(ids(applyLimit([a, b] as never, 1, true)), ["a", "b"]);
-    assert.deepEqual(ids(applyLimit([a, b] as never, 1, false)), ["a"]);
-    assert.deepEqual(ids(applyLimit([a, b, c] as never, 1, true)), ["a"]);
-    assert.deepEqual(ids(applyLimit([a, b, c] as never, 2, true)), ["a", "b"]);
+    const ids = ({ helplines, pair }: { helplines: { id: string }[]; pair: boolean }) => [helplines.map((h) => h.id).join(), pair];
+    assert.deepEqual(ids(applyLimit([a, b] as never, 1, true)), ["a,b", true]);
+    assert.deepEqual(ids(applyLimit([a, b] as never, 1, false)), ["a", false]);
+    assert.deepEqual(ids(applyLimit([a, b, c] as never, 1, true)), ["a", false]);
+    assert.deepEqual(ids(applyLimit([a, b, c] as never, 2, true)), ["a,b", false]);
   });
 });

@@ -72,6 +72,10 @@ export const HelplinesResponse = z
       description:
         "ThroughLine's order. A priority answer of exactly two services is a pair (adult and youth, two languages): both are always given, whatever `limit`, and must be shown both or neither.",
     }),
+    /** ThroughLine's display rule applies: the two helplines are a pair, to be shown both or neither. */
+    pair: z.boolean().openapi({
+      description: "The answer is a priority pair (exactly two services, whatever `limit`): show both or neither.",
+    }),
     stale: z.boolean(),
   })
   .openapi("Helplines");

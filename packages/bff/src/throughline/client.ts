@@ -13,7 +13,7 @@ import { Pacer } from "../upstream/pacer.ts";
 import type { CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { type TokenSource, withRenewal } from "../upstream/token-source.ts";
 import { createThroughLineAuth, type ThroughLineToken } from "./auth.ts";
-import { CALLS_PER_SECOND, COOL_DOWN_DEFAULT_S, coolDownAfter429, PACE_KEY } from "./limits.ts";
+import { CALLS_PER_SECOND, COOL_DOWN_DEFAULT_S, coolDownAfter429, PACE_KEY, secondsToNextHour } from "./limits.ts";
 import {
   API_VERSION,
   CountriesAnswer,
@@ -25,9 +25,17 @@ import {
 } from "./mapping.ts";
 import { Breaker } from "./outage.ts";
 
+/** This deployment's share of the daily quota is spent; the day's window moves on the hour, so an hour's calls free up then. */
 export class QuotaExhausted extends ProblemError {
-  constructor() {
-    super(503, "throughline-quota", "ThroughLine's daily quota is spent", "The BFF answers from its cache until the quota frees up.");
+  constructor(retryAfterSeconds: number) {
+    super(
+      503,
+      "throughline-quota",
+      "ThroughLine's daily quota is spent",
+      "The BFF answers from its cache until the quota frees up, at the next whole hour at the earliest.",
+      {},
+      { "retry-after": String(retryAfterSeconds) },
+    );
   }
 }
 
@@ -176,7 +184,7 @@ export class ThroughLineClient {
 
   async #call<T extends z.ZodType>(path: string, schema: T, init: RequestInit, token: string): Promise<z.infer<T>> {
     await this.#checkCoolDown();
-    if (!(await this.quota.reserve())) throw new QuotaExhausted();
+    if (!(await this.quota.reserve())) throw new QuotaExhausted(secondsToNextHour(this.now()));
     await this.pacer.turn();
     const method = init.method ?? "GET";
     const [base, setting] = init.events ? [this.config.eventsUrl, "THROUGHLINE_EVENTS_URL"] : [this.config.apiUrl, "THROUGHLINE_API_URL"];

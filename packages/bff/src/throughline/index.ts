@@ -26,7 +26,15 @@ export const throughline: ProviderModule = {
     });
     // A cache of its own: THRON searches can never push out answers that cost ThroughLine's daily quota.
     const cache = responseCache(CACHE_ENTRIES);
-    const routes = throughlineRoutes({ client, cache, ttl: deps.ttl?.throughline ?? THROUGHLINE_TTL, counters, clientKey, now });
+    const routes = throughlineRoutes({
+      client,
+      cache,
+      ttl: deps.ttl?.throughline ?? THROUGHLINE_TTL,
+      counters,
+      clientKey,
+      now,
+      failureMemoryMs: deps.throughlineFailureMemoryMs,
+    });
     return { name: "ThroughLine", path: "/v1/throughline", routes, health, quota };
   },
 };

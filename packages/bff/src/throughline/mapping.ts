@@ -245,7 +245,7 @@ export function toHelpline(upstream: UpstreamHelpline): Helpline {
  * displaying any." No field links the two: a priority answer of exactly two services is the
  * pair, and `limit` never cuts it to one. Any other answer keeps ThroughLine's order up to `limit`.
  */
-export function applyLimit(helplines: Helpline[], limit: number, priorityOnly: boolean): Helpline[] {
-  if (priorityOnly && helplines.length === 2) return helplines;
-  return helplines.slice(0, limit);
+export function applyLimit(helplines: Helpline[], limit: number, priorityOnly: boolean): { helplines: Helpline[]; pair: boolean } {
+  if (priorityOnly && helplines.length === 2) return { helplines, pair: true };
+  return { helplines: helplines.slice(0, limit), pair: false };
 }

@@ -71,12 +71,22 @@ export interface ThroughLineRouteDeps {
   /** The client's network address (events are budgeted per client). */
   clientKey?: (c: Context) => string | undefined;
   now?: () => number;
+  /** How long a failed look-up is answered with its problem, without a call. */
+  failureMemoryMs?: number | undefined;
 }
 
-export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
+export function throughlineRoutes({
+  client,
+  cache,
+  ttl,
+  counters,
+  clientKey = () => undefined,
+  now = Date.now,
+  failureMemoryMs = FAILURE_MEMORY_MS,
+}: ThroughLineRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
-  const failures = new FailureMemory(FAILURE_MEMORY_MS, now);
+  const failures = new FailureMemory(failureMemoryMs, now);
   // A failure is remembered per key, below the cache: a stale answer is still served meanwhile.
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cache.get(`throughline:${key}`, ttl, () => failures.guard(`throughline:${key}`, load));
@@ -103,7 +113,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     const countryInfo = known.value.find((x) => x.code === country) ?? null;
     if (!countryInfo) {
       c.header("cache-control", "public, max-age=600");
-      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], stale: stale(known.status) }, 200);
+      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], pair: false, stale: stale(known.status) }, 200);
     }
     const wanted = topic?.toLowerCase();
     const resolved = wanted
@@ -116,7 +126,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     ).catch((error: unknown) => {
       throw withEmergencyNumber(error, countryInfo.emergencyNumber);
     });
-    const helplines = applyLimit(value, limit, query.priorityOnly);
+    const { helplines, pair } = applyLimit(value, limit, query.priorityOnly);
     events.served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
@@ -125,6 +135,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
         topic: resolved ? { code: resolved.code, name: resolved.name } : null,
         unknownTopic: wanted !== undefined && !resolved,
         helplines,
+        pair,
         stale: stale(status),
       },
       200,

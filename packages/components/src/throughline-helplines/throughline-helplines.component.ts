@@ -278,14 +278,9 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
       }
       ${answer?.unknownTopic && country ? html`<p part="message" class="message">${t.unknownTopic(this.#countryName(country, locale))}</p>` : nothing}
       ${answer?.country && answer.helplines.length === 0 && !this._loading ? html`<p part="message" class="message">${t.noHelplines}</p>` : nothing}
-      ${answer && answer.helplines.length > 0 ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale, now, this.#isPair(answer)))}</ul>` : nothing}
+      ${answer && answer.helplines.length > 0 ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale, now, answer.pair))}</ul>` : nothing}
       ${answer?.stale ? html`<p part="message" class="stale">${t.staleNote}</p>` : nothing}
     </div>`;
-  }
-
-  /** ThroughLine's display rule: a priority answer of exactly two services is a pair, shown both or neither. */
-  #isPair(answer: HelplinesResponse): boolean {
-    return this.priority && answer.helplines.length === 2;
   }
 
   /** The country's name in the page's language when the browser knows it, else ThroughLine's. */

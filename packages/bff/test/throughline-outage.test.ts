@@ -99,6 +99,15 @@ describe("ThroughLine failing", () => {
     assert.equal((await used(bff)) - before, 2, "asked again once the half minute is over");
   });
 
+  it("keeps the emergency number of a known country when it is the topics list that cannot be had", async () => {
+    const bff = sandboxBff();
+    await bff.get("/v1/throughline/countries");
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const response = await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`);
+    assert.equal(response.status, 503);
+    assert.equal(Problem.parse(await response.json()).emergencyNumber, "111");
+  });
+
   it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now, sleep: async (ms) => clock.advance(ms) });

@@ -116,14 +116,16 @@ export function throughlineRoutes({
       return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], pair: false, stale: stale(known.status) }, 200);
     }
     const wanted = topic?.toLowerCase();
-    const resolved = wanted
-      ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
-      : undefined;
-    // Country + topic + mode decide ThroughLine's answer, and so the cache key (the query's text).
-    const query = { countryCode: country.toLowerCase(), topic: resolved?.name, limit: UPSTREAM_LIMIT, priorityOnly: Boolean(priority) };
-    const { value, status } = await cached(`helplines:${helplinesSearchParams(query)}`, async () =>
-      (await client.helplines(query)).map(toHelpline),
-    ).catch((error: unknown) => {
+    const lookUp = async () => {
+      const resolved = wanted
+        ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
+        : undefined;
+      // Country + topic + mode decide ThroughLine's answer, and so the cache key (the query's text).
+      const query = { countryCode: country.toLowerCase(), topic: resolved?.name, limit: UPSTREAM_LIMIT, priorityOnly: Boolean(priority) };
+      const answer = await cached(`helplines:${helplinesSearchParams(query)}`, async () => (await client.helplines(query)).map(toHelpline));
+      return { resolved, query, ...answer };
+    };
+    const { resolved, query, value, status } = await lookUp().catch((error: unknown) => {
       throw withEmergencyNumber(error, countryInfo.emergencyNumber);
     });
     const { helplines, pair } = applyLimit(value, limit, query.priorityOnly);

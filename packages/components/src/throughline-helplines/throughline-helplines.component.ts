@@ -227,11 +227,10 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
         ${contacts.map((contact, index) => {
           // The link's description is its status, so a screen reader moving by links hears "Closed · opens 09:00".
           const statusId = `status-${helpline.id}-${index}`;
-          // A number is shown with its action; so is a WhatsApp number only a call can reach (no wa.me link).
-          const visible =
-            contact.type === "phone" || contact.type === "sms" || (contact.type === "whatsapp" && contact.href.startsWith("tel:"))
-              ? `${t.contactActions[contact.type]} ${contact.label}`
-              : t.contactActions[contact.type];
+          // A number to call or text is shown with its action: a WhatsApp number only a call can reach (no wa.me link) too.
+          const visible = /^(tel|sms):/.test(contact.href)
+            ? `${t.contactActions[contact.type]} ${contact.label}`
+            : t.contactActions[contact.type];
           // The name starts with the visible text (WCAG 2.5.3), then says which helpline.
           return html`<li class="contact">
             <a

@@ -219,7 +219,10 @@ async function upstreamEconomy(options: { tokenLifetimeSeconds: number; freshMs:
   };
 }
 
-/** 10,000 helpline look-ups: real queries, made-up topics and countries (each one new), and events, real and fake. */
+/**
+ * 10,000 helpline look-ups: real queries (ThroughLine's topics by name and code, both modes, any
+ * limit), made-up topics and countries (each one new), and events, real and fake.
+ */
 async function throughlineEconomy(lookups = 10_000) {
   const publicUrl = "http://bench.test";
   const { app, sandbox } = createApp(loadConfig({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000" }, { publicUrl }), {
@@ -368,7 +371,7 @@ console.log(
 const helplineCalls = await throughlineEconomy();
 console.log(`\n## ThroughLine calls per ${helplineCalls.lookups.toLocaleString("en")} mixed helpline look-ups`);
 console.log(
-  `${helplineCalls.apiCalls - helplineCalls.reported} calls for ${helplineCalls.lookups} look-ups (${helplineCalls.distinct} distinct real queries + countries + topics; a third made-up topics or countries, never sent), ` +
+  `${helplineCalls.apiCalls - helplineCalls.reported} calls for ${helplineCalls.lookups} look-ups (one per distinct real query, ${helplineCalls.distinct} of them by country + topic + mode, real topics included, + countries + topics; a third made-up topics or countries, never sent), ` +
     `${helplineCalls.reported} for ${helplineCalls.events} events (half for invented helplines, never sent; the rest capped at a tenth of the 1,000-a-day quota)`,
 );
 

@@ -96,6 +96,8 @@ export interface AppDeps {
   throughlinePerSecond?: number;
   /** How paced calls wait their turn (tests move their clock instead of waiting). */
   sleep?: (ms: number) => Promise<void>;
+  /** How long a failed ThroughLine look-up is answered without a call (30 s; browser tests of a retry set 0). */
+  throughlineFailureMemoryMs?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -211,6 +213,7 @@ function providerContext(
       }),
     counters: stores?.counters ?? new MemoryCounterStore(now),
     ...(stores?.counters && { sharedCounters: stores.counters }),
+    ...(deps.stores?.counters && { egressCounters: scopedCounters(deps.stores.counters, namespacePrefix(["egress"])) }),
     clientKey: (c) => clientAddress(c, deps.clientAddress, config.trustProxy),
     isAllowedOrigin,
   };

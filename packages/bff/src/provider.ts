@@ -61,6 +61,12 @@ export interface ProviderContext {
   counters: CounterStore;
   /** The shared store's counters, when there is one (rate limits count in memory without). */
   sharedCounters?: CounterStore;
+  /**
+   * The shared store's counters outside any deployment's namespace, for a vendor's limit per
+   * egress address (ThroughLine's 30 a second per IP): every deployment on this store counts in
+   * the same window, since they may leave through one address. Counts only, never answers.
+   */
+  egressCounters?: CounterStore;
   /** The client's network address (rate limits, budgets). */
   clientKey: (c: Context) => string;
   /** ALLOWED_ORIGINS. */

@@ -1,17 +1,21 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
-import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
+import { createSandbox, type Sandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { applyPairing, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { secondsToNextHour } from "../src/throughline/limits.ts";
+import { applyLimit, toHelpline, toHours } from "../src/throughline/mapping.ts";
 import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
 
-/** The BFF configured as an operator would, with ThroughLine's simulator behind `fetch`. */
-function configuredBff(env: Record<string, string> = {}) {
+/** The BFF configured as an operator would, with ThroughLine's simulator behind `fetch` (every request it sends seen by `onFetch`). */
+function configuredBff(
+  env: Record<string, string> = {},
+  { sandbox = createSandbox({ baseUrl: "https://throughline.simulated" }), ...deps }: { sandbox?: Sandbox } & Partial<AppDeps> = {},
+  onFetch: (request: Request, response: Response) => Response = (_, response) => response,
+) {
   const host = "https://throughline.simulated";
-  const sandbox = createSandbox({ baseUrl: host });
   const config = loadConfig({
     THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
     THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
@@ -24,7 +28,11 @@ function configuredBff(env: Record<string, string> = {}) {
   const { app } = createApp(config, {
     publicUrl: "https://bff.example",
     logSink: () => {},
-    fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      return onFetch(request, await sandbox.app.fetch(request.clone()));
+    },
+    ...deps,
   });
   return { app, config, sandbox, get: (path: string) => app.request(`https://bff.example${path}`) };
 }
@@ -118,15 +126,34 @@ describe("ThroughLine through the BFF", () => {
     assert.equal((await ok(await bff.get(`${HELPLINES}?country=US&limit=2`), HelplinesResponse)).helplines.length, 2);
   });
 
-  it("keeps paired services together and never lets the limit split a pair", async () => {
+  it("gives both services of a priority pair, adult and youth or two languages, whatever the limit", async () => {
     const bff = sandboxBff();
-    const pair = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=anxiety&priority=true`), HelplinesResponse);
+    const names = async (query: string) =>
+      (await ok(await bff.get(`${HELPLINES}?${query}`), HelplinesResponse)).helplines.map((h) => h.name);
+    assert.deepEqual(await names("country=NZ&topic=suicidal-thoughts&priority=true&limit=1"), ["Lifeline Aotearoa", "Youthline"]);
+    assert.deepEqual(await names("country=NZ&topic=domestic-violence&priority=true&limit=1"), [
+      "Women's Refuge Crisisline",
+      "Te Waea Āwhina",
+    ]);
     assert.deepEqual(
-      pair.helplines.map((h) => h.name),
-      ["Lifeline Aotearoa", "Youthline"],
+      await names("country=US&topic=suicidal-thoughts&priority=true&limit=1"),
+      ["988 Suicide & Crisis Lifeline"],
+      "three are no pair",
     );
-    const one = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=anxiety&priority=true&limit=1`), HelplinesResponse);
-    assert.deepEqual(one.helplines, [], "both or neither");
+    assert.equal((await names("country=NZ&topic=suicidal-thoughts&limit=1")).length, 1, "the standard list is no pair");
+    const pairs = async (query: string) => (await ok(await bff.get(`${HELPLINES}?${query}`), HelplinesResponse)).pair;
+    assert.deepEqual(
+      [await pairs("country=NZ&topic=anxiety&priority=true&limit=1"), await pairs("country=US&topic=anxiety&priority=true&limit=2")],
+      [true, false],
+      "said so, and not of a longer list cut to two",
+    );
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=anxiety&priority=true`), HelplinesResponse);
+    for (const helpline of helplines)
+      assert.deepEqual(
+        Object.keys(helpline).filter((k) => /pair/i.test(k)),
+        [],
+        "no invented field",
+      );
   });
 
   it("gives the country and its emergency number even when no helpline matches", async () => {
@@ -153,6 +180,7 @@ describe("ThroughLine through the BFF", () => {
       ["", "country"],
       ["country=USA", "country"],
       ["country=US&limit=0", "limit"],
+      ["country=US&limit=51", "limit"],
       ["country=US&priority=maybe", "priority"],
     ]) {
       const response = await bff.get(`${HELPLINES}?${query}`);
@@ -209,6 +237,8 @@ describe("ThroughLine through the BFF", () => {
     const uncached = await bff.get(`${HELPLINES}?country=NZ`);
     assert.equal(uncached.status, 503);
     assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
+    const retryAfter = Number(uncached.headers.get("retry-after"));
+    assert.ok(retryAfter > 0 && retryAfter <= 3_600, `Retry-After ${retryAfter}: the next whole hour, when an hour's calls free up`);
   });
 
   it("never spends more than the quota, even with many look-ups at once", async () => {
@@ -272,7 +302,7 @@ describe("ThroughLine through the BFF", () => {
     const statuses = await Promise.all(queries.map(async (q) => (await bff.get(`${HELPLINES}?${q}`)).status));
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 0);
-    assert.equal(bff.sandbox.throughline.stats.apiCalls, 6, "countries, topics and two lists per country: more than 4 a second");
+    assert.equal(bff.sandbox.throughline.stats.apiCalls, 10, "countries, topics and one list per query: more than 4 a second");
     assert.ok(waits.length > 0, "the calls past the fourth waited their turn");
   });
 
@@ -352,7 +382,7 @@ describe("ThroughLine through the BFF", () => {
     }
     const later = await bff.get(`${HELPLINES}?country=NZ&priority=true`);
     assert.equal(later.status, 503);
-    assert.equal(later.headers.get("retry-after"), "3600");
+    assert.equal(later.headers.get("retry-after"), String(secondsToNextHour(clock.now())), "the next whole hour");
     assert.equal(bff.sandbox.throughline.stats.refusedForQuota, 1, "one 429, then no call until Retry-After");
     assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "cached answers are still served");
     clock.advance(3_600_000);
@@ -360,20 +390,45 @@ describe("ThroughLine through the BFF", () => {
     assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
   });
 
-  it("asks ThroughLine once per country and priority, whatever valid topic is asked: enumerating every combination stays bounded", async () => {
+  it("asks ThroughLine once per country, topic and mode, the topic by name or code: enumerating every combination stays bounded", async () => {
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" });
     const { countries } = await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
     const { topics } = await ok(await bff.get("/v1/throughline/topics"), TopicsResponse);
     let combinations = 0;
     for (const country of countries)
-      for (const topic of ["", ...topics.flatMap((t) => [`&topic=${t.code}`, `&topic=${encodeURIComponent(t.name)}`])])
-        for (const priority of ["", "&priority=true"]) {
-          const body = await ok(await bff.get(`${HELPLINES}?country=${country.code}${topic}${priority}`), HelplinesResponse);
-          if (body.topic) for (const helpline of body.helplines) assert.ok(helpline.topics.includes(body.topic.name), helpline.name);
-          combinations++;
-        }
-    assert.ok(combinations > 4 * countries.length * topics.length, `${combinations}`);
-    assert.equal(bff.sandbox.throughline.stats.apiCalls, 2 + 2 * countries.length, "countries, topics, and two lists per country");
+      for (const topic of ["", ...topics.flatMap((t) => [`&topic=${t.code}`, `&topic=${encodeURIComponent(t.name.toUpperCase())}`])])
+        for (const priority of ["", "&priority=true"])
+          for (const limit of ["", "&limit=1", "&limit=50"]) {
+            const body = await ok(await bff.get(`${HELPLINES}?country=${country.code}${topic}${priority}${limit}`), HelplinesResponse);
+            if (body.topic) for (const helpline of body.helplines) assert.ok(helpline.topics.includes(body.topic.name), helpline.name);
+            combinations++;
+          }
+    assert.ok(combinations > 10 * countries.length * topics.length, `${combinations}`);
+    assert.equal(
+      bff.sandbox.throughline.stats.apiCalls,
+      2 + countries.length * (topics.length + 1) * 2,
+      "countries, topics, and one list per country, topic (or none) and mode",
+    );
+  });
+
+  it("sends the topic to ThroughLine with the mode, and never a made-up one", async () => {
+    const sent: URLSearchParams[] = [];
+    const bff = configuredBff({}, {}, (request, response) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/helplines")) sent.push(url.searchParams);
+      return response;
+    });
+    await ok(await bff.get(`${HELPLINES}?country=NZ&topic=suicidal-thoughts&priority=true`), HelplinesResponse);
+    await ok(await bff.get(`${HELPLINES}?country=US&topic=GRIEF%20%26%20LOSS`), HelplinesResponse);
+    await ok(await bff.get(`${HELPLINES}?country=US&topic=astrology`), HelplinesResponse);
+    assert.deepEqual(
+      sent.map((q) => [q.get("country_code"), q.get("topic"), q.get("priority_only")]),
+      [
+        ["nz", "Suicidal thoughts", "true"],
+        ["us", "Grief & loss", "false"],
+        ["us", null, "false"],
+      ],
+    );
   });
 
   it("keeps its answers however many THRON searches fill the in-memory cache", async () => {
@@ -449,9 +504,41 @@ describe("ThroughLine mapping (API v2)", () => {
       ],
     );
   });
-  it("makes a WhatsApp number a click-to-chat link (assumed)", () => {
-    const helpline = toHelpline({ ...base, contactMethods: [method("whatsapp", "+64 21 000 0000")] });
-    assert.equal(helpline.contacts[0]?.href, "https://wa.me/64210000000");
+  it("makes a wa.me link only of a WhatsApp number in international form, and a national one a tel: link shown as written", () => {
+    const helpline = toHelpline({
+      ...base,
+      contactMethods: [
+        method("whatsapp", "+64 21 000 0000"),
+        method("whatsapp", "0064 (21) 000-0001"),
+        method("whatsapp", "021 000 0002"),
+        method("whatsapp", "Search for us on WhatsApp"),
+      ],
+    });
+    assert.deepEqual(
+      helpline.contacts.map((c) => [c.label, c.href]),
+      [
+        ["+64 21 000 0000", "https://wa.me/64210000000"],
+        ["0064 (21) 000-0001", "https://wa.me/64210000001"],
+        ["021 000 0002", "tel:0210000002"],
+      ],
+    );
+  });
+  it("never calls a contact with opening hours but no alwaysOpen open around the clock", () => {
+    const { contacts } = toHelpline({
+      ...base,
+      timezone: "Pacific/Auckland",
+      contactMethods: [
+        {
+          contactMethodType: "phone",
+          value: "0800 000 000",
+          openingHours: [{ localDayOfWeek: "monday", open: "2026-11-23T09:00:00+13:00", close: "2026-11-23T17:00:00+13:00" }],
+        },
+      ],
+    });
+    assert.deepEqual(
+      contacts.map((c) => [c.alwaysOpen, c.hours]),
+      [[false, [{ day: "monday", open: "09:00", close: "17:00" }]]],
+    );
   });
   it("keeps local wall-clock hours, one entry past midnight, and cuts periods longer than a day at midnight", () => {
     assert.deepEqual(
@@ -490,21 +577,12 @@ describe("ThroughLine mapping (API v2)", () => {
   it("drops a time zone the browser could not use", () => {
     assert.equal(toHelpline({ ...base, timezone: "Mars/Olympus" }).timezone, undefined);
   });
-  it("drops a paired service whose partner is missing, and never lets the limit split a pair", () => {
-    const a = toHelpline({ ...base, id: "a", pairedHelplineId: "b" });
-    const b = toHelpline({ ...base, id: "b", pairedHelplineId: "a" });
-    const c = toHelpline({ ...base, id: "c" });
-    assert.deepEqual(
-      applyPairing([a, c], 10).map((h) => h.id),
-      ["c"],
-    );
-    assert.deepEqual(
-      applyPairing([a, b, c], 2).map((h) => h.id),
-      ["a", "b"],
-    );
-    assert.deepEqual(
-      applyPairing([a, c, b], 1).map((h) => h.id),
-      ["c"],
-    );
+  it("takes a priority answer of exactly two as a pair the limit never cuts, and any other answer up to the limit", () => {
+    const [a, b, c] = ["a", "b", "c"].map((id) => toHelpline({ ...base, id }));
+    const ids = ({ helplines, pair }: { helplines: { id: string }[]; pair: boolean }) => [helplines.map((h) => h.id).join(), pair];
+    assert.deepEqual(ids(applyLimit([a, b] as never, 1, true)), ["a,b", true]);
+    assert.deepEqual(ids(applyLimit([a, b] as never, 1, false)), ["a", false]);
+    assert.deepEqual(ids(applyLimit([a, b, c] as never, 1, true)), ["a", false]);
+    assert.deepEqual(ids(applyLimit([a, b, c] as never, 2, true)), ["a,b", false]);
   });
 });

@@ -10,6 +10,11 @@ export const Problem = z
     instance: z.string().optional(),
     /** For 400s: one entry per offending field, named as the client sent it. */
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** For a failed helpline look-up of a known country: its emergency number, still worth showing. */
+    emergencyNumber: z
+      .string()
+      .optional()
+      .openapi({ description: "A failed helpline look-up of a known country: that country's emergency number." }),
   })
   .openapi("Problem");
 export type Problem = z.infer<typeof Problem>;

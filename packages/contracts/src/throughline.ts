@@ -53,8 +53,6 @@ export const Helpline = z
     topics: z.array(z.string()),
     timezone: z.string().optional(),
     contacts: z.array(Contact),
-    /** The other half of a pair (adult/youth, two languages): show both or neither. */
-    pairedWith: z.string().optional(),
   })
   .openapi("Helpline");
 export type Helpline = z.infer<typeof Helpline>;
@@ -70,7 +68,14 @@ export const HelplinesResponse = z
     topic: Topic.nullable(),
     /** The `topic` asked for is not one of ThroughLine's topics: the list is the country's. */
     unknownTopic: z.boolean().openapi({ description: "The topic asked for is not one of ThroughLine's: the country's list is served." }),
-    helplines: z.array(Helpline),
+    helplines: z.array(Helpline).openapi({
+      description:
+        "ThroughLine's order. A priority answer of exactly two services is a pair (adult and youth, two languages): both are always given, whatever `limit`, and must be shown both or neither.",
+    }),
+    /** ThroughLine's display rule applies: the two helplines are a pair, to be shown both or neither. */
+    pair: z.boolean().openapi({
+      description: "The answer is a priority pair (exactly two services, whatever `limit`): show both or neither.",
+    }),
     stale: z.boolean(),
   })
   .openapi("Helplines");
@@ -88,7 +93,13 @@ export const HelplinesQuery = z.object({
     .transform((v) => v.toUpperCase()),
   topic: z.string().trim().min(1).max(100).optional().openapi({ description: "Topic name or code" }),
   priority: flag.openapi({ description: "Only ThroughLine's curated short list" }),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(10)
+    .openapi({ description: "Helplines at most; a priority pair is never cut to one" }),
 });
 
 export const HelplineEvent = z

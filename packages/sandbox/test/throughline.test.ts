@@ -138,7 +138,7 @@ describe("ThroughLine sandbox", () => {
     const youthline = byName("Youthline");
     assert.deepEqual(
       youthline.contactMethods.map((m) => m.contactMethodType),
-      ["phone", "sms", "onlinechat"],
+      ["phone", "sms", "onlinechat", "whatsapp"],
     );
     assert.notDeepEqual(
       youthline.contactMethods[0]?.openingHours,
@@ -171,6 +171,37 @@ describe("ThroughLine sandbox", () => {
     assert.equal((await post("/v1/events/helpline_click", { ...base, contact_method: "phone" })).status, 204);
     assert.equal((await post("/v1/events/helpline_click", base)).status, 400);
     assert.equal(sandbox.throughline.stats.events.length, 2);
+  });
+
+  it("answers priority pairs as ThroughLine's rule describes them: exactly two services, with no field linking them", async () => {
+    const { api } = throughline();
+    const names = async (query: string) =>
+      ((await (await api(`/helplines?${query}`)).json()) as { helplines: Helpline[] }).helplines.map((h) => h.name);
+    assert.deepEqual(await names("country_code=nz&topic=Suicidal%20thoughts&priority_only=true"), ["Lifeline Aotearoa", "Youthline"]);
+    assert.deepEqual(await names("country_code=nz&topic=domestic-violence&priority_only=true"), [
+      "Women's Refuge Crisisline",
+      "Te Waea Āwhina",
+    ]);
+    assert.equal((await names("country_code=us&topic=suicidal-thoughts&priority_only=true")).length, 3, "not every answer is a pair");
+    const { helplines } = (await (await api("/helplines?limit=100")).json()) as { helplines: Record<string, unknown>[] };
+    for (const helpline of helplines)
+      assert.deepEqual(
+        Object.keys(helpline).filter((k) => /pair/i.test(k)),
+        [],
+        String(helpline.name),
+      );
+  });
+
+  it("counts the day in hours: spent at 5:50pm, it answers again at 6pm, and its 429 says so", async () => {
+    let now = Date.parse("2026-11-18T18:10:00Z");
+    const { api } = throughline({ dailyQuota: 2, now: () => now });
+    assert.deepEqual([(await api("/topics")).status, (await api("/topics")).status], [200, 200]);
+    now = Date.parse("2026-11-19T17:50:00Z"); // the window holds this hour and the 23 before: 18:00 yesterday onwards
+    const refused = await api("/topics");
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get("retry-after"), "600", "ten minutes, to the next whole hour");
+    now = Date.parse("2026-11-19T18:00:00Z");
+    assert.equal((await api("/topics")).status, 200);
   });
 
   it("enforces the daily quota with 429", async () => {

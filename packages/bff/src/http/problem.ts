@@ -14,7 +14,7 @@ export class ProblemError extends Error {
     readonly slug: string,
     readonly title: string,
     readonly detail?: string,
-    readonly extra: Pick<Problem, "errors"> = {},
+    readonly extra: Pick<Problem, "errors" | "emergencyNumber"> = {},
     /** Headers the answer carries (e.g. Retry-After). */
     readonly headers: Record<string, string> = {},
   ) {

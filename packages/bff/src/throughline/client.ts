@@ -10,9 +10,10 @@ import { ProblemError } from "../http/problem.ts";
 import { answerError, badGateway, callUpstream, UpstreamError, type UpstreamOptions } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import { Pacer } from "../upstream/pacer.ts";
-import type { RollingQuota } from "../upstream/quota.ts";
+import type { CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { type TokenSource, withRenewal } from "../upstream/token-source.ts";
 import { createThroughLineAuth, type ThroughLineToken } from "./auth.ts";
+import { CALLS_PER_SECOND, COOL_DOWN_DEFAULT_S, coolDownAfter429, PACE_KEY, secondsToNextHour } from "./limits.ts";
 import {
   API_VERSION,
   CountriesAnswer,
@@ -22,10 +23,19 @@ import {
   type UpstreamEvent,
   type UpstreamEventKind,
 } from "./mapping.ts";
+import { Breaker } from "./outage.ts";
 
+/** This deployment's share of the daily quota is spent; the day's window moves on the hour, so an hour's calls free up then. */
 export class QuotaExhausted extends ProblemError {
-  constructor() {
-    super(503, "throughline-quota", "ThroughLine's daily quota is spent", "The BFF answers from its cache until the quota frees up.");
+  constructor(retryAfterSeconds: number) {
+    super(
+      503,
+      "throughline-quota",
+      "ThroughLine's daily quota is spent",
+      "The BFF answers from its cache until the quota frees up, at the next whole hour at the earliest.",
+      {},
+      { "retry-after": String(retryAfterSeconds) },
+    );
   }
 }
 
@@ -43,16 +53,7 @@ export class RateLimited extends UpstreamError {
   }
 }
 
-/** The cool-down after a 429, as Retry-After says (seconds or a date), within a second and an hour. */
-const COOL_DOWN_DEFAULT_S = 60;
-const COOL_DOWN_MAX_S = 3_600;
 const COOL_DOWN_KEY = "throughline:cool-down";
-
-function retryAfterSeconds(header: string | null, now: number): number {
-  const value = header?.trim() ?? "";
-  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
-  return Number.isFinite(seconds) ? Math.min(COOL_DOWN_MAX_S, Math.max(1, seconds)) : COOL_DOWN_DEFAULT_S;
-}
 
 class Unauthorized extends Error {}
 
@@ -76,15 +77,20 @@ export function throughlineApiRequest(url: string, token: string, method: "GET" 
   });
 }
 
-/** ThroughLine's documented rate. */
-export const CALLS_PER_SECOND = 30;
-
-/** The query of a helpline look-up; the route keys its cache by the same text. */
+/**
+ * The query of a helpline look-up; the route keys its cache by the same text. The topic goes
+ * upstream (priority mode is "for the topic", standard mode ranks by it), always with the mode.
+ */
 export function helplinesSearchParams(query: HelplinesQuery): URLSearchParams {
-  const params = new URLSearchParams({ country_code: query.countryCode, limit: String(query.limit) });
-  if (query.priorityOnly) params.set("priority_only", "true");
+  const params = new URLSearchParams({ country_code: query.countryCode });
+  if (query.topic) params.set("topic", query.topic);
+  params.set("priority_only", String(query.priorityOnly));
+  params.set("limit", String(query.limit));
   return params;
 }
+
+/** Errors that say ThroughLine is failing (not a 429, which has its own cool-down, nor our own quota). */
+const isOutage = (error: unknown) => error instanceof UpstreamError && !(error instanceof RateLimited);
 
 const EVENT_PATHS: Record<UpstreamEventKind, string> = { display: "/helpline_display", click: "/helpline_click" };
 
@@ -94,6 +100,8 @@ export class ThroughLineClient {
   readonly now: () => number;
   /** Until when this instance asks ThroughLine nothing (after a 429). */
   #coolUntil = 0;
+  /** After failures in a row, only a probe now and then: a failing call still spends quota. */
+  readonly breaker: Breaker;
 
   constructor(
     readonly config: ThroughLineConfig,
@@ -104,10 +112,19 @@ export class ThroughLineClient {
       perSecond = CALLS_PER_SECOND,
       now = Date.now,
       sleep,
-    }: { perSecond?: number | undefined; now?: (() => number) | undefined; sleep?: ((ms: number) => Promise<void>) | undefined } = {},
+      sharedCounters,
+    }: {
+      perSecond?: number | undefined;
+      now?: (() => number) | undefined;
+      sleep?: ((ms: number) => Promise<void>) | undefined;
+      /** The shared store, when there is one: the pace is shared through it. */
+      sharedCounters?: CounterStore | undefined;
+    } = {},
   ) {
     this.now = now;
-    this.pacer = new Pacer(perSecond, undefined, now, sleep);
+    // ThroughLine's 30 a second is per IP: instances sharing the counters store share it (one egress address assumed).
+    this.pacer = new Pacer(perSecond, undefined, now, sleep, sharedCounters && { store: sharedCounters, key: PACE_KEY });
+    this.breaker = new Breaker({ now });
     this.tokens = createThroughLineAuth(config, upstream, now);
   }
 
@@ -133,13 +150,17 @@ export class ThroughLineClient {
 
   /** GET or POST one path of the API (or, with `events`, of the events base); `schema` checks the answer. */
   #request<T extends z.ZodType>(path: string, schema: T, init: RequestInit = {}): Promise<z.infer<T>> {
-    return this.health.track(() =>
-      withRenewal(
-        this.tokens, // revoked or expired early: one fresh token, one retry
-        (token) => this.#call(path, schema, init, token.token),
-        (error) => error instanceof Unauthorized,
-        () => badGateway("ThroughLine", "ThroughLine refused a fresh token too."),
-      ),
+    return this.breaker.run(
+      () =>
+        this.health.track(() =>
+          withRenewal(
+            this.tokens, // revoked or expired early: one fresh token, one retry
+            (token) => this.#call(path, schema, init, token.token),
+            (error) => error instanceof Unauthorized,
+            () => badGateway("ThroughLine", "ThroughLine refused a fresh token too."),
+          ),
+        ),
+      isOutage,
     );
   }
 
@@ -155,7 +176,7 @@ export class ThroughLineClient {
   }
 
   async #coolDown(header: string | null): Promise<number> {
-    const seconds = retryAfterSeconds(header, this.now());
+    const seconds = coolDownAfter429(header, this.now());
     this.#coolUntil = this.now() + seconds * 1000;
     await this.quota.store.increment(COOL_DOWN_KEY, seconds * 1000).catch(() => {});
     return seconds;
@@ -163,7 +184,7 @@ export class ThroughLineClient {
 
   async #call<T extends z.ZodType>(path: string, schema: T, init: RequestInit, token: string): Promise<z.infer<T>> {
     await this.#checkCoolDown();
-    if (!(await this.quota.reserve())) throw new QuotaExhausted();
+    if (!(await this.quota.reserve())) throw new QuotaExhausted(secondsToNextHour(this.now()));
     await this.pacer.turn();
     const method = init.method ?? "GET";
     const [base, setting] = init.events ? [this.config.eventsUrl, "THROUGHLINE_EVENTS_URL"] : [this.config.apiUrl, "THROUGHLINE_API_URL"];

@@ -35,9 +35,12 @@ export const THROUGHLINE_VARS = {
     "Base of the display and click events, where ThroughLine documents them.",
     DEFAULT_EVENTS_URL,
   ),
-  /** Upstream calls the BFF allows itself per rolling day. */
+  /** This deployment's share of the account's daily quota: ThroughLine counts all of the account's applications together. */
   dailyQuota: envVar(
-    { env: "THROUGHLINE_DAILY_QUOTA", doc: "Upstream calls the BFF allows itself per rolling day." },
+    {
+      env: "THROUGHLINE_DAILY_QUOTA",
+      doc: "This deployment's share of the ThroughLine account's daily quota (1,000 calls a day for all of the account's applications together, over a window ThroughLine advances hourly): the upstream calls this BFF allows itself per day. Leave room for the account's other applications.",
+    },
     wholeNumber("THROUGHLINE_DAILY_QUOTA must be a whole number ≥ 1", 1).default(1000),
   ),
 };

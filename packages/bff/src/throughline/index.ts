@@ -16,7 +16,7 @@ export const throughline: ProviderModule = {
   id: "throughline",
   // Quota, token and answers belong to the ThroughLine app.
   namespace: (config) => config.throughline && ["throughline", config.throughline.clientId],
-  create({ config, deps, now, upstream, responseCache, counters, clientKey }) {
+  create({ config, deps, now, upstream, responseCache, counters, egressCounters, clientKey }) {
     if (!config.throughline) return null;
     const quota = new RollingQuota("throughline", config.throughline.dailyQuota, counters, now);
     const health = new ProviderHealth(undefined, now);
@@ -24,10 +24,20 @@ export const throughline: ProviderModule = {
       perSecond: deps.throughlinePerSecond,
       now,
       sleep: deps.sleep,
+      // 30 a second per IP: counted with every deployment on the store, not per ThroughLine app.
+      sharedCounters: egressCounters,
     });
     // A cache of its own: THRON searches can never push out answers that cost ThroughLine's daily quota.
     const cache = responseCache(CACHE_ENTRIES);
-    const routes = throughlineRoutes({ client, cache, ttl: deps.ttl?.throughline ?? THROUGHLINE_TTL, counters, clientKey, now });
+    const routes = throughlineRoutes({
+      client,
+      cache,
+      ttl: deps.ttl?.throughline ?? THROUGHLINE_TTL,
+      counters,
+      clientKey,
+      now,
+      failureMemoryMs: deps.throughlineFailureMemoryMs,
+    });
     return { name: "ThroughLine", path: "/v1/throughline", routes, health, quota };
   },
 };

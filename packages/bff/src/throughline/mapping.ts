@@ -1,7 +1,7 @@
 /**
  * ThroughLine API v2 → our contract. Everything that depends on the version of ThroughLine's
  * API lives here: the version itself, the shapes of its answers, contact method types, opening
- * hours, and the field assumed to link a pair of services.
+ * hours, WhatsApp links, and the display rule for a pair of services.
  */
 import { type Contact, type ContactType, type Helpline, type HelplineEvent, type OpeningPeriod, Weekday } from "@embedkit/contracts";
 import { z } from "zod";
@@ -33,8 +33,6 @@ export const UpstreamHelpline = z.object({
   topics: z.array(z.string()).default([]),
   // Checked one by one in toContacts: one odd contact method must not cost the whole helpline.
   contactMethods: z.array(z.unknown()).nullish(),
-  /** Assumed: ThroughLine publishes no field for pairs; this name is ours until one is documented. */
-  pairedHelplineId: z.string().nullish(),
 });
 export type UpstreamHelpline = z.infer<typeof UpstreamHelpline>;
 
@@ -43,9 +41,10 @@ export const CountriesAnswer = z.object({ countries: z.array(UpstreamCountry) })
 export const TopicsAnswer = z.object({ topics: z.array(UpstreamTopic) });
 export const HelplinesAnswer = z.object({ helplines: z.array(UpstreamHelpline) });
 
-/** A helpline look-up: ThroughLine's country codes are lower case. */
+/** A helpline look-up: ThroughLine's country codes are lower case; `topic` is a topic's name, as its docs send it. */
 export interface HelplinesQuery {
   countryCode: string;
+  topic?: string | undefined;
   limit: number;
   priorityOnly: boolean;
 }
@@ -175,6 +174,21 @@ export function toHours(periods: unknown[], timeZone?: string): OpeningPeriod[] 
 /** v2's contact method types → ours; any other type becomes a plain link if its value is a safe URL. */
 const KNOWN_TYPES: Record<string, Contact["type"]> = { phone: "phone", sms: "sms", onlinechat: "webchat", whatsapp: "whatsapp" };
 
+/**
+ * WhatsApp's wa.me link takes "the full phone number in international format": only a value
+ * written that way (`+…` or `00…`) becomes one, with its digits alone. A national number
+ * ("021 234 5678") cannot be placed in a country, so it is shown as it is, with a tel: link.
+ */
+function whatsappContact(value: string, schedule: Pick<Contact, "alwaysOpen" | "hours">): Contact | null {
+  const label = value.trim();
+  const digits = label.replace(/\D/g, "");
+  if (digits.length < 6 || /[^\d\s()+./-]/.test(label)) return null; // not a phone number
+  const international = /^\s*(\+|00)/.exec(label);
+  if (!international) return { type: "whatsapp", label, href: `tel:${dialable(label)}`, ...schedule };
+  const number = international[1] === "00" ? digits.slice(2) : digits;
+  return { type: "whatsapp", label, href: `https://wa.me/${number}`, ...schedule };
+}
+
 function toContact(raw: unknown, timeZone: string | undefined): Contact | null {
   const parsed = UpstreamContactMethod.safeParse(raw);
   if (!parsed.success) return null;
@@ -185,9 +199,7 @@ function toContact(raw: unknown, timeZone: string | undefined): Contact | null {
     const number = dialable(value);
     return number ? { type, label: value.trim(), href: `${type === "phone" ? "tel" : "sms"}:${number}`, ...schedule } : null;
   }
-  // Assumed: a WhatsApp value may be a number rather than a link; wa.me is WhatsApp's click-to-chat address.
-  if (type === "whatsapp" && !value.includes("/") && dialable(value).replace(/\D/g, "").length >= 6)
-    return { type, label: value.trim(), href: `https://wa.me/${dialable(value).replace(/\D/g, "")}`, ...schedule };
+  if (type === "whatsapp" && !value.includes("/")) return whatsappContact(value, schedule);
   const url = safeUrl(value);
   if (!url) return null;
   return { type: type ?? "website", label: url.host, href: url.toString(), ...schedule };
@@ -224,28 +236,16 @@ export function toHelpline(upstream: UpstreamHelpline): Helpline {
     topics: upstream.topics,
     ...(timezone && { timezone }),
     contacts,
-    ...(upstream.pairedHelplineId && { pairedWith: upstream.pairedHelplineId }),
   };
 }
 
 /**
- * ThroughLine's display rule: paired services are shown both or neither. Keeps ranking order,
- * moves a partner next to its pair, and never lets `limit` cut a pair in half.
+ * ThroughLine's display rule: "If the query returns a list containing two services (e.g., one
+ * for adults, one for youth…), API consumers must display both services or refrain from
+ * displaying any." No field links the two: a priority answer of exactly two services is the
+ * pair, and `limit` never cuts it to one. Any other answer keeps ThroughLine's order up to `limit`.
  */
-export function applyPairing(helplines: Helpline[], limit: number): Helpline[] {
-  const byId = new Map(helplines.map((h) => [h.id, h]));
-  const out: Helpline[] = [];
-  const placed = new Set<string>();
-  for (const helpline of helplines) {
-    if (placed.has(helpline.id)) continue;
-    const partner = helpline.pairedWith ? byId.get(helpline.pairedWith) : undefined;
-    if (helpline.pairedWith && !partner) continue; // its partner is not in the answer: neither is shown
-    const group = partner ? [helpline, partner] : [helpline];
-    if (out.length + group.length > limit) continue; // a pair that does not fit is left out whole; a single may still fit
-    for (const h of group) {
-      out.push(h);
-      placed.add(h.id);
-    }
-  }
-  return out;
+export function applyLimit(helplines: Helpline[], limit: number, priorityOnly: boolean): { helplines: Helpline[]; pair: boolean } {
+  if (priorityOnly && helplines.length === 2) return { helplines, pair: true };
+  return { helplines: helplines.slice(0, limit), pair: false };
 }

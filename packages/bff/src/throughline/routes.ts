@@ -2,20 +2,22 @@
  * /v1/throughline/…: countries, topics, helplines and events in our own stable shapes. With about
  * 1,000 upstream calls a day, answers are cached for hours and served stale (and marked so)
  * when ThroughLine cannot be asked. No stranger can spend that quota: the country and the topic
- * are resolved against the cached lists first (an unknown one never reaches ThroughLine), and
- * events are taken only for helplines served recently, within a small share of the quota.
+ * are resolved against the cached lists first (an unknown one never reaches ThroughLine), a
+ * failed look-up is remembered for a while, and events are taken only for helplines served
+ * recently, within a small share of the quota.
  */
 import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, TopicsResponse } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
-import { problemSpec } from "../http/problem.ts";
+import { ProblemError, problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { CounterStore } from "../upstream/quota.ts";
 import { helplinesSearchParams, type ThroughLineClient } from "./client.ts";
 import { HelplineEvents } from "./events.ts";
-import { applyPairing, toCountry, toHelpline } from "./mapping.ts";
+import { applyLimit, toCountry, toHelpline } from "./mapping.ts";
+import { FailureMemory } from "./outage.ts";
 
 const upstreamProblems = {
   502: problemSpec("ThroughLine failed or refused"),
@@ -54,10 +56,12 @@ const eventsRoute = createRoute({
 });
 
 /**
- * Asked of ThroughLine once per country and priority; the topic and `limit` are applied here, so
- * the list is as long as ThroughLine allows (a topic's helplines may rank low in its country).
+ * Asked of ThroughLine once per country, topic and mode, as long as it allows: `limit` is applied
+ * here, so a priority pair is seen whole (ThroughLine asked for one would give one of the two).
  */
 const UPSTREAM_LIMIT = 100;
+/** How long a failed look-up is answered with its problem without asking ThroughLine again. */
+const FAILURE_MEMORY_MS = 30_000;
 export interface ThroughLineRouteDeps {
   client: ThroughLineClient;
   cache: ResponseCache;
@@ -67,12 +71,25 @@ export interface ThroughLineRouteDeps {
   /** The client's network address (events are budgeted per client). */
   clientKey?: (c: Context) => string | undefined;
   now?: () => number;
+  /** How long a failed look-up is answered with its problem, without a call. */
+  failureMemoryMs?: number | undefined;
 }
 
-export function throughlineRoutes({ client, cache, ttl, counters, clientKey = () => undefined, now = Date.now }: ThroughLineRouteDeps) {
+export function throughlineRoutes({
+  client,
+  cache,
+  ttl,
+  counters,
+  clientKey = () => undefined,
+  now = Date.now,
+  failureMemoryMs = FAILURE_MEMORY_MS,
+}: ThroughLineRouteDeps) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   const stale = (status: CacheStatus) => status === "stale" || status === "stale-on-error";
-  const cached = <T>(key: string, load: () => Promise<T>) => cache.get(`throughline:${key}`, ttl, load);
+  const failures = new FailureMemory(failureMemoryMs, now);
+  // A failure is remembered per key, below the cache: a stale answer is still served meanwhile.
+  const cached = <T>(key: string, load: () => Promise<T>) =>
+    cache.get(`throughline:${key}`, ttl, () => failures.guard(`throughline:${key}`, load));
   const events = new HelplineEvents(client, counters, now);
   const countries = () => cached("countries", async () => (await client.countries()).map(toCountry));
   const topics = () => cached("topics", () => client.topics());
@@ -96,21 +113,22 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
     const countryInfo = known.value.find((x) => x.code === country) ?? null;
     if (!countryInfo) {
       c.header("cache-control", "public, max-age=600");
-      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], stale: stale(known.status) }, 200);
+      return c.json({ country: null, topic: null, unknownTopic: false, helplines: [], pair: false, stale: stale(known.status) }, 200);
     }
     const wanted = topic?.toLowerCase();
-    const resolved = wanted
-      ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
-      : undefined;
-    // One upstream list per country and priority, whatever the topic: the number of distinct calls
-    // is bounded by the countries, not by countries × topics (docs/deploy.md, "ThroughLine's quota").
-    const query = { countryCode: country.toLowerCase(), limit: UPSTREAM_LIMIT, priorityOnly: Boolean(priority) };
-    const { value, status } = await cached(`helplines:${helplinesSearchParams(query)}`, async () =>
-      (await client.helplines(query)).map(toHelpline),
-    );
-    const topicName = resolved?.name.toLowerCase();
-    const forTopic = topicName ? value.filter((h) => h.topics.some((t) => t.toLowerCase() === topicName)) : value;
-    const helplines = applyPairing(forTopic, limit);
+    const lookUp = async () => {
+      const resolved = wanted
+        ? (await topics()).value.find((t) => t.name.toLowerCase() === wanted || t.code.toLowerCase() === wanted)
+        : undefined;
+      // Country + topic + mode decide ThroughLine's answer, and so the cache key (the query's text).
+      const query = { countryCode: country.toLowerCase(), topic: resolved?.name, limit: UPSTREAM_LIMIT, priorityOnly: Boolean(priority) };
+      const answer = await cached(`helplines:${helplinesSearchParams(query)}`, async () => (await client.helplines(query)).map(toHelpline));
+      return { resolved, query, ...answer };
+    };
+    const { resolved, query, value, status } = await lookUp().catch((error: unknown) => {
+      throw withEmergencyNumber(error, countryInfo.emergencyNumber);
+    });
+    const { helplines, pair } = applyLimit(value, limit, query.priorityOnly);
     events.served.add(helplines.map((h) => h.id));
     c.header("cache-control", "public, max-age=600"); // only on success: a problem must never be cached
     return c.json(
@@ -119,6 +137,7 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
         topic: resolved ? { code: resolved.code, name: resolved.name } : null,
         unknownTopic: wanted !== undefined && !resolved,
         helplines,
+        pair,
         stale: stale(status),
       },
       200,
@@ -132,4 +151,10 @@ export function throughlineRoutes({ client, cache, ttl, counters, clientKey = ()
   });
 
   return app;
+}
+
+/** A failed look-up of a known country still gives its emergency number: someone in crisis may be reading. */
+function withEmergencyNumber(error: unknown, emergencyNumber: string | undefined): unknown {
+  if (!(error instanceof ProblemError) || !emergencyNumber) return error;
+  return new ProblemError(error.status, error.slug, error.title, error.detail, { ...error.extra, emergencyNumber }, error.headers);
 }

@@ -1,8 +1,17 @@
 /**
  * Paces calls to at most `perSecond` starts in any rolling second (ThroughLine allows 30 a
  * second and answers 429 beyond): a call over the rate waits its turn instead of being refused.
- * Per instance; several instances share the daily quota, not the pace.
+ * With a shared counter store, instances sharing it share the pace too (ThroughLine counts per
+ * IP, not per instance); while that store is away, each instance paces itself alone.
  */
+import type { CounterStore } from "./quota.ts";
+
+export interface SharedPace {
+  store: CounterStore;
+  /** Prefix of the per-second counters. */
+  key: string;
+}
+
 export class Pacer {
   readonly #starts: number[] = [];
   #queue: Promise<void> = Promise.resolve();
@@ -13,22 +22,51 @@ export class Pacer {
     readonly windowMs = 1_050,
     readonly now: () => number = Date.now,
     readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    readonly shared?: SharedPace,
   ) {}
 
   /** Resolves when a call may start; calls start in the order they asked. */
   turn(): Promise<void> {
     const next = this.#queue.then(async () => {
-      for (;;) {
-        const now = this.now();
-        while (this.#starts.length > 0 && (this.#starts[0] as number) <= now - this.windowMs) this.#starts.shift();
-        if (this.#starts.length < this.perSecond) {
-          this.#starts.push(now);
-          return;
-        }
-        await this.sleep((this.#starts[0] as number) + this.windowMs - now);
-      }
+      await this.#localTurn();
+      await this.#sharedTurn();
     });
-    this.#queue = next;
+    this.#queue = next.catch(() => {});
     return next;
+  }
+
+  async #localTurn(): Promise<void> {
+    for (;;) {
+      const now = this.now();
+      while (this.#starts.length > 0 && (this.#starts[0] as number) <= now - this.windowMs) this.#starts.shift();
+      if (this.#starts.length < this.perSecond) {
+        this.#starts.push(now);
+        return;
+      }
+      await this.sleep((this.#starts[0] as number) + this.windowMs - now);
+    }
+  }
+
+  /**
+   * Counts the call in this second's shared counter; the previous second's count is added, so
+   * no rolling second can hold more than `perSecond` starts across the fleet (at the price of
+   * some throughput, which a daily quota of 1,000 never needs).
+   */
+  async #sharedTurn(): Promise<void> {
+    const shared = this.shared;
+    if (!shared) return;
+    for (;;) {
+      const second = Math.floor(this.now() / 1000);
+      const key = (s: number) => `${shared.key}:${s}`;
+      try {
+        const current = await shared.store.increment(key(second), 3_000);
+        const [previous = 0] = await shared.store.read([key(second - 1)]);
+        if (current + previous <= this.perSecond) return;
+        await shared.store.increment(key(second), 3_000, -1);
+      } catch {
+        return; // the store is away: this instance's own pace still holds
+      }
+      await this.sleep((second + 1) * 1000 - this.now());
+    }
   }
 }

@@ -18,7 +18,9 @@ const SAFE_HREF = /^(tel:|sms:|https:)/i;
  * Helplines of a country (and topic) from ThroughLine, through the Embedkit BFF, with their
  * contact actions, each contact's opening hours and whether it is open now (computed in the
  * browser, in the helpline's time zone), and the country's emergency number, shown whenever the
- * country is known. Paired services (adult and youth, two languages) are always shown together.
+ * country is known. A priority answer of exactly two services is a pair (adult and youth, two
+ * languages): ThroughLine's rule is both or neither, so both are always shown, marked as a pair.
+ * A WhatsApp number in national form (no wa.me link can be made of it) is shown as written, as a call link.
  * Colours follow the page's `color-scheme` (light or dark).
  *
  * @tagname throughline-helplines
@@ -212,13 +214,13 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${keepRangesTogether(formatHours(contact.hours, locale))}</span>` : nothing}`;
   }
 
-  #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date) {
+  #helpline(helpline: Helpline, t: ThroughLineHelplinesStrings, locale: string, now: Date, paired: boolean) {
     const external = (contact: Contact) => contact.href.startsWith("http");
     const contacts = helpline.contacts.filter((c) => SAFE_HREF.test(c.href));
     const reachable = contacts.filter(hasHours);
     // One "Open 24/7" for the helpline, rather than one per contact, when every way in is always open.
     const allAlwaysOpen = reachable.length > 0 && reachable.every((c) => c.alwaysOpen);
-    return html`<li part="helpline" class="helpline ${helpline.pairedWith ? "paired" : ""}">
+    return html`<li part="helpline" class="helpline ${paired ? "paired" : ""}">
       <h3 part="name">${helpline.name}</h3>
       ${helpline.description ? html`<p part="description" class="description">${keepRangesTogether(helpline.description)}</p>` : nothing}
       ${allAlwaysOpen ? html`<p part="hours" class="hours">${t.open247}</p>` : nothing}
@@ -226,10 +228,10 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
         ${contacts.map((contact, index) => {
           // The link's description is its status, so a screen reader moving by links hears "Closed · opens 09:00".
           const statusId = `status-${helpline.id}-${index}`;
-          const visible =
-            contact.type === "phone" || contact.type === "sms"
-              ? `${t.contactActions[contact.type]} ${contact.label}`
-              : t.contactActions[contact.type];
+          // A number to call or text is shown with its action: a WhatsApp number only a call can reach (no wa.me link) too.
+          const visible = /^(tel|sms):/.test(contact.href)
+            ? `${t.contactActions[contact.type]} ${contact.label}`
+            : t.contactActions[contact.type];
           // The name starts with the visible text (WCAG 2.5.3), then says which helpline.
           return html`<li class="contact">
             <a
@@ -276,7 +278,7 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
       }
       ${answer?.unknownTopic && country ? html`<p part="message" class="message">${t.unknownTopic(this.#countryName(country, locale))}</p>` : nothing}
       ${answer?.country && answer.helplines.length === 0 && !this._loading ? html`<p part="message" class="message">${t.noHelplines}</p>` : nothing}
-      ${answer && answer.helplines.length > 0 ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale, now))}</ul>` : nothing}
+      ${answer && answer.helplines.length > 0 ? html`<ul part="list" class="list" role="list">${answer.helplines.map((h) => this.#helpline(h, t, locale, now, answer.pair))}</ul>` : nothing}
       ${answer?.stale ? html`<p part="message" class="stale">${t.staleNote}</p>` : nothing}
     </div>`;
   }

@@ -78,6 +78,27 @@ describe("<throughline-helplines>", () => {
     expect(lifeline.match(/24 ore su 24/g), "24/7 said once").to.have.length(1);
   });
 
+  it("never shows one service of a priority pair without the other, whatever its limit", async () => {
+    for (const topic of ["suicidal-thoughts", "domestic-violence"]) {
+      const { el, shadow } = await helplines({ country: "NZ", topic, priority: true, limit: "1" });
+      expect(names(shadow), topic).to.have.length(2);
+      expect(shadow.querySelectorAll(".helpline.paired"), topic).to.have.length(2);
+      await expect(el).to.be.accessible();
+    }
+    const { shadow } = await helplines({ country: "US", topic: "suicidal-thoughts", priority: true, limit: "2" });
+    expect(shadow.querySelectorAll(".helpline.paired"), "two of a longer list are no pair").to.have.length(0);
+  });
+
+  it("links WhatsApp by wa.me only for a number in international form, and calls a national one, shown as written", async () => {
+    const { el, shadow } = await helplines({ country: "NZ", topic: "suicidal-thoughts", priority: true });
+    const whatsapp = [...shadow.querySelectorAll('a[part~="contact-whatsapp"]')].map((a) => [text(a), a.getAttribute("href")]);
+    expect(whatsapp).to.deep.equal([
+      ["WhatsApp", "https://wa.me/64210543354"],
+      ["WhatsApp 021 376 633", "tel:021376633"],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it("says per contact whether it is open now and when it closes or opens, in the helpline's time zone, as the clock moves", async () => {
     const { el, shadow } = await helplines({ country: "NZ", topic: "anxiety", priority: true });
     el.now = () => new Date("2026-11-18T03:00:00Z"); // Wednesday 16:00 in Auckland
@@ -189,11 +210,13 @@ describe("<throughline-helplines>", () => {
     const { detail } = await contact;
     expect([detail.type, detail.href, detail.helplineName]).to.deep.equal(["phone", "tel:0800733843", "Women's Refuge Crisisline"]);
     let events: { type: string; helpline_id: string; contact_method?: string }[] = [];
-    for (let tries = 0; tries < 50 && events.length < 2; tries++) {
+    for (let tries = 0; tries < 50 && events.length < 3; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       events = ((await executeServerCommand("throughline-events")) as typeof events).slice(before);
     }
+    // Two helplines shown (in English and in te reo Māori), one clicked.
     expect(events.map((e) => [e.type, e.contact_method])).to.deep.equal([
+      ["helpline_display", undefined],
       ["helpline_display", undefined],
       ["helpline_click", "phone"],
     ]);
@@ -208,7 +231,7 @@ describe("<throughline-helplines>", () => {
   });
 
   it("says when nothing matches, and shows an error with retry and the emergency number when the BFF cannot answer", async () => {
-    const empty = await helplines({ country: "NZ", topic: "grief-and-loss", priority: true });
+    const empty = await helplines({ country: "NZ", topic: "substance-use", priority: true });
     expect(empty.shadow.querySelector('[part="message"]')?.textContent).to.contain("No helplines found");
     expect(empty.shadow.querySelector('[part="emergency"]')?.textContent).to.contain("111");
     await setFaults({ provider: "throughline", errorRate: 1 });

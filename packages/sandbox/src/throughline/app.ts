@@ -1,8 +1,10 @@
 /**
  * The simulated ThroughLine: client-credentials OAuth with 2-hour tokens, the helpline directory
  * of API v2 (v1's directory paths answer 410 Gone, as a retired API does), the two events
- * endpoints at the `/v1/events/…` paths ThroughLine documents, and the quota (30 a second, 1,000
- * a rolling day) enforced with 429.
+ * endpoints at the `/v1/events/…` paths ThroughLine documents, and the quota enforced with 429:
+ * 30 a second, and 1,000 a day over a window that "is advanced hourly" (spent at 5:50pm, open
+ * again at 6pm). The 429 says when to come back in Retry-After: the next second, or the next
+ * whole hour (our choice: ThroughLine documents no header for it).
  */
 import { type Context, Hono } from "hono";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
@@ -13,6 +15,8 @@ export const THROUGHLINE_SANDBOX = {
   clientId: "tl-sandbox-client",
   clientSecret: "tl-sbx-secret-c2b91f07e4a8",
 } as const;
+
+const HOUR = 3_600_000;
 
 export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number } = {}) {
   const clock = options.now ?? Date.now;
@@ -56,11 +60,14 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     const expiry = token ? tokens.get(token) : undefined;
     if (!expiry || Date.now() >= expiry) return error(c, 401, "invalid_token", "The access token is invalid or has expired.");
     const now = clock();
-    while (calls.length > 0 && (calls[0] as number) <= now - 86_400_000) calls.shift();
+    // The day's window moves on the hour: it holds this hour and the 23 before it.
+    const hourStart = Math.floor(now / HOUR) * HOUR;
+    while (calls.length > 0 && (calls[0] as number) < hourStart - 23 * HOUR) calls.shift();
     const lastSecond = calls.filter((t) => t > now - 1000).length;
     if (calls.length >= settings.dailyQuota || lastSecond >= settings.perSecond) {
       stats.refusedForQuota++;
-      return c.json({ error: "Too Many Requests" }, 429, { "retry-after": calls.length >= settings.dailyQuota ? "3600" : "1" });
+      const toNextHour = Math.ceil((hourStart + HOUR - now) / 1000);
+      return c.json({ error: "Too Many Requests" }, 429, { "retry-after": String(calls.length >= settings.dailyQuota ? toNextHour : 1) });
     }
     calls.push(now);
     stats.apiCalls++;

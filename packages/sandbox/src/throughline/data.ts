@@ -3,7 +3,9 @@
  * Shapes as ThroughLine documents them: one `contactMethods` list with each method's own hours,
  * absent fields left out, descriptions that may carry \r\n. Hours are written here as a weekly
  * template in the helpline's local time; app.ts turns them into v2's dated periods.
- * `pairedHelplineId` is our assumption for paired services (adult/youth, two languages).
+ * No field links a pair of services (ThroughLine publishes none): a priority answer of exactly
+ * two services is one, as NZ's adult and youth lines for suicidal thoughts, and its English and
+ * te reo Māori lines for domestic violence, are here.
  */
 
 export const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -34,8 +36,7 @@ export interface SandboxHelpline {
   timezone: string;
   topics: string[];
   contactMethods: SandboxContactMethod[];
-  /** Assumed field: the other half of a pair the display rule keeps together. */
-  pairedHelplineId?: string;
+  /** On the curated short list (`priority_only`) of its country, for each of its topics. */
   priority: boolean;
 }
 
@@ -113,7 +114,7 @@ export const HELPLINES: SandboxHelpline[] = [
       { type: "phone", value: "+1 866-488-7386", alwaysOpen: true },
       { type: "onlinechat", value: "https://trevor.example/chat", weekly: days(DAYS, "12:00", "22:00") },
     ],
-    priority: false,
+    priority: true,
   },
   {
     id: "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f",
@@ -139,7 +140,7 @@ export const HELPLINES: SandboxHelpline[] = [
     contactMethods: [{ type: "phone", value: "+1 800-662-4357", alwaysOpen: true }],
     priority: false,
   },
-  // A pair the display rule keeps together: adult and youth services.
+  // A pair, by the display rule: NZ's priority answer for suicidal thoughts (or anxiety) is these two, adult and youth.
   {
     id: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
     name: "Lifeline Aotearoa",
@@ -151,8 +152,9 @@ export const HELPLINES: SandboxHelpline[] = [
     contactMethods: [
       { type: "phone", value: "0800 543 354", alwaysOpen: true },
       { type: "sms", value: "4357", alwaysOpen: true },
+      // In international form: WhatsApp's wa.me link can take it.
+      { type: "whatsapp", value: "+64 21 054 3354", alwaysOpen: true },
     ],
-    pairedHelplineId: "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e",
     priority: true,
   },
   {
@@ -172,8 +174,9 @@ export const HELPLINES: SandboxHelpline[] = [
       { type: "sms", value: "234", weekly: days(DAYS, "08:00", "00:00") },
       // Its chat keeps other hours, and is closed today wherever the demo is opened.
       { type: "onlinechat", value: "https://youthline.example.nz/chat", weekly: everyDayButToday("16:00", "22:00") },
+      // In national form, as partners may give it: no wa.me link can be made of it.
+      { type: "whatsapp", value: "021 376 633", weekly: days(WEEKDAYS, "09:00", "21:00") },
     ],
-    pairedHelplineId: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
     priority: true,
   },
   {
@@ -184,6 +187,17 @@ export const HELPLINES: SandboxHelpline[] = [
     timezone: "Pacific/Auckland",
     topics: ["Domestic violence"],
     contactMethods: [{ type: "phone", value: "0800 733 843", alwaysOpen: true }],
+    priority: true,
+  },
+  // With the line above, a pair in NZ's two official languages: the priority answer for domestic violence.
+  {
+    id: "e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f8091",
+    name: "Te Waea Āwhina",
+    description: "He ratonga i te reo Māori mō te whānau.\r\nSupport in te reo Māori for families.",
+    country: NZ,
+    timezone: "Pacific/Auckland",
+    topics: ["Domestic violence"],
+    contactMethods: [{ type: "phone", value: "0800 456 450", alwaysOpen: true }],
     priority: true,
   },
   // Closed right now in its own time zone, whatever the time: the closed state is always there to see.

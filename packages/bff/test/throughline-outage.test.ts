@@ -1,0 +1,199 @@
+/**
+ * ThroughLine's limits as its "Limits policy" states them, and no quota burnt while it fails: a
+ * failing call still counts against the 1,000 a day.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { HelplinesResponse, Problem } from "@embedkit/contracts";
+import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/config.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
+import { manualClock } from "./clock.ts";
+import { sandboxBff } from "./helpers.ts";
+
+const HELPLINES = "/v1/throughline/helplines";
+const HOUR = 3_600_000;
+
+/** Deterministic pick from a list (the same hostile mix on every run). */
+function picker(seed: number) {
+  let state = seed;
+  return <T>(list: readonly T[]): T => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return list[state % list.length] as T;
+  };
+}
+
+const used = async (bff: { get: (path: string) => Response | Promise<Response> }) =>
+  ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+
+describe("ThroughLine failing", () => {
+  it("spends a few dozen calls at most on 6,000 hostile look-ups while every call fails, serving stale answers and the emergency number", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff(
+      { RATE_LIMIT_PER_MINUTE: "100000000" },
+      { now: clock.now, sleep: async (ms) => clock.advance(ms), ttl: { throughline: { freshMs: 60_000, staleMs: 7 * 24 * HOUR } } },
+    );
+    const warm = await bff.get(`${HELPLINES}?country=US&topic=anxiety`);
+    const cached = HelplinesResponse.parse(await warm.json());
+    clock.advance(2 * 60_000); // the cached answers are stale now: each look-up would revalidate them
+    const before = await used(bff);
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const pick = picker(22);
+    const countries = ["US", "NZ", "us", "nz", "ZZ", "FR", "XX"];
+    const topics = [
+      "",
+      "anxiety",
+      "Suicidal%20thoughts",
+      "domestic-violence",
+      "grief-and-loss",
+      "made-up",
+      "%3Cscript%3E",
+      "a".repeat(100),
+    ];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 6_000; i++) {
+      clock.advance(100); // ten minutes in all
+      const country = pick(countries);
+      const topic = pick(topics);
+      // Made-up topics are new each time: a stranger's distinct look-ups.
+      const topicParam = topic && `&topic=${topic === "made-up" || topic.startsWith("aaa") ? `${topic.slice(0, 90)}-${i}` : topic}`;
+      const query = `country=${country}${topicParam}&priority=${pick(["true", "false"])}&limit=${pick([1, 2, 50])}`;
+      const response = await bff.get(`${HELPLINES}?${query}`);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      assert.ok([200, 502, 503, 504].includes(response.status), `${response.status} for ${query}`);
+      if (response.status !== 200 && /^(us|nz)$/i.test(country)) {
+        const problem = Problem.parse(await response.json());
+        assert.equal(problem.emergencyNumber, /us/i.test(country) ? "911" : "111", "the emergency number of a country it knows");
+      }
+    }
+    const spent = (await used(bff)) - before;
+    // The breaker's probes (one per 30 s) and the few failures that opened it.
+    assert.ok(spent <= 36, `${spent} calls spent (${[...statuses].map(([s, n]) => `${n}×${s}`).join(", ")})`);
+    const stale = HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=US&topic=anxiety`)).json());
+    assert.deepEqual([stale.stale, stale.helplines], [true, cached.helplines], "the last good answer, marked stale");
+    // ThroughLine recovers: a probe finds it, and answers are fresh again.
+    bff.sandbox.throughline.faults.errorRate = 0;
+    clock.advance(60_000);
+    await bff.get(`${HELPLINES}?country=NZ`);
+    await bff.get(`${HELPLINES}?country=NZ`);
+    const fresh = HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=NZ`)).json());
+    assert.equal(fresh.stale, false);
+    assert.ok(fresh.helplines.length > 0);
+  });
+
+  it("remembers a failed look-up for half a minute: asked again meanwhile, it costs no call", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    await bff.get("/v1/throughline/countries");
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const before = await used(bff);
+    for (let i = 0; i < 4; i++) {
+      assert.equal((await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`)).status, 503);
+      clock.advance(5_000);
+    }
+    assert.equal((await used(bff)) - before, 1, "one call for four look-ups");
+    clock.advance(30_000);
+    await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`);
+    assert.equal((await used(bff)) - before, 2, "asked again once the half minute is over");
+  });
+
+  it("keeps the emergency number of a known country when it is the topics list that cannot be had", async () => {
+    const bff = sandboxBff();
+    await bff.get("/v1/throughline/countries");
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const response = await bff.get(`${HELPLINES}?country=NZ&topic=anxiety`);
+    assert.equal(response.status, 503);
+    assert.equal(Problem.parse(await response.json()).emergencyNumber, "111");
+  });
+
+  it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now, sleep: async (ms) => clock.advance(ms) });
+    bff.sandbox.throughline.faults.errorRate = 1;
+    for (let i = 0; i < 1_000; i++) {
+      clock.advance(10);
+      const response = await bff.get(`${HELPLINES}?country=${i % 2 ? "US" : `Q${String.fromCharCode(65 + (i % 26))}`}&topic=t${i}`);
+      assert.equal(response.status, 503);
+    }
+    assert.ok((await used(bff)) <= 6, `${await used(bff)} calls`);
+  });
+});
+
+describe("ThroughLine's limits", () => {
+  it("after a 429 for the daily quota without Retry-After, asks nothing until the next whole hour", async () => {
+    const clock = manualClock(Date.UTC(2026, 10, 18, 17, 50));
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated" });
+    const bff = throughlineBff(sandbox, clock.now, (response) => {
+      // ThroughLine documents no Retry-After for its quota.
+      if (response.status !== 429) return response;
+      const headers = new Headers(response.headers);
+      headers.delete("retry-after");
+      return new Response(response.body, { status: 429, headers });
+    });
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200);
+    sandbox.throughline.settings.dailyQuota = 0;
+    const refused = await bff.get(`${HELPLINES}?country=NZ`);
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get("retry-after"), "600", "ten minutes: 6pm");
+    clock.advance(9 * 60_000);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ&priority=true`)).status, 503);
+    assert.equal(sandbox.throughline.stats.refusedForQuota, 1, "nothing asked before 6pm");
+    sandbox.throughline.settings.dailyQuota = 1_000;
+    clock.advance(60_000);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
+  });
+
+  it("keeps two instances behind one egress address within 30 a second between them, through the shared counters", async () => {
+    const clock = manualClock(Date.now());
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    sandbox.throughline.settings.perSecond = 4;
+    const shared = new MemoryCounterStore(clock.now);
+    const sleep = async (ms: number) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.advance(ms);
+    };
+    const instances = [0, 1].map(() => throughlineBff(sandbox, clock.now, (r) => r, { counters: shared, perSecond: 4, sleep }));
+    const topics = ["", "anxiety", "suicidal-thoughts", "domestic-violence"];
+    const statuses = await Promise.all(
+      instances.flatMap((bff, i) =>
+        topics.map(async (topic) => (await bff.get(`${HELPLINES}?country=${i ? "NZ" : "US"}${topic && `&topic=${topic}`}`)).status),
+      ),
+    );
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "ThroughLine never saw more than 4 in a second");
+    assert.equal(sandbox.throughline.stats.apiCalls, 12);
+  });
+});
+
+/** A BFF with ThroughLine configured against `sandbox`, its answers passed through `shape`. */
+function throughlineBff(
+  sandbox: ReturnType<typeof createSandbox>,
+  now: () => number,
+  shape: (response: Response) => Response,
+  shared?: { counters: CounterStore; perSecond: number; sleep: (ms: number) => Promise<void> },
+) {
+  const host = "https://throughline.simulated/throughline";
+  const config = loadConfig({
+    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+    THROUGHLINE_TOKEN_URL: `${host}/oauth/token`,
+    THROUGHLINE_API_URL: `${host}/v2`,
+    THROUGHLINE_EVENTS_URL: `${host}/v1/events`,
+    ALLOWED_ORIGINS: "https://www.host.example",
+    RATE_LIMIT_PER_MINUTE: "100000",
+  });
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    now,
+    fetch: async (input, init) => shape(await sandbox.app.fetch(new Request(input, init))),
+    ...(shared && {
+      stores: { cache: new MemoryStore(), counters: shared.counters },
+      throughlinePerSecond: shared.perSecond,
+      sleep: shared.sleep,
+    }),
+  });
+  return { get: (path: string) => app.request(`https://bff.example${path}`) };
+}

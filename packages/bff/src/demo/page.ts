@@ -90,6 +90,7 @@ export function demoPage(options: { preload?: readonly string[]; thron?: Catalog
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Embedkit demo (sandbox)</title>
+<meta name="description" content="THRON galleries, a carousel and the THRON Player, a Thunder launch button and ThroughLine helplines, embedded in any website with one script tag.">
 <link rel="icon" href="${FAVICON}">
 <script type="module" src="/components.js"></script>
 ${preload}

@@ -18,11 +18,13 @@ const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "th
  * gzip -9 bytes, the figures after issue 15's shared base and the gallery's dialog on first open
  * (from 24,720 and 17,413 at load). What loads on demand grew by about 1 KB when the dialog left
  * the gallery's chunk (compression works across one file, not two); a page pays it only on a first open.
+ * Issue 27 raised two by 200 B: the helplines' opening hours said in each language's own sentence
+ * (midnight, tomorrow, weekday, date; English is bundled) took 21,372 → 21,560 and 30,883 → 31,073.
  */
 const LIMITS: Record<BundleFigure["name"], number> = {
-  "four-elements": 21_400,
+  "four-elements": 21_600,
   "gallery-page": 13_900,
-  everything: 30_900,
+  everything: 31_100,
   "gallery-page-in-use": 20_600,
 };
 

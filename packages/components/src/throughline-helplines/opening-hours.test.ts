@@ -41,7 +41,7 @@ describe("opening hours", () => {
     const when = (iso: string) => {
       const status = contactStatus(mondays, "UTC", new Date(iso));
       const described = status.state === "closed" && status.opens && describeWhen(status.opens, new Date(iso), "UTC", "en", false);
-      return described ? `${described.day} ${described.day === "date" ? described.date : described.weekday} ${described.time}` : "";
+      return described ? `${described.day} ${described.name} ${described.time}` : "";
     };
     expect(when("2026-11-23T08:00:00Z"), "Monday 08:00").to.equal("today Monday 09:00");
     expect(when("2026-11-23T13:00:00Z"), "Monday 13:00").to.equal("date Monday, November 30 09:00");

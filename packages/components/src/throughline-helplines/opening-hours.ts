@@ -123,22 +123,8 @@ export interface When {
   time: string;
   /** A close at 00:00 ends the day before: "closes at midnight", never "closes Mon 00:00". */
   midnight: boolean;
-  /** The weekday's full name in the page's language ("Thursday", "giovedì"). */
-  weekday: string;
-  /** The date with its weekday in the page's language ("Monday, November 30"), for day "date". */
-  date: string;
-  /** "tomorrow" in the page's language, from Intl ("morgen", "demain", "mañana"). */
-  tomorrow: string;
-}
-
-const relativeDays = new Map<string, Intl.RelativeTimeFormat>();
-function tomorrowWord(locale: string): string {
-  let format = relativeDays.get(locale);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-    relativeDays.set(locale, format);
-  }
-  return format.format(1, "day");
+  /** From Intl in the page's language: the weekday ("Thursday", "giovedì"), or for day "date" the date with it ("Monday, November 30"). */
+  name: string;
 }
 
 /**
@@ -148,21 +134,12 @@ function tomorrowWord(locale: string): string {
 export function describeWhen(when: WeekTime, now: Date, timeZone: string, locale: string, closing: boolean): When | null {
   const nowMinute = weekMinute(now, timeZone);
   if (nowMinute === null) return null;
-  const ahead = (((when.minute - nowMinute) % WEEK) + WEEK) % WEEK || WEEK;
   const midnight = closing && when.time === "00:00";
-  const target = nowMinute + ahead - (midnight ? 1 : 0);
-  const days = Math.floor(target / 1440) - Math.floor(nowMinute / 1440);
-  const day = days <= 0 ? "today" : days === 1 ? "tomorrow" : days < 7 ? "weekday" : "date";
-  // Noon of the target day (local), so a DST shift of an hour never moves the date.
+  const ahead = (((when.minute - nowMinute) % WEEK) + WEEK) % WEEK || WEEK;
+  const days = Math.floor((nowMinute + ahead - +midnight) / 1440) - Math.floor(nowMinute / 1440);
+  const day = days < 1 ? "today" : days < 2 ? "tomorrow" : days < 7 ? "weekday" : "date";
+  // Noon of that day (local), so a DST shift of an hour never moves the date.
   const noon = new Date(now.getTime() + (days * 1440 + 720 - (nowMinute % 1440)) * 60_000);
-  const weekdayFormat = formatter("weekday", locale, { weekday: "long", timeZone });
-  const dateFormat = formatter("longdate", locale, { weekday: "long", day: "numeric", month: "long", timeZone });
-  return {
-    day,
-    time: when.time,
-    midnight,
-    weekday: weekdayFormat.format(noon),
-    date: day === "date" ? dateFormat.format(noon) : "",
-    tomorrow: tomorrowWord(locale),
-  };
+  const name = formatter(day, locale, { weekday: "long", timeZone, ...(day === "date" && { day: "numeric", month: "long" }) });
+  return { day, time: when.time, midnight, name: name.format(noon) };
 }

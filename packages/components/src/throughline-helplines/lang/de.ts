@@ -5,7 +5,7 @@ import type { ThroughLineHelplinesStrings } from "./en.ts";
 /** "um 20:00 Uhr", "morgen um 02:00 Uhr", "am Donnerstag um Mitternacht", "am Montag, 30. November um 09:00 Uhr". */
 const at = (when: When) => {
   const time = when.midnight ? "um Mitternacht" : `um ${when.time} Uhr`;
-  const day = { today: "", tomorrow: when.tomorrow, weekday: `am ${when.weekday}`, date: `am ${when.date}` }[when.day];
+  const day = when.day === "today" ? "" : when.day === "tomorrow" ? "morgen" : `am ${when.name}`;
   return `${day ? `${day} ` : ""}${time}`;
 };
 

@@ -4,7 +4,7 @@ import type { When } from "../opening-hours.ts";
 /** "at 20:00", "tomorrow at 02:00", "Thursday at midnight", "Monday, November 30 at 09:00". */
 const at = (when: When) => {
   const time = when.midnight ? "midnight" : when.time;
-  const day = { today: "", tomorrow: when.tomorrow, weekday: when.weekday, date: when.date }[when.day];
+  const day = when.day === "today" ? "" : when.day === "tomorrow" ? "tomorrow" : when.name;
   return `${day ? `${day} ` : ""}at ${time}`;
 };
 

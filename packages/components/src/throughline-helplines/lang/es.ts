@@ -5,7 +5,7 @@ import type { ThroughLineHelplinesStrings } from "./en.ts";
 /** "a las 20:00", "a la 01:00", "mañana a las 02:00", "el jueves a medianoche", "el lunes, 30 de noviembre a las 09:00". */
 const at = (when: When) => {
   const time = when.midnight ? "a medianoche" : when.time.startsWith("01:") ? `a la ${when.time}` : `a las ${when.time}`;
-  const day = { today: "", tomorrow: when.tomorrow, weekday: `el ${when.weekday}`, date: `el ${when.date}` }[when.day];
+  const day = when.day === "today" ? "" : when.day === "tomorrow" ? "mañana" : `el ${when.name}`;
   return `${day ? `${day} ` : ""}${time}`;
 };
 

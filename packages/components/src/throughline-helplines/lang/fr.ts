@@ -5,7 +5,7 @@ import type { ThroughLineHelplinesStrings } from "./en.ts";
 /** "à 20:00", "demain à 02:00", "jeudi à minuit", "lundi 30 novembre à 09:00". */
 const at = (when: When) => {
   const time = when.midnight ? "à minuit" : `à ${when.time}`;
-  const day = { today: "", tomorrow: when.tomorrow, weekday: when.weekday, date: when.date }[when.day];
+  const day = when.day === "today" ? "" : when.day === "tomorrow" ? "demain" : when.name;
   return `${day ? `${day} ` : ""}${time}`;
 };
 

@@ -5,7 +5,7 @@ import type { ThroughLineHelplinesStrings } from "./en.ts";
 /** "alle 20:00", "all'01:00", "domani alle 02:00", "giovedì a mezzanotte", "lunedì 30 novembre alle 09:00". */
 const at = (when: When) => {
   const time = when.midnight ? "a mezzanotte" : when.time.startsWith("01:") ? `all'${when.time}` : `alle ${when.time}`;
-  const day = { today: "", tomorrow: when.tomorrow, weekday: when.weekday, date: when.date }[when.day];
+  const day = when.day === "today" ? "" : when.day === "tomorrow" ? "domani" : when.name;
   return `${day ? `${day} ` : ""}${time}`;
 };
 

@@ -177,14 +177,10 @@ describe("the builder in Chromium", () => {
     assert.match(
       snippet,
       new RegExp(
-        `<thron-gallery layout="carousel" type="video,image" filter-topic="${topic}" sort="title" page-size="12"></thron-gallery>$`,
+        `<thron-gallery id="embedkit-carousel-\\w+" layout="carousel" type="video,image" filter-topic="${topic}" sort="title" page-size="12"></thron-gallery>$`,
       ),
     );
-    assert.equal(
-      (await page.$eval("#theme", (code) => code.textContent ?? "")).includes("color-scheme: dark"),
-      true,
-      "the theme's properties are shown",
-    );
+    assert.equal(snippet.match(/color-scheme: dark/g)?.length, 1, "the theme's properties, once");
 
     // The origin note: a site not in ALLOWED_ORIGINS is told what to ask for; the host site is fine.
     await page.type('input[name="origin"]', "https://elsewhere.example");
@@ -271,12 +267,284 @@ describe("the builder in Chromium", () => {
     assert.deepEqual(previewTitle, [title]);
 
     snippetForHost = await page.$eval("#snippet", (code) => code.textContent ?? "");
-    assert.match(snippetForHost, /<thron-asset asset="[A-Za-z0-9_-]+" caption><\/thron-asset>$/);
+    assert.match(snippetForHost, /<thron-asset id="embedkit-asset-\w+" asset="[A-Za-z0-9_-]+" caption><\/thron-asset>$/);
     const pasted = await browser.newPage();
     await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
     await pasted.waitForFunction(() => document.querySelector("thron-asset")?.shadowRoot?.querySelector('[part="title"]'));
     assert.deepEqual(await shadowTexts(pasted, "thron-asset", '[part="title"]'), previewTitle);
     await page.close();
     await pasted.close();
+  });
+
+  /** The builder's snippet after a change: the form re-renders, then the snippet follows. */
+  const snippetOf = (page: Page) => page.$eval("#snippet", (code) => code.textContent ?? "");
+  const setAccent = (page: Page, colour: string) =>
+    page.$eval(
+      'input[name="accent"]',
+      (input, value) => {
+        (input as HTMLInputElement).value = value as string;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      colour,
+    );
+
+  for (const width of [1280, 1440, 1920]) {
+    it(`keeps the "Single asset" picker inside its column at ${width} px, clear of the preview and the snippet`, async () => {
+      const page = await openBuilder();
+      await page.setViewport({ width, height: 1000 });
+      await page.click('input[name="kind"][value="asset"]');
+      await galleryLoaded(page, "#builder-asset-picker");
+      const boxes = await page.evaluate(() => {
+        const form = document.querySelector("form.choices") as HTMLElement;
+        const rects = ["form.choices", "#builder-asset-picker", "form thron-filter-bar", ".output", "button.copy"].map(
+          (selector) => document.querySelector(selector)?.getBoundingClientRect().toJSON() as DOMRect,
+        );
+        return {
+          form: rects[0] as DOMRect,
+          picker: rects[1] as DOMRect,
+          bar: rects[2] as DOMRect,
+          output: rects[3] as DOMRect,
+          copy: rects[4] as DOMRect,
+          widest: Math.max(...[...form.querySelectorAll("*")].map((el) => el.getBoundingClientRect().right)),
+        };
+      });
+      for (const [name, rect] of [
+        ["the picker's gallery", boxes.picker],
+        ["the picker's filter bar", boxes.bar],
+      ] as const)
+        assert.ok(rect.right <= boxes.form.right + 0.5, `${name} ends at ${rect.right}, its column at ${boxes.form.right}`);
+      assert.ok(boxes.widest <= boxes.form.right + 0.5, `something in the form reaches ${boxes.widest}, past ${boxes.form.right}`);
+      assert.ok(
+        boxes.form.right <= boxes.output.left,
+        `the form (to ${boxes.form.right}) overlaps the preview (from ${boxes.output.left})`,
+      );
+      assert.ok(boxes.copy.left >= boxes.form.right, "the copy button is not under the form");
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+  }
+
+  it("scopes each snippet's theme to its own element: a dark gallery, padded, beside a light carousel on one page", async () => {
+    const page = await openBuilder();
+    await page.click('input[name="scheme"][value="dark"]');
+    await setAccent(page, "#ff6600");
+    await page.waitForFunction(() => document.querySelector("#snippet")?.textContent?.includes("#ff6600"));
+    const dark = await snippetOf(page);
+    assert.deepEqual(await axeViolations(page), [], "axe with the dark theme");
+    assert.equal(dark.match(/--thron-gallery-accent/g)?.length, 1, "the theme's CSS once in the snippet");
+    const shown = await page.$$eval("pre code", (blocks) => blocks.map((code) => code.textContent).join("\n"));
+    assert.equal(shown.match(/--thron-gallery-accent/g)?.length, 1, "and once in the code the builder's page shows");
+    assert.doesNotMatch(dark, /^thron-gallery\s*\{/m, "no rule for every gallery on the page");
+    await page.click('input[name="kind"][value="carousel"]');
+    await page.click('input[name="scheme"][value="light"]');
+    await setAccent(page, "#00aa55");
+    await page.waitForFunction(() => {
+      const text = document.querySelector("#snippet")?.textContent ?? "";
+      return text.includes('layout="carousel"') && text.includes("#00aa55");
+    });
+    const light = await snippetOf(page);
+    // The editor's page: both snippets, one after the other (the script tag twice, as pasted).
+    snippetForHost = `${dark}\n${light}`;
+    const pasted = await browser.newPage();
+    await pasted.setViewport({ width: 1280, height: 1000 });
+    await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+    await galleryLoaded(pasted, 'thron-gallery:not([layout="carousel"])');
+    await galleryLoaded(pasted, 'thron-gallery[layout="carousel"]');
+    const looks = await pasted.$$eval("thron-gallery", (galleries) =>
+      galleries.map((g) => {
+        const style = getComputedStyle(g);
+        const tile = g.shadowRoot?.querySelector('[part="tile"]')?.getBoundingClientRect();
+        const box = g.getBoundingClientRect();
+        return {
+          background: style.backgroundColor,
+          scheme: style.colorScheme,
+          accent: style.getPropertyValue("--thron-gallery-accent").trim(),
+          inset: tile ? Math.min(tile.left - box.left, tile.top - box.top) : -1,
+        };
+      }),
+    );
+    assert.deepEqual(
+      looks.map(({ background, scheme, accent }) => ({ background, scheme, accent })),
+      [
+        { background: "rgb(21, 23, 28)", scheme: "dark", accent: "#ff6600" },
+        { background: "rgba(0, 0, 0, 0)", scheme: "normal", accent: "#00aa55" },
+      ],
+    );
+    assert.ok((looks[0]?.inset ?? 0) >= 12, `the dark gallery's tiles sit ${looks[0]?.inset} px from its edge`);
+    await page.close();
+    await pasted.close();
+  });
+
+  it("gives its controls the elements' look: the filter bar's height, border and radius, the accent on the main button", async () => {
+    const page = await openBuilder();
+    const looks = await page.evaluate(() =>
+      ['select[name="sort"]', 'input[name="q"]', 'input[name="page-size"]', "button.copy", 'textarea[name="existing"]'].map((selector) => {
+        const el = document.querySelector(selector) as HTMLElement;
+        const style = getComputedStyle(el);
+        return {
+          selector,
+          height: el.getBoundingClientRect().height,
+          radius: style.borderTopLeftRadius,
+          background: style.backgroundColor,
+        };
+      }),
+    );
+    for (const look of looks) {
+      assert.equal(look.radius, "6.4px", `${look.selector}: the filter bar's 0.4rem radius`);
+      if (!look.selector.startsWith("textarea")) assert.equal(look.height, 40, `${look.selector}: the filter bar's 2.5rem controls`);
+    }
+    assert.equal(looks.find((l) => l.selector === "button.copy")?.background, "rgb(26, 115, 232)", "the accent");
+    await page.close();
+  });
+
+  it("keeps the choices in the address: a reload and a shared link restore the form and the snippet", async () => {
+    const page = await openBuilder();
+    await page.click('input[name="kind"][value="carousel"]');
+    await page.click('input[name="type"][value="video"]');
+    await page.select('select[name="sort"]', "title");
+    await page.click('input[name="scheme"][value="dark"]');
+    await setAccent(page, "#aa3300");
+    await page.click('input[name="autoplay"]');
+    await page.waitForFunction(() => /autoplay/.test(document.querySelector("#snippet")?.textContent ?? ""));
+    const snippet = await snippetOf(page);
+    const address = page.url();
+    assert.match(address, /[?&]kind=carousel\b/);
+    const form = (p: Page) =>
+      p.evaluate(() => ({
+        kind: document.querySelector<HTMLInputElement>('input[name="kind"]:checked')?.value,
+        video: document.querySelector<HTMLInputElement>('input[name="type"][value="video"]')?.checked,
+        sort: document.querySelector<HTMLSelectElement>('select[name="sort"]')?.value,
+        scheme: document.querySelector<HTMLInputElement>('input[name="scheme"]:checked')?.value,
+        accent: document.querySelector<HTMLInputElement>('input[name="accent"]')?.value,
+        autoplay: document.querySelector<HTMLInputElement>('input[name="autoplay"]')?.checked,
+      }));
+    const expected = { kind: "carousel", video: true, sort: "title", scheme: "dark", accent: "#aa3300", autoplay: true };
+    assert.deepEqual(await form(page), expected);
+    await page.reload({ waitUntil: "load" });
+    await page.waitForSelector('#preview thron-gallery[layout="carousel"]');
+    assert.deepEqual(await form(page), expected, "after a reload");
+    assert.equal(await snippetOf(page), snippet);
+    const shared = await browser.newPage();
+    await shared.goto(address, { waitUntil: "load" });
+    await shared.waitForSelector('#preview thron-gallery[layout="carousel"]');
+    assert.deepEqual(await form(shared), expected, "from a shared link");
+    assert.equal(await snippetOf(shared), snippet);
+    assert.deepEqual(await axeViolations(shared), []);
+    // A hostile address: values that do not fit are left at their defaults, nothing runs.
+    await shared.goto(`${bff.url}/builder?kind=%3Cscript%3E&page-size=1e9&accent=red;x&q=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E`, {
+      waitUntil: "load",
+    });
+    await shared.waitForSelector("#preview thron-gallery");
+    const hostile = await snippetOf(shared);
+    assert.match(
+      hostile,
+      /<thron-gallery id="[\w-]+" q="&quot;&gt;&lt;img src=x onerror=alert\(1\)&gt;" page-size="12"><\/thron-gallery>$/,
+    );
+    assert.equal(await shared.$("#preview img"), null, "no element made from the address");
+    await page.close();
+    await shared.close();
+  });
+
+  it("fills the form from an existing snippet or tag, so pasting it back gives the same snippet", async () => {
+    const page = await openBuilder();
+    await page.click('input[name="kind"][value="filtered-gallery"]');
+    await page.waitForSelector('input[name="keys"][value="topic"]');
+    await page.click('input[name="keys"][value="topic"]');
+    await page.click('input[name="scheme"][value="dark"]');
+    await page.waitForFunction(() => /keys="topic"/.test(document.querySelector("#snippet")?.textContent ?? ""));
+    const original = await snippetOf(page);
+    const fresh = await openBuilder();
+    const fill = async (p: Page, text: string) => {
+      await p.$eval(
+        'textarea[name="existing"]',
+        (area, value) => {
+          (area as HTMLTextAreaElement).value = value as string;
+        },
+        text,
+      );
+      await p.click("button.fill");
+    };
+    await fill(fresh, original);
+    await fresh.waitForFunction(() => /The form shows/.test(document.querySelector(".edited")?.textContent ?? ""));
+    assert.equal(await snippetOf(fresh), original, "the same snippet, id included");
+    assert.equal(await fresh.$eval('input[name="kind"]:checked', (i) => (i as HTMLInputElement).value), "filtered-gallery");
+    assert.equal(await fresh.$eval('input[name="scheme"]:checked', (i) => (i as HTMLInputElement).value), "dark");
+    assert.deepEqual(await axeViolations(fresh), [], "axe once filled");
+    // Just a tag, as an editor might copy it from a page.
+    await fill(fresh, '<thron-gallery layout="carousel" sort="oldest" type="image" page-size="6" autoplay></thron-gallery>');
+    await fresh.waitForSelector('#preview thron-gallery[layout="carousel"][sort="oldest"]');
+    assert.equal(await fresh.$eval('select[name="sort"]', (s) => (s as HTMLSelectElement).value), "oldest");
+    assert.equal(await fresh.$eval('input[name="page-size"]', (i) => (i as HTMLInputElement).value), "6");
+    assert.equal(await fresh.$eval('input[name="autoplay"]', (i) => (i as HTMLInputElement).checked), true);
+    // Nothing usable, and hostile markup: told so, nothing runs, the form stays.
+    await fill(fresh, '<img src=x onerror="window.ran=1"><script>window.ran=1</script><p>hello</p>');
+    await fresh.waitForSelector(".note.warn");
+    assert.match(await fresh.$eval(".note.warn", (p) => p.textContent ?? ""), /No Embedkit element found/);
+    assert.equal(await fresh.evaluate(() => (window as unknown as { ran?: number }).ran), undefined);
+    assert.deepEqual(await axeViolations(fresh), [], "axe with the warning");
+    await page.close();
+    await fresh.close();
+  });
+
+  it("reserves in the snippet the room its element takes, until the script has run", async () => {
+    const page = await openBuilder();
+    await page.$eval('input[name="page-size"]', (input) => {
+      (input as HTMLInputElement).value = "8";
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await page.waitForFunction(() => /page-size="8"/.test(document.querySelector("#snippet")?.textContent ?? ""));
+    const grid = await snippetOf(page);
+    await page.click('input[name="kind"][value="carousel"]');
+    await page.waitForFunction(() => /layout="carousel"/.test(document.querySelector("#snippet")?.textContent ?? ""));
+    const carousel = await snippetOf(page);
+    for (const [name, snippet] of [
+      ["grid", grid],
+      ["carousel", carousel],
+    ] as const) {
+      assert.match(snippet, /:not\(:defined\)/, `${name}: the README's :not(:defined) rule`);
+      snippetForHost = `${snippet}<p id="below">Below</p>`;
+      // Where the text below the element sits with the script blocked (the element never defined), then with it.
+      const below = async (script: boolean) => {
+        const pasted = await browser.newPage();
+        await pasted.setViewport({ width: 1280, height: 900 });
+        await pasted.setRequestInterception(true);
+        pasted.on("request", (request) => {
+          if (!script && new URL(request.url()).pathname === "/components.js") void request.abort();
+          else void request.continue();
+        });
+        await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+        if (script) await galleryLoaded(pasted, "thron-gallery");
+        const top = await pasted.$eval("#below", (p) => p.getBoundingClientRect().top);
+        await pasted.close();
+        return top;
+      };
+      const before = await below(false);
+      const after = await below(true);
+      assert.ok(before > 100, `${name}: room kept before the script (${before} px)`);
+      assert.ok(Math.abs(after - before) <= 0.1 * after, `${name}: the text below moved from ${before} to ${after} px`);
+    }
+    await page.close();
+  });
+
+  it("loads with no console error and no failed request, the favicon included", async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page: ${error}`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto(`${bff.url}/builder`, { waitUntil: "load" });
+    const icon = await page.$eval('link[rel="icon"]', (link) => (link as HTMLLinkElement).href).catch(() => "");
+    assert.match(icon, /^data:image\/svg\+xml,/, "an inline favicon: no /favicon.ico request to fail");
+    await page.click('input[name="kind"][value="carousel"]');
+    await page.click('input[name="kind"][value="asset"]');
+    await galleryLoaded(page, "#builder-asset-picker");
+    await page.click('input[name="kind"][value="helplines"]');
+    await page.waitForSelector("#preview throughline-helplines");
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

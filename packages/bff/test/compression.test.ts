@@ -1,15 +1,11 @@
 /** Compressed answers for clients that accept them: cached pages and the bundle compressed ahead, the rest on the way out. */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
-import { readBundle } from "../src/runtime/bundle-files.ts";
-import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
 
@@ -34,14 +30,10 @@ describe("compression", () => {
   });
 
   it("the bundle is compressed at start-up, brotli first, and served as is to clients that accept neither", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "embedkit-bundle-"));
-    mkdirSync(join(dir, "chunks"));
     const code = `export const words = ${JSON.stringify("lorem ipsum dolor sit amet ".repeat(2_000))};\n`;
-    writeFileSync(join(dir, "components.js"), 'import "./chunks/a-1.js";\n');
-    writeFileSync(join(dir, "chunks", "a-1.js"), code);
     const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
       publicUrl: PUBLIC_URL,
-      staticFiles: readBundle(dir),
+      staticFiles: bundleOf({ "components.js": 'import "./chunks/a-1.js";\n', "chunks/a-1.js": code }),
       logSink: () => {},
     });
     const get = (encoding?: string) =>

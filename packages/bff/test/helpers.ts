@@ -1,7 +1,11 @@
 /** What the BFF tests share: a BFF in sandbox mode, in-process, with its log lines captured; a real THRON configuration. */
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { readBundle } from "../src/runtime/bundle-files.ts";
 
 /** A real (not sandbox) THRON configuration. */
 export const THRON = {
@@ -38,3 +42,20 @@ export function sandboxBff(env: Record<string, string> = {}, deps: Partial<AppDe
 }
 
 export const ASSETS = "/v1/thron/galleries/default/assets";
+
+/**
+ * The bundle readBundle() makes of `files` (path → text) written to a temporary folder, which is
+ * removed at once: readBundle holds every file in memory, and a test run leaves no folder behind.
+ */
+export function bundleOf(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), "embedkit-bundle-"));
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return readBundle(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

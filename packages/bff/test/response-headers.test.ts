@@ -1,23 +1,18 @@
 /** The headers every answer carries (http/response-headers.ts), however the answer was built. */
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Hono, type MiddlewareHandler } from "hono";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { responseHeaders } from "../src/http/response-headers.ts";
-import { readBundle } from "../src/runtime/bundle-files.ts";
-import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 /** A bundle with an entry, an element and a chunk big enough to be compressed ahead of time. */
 function bundle() {
-  const dir = mkdtempSync(join(tmpdir(), "embedkit-headers-"));
-  mkdirSync(join(dir, "chunks"));
-  writeFileSync(join(dir, "components.js"), 'import "./chunks/a-1.js";\n');
-  writeFileSync(join(dir, "thron-gallery.js"), 'import "./chunks/a-1.js";\n');
-  writeFileSync(join(dir, "chunks", "a-1.js"), `export const words = ${JSON.stringify("lorem ipsum ".repeat(1_000))};\n`);
-  return readBundle(dir);
+  return bundleOf({
+    "components.js": 'import "./chunks/a-1.js";\n',
+    "thron-gallery.js": 'import "./chunks/a-1.js";\n',
+    "chunks/a-1.js": `export const words = ${JSON.stringify("lorem ipsum ".repeat(1_000))};\n`,
+  });
 }
 
 /** Every kind of answer the BFF gives: each /v1 route (cached or not, compressed or not), its pages, files and problems. */

@@ -51,17 +51,45 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
 
   it("follows the requested locale and falls back to English, then any locale the asset has", async () => {
     const bff = sandboxBff();
+    const contentNumber = (n: number) => bff.thron.catalogue.contents[n - 1] as (typeof bff.thron.catalogue.contents)[number];
+    // A vendor catalogue with gaps: content 7 lacks Italian and French, content 13 has only Italian.
+    contentNumber(7).locales = contentNumber(7).locales.filter((l) => l.locale !== "IT" && l.locale !== "FR");
+    contentNumber(13).locales = contentNumber(13).locales.filter((l) => l.locale === "IT");
     const { items: it13 } = await page(await bff.get(`${ASSETS}?limit=50&locale=it-IT`));
     const { items: en } = await page(await bff.get(`${ASSETS}?limit=50&locale=en`));
     const { items: fr } = await page(await bff.get(`${ASSETS}?limit=50&locale=fr-FR`));
     const byNumber = (items: typeof en, n: number) => items.find((a) => a.title.endsWith(` ${n}`));
     assert.equal(byNumber(it13, 1)?.title, "Porto soleggiato, foto 1");
     assert.equal(byNumber(en, 1)?.title, "Sunny harbour photo 1");
-    // No French anywhere in the catalogue: English is the fallback.
-    assert.equal(byNumber(fr, 1)?.title, "Sunny harbour photo 1");
-    // Content 7 has no Italian: English. Content 13 has no English: the first locale it has (Italian).
+    assert.equal(byNumber(fr, 1)?.title, "Port ensoleillé, photo 1");
+    // Content 7 has no Italian or French: English. Content 13 has no English: the first locale it has (Italian).
     assert.match(byNumber(it13, 7)?.title ?? "", /photo 7$/);
+    assert.match(byNumber(fr, 7)?.title ?? "", /photo 7$/);
     assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
+  });
+
+  it("titles every asset of the demo's galleries in each of the five languages", async () => {
+    const bff = sandboxBff();
+    const kinds = {
+      en: /(photo|clip|soundscape|brochure) \d+$/,
+      it: /, (foto|video|paesaggio sonoro|brochure) \d+$/,
+      de: / – (Foto|Video|Klanglandschaft|Broschüre) \d+$/,
+      fr: /, (photo|vidéo|paysage sonore|brochure) \d+$/,
+      es: /, (foto|vídeo|paisaje sonoro|folleto) \d+$/,
+    };
+    for (const [locale, kind] of Object.entries(kinds)) {
+      // The demo's preset (videos and audio by title) and the whole folder, page after page.
+      const preset = await page(await bff.get(`${ASSETS}?type=video&type=audio&sort=title&limit=6&locale=${locale}`));
+      for (const asset of preset.items) assert.match(asset.title, kind, `${locale}: ${asset.title}`);
+      let cursor: string | null = null;
+      do {
+        const body = await page(
+          await bff.get(`${ASSETS}?limit=50&locale=${locale}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`),
+        );
+        for (const asset of body.items) assert.match(asset.title, kind, `${locale}: ${asset.title}`);
+        cursor = body.nextCursor;
+      } while (cursor);
+    }
   });
 
   it("gives videos and audio their duration in the list, read once per asset from its detail", async () => {

@@ -38,7 +38,22 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       it.filters[0]?.options.map((o) => o.label),
       ["Primavera", "Estate", "Autunno", "Inverno"],
     );
-    const es = await json(await bff.get(`${GALLERY}?locale=es`), Gallery);
+    for (const [locale, labels] of Object.entries({
+      fr: ["Saison", "Thèmes", "Printemps", "Ville"],
+      es: ["Estación", "Temas", "Primavera", "Ciudad"],
+      de: ["Jahreszeit", "Themen", "Frühling", "Stadt"],
+    })) {
+      const gallery = await json(await bff.get(`${GALLERY}?locale=${locale}`), Gallery);
+      const city = gallery.filters[1]?.options.find((o) => o.value === "city")?.label;
+      assert.deepEqual([gallery.filters[0]?.label, gallery.filters[1]?.label, gallery.filters[0]?.options[0]?.label, city], labels);
+    }
+    // A vendor catalogue with gaps (its own sandbox's): a Spanish name and a Spanish label taken away.
+    const other = sandboxBff();
+    const season = other.thron.catalogue.definitions.find((d) => d.key === "season");
+    if (season) season.names = season.names.filter((n) => n.lang !== "ES");
+    const city = other.thron.catalogue.definitions.find((d) => d.key === "topic")?.values.find((v) => v.value === "city");
+    if (city) delete city.labels.ES;
+    const es = await json(await other.get(`${GALLERY}?locale=es`), Gallery);
     assert.equal(es.filters[0]?.label, "Season", "no Spanish name: English");
     assert.equal(es.filters[1]?.label, "Temas");
     assert.equal(es.filters[1]?.options.find((o) => o.value === "city")?.label, "City", "no Spanish label: English");

@@ -5,13 +5,22 @@ import { spokenDuration, type Translations } from "../src/internal/localize.ts";
 import { translated as asset } from "../src/thron-asset/strings.ts";
 import { translated as filterBar } from "../src/thron-filter-bar/strings.ts";
 import { translated as gallery } from "../src/thron-gallery/strings.ts";
+import type { When } from "../src/throughline-helplines/opening-hours.ts";
 import { translated as helplines } from "../src/throughline-helplines/strings.ts";
 import { translated as launchButton } from "../src/thunder-launch-button/strings.ts";
+
+/** The helplines' opening-hours sentences take a When: a weekday close at midnight says the most words. */
+const SAMPLE_WHEN: When = { day: "weekday", time: "00:00", midnight: true, name: "Thursday" };
+const SAMPLE_ARGUMENTS: Record<string, unknown[]> = {
+  openNow: [SAMPLE_WHEN],
+  closedNow: [{ ...SAMPLE_WHEN, day: "tomorrow", midnight: false }],
+};
 
 /** Each string of a table by its path; functions are called with sample arguments. */
 function leaves(value: unknown, path = ""): [string, string][] {
   if (typeof value === "string") return [[path, value]];
-  if (typeof value === "function") return [[path, String((value as (...args: unknown[]) => unknown)(3, 7))]];
+  if (typeof value === "function")
+    return [[path, String((value as (...args: unknown[]) => unknown)(...(SAMPLE_ARGUMENTS[path] ?? [3, 7])))]];
   return Object.entries(value as object).flatMap(([key, inner]) => leaves(inner, path ? `${path}.${key}` : key));
 }
 

@@ -4,6 +4,7 @@
  */
 
 import { FOLDERS } from "@embedkit/sandbox";
+import { FAVICON } from "../http/favicon.ts";
 
 interface Catalogue {
   catalogue: { contents: readonly { id: string; contentType: string; folderId: string }[] };
@@ -25,11 +26,6 @@ export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener(
     "Launch URL minted (" + url.split("?")[0] + "?…), valid until " + new Date(expiresAt).toLocaleTimeString() + ".";
 });
 `;
-
-/** A favicon inline, so the page makes no request that would 404. */
-const FAVICON = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1a73e8"/><path d="M8 9h16v3H8zm0 6h10v3H8zm0 6h16v3H8z" fill="#fff"/></svg>',
-)}`;
 
 /**
  * Room for the elements before their script runs (the README's `:not(:defined)` snippet, sized
@@ -90,6 +86,7 @@ export function demoPage(options: { preload?: readonly string[]; thron?: Catalog
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Embedkit demo (sandbox)</title>
+<meta name="description" content="THRON galleries, a carousel and the THRON Player, a Thunder launch button and ThroughLine helplines, embedded in any website with one script tag.">
 <link rel="icon" href="${FAVICON}">
 <script type="module" src="/components.js"></script>
 ${preload}

@@ -13,7 +13,9 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { getJson } from "../internal/bff-client.ts";
 import { defineElement } from "../internal/define.ts";
 import type { AssetOpenDetail } from "../thron-gallery/thron-gallery.ts";
-import { type Choices, DEFAULT_CHOICES, type EmbedKind, elementMarkup, snippet, themeCss } from "./snippet.ts";
+import { choicesOf, recordOf } from "./choices-record.ts";
+import { readSnippet } from "./read-snippet.ts";
+import { type Choices, type EmbedKind, elementMarkup, snippet, snippetCss } from "./snippet.ts";
 
 const KINDS: [EmbedKind, string][] = [
   ["gallery", "Gallery (grid)"],
@@ -53,6 +55,7 @@ export class EmbedkitBuilder extends LitElement {
     _origin: { state: true },
     _originAllowed: { state: true },
     _copied: { state: true },
+    _edited: { state: true },
   };
 
   /** The BFF's public URL, written into the snippet's script tag. */
@@ -67,13 +70,16 @@ export class EmbedkitBuilder extends LitElement {
   declare _origin: string;
   declare _originAllowed: boolean | null;
   declare _copied: boolean;
+  /** What reading a pasted snippet gave: filled, nothing found, or not tried yet. */
+  declare _edited: "filled" | "none" | null;
   #previewed = "";
 
   constructor() {
     super();
     this.publicUrl = location.origin;
     this.galleries = ["default"];
-    this._choices = structuredClone(DEFAULT_CHOICES);
+    // A reload or a shared link restores the choices the address keeps.
+    this._choices = choicesOf(Object.fromEntries(new URLSearchParams(location.search)));
     this._filters = [];
     this._assetTitle = "";
     this._countries = [];
@@ -81,6 +87,7 @@ export class EmbedkitBuilder extends LitElement {
     this._origin = "";
     this._originAllowed = null;
     this._copied = false;
+    this._edited = null;
   }
 
   /** The snippet for the current choices. */
@@ -101,11 +108,18 @@ export class EmbedkitBuilder extends LitElement {
     if (c.kind === "helplines" && this._countries.length === 0) void this.#loadHelplineLists();
   }
 
-  protected override updated(): void {
-    // The preview is the snippet's own markup, so what the editor sees is what they paste.
+  protected override updated(changed: PropertyValues<this>): void {
     const c = this._choices;
+    if (changed.has("_choices")) {
+      // The address keeps the choices (replaced, not pushed: Back leaves the builder, as before).
+      const query = new URLSearchParams(recordOf(c)).toString();
+      if (query !== location.search.slice(1)) history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}`);
+    }
+    // The preview is the snippet's own markup, so what the editor sees is what they paste.
     const markup =
-      c.kind === "asset" && !c.asset ? "<p>Choose an asset above to see it here.</p>" : `<style>${themeCss(c)}</style>${elementMarkup(c)}`;
+      c.kind === "asset" && !c.asset
+        ? "<p>Choose an asset above to see it here.</p>"
+        : `<style>${snippetCss(c)}</style>${elementMarkup(c)}`;
     const preview = this.querySelector<HTMLElement>("#preview");
     if (preview && markup !== this.#previewed) {
       preview.innerHTML = markup;
@@ -146,6 +160,37 @@ export class EmbedkitBuilder extends LitElement {
     if (!this._origin) return;
     const answer = await json<{ allowed: boolean }>(`/builder/origin?origin=${encodeURIComponent(this._origin)}`);
     if (value.trim() === this._origin) this._originAllowed = answer?.allowed ?? false;
+  }
+
+  /** Fills the form from a pasted snippet or tag. */
+  #edit(): void {
+    const source = this.querySelector<HTMLTextAreaElement>('textarea[name="existing"]')?.value ?? "";
+    const record = readSnippet(source);
+    if (!record) {
+      this._edited = "none";
+      return;
+    }
+    const choices = choicesOf(record);
+    this._assetTitle = "";
+    this._choices = choices;
+    this._copied = false;
+    this._edited = "filled";
+  }
+
+  #editChoices() {
+    return html`<fieldset class="edit">
+      <legend>Edit an existing snippet</legend>
+      <label for="existing">Paste a snippet, or just its element's tag</label>
+      <textarea id="existing" name="existing" rows="4" spellcheck="false"></textarea>
+      <button type="button" class="fill" @click=${() => this.#edit()}>Fill the form from it</button>
+      <p role="status" class=${this._edited === "none" ? "note warn" : "edited"}>${
+        this._edited === "filled"
+          ? "The form shows the pasted snippet's choices."
+          : this._edited === "none"
+            ? "No Embedkit element found in what was pasted."
+            : ""
+      }</p>
+    </fieldset>`;
   }
 
   #toggle(list: string[], value: string, on: boolean): string[] {
@@ -332,6 +377,7 @@ export class EmbedkitBuilder extends LitElement {
     const c = this._choices;
     const galleryKind = c.kind === "gallery" || c.kind === "carousel" || c.kind === "filtered-gallery";
     return html`<form class="choices" @submit=${(e: Event) => e.preventDefault()}>
+        ${this.#editChoices()}
         <fieldset>
           <legend>Element</legend>
           ${KINDS.map(
@@ -371,8 +417,6 @@ export class EmbedkitBuilder extends LitElement {
         <button type="button" class="copy" @click=${() => this.#copy()}>Copy the snippet</button>
         <span role="status">${this._copied ? "Copied." : ""}</span>
         ${this.#originNote()}
-        <h3>The theme's CSS custom properties</h3>
-        <pre><code id="theme">${themeCss(c)}</code></pre>
       </section>`;
   }
 }

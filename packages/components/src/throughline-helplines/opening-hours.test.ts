@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
+import { contactStatus, describeWhen, formatHours } from "./opening-hours.ts";
 
 // Wednesday 2026-11-18 at 03:00 UTC: 16:00 in Auckland, 21:00 (Tuesday) in Chicago.
 const NOW = new Date("2026-11-18T03:00:00Z");
@@ -40,11 +40,13 @@ describe("opening hours", () => {
     const mondays = contact([{ day: "monday", open: "09:00", close: "12:00" }]);
     const when = (iso: string) => {
       const status = contactStatus(mondays, "UTC", new Date(iso));
-      return status.state === "closed" && status.opens ? formatWhen(status.opens, new Date(iso), "UTC", "en") : status.state;
+      const described = status.state === "closed" && status.opens && describeWhen(status.opens, new Date(iso), "UTC", "en", false);
+      return described ? `${described.day} ${described.name} ${described.time}` : "";
     };
-    expect(when("2026-11-23T08:00:00Z"), "Monday 08:00").to.equal("09:00");
-    expect(when("2026-11-23T13:00:00Z"), "Monday 13:00").to.equal("Mon, Nov 30 09:00");
-    expect(when("2026-11-24T13:00:00Z"), "Tuesday").to.equal("Mon 09:00");
+    expect(when("2026-11-23T08:00:00Z"), "Monday 08:00").to.equal("today Monday 09:00");
+    expect(when("2026-11-23T13:00:00Z"), "Monday 13:00").to.equal("date Monday, November 30 09:00");
+    expect(when("2026-11-24T13:00:00Z"), "Tuesday").to.equal("weekday Monday 09:00");
+    expect(when("2026-11-22T13:00:00Z"), "Sunday").to.equal("tomorrow Monday 09:00");
   });
 
   it("follows a Sunday night period past midnight into Monday, and stays right across a DST change", () => {

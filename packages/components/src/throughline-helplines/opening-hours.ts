@@ -112,16 +112,34 @@ export function formatHours(hours: Contact["hours"], locale: string): string {
 }
 
 /**
- * "20:00" when it is later today (helpline time), "Tue 08:00" within the week, and the date
- * ("Mon, 30 Nov 09:00") when it is today's weekday a week ahead, so "Mon" never means next Monday.
+ * When a contact next closes or opens, relative to the visitor's "now" in the helpline's time
+ * zone: each language builds its own sentence from it (prepositions differ: "at 20:00",
+ * "um 20:00", "alle 20:00", "el lunes a las 20:00").
  */
-export function formatWhen(when: WeekTime, now: Date, timeZone: string, locale: string): string {
+export interface When {
+  /** today, tomorrow, a weekday within the week, or a date when it is today's weekday a week ahead. */
+  day: "today" | "tomorrow" | "weekday" | "date";
+  /** "HH:MM" in the helpline's time zone. */
+  time: string;
+  /** A close at 00:00 ends the day before: "closes at midnight", never "closes Mon 00:00". */
+  midnight: boolean;
+  /** From Intl in the page's language: the weekday ("Thursday", "giovedì"), or for day "date" the date with it ("Monday, November 30"). */
+  name: string;
+}
+
+/**
+ * Describes `when` (a close when `closing`, else an open) as seen at `now`; null when the zone is
+ * unusable. A close at 00:00 belongs to the day it ends.
+ */
+export function describeWhen(when: WeekTime, now: Date, timeZone: string, locale: string, closing: boolean): When | null {
   const nowMinute = weekMinute(now, timeZone);
-  if (nowMinute === null) return `${dayName(when.day, locale)} ${when.time}`;
-  const sameWeekday = Math.floor(when.minute / 1440) === Math.floor(nowMinute / 1440);
-  if (sameWeekday && when.minute >= nowMinute) return when.time;
-  if (!sameWeekday) return `${dayName(when.day, locale)} ${when.time}`;
-  const ahead = (((when.minute - nowMinute) % WEEK) + WEEK) % WEEK;
-  const date = formatter("date", locale, { timeZone, weekday: "short", day: "numeric", month: "short" });
-  return `${date.format(new Date(now.getTime() + ahead * 60_000))} ${when.time}`;
+  if (nowMinute === null) return null;
+  const midnight = closing && when.time === "00:00";
+  const ahead = (((when.minute - nowMinute) % WEEK) + WEEK) % WEEK || WEEK;
+  const days = Math.floor((nowMinute + ahead - +midnight) / 1440) - Math.floor(nowMinute / 1440);
+  const day = days < 1 ? "today" : days < 2 ? "tomorrow" : days < 7 ? "weekday" : "date";
+  // Noon of that day (local), so a DST shift of an hour never moves the date.
+  const noon = new Date(now.getTime() + (days * 1440 + 720 - (nowMinute % 1440)) * 60_000);
+  const name = formatter(day, locale, { weekday: "long", timeZone, ...(day === "date" && { day: "numeric", month: "long" }) });
+  return { day, time: when.time, midnight, name: name.format(noon) };
 }

@@ -5,7 +5,7 @@ import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { fetchCountries, fetchHelplines, reportEvent } from "../internal/throughline-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { keepRangesTogether } from "./keep-together.ts";
-import { contactStatus, formatHours, formatWhen } from "./opening-hours.ts";
+import { contactStatus, describeWhen, formatHours } from "./opening-hours.ts";
 import { type ThroughLineHelplinesStrings, translated } from "./strings.ts";
 import { styles } from "./throughline-helplines.styles.ts";
 
@@ -200,16 +200,18 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
     if (!hasHours(contact)) return nothing;
     const status = contactStatus(contact, helpline.timezone, now);
     const zone = helpline.timezone;
+    const closes = status.state === "open" && zone ? describeWhen(status.closes, now, zone, locale, true) : null;
+    const opens = status.state === "closed" && status.opens && zone ? describeWhen(status.opens, now, zone, locale, false) : null;
     const text =
       status.state === "always"
         ? t.open247
-        : status.state === "open" && zone
-          ? t.openNow(formatWhen(status.closes, now, zone, locale))
-          : status.state === "closed"
-            ? status.opens && zone
-              ? t.closedNow(formatWhen(status.opens, now, zone, locale))
-              : t.closed
-            : null;
+        : closes
+          ? t.openNow(closes)
+          : opens
+            ? t.closedNow(opens)
+            : status.state === "closed"
+              ? t.closed
+              : null;
     return html`${text ? html`<span id=${id} part="contact-status" class="status ${status.state}">${text}</span>` : nothing}
     ${!contact.alwaysOpen && contact.hours.length > 0 ? html`<span part="hours" class="schedule">${keepRangesTogether(formatHours(contact.hours, locale))}</span>` : nothing}`;
   }
@@ -260,10 +262,12 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
     const emergency = country?.emergencyNumber;
     const unknownCountry = this._invalidCountry || (answer !== null && answer.country === null);
     const now = this.now();
+    // The number sits where the language puts it ("rufen Sie die 111 an"); a host's override without {number} ends with it.
+    const [before, after = ""] = (t.emergency.includes("{number}") ? t.emergency : `${t.emergency} {number}`).split("{number}");
     return html`<div part="base" aria-busy=${this._loading ? "true" : "false"}>
       ${
         emergency
-          ? html`<p part="emergency" class="emergency">${t.emergency} <a part="emergency-link" href="tel:${emergency.replace(/[^\d+*#]/g, "")}">${emergency}</a></p>`
+          ? html`<p part="emergency" class="emergency">${before}<a part="emergency-link" href="tel:${emergency.replace(/[^\d+*#]/g, "")}">${emergency}</a>${after}</p>`
           : nothing
       }
       <p class="visually-hidden" role="status">${this._loading ? t.loading : answer ? t.helplinesCount(answer.helplines.length) : ""}</p>

@@ -105,16 +105,82 @@ describe("<throughline-helplines>", () => {
     el.requestUpdate();
     await el.updateComplete;
     const [phone, sms] = contactsOf(shadow, "Youthline");
-    expect(phone?.status).to.equal("Open now · closes 23:00");
-    expect(sms?.status).to.equal("Open now · closes Thu 00:00");
+    expect(phone?.status).to.equal("Open now · closes at 23:00");
+    expect(sms?.status).to.equal("Open now · closes at midnight");
     el.now = () => new Date("2026-11-22T10:30:00Z"); // Sunday 23:30 in Auckland: the same answer, a later clock
     el.requestUpdate();
     await el.updateComplete;
     const [phoneLater, smsLater] = contactsOf(shadow, "Youthline");
-    expect(phoneLater?.status).to.equal("Closed · opens Mon 09:00");
-    expect(smsLater?.status).to.equal("Open now · closes Mon 00:00");
+    expect(phoneLater?.status).to.equal("Closed · opens tomorrow at 09:00");
+    expect(smsLater?.status, "a close at Sunday midnight ends Sunday").to.equal("Open now · closes at midnight");
     await expect(el).to.be.accessible();
   });
+
+  /** Each language's own sentences: midnight, today, tomorrow, a weekday, and where the emergency number sits. */
+  const SENTENCES = {
+    en: {
+      emergency: "If you are in immediate danger, call 111",
+      today: "Open now · closes at 23:00",
+      midnight: "Open now · closes at midnight",
+      tomorrow: "Closed · opens tomorrow at 09:00",
+      weekday: "Closed · opens Monday at 09:00",
+      pastMidnight: "Open now · closes tomorrow at 05:00",
+    },
+    it: {
+      emergency: "Se sei in pericolo immediato, chiama il 111",
+      today: "Aperto ora · chiude alle 23:00",
+      midnight: "Aperto ora · chiude a mezzanotte",
+      tomorrow: "Chiuso · apre domani alle 09:00",
+      weekday: "Chiuso · apre lunedì alle 09:00",
+      pastMidnight: "Aperto ora · chiude domani alle 05:00",
+    },
+    de: {
+      emergency: "Wenn Sie in akuter Gefahr sind, rufen Sie die 111 an",
+      today: "Jetzt geöffnet · schließt um 23:00 Uhr",
+      midnight: "Jetzt geöffnet · schließt um Mitternacht",
+      tomorrow: "Geschlossen · öffnet morgen um 09:00 Uhr",
+      weekday: "Geschlossen · öffnet am Montag um 09:00 Uhr",
+      pastMidnight: "Jetzt geöffnet · schließt morgen um 05:00 Uhr",
+    },
+    fr: {
+      emergency: "En cas de danger immédiat, appelez le 111",
+      today: "Ouvert · ferme à 23:00",
+      midnight: "Ouvert · ferme à minuit",
+      tomorrow: "Fermé · ouvre demain à 09:00",
+      weekday: "Fermé · ouvre lundi à 09:00",
+      pastMidnight: "Ouvert · ferme demain à 05:00",
+    },
+    es: {
+      emergency: "Si está en peligro inmediato, llame al 111",
+      today: "Abierto ahora · cierra a las 23:00",
+      midnight: "Abierto ahora · cierra a medianoche",
+      tomorrow: "Cerrado · abre mañana a las 09:00",
+      weekday: "Cerrado · abre el lunes a las 09:00",
+      pastMidnight: "Abierto ahora · cierra mañana a las 05:00",
+    },
+  };
+  for (const [locale, said] of Object.entries(SENTENCES)) {
+    it(`says when a contact closes or opens in ${locale}'s own sentences`, async () => {
+      const { el, shadow } = await helplines({ country: "NZ", topic: "anxiety", priority: true, locale });
+      await until(() => text(shadow.querySelector('[part="emergency"]')) === said.emergency, `the ${locale} emergency sentence`);
+      const at = async (iso: string) => {
+        el.now = () => new Date(iso);
+        el.requestUpdate();
+        await el.updateComplete;
+        return contactsOf(shadow, "Youthline").map((c) => c.status);
+      };
+      expect((await at("2026-11-18T03:00:00Z")).slice(0, 2), "Wednesday 16:00 in Auckland").to.deep.equal([said.today, said.midnight]);
+      expect((await at("2026-11-22T10:30:00Z")).slice(0, 2), "Sunday 23:30").to.deep.equal([said.tomorrow, said.midnight]);
+      expect((await at("2026-11-21T07:00:00Z"))[0], "Saturday 20:00").to.equal(said.weekday);
+      await expect(el).to.be.accessible();
+      const us = await helplines({ country: "US", topic: "domestic-violence", locale });
+      us.el.now = () => new Date("2026-11-18T03:00:00Z"); // Tuesday 21:00 in Chicago
+      us.el.requestUpdate();
+      await us.el.updateComplete;
+      const [, sms] = contactsOf(us.shadow, "National Domestic Violence Hotline");
+      expect(sms?.status, "17:00–05:00 at 21:00").to.equal(said.pastMidnight);
+    });
+  }
 
   it("gives a link of a type it does not know its own hours and status", async () => {
     const { el, shadow } = await helplines({ country: "US", topic: "anxiety", limit: "50" });
@@ -122,7 +188,7 @@ describe("<throughline-helplines>", () => {
     el.requestUpdate();
     await el.updateComplete;
     const website = contactsOf(shadow, "Crisis Text Line").find((c) => c.link === "Website");
-    expect(website).to.deep.equal({ link: "Website", status: "Open now · closes 17:00", hours: "Mon–Fri 09:00–17:00" });
+    expect(website).to.deep.equal({ link: "Website", status: "Open now · closes at 17:00", hours: "Mon–Fri 09:00–17:00" });
     await expect(el).to.be.accessible();
   });
 
@@ -130,11 +196,11 @@ describe("<throughline-helplines>", () => {
     const { el, shadow } = await helplines({ country: "NZ", topic: "substance-use" });
     const [phone, sms] = contactsOf(shadow, "Alcohol Drug Helpline");
     expect(phone?.link).to.equal("Call 0800 787 797");
-    expect(phone?.status).to.match(/^Closed · opens \w{3} 10:00$/);
+    expect(phone?.status).to.match(/^Closed · opens \w+day at 10:00$/);
     const link = shadow.querySelector('a[href="tel:0800787797"]') as HTMLAnchorElement;
     const described = shadow.getElementById(link.getAttribute("aria-describedby") ?? "");
     expect(text(described), "the link's description says it is closed").to.match(/^Closed/);
-    expect(sms?.status).to.match(/^Closed · opens \w{3} 10:00$/);
+    expect(sms?.status).to.match(/^Closed · opens \w+day at 10:00$/);
     await expect(el).to.be.accessible();
   });
 

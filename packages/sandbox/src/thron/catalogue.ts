@@ -1,7 +1,8 @@
 /**
  * The sandbox's deterministic THRON catalogue: folders with pKeys and ACLs, a few hundred
- * contents of every type with titles in several locales (some missing on purpose), metadata
- * definitions (single and multi select) and the values each content carries.
+ * contents of every type with a title in each of the five languages (en, it, de, fr, es), metadata
+ * definitions (single and multi select) labelled in all five, and the values each content carries.
+ * A test that needs a missing translation takes one away from its own sandbox's catalogue.
  */
 import { hash32, seededRandom, stableUuid } from "../prng.ts";
 import { SAMPLE_AUDIO_MS, SAMPLE_VIDEO_MS } from "./sample-media.ts";
@@ -76,11 +77,11 @@ const SEASONS = {
 
 const TOPICS = {
   nature: { EN: "Nature", IT: "Natura", DE: "Natur", FR: "Nature", ES: "Naturaleza" },
-  city: { EN: "City", IT: "Città", DE: "Stadt", FR: "Ville" },
+  city: { EN: "City", IT: "Città", DE: "Stadt", FR: "Ville", ES: "Ciudad" },
   people: { EN: "People", IT: "Persone", DE: "Menschen", FR: "Personnes", ES: "Personas" },
   sport: { EN: "Sport", IT: "Sport", DE: "Sport", FR: "Sport", ES: "Deporte" },
   food: { EN: "Food", IT: "Cibo", DE: "Essen", FR: "Cuisine", ES: "Comida" },
-  technology: { EN: "Technology", IT: "Tecnologia", DE: "Technologie" },
+  technology: { EN: "Technology", IT: "Tecnologia", DE: "Technologie", FR: "Technologie", ES: "Tecnología" },
 } as const;
 
 export const DEFINITIONS: MetadataDefinition[] = [
@@ -93,6 +94,7 @@ export const DEFINITIONS: MetadataDefinition[] = [
       { lang: "IT", label: "Stagione" },
       { lang: "DE", label: "Jahreszeit" },
       { lang: "FR", label: "Saison" },
+      { lang: "ES", label: "Estación" },
     ],
     visible: true,
     removed: false,
@@ -107,6 +109,7 @@ export const DEFINITIONS: MetadataDefinition[] = [
       { lang: "EN", label: "Topics" },
       { lang: "IT", label: "Argomenti" },
       { lang: "DE", label: "Themen" },
+      { lang: "FR", label: "Thèmes" },
       { lang: "ES", label: "Temas" },
     ],
     visible: true,
@@ -118,13 +121,31 @@ export const DEFINITIONS: MetadataDefinition[] = [
     id: stableUuid("def:licence"),
     key: "licence",
     metadataType: "ALTERNATIVE_S",
-    names: [{ lang: "EN", label: "Licence" }],
+    names: [
+      { lang: "EN", label: "Licence" },
+      { lang: "IT", label: "Licenza" },
+      { lang: "DE", label: "Lizenz" },
+      { lang: "FR", label: "Licence" },
+      { lang: "ES", label: "Licencia" },
+    ],
     visible: true,
     removed: false,
     fieldType: "DROPDOWN",
     values: [
-      { value: "royalty-free", labels: { EN: "Royalty free" } },
-      { value: "editorial", labels: { EN: "Editorial only" } },
+      {
+        value: "royalty-free",
+        labels: { EN: "Royalty free", IT: "Senza royalty", DE: "Lizenzfrei", FR: "Libre de droits", ES: "Libre de derechos" },
+      },
+      {
+        value: "editorial",
+        labels: {
+          EN: "Editorial only",
+          IT: "Solo uso editoriale",
+          DE: "Nur redaktionell",
+          FR: "Usage éditorial uniquement",
+          ES: "Solo uso editorial",
+        },
+      },
     ],
   },
   // A definition the Content Manager removed: listed by THRON, never offered as a filter.
@@ -132,48 +153,87 @@ export const DEFINITIONS: MetadataDefinition[] = [
     id: stableUuid("def:legacy-mood"),
     key: "mood",
     metadataType: "ALTERNATIVE_S",
-    names: [{ lang: "EN", label: "Mood (retired)" }],
+    names: [
+      { lang: "EN", label: "Mood (retired)" },
+      { lang: "IT", label: "Atmosfera (ritirata)" },
+      { lang: "DE", label: "Stimmung (eingestellt)" },
+      { lang: "FR", label: "Ambiance (retirée)" },
+      { lang: "ES", label: "Ambiente (retirado)" },
+    ],
     visible: false,
     removed: true,
     fieldType: "DROPDOWN",
-    values: [{ value: "calm", labels: { EN: "Calm" } }],
+    values: [{ value: "calm", labels: { EN: "Calm", IT: "Calma", DE: "Ruhig", FR: "Calme", ES: "Calma" } }],
   },
 ];
 
 // Title words with their translations; a title is "<adjective> <subject>" per language, the
-// adjective agreeing with the subject's gender (Italian "piazza ghiacciata", German "ruhige Küche").
+// adjective agreeing with the subject's gender (Italian "piazza ghiacciata", German "ruhige Küche",
+// French "place gelée", Spanish "plaza helada").
 type Gender = "m" | "f" | "n";
-const SUBJECTS: Record<string, { EN: string; IT: [string, Gender]; DE: [string, Gender] }> = {
-  lake: { EN: "lake", IT: ["lago", "m"], DE: ["See", "m"] },
-  harbour: { EN: "harbour", IT: ["porto", "m"], DE: ["Hafen", "m"] },
-  market: { EN: "market", IT: ["mercato", "m"], DE: ["Markt", "m"] },
-  stadium: { EN: "stadium", IT: ["stadio", "m"], DE: ["Stadion", "n"] },
-  forest: { EN: "forest", IT: ["foresta", "f"], DE: ["Wald", "m"] },
-  kitchen: { EN: "kitchen", IT: ["cucina", "f"], DE: ["Küche", "f"] },
-  skyline: { EN: "skyline", IT: ["skyline", "m"], DE: ["Skyline", "f"] },
-  vineyard: { EN: "vineyard", IT: ["vigneto", "m"], DE: ["Weinberg", "m"] },
-  workshop: { EN: "workshop", IT: ["laboratorio", "m"], DE: ["Werkstatt", "f"] },
-  glacier: { EN: "glacier", IT: ["ghiacciaio", "m"], DE: ["Gletscher", "m"] },
-  piazza: { EN: "square", IT: ["piazza", "f"], DE: ["Platz", "m"] },
-  marathon: { EN: "marathon", IT: ["maratona", "f"], DE: ["Marathon", "m"] },
+type Noun = [string, Gender];
+const SUBJECTS: Record<string, { EN: string; IT: Noun; DE: Noun; FR: Noun; ES: Noun }> = {
+  lake: { EN: "lake", IT: ["lago", "m"], DE: ["See", "m"], FR: ["lac", "m"], ES: ["lago", "m"] },
+  harbour: { EN: "harbour", IT: ["porto", "m"], DE: ["Hafen", "m"], FR: ["port", "m"], ES: ["puerto", "m"] },
+  market: { EN: "market", IT: ["mercato", "m"], DE: ["Markt", "m"], FR: ["marché", "m"], ES: ["mercado", "m"] },
+  stadium: { EN: "stadium", IT: ["stadio", "m"], DE: ["Stadion", "n"], FR: ["stade", "m"], ES: ["estadio", "m"] },
+  forest: { EN: "forest", IT: ["foresta", "f"], DE: ["Wald", "m"], FR: ["forêt", "f"], ES: ["bosque", "m"] },
+  kitchen: { EN: "kitchen", IT: ["cucina", "f"], DE: ["Küche", "f"], FR: ["cuisine", "f"], ES: ["cocina", "f"] },
+  skyline: { EN: "skyline", IT: ["skyline", "m"], DE: ["Skyline", "f"], FR: ["horizon urbain", "m"], ES: ["horizonte", "m"] },
+  vineyard: { EN: "vineyard", IT: ["vigneto", "m"], DE: ["Weinberg", "m"], FR: ["vignoble", "m"], ES: ["viñedo", "m"] },
+  workshop: { EN: "workshop", IT: ["laboratorio", "m"], DE: ["Werkstatt", "f"], FR: ["atelier", "m"], ES: ["taller", "m"] },
+  glacier: { EN: "glacier", IT: ["ghiacciaio", "m"], DE: ["Gletscher", "m"], FR: ["glacier", "m"], ES: ["glaciar", "m"] },
+  piazza: { EN: "square", IT: ["piazza", "f"], DE: ["Platz", "m"], FR: ["place", "f"], ES: ["plaza", "f"] },
+  marathon: { EN: "marathon", IT: ["maratona", "f"], DE: ["Marathon", "m"], FR: ["marathon", "m"], ES: ["maratón", "m"] },
 };
-/** English; Italian masculine and feminine; the German stem (strong endings -er, -e, -es). */
-const ADJECTIVES: Record<string, { EN: string; IT: { m: string; f: string }; DE: string }> = {
-  misty: { EN: "Misty", IT: { m: "nebbioso", f: "nebbiosa" }, DE: "Neblig" },
-  golden: { EN: "Golden", IT: { m: "dorato", f: "dorata" }, DE: "Golden" },
-  quiet: { EN: "Quiet", IT: { m: "tranquillo", f: "tranquilla" }, DE: "Ruhig" },
-  busy: { EN: "Busy", IT: { m: "affollato", f: "affollata" }, DE: "Belebt" },
-  frozen: { EN: "Frozen", IT: { m: "ghiacciato", f: "ghiacciata" }, DE: "Gefroren" },
-  sunny: { EN: "Sunny", IT: { m: "soleggiato", f: "soleggiata" }, DE: "Sonnig" },
-  red: { EN: "Red", IT: { m: "rosso", f: "rossa" }, DE: "Rot" },
-  blue: { EN: "Blue", IT: { m: "blu", f: "blu" }, DE: "Blau" },
+type Agreeing = { m: string; f: string };
+/** English; Italian, French and Spanish masculine and feminine; the German stem (strong endings -er, -e, -es). */
+const ADJECTIVES: Record<string, { EN: string; IT: Agreeing; DE: string; FR: Agreeing; ES: Agreeing }> = {
+  misty: {
+    EN: "Misty",
+    IT: { m: "nebbioso", f: "nebbiosa" },
+    DE: "Neblig",
+    FR: { m: "brumeux", f: "brumeuse" },
+    ES: { m: "brumoso", f: "brumosa" },
+  },
+  golden: { EN: "Golden", IT: { m: "dorato", f: "dorata" }, DE: "Golden", FR: { m: "doré", f: "dorée" }, ES: { m: "dorado", f: "dorada" } },
+  quiet: {
+    EN: "Quiet",
+    IT: { m: "tranquillo", f: "tranquilla" },
+    DE: "Ruhig",
+    FR: { m: "tranquille", f: "tranquille" },
+    ES: { m: "tranquilo", f: "tranquila" },
+  },
+  busy: {
+    EN: "Busy",
+    IT: { m: "affollato", f: "affollata" },
+    DE: "Belebt",
+    FR: { m: "animé", f: "animée" },
+    ES: { m: "concurrido", f: "concurrida" },
+  },
+  frozen: {
+    EN: "Frozen",
+    IT: { m: "ghiacciato", f: "ghiacciata" },
+    DE: "Gefroren",
+    FR: { m: "gelé", f: "gelée" },
+    ES: { m: "helado", f: "helada" },
+  },
+  sunny: {
+    EN: "Sunny",
+    IT: { m: "soleggiato", f: "soleggiata" },
+    DE: "Sonnig",
+    FR: { m: "ensoleillé", f: "ensoleillée" },
+    ES: { m: "soleado", f: "soleada" },
+  },
+  red: { EN: "Red", IT: { m: "rosso", f: "rossa" }, DE: "Rot", FR: { m: "rouge", f: "rouge" }, ES: { m: "rojo", f: "roja" } },
+  blue: { EN: "Blue", IT: { m: "blu", f: "blu" }, DE: "Blau", FR: { m: "bleu", f: "bleue" }, ES: { m: "azul", f: "azul" } },
 };
 const GERMAN_ENDINGS: Record<Gender, string> = { m: "er", f: "e", n: "es" };
-const KIND_WORDS: Record<ContentType, Record<"EN" | "IT" | "DE", string>> = {
-  IMAGE: { EN: "photo", IT: "foto", DE: "Foto" },
-  VIDEO: { EN: "clip", IT: "video", DE: "Video" },
-  AUDIO: { EN: "soundscape", IT: "paesaggio sonoro", DE: "Klanglandschaft" },
-  OTHER: { EN: "brochure", IT: "brochure", DE: "Broschüre" },
+const KIND_WORDS: Record<ContentType, Record<ThronLang, string>> = {
+  IMAGE: { EN: "photo", IT: "foto", DE: "Foto", FR: "photo", ES: "foto" },
+  VIDEO: { EN: "clip", IT: "video", DE: "Video", FR: "vidéo", ES: "vídeo" },
+  AUDIO: { EN: "soundscape", IT: "paesaggio sonoro", DE: "Klanglandschaft", FR: "paysage sonore", ES: "paisaje sonoro" },
+  OTHER: { EN: "brochure", IT: "brochure", DE: "Broschüre", FR: "brochure", ES: "folleto" },
 };
 const EXTENSIONS: Record<ContentType, string> = { IMAGE: "jpg", VIDEO: "mp4", AUDIO: "mp3", OTHER: "pdf" };
 const CHANNELS: Record<ContentType, string[]> = {
@@ -215,32 +275,30 @@ function buildContent(index: number, folderId: string): Content {
   const adjectiveKey = pick(Object.keys(ADJECTIVES), random);
   const subject = SUBJECTS[subjectKey] as (typeof SUBJECTS)[string];
   const adjective = ADJECTIVES[adjectiveKey] as (typeof ADJECTIVES)[string];
-  const [subjectIt, genderIt] = subject.IT;
-  const [subjectDe, genderDe] = subject.DE;
-  const adjectiveIt = adjective.IT[genderIt === "f" ? "f" : "m"];
-  const adjectiveDe = `${adjective.DE}${GERMAN_ENDINGS[genderDe]}`;
   const kind = KIND_WORDS[contentType];
   const number = index + 1;
-  const locales: LocaleEntry[] = [];
-  // Some locales missing on purpose: every 7th lacks IT, every 11th lacks DE, every 13th lacks EN.
-  if (number % 13 !== 0)
-    locales.push({
+  const capital = (word: string) => `${word[0]?.toUpperCase()}${word.slice(1)}`;
+  /** Italian, French and Spanish: "<Subject> <adjective>, <kind> <n>", the adjective agreeing. */
+  const romance = (lang: "IT" | "FR" | "ES") => {
+    const [noun, gender] = subject[lang];
+    return `${capital(noun)} ${adjective[lang][gender === "f" ? "f" : "m"]}, ${kind[lang]} ${number}`;
+  };
+  const [subjectDe, genderDe] = subject.DE;
+  const locales: LocaleEntry[] = [
+    {
       locale: "EN",
       name: `${adjective.EN} ${subject.EN} ${kind.EN} ${number}`,
-      description: `${kind.EN[0]?.toUpperCase()}${kind.EN.slice(1)} of a ${adjective.EN.toLowerCase()} ${subject.EN}.\nSandbox content ${number}.`,
-    });
-  if (number % 7 !== 0)
-    locales.push({
-      locale: "IT",
-      name: `${subjectIt[0]?.toUpperCase()}${subjectIt.slice(1)} ${adjectiveIt}, ${kind.IT} ${number}`,
-      description: `Contenuto di prova ${number}: ${kind.IT}.`,
-    });
-  if (number % 11 !== 0)
-    locales.push({
+      description: `${capital(kind.EN)} of a ${adjective.EN.toLowerCase()} ${subject.EN}.\nSandbox content ${number}.`,
+    },
+    { locale: "IT", name: romance("IT"), description: `Contenuto di prova ${number}: ${kind.IT}.` },
+    {
       locale: "DE",
-      name: `${adjectiveDe} ${subjectDe} – ${kind.DE} ${number}`,
+      name: `${adjective.DE}${GERMAN_ENDINGS[genderDe]} ${subjectDe} – ${kind.DE} ${number}`,
       description: `Sandbox-Inhalt ${number}.`,
-    });
+    },
+    { locale: "FR", name: romance("FR"), description: `Contenu de démonstration ${number} : ${kind.FR}.` },
+    { locale: "ES", name: romance("ES"), description: `Contenido de prueba ${number}: ${kind.ES}.` },
+  ];
   const [width, height] = contentType === "IMAGE" || contentType === "VIDEO" ? pick(SIZES, random) : ([1200, 900] as [number, number]);
   const season = pick(Object.keys(SEASONS), random);
   const topicKeys = Object.keys(TOPICS).filter(() => random() < 0.3);
@@ -294,7 +352,8 @@ export function buildCatalogue(): Catalogue {
     folders: Object.values(FOLDERS),
     contents,
     byId: new Map(contents.map((c) => [c.id, c])),
-    definitions: DEFINITIONS,
+    // Its own copy: a test may take a label away from its sandbox without touching another's.
+    definitions: structuredClone(DEFINITIONS),
   };
 }
 

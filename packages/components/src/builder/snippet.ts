@@ -245,11 +245,11 @@ export function reserveCss(c: Choices): string {
       ].join("\n");
     }
     case "carousel":
-      // One row of slides, a third of the row wide (at least 11rem).
+      // The controls' row above the slides, and one row of slides a third of the row wide (at least 11rem).
       return cssRule(waiting, {
         display: "block",
         "--slide": `max(11rem, (${width} - 2rem) / 3)`,
-        "min-height": "calc(0.75 * var(--slide) + 2.87rem + 0.5rem)",
+        "min-height": "calc(3.25rem + 0.75 * var(--slide) + 2.87rem + 0.5rem)",
       });
     case "asset":
       // The 16:9 stage, and the caption's title and line of description when shown.

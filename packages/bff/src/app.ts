@@ -4,7 +4,7 @@
  * bundle, and in sandbox mode the simulated upstreams and the demo.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { builderRoutes } from "./builder/routes.ts";
 import { type Config, secretsOf } from "./config.ts";
 import type { FleetLock } from "./core/fleet-lock.ts";
@@ -29,6 +29,7 @@ import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./http/static-assets.ts";
 import { validationHook } from "./http/validation.ts";
 import type { Provider, ProviderContext, ProviderModule } from "./provider.ts";
+import { renderRoutes } from "./render/routes.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { thron } from "./thron/index.ts";
 import type { ThronTtls } from "./thron/search-pages.ts";
@@ -122,18 +123,27 @@ export function createApp(config: Config, deps: AppDeps) {
   app.use(requestLog(logger, metrics ?? undefined));
   for (const middleware of deps.middleware ?? []) app.use(middleware);
   useApiEdge(app, config, context);
-  if (sandboxMode && deps.publicUrlGuessed) app.use("/v1/thron/*", sandboxUrlsFollowRequest(deps.publicUrl));
+  if (sandboxMode && deps.publicUrlGuessed)
+    for (const path of ["/v1/thron/*", "/v1/render/*"]) app.use(path, sandboxUrlsFollowRequest(deps.publicUrl));
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 
   const wired = PROVIDERS.map((module) => [module.id, module.create(context)] as const);
   mountHealth(app, { sandbox: config.sandbox, providers: wired, sharedState });
+  // The render route asks the providers' JSON routes in-process, past the edge (already passed).
+  const inProcess = new Hono();
+  answerErrorsAsProblems(inProcess, logger);
   for (const [id, provider] of wired) {
     if (!provider) continue;
     provider.health.onProblem = (message) => logger.log("warn", message, { provider: id });
     providers.push(provider);
     app.route(provider.path, provider.routes);
+    inProcess.route(provider.path, provider.routes);
   }
+  app.route(
+    "/v1/render",
+    renderRoutes(async (path) => inProcess.request(path)),
+  );
 
   if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
   app.doc31("/openapi.json", {

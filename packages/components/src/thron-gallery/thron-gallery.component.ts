@@ -1,8 +1,9 @@
-import type { Asset } from "@embedkit/contracts";
-import { html, nothing, type PropertyValues } from "lit";
+import type { Asset, AssetPage } from "@embedkit/contracts";
+import { html, isServer, nothing, type PropertyValues } from "lit";
 import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { inlineState } from "../internal/server-state.ts";
 import { fetchAssetPage, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
@@ -110,6 +111,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare autoplay: string | null;
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
+
+  /** @internal The first page, set by the server renderer (see internal/server-state.ts). */
+  declare serverState: AssetPage | undefined;
 
   declare _items: Asset[];
   declare _total: number;
@@ -229,6 +233,13 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-rendered: the first page came with the page (unless a filter bar already asked for another).
+    const first = this.hasUpdated || Object.keys(this.query ?? {}).length > 0 ? null : (this.serverState ?? inlineState<AssetPage>(this));
+    if (first) {
+      this.#show(first, false);
+      return;
+    }
+    if (isServer) return;
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
       void this.reload();
   }
@@ -269,19 +280,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
       if (abort.signal.aborted) return;
       if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
-      const firstNew = this._items.length;
-      this._items = append ? [...this._items, ...page.items] : page.items;
-      this._total = page.total;
-      this._nextCursor = page.nextCursor;
-      this._loading = false;
-      this._error = null;
-      const hasMore = page.nextCursor !== null;
-      this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
-      if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
-      this.#focusAfterLoad = -1;
-      if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
-      // A filtered page can come back short; keep filling the view when scrolling is on.
-      if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
+      this.#show(page, append);
     } catch (error) {
       if (abort.signal.aborted) return;
       // The visitor asked for this load (Load more, Try again): the button they pressed is gone
@@ -301,6 +300,24 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
           (root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>(".message.error"))?.focus();
         });
     }
+  }
+
+  /** Shows a page that arrived (or came with the server-rendered page). */
+  #show(page: AssetPage, append: boolean): void {
+    const firstNew = append ? this._items.length : 0;
+    this._items = append ? [...this._items, ...page.items] : page.items;
+    this._total = page.total;
+    this._nextCursor = page.nextCursor;
+    this._loading = false;
+    this._error = null;
+    if (isServer) return;
+    const hasMore = page.nextCursor !== null;
+    this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
+    if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
+    this.#focusAfterLoad = -1;
+    if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
+    // A filtered page can come back short; keep filling the view when scrolling is on.
+    if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
   }
 
   #tiles(): HTMLButtonElement[] {

@@ -1,0 +1,47 @@
+/**
+ * An element rendered on the server with Lit's own renderer, from the element's own templates:
+ * its tag with the attributes it was asked with, a declarative shadow root holding what it
+ * renders (styles included), and the data of that render as inline JSON, which the element
+ * starts from in the browser (components/src/internal/server-state.ts).
+ */
+import { STATE_ATTRIBUTE, stringsReady } from "@embedkit/components/server";
+import { render } from "@lit-labs/ssr";
+import { collectResult } from "@lit-labs/ssr/lib/render-result.js";
+import { html, type TemplateResult } from "lit";
+import { escapeAttribute, jsonForScript } from "./inline-json.ts";
+
+/** What one render needs: the host's attributes as they go out, and the data of its first render. */
+export interface FragmentInput {
+  tag: "thron-gallery" | "throughline-helplines";
+  /** Validated attributes, written on the tag as they are (`""`: a boolean attribute). */
+  attributes: Record<string, string>;
+  /** The element's properties that change what it renders (locale, layout…). */
+  properties: { locale: string; layout?: string; country?: string };
+  state: unknown;
+}
+
+/**
+ * The host's shadow, rendered through a fixed template per tag: properties rather than
+ * attributes, so no request's text ever becomes template markup. Lit's own markers for the
+ * outer template are then left out: only the element's shadow root is hydrated.
+ */
+function hostTemplate({ tag, properties: p, state }: FragmentInput): TemplateResult {
+  return tag === "thron-gallery"
+    ? html`<thron-gallery .serverState=${state} .locale=${p.locale} .layout=${p.layout ?? "grid"}></thron-gallery>`
+    : html`<throughline-helplines .serverState=${state} .locale=${p.locale} .country=${p.country ?? ""}></throughline-helplines>`;
+}
+
+const SHADOW_START = "<template shadowroot";
+
+export async function renderFragment(input: FragmentInput): Promise<string> {
+  await stringsReady(input.tag, input.properties.locale);
+  const rendered = await collectResult(render(hostTemplate(input)));
+  const shadowStart = rendered.indexOf(SHADOW_START);
+  const hostEnd = rendered.lastIndexOf(`</${input.tag}>`);
+  if (shadowStart < 0 || hostEnd < shadowStart) throw new Error(`The server renderer wrote no shadow root for <${input.tag}>`);
+  const attributes = Object.entries(input.attributes)
+    .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
+    .join("");
+  const data = `<script type="application/json" ${STATE_ATTRIBUTE}>${jsonForScript(input.state)}</script>`;
+  return `<${input.tag}${attributes}>${rendered.slice(shadowStart, hostEnd)}${data}</${input.tag}>`;
+}

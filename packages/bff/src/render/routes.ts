@@ -1,0 +1,114 @@
+/**
+ * GET /v1/render/<tag>?<attributes>: the element server-rendered (fragment.ts), for crawlers,
+ * visitors without JavaScript and CMS servers. Its data comes from the JSON route the element
+ * itself would call, answered in-process by the same handlers and caches: a fragment costs no
+ * upstream call the JSON would not, and its Cache-Control is the JSON answer's.
+ */
+import { GalleryAttributes, HelplinesAttributes, RenderParams, RenderTag } from "@embedkit/contracts";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { z } from "zod";
+import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
+import { validationHook } from "../http/validation.ts";
+import { parseAttributes } from "./attributes.ts";
+import type { FragmentInput } from "./fragment.ts";
+
+/** Asks a JSON route of this BFF (`/v1/thron/…`) in-process, through its own handlers and caches. */
+export type AskJson = (path: string) => Promise<Response>;
+
+const renderRoute = createRoute({
+  method: "get",
+  path: "/{tag}",
+  summary: "An element server-rendered, for inlining into a page",
+  description:
+    "The query is the element's attributes, as written on its tag (`thron-gallery` also takes `filter-<key>`). The answer is the tag with those attributes, " +
+    'a `<template shadowrootmode="open">` holding what the element renders, and its first data in a `<script type="application/json" data-embedkit-state>`: ' +
+    "the element hydrates from it without asking again. Gallery attributes: " +
+    Object.keys(GalleryAttributes.shape).join(", ") +
+    ". Helpline attributes: " +
+    Object.keys(HelplinesAttributes.shape).join(", ") +
+    ".",
+  request: { params: RenderParams },
+  responses: {
+    200: { description: "The element as HTML", content: { "text/html": { schema: z.string() } } },
+    400: problemSpec("An attribute the element does not take, or a value it refuses"),
+    404: problemSpec("Unknown gallery"),
+    502: problemSpec("The upstream failed or refused"),
+    503: problemSpec("The upstream is unavailable"),
+    504: problemSpec("The upstream timed out"),
+  },
+});
+
+/** The JSON route's names for the attributes they come from, so a 400 names what the editor wrote. */
+const ATTRIBUTE_OF: Record<string, string> = { limit: "page-size" };
+const attributeOf = (field: string) => ATTRIBUTE_OF[field] ?? field.replace(/^filter\./, "filter-");
+
+function query(params: Record<string, string | string[] | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params))
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(name, item);
+  return search.toString();
+}
+
+/** The element's first data, as the element would ask for it. */
+function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { path: string; input: Omit<FragmentInput, "state"> } {
+  if (tag === "thron-gallery") {
+    const { values: a, written, filters } = parseAttributes(tag, queries);
+    const locale = a.locale ?? "en";
+    const params: Record<string, string | string[] | undefined> = {
+      limit: String(a["page-size"]),
+      locale,
+      type: a.type,
+      q: a.q,
+      sort: a.sort,
+    };
+    for (const [key, values] of Object.entries(filters)) params[`filter.${key}`] = values;
+    return {
+      path: `/v1/thron/galleries/${a.gallery}/assets?${query(params)}`,
+      input: { tag, attributes: written, properties: { locale, layout: a.layout } },
+    };
+  }
+  const { values: a, written } = parseAttributes(tag, queries);
+  const locale = a.locale ?? "en";
+  const params = { country: a.country, topic: a.topic, priority: a.priority === undefined ? undefined : "true", limit: String(a.limit) };
+  return {
+    path: `/v1/throughline/helplines?${query(params)}`,
+    input: { tag, attributes: written, properties: { locale, country: a.country } },
+  };
+}
+
+/** A problem from the JSON route, its fields renamed to the attributes they came from. */
+async function relayProblem(answer: Response): Promise<ProblemError> {
+  const problem = (await answer.json().catch(() => ({}))) as {
+    title?: string;
+    detail?: string;
+    errors?: { field: string; message: string }[];
+  };
+  if (answer.status === 400 && problem.errors) return invalidRequest(problem.errors.map((e) => ({ ...e, field: attributeOf(e.field) })));
+  return new ProblemError(
+    answer.status,
+    answer.status === 404 ? "not-found" : "upstream",
+    problem.title ?? "Upstream failure",
+    problem.detail,
+  );
+}
+
+export function renderRoutes(ask: AskJson) {
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  // The renderer loads on the first render, so a BFF that never renders never loads it.
+  let fragments: Promise<typeof import("./fragment.ts")> | undefined;
+
+  app.openapi(renderRoute, async (c: Context) => {
+    const tag = RenderTag.parse(c.req.param("tag"));
+    const { path, input } = firstDataPath(tag, c.req.queries());
+    const answer = await ask(path);
+    if (!answer.ok) throw await relayProblem(answer);
+    const state = await answer.json();
+    fragments ??= import("./fragment.ts");
+    const html = await (await fragments).renderFragment({ ...input, state });
+    // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
+    const cacheControl = answer.headers.get("cache-control") ?? "no-store";
+    return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl });
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+/**
+ * The elements as a server renders them (the BFF's GET /v1/render/<tag>, with Lit's server
+ * renderer): each tag registered, with its strings, so the server can wait for a language
+ * before it renders. Their templates are the elements' own; nothing here draws anything.
+ */
+import type { Translations } from "./internal/localize.ts";
+import { translated as galleryStrings } from "./thron-gallery/strings.ts";
+import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
+import "./thron-gallery/thron-gallery.ts";
+import "./throughline-helplines/throughline-helplines.ts";
+
+export { STATE_ATTRIBUTE } from "./internal/server-state.ts";
+
+const strings: Record<string, Translations<object>> = {
+  "thron-gallery": galleryStrings,
+  "throughline-helplines": helplinesStrings,
+};
+
+/** Tags a server can render. */
+export const SERVER_RENDERED_TAGS = Object.keys(strings);
+
+/** Settles once `tag`'s strings in `locale` are at hand (English when that language is unknown). */
+export async function stringsReady(tag: string, locale: string): Promise<void> {
+  await strings[tag]?.ready(locale);
+}

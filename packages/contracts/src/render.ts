@@ -1,0 +1,81 @@
+/**
+ * GET /v1/render/<tag>?<attributes>: the query is the element's attributes, as an editor writes
+ * them on the tag, each checked as the JSON routes check the value it becomes.
+ */
+import { z } from "@hono/zod-openapi";
+import { Locale } from "./common.ts";
+import { AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
+import { HelplinesQuery } from "./throughline.ts";
+
+/** Tags the render route answers. */
+export const RenderTag = z.enum(["thron-gallery", "throughline-helplines"]).openapi({ param: { name: "tag", in: "path" } });
+export type RenderTag = z.infer<typeof RenderTag>;
+export const RenderParams = z.object({ tag: RenderTag });
+
+/** A boolean attribute: present (empty, or its own name) or absent, as HTML has it. */
+const presence = (name: string) =>
+  z
+    .enum(["", name, "true"])
+    .optional()
+    .openapi({ description: `Boolean attribute: \`${name}\` (or \`${name}=\`) turns it on` });
+
+/** What any element may carry, besides its own attributes. */
+const CommonAttributes = z.object({
+  bff: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional()
+    .openapi({ description: "The BFF the element calls once in the browser (default: the origin of its script)" }),
+  locale: Locale.optional().openapi({ description: "Language of titles and strings; the fragment is in English without it" }),
+  id: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "must be an id of letters, digits, - and _")
+    .optional(),
+  class: z
+    .string()
+    .regex(/^[A-Za-z0-9 _-]{0,200}$/, "must be class names of letters, digits, - and _")
+    .optional(),
+});
+
+export const HelplinesAttributes = CommonAttributes.extend({
+  country: HelplinesQuery.shape.country,
+  topic: HelplinesQuery.shape.topic,
+  priority: presence("priority"),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+  "report-events": presence("report-events"),
+}).strict();
+export type HelplinesAttributes = z.infer<typeof HelplinesAttributes>;
+
+/** A comma list of asset types, as the `type` attribute takes it. */
+const typeList = z
+  .string()
+  .max(100)
+  .transform((value) =>
+    value
+      .split(",")
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(AssetType))
+  .openapi({ description: "Preset: a comma list of image, video, audio, document" });
+
+/** `filter-<key>` attributes (a comma list of values) are taken besides these. */
+export const GalleryAttributes = CommonAttributes.extend({
+  gallery: GalleryParams.shape.gallery.default("default").openapi({ param: undefined, description: "Gallery name configured on the BFF" }),
+  "page-size": AssetsQuery.shape.limit,
+  layout: z.enum(["grid", "carousel"]).default("grid"),
+  player: z.enum(["thron", "native"]).optional(),
+  autoplay: z
+    .string()
+    .regex(/^(\d{1,3})?$/, "must be empty or a number of seconds")
+    .optional(),
+  infinite: presence("infinite"),
+  "sync-url": presence("sync-url"),
+  type: typeList.optional(),
+  q: AssetsQuery.shape.q,
+  sort: AssetsQuery.shape.sort,
+}).strict();
+export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
+
+/** Prefix of the gallery's preset filter attributes. */
+export const FILTER_ATTRIBUTE_PREFIX = "filter-";

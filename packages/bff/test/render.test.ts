@@ -132,7 +132,9 @@ describe("GET /v1/render/thron-gallery", () => {
     const bff = sandboxBff();
     const hostile = `</script><script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
     for (const content of bff.thron.catalogue.byId.values()) for (const entry of content.locales) entry.name = hostile;
-    const response = await bff.get(`${GALLERY}?page-size=2&q=${encodeURIComponent(`"><script>alert(3)</script>`)}&id=${encodeURIComponent("g1")}`);
+    const response = await bff.get(
+      `${GALLERY}?page-size=2&q=${encodeURIComponent(`"><script>alert(3)</script>`)}&id=${encodeURIComponent("g1")}`,
+    );
     const html = await response.text();
     assert.equal(response.status, 200, html);
     assert.deepEqual(scripts(html), ['<script type="application/json" data-embedkit-state>']);

@@ -1,0 +1,91 @@
+/**
+ * Elements server-rendered by the BFF (GET /v1/render/<tag>) and then defined, as on a page that
+ * inlines fragments: they take over the server's shadow root (the same nodes, no second render)
+ * from the inline data, with no BFF call for their first page, then behave as ever. The
+ * elements load only after the fragments are in the page, as a page's own script would.
+ */
+import { expect } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
+import type { ThronGallery } from "../thron-gallery/thron-gallery.component.ts";
+import type { ThroughLineHelplines } from "../throughline-helplines/throughline-helplines.component.ts";
+import { firstEvent, mount, TEST_BFF, until } from "./test-support.ts";
+
+/** Every fetch the page makes to the BFF, from the moment the fragments are in the page. */
+const bffCalls: string[] = [];
+const originalFetch = window.fetch;
+window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+  const url = input instanceof Request ? input.url : String(input);
+  if (url.startsWith(TEST_BFF)) bffCalls.push(url);
+  return originalFetch(input, init);
+};
+
+async function fragment(tag: string, attributes: Record<string, string>): Promise<string> {
+  const response = await originalFetch(`${TEST_BFF}/v1/render/${tag}?${new URLSearchParams({ bff: TEST_BFF, ...attributes })}`);
+  expect(response.status).to.equal(200);
+  return response.text();
+}
+
+/** Puts HTML with declarative shadow roots into the page, as the parser does with a server's page. */
+function inline(html: string): HTMLElement {
+  const container = mount();
+  (container as HTMLElement & { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(html);
+  return container;
+}
+
+describe("server-rendered elements", () => {
+  let gallery: ThronGallery;
+  let helplines: ThroughLineHelplines;
+  let serverTile: Element | null;
+  let serverHelpline: Element | null;
+
+  before(async () => {
+    const galleryHtml = await fragment("thron-gallery", { "page-size": "6", player: "native" });
+    const helplinesHtml = await fragment("throughline-helplines", { country: "US", limit: "2" });
+    gallery = inline(galleryHtml).querySelector("thron-gallery") as ThronGallery;
+    helplines = inline(helplinesHtml).querySelector("throughline-helplines") as ThroughLineHelplines;
+    serverTile = gallery.shadowRoot?.querySelector('button[part="tile"]') ?? null;
+    serverHelpline = helplines.shadowRoot?.querySelector('[part="helpline"]') ?? null;
+    expect(serverTile, "the browser attached the server's shadow root").to.not.equal(null);
+    const loaded = firstEvent(gallery, "thron-gallery-load");
+    await import("../index.ts");
+    await loaded;
+    await until(() => customElements.get("throughline-helplines") !== undefined && helplines.hasUpdated, "the helplines to hydrate");
+    await gallery.updateComplete;
+  });
+
+  it("take over the server's shadow roots without asking the BFF for their first page", () => {
+    expect(bffCalls, "BFF calls during hydration").to.deep.equal([]);
+    expect(gallery.items.length).to.equal(6);
+    expect(gallery.shadowRoot?.querySelector('button[part="tile"]')).to.equal(serverTile, "the server's tile, not a new one");
+    expect(helplines.helplines.length).to.equal(2);
+    expect(helplines.shadowRoot?.querySelector('[part="helpline"]')).to.equal(serverHelpline);
+    expect(helplines.shadowRoot?.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:911");
+  });
+
+  it("are styled by their own sheets, as on a client render (a strict CSP may block the inline <style>)", () => {
+    expect(gallery.shadowRoot?.adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(getComputedStyle(gallery.shadowRoot?.querySelector(".grid") as Element).display).to.equal("grid");
+  });
+
+  it("then behave as ever: arrow keys, the dialog, Load more (one BFF call), and pass axe", async () => {
+    await expect(gallery).to.be.accessible();
+    await expect(helplines).to.be.accessible();
+    const tiles = () => [...(gallery.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[part="tile"]') ?? [])];
+    tiles()[0]?.focus();
+    await sendKeys({ press: "ArrowRight" });
+    expect(gallery.shadowRoot?.activeElement).to.equal(tiles()[1]);
+    await sendKeys({ press: "Enter" });
+    const dialog = () => gallery.shadowRoot?.querySelector("dialog");
+    await until(() => dialog()?.open === true, "the dialog to open");
+    await expect(gallery).to.be.accessible();
+    await sendKeys({ press: "Escape" });
+    await until(() => dialog()?.open !== true, "the dialog to close");
+    await until(() => gallery.shadowRoot?.activeElement === tiles()[1], "focus back on the tile");
+    bffCalls.length = 0;
+    const more = firstEvent(gallery, "thron-gallery-load");
+    gallery.shadowRoot?.querySelector<HTMLButtonElement>('[part="load-more"]')?.click();
+    await more;
+    expect(gallery.items.length).to.equal(12);
+    expect(bffCalls.filter((url) => url.includes("/assets?")).length).to.equal(1);
+  });
+});

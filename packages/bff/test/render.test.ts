@@ -106,6 +106,20 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.equal(response.headers.get("cache-control"), json.headers.get("cache-control"));
   });
 
+  it("holds, for visitors without JavaScript, each asset as a link to its public delivery URL and a note on what needs scripts", async () => {
+    const bff = sandboxBff();
+    const html = await (await bff.get(`${GALLERY}?page-size=4`)).text();
+    const noScript = /<noscript>([\s\S]*)<\/noscript>/.exec(html)?.[1] ?? "";
+    const page = stateOf(html) as { items: { title: string; thumbnail: { srcset: string } }[] };
+    const links = [...noScript.matchAll(/<a part="tile" href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(
+      links,
+      page.items.map((item) => item.thumbnail.srcset.split(", ").at(-1)?.split(" ")[0]),
+      "the largest rendition THRON delivers",
+    );
+    assert.match(noScript, /Turn on JavaScript/);
+  });
+
   it("takes the presets as the assets route does: filter-<key> and the page size, named as the editor wrote them", async () => {
     const bff = sandboxBff();
     assert.equal((await bff.get(`${GALLERY}?filter-season=summer&page-size=2`)).status, 200);
@@ -130,7 +144,7 @@ describe("GET /v1/render/thron-gallery", () => {
 
   it("escapes hostile titles and attributes: no markup of theirs, no script that runs", async () => {
     const bff = sandboxBff();
-    const hostile = `</script><script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
+    const hostile = `</noscript></script><script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
     for (const content of bff.thron.catalogue.byId.values()) for (const entry of content.locales) entry.name = hostile;
     const response = await bff.get(
       `${GALLERY}?page-size=2&q=${encodeURIComponent(`"><script>alert(3)</script>`)}&id=${encodeURIComponent("g1")}`,
@@ -139,6 +153,7 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.equal(response.status, 200, html);
     assert.deepEqual(scripts(html), ['<script type="application/json" data-embedkit-state>']);
     assert.doesNotMatch(html, /<img src=x|<[^>]*\sonerror=|"><script/);
+    assert.equal(html.split("</noscript>").length, 2, "the no-script links end where the fragment ends them");
     const page = stateOf(html) as { items: { title: string }[] };
     assert.equal(page.items[0]?.title, hostile, "the data reads back unchanged");
   });

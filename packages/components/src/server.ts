@@ -3,7 +3,10 @@
  * renderer): each tag registered, with its strings, so the server can wait for a language
  * before it renders. Their templates are the elements' own; nothing here draws anything.
  */
+import type { AssetPage } from "@embedkit/contracts";
+import type { TemplateResult } from "lit";
 import type { Translations } from "./internal/localize.ts";
+import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
 import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
 import "./thron-gallery/thron-gallery.ts";
@@ -22,4 +25,9 @@ export const SERVER_RENDERED_TAGS = Object.keys(strings);
 /** Settles once `tag`'s strings in `locale` are at hand (English when that language is unknown). */
 export async function stringsReady(tag: string, locale: string): Promise<void> {
   await strings[tag]?.ready(locale);
+}
+
+/** What `tag` shows a visitor without JavaScript besides its own render, or null when that is all it needs. */
+export function noScriptOf(tag: string, state: unknown, locale: string): TemplateResult | null {
+  return tag === "thron-gallery" ? noScriptGallery(state as AssetPage, galleryStrings.strings(locale), locale) : null;
 }

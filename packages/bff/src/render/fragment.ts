@@ -4,7 +4,7 @@
  * renders (styles included), and the data of that render as inline JSON, which the element
  * starts from in the browser (components/src/internal/server-state.ts).
  */
-import { STATE_ATTRIBUTE, stringsReady } from "@embedkit/components/server";
+import { noScriptOf, STATE_ATTRIBUTE, stringsReady } from "@embedkit/components/server";
 import { render } from "@lit-labs/ssr";
 import { collectResult } from "@lit-labs/ssr/lib/render-result.js";
 import { html, type TemplateResult } from "lit";
@@ -42,6 +42,18 @@ export async function renderFragment(input: FragmentInput): Promise<string> {
   const attributes = Object.entries(input.attributes)
     .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join("");
+  const noScript = await noScriptHtml(input);
   const data = `<script type="application/json" ${STATE_ATTRIBUTE}>${jsonForScript(input.state)}</script>`;
-  return `<${input.tag}${attributes}>${rendered.slice(shadowStart, hostEnd)}${data}</${input.tag}>`;
+  const shadowOpen = rendered.indexOf(">", shadowStart) + 1;
+  const shadow = `${rendered.slice(shadowStart, shadowOpen)}${noScript}${rendered.slice(shadowOpen, hostEnd)}`;
+  return `<${input.tag}${attributes}>${shadow}${data}</${input.tag}>`;
+}
+
+/** Lit's markers: no use inside a `<noscript>`, which is never hydrated. */
+const LIT_MARKERS = /<!--\/?lit-[^>]*-->/g;
+
+/** The element's `<noscript>` part (the gallery's links), without Lit's markers. */
+async function noScriptHtml({ tag, state, properties }: FragmentInput): Promise<string> {
+  const template = noScriptOf(tag, state, properties.locale);
+  return template ? `<noscript>${(await collectResult(render(template))).replace(LIT_MARKERS, "")}</noscript>` : "";
 }

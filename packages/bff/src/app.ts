@@ -124,7 +124,7 @@ export function createApp(config: Config, deps: AppDeps) {
   for (const middleware of deps.middleware ?? []) app.use(middleware);
   useApiEdge(app, config, context);
   if (sandboxMode && deps.publicUrlGuessed)
-    for (const path of ["/v1/thron/*", "/v1/render/*"]) app.use(path, sandboxUrlsFollowRequest(deps.publicUrl));
+    for (const path of ["/v1/thron/*", "/v1/render/*", "/"]) app.use(path, sandboxUrlsFollowRequest(deps.publicUrl));
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 
@@ -140,10 +140,9 @@ export function createApp(config: Config, deps: AppDeps) {
     app.route(provider.path, provider.routes);
     inProcess.route(provider.path, provider.routes);
   }
-  app.route(
-    "/v1/render",
-    renderRoutes(async (path) => inProcess.request(path)),
-  );
+  const render = renderRoutes(async (path) => inProcess.request(path));
+  app.route("/v1/render", render);
+  inProcess.route("/v1/render", render);
 
   if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
   app.doc31("/openapi.json", {
@@ -160,7 +159,7 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    mountDemo(app, sandboxMode.sandbox, deps.staticFiles);
+    mountDemo(app, sandboxMode.sandbox, deps.staticFiles, (path, signal) => withSignal(Promise.resolve(inProcess.request(path)), signal));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, logger, metrics };
@@ -246,4 +245,12 @@ function gaugesOf(providers: readonly Provider[], sharedState: (() => "ready" | 
     providers: () => providers.map(({ name, health }) => ({ provider: name, degraded: health.state === "degraded" })),
     ...(sharedState && { sharedStoreUp: () => sharedState() === "ready" }),
   };
+}
+
+/** `answer`, or a rejection once `signal` aborts (an in-process request cannot be cancelled). */
+function withSignal<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return Promise.race([
+    answer,
+    new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true })),
+  ]);
 }

@@ -97,6 +97,18 @@ export function renderRoutes(ask: AskJson) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
   // The renderer loads on the first render, so a BFF that never renders never loads it.
   let fragments: Promise<typeof import("./fragment.ts")> | undefined;
+  const renderer = () => {
+    fragments ??= import("./fragment.ts").catch(() => {
+      fragments = undefined; // tried again next time: a build may arrive
+      throw new ProblemError(
+        503,
+        "renderer-unavailable",
+        "Server rendering is unavailable",
+        "The elements' server build could not load on this server (not built, or a runtime that cannot run it); use the bare tag.",
+      );
+    });
+    return fragments;
+  };
 
   app.openapi(renderRoute, async (c: Context) => {
     const tag = RenderTag.parse(c.req.param("tag"));
@@ -104,8 +116,7 @@ export function renderRoutes(ask: AskJson) {
     const answer = await ask(path);
     if (!answer.ok) throw await relayProblem(answer);
     const state = await answer.json();
-    fragments ??= import("./fragment.ts");
-    const html = await (await fragments).renderFragment({ ...input, state });
+    const html = await (await renderer()).renderFragment({ ...input, state });
     // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
     const cacheControl = answer.headers.get("cache-control") ?? "no-store";
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl });

@@ -4,13 +4,16 @@
  * holds a server-rendered instance of the tag, Lit's hydration loads first (only then), so the
  * element takes over the server's shadow root rather than rendering it again.
  */
+import { LitElement } from "lit";
+
 export function defineElement(tag: string, element: CustomElementConstructor): void {
   if (typeof customElements === "undefined" || customElements.get(tag)) return;
   if (!serverRendered(tag)) {
     customElements.define(tag, element);
     return;
   }
-  void import("./hydration.ts").then(() => {
+  void import("./hydration.ts").then(({ installHydration }) => {
+    installHydration(LitElement);
     if (!customElements.get(tag)) customElements.define(tag, element);
   });
 }

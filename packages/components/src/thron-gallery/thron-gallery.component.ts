@@ -16,6 +16,9 @@ import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
+/** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
+const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) || Object.keys(query?.filters ?? {}).length > 0;
+
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
 const DEFAULT_PAGE_SIZE = 24;
@@ -131,6 +134,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #running: Promise<void> = Promise.resolve();
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
+  /** The page shown is the one the server rendered (no load since). */
+  #serverPage = false;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
   readonly #observers = new GridObservers(this, {
@@ -234,14 +239,16 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Server-rendered: the first page came with the page (unless a filter bar already asked for another).
-    const first = this.hasUpdated || Object.keys(this.query ?? {}).length > 0 ? null : (this.serverState ?? inlineState<AssetPage>(this));
+    const first = this.hasUpdated || narrows(this.query) ? null : (this.serverState ?? inlineState<AssetPage>(this));
     if (first) {
+      this.#serverPage = true;
       this.#show(first, false);
       return;
     }
     if (isServer) return;
-    if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
-      void this.reload();
+    // A linked bar with nothing chosen asks for the page the server already showed.
+    const newQuery = changed.has("query") && !(this.#serverPage && !narrows(this.query));
+    if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || newQuery) void this.reload();
   }
 
   protected override firstUpdated(): void {
@@ -264,6 +271,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
   async #load(append: boolean, keepError = false): Promise<void> {
     this.#abort?.abort();
+    this.#serverPage = false;
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;

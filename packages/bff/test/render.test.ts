@@ -158,3 +158,23 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.equal(page.items[0]?.title, hostile, "the data reads back unchanged");
   });
 });
+
+describe("the render route in /openapi.json", () => {
+  it("documents each tag's attributes as its query, and HTML as its answer", async () => {
+    const doc = (await (await sandboxBff().get("/openapi.json")).json()) as {
+      paths: Record<string, { get: { parameters: { name: string; in: string }[]; responses: Record<string, { content: object }> } }>;
+    };
+    for (const [path, attribute] of [
+      [GALLERY, "page-size"],
+      [HELPLINES, "country"],
+    ] as const) {
+      const route = doc.paths[path]?.get;
+      assert.ok(route, path);
+      assert.ok(
+        route.parameters.some((p) => p.name === attribute && p.in === "query"),
+        `${path}: ${attribute}`,
+      );
+      assert.ok("text/html" in (route.responses["200"]?.content ?? {}), `${path}: text/html`);
+    }
+  });
+});

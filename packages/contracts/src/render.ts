@@ -8,9 +8,8 @@ import { AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
 import { HelplinesQuery } from "./throughline.ts";
 
 /** Tags the render route answers. */
-export const RenderTag = z.enum(["thron-gallery", "throughline-helplines"]).openapi({ param: { name: "tag", in: "path" } });
+export const RenderTag = z.enum(["thron-gallery", "throughline-helplines"]);
 export type RenderTag = z.infer<typeof RenderTag>;
-export const RenderParams = z.object({ tag: RenderTag });
 
 /** A boolean attribute: present (empty, or its own name) or absent, as HTML has it. */
 const presence = (name: string) =>
@@ -37,13 +36,14 @@ const CommonAttributes = z.object({
     .optional(),
 });
 
+/** Any attribute besides these is refused. */
 export const HelplinesAttributes = CommonAttributes.extend({
   country: HelplinesQuery.shape.country,
   topic: HelplinesQuery.shape.topic,
   priority: presence("priority"),
   limit: z.coerce.number().int().min(1).max(50).default(5),
   "report-events": presence("report-events"),
-}).strict();
+});
 export type HelplinesAttributes = z.infer<typeof HelplinesAttributes>;
 
 /** A comma list of asset types, as the `type` attribute takes it. */
@@ -59,9 +59,11 @@ const typeList = z
   .pipe(z.array(AssetType))
   .openapi({ description: "Preset: a comma list of image, video, audio, document" });
 
-/** `filter-<key>` attributes (a comma list of values) are taken besides these. */
+/** `filter-<key>` attributes (a comma list of values) are taken besides these; any other is refused. */
 export const GalleryAttributes = CommonAttributes.extend({
-  gallery: GalleryParams.shape.gallery.default("default").openapi({ param: undefined, description: "Gallery name configured on the BFF" }),
+  gallery: GalleryParams.shape.gallery
+    .default("default")
+    .openapi({ param: { name: "gallery", in: "query" }, description: "Gallery name configured on the BFF" }),
   "page-size": AssetsQuery.shape.limit,
   layout: z.enum(["grid", "carousel"]).default("grid"),
   player: z.enum(["thron", "native"]).optional(),
@@ -74,7 +76,7 @@ export const GalleryAttributes = CommonAttributes.extend({
   type: typeList.optional(),
   q: AssetsQuery.shape.q,
   sort: AssetsQuery.shape.sort,
-}).strict();
+});
 export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
 
 /** Prefix of the gallery's preset filter attributes. */

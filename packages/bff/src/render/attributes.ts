@@ -68,6 +68,6 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
   const given = single(queries, issues);
   const written = { ...given };
   const filters = tag === "thron-gallery" ? filtersOf(given, issues) : {};
-  const values = check(tag === "thron-gallery" ? GalleryAttributes : HelplinesAttributes, given, issues);
+  const values = check(tag === "thron-gallery" ? GalleryAttributes.strict() : HelplinesAttributes.strict(), given, issues);
   return { values, written, filters };
 }

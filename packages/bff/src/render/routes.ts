@@ -4,7 +4,7 @@
  * itself would call, answered in-process by the same handlers and caches: a fragment costs no
  * upstream call the JSON would not, and its Cache-Control is the JSON answer's.
  */
-import { GalleryAttributes, HelplinesAttributes, RenderParams, RenderTag } from "@embedkit/contracts";
+import { GalleryAttributes, HelplinesAttributes, type RenderTag } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -16,28 +16,30 @@ import type { FragmentInput } from "./fragment.ts";
 /** Asks a JSON route of this BFF (`/v1/thron/…`) in-process, through its own handlers and caches. */
 export type AskJson = (path: string) => Promise<Response>;
 
-const renderRoute = createRoute({
-  method: "get",
-  path: "/{tag}",
-  summary: "An element server-rendered, for inlining into a page",
-  description:
-    "The query is the element's attributes, as written on its tag (`thron-gallery` also takes `filter-<key>`). The answer is the tag with those attributes, " +
-    'a `<template shadowrootmode="open">` holding what the element renders, and its first data in a `<script type="application/json" data-embedkit-state>`: ' +
-    "the element hydrates from it without asking again. Gallery attributes: " +
-    Object.keys(GalleryAttributes.shape).join(", ") +
-    ". Helpline attributes: " +
-    Object.keys(HelplinesAttributes.shape).join(", ") +
-    ".",
-  request: { params: RenderParams },
-  responses: {
-    200: { description: "The element as HTML", content: { "text/html": { schema: z.string() } } },
-    400: problemSpec("An attribute the element does not take, or a value it refuses"),
-    404: problemSpec("Unknown gallery"),
-    502: problemSpec("The upstream failed or refused"),
-    503: problemSpec("The upstream is unavailable"),
-    504: problemSpec("The upstream timed out"),
-  },
-});
+const DESCRIPTION =
+  "The query is the element's attributes, as written on its tag; any other is refused. The answer is the tag with those attributes, " +
+  'a `<template shadowrootmode="open">` holding what the element renders (styles included), and its first data in a ' +
+  '`<script type="application/json" data-embedkit-state>`: the element hydrates from it without asking the BFF again. ' +
+  "Cache-Control is the JSON route's. Inline it with a short timeout and fall back to the bare tag on any other answer.";
+
+/** The route of one tag: its attributes as the documented query. */
+function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
+  return createRoute({
+    method: "get",
+    path: `/${tag}`,
+    summary: `<${tag}> server-rendered, for inlining into a page`,
+    description: DESCRIPTION + extra,
+    request: { query },
+    responses: {
+      200: { description: "The element as HTML", content: { "text/html": { schema: z.string() } } },
+      400: problemSpec("An attribute the element does not take, or a value it refuses"),
+      ...(tag === "thron-gallery" && { 404: problemSpec("Unknown gallery") }),
+      502: problemSpec("The upstream failed or refused"),
+      503: problemSpec("The upstream is unavailable, or server rendering is unavailable on this runtime"),
+      504: problemSpec("The upstream timed out"),
+    },
+  });
+}
 
 /** The JSON route's names for the attributes they come from, so a 400 names what the editor wrote. */
 const ATTRIBUTE_OF: Record<string, string> = { limit: "page-size" };
@@ -110,16 +112,20 @@ export function renderRoutes(ask: AskJson) {
     return fragments;
   };
 
-  app.openapi(renderRoute, async (c: Context) => {
-    const tag = RenderTag.parse(c.req.param("tag"));
+  const answer = async (c: Context, tag: RenderTag) => {
     const { path, input } = firstDataPath(tag, c.req.queries());
-    const answer = await ask(path);
-    if (!answer.ok) throw await relayProblem(answer);
-    const state = await answer.json();
+    const json = await ask(path);
+    if (!json.ok) throw await relayProblem(json);
+    const state = await json.json();
     const html = await (await renderer()).renderFragment({ ...input, state });
     // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
-    const cacheControl = answer.headers.get("cache-control") ?? "no-store";
+    const cacheControl = json.headers.get("cache-control") ?? "no-store";
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl });
-  });
+  };
+  app.openapi(
+    renderRoute("thron-gallery", GalleryAttributes, " Besides these, `filter-<key>=<value,…>` presets a filter of the gallery."),
+    (c) => answer(c, "thron-gallery"),
+  );
+  app.openapi(renderRoute("throughline-helplines", HelplinesAttributes), (c) => answer(c, "throughline-helplines"));
   return app;
 }

@@ -168,7 +168,11 @@ export default defineConfig(({ mode }) => {
               : split
                 ? [
                     // Lit apart: it changes less often than the elements, so it stays cached across deploys.
-                    { name: "lit", test: LIT },
+                    // Only what an entry loads at once: Lit's hydration helpers stay with the hydration chunk.
+                    {
+                      name: (id: string, chunking: Rolldown.ChunkingContext) => (entriesLoading(id, chunking).size > 0 ? "lit" : null),
+                      test: LIT,
+                    },
                     // What two or more elements load at once, in one chunk. What one element loads at once stays
                     // in its entry (or a chunk of its own when a part loaded on demand shares it), so no page
                     // downloads another element's code; what loads on demand keeps chunks of its own.

@@ -20,10 +20,14 @@ const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "th
  * the gallery's chunk (compression works across one file, not two); a page pays it only on a first open.
  */
 const LIMITS: Record<BundleFigure["name"], number> = {
-  "four-elements": 21_400,
-  "gallery-page": 13_900,
-  everything: 30_900,
-  "gallery-page-in-use": 20_600,
+  // Issue 25 (server rendering) added about 0.4 KB at load: an element reads the data a server
+  // rendered it with, and registers after Lit's hydration on a page that has such an element.
+  "four-elements": 21_800,
+  "gallery-page": 14_350,
+  /** Lit's hydration, loaded only on a page with a server-rendered element. */
+  hydration: 2_600,
+  everything: 33_900,
+  "gallery-page-in-use": 23_650,
 };
 
 const OTHER_LANGUAGE = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;

@@ -23,5 +23,4 @@ export default {
   stopRotation: "Automatische Wiedergabe stoppen",
   zoom: "Vergrößern",
   fullscreen: "Vollbild",
-  noScript: "Jedes Bild öffnet sich einzeln. Aktivieren Sie JavaScript, um mehr zu sehen und Videos hier abzuspielen.",
 } satisfies ThronGalleryStrings;

@@ -21,8 +21,6 @@ const en = {
   stopRotation: "Stop the slide show",
   zoom: "Zoom",
   fullscreen: "Full screen",
-  /** Shown only without JavaScript, under a server-rendered gallery's links. */
-  noScript: "Each picture opens on its own. Turn on JavaScript to see more, and to play videos here.",
 };
 
 export type ThronGalleryStrings = typeof en;

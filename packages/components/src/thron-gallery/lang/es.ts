@@ -23,5 +23,4 @@ export default {
   stopRotation: "Detener el pase automático",
   zoom: "Ampliar",
   fullscreen: "Pantalla completa",
-  noScript: "Cada imagen se abre por separado. Activa JavaScript para ver más y reproducir los vídeos aquí.",
 } satisfies ThronGalleryStrings;

@@ -23,5 +23,4 @@ export default {
   stopRotation: "Arrêter le défilement automatique",
   zoom: "Agrandir",
   fullscreen: "Plein écran",
-  noScript: "Chaque image s'ouvre seule. Activez JavaScript pour en voir plus et lire les vidéos ici.",
 } satisfies ThronGalleryStrings;

@@ -23,5 +23,4 @@ export default {
   stopRotation: "Ferma lo scorrimento automatico",
   zoom: "Ingrandisci",
   fullscreen: "Schermo intero",
-  noScript: "Ogni immagine si apre da sola. Attiva JavaScript per vederne altre e per guardare i video qui.",
 } satisfies ThronGalleryStrings;

@@ -140,7 +140,10 @@ export function createApp(config: Config, deps: AppDeps) {
     app.route(provider.path, provider.routes);
     inProcess.route(provider.path, provider.routes);
   }
-  const render = renderRoutes(async (path) => inProcess.request(path));
+  const render = renderRoutes(
+    async (path) => inProcess.request(path),
+    (error) => logger.log("warn", "server rendering unavailable: /v1/render answers bare tags", { error: String(error) }),
+  );
   app.route("/v1/render", render);
   inProcess.route("/v1/render", render);
 

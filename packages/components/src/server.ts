@@ -12,8 +12,6 @@ import { translated as helplinesStrings } from "./throughline-helplines/strings.
 import "./thron-gallery/thron-gallery.ts";
 import "./throughline-helplines/throughline-helplines.ts";
 
-export { STATE_ATTRIBUTE } from "./internal/server-state.ts";
-
 const strings: Record<string, Translations<object>> = {
   "thron-gallery": galleryStrings,
   "throughline-helplines": helplinesStrings,

@@ -4,11 +4,11 @@
  * renders (styles included), and the data of that render as inline JSON, which the element
  * starts from in the browser (components/src/internal/server-state.ts).
  */
-import { noScriptOf, STATE_ATTRIBUTE, stringsReady } from "@embedkit/components/server";
+import { noScriptOf, stringsReady } from "@embedkit/components/server";
 import { render } from "@lit-labs/ssr";
 import { collectResult } from "@lit-labs/ssr/lib/render-result.js";
 import { html, type TemplateResult } from "lit";
-import { escapeAttribute, jsonForScript } from "./inline-json.ts";
+import { hostTag } from "./host-tag.ts";
 
 /** What one render needs: the host's attributes as they go out, and the data of its first render. */
 export interface FragmentInput {
@@ -39,14 +39,10 @@ export async function renderFragment(input: FragmentInput): Promise<string> {
   const shadowStart = rendered.indexOf(SHADOW_START);
   const hostEnd = rendered.lastIndexOf(`</${input.tag}>`);
   if (shadowStart < 0 || hostEnd < shadowStart) throw new Error(`The server renderer wrote no shadow root for <${input.tag}>`);
-  const attributes = Object.entries(input.attributes)
-    .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
-    .join("");
   const noScript = await noScriptHtml(input);
-  const data = `<script type="application/json" ${STATE_ATTRIBUTE}>${jsonForScript(input.state)}</script>`;
   const shadowOpen = rendered.indexOf(">", shadowStart) + 1;
   const shadow = `${rendered.slice(shadowStart, shadowOpen)}${noScript}${rendered.slice(shadowOpen, hostEnd)}`;
-  return `<${input.tag}${attributes}>${shadow}${data}</${input.tag}>`;
+  return hostTag(input.tag, input.attributes, input.state, shadow);
 }
 
 /** Lit's markers: no use inside a `<noscript>`, which is never hydrated. */

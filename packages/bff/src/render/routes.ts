@@ -12,6 +12,7 @@ import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import { parseAttributes } from "./attributes.ts";
 import type { FragmentInput } from "./fragment.ts";
+import { hostTag } from "./host-tag.ts";
 
 /** Asks a JSON route of this BFF (`/v1/thron/…`) in-process, through its own handlers and caches. */
 export type AskJson = (path: string) => Promise<Response>;
@@ -35,7 +36,7 @@ function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
       400: problemSpec("An attribute the element does not take, or a value it refuses"),
       ...(tag === "thron-gallery" && { 404: problemSpec("Unknown gallery") }),
       502: problemSpec("The upstream failed or refused"),
-      503: problemSpec("The upstream is unavailable, or server rendering is unavailable on this runtime"),
+      503: problemSpec("The upstream is unavailable"),
       504: problemSpec("The upstream timed out"),
     },
   });
@@ -95,29 +96,26 @@ async function relayProblem(answer: Response): Promise<ProblemError> {
   );
 }
 
-export function renderRoutes(ask: AskJson) {
+/** `onRendererMissing`: told once why the server renderer could not load (the app logs it). */
+export function renderRoutes(ask: AskJson, onRendererMissing: (error: unknown) => void = () => {}) {
   const app = new OpenAPIHono({ defaultHook: validationHook });
-  // The renderer loads on the first render, so a BFF that never renders never loads it.
-  let fragments: Promise<typeof import("./fragment.ts")> | undefined;
+  // The renderer loads on the first render, so a BFF that never renders never loads it. Where it
+  // cannot load (not built, or a runtime that cannot run it), the answer is the bare tag with its
+  // data: the element renders in the browser, still without asking for its first page.
+  let fragments: Promise<typeof import("./fragment.ts") | null> | undefined;
   const renderer = () => {
-    fragments ??= import("./fragment.ts").catch(() => {
-      fragments = undefined; // tried again next time: a build may arrive
-      throw new ProblemError(
-        503,
-        "renderer-unavailable",
-        "Server rendering is unavailable",
-        "The elements' server build could not load on this server (not built, or a runtime that cannot run it); use the bare tag.",
-      );
+    fragments ??= import("./fragment.ts").catch((error: unknown) => {
+      onRendererMissing(error);
+      return null;
     });
     return fragments;
   };
-
   const answer = async (c: Context, tag: RenderTag) => {
     const { path, input } = firstDataPath(tag, c.req.queries());
     const json = await ask(path);
     if (!json.ok) throw await relayProblem(json);
     const state = await json.json();
-    const html = await (await renderer()).renderFragment({ ...input, state });
+    const html = (await (await renderer())?.renderFragment({ ...input, state })) ?? hostTag(input.tag, input.attributes, state);
     // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
     const cacheControl = json.headers.get("cache-control") ?? "no-store";
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl });

@@ -94,4 +94,17 @@ describe("server-rendered elements", () => {
     expect(gallery.items.length).to.equal(12);
     expect(bffCalls.filter((url) => url.includes("/assets?")).length).to.equal(1);
   });
+
+  it("render in the browser from the inline data alone (the bare tag a runtime without the renderer answers), with no BFF call", async () => {
+    const json = await (await originalFetch(`${TEST_BFF}/v1/throughline/helplines?country=NZ&limit=2`)).text();
+    bffCalls.length = 0;
+    const bare = inline(
+      `<throughline-helplines country="NZ" limit="2" bff="${TEST_BFF}"><script type="application/json" data-embedkit-state>${json.replaceAll("<", "\\u003c")}</script></throughline-helplines>`,
+    ).querySelector("throughline-helplines") as ThroughLineHelplines;
+    await bare.updateComplete;
+    expect(bare.helplines.length).to.equal(2);
+    expect(bare.shadowRoot?.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:111");
+    expect(bffCalls.filter((url) => url.includes("/helplines"))).to.deep.equal([]);
+    await expect(bare).to.be.accessible();
+  });
 });

@@ -159,6 +159,38 @@ describe("GET /v1/render/thron-gallery", () => {
   });
 });
 
+describe("GET /v1/render/thunder-launch-button", () => {
+  const BUTTON = "/v1/render/thunder-launch-button";
+
+  it("renders the button from its attributes alone, with a note for visitors without JavaScript", async () => {
+    const response = await sandboxBff().get(`${BUTTON}?method=plays&ids=0f8fad5b-d9cb-469f-a165-70867728950e`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.match(html, /^<thunder-launch-button method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e"><template shadowroot/);
+    assert.match(html, /<button[^>]*part="button"/);
+    assert.match(html, /<noscript><p part="message" class="message">Opening Thunder needs JavaScript\.<\/p><\/noscript>/);
+    assert.deepEqual(scripts(html), [], "no data: nothing to start from");
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=\d+/);
+  });
+
+  it("refuses a ticket in the URL, and what the launch route would refuse, naming the attribute", async () => {
+    const bff = sandboxBff();
+    const cases: [string, string[]][] = [
+      ["?ids=a&ticket=eyJhbGciOiJIUzI1NiJ9.e30.x", ["ticket"]],
+      ["?ids=a&method=nope", ["method"]],
+      ["", ["ids"]],
+      ["?ids=a&angles=sideline,drone", ["angles"]],
+      ["?ids=a&ticket-url=javascript:alert(1)", ["ticket-url"]],
+    ];
+    for (const [query, fields] of cases) {
+      const response = await bff.get(`${BUTTON}${query}`);
+      const body = await problem(response, 400);
+      assert.deepEqual(body.errors?.map((e) => e.field).sort(), fields, query);
+      assert.doesNotMatch(JSON.stringify(body), /eyJhbGciOiJIUzI1NiJ9/, "the ticket is not echoed");
+    }
+  });
+});
+
 describe("the render route in /openapi.json", () => {
   it("documents each tag's attributes as its query, and HTML as its answer", async () => {
     const doc = (await (await sandboxBff().get("/openapi.json")).json()) as {
@@ -167,6 +199,7 @@ describe("the render route in /openapi.json", () => {
     for (const [path, attribute] of [
       [GALLERY, "page-size"],
       [HELPLINES, "country"],
+      ["/v1/render/thunder-launch-button", "ids"],
     ] as const) {
       const route = doc.paths[path]?.get;
       assert.ok(route, path);

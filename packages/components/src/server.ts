@@ -9,12 +9,16 @@ import type { Translations } from "./internal/localize.ts";
 import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
 import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
+import { noScriptLaunchButton } from "./thunder-launch-button/no-script.ts";
+import { translated as launchStrings } from "./thunder-launch-button/strings.ts";
 import "./thron-gallery/thron-gallery.ts";
 import "./throughline-helplines/throughline-helplines.ts";
+import "./thunder-launch-button/thunder-launch-button.ts";
 
 const strings: Record<string, Translations<object>> = {
   "thron-gallery": galleryStrings,
   "throughline-helplines": helplinesStrings,
+  "thunder-launch-button": launchStrings,
 };
 
 /** Tags a server can render. */
@@ -27,5 +31,6 @@ export async function stringsReady(tag: string, locale: string): Promise<void> {
 
 /** What `tag` shows a visitor without JavaScript besides its own render, or null when that is all it needs. */
 export function noScriptOf(tag: string, state: unknown, locale: string): TemplateResult | null {
-  return tag === "thron-gallery" ? noScriptGallery(state as AssetPage, galleryStrings.strings(locale), locale) : null;
+  if (tag === "thron-gallery") return noScriptGallery(state as AssetPage, galleryStrings.strings(locale), locale);
+  return tag === "thunder-launch-button" ? noScriptLaunchButton(locale) : null;
 }

@@ -6,9 +6,10 @@ import { z } from "@hono/zod-openapi";
 import { Locale } from "./common.ts";
 import { AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
 import { HelplinesQuery } from "./throughline.ts";
+import { LaunchRequest, ThunderAngle } from "./thunder.ts";
 
 /** Tags the render route answers. */
-export const RenderTag = z.enum(["thron-gallery", "throughline-helplines"]);
+export const RenderTag = z.enum(["thron-gallery", "throughline-helplines", "thunder-launch-button"]);
 export type RenderTag = z.infer<typeof RenderTag>;
 
 /** A boolean attribute: present (empty, or its own name) or absent, as HTML has it. */
@@ -81,3 +82,28 @@ export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
 
 /** Prefix of the gallery's preset filter attributes. */
 export const FILTER_ATTRIBUTE_PREFIX = "filter-";
+
+/** A list as the element takes it: separated by commas (or spaces), each item checked by `item`. */
+const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .string()
+    .max(16_000)
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(item).min(1).max(max));
+
+/**
+ * No `ticket`: a launch ticket must never travel in a URL. The button's ticket is set in the
+ * browser (the `ticket` attribute or property), or fetched at each click from `ticket-url`.
+ */
+export const LaunchButtonAttributes = CommonAttributes.extend({
+  method: LaunchRequest.shape.method.default("plays"),
+  ids: listOf(LaunchRequest.shape.ids.element, 200).openapi({ description: "Comma list of the ids to launch" }),
+  league: LaunchRequest.shape.league,
+  angles: listOf(ThunderAngle, 5).optional().openapi({ description: "MessageXML methods only: comma list of angles" }),
+  "ticket-url": z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional()
+    .openapi({ description: "The host's endpoint that answers a ticket, fetched in the browser at each click" }),
+});
+export type LaunchButtonAttributes = z.infer<typeof LaunchButtonAttributes>;

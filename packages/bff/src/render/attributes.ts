@@ -2,7 +2,13 @@
  * The render route's query is the element's attributes: each checked as the JSON route checks
  * the value it becomes, any other refused, a 400 naming the attribute as the editor wrote it.
  */
-import { FILTER_ATTRIBUTE_PREFIX, GalleryAttributes, HelplinesAttributes, type RenderTag } from "@embedkit/contracts";
+import {
+  FILTER_ATTRIBUTE_PREFIX,
+  GalleryAttributes,
+  HelplinesAttributes,
+  LaunchButtonAttributes,
+  type RenderTag,
+} from "@embedkit/contracts";
 import type { z } from "zod";
 import { invalidRequest } from "../http/problem.ts";
 
@@ -63,11 +69,21 @@ function check<S extends z.ZodType>(schema: S, given: Record<string, string>, is
 
 export function parseAttributes(tag: "thron-gallery", queries: Record<string, string[]>): ParsedAttributes<GalleryAttributes>;
 export function parseAttributes(tag: "throughline-helplines", queries: Record<string, string[]>): ParsedAttributes<HelplinesAttributes>;
+export function parseAttributes(tag: "thunder-launch-button", queries: Record<string, string[]>): ParsedAttributes<LaunchButtonAttributes>;
 export function parseAttributes(tag: RenderTag, queries: Record<string, string[]>): ParsedAttributes<unknown> {
   const issues: Issue[] = [];
   const given = single(queries, issues);
+  if ("ticket" in given) {
+    issues.push({ field: "ticket", message: "must never travel in a URL: set it on the element in the browser, or use ticket-url" });
+    delete given.ticket;
+  }
   const written = { ...given };
   const filters = tag === "thron-gallery" ? filtersOf(given, issues) : {};
-  const values = check(tag === "thron-gallery" ? GalleryAttributes.strict() : HelplinesAttributes.strict(), given, issues);
+  const schemas = {
+    "thron-gallery": GalleryAttributes,
+    "throughline-helplines": HelplinesAttributes,
+    "thunder-launch-button": LaunchButtonAttributes,
+  };
+  const values = check(schemas[tag].strict(), given, issues);
   return { values, written, filters };
 }

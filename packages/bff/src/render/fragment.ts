@@ -5,6 +5,7 @@
  * starts from in the browser (components/src/internal/server-state.ts).
  */
 import { noScriptOf, stringsReady } from "@embedkit/components/server";
+import type { RenderTag } from "@embedkit/contracts";
 import { render } from "@lit-labs/ssr";
 import { collectResult } from "@lit-labs/ssr/lib/render-result.js";
 import { html, type TemplateResult } from "lit";
@@ -12,11 +13,11 @@ import { hostTag } from "./host-tag.ts";
 
 /** What one render needs: the host's attributes as they go out, and the data of its first render. */
 export interface FragmentInput {
-  tag: "thron-gallery" | "throughline-helplines";
+  tag: RenderTag;
   /** Validated attributes, written on the tag as they are (`""`: a boolean attribute). */
   attributes: Record<string, string>;
   /** The element's properties that change what it renders (locale, layout…). */
-  properties: { locale: string; layout?: string; country?: string };
+  properties: { locale: string } & Record<string, string | undefined>;
   state: unknown;
 }
 
@@ -26,9 +27,11 @@ export interface FragmentInput {
  * outer template are then left out: only the element's shadow root is hydrated.
  */
 function hostTemplate({ tag, properties: p, state }: FragmentInput): TemplateResult {
-  return tag === "thron-gallery"
-    ? html`<thron-gallery .serverState=${state} .locale=${p.locale} .layout=${p.layout ?? "grid"}></thron-gallery>`
-    : html`<throughline-helplines .serverState=${state} .locale=${p.locale} .country=${p.country ?? ""}></throughline-helplines>`;
+  if (tag === "thron-gallery")
+    return html`<thron-gallery .serverState=${state} .locale=${p.locale} .layout=${p.layout ?? "grid"}></thron-gallery>`;
+  if (tag === "throughline-helplines")
+    return html`<throughline-helplines .serverState=${state} .locale=${p.locale} .country=${p.country ?? ""}></throughline-helplines>`;
+  return html`<thunder-launch-button .locale=${p.locale} .method=${p.method} .ids=${p.ids} .league=${p.league} .angles=${p.angles}></thunder-launch-button>`;
 }
 
 const SHADOW_START = "<template shadowroot";

@@ -9,11 +9,11 @@ import { escapeAttribute, jsonForScript } from "./inline-json.ts";
 /** The attribute that marks the inline data (components/src/internal/server-state.ts reads it). */
 export const STATE_ATTRIBUTE = "data-embedkit-state";
 
-/** `<tag attributes>`, then `inside`, then the inline data, then `</tag>`. */
+/** `<tag attributes>`, then `inside`, then the inline data (none when `state` is undefined), then `</tag>`. */
 export function hostTag(tag: string, attributes: Record<string, string>, state: unknown, inside = ""): string {
   const written = Object.entries(attributes)
     .map(([name, value]) => (value === "" ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
     .join("");
-  const data = `<script type="application/json" ${STATE_ATTRIBUTE}>${jsonForScript(state)}</script>`;
+  const data = state === undefined ? "" : `<script type="application/json" ${STATE_ATTRIBUTE}>${jsonForScript(state)}</script>`;
   return `<${tag}${written}>${inside}${data}</${tag}>`;
 }

@@ -4,7 +4,7 @@
  * itself would call, answered in-process by the same handlers and caches: a fragment costs no
  * upstream call the JSON would not, and its Cache-Control is the JSON answer's.
  */
-import { GalleryAttributes, HelplinesAttributes, type RenderTag } from "@embedkit/contracts";
+import { GalleryAttributes, HelplinesAttributes, LaunchButtonAttributes, type RenderTag } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -35,12 +35,17 @@ function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
       200: { description: "The element as HTML", content: { "text/html": { schema: z.string() } } },
       400: problemSpec("An attribute the element does not take, or a value it refuses"),
       ...(tag === "thron-gallery" && { 404: problemSpec("Unknown gallery") }),
-      502: problemSpec("The upstream failed or refused"),
-      503: problemSpec("The upstream is unavailable"),
-      504: problemSpec("The upstream timed out"),
+      ...(tag !== "thunder-launch-button" && {
+        502: problemSpec("The upstream failed or refused"),
+        503: problemSpec("The upstream is unavailable"),
+        504: problemSpec("The upstream timed out"),
+      }),
     },
   });
 }
+
+/** As the bundle's entries: what the element renders changes with a deploy, not with data. */
+const STATIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
 /** The JSON route's names for the attributes they come from, so a 400 names what the editor wrote. */
 const ATTRIBUTE_OF: Record<string, string> = { limit: "page-size" };
@@ -54,7 +59,7 @@ function query(params: Record<string, string | string[] | undefined>): string {
 }
 
 /** The element's first data, as the element would ask for it. */
-function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { path: string; input: Omit<FragmentInput, "state"> } {
+function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { path: string | null; input: Omit<FragmentInput, "state"> } {
   if (tag === "thron-gallery") {
     const { values: a, written, filters } = parseAttributes(tag, queries);
     const locale = a.locale ?? "en";
@@ -70,6 +75,11 @@ function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { pat
       path: `/v1/thron/galleries/${a.gallery}/assets?${query(params)}`,
       input: { tag, attributes: written, properties: { locale, layout: a.layout } },
     };
+  }
+  if (tag === "thunder-launch-button") {
+    const { values: a, written } = parseAttributes(tag, queries);
+    const properties = { locale: a.locale ?? "en", method: a.method, ids: a.ids.join(","), league: a.league, angles: a.angles?.join(",") };
+    return { path: null, input: { tag, attributes: written, properties } };
   }
   const { values: a, written } = parseAttributes(tag, queries);
   const locale = a.locale ?? "en";
@@ -112,12 +122,17 @@ export function renderRoutes(ask: AskJson, onRendererMissing: (error: unknown) =
   };
   const answer = async (c: Context, tag: RenderTag) => {
     const { path, input } = firstDataPath(tag, c.req.queries());
-    const json = await ask(path);
-    if (!json.ok) throw await relayProblem(json);
-    const state = await json.json();
+    // An element without data (the launch button) depends only on its attributes and this build.
+    let state: unknown;
+    let cacheControl = STATIC_CACHE_CONTROL;
+    if (path) {
+      const json = await ask(path);
+      if (!json.ok) throw await relayProblem(json);
+      state = await json.json();
+      // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
+      cacheControl = json.headers.get("cache-control") ?? "no-store";
+    }
     const html = (await (await renderer())?.renderFragment({ ...input, state })) ?? hostTag(input.tag, input.attributes, state);
-    // The data's own freshness: a fragment is as cacheable as the JSON it shows, and no more.
-    const cacheControl = json.headers.get("cache-control") ?? "no-store";
     return c.body(html, 200, { "content-type": "text/html; charset=utf-8", "cache-control": cacheControl });
   };
   app.openapi(
@@ -125,5 +140,13 @@ export function renderRoutes(ask: AskJson, onRendererMissing: (error: unknown) =
     (c) => answer(c, "thron-gallery"),
   );
   app.openapi(renderRoute("throughline-helplines", HelplinesAttributes), (c) => answer(c, "throughline-helplines"));
+  app.openapi(
+    renderRoute(
+      "thunder-launch-button",
+      LaunchButtonAttributes,
+      " No `ticket`: a ticket never travels in a URL (set it in the browser, or use `ticket-url`).",
+    ),
+    (c) => answer(c, "thunder-launch-button"),
+  );
   return app;
 }

@@ -6,9 +6,10 @@
  * bundle the BFF serves (`pnpm build` first, as for the demo's tests).
  */
 import { expect } from "@open-wc/testing";
-import { sendKeys } from "@web/test-runner-commands";
+import { executeServerCommand, sendKeys } from "@web/test-runner-commands";
 import type { ThronGallery } from "../thron-gallery/thron-gallery.component.ts";
 import type { ThroughLineHelplines } from "../throughline-helplines/throughline-helplines.component.ts";
+import type { ThunderLaunchButton } from "../thunder-launch-button/thunder-launch-button.component.ts";
 import { firstEvent, mount, TEST_BFF, until } from "./test-support.ts";
 
 /** Every fetch the page makes to the BFF, from the moment the fragments are in the page. */
@@ -36,6 +37,8 @@ function inline(html: string): HTMLElement {
 describe("server-rendered elements", () => {
   let gallery: ThronGallery;
   let helplines: ThroughLineHelplines;
+  let button: ThunderLaunchButton;
+  let serverButton: Element | null;
   let serverTile: Element | null;
   let serverHelpline: Element | null;
 
@@ -47,6 +50,9 @@ describe("server-rendered elements", () => {
       "thron-gallery",
     ) as ThronGallery;
     helplines = inline(helplinesHtml).querySelector("throughline-helplines") as ThroughLineHelplines;
+    const buttonHtml = await fragment("thunder-launch-button", { method: "plays", ids: "0f8fad5b-d9cb-469f-a165-70867728950e" });
+    button = inline(buttonHtml).querySelector("thunder-launch-button") as ThunderLaunchButton;
+    serverButton = button.shadowRoot?.querySelector('[part="button"]') ?? null;
     serverTile = gallery.shadowRoot?.querySelector('button[part="tile"]') ?? null;
     serverHelpline = helplines.shadowRoot?.querySelector('[part="helpline"]') ?? null;
     expect(serverTile, "the browser attached the server's shadow root").to.not.equal(null);
@@ -56,6 +62,7 @@ describe("server-rendered elements", () => {
     await loaded;
     await until(() => customElements.get("throughline-helplines") !== undefined && helplines.hasUpdated, "the helplines to hydrate");
     await gallery.updateComplete;
+    await until(() => button.hasUpdated, "the launch button to hydrate");
   });
 
   it("take over the server's shadow roots without asking the BFF for their first page", () => {
@@ -106,5 +113,16 @@ describe("server-rendered elements", () => {
     expect(bare.shadowRoot?.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:111");
     expect(bffCalls.filter((url) => url.includes("/helplines"))).to.deep.equal([]);
     await expect(bare).to.be.accessible();
+  });
+
+  it("the launch button: the server's button taken over, then a keyboard launch as ever", async () => {
+    expect(button.shadowRoot?.querySelector('[part="button"]')).to.equal(serverButton);
+    await expect(button).to.be.accessible();
+    button.ticket = (await executeServerCommand("thunder-ticket")) as string;
+    const launched = firstEvent<{ url: string }>(button, "thunder-launch");
+    button.addEventListener("thunder-launch", (event) => event.preventDefault(), { once: true });
+    (serverButton as HTMLButtonElement).focus();
+    await sendKeys({ press: "Enter" });
+    expect((await launched).detail.url).to.be.a("string");
   });
 });

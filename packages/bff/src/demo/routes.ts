@@ -27,7 +27,11 @@ export function mountDemo(
     }
   };
   app.get("/", async (c) => {
-    const [gallery, helplines] = await Promise.all([fragment(SERVER_RENDERED.gallery), fragment(SERVER_RENDERED.helplines)]);
+    // `?render=client`: the same page with bare tags, to compare (pnpm bench).
+    const clientOnly = c.req.query("render") === "client";
+    const [gallery, helplines] = clientOnly
+      ? []
+      : await Promise.all([fragment(SERVER_RENDERED.gallery), fragment(SERVER_RENDERED.helplines)]);
     const page = demoPage({ preload, thron: sandbox.thron, fragments: { ...(gallery && { gallery }), ...(helplines && { helplines }) } });
     return respond(c, page, 200, { "content-type": "text/html; charset=utf-8", "content-security-policy": DEMO_CSP });
   });

@@ -75,6 +75,16 @@ describe("server-rendered elements", () => {
     expect(helplines.shadowRoot?.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:911");
   });
 
+  it("keep the server's page when a filter bar arrives later with nothing chosen", async () => {
+    const bar = document.createElement("thron-filter-bar");
+    for (const [name, value] of Object.entries({ for: "ssr-gallery", "sync-url": "later", bff: TEST_BFF })) bar.setAttribute(name, value);
+    mount().append(bar);
+    await until(() => (bar as HTMLElement & { hasUpdated: boolean }).hasUpdated, "the bar to start");
+    await gallery.updateComplete;
+    expect(gallery.items.length).to.equal(6, "no reload emptied it");
+    expect(gallery.shadowRoot?.querySelector('button[part="tile"]')).to.equal(serverTile);
+  });
+
   it("are styled by their own sheets, as on a client render (a strict CSP may block the inline <style>)", () => {
     expect(gallery.shadowRoot?.adoptedStyleSheets.length).to.be.greaterThan(0);
     expect(getComputedStyle(gallery.shadowRoot?.querySelector(".grid") as Element).display).to.equal("grid");

@@ -159,6 +159,32 @@ describe("GET /v1/render/thron-gallery", () => {
   });
 });
 
+describe("GET /v1/render/thron-asset", () => {
+  it("renders a video's poster and caption, its data the asset route's answer, and a note that playing needs JavaScript", async () => {
+    const bff = sandboxBff();
+    const page = (await (await bff.get(`${ASSETS}?limit=12&type=video`)).json()) as { items: { id: string }[] };
+    const id = page.items[0]?.id ?? "";
+    const response = await bff.get(`/v1/render/thron-asset?asset=${id}&caption&locale=it-IT`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    const asset = (await (await bff.get(`${ASSETS}/${id}?locale=it-IT`)).json()) as { title: string; thumbnail: { url: string } };
+    assert.match(html, new RegExp(`^<thron-asset asset="${id}" caption locale="it-IT"><template shadowroot`));
+    assert.ok(html.includes(`src="${asset.thumbnail.url}"`), "the poster");
+    assert.ok(html.includes(asset.title), "the caption");
+    assert.match(html, /<noscript><p part="message" class="message">Attiva JavaScript per riprodurlo\.<\/p><\/noscript>/);
+    assert.deepEqual(stateOf(html), asset);
+  });
+
+  it("answers 400 for a malformed asset id and 404 for an unknown one, as the asset route does", async () => {
+    const bff = sandboxBff();
+    assert.deepEqual(
+      (await problem(await bff.get("/v1/render/thron-asset?asset=../x"), 400)).errors?.map((e) => e.field),
+      ["asset"],
+    );
+    await problem(await bff.get("/v1/render/thron-asset?asset=nope"), 404);
+  });
+});
+
 describe("GET /v1/render/thunder-launch-button", () => {
   const BUTTON = "/v1/render/thunder-launch-button";
 
@@ -200,6 +226,7 @@ describe("the render route in /openapi.json", () => {
       [GALLERY, "page-size"],
       [HELPLINES, "country"],
       ["/v1/render/thunder-launch-button", "ids"],
+      ["/v1/render/thron-asset", "asset"],
     ] as const) {
       const route = doc.paths[path]?.get;
       assert.ok(route, path);

@@ -4,12 +4,12 @@
  */
 import { z } from "@hono/zod-openapi";
 import { Locale } from "./common.ts";
-import { AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
+import { AssetParams, AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
 import { HelplinesQuery } from "./throughline.ts";
 import { LaunchRequest, ThunderAngle } from "./thunder.ts";
 
 /** Tags the render route answers. */
-export const RenderTag = z.enum(["thron-gallery", "throughline-helplines", "thunder-launch-button"]);
+export const RenderTag = z.enum(["thron-gallery", "thron-asset", "throughline-helplines", "thunder-launch-button"]);
 export type RenderTag = z.infer<typeof RenderTag>;
 
 /** A boolean attribute: present (empty, or its own name) or absent, as HTML has it. */
@@ -79,6 +79,15 @@ export const GalleryAttributes = CommonAttributes.extend({
   sort: AssetsQuery.shape.sort,
 });
 export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
+
+/** Any attribute besides these is refused. */
+export const AssetAttributes = CommonAttributes.extend({
+  gallery: GalleryAttributes.shape.gallery,
+  asset: AssetParams.shape.id.openapi({ param: { name: "asset", in: "query" }, description: "The asset's id" }),
+  player: z.enum(["thron", "native"]).optional(),
+  caption: presence("caption"),
+});
+export type AssetAttributes = z.infer<typeof AssetAttributes>;
 
 /** Prefix of the gallery's preset filter attributes. */
 export const FILTER_ATTRIBUTE_PREFIX = "filter-";

@@ -3,6 +3,7 @@
  * the value it becomes, any other refused, a 400 naming the attribute as the editor wrote it.
  */
 import {
+  AssetAttributes,
   FILTER_ATTRIBUTE_PREFIX,
   GalleryAttributes,
   HelplinesAttributes,
@@ -69,6 +70,7 @@ function check<S extends z.ZodType>(schema: S, given: Record<string, string>, is
 
 export function parseAttributes(tag: "thron-gallery", queries: Record<string, string[]>): ParsedAttributes<GalleryAttributes>;
 export function parseAttributes(tag: "throughline-helplines", queries: Record<string, string[]>): ParsedAttributes<HelplinesAttributes>;
+export function parseAttributes(tag: "thron-asset", queries: Record<string, string[]>): ParsedAttributes<AssetAttributes>;
 export function parseAttributes(tag: "thunder-launch-button", queries: Record<string, string[]>): ParsedAttributes<LaunchButtonAttributes>;
 export function parseAttributes(tag: RenderTag, queries: Record<string, string[]>): ParsedAttributes<unknown> {
   const issues: Issue[] = [];
@@ -81,6 +83,7 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
   const filters = tag === "thron-gallery" ? filtersOf(given, issues) : {};
   const schemas = {
     "thron-gallery": GalleryAttributes,
+    "thron-asset": AssetAttributes,
     "throughline-helplines": HelplinesAttributes,
     "thunder-launch-button": LaunchButtonAttributes,
   };

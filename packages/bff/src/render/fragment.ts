@@ -29,6 +29,8 @@ export interface FragmentInput {
 function hostTemplate({ tag, properties: p, state }: FragmentInput): TemplateResult {
   if (tag === "thron-gallery")
     return html`<thron-gallery .serverState=${state} .locale=${p.locale} .layout=${p.layout ?? "grid"}></thron-gallery>`;
+  if (tag === "thron-asset")
+    return html`<thron-asset .serverState=${state} .locale=${p.locale} .player=${p.player ?? "thron"} .caption=${p.caption !== undefined}></thron-asset>`;
   if (tag === "throughline-helplines")
     return html`<throughline-helplines .serverState=${state} .locale=${p.locale} .country=${p.country ?? ""}></throughline-helplines>`;
   return html`<thunder-launch-button .locale=${p.locale} .method=${p.method} .ids=${p.ids} .league=${p.league} .angles=${p.angles}></thunder-launch-button>`;

@@ -4,7 +4,7 @@
  * itself would call, answered in-process by the same handlers and caches: a fragment costs no
  * upstream call the JSON would not, and its Cache-Control is the JSON answer's.
  */
-import { GalleryAttributes, HelplinesAttributes, LaunchButtonAttributes, type RenderTag } from "@embedkit/contracts";
+import { AssetAttributes, GalleryAttributes, HelplinesAttributes, LaunchButtonAttributes, type RenderTag } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
@@ -35,6 +35,7 @@ function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
       200: { description: "The element as HTML", content: { "text/html": { schema: z.string() } } },
       400: problemSpec("An attribute the element does not take, or a value it refuses"),
       ...(tag === "thron-gallery" && { 404: problemSpec("Unknown gallery") }),
+      ...(tag === "thron-asset" && { 404: problemSpec("Unknown gallery or asset") }),
       ...(tag !== "thunder-launch-button" && {
         502: problemSpec("The upstream failed or refused"),
         503: problemSpec("The upstream is unavailable"),
@@ -74,6 +75,15 @@ function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { pat
     return {
       path: `/v1/thron/galleries/${a.gallery}/assets?${query(params)}`,
       input: { tag, attributes: written, properties: { locale, layout: a.layout } },
+    };
+  }
+  if (tag === "thron-asset") {
+    const { values: a, written } = parseAttributes(tag, queries);
+    const locale = a.locale ?? "en";
+    const properties = { locale, player: a.player, caption: a.caption === undefined ? undefined : "caption" };
+    return {
+      path: `/v1/thron/galleries/${a.gallery}/assets/${a.asset}?${query({ locale })}`,
+      input: { tag, attributes: written, properties },
     };
   }
   if (tag === "thunder-launch-button") {
@@ -139,6 +149,7 @@ export function renderRoutes(ask: AskJson, onRendererMissing: (error: unknown) =
     renderRoute("thron-gallery", GalleryAttributes, " Besides these, `filter-<key>=<value,…>` presets a filter of the gallery."),
     (c) => answer(c, "thron-gallery"),
   );
+  app.openapi(renderRoute("thron-asset", AssetAttributes), (c) => answer(c, "thron-asset"));
   app.openapi(renderRoute("throughline-helplines", HelplinesAttributes), (c) => answer(c, "throughline-helplines"));
   app.openapi(
     renderRoute(

@@ -7,6 +7,7 @@
  */
 import { expect } from "@open-wc/testing";
 import { executeServerCommand, sendKeys } from "@web/test-runner-commands";
+import type { ThronAsset } from "../thron-asset/thron-asset.component.ts";
 import type { ThronGallery } from "../thron-gallery/thron-gallery.component.ts";
 import type { ThroughLineHelplines } from "../throughline-helplines/throughline-helplines.component.ts";
 import type { ThunderLaunchButton } from "../thunder-launch-button/thunder-launch-button.component.ts";
@@ -38,6 +39,8 @@ describe("server-rendered elements", () => {
   let gallery: ThronGallery;
   let helplines: ThroughLineHelplines;
   let button: ThunderLaunchButton;
+  let asset: ThronAsset;
+  let serverPoster: Element | null;
   let serverButton: Element | null;
   let serverTile: Element | null;
   let serverHelpline: Element | null;
@@ -53,6 +56,12 @@ describe("server-rendered elements", () => {
     const buttonHtml = await fragment("thunder-launch-button", { method: "plays", ids: "0f8fad5b-d9cb-469f-a165-70867728950e" });
     button = inline(buttonHtml).querySelector("thunder-launch-button") as ThunderLaunchButton;
     serverButton = button.shadowRoot?.querySelector('[part="button"]') ?? null;
+    const image = (await (await originalFetch(`${TEST_BFF}/v1/thron/galleries/default/assets?limit=1&type=image`)).json()) as {
+      items: { id: string }[];
+    };
+    const assetHtml = await fragment("thron-asset", { asset: image.items[0]?.id ?? "", caption: "" });
+    asset = inline(assetHtml).querySelector("thron-asset") as ThronAsset;
+    serverPoster = asset.shadowRoot?.querySelector("img") ?? null;
     serverTile = gallery.shadowRoot?.querySelector('button[part="tile"]') ?? null;
     serverHelpline = helplines.shadowRoot?.querySelector('[part="helpline"]') ?? null;
     expect(serverTile, "the browser attached the server's shadow root").to.not.equal(null);
@@ -63,10 +72,13 @@ describe("server-rendered elements", () => {
     await until(() => customElements.get("throughline-helplines") !== undefined && helplines.hasUpdated, "the helplines to hydrate");
     await gallery.updateComplete;
     await until(() => button.hasUpdated, "the launch button to hydrate");
+    await until(() => customElements.get("thron-asset") !== undefined && asset.hasUpdated, "the asset to hydrate");
   });
 
   it("take over the server's shadow roots without asking the BFF for their first page", () => {
     const firstPages = bffCalls.filter((url) => url.includes("/assets") || url.includes("/v1/throughline/"));
+    expect(asset.shadowRoot?.querySelector("img")).to.equal(serverPoster, "the asset's server image, not a new one");
+    expect(asset.detail?.title).to.be.a("string");
     expect(firstPages, "BFF calls for a first page during hydration").to.deep.equal([]);
     expect(gallery.items.length).to.equal(6);
     expect(gallery.shadowRoot?.querySelector('button[part="tile"]')).to.equal(serverTile, "the server's tile, not a new one");
@@ -93,6 +105,7 @@ describe("server-rendered elements", () => {
   it("then behave as ever: arrow keys, the dialog, Load more (one BFF call), and pass axe", async () => {
     await expect(gallery).to.be.accessible();
     await expect(helplines).to.be.accessible();
+    await expect(asset).to.be.accessible();
     const tiles = () => [...(gallery.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[part="tile"]') ?? [])];
     tiles()[0]?.focus();
     await sendKeys({ press: "ArrowRight" });

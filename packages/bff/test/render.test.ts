@@ -133,6 +133,16 @@ describe("GET /v1/render/thron-gallery", () => {
     await problem(await bff.get(`${GALLERY}?gallery=nope`), 404);
   });
 
+  it("is compressed for a client that takes it, and varies on Accept-Encoding and Origin as the JSON does", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(`${GALLERY}?page-size=12`, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(response.headers.get("content-encoding"), "gzip");
+    assert.equal(
+      response.headers.get("vary"),
+      (await bff.get(`${ASSETS}?limit=12`, { headers: { "accept-encoding": "gzip" } })).headers.get("vary"),
+    );
+  });
+
   it("costs one THRON search per distinct query, shared with the JSON route", async () => {
     const bff = sandboxBff();
     await Promise.all([bff.get(`${GALLERY}?page-size=4`), bff.get(`${GALLERY}?page-size=4`), bff.get(`${ASSETS}?limit=4&locale=en`)]);

@@ -1,8 +1,9 @@
 /**
- * Two jobs:
+ * Three jobs:
  * - `pnpm build`: the elements' CDN bundle in `packages/components/dist/cdn`: `components.js`
  *   and one entry per element (short-cached by the BFF), importing shared, content-hashed chunks
  *   (cached as immutable).
+ * - `pnpm build` also writes the elements for the BFF's server renderer (see serverBuild()).
  * - `pnpm dev`: the demo with hot reload; the BFF (sandbox mode) runs inside Vite's own server,
  *   so elements and API share one origin, as in production.
  */
@@ -89,6 +90,30 @@ function bffInDevServer(): Plugin {
 
 const OUT_DIR = "packages/components/dist/cdn";
 
+/**
+ * `vite build --mode server`: the elements for the BFF's server renderer
+ * (`packages/components/dist/server/server.js`), their templates minified exactly as in the CDN
+ * bundle, since hydration matches the server's templates to the browser's by their text. Lit
+ * stays external: the renderer and the elements must share one Lit.
+ */
+function serverBuild() {
+  return {
+    plugins: [minifyElementTemplates()],
+    build: {
+      outDir: "packages/components/dist/server",
+      emptyOutDir: true,
+      target: "node20",
+      minify: false,
+      sourcemap: true,
+      ssr: "packages/components/src/server.ts",
+      rolldownOptions: {
+        external: [/^(lit|lit-html|lit-element)(\/|$)/, /^@lit(-labs)?\//],
+        output: { entryFileNames: "server.js", chunkFileNames: "chunks/[name]-[hash].js" },
+      },
+    },
+  };
+}
+
 /** The entries that load a module at once, through static imports: what loads on demand does not count. */
 function entriesLoading(id: string, chunking: Rolldown.ChunkingContext, seen = new Set<string>()): Set<string> {
   const entries = new Set<string>();
@@ -111,6 +136,7 @@ const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 export default defineConfig(({ mode }) => {
   const split = mode === "split";
   const builder = mode === "builder";
+  if (mode === "server") return serverBuild();
   return {
     plugins: [bffInDevServer(), minifyElementTemplates(), ...(split || builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
@@ -142,7 +168,11 @@ export default defineConfig(({ mode }) => {
               : split
                 ? [
                     // Lit apart: it changes less often than the elements, so it stays cached across deploys.
-                    { name: "lit", test: LIT },
+                    // Only what an entry loads at once: Lit's hydration helpers stay with the hydration chunk.
+                    {
+                      name: (id: string, chunking: Rolldown.ChunkingContext) => (entriesLoading(id, chunking).size > 0 ? "lit" : null),
+                      test: LIT,
+                    },
                     // What two or more elements load at once, in one chunk. What one element loads at once stays
                     // in its entry (or a chunk of its own when a part loaded on demand shares it), so no page
                     // downloads another element's code; what loads on demand keeps chunks of its own.

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 export const KB = 1024;
 
 export interface BundleFigure {
-  name: "four-elements" | "gallery-page" | "everything" | "gallery-page-in-use";
+  name: "four-elements" | "gallery-page" | "hydration" | "everything" | "gallery-page-in-use";
   /** What the figure counts, for a reader of `pnpm bench`. */
   what: string;
   files: string[];
@@ -85,6 +85,11 @@ export function bundleFigures(dir: string): BundleFigure[] {
       budgetBytes: 12 * KB,
     },
     {
+      name: "hydration",
+      what: "hydration: what components.js adds on a page with a server-rendered element (Lit's hydrate support), nothing on others",
+      ...onDemandChunk(dir, "components.js", /^chunks\/hydration-/),
+    },
+    {
       name: "everything",
       what: "components.js and all it loads on demand: + <thron-asset>, the carousel's controls, the preset check",
       ...pageWeight(dir, "components.js", true),
@@ -95,4 +100,15 @@ export function bundleFigures(dir: string): BundleFigure[] {
       ...pageWeight(dir, "thron-gallery.js", true),
     },
   ];
+}
+
+/** The chunks `entry` loads on demand whose file name matches `name`. */
+function onDemandChunk(dir: string, entry: string, name: RegExp): Omit<BundleFigure, "name" | "what"> {
+  const files = pageWeight(dir, entry, true).files.filter((file) => name.test(file));
+  return {
+    files,
+    sources: [...new Set(files.flatMap((file) => sourcesOf(join(dir, file))))],
+    rawBytes: files.reduce((sum, file) => sum + readFileSync(join(dir, file)).length, 0),
+    gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, 0),
+  };
 }

@@ -134,6 +134,13 @@ async function probe(base: string, runtime: string): Promise<string[]> {
     });
     return response.ok && ((await response.json()) as { url: string }).url.startsWith("thundercloud://");
   });
+  // workerd gets Lit's browser build (wrangler bundles for browsers), which needs a DOM to load:
+  // there the route answers the bare tag with its data (README, "Server rendering").
+  const rendered = runtime === "workerd" ? '<thron-gallery page-size="3"><script' : '<thron-gallery page-size="3"><template shadowroot';
+  await check(`GET /v1/render/thron-gallery (${runtime === "workerd" ? "bare tag and data" : "server-rendered"})`, async () => {
+    const html = await (await fetch(`${base}/v1/render/thron-gallery?page-size=3`)).text();
+    return html.startsWith(rendered) && html.includes("data-embedkit-state");
+  });
   await check("GET helplines", async () => {
     const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
     return body.helplines.length > 0;
@@ -179,7 +186,7 @@ for (const runtime of RUNTIMES.filter((r) => only.length === 0 || only.includes(
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (failures.length === 0)
     console.log(
-      `✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, helplines${runtime.name === "workerd" ? "" : ", metrics"} (${seconds} s)`,
+      `✔ ${runtime.name.padEnd(8)} health, assets, thumbnail, bundle, Thunder launch, render, helplines${runtime.name === "workerd" ? "" : ", metrics"} (${seconds} s)`,
     );
   else {
     failed = true;

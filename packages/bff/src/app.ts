@@ -4,7 +4,7 @@
  * bundle, and in sandbox mode the simulated upstreams and the demo.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { builderRoutes } from "./builder/routes.ts";
 import { type Config, secretsOf } from "./config.ts";
 import type { FleetLock } from "./core/fleet-lock.ts";
@@ -29,6 +29,7 @@ import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./http/static-assets.ts";
 import { validationHook } from "./http/validation.ts";
 import type { Provider, ProviderContext, ProviderModule } from "./provider.ts";
+import { renderRoutes } from "./render/routes.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { namespacePrefix, scopedCache, scopedCounters, scopedLock } from "./stores/namespace.ts";
 import { thron } from "./thron/index.ts";
@@ -132,9 +133,8 @@ export function createApp(config: Config, deps: AppDeps) {
   useApiEdge(app, config, context);
   if (sandboxMode && deps.publicUrlGuessed) {
     const followRequest = sandboxUrlsFollowRequest(deps.publicUrl);
-    app.use("/v1/thron/*", followRequest);
-    // The sandbox Player's own content-detail call, from the page: its media URLs too.
-    app.use(`${SANDBOX_PATH}/thron/api/*`, followRequest);
+    // The render route and the demo embed sandbox URLs too, and so does the sandbox Player's own content-detail call.
+    for (const path of ["/v1/thron/*", "/v1/render/*", "/", `${SANDBOX_PATH}/thron/api/*`]) app.use(path, followRequest);
   }
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
@@ -144,12 +144,22 @@ export function createApp(config: Config, deps: AppDeps) {
     return [module.id, namespace && module.create(contextIn(namespace))] as const;
   });
   mountHealth(app, { sandbox: config.sandbox, providers: wired, sharedState });
+  // The render route asks the providers' JSON routes in-process, past the edge (already passed).
+  const inProcess = new Hono();
+  answerErrorsAsProblems(inProcess, logger);
   for (const [id, provider] of wired) {
     if (!provider) continue;
     provider.health.onProblem = (message) => logger.log("warn", message, { provider: id });
     providers.push(provider);
     app.route(provider.path, provider.routes);
+    inProcess.route(provider.path, provider.routes);
   }
+  const render = renderRoutes(
+    async (path) => inProcess.request(path),
+    (error) => logger.log("warn", "server rendering unavailable: /v1/render answers bare tags", { error: String(error) }),
+  );
+  app.route("/v1/render", render);
+  inProcess.route("/v1/render", render);
 
   if (metrics && config.metricsToken) app.get("/metrics", metricsRoute(metrics, config.metricsToken));
   app.doc31("/openapi.json", {
@@ -166,7 +176,7 @@ export function createApp(config: Config, deps: AppDeps) {
     // Mounted, not merged: the sandbox's routes stay in its own router, so the BFF's own
     // routes can use Hono's fastest router (some sandbox patterns are beyond it).
     app.mount(SANDBOX_PATH, sandboxMode.sandbox.app.fetch);
-    mountDemo(app, sandboxMode.sandbox, deps.staticFiles);
+    mountDemo(app, sandboxMode.sandbox, deps.staticFiles, (path, signal) => withSignal(Promise.resolve(inProcess.request(path)), signal));
   }
 
   return { app, sandbox: sandboxMode?.sandbox ?? null, logger, metrics };
@@ -268,4 +278,12 @@ function gaugesOf(providers: readonly Provider[], sharedState: (() => "ready" | 
     providers: () => providers.map(({ name, health }) => ({ provider: name, degraded: health.state === "degraded" })),
     ...(sharedState && { sharedStoreUp: () => sharedState() === "ready" }),
   };
+}
+
+/** `answer`, or a rejection once `signal` aborts (an in-process request cannot be cancelled). */
+function withSignal<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  return Promise.race([
+    answer,
+    new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true })),
+  ]);
 }

@@ -55,7 +55,7 @@ export function sandboxUrlsFollowRequest(publicUrl: string): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const actual = `${new URL(c.req.url).origin}${SANDBOX_PATH}/`;
-    if (actual === guessed || !c.res.headers.get("content-type")?.includes("json")) return;
+    if (actual === guessed || !/json|html/.test(c.res.headers.get("content-type") ?? "")) return;
     // A cached page may come gzipped ahead of time: rewrite the JSON inside, sent as is.
     const encoded = c.res.headers.get("content-encoding") === "gzip";
     const source = encoded && c.res.body ? new Response(c.res.body.pipeThrough(new DecompressionStream("gzip"))) : c.res;

@@ -66,6 +66,50 @@ describe("the demo page", () => {
     }
   });
 
+  it("without JavaScript shows the first gallery's thumbnails as titled links and the helplines with their numbers", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      const seen = await page.evaluate(() => {
+        const gallery = document.querySelector("thron-gallery#gallery")?.shadowRoot;
+        const links = [...(gallery?.querySelectorAll<HTMLAnchorElement>('a[part="tile"]') ?? [])].filter(
+          (e) => e.getBoundingClientRect().width > 0,
+        );
+        const helplines = document.querySelector("throughline-helplines")?.shadowRoot;
+        return {
+          tiles: links.map((a) => ({
+            title: a.querySelector("figcaption")?.textContent?.trim() ?? "",
+            href: a.href,
+            image: (a.querySelector("img")?.naturalWidth ?? 0) > 0,
+          })),
+          buttons: [...(gallery?.querySelectorAll('button[part="tile"], [part="load-more"]') ?? [])].filter(
+            (e) => e.getBoundingClientRect().width > 0,
+          ).length,
+          note: gallery?.querySelector("noscript .message")?.textContent ?? "",
+          calls: [...(helplines?.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]') ?? [])]
+            .filter((e) => e.getBoundingClientRect().width > 0)
+            .map((a) => a.href),
+          emergency: helplines?.querySelector('[part="emergency-link"]')?.getAttribute("href"),
+        };
+      });
+      assert.ok(seen.tiles.length >= 12, `${seen.tiles.length} thumbnails`);
+      for (const tile of seen.tiles) {
+        assert.ok(tile.title, "a title");
+        assert.ok(tile.image, `${tile.title}: its thumbnail shows`);
+        assert.match(tile.href, /\/_sandbox\/thron\/delivery\//, `${tile.title}: a link to its public delivery URL`);
+      }
+      assert.equal(seen.buttons, 0, "no button that needs a script");
+      assert.match(seen.note, /JavaScript/);
+      assert.ok(seen.calls.length > 1, "helplines to call");
+      assert.equal(seen.emergency, "tel:111");
+      if (process.env.SCREENSHOT_NO_JS) await page.screenshot({ path: process.env.SCREENSHOT_NO_JS, fullPage: false });
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const size of SIZES) {
     it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async () => {
       assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
@@ -74,10 +118,13 @@ describe("the demo page", () => {
       const heights = () =>
         page.evaluate(() =>
           Object.fromEntries(
-            [...document.querySelectorAll("thron-gallery:not([infinite]), thron-asset, thron-filter-bar")].map((element, index) => [
-              `${index} <${element.localName} ${element.getAttribute("type") ?? element.getAttribute("for") ?? element.id}>`,
-              Math.round(element.getBoundingClientRect().height),
-            ]),
+            // A server-rendered element's room is its own render (its no-script view is tested below).
+            [...document.querySelectorAll("thron-gallery:not([infinite]), thron-asset, thron-filter-bar")]
+              .filter((element) => !element.shadowRoot?.querySelector("noscript"))
+              .map((element, index) => [
+                `${index} <${element.localName} ${element.getAttribute("type") ?? element.getAttribute("for") ?? element.id}>`,
+                Math.round(element.getBoundingClientRect().height),
+              ]),
           ),
         );
       try {
@@ -96,7 +143,7 @@ describe("the demo page", () => {
           );
         });
         const shown = await heights();
-        assert.equal(Object.keys(shown).length, 6, "two filter bars, three galleries and an asset");
+        assert.equal(Object.keys(shown).length, 5, "two filter bars, two galleries (not the server-rendered one) and an asset");
         for (const [element, height] of Object.entries(shown))
           assert.ok(Math.abs(height - (reserved[element] ?? 0)) <= 2, `${element}: ${reserved[element]} px reserved, ${height} px shown`);
       } finally {

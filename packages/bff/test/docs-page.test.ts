@@ -10,6 +10,10 @@ describe("the API's description", () => {
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       "/health",
+      "/v1/render/thron-asset",
+      "/v1/render/thron-gallery",
+      "/v1/render/throughline-helplines",
+      "/v1/render/thunder-launch-button",
       "/v1/thron/galleries/{gallery}",
       "/v1/thron/galleries/{gallery}/assets",
       "/v1/thron/galleries/{gallery}/assets/{id}",

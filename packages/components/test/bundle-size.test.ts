@@ -26,10 +26,16 @@ const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "th
  * (midnight, tomorrow, weekday, date; English is bundled).
  */
 const LIMITS: Record<BundleFigure["name"], number> = {
-  "four-elements": 22_450,
-  "gallery-page": 14_100,
-  everything: 32_300,
-  "gallery-page-in-use": 21_200,
+  // Issue 25 (server rendering) added about 0.4 KB at load: an element reads the data a server
+  // rendered it with, and registers after Lit's hydration on a page that has such an element;
+  // on demand, the gallery's no-JS links and the asset's server-state path. Issue 24's loader is
+  // where these come down again.
+  "four-elements": 22_900,
+  "gallery-page": 14_600,
+  /** Lit's hydration, loaded only on a page with a server-rendered element. */
+  hydration: 2_600,
+  everything: 35_300,
+  "gallery-page-in-use": 24_200,
 };
 
 const OTHER_LANGUAGE = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;

@@ -68,7 +68,12 @@ describe("the packed @embedkit/components", { skip: !built && "run pnpm build fi
       unknown
     >;
     assert.equal(manifest.private, undefined);
-    assert.deepEqual(Object.keys(manifest.dependencies as object), ["lit"], "nothing unpublished is needed at run time");
+    // Both on npm: Lit, and Lit's hydration for server-rendered elements.
+    assert.deepEqual(
+      Object.keys(manifest.dependencies as object),
+      ["@lit-labs/ssr-client", "lit"],
+      "nothing unpublished is needed at run time",
+    );
   });
 
   it("imports in Node without touching a DOM (the README's import)", () => {

@@ -76,8 +76,23 @@ const STYLE = `
   .dark thron-gallery::part(title) { font-weight: 600; }
 `;
 
-/** `thron` (the THRON sandbox) supplies the id the single-asset example shows. */
-export function demoPage(options: { preload?: readonly string[]; thron?: Catalogue } = {}): string {
+/** The demo's server-rendered elements (GET /v1/render/<tag>): their attributes, and the bare tag when no fragment came. */
+export const SERVER_RENDERED = {
+  gallery: { tag: "thron-gallery", attributes: 'id="gallery" page-size="12" sync-url' },
+  helplines: { tag: "throughline-helplines", attributes: 'country="NZ" topic="anxiety" priority' },
+} as const;
+
+const bare = ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_RENDERED]) => `<${tag} ${attributes}></${tag}>`;
+
+/**
+ * `thron` (the THRON sandbox) supplies the id the single-asset example shows; `fragments`, the
+ * first gallery and the helplines as the render route answered them (else their bare tags).
+ */
+export function demoPage(
+  options: { preload?: readonly string[]; thron?: Catalogue; fragments?: Partial<Record<keyof typeof SERVER_RENDERED, string>> } = {},
+): string {
+  const gallery = options.fragments?.gallery ?? bare(SERVER_RENDERED.gallery);
+  const helplines = options.fragments?.helplines ?? bare(SERVER_RENDERED.helplines);
   const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
   const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
   return `<!doctype html>
@@ -85,6 +100,7 @@ export function demoPage(options: { preload?: readonly string[]; thron?: Catalog
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="Embedkit's elements on a sandbox catalogue: THRON galleries with filters, a carousel, one asset, a Thunder launch button and ThroughLine helplines.">
 <title>Embedkit demo (sandbox)</title>
 <meta name="description" content="THRON galleries, a carousel and the THRON Player, a Thunder launch button and ThroughLine helplines, embedded in any website with one script tag.">
 <link rel="icon" href="${FAVICON}">
@@ -102,7 +118,7 @@ ${preload}
     <h2 id="gallery-heading">THRON gallery with filters</h2>
     <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;</code>, a <code>&lt;thron-filter-bar for="gallery" sync-url&gt;</code> and a <code>&lt;thron-gallery id="gallery" sync-url&gt;</code>. Click a tile to play it in the THRON Player; the address keeps the filters and the open asset.</p>
     <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
-    <thron-gallery id="gallery" page-size="12" sync-url></thron-gallery>
+    ${gallery}
   </section>
   <section class="light" aria-labelledby="preset-heading">
     <h2 id="preset-heading">A preset gallery</h2>
@@ -132,7 +148,7 @@ ${preload}
   <section class="light" aria-labelledby="helplines-heading">
     <h2 id="helplines-heading">ThroughLine helplines</h2>
     <p><code>&lt;throughline-helplines country="NZ" topic="anxiety" priority&gt;</code>: ThroughLine's curated list (API v2), paired services together, the emergency number, and for each way to get in touch its own hours and whether it is open now in New Zealand.</p>
-    <throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>
+    ${helplines}
   </section>
   <section class="dark" lang="it" aria-labelledby="sport-heading">
     <h2 id="sport-heading">Galleria “sport” in italiano, tema scuro</h2>

@@ -3,13 +3,37 @@ import type { Sandbox } from "@embedkit/sandbox";
 import type { Hono } from "hono";
 import { respond } from "../http/response-headers.ts";
 import type { StaticFiles } from "../http/static-assets.ts";
-import { DEMO_CSP, DEMO_SCRIPT, demoPage } from "./page.ts";
+import { DEMO_CSP, DEMO_SCRIPT, demoPage, SERVER_RENDERED } from "./page.ts";
 import { entryChunks } from "./preload.ts";
 
-export function mountDemo(app: Hono, sandbox: Sandbox, staticFiles: StaticFiles | null | undefined): void {
-  const page = demoPage({ preload: entryChunks(staticFiles), thron: sandbox.thron });
-  // Through c.html(), not respond(): the page then goes out compressed like the other answers.
-  app.get("/", (c) => {
+/** The demo waits this long for a fragment, then shows the bare tag: the recipe the README gives any server. */
+const FRAGMENT_TIMEOUT_MS = 1_500;
+
+/** `render` asks the render route in-process (`/v1/render/<tag>?…`). */
+export function mountDemo(
+  app: Hono,
+  sandbox: Sandbox,
+  staticFiles: StaticFiles | null | undefined,
+  render: (path: string, signal: AbortSignal) => Promise<Response>,
+): void {
+  const preload = entryChunks(staticFiles);
+  const fragment = async ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_RENDERED]) => {
+    const query = [...attributes.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name ?? "", value ?? ""]);
+    try {
+      const answer = await render(`/v1/render/${tag}?${new URLSearchParams(query)}`, AbortSignal.timeout(FRAGMENT_TIMEOUT_MS));
+      return answer.ok ? await answer.text() : undefined;
+    } catch {
+      return undefined; // too slow or failed: the element renders in the browser, as without server rendering
+    }
+  };
+  app.get("/", async (c) => {
+    // `?render=client`: the same page with bare tags, to compare (pnpm bench).
+    const clientOnly = c.req.query("render") === "client";
+    const [gallery, helplines] = clientOnly
+      ? []
+      : await Promise.all([fragment(SERVER_RENDERED.gallery), fragment(SERVER_RENDERED.helplines)]);
+    const page = demoPage({ preload, thron: sandbox.thron, fragments: { ...(gallery && { gallery }), ...(helplines && { helplines }) } });
+    // Through c.html(), not respond(): the page then goes out compressed like the other answers.
     c.header("content-security-policy", DEMO_CSP);
     return c.html(page);
   });

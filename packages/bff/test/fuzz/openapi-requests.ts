@@ -11,6 +11,7 @@ type Schema = {
   type?: string | string[];
   enum?: unknown[];
   pattern?: string;
+  format?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -103,7 +104,14 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
-export function openApiRequests(doc: OpenApiDoc, base: string): fc.Arbitrary<FuzzRequest> {
+export interface RequestFocus {
+  /** Only the routes starting with this path. */
+  under: string;
+  /** Each request fits its schema but for one free-text parameter, marked and hostile: what gets past validation. */
+  oneHostileText: true;
+}
+
+export function openApiRequests(doc: OpenApiDoc, base: string, focus?: RequestFocus): fc.Arbitrary<FuzzRequest> {
   const resolve = (schema: Schema | undefined): Schema => {
     if (!schema?.$ref) return schema ?? {};
     const name = schema.$ref.split("/").pop() ?? "";
@@ -164,9 +172,31 @@ export function openApiRequests(doc: OpenApiDoc, base: string): fc.Arbitrary<Fuz
     { requiredKeys: [] },
   );
 
-  const operations = Object.entries(doc.paths).flatMap(([route, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ route, method: method.toUpperCase(), operation })),
-  );
+  const operations = Object.entries(doc.paths)
+    .filter(([route]) => !focus || route.startsWith(focus.under))
+    .flatMap(([route, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ route, method: method.toUpperCase(), operation })),
+    );
+  /** A free-text parameter: a string with no pattern or list of values to stop hostile text. */
+  const freeText = (p: Parameter) => {
+    const schema = resolve(p.schema);
+    return schema.type === "string" && !schema.pattern && !schema.enum && !schema.format;
+  };
+  const queryOf = (params: Parameter[]): fc.Arbitrary<Record<string, unknown>> => {
+    const texts = params.filter(freeText);
+    if (!focus || texts.length === 0)
+      return fc.record(Object.fromEntries(params.map((p) => [p.name, value(p.schema)])), { requiredKeys: [] });
+    return fc.constantFrom(...texts).chain((hostile) =>
+      fc.record(
+        // The hostile one and the required ones, which fit: nothing else for validation to refuse.
+        Object.fromEntries(
+          params
+            .filter((p) => p === hostile || p.required)
+            .map((p) => [p.name, p === hostile ? marked(fc.constantFrom(...HOSTILE_STRINGS.slice(10, 14))) : fitting(p.schema)]),
+        ),
+      ),
+    );
+  };
 
   return fc.oneof(
     ...operations.map(({ route, method, operation }) => {
@@ -177,12 +207,10 @@ export function openApiRequests(doc: OpenApiDoc, base: string): fc.Arbitrary<Fuz
       return fc
         .record({
           path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, fc.oneof(fitting(p.schema), hostileString).map(asText)]))),
-          query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, value(p.schema)])), { requiredKeys: [] }),
+          query: queryOf(queryParams),
           extraQuery: fc.array(
             fc.tuple(fc.oneof(fc.constant("filter.topic"), marked(fc.string({ maxLength: 12 })), hostileString), hostileString),
-            {
-              maxLength: 3,
-            },
+            { maxLength: focus ? 0 : 3 },
           ),
           headers,
           body: bodySchema

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from "lit";
+import { adoptStyles, LitElement, type PropertyDeclarations } from "lit";
 import { BffError, bffBase } from "./bff-client.ts";
 import { defineElement } from "./define.ts";
 import { effectiveLocale, type Translations } from "./localize.ts";
@@ -95,6 +95,17 @@ export class EmbedkitElement<S extends object = object> extends LitElement {
     if (limit !== value && this.hasAttribute(attribute))
       warnAttribute(this, attribute, this.getAttribute(attribute), `a whole number from 1 to ${MAX_LIMIT}; using ${limit}`);
     return limit;
+  }
+
+  /**
+   * A server-rendered shadow root is taken over as it is (see define.ts); its `<style>` may be
+   * blocked by the page's CSP, so the element's styles are adopted as on a client render.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const serverRendered = this.shadowRoot !== null;
+    const root = super.createRenderRoot();
+    if (serverRendered && root instanceof ShadowRoot) adoptStyles(root, (this.constructor as typeof LitElement).elementStyles);
+    return root;
   }
 
   /** Renders wait until a language other than English has arrived, so a page in Italian never flashes English. */

@@ -5,6 +5,8 @@
  * nearest `lang` attribute, else the document's; hosts override any string with `el.strings = {…}`.
  */
 
+import { isServer } from "lit";
+
 /** One element's strings: English at hand, the other languages fetched on demand. */
 export interface Translations<T> {
   /** The table for `locale` merged with the host's overrides; English until its language arrives. */
@@ -41,6 +43,7 @@ export function translations<T>(english: T, loaders: Record<string, () => Promis
 
 /** The BCP 47 tag in effect for `element`: its `locale`, else the closest `lang`, else English. */
 export function effectiveLocale(element: HTMLElement, locale: string | undefined): string {
+  if (isServer) return locale || "en"; // the server renders in the locale it was asked for
   return locale || element.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || "en";
 }
 

@@ -1,8 +1,9 @@
 import type { Asset } from "@embedkit/contracts";
-import { html, nothing, type PropertyValues } from "lit";
+import { html, isServer, nothing, type PropertyValues } from "lit";
 import { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { nativePlayer } from "../internal/native-player.ts";
+import { inlineState } from "../internal/server-state.ts";
 import { fetchAsset } from "../internal/thron-client.ts";
 import { type MountedPlayer, mountThronPlayer } from "../internal/thron-player-mount.ts";
 import { warnAttribute } from "../internal/warn.ts";
@@ -63,6 +64,9 @@ export class ThronAsset extends EmbedkitElement<ThronAssetStrings> {
   declare player: "thron" | "native";
   /** Show the title and description under the media. */
   declare caption: boolean;
+
+  /** @internal The asset, set by the server renderer (see internal/server-state.ts). */
+  declare serverState: Asset | undefined;
 
   declare _detail: Asset | null;
   declare _error: BffError | null;
@@ -125,6 +129,13 @@ export class ThronAsset extends EmbedkitElement<ThronAssetStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-rendered: the asset came with the page, so there is nothing to ask.
+    const first = this.hasUpdated ? null : (this.serverState ?? inlineState<Asset>(this));
+    if (first) {
+      this._detail = first;
+      return;
+    }
+    if (isServer) return;
     if (changed.has("bff") || changed.has("gallery") || changed.has("asset") || changed.has("locale") || changed.has("player")) {
       void this.#load();
     }

@@ -1,8 +1,9 @@
-import type { Asset } from "@embedkit/contracts";
-import { html, nothing, type PropertyValues } from "lit";
+import type { Asset, AssetPage } from "@embedkit/contracts";
+import { html, isServer, nothing, type PropertyValues } from "lit";
 import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { nextIndex } from "../internal/roving-grid.ts";
+import { inlineState } from "../internal/server-state.ts";
 import { fetchAssetPage, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { carouselStyles } from "./carousel.styles.ts";
@@ -15,6 +16,9 @@ import { HeldRoom } from "./held-room.ts";
 import { type GalleryPreset, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
+
+/** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
+const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) || Object.keys(query?.filters ?? {}).length > 0;
 
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
@@ -112,6 +116,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
   declare query: GalleryQuery;
 
+  /** @internal The first page, set by the server renderer (see internal/server-state.ts). */
+  declare serverState: AssetPage | undefined;
+
   declare _items: Asset[];
   declare _total: number;
   declare _nextCursor: string | null;
@@ -128,6 +135,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #running: Promise<void> = Promise.resolve();
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
+  /** The page shown is the one the server rendered (no load since). */
+  #serverPage = false;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
   /** The room the last load took, kept when its result is shorter (nothing below jumps up). */
@@ -241,8 +250,17 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || changed.has("query"))
-      void this.reload();
+    // Server-rendered: the first page came with the page (unless a filter bar already asked for another).
+    const first = this.hasUpdated || narrows(this.query) ? null : (this.serverState ?? inlineState<AssetPage>(this));
+    if (first) {
+      this.#serverPage = true;
+      this.#show(first, false);
+      return;
+    }
+    if (isServer) return;
+    // A linked bar with nothing chosen asks for the page the server already showed.
+    const newQuery = changed.has("query") && !(this.#serverPage && !narrows(this.query));
+    if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || newQuery) void this.reload();
   }
 
   protected override firstUpdated(): void {
@@ -266,6 +284,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
   async #load(append: boolean, keepError = false): Promise<void> {
     this.#abort?.abort();
+    this.#serverPage = false;
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
@@ -284,19 +303,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       if (abort.signal.aborted) return;
       if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
       this.#room.hold();
-      const firstNew = this._items.length;
-      this._items = append ? [...this._items, ...page.items] : page.items;
-      this._total = page.total;
-      this._nextCursor = page.nextCursor;
-      this._loading = false;
-      this._error = null;
-      const hasMore = page.nextCursor !== null;
-      this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
-      if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
-      this.#focusAfterLoad = -1;
-      if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
-      // A filtered page can come back short; keep filling the view when scrolling is on.
-      if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
+      this.#show(page, append);
     } catch (error) {
       if (abort.signal.aborted) return;
       // The visitor asked for this load (Load more, Try again): the button they pressed is gone
@@ -317,6 +324,24 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
           (root.querySelector<HTMLElement>('[part="retry"]') ?? root.querySelector<HTMLElement>(".message.error"))?.focus();
         });
     }
+  }
+
+  /** Shows a page that arrived (or came with the server-rendered page). */
+  #show(page: AssetPage, append: boolean): void {
+    const firstNew = append ? this._items.length : 0;
+    this._items = append ? [...this._items, ...page.items] : page.items;
+    this._total = page.total;
+    this._nextCursor = page.nextCursor;
+    this._loading = false;
+    this._error = null;
+    if (isServer) return;
+    const hasMore = page.nextCursor !== null;
+    this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
+    if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
+    this.#focusAfterLoad = -1;
+    if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
+    // A filtered page can come back short; keep filling the view when scrolling is on.
+    if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
   }
 
   #tiles(): HTMLButtonElement[] {

@@ -30,6 +30,19 @@ export const styles = [
     display: flex;
     flex-direction: column;
   }
+  /* A server-rendered gallery without JavaScript: its links (no-script.ts) stand in for the tiles. */
+  @media (scripting: none) {
+    .grid:not(.links),
+    .actions button {
+      display: none;
+    }
+  }
+  a[part="tile"] {
+    display: block;
+    color: inherit;
+    text-decoration: none;
+    border-radius: var(--thron-gallery-radius, 0.5rem);
+  }
   button[part="tile"] {
     all: unset;
     display: block;

@@ -1,7 +1,8 @@
 import type { Contact, Country, Helpline, HelplineEvent, HelplinesResponse } from "@embedkit/contracts";
-import { html, nothing, type PropertyValues } from "lit";
+import { html, isServer, nothing, type PropertyValues } from "lit";
 import type { BffError } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
+import { inlineState } from "../internal/server-state.ts";
 import { fetchCountries, fetchHelplines, reportEvent } from "../internal/throughline-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import { keepRangesTogether } from "./keep-together.ts";
@@ -82,6 +83,8 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
   declare _invalidCountry: boolean;
   declare _loading: boolean;
   declare _error: BffError | null;
+  /** @internal The first answer, set by the server renderer (see internal/server-state.ts). */
+  declare serverState: HelplinesResponse | undefined;
   /** @internal The clock "open now" is computed with (tests set it). */
   now: () => Date = () => new Date();
   #abort: AbortController | null = null;
@@ -109,6 +112,13 @@ export class ThroughLineHelplines extends EmbedkitElement<ThroughLineHelplinesSt
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Server-rendered: the first answer came with the page, so there is nothing to ask.
+    const first = this.hasUpdated ? null : (this.serverState ?? inlineState<HelplinesResponse>(this));
+    if (first) {
+      this._answer = first;
+      return;
+    }
+    if (isServer) return;
     if (["bff", "country", "topic", "priority", "limit"].some((p) => changed.has(p as keyof ThroughLineHelplines))) void this.reload();
   }
 

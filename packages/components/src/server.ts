@@ -1,0 +1,41 @@
+/**
+ * The elements as a server renders them (the BFF's GET /v1/render/<tag>, with Lit's server
+ * renderer): each tag registered, with its strings, so the server can wait for a language
+ * before it renders. Their templates are the elements' own; nothing here draws anything.
+ */
+import type { Asset, AssetPage } from "@embedkit/contracts";
+import type { TemplateResult } from "lit";
+import type { Translations } from "./internal/localize.ts";
+import { noScriptAsset } from "./thron-asset/no-script.ts";
+import { translated as assetStrings } from "./thron-asset/strings.ts";
+import { noScriptGallery } from "./thron-gallery/no-script.ts";
+import { translated as galleryStrings } from "./thron-gallery/strings.ts";
+import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
+import { noScriptLaunchButton } from "./thunder-launch-button/no-script.ts";
+import { translated as launchStrings } from "./thunder-launch-button/strings.ts";
+import "./thron-asset/thron-asset.ts";
+import "./thron-gallery/thron-gallery.ts";
+import "./throughline-helplines/throughline-helplines.ts";
+import "./thunder-launch-button/thunder-launch-button.ts";
+
+const strings: Record<string, Translations<object>> = {
+  "thron-gallery": galleryStrings,
+  "thron-asset": assetStrings,
+  "throughline-helplines": helplinesStrings,
+  "thunder-launch-button": launchStrings,
+};
+
+/** Tags a server can render. */
+export const SERVER_RENDERED_TAGS = Object.keys(strings);
+
+/** Settles once `tag`'s strings in `locale` are at hand (English when that language is unknown). */
+export async function stringsReady(tag: string, locale: string): Promise<void> {
+  await strings[tag]?.ready(locale);
+}
+
+/** What `tag` shows a visitor without JavaScript besides its own render, or null when that is all it needs. */
+export function noScriptOf(tag: string, state: unknown, locale: string): TemplateResult | null {
+  if (tag === "thron-gallery") return noScriptGallery(state as AssetPage, galleryStrings.strings(locale), locale);
+  if (tag === "thron-asset") return noScriptAsset(state as Asset, locale);
+  return tag === "thunder-launch-button" ? noScriptLaunchButton(locale) : null;
+}

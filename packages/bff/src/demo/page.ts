@@ -102,7 +102,6 @@ export function demoPage(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="Embedkit's elements on a sandbox catalogue: THRON galleries with filters, a carousel, one asset, a Thunder launch button and ThroughLine helplines.">
 <title>Embedkit demo (sandbox)</title>
-<meta name="description" content="THRON galleries, a carousel and the THRON Player, a Thunder launch button and ThroughLine helplines, embedded in any website with one script tag.">
 <link rel="icon" href="${FAVICON}">
 <script type="module" src="/components.js"></script>
 ${preload}

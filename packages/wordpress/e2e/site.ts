@@ -71,11 +71,14 @@ export async function freshPage(browser: Browser, root: string): Promise<Page> {
 /** A fresh profile signed in as `who`. */
 export async function signedIn(browser: Browser, root: string, base: string, who: { user: string; password: string }): Promise<Page> {
   const page = await freshPage(browser, root);
-  // The profile page, not the dashboard: the cheapest admin page to land on.
-  await page.goto(`${base}/wp-login.php?redirect_to=${encodeURIComponent(`${base}/wp-admin/profile.php`)}`);
-  await page.type("#user_login", who.user);
-  await page.type("#user_pass", who.password);
-  await Promise.all([page.waitForNavigation(), page.click("#wp-submit")]);
+  // The profile page, not the dashboard: the cheapest admin page to land on. A second try when
+  // Playground's worker dropped the first form post.
+  for (let attempt = 1; attempt <= 2 && !page.url().includes("/wp-admin"); attempt++) {
+    await page.goto(`${base}/wp-login.php?redirect_to=${encodeURIComponent(`${base}/wp-admin/profile.php`)}`);
+    await page.type("#user_login", who.user);
+    await page.type("#user_pass", who.password);
+    await Promise.all([page.waitForNavigation(), page.click("#wp-submit")]);
+  }
   if (!page.url().includes("/wp-admin")) throw new Error(`${who.user} could not sign in: ${page.url()}`);
   return page;
 }

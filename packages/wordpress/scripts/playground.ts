@@ -91,6 +91,12 @@ export async function startWordPress(options: { blueprint: object; mounts?: Reco
       reject(new Error(`WordPress exited (${code}):\n${output}`));
     });
   });
+  // The first answers of a fresh Playground server can come back empty: warm it up before handing it over.
+  for (const path of ["/", "/wp-login.php"])
+    await fetch(`${url}${path}`).then(
+      (response) => response.arrayBuffer(),
+      () => undefined,
+    );
   return { url, root, close: () => stop(child, [root, blueprint]) };
 }
 

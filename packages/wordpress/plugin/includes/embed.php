@@ -10,10 +10,11 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * @param string               $tag   The element.
- * @param array<string, mixed> $input Attribute name => value, unchecked.
+ * @param string               $tag      The element.
+ * @param array<string, mixed> $input    Attribute name => value, unchecked.
+ * @param bool                 $deferred Leave a marker for embedkit_resolve_deferred() instead of asking the BFF now.
  */
-function embedkit_embed( string $tag, array $input ): string {
+function embedkit_embed( string $tag, array $input, bool $deferred = false ): string {
 	$checked  = embedkit_validate( $tag, $input );
 	$problems = $checked['problems'];
 	if ( '' === embedkit_bff_url() ) {
@@ -22,8 +23,53 @@ function embedkit_embed( string $tag, array $input ): string {
 	}
 	$attributes = array_merge( array( 'locale' => embedkit_site_locale() ), $checked['attributes'] );
 	embedkit_enqueue_bundle();
-	$html = embedkit_server_render( $tag, $attributes ) ?? embedkit_tag( $tag, $attributes );
+	$html = $deferred ? embedkit_defer_render( $tag, $attributes ) : ( embedkit_server_render( $tag, $attributes ) ?? embedkit_tag( $tag, $attributes ) );
 	return embedkit_editor_notice( $tag, $problems ) . $html;
+}
+
+/**
+ * Shortcodes run inside preg_replace_callback(), where PHP as WebAssembly (WordPress Playground)
+ * cannot wait on the network: they leave the bare tag behind a marker, and the content filters
+ * below swap each marker for the BFF's fragment afterwards. Unresolved, a marker is an HTML comment.
+ *
+ * @param array<string, string|true> $attributes Validated attributes.
+ */
+function embedkit_defer_render( string $tag, array $attributes ): string {
+	$bare   = embedkit_tag( $tag, $attributes );
+	$marker = '<!--embedkit:' . md5( $bare ) . '-->';
+	embedkit_deferred( $marker, array( $tag, $attributes, $bare ) );
+	return $marker . $bare;
+}
+
+/**
+ * The deferred renders of this request: records one, or returns them all.
+ *
+ * @param array{0: string, 1: array<string, string|true>, 2: string}|null $render The element, its attributes, its bare tag.
+ */
+function embedkit_deferred( ?string $marker = null, ?array $render = null ): array {
+	static $pending = array();
+	if ( null !== $marker ) {
+		$pending[ $marker ] = $render;
+	}
+	return $pending;
+}
+
+/**
+ * Swaps each marker left by a shortcode for the BFF's fragment, or for the bare tag.
+ *
+ * @param mixed $html Content after do_shortcode.
+ * @return mixed
+ */
+function embedkit_resolve_deferred( $html ) {
+	if ( ! is_string( $html ) || ! str_contains( $html, '<!--embedkit:' ) ) {
+		return $html;
+	}
+	foreach ( embedkit_deferred() as $marker => [ $tag, $attributes, $bare ] ) {
+		if ( str_contains( $html, $marker . $bare ) ) {
+			$html = str_replace( $marker . $bare, embedkit_server_render( $tag, $attributes ) ?? $bare, $html );
+		}
+	}
+	return $html;
 }
 
 /**

@@ -16,6 +16,10 @@ function embedkit_register_shortcodes(): void {
 	}
 	// Shortcodes work in the text widget too.
 	add_filter( 'widget_text', 'do_shortcode' );
+	// After do_shortcode (priority 11 for the content, 10 or 11 for widgets).
+	foreach ( array( 'the_content', 'widget_text', 'widget_text_content', 'widget_block_content' ) as $filter ) {
+		add_filter( $filter, 'embedkit_resolve_deferred', 99 );
+	}
 }
 
 /**
@@ -36,5 +40,5 @@ function embedkit_shortcode( $atts, $content, string $shortcode ): string {
 	if ( 'thunder-launch-button' === $tag && is_string( $content ) && '' !== trim( $content ) && ! isset( $input['label'] ) ) {
 		$input['label'] = wp_strip_all_tags( $content );
 	}
-	return null === $tag ? '' : embedkit_embed( $tag, $input );
+	return null === $tag ? '' : embedkit_embed( $tag, $input, true );
 }

@@ -53,7 +53,7 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
   after(async () => site?.close());
 
   test("the zip uploads under Plugins → Add New and activates", async () => {
-    const zip = buildPluginZip(join(site.wordpress.root, "..", `embedkit-${Date.now()}.zip`));
+    const zip = buildPluginZip(join(site.wordpress.root, "embedkit-upload.zip")); // removed with the site
     await admin.goto(`${wp}/wp-admin/plugin-install.php?tab=upload`);
     const input = (await admin.$("input#pluginzip")) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(zip);

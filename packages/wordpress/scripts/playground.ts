@@ -104,7 +104,10 @@ async function stop(child: ChildProcess, paths: string[]): Promise<void> {
   if (child.exitCode === null) {
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
+    // A Playground server busy in a request can outlive SIGTERM: never leave one behind.
+    const force = setTimeout(() => child.kill("SIGKILL"), 5_000);
     await exited;
+    clearTimeout(force);
   }
   for (const path of paths) rmSync(path, { recursive: true, force: true });
 }

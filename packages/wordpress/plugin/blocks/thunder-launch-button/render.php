@@ -1,0 +1,11 @@
+<?php
+/**
+ * Server render of the Thunder launch button block: what the page gets; the post keeps only the attributes.
+ *
+ * @package Embedkit
+ * @var array $attributes The block's attributes.
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+echo embedkit_block_markup( 'thunder-launch-button', $attributes ); // phpcs:ignore WordPress.Security.EscapeOutput -- escaped inside.

@@ -1,0 +1,103 @@
+<?php
+/**
+ * The BFF's server-rendered HTML for an element: `GET <bff>/v1/render/<tag>?<attributes>`
+ * (text/html: the element with its first state in a declarative shadow root). Asked with a short
+ * timeout and kept in a transient; a BFF that is down, slow or without the endpoint costs one
+ * short wait per minute at most and the page gets the bare tag instead.
+ *
+ * @package Embedkit
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+/** How long a fragment is reused (filter `embedkit_render_ttl`). */
+const EMBEDKIT_RENDER_TTL = 5 * MINUTE_IN_SECONDS;
+/** How long a failed answer is remembered as failed, so a down BFF is not asked on every view. */
+const EMBEDKIT_RENDER_RETRY_AFTER = MINUTE_IN_SECONDS;
+
+/**
+ * The fragment, or null to render the bare tag.
+ *
+ * @param string                     $tag        The element.
+ * @param array<string, string|true> $attributes Its attributes, validated.
+ */
+function embedkit_server_render( string $tag, array $attributes ): ?string {
+	$bff = embedkit_bff_url();
+	if ( '' === $bff ) {
+		return null;
+	}
+	$url = $bff . '/v1/render/' . rawurlencode( $tag ) . '?' . embedkit_render_query( $attributes );
+	// The key holds everything that decides the answer: the BFF, the element and its attributes.
+	$key    = EMBEDKIT_TRANSIENT_PREFIX . 'render_' . md5( EMBEDKIT_VERSION . '|' . $url );
+	$cached = get_transient( $key );
+	if ( is_array( $cached ) ) {
+		return $cached['ok'] ? $cached['html'] : null;
+	}
+	$html = embedkit_fetch_fragment( $url, $tag );
+	if ( null === $html ) {
+		set_transient( $key, array( 'ok' => false ), EMBEDKIT_RENDER_RETRY_AFTER );
+		return null;
+	}
+	set_transient(
+		$key,
+		array(
+			'ok'   => true,
+			'html' => $html,
+		),
+		(int) apply_filters( 'embedkit_render_ttl', EMBEDKIT_RENDER_TTL )
+	);
+	return $html;
+}
+
+/**
+ * The attributes as a query string, flags as `name=` (present).
+ *
+ * @param array<string, string|true> $attributes Validated attributes.
+ */
+function embedkit_render_query( array $attributes ): string {
+	$query = array();
+	foreach ( $attributes as $name => $value ) {
+		if ( 'bff' !== $name && 'label' !== $name ) {
+			$query[ $name ] = true === $value ? '' : $value;
+		}
+	}
+	ksort( $query );
+	return http_build_query( $query, '', '&', PHP_QUERY_RFC3986 );
+}
+
+/**
+ * One request to the render endpoint; the body when it is the element's fragment, else null.
+ */
+function embedkit_fetch_fragment( string $url, string $tag ): ?string {
+	$response = wp_remote_get(
+		$url,
+		array(
+			'timeout'     => (float) apply_filters( 'embedkit_render_timeout', 1.5 ),
+			'redirection' => 0,
+			'headers'     => array( 'Accept' => 'text/html' ),
+		)
+	);
+	if ( is_wp_error( $response ) || 200 !== wp_remote_retrieve_response_code( $response ) ) {
+		return null;
+	}
+	$type = (string) wp_remote_retrieve_header( $response, 'content-type' );
+	$html = trim( wp_remote_retrieve_body( $response ) );
+	return str_starts_with( strtolower( $type ), 'text/html' ) && embedkit_is_fragment_of( $html, $tag ) ? $html : null;
+}
+
+/**
+ * Whether $html is one $tag element whose only scripts are inert JSON: anything else from the
+ * BFF (an error page, a proxy's login form) is not put on the page.
+ */
+function embedkit_is_fragment_of( string $html, string $tag ): bool {
+	if ( strlen( $html ) > 512 * KB_IN_BYTES || ! preg_match( '/^<' . preg_quote( $tag, '/' ) . '[\s>]/i', $html ) || ! str_ends_with( strtolower( $html ), '</' . $tag . '>' ) ) {
+		return false;
+	}
+	preg_match_all( '/<script\b[^>]*>/i', $html, $scripts );
+	foreach ( $scripts[0] as $open ) {
+		if ( ! preg_match( '/^<script\s+type\s*=\s*"application\/json"\s*>$/i', $open ) ) {
+			return false;
+		}
+	}
+	return ! preg_match( '/\son[a-z]+\s*=|javascript:/i', $html );
+}

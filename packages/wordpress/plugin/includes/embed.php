@@ -23,7 +23,7 @@ function embedkit_embed( string $tag, array $input, bool $deferred = false ): st
 	}
 	$attributes = array_merge( array( 'locale' => embedkit_site_locale() ), $checked['attributes'] );
 	embedkit_enqueue_bundle();
-	$html = $deferred ? embedkit_defer_render( $tag, $attributes ) : ( embedkit_server_render( $tag, $attributes ) ?? embedkit_tag( $tag, $attributes ) );
+	$html = $deferred ? embedkit_defer_render( $tag, $attributes ) : embedkit_tag( $tag, $attributes, embedkit_server_render( $tag, $attributes ) ?? '' );
 	return embedkit_editor_notice( $tag, $problems ) . $html;
 }
 
@@ -66,7 +66,7 @@ function embedkit_resolve_deferred( $html ) {
 	}
 	foreach ( embedkit_deferred() as $marker => [ $tag, $attributes, $bare ] ) {
 		if ( str_contains( $html, $marker . $bare ) ) {
-			$html = str_replace( $marker . $bare, embedkit_server_render( $tag, $attributes ) ?? $bare, $html );
+			$html = str_replace( $marker . $bare, embedkit_tag( $tag, $attributes, embedkit_server_render( $tag, $attributes ) ?? '' ), $html );
 		}
 	}
 	return $html;
@@ -76,15 +76,16 @@ function embedkit_resolve_deferred( $html ) {
  * `<tag name="value" flag></tag>`, every value escaped; the Thunder button's label in its slot.
  *
  * @param array<string, string|true> $attributes Validated attributes (names come from the allow list).
+ * @param string                     $rendered   The BFF's server-rendered inside of the element, already checked ('' for none).
  */
-function embedkit_tag( string $tag, array $attributes ): string {
+function embedkit_tag( string $tag, array $attributes, string $rendered = '' ): string {
 	$label = $attributes['label'] ?? null;
 	unset( $attributes['label'] );
 	$html = '<' . $tag . ' bff="' . esc_attr( embedkit_bff_url() ) . '"';
 	foreach ( $attributes as $name => $value ) {
 		$html .= ' ' . esc_attr( $name ) . ( true === $value ? '' : '="' . esc_attr( $value ) . '"' );
 	}
-	$html .= '>';
+	$html .= '>' . $rendered;
 	if ( 'thunder-launch-button' === $tag ) {
 		$html .= esc_html( is_string( $label ) ? $label : __( 'Watch in Thunder', 'embedkit' ) );
 	}

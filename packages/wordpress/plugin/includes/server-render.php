@@ -16,7 +16,9 @@ const EMBEDKIT_RENDER_TTL = 5 * MINUTE_IN_SECONDS;
 const EMBEDKIT_RENDER_RETRY_AFTER = MINUTE_IN_SECONDS;
 
 /**
- * The fragment, or null to render the bare tag.
+ * What the BFF rendered inside the element (its declarative shadow root and inline data), or
+ * null to render the bare tag. The host tag itself stays the plugin's own (embedkit_tag()), with
+ * the attributes it validated and escaped.
  *
  * @param string                     $tag        The element.
  * @param array<string, string|true> $attributes Its attributes, validated.
@@ -82,7 +84,13 @@ function embedkit_fetch_fragment( string $url, string $tag ): ?string {
 	}
 	$type = (string) wp_remote_retrieve_header( $response, 'content-type' );
 	$html = trim( wp_remote_retrieve_body( $response ) );
-	return str_starts_with( strtolower( $type ), 'text/html' ) && embedkit_is_fragment_of( $html, $tag ) ? $html : null;
+	return str_starts_with( strtolower( $type ), 'text/html' ) && embedkit_is_fragment_of( $html, $tag ) ? embedkit_fragment_inside( $html, $tag ) : null;
+}
+
+/** The fragment without its host tag: what goes between the plugin's own opening and closing tags. */
+function embedkit_fragment_inside( string $html, string $tag ): string {
+	$start = strpos( $html, '>' ) + 1;
+	return substr( $html, $start, strlen( $html ) - $start - strlen( '</' . $tag . '>' ) );
 }
 
 /**
@@ -95,7 +103,7 @@ function embedkit_is_fragment_of( string $html, string $tag ): bool {
 	}
 	preg_match_all( '/<script\b[^>]*>/i', $html, $scripts );
 	foreach ( $scripts[0] as $open ) {
-		if ( ! preg_match( '/^<script\s+type\s*=\s*"application\/json"\s*>$/i', $open ) ) {
+		if ( ! preg_match( '/^<script\s+type\s*=\s*"application\/json"(\s+data-embedkit-state)?\s*>$/i', $open ) ) {
 			return false;
 		}
 	}

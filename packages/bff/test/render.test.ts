@@ -117,6 +117,12 @@ describe("GET /v1/render/thron-gallery", () => {
       page.items.map((item) => item.thumbnail.srcset.split(", ").at(-1)?.split(" ")[0]),
       "the largest rendition THRON delivers",
     );
+    const alts = [...noScript.matchAll(/<img\b[^>]*\salt="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      alts,
+      page.items.map((item) => escapeHtml(item.title)),
+      "each thumbnail's alt text is its title, for crawlers",
+    );
     assert.match(noScript, /Turn on JavaScript/);
   });
 
@@ -162,7 +168,9 @@ describe("GET /v1/render/thron-gallery", () => {
     const html = await response.text();
     assert.equal(response.status, 200, html);
     assert.deepEqual(scripts(html), ['<script type="application/json" data-embedkit-state>']);
-    assert.doesNotMatch(html, /<img src=x|<[^>]*\sonerror=|"><script/);
+    assert.doesNotMatch(html, /<img src=x|"><script/);
+    // Outside quoted attribute values (escaped: they hold no raw quote), no tag has a handler.
+    assert.doesNotMatch(html.replace(/"[^"]*"/g, '""'), /<[^>]*\sonerror=/);
     assert.equal(html.split("</noscript>").length, 2, "the no-script links end where the fragment ends them");
     const page = stateOf(html) as { items: { title: string }[] };
     assert.equal(page.items[0]?.title, hostile, "the data reads back unchanged");
@@ -248,3 +256,8 @@ describe("the render route in /openapi.json", () => {
     }
   });
 });
+
+/** The title as it stands in an attribute. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

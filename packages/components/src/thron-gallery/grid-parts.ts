@@ -14,19 +14,24 @@ export interface TileOptions {
   /** Above the fold: the image loads at once. */
   eager: boolean;
   locale: string;
+  /**
+   * The image carries the title as its alt text (the caption is then hidden from assistive
+   * technology, so it is not read twice): for the no-JavaScript links, which crawlers index.
+   */
+  titledImage?: boolean;
 }
 
-export function tileFigure(asset: Asset, t: ThronGalleryStrings, { width, eager, locale }: TileOptions) {
+export function tileFigure(asset: Asset, t: ThronGalleryStrings, { width, eager, locale, titledImage = false }: TileOptions) {
   return html`<figure>
     <!-- First in the DOM, so the tile's name starts with the title; shown under the image. -->
-    <figcaption part="title">${asset.title}</figcaption>
+    <figcaption part="title" aria-hidden=${titledImage ? "true" : nothing}>${asset.title}</figcaption>
     <div class="frame">
       <img
         part="thumbnail"
         src=${asset.thumbnail.url}
         srcset=${asset.thumbnail.srcset}
         sizes=${width > 0 ? `${width}px` : "(max-width: 40rem) 50vw, 18rem"}
-        alt=""
+        alt=${titledImage ? asset.title : ""}
         loading=${eager ? "eager" : "lazy"}
         decoding="async"
       />

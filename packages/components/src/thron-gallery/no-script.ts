@@ -29,7 +29,7 @@ export function noScriptGallery(page: AssetPage, t: ThronGalleryStrings, locale:
   return html`<ul part="grid" class="grid links" role="list">
       ${page.items.map(
         (asset, index) =>
-          html`<li class="tile"><a part="tile" href=${deliveryUrl(asset)}>${tileFigure(asset, t, { width: 0, eager: index < 4, locale })}</a></li>`,
+          html`<li class="tile"><a part="tile" href=${deliveryUrl(asset)}>${tileFigure(asset, t, { width: 0, eager: index < 4, locale, titledImage: true })}</a></li>`,
       )}
     </ul>
     <p part="message" class="message">${noteIn(locale)}</p>`;

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { THRON_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { ConfigError, loadConfig } from "../src/config.ts";
 import { readBundle } from "../src/runtime/bundle-files.ts";
@@ -16,6 +17,24 @@ export const THRON = {
   THRON_FOLDER_ID: "folder-1",
   THRON_PKEY: "pkey-1",
 };
+
+/**
+ * A real THRON configuration (not sandbox mode) for the simulator's tenant, with every THRON host
+ * at `base` (`https://thron.simulated/thron`): a BFF that speaks to the simulator as to THRON.
+ */
+export function thronSimulatorEnv(base: string): Record<string, string> {
+  return {
+    THRON_TENANT: THRON_SANDBOX.tenant,
+    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+    THRON_USERNAME: THRON_SANDBOX.username,
+    THRON_AUTH_URL: base,
+    THRON_API_URL: base,
+    THRON_CDN_URL: base,
+    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+    THRON_PKEY: THRON_SANDBOX.pkey,
+  };
+}
 
 /** The problems loadConfig reports for `env` (it must report some). */
 export function problemsOf(env: Record<string, string>): string[] {

@@ -5,9 +5,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage } from "@embedkit/contracts";
-import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { createSandbox } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
+import { thronSimulatorEnv } from "./helpers.ts";
 
 const HOST = "https://thron.simulated";
 const MINUTE = 60_000;
@@ -20,15 +21,7 @@ function bffRefusingRefreshes(refusal: () => Response) {
   sandbox.thron.settings.tokenLifetimeSeconds = 600;
   const base = `${HOST}/thron`;
   const config = loadConfig({
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: base,
-    THRON_API_URL: base,
-    THRON_CDN_URL: base,
-    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-    THRON_PKEY: THRON_SANDBOX.pkey,
+    ...thronSimulatorEnv(base),
   });
   const refreshes: number[] = [];
   const { app } = createApp(config, {

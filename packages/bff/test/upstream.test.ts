@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
-import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { createSandbox } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
+import { thronSimulatorEnv } from "./helpers.ts";
 
 /** An upstream that answers each call with the next of `statuses` (the last one repeats), counting calls. */
 function upstream(...statuses: number[]) {
@@ -102,15 +103,7 @@ describe("an upstream's 500 through the BFF", () => {
     const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
     const base = "https://thron.simulated/thron";
     const config = loadConfig({
-      THRON_TENANT: THRON_SANDBOX.tenant,
-      THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-      THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-      THRON_USERNAME: THRON_SANDBOX.username,
-      THRON_AUTH_URL: base,
-      THRON_API_URL: base,
-      THRON_CDN_URL: base,
-      THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-      THRON_PKEY: THRON_SANDBOX.pkey,
+      ...thronSimulatorEnv(base),
     });
     const { app } = createApp(config, {
       publicUrl: "https://bff.example",

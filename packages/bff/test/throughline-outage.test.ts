@@ -165,6 +165,29 @@ describe("ThroughLine's limits", () => {
     assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "ThroughLine never saw more than 4 in a second");
     assert.equal(sandbox.throughline.stats.apiCalls, 12);
   });
+
+  it("counts the 30 a second with every deployment on the store, whatever ThroughLine application each one is", async () => {
+    const clock = manualClock(Date.now());
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    sandbox.throughline.settings.perSecond = 4;
+    sandbox.throughline.settings.applications.set("second-app", "second-app-secret");
+    const shared = new MemoryCounterStore(clock.now);
+    const sleep = async (ms: number) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.advance(ms);
+    };
+    const deployments = [{}, { THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" }].map((app) =>
+      throughlineBff(sandbox, clock.now, (r) => r, { counters: shared, perSecond: 4, sleep }, app),
+    );
+    const topics = ["", "anxiety", "suicidal-thoughts", "domestic-violence"];
+    const statuses = await Promise.all(
+      deployments.flatMap((bff) =>
+        topics.map(async (topic) => (await bff.get(`${HELPLINES}?country=NZ${topic && `&topic=${topic}`}`)).status),
+      ),
+    );
+    assert.deepEqual(new Set(statuses), new Set([200]));
+    assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "one egress address: never more than 4 in a second between them");
+  });
 });
 
 /** A BFF with ThroughLine configured against `sandbox`, its answers passed through `shape`. */
@@ -173,6 +196,7 @@ function throughlineBff(
   now: () => number,
   shape: (response: Response) => Response,
   shared?: { counters: CounterStore; perSecond: number; sleep: (ms: number) => Promise<void> },
+  application: Record<string, string> = {},
 ) {
   const host = "https://throughline.simulated/throughline";
   const config = loadConfig({
@@ -183,6 +207,7 @@ function throughlineBff(
     THROUGHLINE_EVENTS_URL: `${host}/v1/events`,
     ALLOWED_ORIGINS: "https://www.host.example",
     RATE_LIMIT_PER_MINUTE: "100000",
+    ...application,
   });
   const { app } = createApp(config, {
     publicUrl: "https://bff.example",

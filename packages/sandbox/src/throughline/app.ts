@@ -21,7 +21,13 @@ const HOUR = 3_600_000;
 export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number } = {}) {
   const clock = options.now ?? Date.now;
   const faults: Faults = noFaults();
-  const settings = { tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200, dailyQuota: options.dailyQuota ?? 1_000, perSecond: 30 };
+  const settings = {
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200,
+    dailyQuota: options.dailyQuota ?? 1_000,
+    perSecond: 30,
+    /** The account's applications (client id → secret): every one of them counts against the one quota. */
+    applications: new Map<string, string>([[THROUGHLINE_SANDBOX.clientId, THROUGHLINE_SANDBOX.clientSecret]]),
+  };
   const tokens = new Map<string, number>(); // token → expiry (ms)
   const calls: number[] = []; // API call times within the rolling day
   const stats = { tokenRequests: 0, apiCalls: 0, refusedForQuota: 0, events: [] as Record<string, unknown>[] };
@@ -37,7 +43,7 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
       return error(c, 400, "invalid_request", "Client credentials must be sent in the request body, never in the URL.");
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     if (form.grant_type !== "client_credentials") return error(c, 400, "unsupported_grant_type", "Only client_credentials is supported.");
-    if (form.client_id !== THROUGHLINE_SANDBOX.clientId || form.client_secret !== THROUGHLINE_SANDBOX.clientSecret)
+    if (typeof form.client_id !== "string" || settings.applications.get(form.client_id) !== form.client_secret)
       return error(c, 401, "invalid_client", "Client authentication failed.");
     const token = crypto.randomUUID().replaceAll("-", "");
     tokens.set(token, Date.now() + settings.tokenLifetimeSeconds * 1000);

@@ -176,7 +176,11 @@ describe("ThroughLine's limits", () => {
       await new Promise((resolve) => setImmediate(resolve));
       clock.advance(ms);
     };
-    const deployments = [{}, { THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" }].map((app) =>
+    const applications: Record<string, string>[] = [
+      {},
+      { THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" },
+    ];
+    const deployments = applications.map((app) =>
       throughlineBff(sandbox, clock.now, (r) => r, { counters: shared, perSecond: 4, sleep }, app),
     );
     const topics = ["", "anxiety", "suicidal-thoughts", "domestic-violence"];

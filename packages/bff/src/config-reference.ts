@@ -3,7 +3,7 @@
  * `<provider>/config.ts`): docs/configuration.md is generated from this (`pnpm docs:config`).
  */
 import { BASE_VARS, PROVIDER_VARS } from "./config.ts";
-import { defaultOf, metaOf, type VarShape } from "./env-vars.ts";
+import { defaultOf, metaOf, type VarShape } from "./core/env-vars.ts";
 
 const GROUPS = ["BFF", "THRON", "Thunder", "ThroughLine"] as const;
 

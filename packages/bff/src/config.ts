@@ -6,7 +6,6 @@
 import { sandboxUrls } from "@embedkit/sandbox";
 import { parse } from "tldts";
 import { z } from "zod";
-import { LOG_LEVELS } from "./core/logger.ts";
 import {
   credentialsOf,
   decimalNumber,
@@ -18,7 +17,8 @@ import {
   stripSlash,
   type VarValues,
   wholeNumber,
-} from "./env-vars.ts";
+} from "./core/env-vars.ts";
+import { LOG_LEVELS } from "./core/logger.ts";
 import { SANDBOX_PATH } from "./sandbox-mode.ts";
 import { THRON_VARS, thronConfig, thronSandboxEnv } from "./thron/config.ts";
 import { THROUGHLINE_VARS, throughlineConfig, throughlineSandboxEnv } from "./throughline/config.ts";

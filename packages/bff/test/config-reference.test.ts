@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { BASE_VARS, loadConfig, PROVIDER_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
-import { defaultOf, metaOf } from "../src/env-vars.ts";
+import { defaultOf, metaOf } from "../src/core/env-vars.ts";
 import { THRON } from "./helpers.ts";
 
 const source = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");

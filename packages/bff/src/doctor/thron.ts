@@ -4,9 +4,10 @@
  * every gallery's folder, the filter definitions (and the viewer role they need), one content
  * detail with its playable sources, the Player script.
  */
-import type { GalleryConfig, ThronConfig } from "../config.ts";
+
 import { impersonationGrantRequest, legacyTokenRequest } from "../thron/auth.ts";
 import { thronRequests } from "../thron/client.ts";
+import type { GalleryConfig, ThronConfig } from "../thron/config.ts";
 import { folderProbeBody } from "../thron/search-body.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 

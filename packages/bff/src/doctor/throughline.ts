@@ -3,9 +3,10 @@
  * look-up. The two API calls count against ThroughLine's daily quota (about 1,000), and the
  * report says so.
  */
-import type { ThroughLineConfig } from "../config.ts";
+
 import { throughlineTokenRequest } from "../throughline/auth.ts";
 import { throughlineApiRequest } from "../throughline/client.ts";
+import type { ThroughLineConfig } from "../throughline/config.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 
 const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";

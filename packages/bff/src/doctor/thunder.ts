@@ -2,8 +2,9 @@
  * `pnpm doctor`, Thunder: a token from GenerateTokenWithDuration with the BFF's own settings,
  * then, in Hub Pro mode, one SaveUserUrlByGuid, and how launches are protected.
  */
-import type { ThunderConfig } from "../config.ts";
+
 import { isCredentialRefusal, parseWcfString, type SsoOperation, type SsoOperations, ssoRequest } from "../thunder/client.ts";
+import type { ThunderConfig } from "../thunder/config.ts";
 import { buildLaunchUrl } from "../thunder/mapping.ts";
 import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
 

@@ -4,12 +4,13 @@
  */
 import { Health } from "@embedkit/contracts";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Provider, ProviderId } from "../provider.ts";
+import type { ProviderHealth } from "../upstream/health.ts";
+import type { RollingQuota } from "../upstream/quota.ts";
 
 export interface HealthSources {
   sandbox: boolean;
-  /** Every provider the BFF knows, with its wiring when it is configured. */
-  providers: readonly (readonly [ProviderId, Provider | null])[];
+  /** Every provider the BFF knows, by its key in `providers`, with its health and quota when it is configured. */
+  providers: readonly (readonly [string, { health: ProviderHealth; quota?: RollingQuota | undefined } | null])[];
   /** Whether the shared store answers; absent without one. */
   sharedState?: (() => "ready" | "unavailable") | undefined;
 }

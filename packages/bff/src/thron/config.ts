@@ -1,7 +1,7 @@
 /** THRON's settings: its environment variables, what they parse to, and the sandbox's values for them. */
 import { type SandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
-import { envVar, httpUrl, list, type VarValues } from "../env-vars.ts";
+import { envVar, httpUrl, list, type VarValues } from "../core/env-vars.ts";
 
 const GalleryName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const Gallery = z.object({ folderId: z.string().min(1), pkey: z.string().min(1), filterKeys: z.array(z.string().min(1)).default([]) });

@@ -1,7 +1,7 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
 import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import { ContentNotFound, MissingViewerRole } from "./client.ts";
 import { parseFilters, toFilters } from "./filters.ts";

@@ -5,7 +5,6 @@
  */
 import type { AssetPage, AssetsQuery } from "@embedkit/contracts";
 import type { Context } from "hono";
-import type { GalleryConfig, ThronConfig } from "../config.ts";
 import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
 import type { CursorSeal } from "../http/cursor-seal.ts";
 import { acceptedEncoding } from "../http/encoding.ts";
@@ -13,6 +12,7 @@ import { RenderMemo } from "../http/render-memo.ts";
 import { respond } from "../http/response-headers.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { ThronClient } from "./client.ts";
+import type { GalleryConfig, ThronConfig } from "./config.ts";
 import { matchesRemaining, type SelectedFilters, toMetadataCriteria } from "./filters.ts";
 import { durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
 import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";

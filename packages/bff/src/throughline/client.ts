@@ -5,14 +5,14 @@
  * spent or while a 429's Retry-After runs.
  */
 import { z } from "zod";
-import type { ThroughLineConfig } from "../config.ts";
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 import { answerError, badGateway, callUpstream, UpstreamError, type UpstreamOptions } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import { Pacer } from "../upstream/pacer.ts";
 import type { CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { type TokenSource, withRenewal } from "../upstream/token-source.ts";
 import { createThroughLineAuth, type ThroughLineToken } from "./auth.ts";
+import type { ThroughLineConfig } from "./config.ts";
 import { CALLS_PER_SECOND, COOL_DOWN_DEFAULT_S, coolDownAfter429, PACE_KEY, secondsToNextHour } from "./limits.ts";
 import {
   API_VERSION,

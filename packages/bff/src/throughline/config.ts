@@ -1,7 +1,7 @@
 /** ThroughLine's settings: its environment variables, what they parse to, and the sandbox's values for them. */
 import { type SandboxUrls, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
-import { envVar, stripSlash, type VarValues, wholeNumber } from "../env-vars.ts";
+import { envVar, stripSlash, type VarValues, wholeNumber } from "../core/env-vars.ts";
 import { DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./mapping.ts";
 
 /** An http(s) URL without credentials in it: they go in the request body. */

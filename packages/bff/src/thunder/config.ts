@@ -1,7 +1,7 @@
 /** Thunder's settings: its environment variables, what they parse to, and the sandbox's values for them. */
 import { type SandboxUrls, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { z } from "zod";
-import { envVar, flag, httpUrl, type VarValues, wholeNumber } from "../env-vars.ts";
+import { envVar, flag, httpUrl, type VarValues, wholeNumber } from "../core/env-vars.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIN_TICKET_SECRET = 32;

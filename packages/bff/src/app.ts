@@ -164,6 +164,8 @@ export function createApp(config: Config, deps: AppDeps) {
   return { app, sandbox: sandboxMode?.sandbox ?? null, logger, metrics };
 }
 
+/** The configuration loader for a whole BFF: sandbox mode's simulated values at hand (config.ts's alone never loads them). */
+export { loadConfig } from "./sandbox-mode.ts";
 export { ProblemError };
 
 /** A provider's own configuration in `config`, null when it is off. */

@@ -3,7 +3,6 @@
  * `<provider>/config.ts`. Every problem is collected and reported at once, naming the
  * variables, so an operator fixes a deploy in one round.
  */
-import { sandboxUrls } from "@embedkit/sandbox";
 import { parse } from "tldts";
 import { z } from "zod";
 import {
@@ -19,10 +18,9 @@ import {
   wholeNumber,
 } from "./core/env-vars.ts";
 import { LOG_LEVELS } from "./core/logger.ts";
-import { SANDBOX_PATH } from "./sandbox-mode.ts";
-import { THRON_VARS, thronConfig, thronSandboxEnv } from "./thron/config.ts";
-import { THROUGHLINE_VARS, throughlineConfig, throughlineSandboxEnv } from "./throughline/config.ts";
-import { THUNDER_VARS, thunderConfig, thunderSandboxEnv } from "./thunder/config.ts";
+import { THRON_VARS, thronConfig } from "./thron/config.ts";
+import { THROUGHLINE_VARS, throughlineConfig } from "./throughline/config.ts";
+import { THUNDER_VARS, thunderConfig } from "./thunder/config.ts";
 
 export type { GalleryConfig, ThronConfig } from "./thron/config.ts";
 export type { ThroughLineConfig } from "./throughline/config.ts";
@@ -184,6 +182,18 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** Where this BFF is reachable; in sandbox mode the simulated upstreams live under it. */
   publicUrl?: string;
+  /**
+   * The simulated upstreams' values, read in sandbox mode over the operator's variables: given
+   * by sandbox-mode.ts (its loadConfig), so that reading a real configuration never loads the simulator.
+   */
+  simulated?: (publicUrl: string) => SimulatedValues;
+}
+
+/** What sandbox mode reads: each provider's variables as the simulator sets them. */
+export interface SimulatedValues {
+  env: Env;
+  /** Thunder's Hub Pro lookup URL in the sandbox, when THUNDER_LAUNCH_MODE=hub-pro names none. */
+  thunderHubLookup: string;
 }
 
 export function loadConfig(env: Env, options: LoadOptions = {}): Config {
@@ -193,16 +203,26 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   const enabled = enabledProviders(env, problems);
   const sandbox = sandboxMode(vars.sandbox, Object.values(enabled).includes(true), problems);
   const base = baseSettings(vars, sandbox, problems, warnings);
-  const urls = sandboxUrls(`${stripSlash(options.publicUrl ?? `http://localhost:${vars.port}`)}${SANDBOX_PATH}`);
+  const simulated = sandbox ? simulatedValues(options, vars.port, problems) : null;
   // In sandbox mode each provider reads the sandbox's values over the operator's.
-  const read = <S extends (typeof PROVIDER_VARS)[Provider]>(shape: S, sandboxEnv: (u: typeof urls) => Env) =>
-    readVars(shape, sandbox ? { ...env, ...sandboxEnv(urls) } : env, problems);
+  const read = <S extends (typeof PROVIDER_VARS)[Provider]>(shape: S) =>
+    readVars(shape, simulated ? { ...env, ...simulated.env } : env, problems);
   const on = (provider: Provider) => sandbox || enabled[provider];
-  const thron = on("thron") ? thronConfig(read(THRON_VARS, thronSandboxEnv), problems) : null;
-  const thunder = on("thunder") ? thunderConfig(read(THUNDER_VARS, thunderSandboxEnv), { sandbox, urls }, problems) : null;
-  const throughline = on("throughline") ? throughlineConfig(read(THROUGHLINE_VARS, throughlineSandboxEnv)) : null;
+  const thron = on("thron") ? thronConfig(read(THRON_VARS), problems) : null;
+  const sandboxHubLookup = simulated?.thunderHubLookup ?? null;
+  const thunder = on("thunder") ? thunderConfig(read(THUNDER_VARS), { sandbox, sandboxHubLookup }, problems) : null;
+  const throughline = on("throughline") ? throughlineConfig(read(THROUGHLINE_VARS)) : null;
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...base, warnings, thron, thunder, throughline };
+}
+
+/** The simulator's values for sandbox mode; a problem when the caller did not give them. */
+function simulatedValues(options: LoadOptions, port: number, problems: string[]): SimulatedValues | null {
+  if (!options.simulated) {
+    problems.push("sandbox mode needs the simulated upstreams: load the configuration with sandbox-mode.ts's loadConfig");
+    return null;
+  }
+  return options.simulated(stripSlash(options.publicUrl ?? `http://localhost:${port}`));
 }
 
 /** A provider is enabled when any of its credentials is set; then all of them must be. */

@@ -2,9 +2,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BASE_VARS, loadConfig, PROVIDER_VARS, secretsOf } from "../src/config.ts";
+import { BASE_VARS, PROVIDER_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
 import { defaultOf, metaOf } from "../src/core/env-vars.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { THRON } from "./helpers.ts";
 
 const source = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");

@@ -92,6 +92,18 @@ export function cycles(graph: Graph): string[] {
   return found;
 }
 
+/** The modules `start` loads, itself included, following src/'s arrows. */
+function reachable(graph: Graph, start: string): Set<string> {
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const next of graph.get(file) ?? []) walk(next);
+  };
+  walk(start);
+  return seen;
+}
+
 const imports = readImports();
 const graph = moduleGraph(imports);
 
@@ -120,4 +132,12 @@ test("the checks see a planted cycle and a planted back-arrow", () => {
   planted.set("upstream/call.ts", [...(graph.get("upstream/call.ts") ?? []), "thron/client.ts"]);
   assert.ok(cycles(planted).some((cycle) => cycle.includes("upstream/call.ts") && cycle.includes("thron/client.ts")));
   assert.ok(backArrows(planted).includes("upstream/call.ts -> thron/client.ts"));
+});
+
+test("reading the real configuration never loads the simulator", () => {
+  for (const entry of ["config.ts", "config-reference.ts"]) {
+    const loaded = [...reachable(graph, entry)];
+    const simulating = loaded.filter((file) => (imports.get(file) ?? []).some((specifier) => specifier.startsWith("@embedkit/sandbox")));
+    assert.deepEqual(simulating, [], `${entry} loads the sandbox through ${simulating.join(", ")}`);
+  }
 });

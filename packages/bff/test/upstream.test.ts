@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
 
 /** An upstream that answers each call with the next of `statuses` (the last one repeats), counting calls. */

@@ -6,7 +6,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { builderRoutes } from "./builder/routes.ts";
-import { type Config, secretsOf } from "./config.ts";
+import { type Config, ownConfig, secretsOf } from "./config.ts";
 import type { FleetLock } from "./core/fleet-lock.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
@@ -28,7 +28,6 @@ import { responseHeaders } from "./http/response-headers.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./http/static-assets.ts";
 import { validationHook } from "./http/validation.ts";
-import { PROVIDERS } from "./provider.ts";
 import type { Provider, ProviderContext, ProviderDeps, ProviderModule } from "./providers/contract.ts";
 import { renderRoutes } from "./render/routes.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
@@ -104,7 +103,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const metrics = deps.metrics?.(gaugesOf(providers, sharedState)) ?? null;
   const contextIn = (namespace: readonly string[]) => providerContext(config, deps, logger, metrics, sandboxMode?.fetch, namespace);
   // The edge's rate limits belong to this deployment: namespaced by every provider's namespace.
-  const context = contextIn(["v1", ...PROVIDERS.map((module) => namespacePrefix(namespaceOf(config, module)))]);
+  const context = contextIn(["v1", ...config.providers.map((module) => namespacePrefix(namespaceOf(config, module)))]);
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   if (deps.tracing) app.use(deps.tracing.request);
@@ -121,7 +120,7 @@ export function createApp(config: Config, deps: AppDeps) {
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 
-  const wired = PROVIDERS.map((module) => {
+  const wired = config.providers.map((module) => {
     const own = ownConfig(config, module);
     return [module.id, own ? module.create(contextIn(module.namespace(own)), own) : null] as const;
   });
@@ -167,11 +166,6 @@ export function createApp(config: Config, deps: AppDeps) {
 /** The configuration loader for a whole BFF: sandbox mode's simulated values at hand (config.ts's alone never loads them). */
 export { loadConfig } from "./sandbox-mode.ts";
 export { ProblemError };
-
-/** A provider's own configuration in `config`, null when it is off. */
-function ownConfig(config: Config, module: ProviderModule): unknown {
-  return config[module.id];
-}
 
 /** What decides a provider's answers; nothing when it is off. */
 function namespaceOf(config: Config, module: ProviderModule): readonly string[] {

@@ -18,9 +18,11 @@ import {
   wholeNumber,
 } from "./core/env-vars.ts";
 import { LOG_LEVELS } from "./core/logger.ts";
-import { THRON_VARS, thronConfig } from "./thron/config.ts";
-import { THROUGHLINE_VARS, throughlineConfig } from "./throughline/config.ts";
-import { THUNDER_VARS, thunderConfig } from "./thunder/config.ts";
+import { PROVIDERS } from "./provider.ts";
+import type { ProviderModule, SimulatedValues } from "./providers/contract.ts";
+import type { ThronConfig } from "./thron/config.ts";
+import type { ThroughLineConfig } from "./throughline/config.ts";
+import type { ThunderConfig } from "./thunder/config.ts";
 
 export type { GalleryConfig, ThronConfig } from "./thron/config.ts";
 export type { ThroughLineConfig } from "./throughline/config.ts";
@@ -160,17 +162,26 @@ export const BASE_VARS = {
   ),
 };
 
-/** Each provider's variables, under the name its configuration takes in `Config`. */
-export const PROVIDER_VARS = { thron: THRON_VARS, thunder: THUNDER_VARS, throughline: THROUGHLINE_VARS };
-type Provider = keyof typeof PROVIDER_VARS;
+export type { SimulatedValues };
 
+/**
+ * The BFF's settings, and each provider's own configuration under its id (null when it is off):
+ * the three built in are typed here; any other module's is read with `ownConfig`.
+ */
 export type Config = ReturnType<typeof baseSettings> & {
-  thron: ReturnType<typeof thronConfig> | null;
-  thunder: ReturnType<typeof thunderConfig> | null;
-  throughline: ReturnType<typeof throughlineConfig> | null;
+  thron: ThronConfig | null;
+  thunder: ThunderConfig | null;
+  throughline: ThroughLineConfig | null;
+  /** Every provider the BFF knows: PROVIDERS, unless loadConfig was given others. */
+  providers: readonly ProviderModule[];
   /** Worth an operator's attention at start, though not errors (logged once). */
   warnings: string[];
 };
+
+/** A provider's own configuration in `config`, null when it is off. */
+export function ownConfig(config: Config, module: ProviderModule): unknown {
+  return (config as unknown as Readonly<Record<string, unknown>>)[module.id] ?? null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -187,33 +198,29 @@ export interface LoadOptions {
    * by sandbox-mode.ts (its loadConfig), so that reading a real configuration never loads the simulator.
    */
   simulated?: (publicUrl: string) => SimulatedValues;
-}
-
-/** What sandbox mode reads: each provider's variables as the simulator sets them. */
-export interface SimulatedValues {
-  env: Env;
-  /** Thunder's Hub Pro lookup URL in the sandbox, when THUNDER_LAUNCH_MODE=hub-pro names none. */
-  thunderHubLookup: string;
+  /** The providers the BFF knows (PROVIDERS unless given: a test's fixture provider). */
+  providers?: readonly ProviderModule[];
 }
 
 export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   const problems: string[] = [];
   const warnings: string[] = [];
+  const providers = options.providers ?? PROVIDERS;
   const vars = readVars(BASE_VARS, env, problems);
-  const enabled = enabledProviders(env, problems);
-  const sandbox = sandboxMode(vars.sandbox, Object.values(enabled).includes(true), problems);
+  const anyEnabled = providers.map((module) => isEnabled(module, env, problems)).includes(true);
+  const sandbox = sandboxMode(vars.sandbox, anyEnabled, problems);
   const base = baseSettings(vars, sandbox, problems, warnings);
   const simulated = sandbox ? simulatedValues(options, vars.port, problems) : null;
-  // In sandbox mode each provider reads the sandbox's values over the operator's.
-  const read = <S extends (typeof PROVIDER_VARS)[Provider]>(shape: S) =>
-    readVars(shape, simulated ? { ...env, ...simulated.env } : env, problems);
-  const on = (provider: Provider) => sandbox || enabled[provider];
-  const thron = on("thron") ? thronConfig(read(THRON_VARS), problems) : null;
-  const sandboxHubLookup = simulated?.thunderHubLookup ?? null;
-  const thunder = on("thunder") ? thunderConfig(read(THUNDER_VARS), { sandbox, sandboxHubLookup }, problems) : null;
-  const throughline = on("throughline") ? throughlineConfig(read(THROUGHLINE_VARS)) : null;
+  // In sandbox mode each provider reads the simulator's values over the operator's; one the
+  // simulator does not set is on only when the operator configured it.
+  const read = simulated ? { ...env, ...simulated.env } : env;
+  const own = providers.map((module) => {
+    const on = credentialsOf(module.vars, read).present.length > 0;
+    return [module.id, on ? module.config(readVars(module.vars, read, problems), { sandbox, simulated }, problems) : null] as const;
+  });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...base, warnings, thron, thunder, throughline };
+  // Typed for the three built in (Config); any other provider's is read with ownConfig.
+  return { ...base, warnings, providers, ...(Object.fromEntries(own) as Pick<Config, "thron" | "thunder" | "throughline">) };
 }
 
 /** The simulator's values for sandbox mode; a problem when the caller did not give them. */
@@ -226,15 +233,11 @@ function simulatedValues(options: LoadOptions, port: number, problems: string[])
 }
 
 /** A provider is enabled when any of its credentials is set; then all of them must be. */
-function enabledProviders(env: Env, problems: string[]): Record<Provider, boolean> {
-  const enabled = {} as Record<Provider, boolean>;
-  for (const provider of Object.keys(PROVIDER_VARS) as Provider[]) {
-    const { present, missing } = credentialsOf(PROVIDER_VARS[provider], env);
-    enabled[provider] = present.length > 0;
-    if (present.length > 0 && missing.length > 0)
-      problems.push(`${provider} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
-  }
-  return enabled;
+function isEnabled(module: ProviderModule, env: Env, problems: string[]): boolean {
+  const { present, missing } = credentialsOf(module.vars, env);
+  if (present.length > 0 && missing.length > 0)
+    problems.push(`${module.id} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
+  return present.length > 0;
 }
 
 function sandboxMode(setting: "0" | "1" | undefined, anyProvider: boolean, problems: string[]): boolean {
@@ -295,6 +298,6 @@ function isPublicSuffix(hostAndPort: string): boolean {
 export function secretsOf(config: Config): string[] {
   return [
     ...secretValues(BASE_VARS, config),
-    ...(Object.keys(PROVIDER_VARS) as Provider[]).flatMap((provider) => secretValues(PROVIDER_VARS[provider], config[provider])),
+    ...config.providers.flatMap((module) => secretValues(module.vars, ownConfig(config, module) as Record<string, unknown> | null)),
   ];
 }

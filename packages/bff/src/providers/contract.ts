@@ -5,20 +5,29 @@
  * client and routes, and returns what the app needs of it (`Provider`): where its routes go, and
  * its health and quota for /health and the metrics.
  */
-import type { Health } from "@embedkit/contracts";
 import type { Context, Hono } from "hono";
+import type { Env, VarShape, VarValues } from "../core/env-vars.ts";
 import type { Logger } from "../core/logger.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { UpstreamOptions } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import type { CounterStore, RollingQuota } from "../upstream/quota.ts";
+import type { Checkup, Probe } from "./checkup.ts";
 
-/** The provider's key in /health's `providers` (and `quota`), and its configuration's name in `Config`. */
-export type ProviderId = keyof Health["providers"];
-
-/** `C`: the provider's own configuration, as its config.ts reads it. */
-export interface ProviderModule<C = unknown> {
-  id: ProviderId;
+/**
+ * Everything about one provider. `C`: its own configuration, as its config.ts reads it; `S`: its
+ * environment variables. config.ts, docs/configuration.md, the doctor, /health, /metrics and
+ * /openapi.json all loop over the modules (provider.ts lists them).
+ */
+export interface ProviderModule<C = unknown, S extends VarShape = VarShape> {
+  /** Its key in /health's `providers` (and `quota`), and its configuration's name in `Config` (`thron`). */
+  id: string;
+  /** Its name in docs, the doctor's lines, metrics and log lines (`THRON`). */
+  name: string;
+  /** Its environment variables: setting any credential among them turns it on, and then all are needed. */
+  vars: S;
+  /** Its configuration from its variables; what holds only across several of them is checked here. */
+  config(vars: VarValues<S>, context: ConfigContext, problems: string[]): C;
   /**
    * What decides its answers (THRON: tenant and impersonated user): every key it puts in a
    * shared store is namespaced by it (stores/namespace.ts).
@@ -26,6 +35,22 @@ export interface ProviderModule<C = unknown> {
   namespace(config: C): readonly string[];
   /** The provider wired; called only when it is configured. */
   create(context: ProviderContext, config: C): Provider;
+  /** `pnpm doctor`'s walk through it with the real configuration, one step reported at a time. */
+  doctor?(config: C, probe: Probe, report: Checkup): Promise<void>;
+}
+
+/** What a provider's configuration may depend on besides its own variables. */
+export interface ConfigContext {
+  sandbox: boolean;
+  /** In sandbox mode, what the simulator sets (already read over the operator's variables). */
+  simulated: SimulatedValues | null;
+}
+
+/** What sandbox mode reads: each provider's variables as the simulator sets them (sandbox-mode.ts). */
+export interface SimulatedValues {
+  env: Env;
+  /** Thunder's Hub Pro lookup URL in the sandbox, when THUNDER_LAUNCH_MODE=hub-pro names none. */
+  thunderHubLookup: string;
 }
 
 /** A configured provider, as the app mounts and reports it. */

@@ -5,7 +5,8 @@ import { ttlsWith } from "../upstream/cache.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { createThronAuth } from "./auth.ts";
 import { ThronClient } from "./client.ts";
-import type { ThronConfig } from "./config.ts";
+import { THRON_VARS, type ThronConfig, thronConfig } from "./config.ts";
+import { checkThron } from "./doctor.ts";
 import { thronRoutes } from "./routes.ts";
 import type { ThronTtls } from "./search-pages.ts";
 
@@ -20,8 +21,12 @@ export const THRON_TTLS: ThronTtls = {
 /** Sessions are renewed this long before they expire (AppDeps.refreshAheadMs). */
 const REFRESH_AHEAD_MS = 5 * MINUTE;
 
-export const thron: ProviderModule<ThronConfig> = {
+export const thron: ProviderModule<ThronConfig, typeof THRON_VARS> = {
   id: "thron",
+  name: "THRON",
+  vars: THRON_VARS,
+  config: (vars, _context, problems) => thronConfig(vars, problems),
+  doctor: checkThron,
   // The impersonated user's folder rights decide what THRON answers; the folder is in every key.
   namespace: (own) => ["thron", own.tenant, own.username],
   create({ config, deps, now, upstream, responseCache }, own) {

@@ -4,7 +4,8 @@ import type { Ttl } from "../upstream/cache.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { RollingQuota } from "../upstream/quota.ts";
 import { ThroughLineClient } from "./client.ts";
-import type { ThroughLineConfig } from "./config.ts";
+import { THROUGHLINE_VARS, type ThroughLineConfig, throughlineConfig } from "./config.ts";
+import { checkThroughLine } from "./doctor.ts";
 import { throughlineRoutes } from "./routes.ts";
 
 const HOUR = 3_600_000;
@@ -13,8 +14,12 @@ export const THROUGHLINE_TTL: Ttl = { freshMs: 12 * HOUR, staleMs: 7 * 24 * HOUR
 /** Countries, topics and two lists per country: a few hundred entries. */
 const CACHE_ENTRIES = 2_000;
 
-export const throughline: ProviderModule<ThroughLineConfig> = {
+export const throughline: ProviderModule<ThroughLineConfig, typeof THROUGHLINE_VARS> = {
   id: "throughline",
+  name: "ThroughLine",
+  vars: THROUGHLINE_VARS,
+  config: (vars) => throughlineConfig(vars),
+  doctor: checkThroughLine,
   // Quota, token and answers belong to the ThroughLine app.
   namespace: (own) => ["throughline", own.clientId],
   create({ deps, now, upstream, responseCache, counters, egressCounters, clientKey }, own) {

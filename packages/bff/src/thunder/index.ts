@@ -3,12 +3,18 @@ import type { ProviderModule } from "../providers/contract.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { createThunderAuth } from "./auth.ts";
 import { ThunderClient } from "./client.ts";
-import type { ThunderConfig } from "./config.ts";
+import { THUNDER_VARS, type ThunderConfig, thunderConfig } from "./config.ts";
+import { checkThunder } from "./doctor.ts";
 import { thunderRoutes } from "./routes.ts";
 import { ticketLedger } from "./ticket.ts";
 
-export const thunder: ProviderModule<ThunderConfig> = {
+export const thunder: ProviderModule<ThunderConfig, typeof THUNDER_VARS> = {
   id: "thunder",
+  name: "Thunder",
+  vars: THUNDER_VARS,
+  config: (vars, { sandbox, simulated }, problems) =>
+    thunderConfig(vars, { sandbox, sandboxHubLookup: simulated?.thunderHubLookup ?? null }, problems),
+  doctor: checkThunder,
   // Used tickets and launch budgets belong to the Thunder account.
   namespace: (own) => ["thunder", own.username],
   create({ config, deps, logger, now, upstream, counters, sharedCounters, clientKey, isAllowedOrigin }, own) {

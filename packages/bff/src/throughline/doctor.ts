@@ -4,10 +4,10 @@
  * report says so.
  */
 
-import { throughlineTokenRequest } from "../throughline/auth.ts";
-import { throughlineApiRequest } from "../throughline/client.ts";
-import type { ThroughLineConfig } from "../throughline/config.ts";
-import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
+import { type Answer, answered, type Checkup, outage, type Probe } from "../providers/checkup.ts";
+import { throughlineTokenRequest } from "./auth.ts";
+import { throughlineApiRequest } from "./client.ts";
+import type { ThroughLineConfig } from "./config.ts";
 
 const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";
 

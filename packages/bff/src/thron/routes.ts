@@ -125,8 +125,7 @@ export function thronRoutes(deps: ThronRouteDeps) {
       throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
     const plan = pageToken === undefined ? firstPage : searchPlan(config, { name, config: gallery }, query, filters, pageToken);
     pages.remember(c.req.url, plan);
-    // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
-    return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
+    return pages.answer(c, plan);
   });
 
   app.openapi(getAsset, async (c) => {

@@ -3,6 +3,7 @@ import type { ProviderModule } from "../providers/contract.ts";
 import type { Ttl } from "../upstream/cache.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { RollingQuota } from "../upstream/quota.ts";
+import { createThroughLineAuth } from "./auth.ts";
 import { ThroughLineClient } from "./client.ts";
 import { THROUGHLINE_VARS, type ThroughLineConfig, throughlineConfig } from "./config.ts";
 import { checkThroughLine } from "./doctor.ts";
@@ -25,7 +26,9 @@ export const throughline: ProviderModule<ThroughLineConfig, typeof THROUGHLINE_V
   create({ deps, now, upstream, responseCache, counters, egressCounters, clientKey }, own) {
     const quota = new RollingQuota("throughline", own.dailyQuota, counters, now);
     const health = new ProviderHealth(undefined, now);
-    const client = new ThroughLineClient(own, upstream("ThroughLine"), quota, health, {
+    const options = upstream("ThroughLine");
+    const tokens = createThroughLineAuth(own, options, now);
+    const client = new ThroughLineClient(own, options, tokens, quota, health, {
       perSecond: deps.throughlinePerSecond,
       now,
       sleep: deps.sleep,

@@ -57,7 +57,7 @@ function bffInDevServer(): Plugin {
     apply: "serve",
     async configureServer(server) {
       const { createApp } = await server.ssrLoadModule("/packages/bff/src/app.ts");
-      const { loadConfig } = await server.ssrLoadModule("/packages/bff/src/config.ts");
+      const { loadConfig } = await server.ssrLoadModule("/packages/bff/src/sandbox-mode.ts");
       const { demoPage } = await server.ssrLoadModule("/packages/bff/src/demo/page.ts");
       const port = server.config.server.port ?? 5173;
       const publicUrl = `http://localhost:${port}`;

@@ -22,9 +22,9 @@ import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import puppeteer from "puppeteer-core";
 import { type AppDeps, createApp } from "../packages/bff/src/app.ts";
-import { loadConfig } from "../packages/bff/src/config.ts";
 import { createPrometheusMetrics } from "../packages/bff/src/core/prometheus.ts";
 import { BUNDLE_DIR, startNodeServer } from "../packages/bff/src/runtime/node-server.ts";
+import { loadConfig } from "../packages/bff/src/sandbox-mode.ts";
 import { bundleFigures, KB } from "./bundle-size.ts";
 import { CHROME_ARGS, chromePath } from "./chrome.ts";
 

@@ -6,9 +6,9 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigError, loadConfig, secretsOf } from "../packages/bff/src/config.ts";
+import { ConfigError, secretsOf } from "../packages/bff/src/config.ts";
 import { runDoctor } from "../packages/bff/src/doctor/run.ts";
-import { createSandboxMode } from "../packages/bff/src/sandbox-mode.ts";
+import { createSandboxMode, loadConfig } from "../packages/bff/src/sandbox-mode.ts";
 
 const envFile = fileURLToPath(new URL("../.env", import.meta.url));
 if (existsSync(envFile)) process.loadEnvFile(envFile);

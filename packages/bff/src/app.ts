@@ -6,10 +6,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { builderRoutes } from "./builder/routes.ts";
-import { type Config, secretsOf } from "./config.ts";
+import { type Config, ownConfig, secretsOf } from "./config.ts";
 import type { FleetLock } from "./core/fleet-lock.ts";
 import { createLogger, type LogSink } from "./core/logger.ts";
 import type { MetricsGauges, ScrapedMetrics } from "./core/metrics.ts";
+import { ProblemError } from "./core/problem.ts";
 import type { Tracing } from "./core/tracing.ts";
 import { mountDemo } from "./demo/routes.ts";
 import { mountDocs, type SwaggerUiFiles } from "./docs/page.ts";
@@ -21,33 +22,23 @@ import { mountHealth } from "./http/health.ts";
 import { jsonBodies, noBodiesOnReads } from "./http/json-body.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { originMatcher } from "./http/origins.ts";
-import { ProblemError } from "./http/problem.ts";
 import { clientAddress, rateLimit } from "./http/rate-limit.ts";
 import { requestLog } from "./http/request-log.ts";
 import { responseHeaders } from "./http/response-headers.ts";
 import { SECURITY_HEADERS } from "./http/security-headers.ts";
 import { mountStaticAssets, type StaticFiles } from "./http/static-assets.ts";
 import { validationHook } from "./http/validation.ts";
-import type { Provider, ProviderContext, ProviderModule } from "./provider.ts";
+import type { Provider, ProviderContext, ProviderDeps, ProviderModule } from "./providers/contract.ts";
 import { renderRoutes } from "./render/routes.ts";
 import { createSandboxMode, SANDBOX_PATH, sandboxUrlsFollowRequest } from "./sandbox-mode.ts";
 import { namespacePrefix, scopedCache, scopedCounters, scopedLock } from "./stores/namespace.ts";
-import { thron } from "./thron/index.ts";
 import type { ThronTtls } from "./thron/search-pages.ts";
-import { throughline } from "./throughline/index.ts";
-import { thunder } from "./thunder/index.ts";
 import { type CacheStore, MemoryStore, ResponseCache, type Ttl } from "./upstream/cache.ts";
 import type { FetchLike } from "./upstream/call.ts";
 import { type CounterStore, MemoryCounterStore } from "./upstream/quota.ts";
 
-/** Every provider the BFF knows, in the order /health lists them: a new one is one more entry. */
-const PROVIDERS: readonly ProviderModule[] = [thron, thunder, throughline];
-
-export interface AppDeps {
-  /** Where this BFF is reachable from browsers (sandbox URLs are built from it). */
-  publicUrl: string;
-  /** publicUrl is a guess (no PUBLIC_URL): sandbox media URLs follow the origin each request came to. */
-  publicUrlGuessed?: boolean;
+/** What the runtime gives the app; what providers read of it is declared in providers/contract.ts. */
+export interface AppDeps extends ProviderDeps {
   /** The elements' bundle; null when it is not built. */
   staticFiles?: StaticFiles | null;
   /** Swagger UI's files for /docs (server runtimes read them from swagger-ui-dist). */
@@ -60,8 +51,6 @@ export interface AppDeps {
   upstreamTimeoutMs?: number;
   /** The longest a /v1 request waits for its upstreams before a 504. */
   deadlineMs?: number;
-  /** Refresh tokens this long before they expire. */
-  refreshAheadMs?: number;
   /** The client's network address as the runtime knows it (rate limiting). */
   clientAddress?: (c: Context) => string | undefined;
   /** Middleware of your own, run on every request after the edge's first steps (security headers, request id) and before CORS and the routes. */
@@ -79,8 +68,6 @@ export interface AppDeps {
   };
   /** How long a request waits on one shared-store (Redis) command before it goes on from memory: 50 ms unless given. */
   sharedStoreBudgetMs?: number;
-  /** Entries the in-memory cache of THRON's answers keeps (5,000 unless given). */
-  memoryCacheEntries?: number;
   /** Traces (core/otel.ts); the runtime loads it only when OTEL_EXPORTER_OTLP_ENDPOINT is set. */
   tracing?: Tracing;
   /** Builds the metrics behind GET /metrics (core/prometheus.ts); the runtime loads it only when metrics are enabled. */
@@ -93,12 +80,6 @@ export interface AppDeps {
   now?: () => number;
   /** How long answers stay fresh, and then usable while stale (defaults in thron/index.ts and throughline/index.ts). */
   ttl?: Partial<CacheTtls>;
-  /** ThroughLine calls started per second at most (ThroughLine allows 30). */
-  throughlinePerSecond?: number;
-  /** How paced calls wait their turn (tests move their clock instead of waiting). */
-  sleep?: (ms: number) => Promise<void>;
-  /** How long a failed ThroughLine look-up is answered without a call (30 s; browser tests of a retry set 0). */
-  throughlineFailureMemoryMs?: number;
 }
 
 export type CacheTtls = ThronTtls & { throughline: Ttl };
@@ -122,7 +103,7 @@ export function createApp(config: Config, deps: AppDeps) {
   const metrics = deps.metrics?.(gaugesOf(providers, sharedState)) ?? null;
   const contextIn = (namespace: readonly string[]) => providerContext(config, deps, logger, metrics, sandboxMode?.fetch, namespace);
   // The edge's rate limits belong to this deployment: namespaced by every provider's namespace.
-  const context = contextIn(["v1", ...PROVIDERS.map((module) => namespacePrefix(module.namespace(config) ?? []))]);
+  const context = contextIn(["v1", ...config.providers.map((module) => namespacePrefix(namespaceOf(config, module)))]);
 
   const app = new OpenAPIHono({ defaultHook: validationHook });
   if (deps.tracing) app.use(deps.tracing.request);
@@ -139,9 +120,9 @@ export function createApp(config: Config, deps: AppDeps) {
   app.use("/v1/*", deadline(deps.deadlineMs ?? REQUEST_DEADLINE_MS));
   answerErrorsAsProblems(app, logger);
 
-  const wired = PROVIDERS.map((module) => {
-    const namespace = module.namespace(config);
-    return [module.id, namespace && module.create(contextIn(namespace))] as const;
+  const wired = config.providers.map((module) => {
+    const own = ownConfig(config, module);
+    return [module.id, own ? module.create(contextIn(module.namespace(own)), own) : null] as const;
   });
   mountHealth(app, { sandbox: config.sandbox, providers: wired, sharedState });
   // The render route asks the providers' JSON routes in-process, past the edge (already passed).
@@ -182,7 +163,15 @@ export function createApp(config: Config, deps: AppDeps) {
   return { app, sandbox: sandboxMode?.sandbox ?? null, logger, metrics };
 }
 
+/** The configuration loader for a whole BFF: sandbox mode's simulated values at hand (config.ts's alone never loads them). */
+export { loadConfig } from "./sandbox-mode.ts";
 export { ProblemError };
+
+/** What decides a provider's answers; nothing when it is off. */
+function namespaceOf(config: Config, module: ProviderModule): readonly string[] {
+  const own = ownConfig(config, module);
+  return own ? module.namespace(own) : [];
+}
 
 /**
  * What every provider shares: its upstream calls, caches, counters, the clock, who the client

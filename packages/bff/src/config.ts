@@ -3,10 +3,8 @@
  * `<provider>/config.ts`. Every problem is collected and reported at once, naming the
  * variables, so an operator fixes a deploy in one round.
  */
-import { sandboxUrls } from "@embedkit/sandbox";
 import { parse } from "tldts";
 import { z } from "zod";
-import { LOG_LEVELS } from "./core/logger.ts";
 import {
   credentialsOf,
   decimalNumber,
@@ -18,11 +16,13 @@ import {
   stripSlash,
   type VarValues,
   wholeNumber,
-} from "./env-vars.ts";
-import { SANDBOX_PATH } from "./sandbox-mode.ts";
-import { THRON_VARS, thronConfig, thronSandboxEnv } from "./thron/config.ts";
-import { THROUGHLINE_VARS, throughlineConfig, throughlineSandboxEnv } from "./throughline/config.ts";
-import { THUNDER_VARS, thunderConfig, thunderSandboxEnv } from "./thunder/config.ts";
+} from "./core/env-vars.ts";
+import { LOG_LEVELS } from "./core/logger.ts";
+import { PROVIDERS } from "./provider.ts";
+import type { ProviderModule, SimulatedValues } from "./providers/contract.ts";
+import type { ThronConfig } from "./thron/config.ts";
+import type { ThroughLineConfig } from "./throughline/config.ts";
+import type { ThunderConfig } from "./thunder/config.ts";
 
 export type { GalleryConfig, ThronConfig } from "./thron/config.ts";
 export type { ThroughLineConfig } from "./throughline/config.ts";
@@ -162,17 +162,26 @@ export const BASE_VARS = {
   ),
 };
 
-/** Each provider's variables, under the name its configuration takes in `Config`. */
-export const PROVIDER_VARS = { thron: THRON_VARS, thunder: THUNDER_VARS, throughline: THROUGHLINE_VARS };
-type Provider = keyof typeof PROVIDER_VARS;
+export type { SimulatedValues };
 
+/**
+ * The BFF's settings, and each provider's own configuration under its id (null when it is off):
+ * the three built in are typed here; any other module's is read with `ownConfig`.
+ */
 export type Config = ReturnType<typeof baseSettings> & {
-  thron: ReturnType<typeof thronConfig> | null;
-  thunder: ReturnType<typeof thunderConfig> | null;
-  throughline: ReturnType<typeof throughlineConfig> | null;
+  thron: ThronConfig | null;
+  thunder: ThunderConfig | null;
+  throughline: ThroughLineConfig | null;
+  /** Every provider the BFF knows: PROVIDERS, unless loadConfig was given others. */
+  providers: readonly ProviderModule[];
   /** Worth an operator's attention at start, though not errors (logged once). */
   warnings: string[];
 };
+
+/** A provider's own configuration in `config`, null when it is off. */
+export function ownConfig(config: Config, module: ProviderModule): unknown {
+  return (config as unknown as Readonly<Record<string, unknown>>)[module.id] ?? null;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -184,37 +193,51 @@ export class ConfigError extends Error {
 export interface LoadOptions {
   /** Where this BFF is reachable; in sandbox mode the simulated upstreams live under it. */
   publicUrl?: string;
+  /**
+   * The simulated upstreams' values, read in sandbox mode over the operator's variables: given
+   * by sandbox-mode.ts (its loadConfig), so that reading a real configuration never loads the simulator.
+   */
+  simulated?: (publicUrl: string) => SimulatedValues;
+  /** The providers the BFF knows (PROVIDERS unless given: a test's fixture provider). */
+  providers?: readonly ProviderModule[];
 }
 
 export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   const problems: string[] = [];
   const warnings: string[] = [];
+  const providers = options.providers ?? PROVIDERS;
   const vars = readVars(BASE_VARS, env, problems);
-  const enabled = enabledProviders(env, problems);
-  const sandbox = sandboxMode(vars.sandbox, Object.values(enabled).includes(true), problems);
+  const anyEnabled = providers.map((module) => isEnabled(module, env, problems)).includes(true);
+  const sandbox = sandboxMode(vars.sandbox, anyEnabled, problems);
   const base = baseSettings(vars, sandbox, problems, warnings);
-  const urls = sandboxUrls(`${stripSlash(options.publicUrl ?? `http://localhost:${vars.port}`)}${SANDBOX_PATH}`);
-  // In sandbox mode each provider reads the sandbox's values over the operator's.
-  const read = <S extends (typeof PROVIDER_VARS)[Provider]>(shape: S, sandboxEnv: (u: typeof urls) => Env) =>
-    readVars(shape, sandbox ? { ...env, ...sandboxEnv(urls) } : env, problems);
-  const on = (provider: Provider) => sandbox || enabled[provider];
-  const thron = on("thron") ? thronConfig(read(THRON_VARS, thronSandboxEnv), problems) : null;
-  const thunder = on("thunder") ? thunderConfig(read(THUNDER_VARS, thunderSandboxEnv), { sandbox, urls }, problems) : null;
-  const throughline = on("throughline") ? throughlineConfig(read(THROUGHLINE_VARS, throughlineSandboxEnv)) : null;
+  const simulated = sandbox ? simulatedValues(options, vars.port, problems) : null;
+  // In sandbox mode each provider reads the simulator's values over the operator's; one the
+  // simulator does not set is on only when the operator configured it.
+  const read = simulated ? { ...env, ...simulated.env } : env;
+  const own = providers.map((module) => {
+    const on = credentialsOf(module.vars, read).present.length > 0;
+    return [module.id, on ? module.config(readVars(module.vars, read, problems), { sandbox, simulated }, problems) : null] as const;
+  });
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...base, warnings, thron, thunder, throughline };
+  // Typed for the three built in (Config); any other provider's is read with ownConfig.
+  return { ...base, warnings, providers, ...(Object.fromEntries(own) as Pick<Config, "thron" | "thunder" | "throughline">) };
+}
+
+/** The simulator's values for sandbox mode; a problem when the caller did not give them. */
+function simulatedValues(options: LoadOptions, port: number, problems: string[]): SimulatedValues | null {
+  if (!options.simulated) {
+    problems.push("sandbox mode needs the simulated upstreams: load the configuration with sandbox-mode.ts's loadConfig");
+    return null;
+  }
+  return options.simulated(stripSlash(options.publicUrl ?? `http://localhost:${port}`));
 }
 
 /** A provider is enabled when any of its credentials is set; then all of them must be. */
-function enabledProviders(env: Env, problems: string[]): Record<Provider, boolean> {
-  const enabled = {} as Record<Provider, boolean>;
-  for (const provider of Object.keys(PROVIDER_VARS) as Provider[]) {
-    const { present, missing } = credentialsOf(PROVIDER_VARS[provider], env);
-    enabled[provider] = present.length > 0;
-    if (present.length > 0 && missing.length > 0)
-      problems.push(`${provider} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
-  }
-  return enabled;
+function isEnabled(module: ProviderModule, env: Env, problems: string[]): boolean {
+  const { present, missing } = credentialsOf(module.vars, env);
+  if (present.length > 0 && missing.length > 0)
+    problems.push(`${module.id} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
+  return present.length > 0;
 }
 
 function sandboxMode(setting: "0" | "1" | undefined, anyProvider: boolean, problems: string[]): boolean {
@@ -275,6 +298,6 @@ function isPublicSuffix(hostAndPort: string): boolean {
 export function secretsOf(config: Config): string[] {
   return [
     ...secretValues(BASE_VARS, config),
-    ...(Object.keys(PROVIDER_VARS) as Provider[]).flatMap((provider) => secretValues(PROVIDER_VARS[provider], config[provider])),
+    ...config.providers.flatMap((module) => secretValues(module.vars, ownConfig(config, module) as Record<string, unknown> | null)),
   ];
 }

@@ -3,12 +3,34 @@
  * them are dispatched in-process (no network hop, and it works where a Worker cannot fetch
  * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
  */
-import { createSandbox, type Sandbox } from "@embedkit/sandbox";
+import { createSandbox, type Sandbox, sandboxUrls } from "@embedkit/sandbox";
 import type { MiddlewareHandler } from "hono";
+import { type Config, type LoadOptions, loadConfig as loadRealConfig, type SimulatedValues } from "./config.ts";
+import type { Env } from "./core/env-vars.ts";
 import type { Logger } from "./core/logger.ts";
+import { thronSandboxEnv } from "./thron/sandbox.ts";
+import { throughlineSandboxEnv } from "./throughline/sandbox.ts";
+import { thunderSandboxEnv } from "./thunder/sandbox.ts";
 import type { FetchLike } from "./upstream/call.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
+
+/**
+ * config.ts's loadConfig, with the simulated upstreams' values at hand should sandbox mode be on:
+ * what the runtimes and tests load. A real configuration never reads them.
+ */
+export function loadConfig(env: Env, options: Omit<LoadOptions, "simulated"> = {}): Config {
+  return loadRealConfig(env, { ...options, simulated });
+}
+
+/** Each provider's variables as the simulator sets them, its upstreams under `publicUrl`/_sandbox. */
+function simulated(publicUrl: string): SimulatedValues {
+  const urls = sandboxUrls(`${publicUrl}${SANDBOX_PATH}`);
+  return {
+    env: { ...thronSandboxEnv(urls), ...thunderSandboxEnv(urls), ...throughlineSandboxEnv(urls) },
+    thunderHubLookup: urls.thunderHubLookup,
+  };
+}
 
 /** `now` is the clock THRON sessions are measured with; `logger` hears what the fault switch was set to. */
 export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number, logger?: Logger) {

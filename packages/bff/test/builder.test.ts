@@ -13,8 +13,8 @@ import { THRON_SANDBOX } from "@embedkit/sandbox";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { CHROME_ARGS, chromePath } from "../../../scripts/chrome.ts";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
 import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { sandboxBff } from "./helpers.ts";
 
 const THRON_ENV = {

@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
 const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());

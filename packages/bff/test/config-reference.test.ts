@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { BASE_VARS, loadConfig, PROVIDER_VARS, secretsOf } from "../src/config.ts";
+import { BASE_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
-import { defaultOf, metaOf } from "../src/env-vars.ts";
+import { defaultOf, metaOf } from "../src/core/env-vars.ts";
+import { PROVIDERS } from "../src/provider.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { THRON } from "./helpers.ts";
 
 const source = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), "utf8");
@@ -66,7 +68,7 @@ describe("configuration reference", () => {
 
   it("documents the default the BFF applies when a variable is unset", () => {
     let checked = 0;
-    for (const schema of [BASE_VARS, ...Object.values(PROVIDER_VARS)].flatMap((shape) => Object.values(shape))) {
+    for (const schema of [BASE_VARS, ...PROVIDERS.map((module) => module.vars)].flatMap((shape) => Object.values(shape))) {
       const { env: name, unset } = metaOf(schema);
       // A default written as a template of other variables, such as https://$THRON_TENANT.thron.com, is checked as well.
       const template = unset !== undefined && /^https?:\/\/\S+$/.test(unset) ? unset : undefined;

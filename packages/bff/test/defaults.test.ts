@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { LaunchResponse } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 
 const HOST = "https://vendors.simulated";
 const PAGE = "https://www.club.example";

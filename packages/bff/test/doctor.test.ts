@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
-import { loadConfig, secretsOf } from "../src/config.ts";
-import type { Step } from "../src/doctor/checkup.ts";
+import { secretsOf } from "../src/config.ts";
 import { runDoctor } from "../src/doctor/run.ts";
-import { createSandboxMode } from "../src/sandbox-mode.ts";
+import type { Step } from "../src/providers/checkup.ts";
+import { createSandboxMode, loadConfig } from "../src/sandbox-mode.ts";
 import { thunderAuthorization } from "../src/thunder/client.ts";
 import { PUBLIC_URL } from "./helpers.ts";
 import { vendorEnv } from "./standalone-sandbox.ts";

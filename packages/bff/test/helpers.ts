@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { THRON_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { ConfigError } from "../src/config.ts";
 import { readBundle } from "../src/runtime/bundle-files.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 
 /** A real (not sandbox) THRON configuration. */
 export const THRON = {

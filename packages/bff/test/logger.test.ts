@@ -1,8 +1,9 @@
 /** Log lines (core/logger.ts): redacted, and batched on servers. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadConfig, secretsOf } from "../src/config.ts";
+import { secretsOf } from "../src/config.ts";
 import { createLogger } from "../src/core/logger.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 
 describe("the logger", () => {
   it("redacts every configured secret, and anything shaped like a token, from log lines", () => {

@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, problemsOf, sandboxBff, THRON } from "./helpers.ts";
 
 const NODE_ENTRY = fileURLToPath(new URL("../src/runtime/node.ts", import.meta.url));

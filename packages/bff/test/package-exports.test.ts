@@ -33,6 +33,10 @@ describe("package.json exports", () => {
     const bff = await import("@embedkit/bff");
     const config = await import("@embedkit/bff/config.ts");
     assert.equal(typeof bff.createApp, "function");
-    assert.equal(typeof config.loadConfig, "function");
+    assert.equal(bff.loadConfig({}).sandbox, true, "the app's loader has the simulator's values for sandbox mode");
+    // The real configuration's loader alone does not load the simulator: sandbox mode is a clear problem there.
+    assert.throws(() => config.loadConfig({}), /sandbox mode needs the simulated upstreams/);
+    const real = config.loadConfig({ THROUGHLINE_CLIENT_ID: "id", THROUGHLINE_CLIENT_SECRET: "secret" });
+    assert.equal(real.throughline?.clientId, "id");
   });
 });

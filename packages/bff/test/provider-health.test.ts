@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ProblemError } from "../src/http/problem.ts";
+import { ProblemError } from "../src/core/problem.ts";
 import { badGateway, unavailable } from "../src/upstream/call.ts";
 import { ProviderHealth } from "../src/upstream/health.ts";
 import { manualClock } from "./clock.ts";

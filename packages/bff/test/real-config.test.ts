@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { AssetPage, Gallery } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { thronVendorEnv } from "./standalone-sandbox.ts";
 
 /** The BFF configured as an operator would for a real tenant, talking to THRON's simulator over `fetch`. */

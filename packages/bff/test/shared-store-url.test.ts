@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
-import { loadConfig } from "../src/config.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { problemsOf } from "./helpers.ts";
 import { freePort } from "./loopback.ts";
 

@@ -5,9 +5,9 @@
 import type { AddressInfo } from "node:net";
 import { createSandbox, type SandboxUrls, sandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createAdaptorServer } from "@hono/node-server";
-import { thronSandboxEnv } from "../src/thron/config.ts";
-import { throughlineSandboxEnv } from "../src/throughline/config.ts";
-import { thunderSandboxEnv } from "../src/thunder/config.ts";
+import { thronSandboxEnv } from "../src/thron/sandbox.ts";
+import { throughlineSandboxEnv } from "../src/throughline/sandbox.ts";
+import { thunderSandboxEnv } from "../src/thunder/sandbox.ts";
 
 export async function startStandaloneSandbox() {
   // The sandbox builds its URLs from the port, so it is created once the server listens.

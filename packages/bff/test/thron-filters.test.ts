@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { AssetPage } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { thronSimulatorEnv } from "./helpers.ts";
 
 const HOST = "https://thron.simulated";

@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { Health, Problem } from "@embedkit/contracts";
 import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 
 const HOST = "https://throughline.simulated";
 

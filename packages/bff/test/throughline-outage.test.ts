@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { HelplinesResponse, Problem } from "@embedkit/contracts";
 import { createSandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";

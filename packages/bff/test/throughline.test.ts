@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
 import { createSandbox, type Sandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { secondsToNextHour } from "../src/throughline/limits.ts";
 import { applyLimit, toHelpline, toHours } from "../src/throughline/mapping.ts";
 import { manualClock } from "./clock.ts";

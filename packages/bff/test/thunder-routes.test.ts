@@ -4,7 +4,7 @@ import { LaunchResponse, Problem } from "@embedkit/contracts";
 import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandbox";
 import { sign } from "hono/jwt";
 import { type AppDeps, createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";

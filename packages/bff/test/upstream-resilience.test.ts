@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LaunchResponse, Problem } from "@embedkit/contracts";
-import { ProblemError } from "../src/http/problem.ts";
+import { ProblemError } from "../src/core/problem.ts";
 import { badGateway, UpstreamError, unavailable } from "../src/upstream/call.ts";
 import { TokenSource } from "../src/upstream/token-source.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";

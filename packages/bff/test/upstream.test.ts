@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { createSandbox } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
 import { thronSimulatorEnv } from "./helpers.ts";
 

@@ -28,17 +28,28 @@ export const Locale = z
 export const ProviderState = z.enum(["ready", "unconfigured", "degraded"]);
 export type ProviderState = z.infer<typeof ProviderState>;
 
-export const Health = z
-  .object({
-    status: z.enum(["ok", "degraded"]),
-    sandbox: z.boolean(),
-    providers: z.object({ thron: ProviderState, thunder: ProviderState, throughline: ProviderState }),
-    /** ThroughLine allows about 1,000 calls a day: how many the BFF made in the last 24 hours. */
-    quota: z.object({ throughline: z.object({ used: z.number().int(), limit: z.number().int() }) }).optional(),
-    /** With BFF_CACHE_URL: whether Redis answers; while it does not, the BFF answers from memory and keeps retrying. */
-    sharedCache: z.enum(["ready", "unavailable"]).optional(),
-    /** Standing configuration problems an operator must fix, in plain words (e.g. a THRON role to grant). */
-    problems: z.array(z.string()).optional(),
-  })
-  .openapi("Health");
+/** A daily quota of upstream calls: how many the BFF made in the last 24 hours, of how many (ThroughLine: about 1,000). */
+const Quota = z.object({ used: z.number().int(), limit: z.number().int() });
+
+/**
+ * GET /health's answer, with `providers` keyed by each provider the BFF knows: `healthOf(ids)`
+ * names them (the BFF's /openapi.json is built from its provider list); `Health` reads any.
+ */
+export function healthOf(providerIds: readonly string[]) {
+  return z
+    .object({
+      status: z.enum(["ok", "degraded"]),
+      sandbox: z.boolean(),
+      providers: z.object(Object.fromEntries(providerIds.map((id) => [id, ProviderState]))).catchall(ProviderState),
+      /** Each provider's quota, for those the vendor sets one for (ThroughLine). */
+      quota: z.record(z.string(), Quota).optional(),
+      /** With BFF_CACHE_URL: whether Redis answers; while it does not, the BFF answers from memory and keeps retrying. */
+      sharedCache: z.enum(["ready", "unavailable"]).optional(),
+      /** Standing configuration problems an operator must fix, in plain words (e.g. a THRON role to grant). */
+      problems: z.array(z.string()).optional(),
+    })
+    .openapi("Health");
+}
+
+export const Health = healthOf([]);
 export type Health = z.infer<typeof Health>;

@@ -4,7 +4,7 @@
  * tells the page whether a site may embed the elements (the same answer CORS gives that site).
  */
 import { Hono } from "hono";
-import { invalidRequest } from "../http/problem.ts";
+import { invalidRequest } from "../core/problem.ts";
 import { builderPage } from "./page.ts";
 
 export interface BuilderDeps {

@@ -4,7 +4,8 @@
  * is loaded only when /metrics is enabled (METRICS_TOKEN or METRICS_PORT), so other deploys
  * and the Workers bundle never load it.
  */
-import type { CacheStatus } from "../upstream/cache.ts";
+/** How a cached answer was served (upstream/cache.ts). */
+export type CacheStatus = "hit" | "stale" | "miss" | "stale-on-error";
 
 /** How an upstream call ended: answered (2xx–4xx), failed with 5xx, timed out, or never connected. */
 export type UpstreamOutcome = "ok" | "client-error" | "server-error" | "timeout" | "unreachable";

@@ -2,12 +2,9 @@
  * `pnpm doctor`: walks every configured provider with the BFF's own configuration and prints
  * one line per step. In sandbox mode the calls go to the simulated upstreams in process.
  */
-import type { Config } from "../config.ts";
+import { type Config, ownConfig } from "../config.ts";
+import { checkupFor, formatStep, prober, type Step } from "../providers/checkup.ts";
 import type { FetchLike } from "../upstream/call.ts";
-import { type Checkup, checkupFor, formatStep, prober, type Step } from "./checkup.ts";
-import { checkThron } from "./thron.ts";
-import { checkThroughLine } from "./throughline.ts";
-import { checkThunder } from "./thunder.ts";
 
 export interface DoctorOptions {
   fetch: FetchLike;
@@ -29,21 +26,17 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
     for (const secret of secrets) line = line.split(secret).join("[redacted]");
     options.write(line);
   };
-  const { thron, thunder, throughline } = config;
-  const providers: [Step["provider"], ((report: Checkup) => Promise<void>) | null][] = [
-    ["THRON", thron ? (report) => checkThron(thron, probe, report) : null],
-    ["Thunder", thunder ? (report) => checkThunder(thunder, probe, report) : null],
-    ["ThroughLine", throughline ? (report) => checkThroughLine(throughline, probe, report) : null],
-  ];
   options.write(
     config.sandbox
       ? "Sandbox mode: checking the simulated upstreams in process (its `restricted` gallery is a planted fault: a folder the sandbox user may not read).\n"
       : "Checking the live services with this configuration.\n",
   );
-  for (const [provider, check] of providers) {
-    const report = checkupFor(provider, record);
-    if (check) await check(report);
-    else report.skip("configuration", "not configured");
+  for (const module of config.providers) {
+    const report = checkupFor(module.name, record);
+    const own = ownConfig(config, module);
+    if (!own) report.skip("configuration", "not configured");
+    else if (module.doctor) await module.doctor(own, probe, report);
+    else report.skip("checks", "this provider has none");
   }
   const failed = steps.filter((s) => s.status === "fail").length;
   options.write(failed === 0 ? "\nAll checks passed." : `\n${failed} check${failed === 1 ? "" : "s"} failed.`);

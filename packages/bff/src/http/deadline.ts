@@ -8,7 +8,7 @@
  * hit pays for a Set entry, not for arming and clearing a timer.
  */
 import type { MiddlewareHandler } from "hono";
-import { ProblemError, sendProblem } from "./problem.ts";
+import { ProblemError, sendProblem } from "../core/problem.ts";
 
 interface Waiting {
   until: number;

@@ -6,7 +6,7 @@
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Logger } from "../core/logger.ts";
-import { ProblemError, sendProblem } from "./problem.ts";
+import { ProblemError, sendProblem } from "../core/problem.ts";
 
 export function answerErrorsAsProblems(app: Hono, logger: Logger): void {
   app.onError((error, c) => {

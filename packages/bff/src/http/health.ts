@@ -2,35 +2,40 @@
  * GET /health: liveness and each provider's state as its recent upstream calls left it (no call
  * is made to answer), the quotas spent, the shared store, and standing configuration problems.
  */
-import { Health } from "@embedkit/contracts";
+import { type Health, healthOf } from "@embedkit/contracts";
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { Provider, ProviderId } from "../provider.ts";
+import type { ProviderHealth } from "../upstream/health.ts";
+import type { RollingQuota } from "../upstream/quota.ts";
 
 export interface HealthSources {
   sandbox: boolean;
-  /** Every provider the BFF knows, with its wiring when it is configured. */
-  providers: readonly (readonly [ProviderId, Provider | null])[];
+  /** Every provider the BFF knows, by its key in `providers`, with its health and quota when it is configured. */
+  providers: readonly (readonly [string, { health: ProviderHealth; quota?: RollingQuota | undefined } | null])[];
   /** Whether the shared store answers; absent without one. */
   sharedState?: (() => "ready" | "unavailable") | undefined;
 }
 
-const route = createRoute({
-  method: "get",
-  path: "/health",
-  summary: "Liveness and the state of each provider",
-  responses: { 200: { description: "Health", content: { "application/json": { schema: Health } } } },
-});
+/** Its description names every provider the BFF knows. */
+const routeFor = (providerIds: readonly string[]) =>
+  createRoute({
+    method: "get",
+    path: "/health",
+    summary: "Liveness and the state of each provider",
+    responses: { 200: { description: "Health", content: { "application/json": { schema: healthOf(providerIds) } } } },
+  });
 
 export function mountHealth(app: OpenAPIHono, { sandbox, providers, sharedState }: HealthSources): void {
-  app.openapi(route, async (c) => {
-    const states = Object.fromEntries(providers.map(([id, provider]) => [id, provider?.health.state ?? "unconfigured"]));
+  app.openapi(routeFor(providers.map(([id]) => id)), async (c) => {
+    const states: Health["providers"] = Object.fromEntries(
+      providers.map(([id, provider]) => [id, provider?.health.state ?? ("unconfigured" as const)]),
+    );
     const quotas = await Promise.all(
       providers.flatMap(([id, provider]) => {
         const quota = provider?.quota;
         return quota ? [quota.used().then((used) => [id, { used, limit: quota.limit }] as const)] : [];
       }),
     );
-    const quota = quotas.length > 0 ? (Object.fromEntries(quotas) as Health["quota"]) : undefined;
+    const quota = quotas.length > 0 ? Object.fromEntries(quotas) : undefined;
     const sharedCache = sharedState?.();
     const degraded = Object.values(states).includes("degraded") || sharedCache === "unavailable";
     const problems = providers.flatMap(([, provider]) => provider?.health.problems ?? []);
@@ -39,7 +44,7 @@ export function mountHealth(app: OpenAPIHono, { sandbox, providers, sharedState 
       {
         status: degraded ? "degraded" : "ok",
         sandbox,
-        providers: states as Health["providers"],
+        providers: states,
         ...(quota && { quota }),
         ...(sharedCache && { sharedCache }),
         ...(problems.length > 0 && { problems }),

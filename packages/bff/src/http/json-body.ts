@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { invalidRequest, ProblemError, sendProblem } from "./problem.ts";
+import { invalidRequest, ProblemError, sendProblem } from "../core/problem.ts";
 
 /** Every body the API takes (a launch, a helpline event) fits in far less. */
 export const MAX_BODY_BYTES = 8 * 1024;

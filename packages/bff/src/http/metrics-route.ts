@@ -2,7 +2,7 @@
 import type { Handler } from "hono";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { ScrapedMetrics } from "../core/metrics.ts";
-import { ProblemError, sendProblem } from "./problem.ts";
+import { ProblemError, sendProblem } from "../core/problem.ts";
 
 /** The Prometheus text, to requests bearing `token` (METRICS_TOKEN); with no token, for METRICS_PORT's own server. */
 export function metricsRoute(metrics: ScrapedMetrics, token: string | null): Handler {

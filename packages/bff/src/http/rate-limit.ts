@@ -4,8 +4,8 @@
  * while that store is away. Answers 429 with Retry-After and advertises the budget in RateLimit-* headers.
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { ProblemError, sendProblem } from "../core/problem.ts";
 import type { CounterStore } from "../upstream/quota.ts";
-import { ProblemError, sendProblem } from "./problem.ts";
 import { setResponseHeaders } from "./response-headers.ts";
 
 export interface RateLimitOptions {

@@ -4,8 +4,8 @@
  * module scripts are fetched in CORS mode by the pages that embed them.
  */
 import type { Context, Hono } from "hono";
+import { ProblemError, sendProblem } from "../core/problem.ts";
 import { acceptedEncoding, type Encoding } from "./encoding.ts";
-import { ProblemError, sendProblem } from "./problem.ts";
 import { respond } from "./response-headers.ts";
 
 export interface StaticFile {

@@ -1,7 +1,7 @@
 /** Turns a failed zod validation into a 400 problem that names each field as the client sent it. */
 import type { Context } from "hono";
 import type { ZodError } from "zod";
-import { invalidRequest, sendProblem } from "./problem.ts";
+import { invalidRequest, sendProblem } from "../core/problem.ts";
 
 type Target = "query" | "param" | "json" | string;
 

@@ -11,7 +11,7 @@ import {
   type RenderTag,
 } from "@embedkit/contracts";
 import type { z } from "zod";
-import { invalidRequest } from "../http/problem.ts";
+import { invalidRequest } from "../core/problem.ts";
 
 type Issue = { field: string; message: string };
 

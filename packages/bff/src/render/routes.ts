@@ -8,7 +8,7 @@ import { AssetAttributes, GalleryAttributes, HelplinesAttributes, LaunchButtonAt
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
-import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import { parseAttributes } from "./attributes.ts";
 import type { FragmentInput } from "./fragment.ts";

@@ -6,7 +6,7 @@
  */
 import type { Server } from "node:http";
 import type { Duplex } from "node:stream";
-import { ProblemError, problemBody } from "../http/problem.ts";
+import { ProblemError, problemBody } from "../core/problem.ts";
 
 /** Node's parser codes, by what the client got wrong (https://github.com/nodejs/llhttp). */
 const FIELD_OF: Record<string, string> = {

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.ts";
-import { loadConfig } from "../config.ts";
+import { loadConfig } from "../sandbox-mode.ts";
 import { answerClientErrors } from "./node-client-errors.ts";
 import { prepareBff } from "./prepare.ts";
 

@@ -3,8 +3,9 @@
  * when BFF_CACHE_URL (or REDIS_URL) is set, the bundle from disk, the app.
  */
 import { type AppDeps, createApp } from "../app.ts";
-import { loadConfig, secretsOf } from "../config.ts";
+import { secretsOf } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
+import { loadConfig } from "../sandbox-mode.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 import { serveMetrics } from "./metrics-server.ts";

@@ -6,7 +6,8 @@
  * rate limits and one upstream call per key, as instances share them through Redis elsewhere.
  */
 import { type AppDeps, createApp } from "../app.ts";
-import { ConfigError, loadConfig } from "../config.ts";
+import { ConfigError } from "../config.ts";
+import { loadConfig } from "../sandbox-mode.ts";
 import { type DurableObjectNamespaceLike, durableObjectStores } from "../stores/durable-object.ts";
 import { type WorkersCacheLike, workersCacheStore } from "../stores/workers-cache.ts";
 

@@ -5,11 +5,11 @@
  * renewed on its own when the legacy API refuses it, and the JWT only when that fails too.
  */
 import { z } from "zod";
-import type { ThronConfig } from "../config.ts";
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 import { answerError, badGateway, callUpstream, type UpstreamOptions } from "../upstream/call.ts";
 import { genericGrantRequest, type OAuthClient, OAuthError, refreshTokenGrantRequest, requestTokens } from "../upstream/oauth.ts";
 import { TokenSource, withRenewal } from "../upstream/token-source.ts";
+import type { ThronConfig } from "./config.ts";
 
 /** What a legacy call needs: the X-TokenID, and the JWT it was derived from. */
 export interface ThronSession {

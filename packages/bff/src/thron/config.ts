@@ -1,7 +1,6 @@
-/** THRON's settings: its environment variables, what they parse to, and the sandbox's values for them. */
-import { type SandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
+/** THRON's settings: its environment variables, what they parse to. */
 import { z } from "zod";
-import { envVar, httpUrl, list, type VarValues } from "../env-vars.ts";
+import { envVar, httpUrl, list, type VarValues } from "../core/env-vars.ts";
 
 const GalleryName = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 const Gallery = z.object({ folderId: z.string().min(1), pkey: z.string().min(1), filterKeys: z.array(z.string().min(1)).default([]) });
@@ -69,30 +68,6 @@ export const THRON_VARS = {
     galleries.default(() => new Map()),
   ),
 };
-
-/** Sandbox mode sets every THRON variable: the simulated tenant and its three galleries. */
-export function thronSandboxEnv(urls: SandboxUrls): Record<string, string> {
-  const { folderId, pkey, filterKeys, sportFolderId, sportPkey, restrictedFolderId, restrictedPkey } = THRON_SANDBOX;
-  return {
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: urls.thron,
-    THRON_API_URL: urls.thron,
-    THRON_CDN_URL: urls.thron,
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
-    THRON_FOLDER_ID: "",
-    THRON_PKEY: "",
-    THRON_FILTER_KEYS: "",
-    THRON_GALLERIES: JSON.stringify({
-      default: { folderId, pkey, filterKeys },
-      sport: { folderId: sportFolderId, pkey: sportPkey, filterKeys: ["topic"] },
-      // A folder the sandbox user has no rights on: shows what an ACL mistake looks like.
-      restricted: { folderId: restrictedFolderId, pkey: restrictedPkey, filterKeys: [] },
-    }),
-  };
-}
 
 /** THRON's configuration from its variables; what holds only across several of them is checked here. */
 export function thronConfig(vars: VarValues<typeof THRON_VARS>, problems: string[]) {

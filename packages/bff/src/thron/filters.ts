@@ -3,7 +3,7 @@
  * `filter.<key>=<value>` query → THRON search criteria. OR within a key, AND across keys.
  */
 import type { Filter } from "@embedkit/contracts";
-import type { Definition, SearchItem } from "./client.ts";
+import type { Definition, SearchItem } from "./answers.ts";
 
 const MAX_VALUES_PER_KEY = 50;
 const MAX_VALUE_LENGTH = 200;

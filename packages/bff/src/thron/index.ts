@@ -1,10 +1,12 @@
 /** THRON wired: sessions, the client, sealed page cursors and the routes under /v1/thron. */
-import type { Config } from "../config.ts";
 import { CursorSeal } from "../http/cursor-seal.ts";
-import type { ProviderModule } from "../provider.ts";
+import type { ProviderModule } from "../providers/contract.ts";
+import { ttlsWith } from "../upstream/cache.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { createThronAuth } from "./auth.ts";
 import { ThronClient } from "./client.ts";
+import { THRON_VARS, type ThronConfig, thronConfig } from "./config.ts";
+import { checkThron } from "./doctor.ts";
 import { thronRoutes } from "./routes.ts";
 import type { ThronTtls } from "./search-pages.ts";
 
@@ -19,22 +21,25 @@ export const THRON_TTLS: ThronTtls = {
 /** Sessions are renewed this long before they expire (AppDeps.refreshAheadMs). */
 const REFRESH_AHEAD_MS = 5 * MINUTE;
 
-export const thron: ProviderModule = {
+export const thron: ProviderModule<ThronConfig, typeof THRON_VARS> = {
   id: "thron",
+  name: "THRON",
+  vars: THRON_VARS,
+  config: (vars, _context, problems) => thronConfig(vars, problems),
+  doctor: checkThron,
   // The impersonated user's folder rights decide what THRON answers; the folder is in every key.
-  namespace: (config) => config.thron && ["thron", config.thron.tenant, config.thron.username],
-  create({ config, deps, now, upstream, responseCache }) {
-    if (!config.thron) return null;
+  namespace: (own) => ["thron", own.tenant, own.username],
+  create({ config, deps, now, upstream, responseCache }, own) {
     const health = new ProviderHealth(undefined, now);
     const options = upstream("THRON");
-    const sessions = createThronAuth(config.thron, options, deps.refreshAheadMs ?? REFRESH_AHEAD_MS, now);
-    const client = new ThronClient(config.thron, options, sessions, health, now);
+    const sessions = createThronAuth(own, options, deps.refreshAheadMs ?? REFRESH_AHEAD_MS, now);
+    const client = new ThronClient(own, options, sessions, health, now);
     const routes = thronRoutes({
-      config: config.thron,
+      config: own,
       client,
       cache: responseCache(deps.memoryCacheEntries),
-      ttl: { ...THRON_TTLS, ...deps.ttl },
-      cursors: new CursorSeal(cursorSecret(config)),
+      ttl: ttlsWith(THRON_TTLS, deps.ttl),
+      cursors: new CursorSeal(config.sandbox ? undefined : cursorSecret(own)),
     });
     return { name: "THRON", path: "/v1/thron", routes, health };
   },
@@ -44,7 +49,6 @@ export const thron: ProviderModule = {
  * The key page cursors are sealed with: derived from the THRON client secret, so every instance
  * of a deployment opens the others' cursors; random per process in sandbox mode (its secret is public).
  */
-function cursorSecret(config: Config): string | undefined {
-  if (config.sandbox || !config.thron) return undefined;
-  return `embedkit cursor seal\n${config.thron.clientSecret}`;
+function cursorSecret(own: ThronConfig): string {
+  return `embedkit cursor seal\n${own.clientSecret}`;
 }

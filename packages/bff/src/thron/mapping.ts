@@ -4,8 +4,8 @@
  * search-body.ts's).
  */
 import type { Asset, AssetType } from "@embedkit/contracts";
-import type { GalleryConfig, ThronConfig } from "../config.ts";
-import type { ContentDetail, SearchItem, SearchResponse } from "./client.ts";
+import type { ContentDetail, SearchItem, SearchResponse } from "./answers.ts";
+import type { GalleryConfig, ThronConfig } from "./config.ts";
 
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
 const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);

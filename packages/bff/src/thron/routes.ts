@@ -1,7 +1,7 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
 import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import { ContentNotFound, MissingViewerRole } from "./client.ts";
 import { parseFilters, toFilters } from "./filters.ts";
@@ -125,8 +125,7 @@ export function thronRoutes(deps: ThronRouteDeps) {
       throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
     const plan = pageToken === undefined ? firstPage : searchPlan(config, { name, config: gallery }, query, filters, pageToken);
     pages.remember(c.req.url, plan);
-    // Already serialised; typed as the contract's AssetPage for the OpenAPI route.
-    return (await pages.answer(c, plan)) as unknown as ReturnType<typeof c.json<AssetPage, 200>>;
+    return pages.answer(c, plan);
   });
 
   app.openapi(getAsset, async (c) => {

@@ -4,8 +4,7 @@
  * and gzipped once per cached page.
  */
 import type { AssetPage, AssetsQuery } from "@embedkit/contracts";
-import type { Context } from "hono";
-import type { GalleryConfig, ThronConfig } from "../config.ts";
+import type { Context, TypedResponse } from "hono";
 import { ByteBoundedMap } from "../core/byte-bounded-map.ts";
 import type { CursorSeal } from "../http/cursor-seal.ts";
 import { acceptedEncoding } from "../http/encoding.ts";
@@ -13,9 +12,13 @@ import { RenderMemo } from "../http/render-memo.ts";
 import { respond } from "../http/response-headers.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { ThronClient } from "./client.ts";
+import type { GalleryConfig, ThronConfig } from "./config.ts";
 import { matchesRemaining, type SelectedFilters, toMetadataCriteria } from "./filters.ts";
 import { durationMs, encodeCursor, type GalleryPage, toAsset, toThronLang } from "./mapping.ts";
 import { assetsSearchBody, type ThronSearchBody } from "./search-body.ts";
+
+/** A response whose body is an AssetPage in JSON. */
+type AssetPageResponse = Response & TypedResponse<AssetPage, 200, "json">;
 
 export interface ThronTtls {
   assets: Ttl;
@@ -149,8 +152,16 @@ export class SearchPages {
     return cache.get(`thron:detail:${gallery.pkey}:${id}:${lang}`, ttl.detail, () => client.contentDetail(id, gallery.pkey, lang));
   }
 
-  /** The plan's page as the answer: from the cache, rendered once, gzipped once for clients that take it. */
-  async answer(c: Context, plan: SearchPlan): Promise<Response> {
+  /**
+   * The plan's page as the answer: from the cache, rendered once, gzipped once for clients that
+   * take it. Typed as the contract's AssetPage, which its body is (rendered by `plan.render`), so
+   * the OpenAPI route returns it as it is.
+   */
+  async answer(c: Context, plan: SearchPlan): Promise<AssetPageResponse> {
+    return (await this.#answer(c, plan)) as AssetPageResponse;
+  }
+
+  async #answer(c: Context, plan: SearchPlan): Promise<Response> {
     const { value: page, status } = await this.deps.cache.get(plan.key, this.deps.ttl.assets, () => this.#searchWithDurations(plan));
     const next = this.#nextCursors.get(page)?.get(plan.cursorContext) ?? (await this.#nextCursorOf(page, plan.cursorContext));
     const render = () => plan.render(page, next);

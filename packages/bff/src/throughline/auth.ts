@@ -3,11 +3,12 @@
  * renewed five minutes ahead, shared with the fleet when there is one. Refused credentials are
  * named as such; an outage is not blamed on them.
  */
-import type { ThroughLineConfig } from "../config.ts";
-import { ProblemError } from "../http/problem.ts";
+
+import { ProblemError } from "../core/problem.ts";
 import { badGateway, type UpstreamOptions } from "../upstream/call.ts";
 import { clientCredentialsGrantRequest, OAuthError, requestTokens } from "../upstream/oauth.ts";
 import { TokenSource } from "../upstream/token-source.ts";
+import type { ThroughLineConfig } from "./config.ts";
 
 /** A bearer token for the API and the events base. */
 export interface ThroughLineToken {

@@ -5,14 +5,14 @@
  * spent or while a 429's Retry-After runs.
  */
 import { z } from "zod";
-import type { ThroughLineConfig } from "../config.ts";
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 import { answerError, badGateway, callUpstream, UpstreamError, type UpstreamOptions } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
 import { Pacer } from "../upstream/pacer.ts";
 import type { CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { type TokenSource, withRenewal } from "../upstream/token-source.ts";
-import { createThroughLineAuth, type ThroughLineToken } from "./auth.ts";
+import type { ThroughLineToken } from "./auth.ts";
+import type { ThroughLineConfig } from "./config.ts";
 import { CALLS_PER_SECOND, COOL_DOWN_DEFAULT_S, coolDownAfter429, PACE_KEY, secondsToNextHour } from "./limits.ts";
 import {
   API_VERSION,
@@ -95,7 +95,6 @@ const isOutage = (error: unknown) => error instanceof UpstreamError && !(error i
 const EVENT_PATHS: Record<UpstreamEventKind, string> = { display: "/helpline_display", click: "/helpline_click" };
 
 export class ThroughLineClient {
-  readonly tokens: TokenSource<ThroughLineToken>;
   readonly pacer: Pacer;
   readonly now: () => number;
   /** Until when this instance asks ThroughLine nothing (after a 429). */
@@ -103,9 +102,11 @@ export class ThroughLineClient {
   /** After failures in a row, only a probe now and then: a failing call still spends quota. */
   readonly breaker: Breaker;
 
+  /** `tokens`: the app's tokens (auth.ts), built first and handed in, as THRON's sessions are to its client. */
   constructor(
     readonly config: ThroughLineConfig,
     readonly upstream: UpstreamOptions,
+    readonly tokens: TokenSource<ThroughLineToken>,
     readonly quota: RollingQuota,
     readonly health: ProviderHealth,
     {
@@ -125,7 +126,6 @@ export class ThroughLineClient {
     // ThroughLine's 30 a second is per IP: instances sharing the counters store share it (one egress address assumed).
     this.pacer = new Pacer(perSecond, undefined, now, sleep, sharedCounters && { store: sharedCounters, key: PACE_KEY });
     this.breaker = new Breaker({ now });
-    this.tokens = createThroughLineAuth(config, upstream, now);
   }
 
   /** Countries with helplines. */

@@ -1,7 +1,6 @@
-/** ThroughLine's settings: its environment variables, what they parse to, and the sandbox's values for them. */
-import { type SandboxUrls, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+/** ThroughLine's settings: its environment variables, what they parse to. */
 import { z } from "zod";
-import { envVar, stripSlash, type VarValues, wholeNumber } from "../env-vars.ts";
+import { envVar, stripSlash, type VarValues, wholeNumber } from "../core/env-vars.ts";
 import { DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./mapping.ts";
 
 /** An http(s) URL without credentials in it: they go in the request body. */
@@ -44,17 +43,6 @@ export const THROUGHLINE_VARS = {
     wholeNumber("THROUGHLINE_DAILY_QUOTA must be a whole number ≥ 1", 1).default(1000),
   ),
 };
-
-/** Sandbox mode sets ThroughLine's app and endpoints; the daily quota stays the operator's. */
-export function throughlineSandboxEnv(urls: SandboxUrls): Record<string, string> {
-  return {
-    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-    THROUGHLINE_TOKEN_URL: urls.throughlineToken,
-    THROUGHLINE_API_URL: urls.throughlineApi,
-    THROUGHLINE_EVENTS_URL: urls.throughlineEvents,
-  };
-}
 
 /** ThroughLine's configuration: its variables as they parse, nothing across them to check. */
 export function throughlineConfig(vars: VarValues<typeof THROUGHLINE_VARS>) {

@@ -1,9 +1,12 @@
 /** ThroughLine wired: its daily quota, the paced client, a cache of its own and the routes under /v1/throughline. */
-import type { ProviderModule } from "../provider.ts";
+import type { ProviderModule } from "../providers/contract.ts";
 import type { Ttl } from "../upstream/cache.ts";
 import { ProviderHealth } from "../upstream/health.ts";
 import { RollingQuota } from "../upstream/quota.ts";
+import { createThroughLineAuth } from "./auth.ts";
 import { ThroughLineClient } from "./client.ts";
+import { THROUGHLINE_VARS, type ThroughLineConfig, throughlineConfig } from "./config.ts";
+import { checkThroughLine } from "./doctor.ts";
 import { throughlineRoutes } from "./routes.ts";
 
 const HOUR = 3_600_000;
@@ -12,15 +15,20 @@ export const THROUGHLINE_TTL: Ttl = { freshMs: 12 * HOUR, staleMs: 7 * 24 * HOUR
 /** Countries, topics and two lists per country: a few hundred entries. */
 const CACHE_ENTRIES = 2_000;
 
-export const throughline: ProviderModule = {
+export const throughline: ProviderModule<ThroughLineConfig, typeof THROUGHLINE_VARS> = {
   id: "throughline",
+  name: "ThroughLine",
+  vars: THROUGHLINE_VARS,
+  config: (vars) => throughlineConfig(vars),
+  doctor: checkThroughLine,
   // Quota, token and answers belong to the ThroughLine app.
-  namespace: (config) => config.throughline && ["throughline", config.throughline.clientId],
-  create({ config, deps, now, upstream, responseCache, counters, egressCounters, clientKey }) {
-    if (!config.throughline) return null;
-    const quota = new RollingQuota("throughline", config.throughline.dailyQuota, counters, now);
+  namespace: (own) => ["throughline", own.clientId],
+  create({ deps, now, upstream, responseCache, counters, egressCounters, clientKey }, own) {
+    const quota = new RollingQuota("throughline", own.dailyQuota, counters, now);
     const health = new ProviderHealth(undefined, now);
-    const client = new ThroughLineClient(config.throughline, upstream("ThroughLine"), quota, health, {
+    const options = upstream("ThroughLine");
+    const tokens = createThroughLineAuth(own, options, now);
+    const client = new ThroughLineClient(own, options, tokens, quota, health, {
       perSecond: deps.throughlinePerSecond,
       now,
       sleep: deps.sleep,

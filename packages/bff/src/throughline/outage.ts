@@ -3,7 +3,7 @@
  * so failures are remembered per look-up for a short while, and after several in a row a
  * breaker lets only one probe through at a time, at a low bounded rate, until one succeeds.
  */
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 import { UpstreamError } from "../upstream/call.ts";
 
 /** ThroughLine failed often enough that the BFF now only probes it now and then. */

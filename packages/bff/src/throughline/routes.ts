@@ -10,7 +10,7 @@ import { CountriesResponse, HelplineEvent, HelplinesQuery, HelplinesResponse, To
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
-import { ProblemError, problemSpec } from "../http/problem.ts";
+import { ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CacheStatus, ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { CounterStore } from "../upstream/quota.ts";

@@ -6,10 +6,11 @@
  * as such, while a gateway error or an outage is "unavailable", never blamed on the credentials.
  * Not OAuth: only the shared call (timeout, metrics, traces) and its problems are reused.
  */
-import type { ThunderConfig } from "../config.ts";
-import { ProblemError } from "../http/problem.ts";
+
+import { ProblemError } from "../core/problem.ts";
 import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
+import type { ThunderConfig } from "./config.ts";
 
 /** The operations the BFF calls, with the body each takes. */
 export interface SsoOperations {

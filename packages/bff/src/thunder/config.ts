@@ -1,7 +1,6 @@
-/** Thunder's settings: its environment variables, what they parse to, and the sandbox's values for them. */
-import { type SandboxUrls, THUNDER_SANDBOX } from "@embedkit/sandbox";
+/** Thunder's settings: its environment variables, what they parse to. */
 import { z } from "zod";
-import { envVar, flag, httpUrl, type VarValues, wholeNumber } from "../env-vars.ts";
+import { envVar, flag, httpUrl, type VarValues, wholeNumber } from "../core/env-vars.ts";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIN_TICKET_SECRET = 32;
@@ -90,18 +89,14 @@ export const THUNDER_VARS = {
   ),
 };
 
-/** Sandbox mode sets Thunder's account and SSO service; the launch settings stay the operator's. */
-export function thunderSandboxEnv(urls: SandboxUrls): Record<string, string> {
-  return {
-    THUNDER_USERNAME: THUNDER_SANDBOX.username,
-    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
-    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
-    THUNDER_SSO_URL: urls.thunder,
-  };
+/** Sandbox mode, and there the simulated Hub Pro lookup URL used when none is set. */
+export interface ThunderConfigContext {
+  sandbox: boolean;
+  sandboxHubLookup: string | null;
 }
 
 /** Thunder's configuration from its variables; what holds only across several of them is checked here. */
-export function thunderConfig(vars: VarValues<typeof THUNDER_VARS>, context: { sandbox: boolean; urls: SandboxUrls }, problems: string[]) {
+export function thunderConfig(vars: VarValues<typeof THUNDER_VARS>, context: ThunderConfigContext, problems: string[]) {
   const { ticketSecret, publicLaunch } = vars;
   if (ticketSecret !== null && ticketSecret.length < MIN_TICKET_SECRET)
     problems.push(`THUNDER_TICKET_SECRET must be at least ${MIN_TICKET_SECRET} characters`);
@@ -118,7 +113,7 @@ export function thunderConfig(vars: VarValues<typeof THUNDER_VARS>, context: { s
 
 function hubProLookupUrl(
   { hubProLookupUrl: url, launchMode }: VarValues<typeof THUNDER_VARS>,
-  { sandbox, urls }: { sandbox: boolean; urls: SandboxUrls },
+  { sandbox, sandboxHubLookup }: ThunderConfigContext,
   problems: string[],
 ): string | null {
   if (url !== null && launchMode !== "hub-pro") problems.push("THUNDER_HUB_PRO_LOOKUP_URL is used only with THUNDER_LAUNCH_MODE=hub-pro");
@@ -128,7 +123,7 @@ function hubProLookupUrl(
     );
   if (launchMode !== "hub-pro" || url !== null) return url;
   if (!sandbox) problems.push("THUNDER_LAUNCH_MODE=hub-pro needs THUNDER_HUB_PRO_LOOKUP_URL (the lookup URL with {guid}, from Thunder)");
-  return sandbox ? urls.thunderHubLookup : null;
+  return sandbox ? sandboxHubLookup : null;
 }
 
 /** A lookup URL template: `{guid}` in it, and once a GUID is put there a URL starting with one of `prefixes`. */

@@ -5,7 +5,7 @@
  */
 import type { LaunchMethod, ThunderAngle, ThunderLeague } from "@embedkit/contracts";
 import { GSIS_ID, isMessageMethod, LAUNCH_IDS, type MessageMethod } from "@embedkit/contracts/thunder-vocabulary";
-import type { ThunderTarget } from "../config.ts";
+import type { ThunderTarget } from "./config.ts";
 
 type PlayerMethod = Exclude<LaunchMethod, MessageMethod>;
 

@@ -8,13 +8,13 @@ import { LaunchRequest, LaunchResponse } from "@embedkit/contracts";
 import { isMessageMethod } from "@embedkit/contracts/thunder-vocabulary";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { ThunderConfig } from "../config.ts";
-import { invalidRequest, ProblemError, problemSpec } from "../http/problem.ts";
+import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { rateLimit } from "../http/rate-limit.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CounterStore } from "../upstream/quota.ts";
 import type { ThunderAuth } from "./auth.ts";
 import type { ThunderClient } from "./client.ts";
+import type { ThunderConfig } from "./config.ts";
 import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./mapping.ts";
 import { checkTicket, type TicketLedger } from "./ticket.ts";
 

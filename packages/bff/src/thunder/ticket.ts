@@ -5,7 +5,7 @@
  * is the host's side, `checkTicket()` the BFF's.
  */
 import { sign, verify } from "hono/jwt";
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 import { unavailable } from "../upstream/call.ts";
 import type { CounterStore } from "../upstream/quota.ts";
 

@@ -5,6 +5,7 @@
  */
 
 import { type FleetOptions, onceInFleet } from "../core/fleet-lock.ts";
+import type { CacheStatus } from "../core/metrics.ts";
 
 export interface CacheEntry<V> {
   value: V;
@@ -47,7 +48,14 @@ export interface Ttl {
   staleMs: number;
 }
 
-export type CacheStatus = "hit" | "stale" | "miss" | "stale-on-error";
+/** `defaults`, with those of `given` that name the same things in their place (AppDeps.ttl). */
+export function ttlsWith<T extends { [K in keyof T]: Ttl }>(defaults: T, given?: { readonly [cached: string]: Ttl | undefined }): T {
+  const ttls = { ...defaults };
+  for (const name of Object.keys(defaults) as (keyof T & string)[]) ttls[name] = (given?.[name] ?? defaults[name]) as T[keyof T & string];
+  return ttls;
+}
+
+export type { CacheStatus };
 
 export interface CacheHooks {
   /** Told of every look-up's result (metrics). */

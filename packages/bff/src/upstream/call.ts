@@ -5,8 +5,8 @@
  */
 
 import type { Metrics, UpstreamOutcome } from "../core/metrics.ts";
+import { ProblemError } from "../core/problem.ts";
 import type { Tracing } from "../core/tracing.ts";
-import { ProblemError } from "../http/problem.ts";
 import type { SharedTokens } from "./fleet-token.ts";
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;

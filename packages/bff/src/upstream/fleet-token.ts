@@ -13,7 +13,12 @@
 
 import { type FleetOptions, onceInFleet } from "../core/fleet-lock.ts";
 import type { CacheStore } from "./cache.ts";
-import type { ExpiringToken } from "./token-source.ts";
+
+/** A token with its expiry: all a fleet needs to know of it (upstream/token-source.ts holds one). */
+export interface ExpiringToken {
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
 
 export interface SharedTokens {
   fleet: FleetOptions;

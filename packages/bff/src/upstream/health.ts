@@ -1,4 +1,4 @@
-import { ProblemError } from "../http/problem.ts";
+import { ProblemError } from "../core/problem.ts";
 
 /** Whether a provider's recent upstream calls worked: /health reports it without calling upstream. */
 export class ProviderHealth {

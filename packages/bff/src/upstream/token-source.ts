@@ -7,7 +7,7 @@
  */
 
 import { UpstreamError } from "./call.ts";
-import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
+import { type ExpiringToken, obtainInFleet, type SharedTokens } from "./fleet-token.ts";
 
 /**
  * Refused connections and upstream 5xx: quick failures worth one more try. Not a timeout (the
@@ -15,10 +15,7 @@ import { obtainInFleet, type SharedTokens } from "./fleet-token.ts";
  */
 const isUpstreamFailure = (error: unknown) => error instanceof UpstreamError && error.status !== 504;
 
-export interface ExpiringToken {
-  /** Milliseconds since the epoch. */
-  expiresAt: number;
-}
+export type { ExpiringToken };
 
 export interface TokenSourceOptions<T extends ExpiringToken> {
   /** Obtains a token; `previous` is the last one held (a refresh token may live in it). */

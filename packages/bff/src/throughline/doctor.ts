@@ -3,10 +3,11 @@
  * look-up. The two API calls count against ThroughLine's daily quota (about 1,000), and the
  * report says so.
  */
-import type { ThroughLineConfig } from "../config.ts";
-import { throughlineTokenRequest } from "../throughline/auth.ts";
-import { throughlineApiRequest } from "../throughline/client.ts";
-import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
+
+import { type Answer, answered, type Checkup, outage, type Probe } from "../providers/checkup.ts";
+import { throughlineTokenRequest } from "./auth.ts";
+import { throughlineApiRequest } from "./client.ts";
+import type { ThroughLineConfig } from "./config.ts";
 
 const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";
 

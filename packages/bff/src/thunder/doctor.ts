@@ -2,10 +2,11 @@
  * `pnpm doctor`, Thunder: a token from GenerateTokenWithDuration with the BFF's own settings,
  * then, in Hub Pro mode, one SaveUserUrlByGuid, and how launches are protected.
  */
-import type { ThunderConfig } from "../config.ts";
-import { isCredentialRefusal, parseWcfString, type SsoOperation, type SsoOperations, ssoRequest } from "../thunder/client.ts";
-import { buildLaunchUrl } from "../thunder/mapping.ts";
-import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
+
+import { type Answer, answered, type Checkup, outage, type Probe } from "../providers/checkup.ts";
+import { isCredentialRefusal, parseWcfString, type SsoOperation, type SsoOperations, ssoRequest } from "./client.ts";
+import type { ThunderConfig } from "./config.ts";
+import { buildLaunchUrl } from "./mapping.ts";
 
 /** A play id no one has: the Hub Pro check saves a URL that opens nothing. */
 const NO_PLAY = "00000000-0000-0000-0000-000000000000";

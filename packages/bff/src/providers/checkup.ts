@@ -7,7 +7,8 @@ import type { FetchLike } from "../upstream/call.ts";
 export type StepStatus = "ok" | "warn" | "fail" | "skip";
 
 export interface Step {
-  provider: "THRON" | "Thunder" | "ThroughLine";
+  /** The provider's name (`THRON`). */
+  provider: string;
   name: string;
   status: StepStatus;
   /** What was found (counts, names), never a secret or an upstream body. */

@@ -4,11 +4,12 @@
  * every gallery's folder, the filter definitions (and the viewer role they need), one content
  * detail with its playable sources, the Player script.
  */
-import type { GalleryConfig, ThronConfig } from "../config.ts";
-import { impersonationGrantRequest, legacyTokenRequest } from "../thron/auth.ts";
-import { thronRequests } from "../thron/client.ts";
-import { folderProbeBody } from "../thron/search-body.ts";
-import { type Answer, answered, type Checkup, outage, type Probe } from "./checkup.ts";
+
+import { type Answer, answered, type Checkup, outage, type Probe } from "../providers/checkup.ts";
+import { impersonationGrantRequest, legacyTokenRequest } from "./auth.ts";
+import { thronRequests } from "./client.ts";
+import type { GalleryConfig, ThronConfig } from "./config.ts";
+import { folderProbeBody } from "./search-body.ts";
 
 /** Definitions are paged until an empty page; this many pages at most. */
 const MAX_DEFINITION_PAGES = 40;

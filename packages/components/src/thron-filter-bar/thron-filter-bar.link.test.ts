@@ -6,7 +6,7 @@
  */
 import { expect } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { captureWarnings, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { captureWarnings, choose, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { GalleryLoadDetail, ThronGallery } from "../thron-gallery/thron-gallery.ts";
 import type { FilterRequestDetail, ThronFilterBar } from "./thron-filter-bar.ts";
 import "./thron-filter-bar.ts";
@@ -29,11 +29,6 @@ function bar(target: HTMLElement, attributes: Record<string, string> = {}): Thro
 const select = (element: ThronFilterBar) => element.shadowRoot?.querySelector("select") as HTMLSelectElement;
 const options = (element: ThronFilterBar) => [...(select(element)?.options ?? [])].map((o) => o.textContent);
 const controls = (element: ThronFilterBar) => until(() => !!select(element), "the bar's filter controls");
-
-function choose(element: HTMLSelectElement, value: string) {
-  element.value = value;
-  element.dispatchEvent(new Event("change", { bubbles: true }));
-}
 
 describe("<thron-filter-bar> and its gallery, linked by events", () => {
   const originalUrl = location.href;

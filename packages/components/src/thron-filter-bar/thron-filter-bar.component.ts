@@ -145,7 +145,10 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("for") && this.hasUpdated) this.#ask(true);
+    if (changed.has("for") && this.hasUpdated) {
+      this.#linked = null; // another gallery: what the last one said no longer holds
+      this.#ask(true);
+    }
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("for")) void this.#loadFilters();
     if (changed.has("syncUrl") && this.syncUrl) this.#restoreFromUrl();
   }

@@ -97,6 +97,17 @@ describe("<thron-filter-bar> and its gallery, linked by events", () => {
     await expect(filters).to.be.accessible();
   });
 
+  it("follows its gallery when the gallery's locale changes", async () => {
+    const target = gallery({ locale: "it" });
+    const filters = bar(target);
+    const firstPage = firstEvent(target, "thron-gallery-load");
+    mount().append(filters, target);
+    await firstPage;
+    await until(() => options(filters)[0] === "Tutti", "the bar in the gallery's Italian");
+    target.setAttribute("locale", "de");
+    await until(() => options(filters)[0] === "Alle", "the bar to follow the gallery into German");
+  });
+
   it("lets two bars drive one gallery: each one's choice reaches it", async () => {
     const target = gallery();
     const search = bar(target, { keys: "none" });

@@ -11,10 +11,11 @@ import { getRequestListener } from "@hono/node-server";
 import { defineConfig, type Plugin, type Rolldown } from "vite";
 import { minifyTemplates } from "./scripts/minify-templates.ts";
 
-const ENTRY = "packages/components/src/index.ts";
+/** components.js: the loader, which imports each element's entry when its tag appears. */
+const ENTRY = "packages/components/src/loader.ts";
 /** The /builder page's own script: a build of its own, so none of it is in the elements' bundle. */
 const BUILDER_ENTRY = "packages/components/src/builder/builder-app.ts";
-/** One entry per element (for pages that use one) besides components.js (all of them). */
+/** One entry per element (for pages that use one, and for the loader) besides components.js. */
 const ELEMENTS = ["thron-gallery", "thron-asset", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
 
 /**
@@ -127,31 +128,28 @@ function entriesLoading(id: string, chunking: Rolldown.ChunkingContext, seen = n
 const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 
 /**
- * `vite build`: components.js, the one-tag embed: a small entry (short-cached) importing one
- * content-hashed chunk with every element and Lit (immutable). One file compresses best: the
- * 15 KB budget of the four elements + Lit is for this. `vite build --mode split`: an entry per
- * element, with shared code in finer chunks, for pages that use one element (the gallery's
- * 12 KB budget). `pnpm build` runs both into one folder; `pnpm bench` weighs them.
+ * `vite build`: the CDN bundle: components.js (the loader, short-cached), an entry per element
+ * (short-cached; what the loader imports when a tag appears, or what a page uses directly), and
+ * shared code in content-hashed chunks (immutable). `pnpm bench` weighs what pages download.
  */
 export default defineConfig(({ mode }) => {
-  const split = mode === "split";
   const builder = mode === "builder";
   if (mode === "server") return serverBuild();
+  const entries = {
+    components: ENTRY,
+    ...Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`])),
+  };
   return {
-    plugins: [bffInDevServer(), minifyElementTemplates(), ...(split || builder ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementTemplates(), ...(builder ? [] : [staticHeaders()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,
-      emptyOutDir: !split && !builder,
+      emptyOutDir: !builder,
       target: "es2022",
       minify: true,
       sourcemap: true,
       lib: {
-        entry: builder
-          ? { builder: BUILDER_ENTRY }
-          : split
-            ? Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`]))
-            : { components: ENTRY },
+        entry: builder ? { builder: BUILDER_ENTRY } : entries,
         formats: ["es"],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -165,26 +163,18 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             groups: builder
               ? [{ name: "builder", test: /./ }]
-              : split
-                ? [
-                    // Lit apart: it changes less often than the elements, so it stays cached across deploys.
-                    // Only what an entry loads at once: Lit's hydration helpers stay with the hydration chunk.
-                    {
-                      name: (id: string, chunking: Rolldown.ChunkingContext) => (entriesLoading(id, chunking).size > 0 ? "lit" : null),
-                      test: LIT,
-                    },
-                    // What two or more elements load at once, in one chunk. What one element loads at once stays
-                    // in its entry (or a chunk of its own when a part loaded on demand shares it), so no page
-                    // downloads another element's code; what loads on demand keeps chunks of its own.
-                    {
-                      name: (id: string, chunking: Rolldown.ChunkingContext) =>
-                        entriesLoading(id, chunking).size >= 2 ? "embedkit" : null,
-                      test: /packages[\\/]components[\\/]src[\\/]/,
-                    },
-                  ]
-                : // Everything the page needs at once; what loads on demand (<thron-asset>, other languages, the
-                  // carousel's controls) keeps chunks of its own, with no list to keep up to date here.
-                  [{ name: "elements", tags: ["$initial"] }],
+              : [
+                  // One shared chunk: Lit and what two or more elements load at once. Lit had a chunk of its own
+                  // (cached across deploys), but apart it cost every page a request and 340 B gzip. What one
+                  // element loads at once stays in its entry (or a chunk of its own when a part loaded on demand
+                  // shares it), so no page downloads another element's code; what loads on demand keeps chunks
+                  // of its own. Lit's hydration helpers, loaded by no entry at once, stay with the hydration chunk.
+                  {
+                    name: (id: string, chunking: Rolldown.ChunkingContext) =>
+                      entriesLoading(id, chunking).size >= (LIT.test(id) ? 1 : 2) ? "shared" : null,
+                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/]components[\\/]src[\\/]/,
+                  },
+                ],
           },
         },
       },

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 export const KB = 1024;
 
 export interface BundleFigure {
-  name: "four-elements" | "gallery-page" | "hydration" | "everything" | "gallery-page-in-use";
+  name: "loader" | "four-elements" | "gallery-page" | "hydration" | "everything" | "gallery-page-in-use";
   /** What the figure counts, for a reader of `pnpm bench`. */
   what: string;
   files: string[];
@@ -52,11 +52,19 @@ function graph(entry: string, onDemand: boolean, seen = new Set<string>()): Set<
   return seen;
 }
 
-/** What a page loading `entry` downloads at once, or (`onDemand`) with every part it may load later. */
-export function pageWeight(dir: string, entry: string, onDemand: boolean): Omit<BundleFigure, "name" | "what"> {
-  const path = join(dir, entry);
-  if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first`);
-  const files = [...graph(path, onDemand)];
+/** What a page loading `entries` downloads at once, or (`onDemand`) with every part they may load later. */
+export function pageWeight(dir: string, entries: string | string[], onDemand: boolean): Omit<BundleFigure, "name" | "what"> {
+  const seen = new Set<string>();
+  for (const entry of [entries].flat()) {
+    const path = join(dir, entry);
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`pnpm build\` first`);
+    // The loader's imports are the entries of tags a page holds: listed in `entries`, never on demand.
+    graph(path, onDemand && entry !== "components.js", seen);
+  }
+  return weigh(dir, [...seen]);
+}
+
+function weigh(dir: string, files: string[]): Omit<BundleFigure, "name" | "what"> {
   return {
     files: files.map((file) => file.slice(dir.length + 1)),
     sources: [...new Set(files.flatMap(sourcesOf))],
@@ -65,50 +73,59 @@ export function pageWeight(dir: string, entry: string, onDemand: boolean): Omit<
   };
 }
 
+/** The four elements of the issue's budget; <thron-asset> is the fifth. */
+const FOUR = ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"];
+
 /**
- * The issue's two budgets (the four elements it named + Lit ≤ 15 KB, a page with only the gallery
- * ≤ 12 KB), both as a page downloads them before anyone clicks, and the same two pages with every
- * part they load on demand (<thron-asset>, the carousel's controls, the preset check).
+ * components.js is a loader: a page downloads it, then the entry (`<tag>.js`) of each element whose
+ * tag it holds, with their chunks. The issue's budgets: the loader ≤ 2 KB, a page with only the
+ * gallery ≤ 12 KB, a page with the four elements ≤ 18 KB, all before anyone clicks; then the same
+ * pages with every part they load on demand (<thron-asset>, the carousel's controls, the preset check).
  */
 export function bundleFigures(dir: string): BundleFigure[] {
+  const through = (tags: string[]) => ["components.js", ...tags.map((tag) => `${tag}.js`)];
   return [
     {
-      name: "four-elements",
-      what: "components.js at load: <thron-gallery>, <thron-filter-bar>, <thunder-launch-button>, <throughline-helplines> + Lit",
+      name: "loader",
+      what: "components.js alone: the loader, before it finds a tag",
       ...pageWeight(dir, "components.js", false),
-      budgetBytes: 15 * KB,
+      budgetBytes: 2 * KB,
     },
     {
       name: "gallery-page",
-      what: "thron-gallery.js at load: a page with only the gallery",
-      ...pageWeight(dir, "thron-gallery.js", false),
+      what: "a page with only <thron-gallery>, through components.js, at load",
+      ...pageWeight(dir, through(["thron-gallery"]), false),
       budgetBytes: 12 * KB,
     },
     {
+      name: "four-elements",
+      what: "a page with <thron-gallery>, <thron-filter-bar>, <thunder-launch-button>, <throughline-helplines>, through components.js, at load",
+      ...pageWeight(dir, through(FOUR), false),
+      budgetBytes: 18 * KB,
+    },
+    {
       name: "hydration",
-      what: "hydration: what components.js adds on a page with a server-rendered element (Lit's hydrate support), nothing on others",
-      ...onDemandChunk(dir, "components.js", /^chunks\/hydration-/),
+      what: "hydration: what an element adds on a page with a server-rendered element (Lit's hydrate support), nothing on others",
+      ...onDemandChunk(dir, through(FOUR), /^chunks\/hydration-/),
     },
     {
       name: "everything",
-      what: "components.js and all it loads on demand: + <thron-asset>, the carousel's controls, the preset check",
-      ...pageWeight(dir, "components.js", true),
+      what: "a page with all five elements through components.js, and all they load on demand (the carousel's controls, the dialog, the preset check)",
+      ...pageWeight(dir, through([...FOUR, "thron-asset"]), true),
     },
     {
       name: "gallery-page-in-use",
-      what: "thron-gallery.js and all it loads on demand",
-      ...pageWeight(dir, "thron-gallery.js", true),
+      what: "a page with only <thron-gallery>, through components.js, and all it loads on demand",
+      ...pageWeight(dir, through(["thron-gallery"]), true),
     },
   ];
 }
 
 /** The chunks `entry` loads on demand whose file name matches `name`. */
-function onDemandChunk(dir: string, entry: string, name: RegExp): Omit<BundleFigure, "name" | "what"> {
-  const files = pageWeight(dir, entry, true).files.filter((file) => name.test(file));
-  return {
-    files,
-    sources: [...new Set(files.flatMap((file) => sourcesOf(join(dir, file))))],
-    rawBytes: files.reduce((sum, file) => sum + readFileSync(join(dir, file)).length, 0),
-    gzipBytes: files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, 0),
-  };
+function onDemandChunk(dir: string, entries: string[], name: RegExp): Omit<BundleFigure, "name" | "what"> {
+  const files = pageWeight(dir, entries, true).files.filter((file) => name.test(file));
+  return weigh(
+    dir,
+    files.map((file) => join(dir, file)),
+  );
 }

@@ -31,13 +31,14 @@ describe("the demo page", () => {
     await server?.close();
   });
 
-  it("preloads the chunk components.js imports, so it is not a second round trip", async () => {
+  it("preloads what the loader (components.js) will import for the page's elements, so none is a round trip later", async () => {
     assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
-    const entry = await (await fetch(`${server.url}/components.js`)).text();
-    const chunk = /["']\.\/(chunks\/[\w.-]+\.js)["']/.exec(entry)?.[1];
     const page = await (await fetch(`${server.url}/`)).text();
-    assert.ok(chunk);
-    assert.ok(page.includes(`<link rel="modulepreload" href="/${chunk}">`), "modulepreload for the chunk");
+    const entry = await (await fetch(`${server.url}/thron-gallery.js`)).text();
+    const chunks = [...entry.matchAll(/from\s*["']\.\/(chunks\/[\w.-]+\.js)["']/g)].map((m) => m[1]);
+    assert.ok(chunks.length > 0, "the gallery's entry imports shared chunks");
+    for (const path of ["thron-gallery.js", "thron-filter-bar.js", ...chunks])
+      assert.ok(page.includes(`<link rel="modulepreload" href="/${path}">`), `modulepreload for ${path}`);
     assert.ok(page.includes('rel="icon"'), "a favicon");
   });
 

@@ -35,8 +35,9 @@ describe("the BFF on Node's HTTP server", () => {
     assert.equal(entry.headers.get("content-type"), "text/javascript; charset=utf-8");
     assert.equal(entry.headers.get("access-control-allow-origin"), "*");
     assert.match(entry.headers.get("cache-control") ?? "", /max-age=300/);
-    const chunk = /["'`]\.\/(chunks\/[\w-]+\.js)["'`]/.exec(await entry.text())?.[1];
-    assert.ok(chunk, "components.js imports a hashed chunk");
+    assert.match(await entry.text(), /import\(\s*["'`]\.\/thron-gallery\.js["'`]\s*\)/, "the loader imports the gallery's entry");
+    const chunk = /["'`]\.\/(chunks\/[\w-]+\.js)["'`]/.exec(await (await fetch(`${server.url}/thron-gallery.js`)).text())?.[1];
+    assert.ok(chunk, "an element's entry imports a hashed chunk");
     const chunkResponse = await fetch(`${server.url}/${chunk}`);
     assert.equal(chunkResponse.status, 200);
     assert.equal(chunkResponse.headers.get("cache-control"), "public, max-age=31536000, immutable");

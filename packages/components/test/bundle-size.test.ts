@@ -1,8 +1,8 @@
 /**
  * The CDN bundle as pages download it (scripts/bundle-size.ts; `pnpm bench` prints the same
- * figures). The budgets (the four elements + Lit ≤ 15 KB, a page with only the gallery ≤ 12 KB)
- * are not reached yet, so this guards the figures measured before the work on them began: the
- * bundle may shrink, never grow past them. Lower a limit when a change makes the bundle smaller.
+ * figures). The budgets (the loader ≤ 2 KB, a page with only the gallery ≤ 12 KB, a page with the
+ * four elements ≤ 18 KB) are not all reached, so this guards the figures measured: the bundle may
+ * shrink, never grow past them. Lower a limit when a change makes the bundle smaller.
  */
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -26,16 +26,19 @@ const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "th
  * (midnight, tomorrow, weekday, date; English is bundled).
  */
 const LIMITS: Record<BundleFigure["name"], number> = {
-  // Issue 25 (server rendering) added about 0.4 KB at load: an element reads the data a server
-  // rendered it with, and registers after Lit's hydration on a page that has such an element;
-  // on demand, the gallery's no-JS links and the asset's server-state path. Issue 24's loader is
-  // where these come down again.
-  "four-elements": 22_900,
-  "gallery-page": 14_600,
+  // Issue 24: components.js became a loader (472 B) that imports the entry of each element a page
+  // holds. A page with only the gallery dropped from 22,846 B (all four elements) to 14,984 B, not
+  // yet the 12 KB budget: Lit and the shared base (7.7 KB in one chunk) + the gallery (5.9 KB) +
+  // its presets (0.9 KB). A page with all four rose from 22,846 B to 27,540 B: seven files
+  // compress apart where one did (the 18 KB budget is missed, see README "Size"). The filter bar
+  // talking to its gallery through request events is in these (about 290 B on the gallery page).
+  loader: 2 * 1024,
+  "gallery-page": 15_050,
+  "four-elements": 27_600,
   /** Lit's hydration, loaded only on a page with a server-rendered element. */
   hydration: 2_600,
-  everything: 35_350,
-  "gallery-page-in-use": 24_250,
+  everything: 40_050,
+  "gallery-page-in-use": 24_650,
 };
 
 const OTHER_LANGUAGE = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;
@@ -73,9 +76,11 @@ describe("the CDN bundle, as pages download it", { skip: !built && "run pnpm bui
     }
   });
 
-  it("the one-tag bundle loads <thron-asset> only when the tag appears", () => {
+  it("the loader holds no element: a page downloads an element only when its tag is there", () => {
+    assert.deepEqual(byName("loader").files, ["components.js"]);
+    assert.ok(!byName("loader").sources.some((source) => /src\/(thron|thunder|throughline)-/.test(source)));
     assert.ok(!byName("four-elements").sources.some((source) => source.includes("src/thron-asset/")));
-    assert.ok(byName("everything").sources.some((source) => source.includes("src/thron-asset/thron-asset.component.ts")));
+    assert.ok(!byName("gallery-page").sources.some((source) => source.includes("src/thron-filter-bar/")));
   });
 
   it("ships the elements' templates and styles without their indentation", () => {

@@ -4,7 +4,7 @@ import type { Hono } from "hono";
 import { respond } from "../http/response-headers.ts";
 import type { StaticFiles } from "../http/static-assets.ts";
 import { DEMO_CSP, DEMO_SCRIPT, demoPage, SERVER_RENDERED } from "./page.ts";
-import { entryChunks } from "./preload.ts";
+import { elementModules } from "./preload.ts";
 
 /** The demo waits this long for a fragment, then shows the bare tag: the recipe the README gives any server. */
 const FRAGMENT_TIMEOUT_MS = 1_500;
@@ -16,7 +16,8 @@ export function mountDemo(
   staticFiles: StaticFiles | null | undefined,
   render: (path: string, signal: AbortSignal) => Promise<Response>,
 ): void {
-  const preload = entryChunks(staticFiles);
+  // The elements at the top of the page (<thron-asset>, further down, is left to the loader).
+  const preload = elementModules(staticFiles, ["thron-gallery", "thron-filter-bar", "throughline-helplines", "thunder-launch-button"]);
   const fragment = async ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_RENDERED]) => {
     const query = [...attributes.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name ?? "", value ?? ""]);
     try {

@@ -45,6 +45,12 @@ export function firstEvent<T = unknown>(target: EventTarget, ...names: string[])
   });
 }
 
+/** Picks `value` in a select as a user does: the value, then its change event. */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
 /** Resolves after two animation frames: what was rendered has been laid out and painted. */
 export const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 

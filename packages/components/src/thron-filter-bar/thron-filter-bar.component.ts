@@ -3,9 +3,10 @@ import { html, nothing, type PropertyValues } from "lit";
 import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale } from "../internal/localize.ts";
-import { fetchGallery, type GalleryQuery } from "../internal/thron-client.ts";
+import { fromSameRoot } from "../internal/same-root.ts";
+import { fetchGallery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
-import type { FilterChangeDetail } from "./events.ts";
+import type { FilterChangeDetail, LinkedGallery } from "./events.ts";
 import { ScrollHint } from "./scroll-hint.ts";
 import { type ThronFilterBarStrings, translated } from "./strings.ts";
 import { styles } from "./thron-filter-bar.styles.ts";
@@ -13,21 +14,12 @@ import { readQuery, writeQuery } from "./url-state.ts";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** What the filter bar needs of the gallery it drives. */
-interface GalleryTarget extends HTMLElement {
-  bff?: string;
-  gallery?: string;
-  locale?: string;
-  query: GalleryQuery;
-  /** The gallery's preset filters: the bar offers only values inside them. */
-  preset?: { filters: Record<string, string[]> };
-}
-
 /**
  * Search and filters for a `<thron-gallery>`, built from the filters the BFF reads from THRON.
  *
  * @tagname thron-filter-bar
  * @event thron-filter-change - The query changed. `detail: {q, filters}`.
+ * @event thron-filter-request - To the `<thron-gallery>` whose id is `for`: answer with your settings, and show `query` when there is one. `detail: {for, query?, answer(gallery)}`.
  *
  * @csspart base - The form.
  * @csspart search - The text search input.
@@ -59,7 +51,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
     _failed: { state: true },
   };
 
-  /** Id of the `<thron-gallery>` this bar drives. */
+  /** Id of the `<thron-gallery>` this bar drives (through `thron-filter-request` events; it need not be there yet). */
   declare for: string | undefined;
   /** Gallery name on the BFF; defaults to the target gallery's. */
   declare gallery: string | undefined;
@@ -79,6 +71,15 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   /** A closed select changed by the arrow keys: wait for the last step before reloading. */
   #selectKeyed = false;
   readonly #onPopState = () => this.#restoreFromUrl();
+  /** What the gallery answered, or null while none has. */
+  #linked: LinkedGallery | null = null;
+  /** The query in effect reached the gallery; else it goes with the next answer. */
+  #delivered = true;
+  #root: Node | null = null;
+  /** A gallery joined the page (or changed): when it is ours, ask again, with a query it has not had. */
+  readonly #onGalleryConnected = (event: Event) => {
+    if ((event.composedPath()[0] as Element).id === this.for && fromSameRoot(event, this)) this.#ask(!this.#delivered);
+  };
 
   constructor() {
     super(translated);
@@ -99,6 +100,9 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener("popstate", this.#onPopState);
+    this.#root = this.getRootNode();
+    this.#root.addEventListener("thron-gallery-connected", this.#onGalleryConnected);
+    this.#ask(false);
     if (this.syncUrl) this.#restoreFromUrl();
     // A frame later: a page that adds the bar before its gallery is not told off.
     requestAnimationFrame(() => this.#checkAttributes());
@@ -107,9 +111,9 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   /** The editor's mistakes, named in the console: a bar that controls nothing, two bars on one set of URL keys. */
   #checkAttributes(): void {
     if (!this.isConnected) return;
-    if (!this.#target) warnAttribute(this, "for", this.for, "the id of a <thron-gallery> in the same document");
-    if (!this.syncUrl) return;
     const root = this.getRootNode() as Document | ShadowRoot;
+    if (!this.#linked && !this.#galleryComing()) warnAttribute(this, "for", this.for, "the id of a <thron-gallery> in the same document");
+    if (!this.syncUrl) return;
     const sameKeys = [...root.querySelectorAll("thron-filter-bar[sync-url]")].filter(
       (bar) => bar.getAttribute("sync-url") === this.#prefixAttr,
     );
@@ -134,35 +138,72 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("popstate", this.#onPopState);
+    this.#root?.removeEventListener("thron-gallery-connected", this.#onGalleryConnected);
+    this.#root = null;
+    this.#linked = null;
     clearTimeout(this.#debounce);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("for") && this.hasUpdated) {
+      this.#linked = null; // another gallery: what the last one said no longer holds
+      this.#ask(true);
+    }
     if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("for")) void this.#loadFilters();
     if (changed.has("syncUrl") && this.syncUrl) this.#restoreFromUrl();
   }
 
-  get #target(): GalleryTarget | null {
-    if (!this.for) return null;
-    const root = this.getRootNode() as Document | ShadowRoot;
-    return (root.getElementById?.(this.for) as GalleryTarget | null) ?? null;
+  /**
+   * Asks the gallery named by `for` for its settings and (`withQuery`) to show the bar's query;
+   * false when no gallery answered (not there yet: it says so when it comes).
+   */
+  #ask(withQuery: boolean): boolean {
+    if (!this.for) return false;
+    let answered = false;
+    const query = withQuery ? { q: this._q, filters: structuredClone(this._selected) } : undefined;
+    this.emit("thron-filter-request", {
+      for: this.for,
+      ...(query && { query }),
+      answer: (gallery) => {
+        answered = true;
+        this.#link(gallery);
+      },
+    });
+    if (withQuery) this.#delivered = answered;
+    return answered;
   }
 
-  /** `bff` defaults to the target gallery's, then to the bundle's origin. */
+  /** The gallery's settings: new defaults for `bff`, `gallery` and `locale` mean other filters. */
+  #link(gallery: LinkedGallery): void {
+    const before = this.#linked;
+    this.#linked = gallery;
+    const moved = before?.bff !== gallery.bff || before?.gallery !== gallery.gallery || before?.locale !== gallery.locale;
+    if (this.hasUpdated && moved) void this.#loadFilters();
+    this.requestUpdate(); // its preset may narrow the options shown
+  }
+
+  /** `bff` defaults to the linked gallery's, then to the bundle's origin. */
   protected override get bffBase(): string {
-    return bffBase(this.bff ?? this.#target?.bff);
+    return bffBase(this.bff ?? this.#linked?.bff);
   }
 
-  /** `locale` defaults to the target gallery's, then to the closest `lang`. */
+  /** `locale` defaults to the linked gallery's, then to the closest `lang`. */
   protected override get localeInEffect(): string {
-    return effectiveLocale(this, this.locale ?? this.#target?.locale);
+    return effectiveLocale(this, this.locale ?? this.#linked?.locale);
+  }
+
+  /** The gallery is in the page, not answering yet: its script is on its way (the loader fetches each element apart). */
+  #galleryComing(): boolean {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return !!this.for && root.querySelector(`thron-gallery#${CSS.escape(this.for)}:not(:defined)`) !== null;
   }
 
   async #loadFilters(): Promise<void> {
-    const target = this.#target;
+    // Its bff, gallery and locale are the defaults: wait for them rather than ask the wrong BFF.
+    if (!this.#linked && this.#galleryComing()) return;
     this._failed = false;
     try {
-      const gallery: Gallery = await fetchGallery(this.bffBase, this.gallery ?? target?.gallery ?? "default", this.localeInEffect);
+      const gallery: Gallery = await fetchGallery(this.bffBase, this.gallery ?? this.#linked?.gallery ?? "default", this.localeInEffect);
       this._filters = gallery.filters;
     } catch {
       this._failed = true;
@@ -179,8 +220,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   /** Hands the query to the gallery and the page; `history` says how the URL records it. */
   #apply(history: "push" | "replace" | "none"): void {
     const detail = this.value;
-    const target = this.#target;
-    if (target) target.query = { q: detail.q, filters: detail.filters };
+    this.#ask(true);
     if (this.syncUrl && history !== "none") {
       const url = writeQuery(location.href, detail, this.#urlPrefix);
       if (url !== location.href) window.history[history === "push" ? "pushState" : "replaceState"](window.history.state, "", url);
@@ -235,7 +275,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
       ?.split(",")
       .map((k) => k.trim().toLowerCase())
       .filter(Boolean);
-    const preset = Object.entries(this.#target?.preset?.filters ?? {});
+    const preset = Object.entries(this.#linked?.preset.filters ?? {});
     return this._filters.flatMap((filter) => {
       const key = filter.key.toLowerCase();
       if (keys?.length && !keys.includes(key)) return [];
@@ -299,7 +339,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   #label(t: ThronFilterBarStrings): string {
     const section = this.closest("section, [role='region']");
     const heading = section?.querySelector("h1, h2, h3, h4, h5, h6")?.textContent?.trim();
-    return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#target?.gallery ?? this.for ?? ""}`;
+    return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#linked?.gallery ?? this.for ?? ""}`;
   }
 
   override render() {

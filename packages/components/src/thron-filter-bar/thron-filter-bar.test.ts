@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, setViewport } from "@web/test-runner-commands";
-import { captureWarnings, executeStats, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { captureWarnings, choose, executeStats, firstEvent, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { GalleryLoadDetail, ThronGallery } from "../thron-gallery/thron-gallery.ts";
 import "../thron-gallery/thron-gallery.ts";
 import type { FilterChangeDetail, ThronFilterBar } from "./thron-filter-bar.ts";
@@ -39,11 +39,6 @@ const select = (shadow: ShadowRoot) => shadow.querySelector("select") as HTMLSel
 const checkbox = (shadow: ShadowRoot, label: string) =>
   [...shadow.querySelectorAll("fieldset label")].find((l) => l.textContent?.trim() === label)?.querySelector("input") as HTMLInputElement;
 const chips = (shadow: ShadowRoot) => [...shadow.querySelectorAll('[part="chip"]')].map((c) => c.textContent?.replace("✕", "").trim());
-
-function choose(el: HTMLSelectElement, value: string) {
-  el.value = value;
-  el.dispatchEvent(new Event("change", { bubbles: true }));
-}
 
 describe("<thron-filter-bar>", () => {
   const originalUrl = location.href;

@@ -26,5 +26,7 @@ declare global {
     "thron-gallery-load": CustomEvent<GalleryLoadDetail>;
     "thron-asset-open": CustomEvent<AssetOpenDetail>;
     "thron-error": CustomEvent<EmbedkitErrorDetail>;
+    /** A gallery with an id joined the page: a `<thron-filter-bar for>` that asked before it was there asks again. */
+    "thron-gallery-connected": CustomEvent<null>;
   }
 }

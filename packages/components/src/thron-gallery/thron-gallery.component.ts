@@ -6,8 +6,10 @@ import { nextIndex } from "../internal/roving-grid.ts";
 import { inlineState } from "../internal/server-state.ts";
 import { fetchAssetPage, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import type { LinkedGallery } from "../thron-filter-bar/events.ts";
 import { carouselStyles } from "./carousel.styles.ts";
 import { CarouselLoader } from "./carousel-loader.ts";
+import { FilterLink } from "./filter-link.ts";
 import type { DialogGallery } from "./gallery-dialog.ts";
 import { DialogLoader } from "./gallery-dialog-loader.ts";
 import { GridObservers } from "./grid-observers.ts";
@@ -32,6 +34,7 @@ const DEFAULT_PAGE_SIZE = 24;
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
  * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.
+ * @event thron-gallery-connected - A gallery with an `id` joined the page (or changed `bff`, `gallery` or `locale`): the `<thron-filter-bar for>` linked to it asks again. `detail: null`.
  * @attribute type - Preset: only these types, a comma list of image, video, audio, document.
  * @attribute q - Preset: free text every asset must match.
  * @attribute filter-<key> - Preset: values of the gallery's filter `key`, comma separated (any of them).
@@ -113,7 +116,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare layout: "grid" | "carousel";
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
-  /** Free text and filters, usually set by a `<thron-filter-bar for="…">`. */
+  /** Free text and filters, usually those a `<thron-filter-bar for="…">` asked for (`thron-filter-request`). */
   declare query: GalleryQuery;
 
   /** @internal The first page, set by the server renderer (see internal/server-state.ts). */
@@ -129,6 +132,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   readonly #dialog = new DialogLoader(this as unknown as DialogGallery);
   readonly #preset = new PresetController(this);
+  readonly #filterLink = new FilterLink(this);
   readonly #carousel = new CarouselLoader(this);
   #abort: AbortController | null = null;
   /** The load under way (or the last one): loadMore() during a load waits for it rather than doing nothing. */
@@ -137,6 +141,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #eagerTiles = DEFAULT_EAGER_TILES;
   /** The page shown is the one the server rendered (no load since). */
   #serverPage = false;
+  /** updated() ran before: a change of settings is news to the linked bars. */
+  #updatedOnce = false;
   /** After "Load more", focus goes to the first new tile. */
   #focusAfterLoad = -1;
   /** The room the last load took, kept when its result is shorter (nothing below jumps up). */
@@ -185,6 +191,11 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   /** The starting query written in the preset attributes; a linked filter bar narrows inside it. */
   get preset(): GalleryPreset {
     return this.#preset.value;
+  }
+
+  /** @internal What a linked filter bar is told (see filter-link.ts). */
+  get linked(): LinkedGallery {
+    return { bff: this.bff, gallery: this.gallery, locale: this.locale, preset: { filters: this.preset.filters } };
   }
 
   /** Reloads from the first page. */
@@ -269,6 +280,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   protected override updated(changed: PropertyValues<this>): void {
     this.#room.apply();
+    // Linked bars default to these: they ask again for the new values.
+    if (this.#updatedOnce && (changed.has("bff") || changed.has("gallery") || changed.has("locale"))) this.#filterLink.announce();
+    this.#updatedOnce = true;
     if (changed.has("infinite")) this.#observers.observeEnd();
   }
 

@@ -1,6 +1,6 @@
 /** Debian's redis-server on loopback for tests: no persistence, stopped by the test that started it. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
+import { connect } from "node:net";
 import { freePort } from "./loopback.ts";
 
 export const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
@@ -19,11 +19,16 @@ export async function startRedis(port?: number): Promise<{ process: ChildProcess
   const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
-  for (let i = 0; i < 100; i++) {
+  // Probed by connecting, not by listening on the port: a probe that listens could take the port
+  // from under a redis-server still starting, which then exits (a loaded machine made that happen).
+  for (let i = 0; i < 200 && redis.exitCode === null; i++) {
     const listening = await new Promise<boolean>((resolve) => {
-      const probe = createServer().listen(port, "127.0.0.1");
-      probe.once("listening", () => probe.close(() => resolve(false)));
-      probe.once("error", () => resolve(true));
+      const probe = connect(port, "127.0.0.1");
+      probe.once("connect", () => {
+        probe.destroy();
+        resolve(true);
+      });
+      probe.once("error", () => resolve(false));
     });
     if (listening) return { process: redis, url: `redis://127.0.0.1:${port}` };
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -15,15 +15,10 @@ import { CHROME_ARGS, chromePath } from "../../../scripts/chrome.ts";
 import { createApp } from "../src/app.ts";
 import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { sandboxBff } from "./helpers.ts";
+import { sandboxBff, THRON_SANDBOX_ENV } from "./helpers.ts";
 
 const THRON_ENV = {
-  THRON_TENANT: THRON_SANDBOX.tenant,
-  THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-  THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-  THRON_USERNAME: THRON_SANDBOX.username,
-  THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-  THRON_PKEY: THRON_SANDBOX.pkey,
+  ...THRON_SANDBOX_ENV,
   ALLOWED_ORIGINS: "https://www.host.example",
 };
 

@@ -9,6 +9,7 @@ import { LaunchResponse } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { THRON_SANDBOX_ENV } from "./helpers.ts";
 
 const HOST = "https://vendors.simulated";
 const PAGE = "https://www.club.example";
@@ -27,12 +28,7 @@ const VENDOR_HOSTS: [string, string][] = [
 function bffWithDefaults(extra: Record<string, string> = {}) {
   const sandbox = createSandbox({ baseUrl: HOST });
   const config = loadConfig({
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-    THRON_PKEY: THRON_SANDBOX.pkey,
+    ...THRON_SANDBOX_ENV,
     THUNDER_USERNAME: THUNDER_SANDBOX.username,
     THUNDER_PASSWORD: THUNDER_SANDBOX.password,
     THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,

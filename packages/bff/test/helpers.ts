@@ -19,22 +19,22 @@ export const THRON = {
   THRON_PKEY: "pkey-1",
 };
 
+/** The simulator's THRON tenant as a real configuration names it: credentials, user, folder, pKey. */
+export const THRON_SANDBOX_ENV: Record<string, string> = {
+  THRON_TENANT: THRON_SANDBOX.tenant,
+  THRON_CLIENT_ID: THRON_SANDBOX.clientId,
+  THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
+  THRON_USERNAME: THRON_SANDBOX.username,
+  THRON_FOLDER_ID: THRON_SANDBOX.folderId,
+  THRON_PKEY: THRON_SANDBOX.pkey,
+};
+
 /**
  * A real THRON configuration (not sandbox mode) for the simulator's tenant, with every THRON host
  * at `base` (`https://thron.simulated/thron`): a BFF that speaks to the simulator as to THRON.
  */
 export function thronSimulatorEnv(base: string): Record<string, string> {
-  return {
-    THRON_TENANT: THRON_SANDBOX.tenant,
-    THRON_CLIENT_ID: THRON_SANDBOX.clientId,
-    THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
-    THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: base,
-    THRON_API_URL: base,
-    THRON_CDN_URL: base,
-    THRON_FOLDER_ID: THRON_SANDBOX.folderId,
-    THRON_PKEY: THRON_SANDBOX.pkey,
-  };
+  return { ...THRON_SANDBOX_ENV, THRON_AUTH_URL: base, THRON_API_URL: base, THRON_CDN_URL: base };
 }
 
 /** The problems loadConfig reports for `env` (it must report some). */

@@ -30,9 +30,11 @@ const TRANSLATION = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;
 
 function sourcesOf(file: string): string[] {
   const map = `${file}.map`;
-  // An entry that only re-exports a chunk has no source of its own, and no map.
-  if (!readFileSync(file, "utf8").includes("sourceMappingURL")) return [];
-  if (!existsSync(map)) throw new Error(`${map} is missing: the CDN build writes source maps`);
+  // The maps are "hidden" (no sourceMappingURL comment); a file that only re-exports a chunk has none.
+  if (!existsSync(map)) {
+    if (/^(\s*(import|export)\b[^;]*;)*\s*$/.test(readFileSync(file, "utf8"))) return [];
+    throw new Error(`${map} is missing: the CDN build writes source maps`);
+  }
   const { sources } = JSON.parse(readFileSync(map, "utf8")) as { sources: string[] };
   return sources.map((source) => source.replace(/^(\.\.\/)+/, "").replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""));
 }

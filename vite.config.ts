@@ -40,6 +40,28 @@ function staticHeaders(): Plugin {
   };
 }
 
+/**
+ * Writes into the loader (components.js) the chunks each element's entry imports, so it fetches
+ * them beside the entry rather than after it (see CHUNKS in loader.ts). Before minification, so
+ * the loader's source map covers the table.
+ */
+function entryChunks(): Plugin {
+  const TABLE = /\{\s*"embedkit:entry-chunks":\s*\[\]\s*\}/g;
+  return {
+    name: "embedkit-entry-chunks",
+    apply: "build",
+    renderChunk(code, chunk, _options, meta) {
+      if (chunk.fileName !== "components.js") return null;
+      const table: Record<string, string[]> = {};
+      for (const other of Object.values(meta.chunks))
+        if (other.isEntry && ELEMENTS.includes(other.name) && other.imports.length > 0)
+          table[other.name] = other.imports.map((file) => `./${file}`);
+      if ((code.match(TABLE) ?? []).length !== 1) this.error("components.js: the loader's CHUNKS table was not found once");
+      return { code: code.replace(TABLE, JSON.stringify(table)), map: null };
+    },
+  };
+}
+
 /** The elements' `html` and `css` templates minified (see scripts/minify-templates.ts). */
 function minifyElementTemplates(): Plugin {
   return {
@@ -143,7 +165,7 @@ export default defineConfig(({ mode }) => {
     ...Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`])),
   };
   return {
-    plugins: [bffInDevServer(), minifyElementTemplates(), ...(builder ? [] : [staticHeaders()])],
+    plugins: [bffInDevServer(), minifyElementTemplates(), ...(builder ? [] : [staticHeaders(), entryChunks()])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,

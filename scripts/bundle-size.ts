@@ -123,6 +123,32 @@ export function bundleFigures(dir: string): BundleFigure[] {
   ];
 }
 
+/** What the loader fetches beside a tag's entry: the table the build writes into it (see loader.ts). */
+function preloadedBeside(dir: string, tag: string): string[] {
+  const loader = readFileSync(join(dir, "components.js"), "utf8");
+  const listed = new RegExp(`"${tag}":\\[([^\\]]*)\\]`).exec(loader)?.[1] ?? "";
+  return [...listed.matchAll(/["'`]\.\/([^"'`]+)["'`]/g)].map(([, file]) => file as string);
+}
+
+/**
+ * Round trips before a page holding `tags` has all it needs at load: components.js, then each
+ * tag's entry with the chunks the loader fetches beside it, then any import neither named.
+ */
+export function roundTrips(dir: string, tags: string[]): number {
+  const requested = new Set(["components.js"]);
+  let wave = tags.flatMap((tag) => [`${tag}.js`, ...preloadedBeside(dir, tag)]);
+  let trips = 1;
+  while (wave.length > 0) {
+    trips++;
+    for (const file of wave) requested.add(file);
+    const next = wave.flatMap((file) =>
+      [...readFileSync(join(dir, file), "utf8").matchAll(STATIC_IMPORT)].map(([, specifier]) => join(file, "..", specifier as string)),
+    );
+    wave = [...new Set(next)].filter((file) => !requested.has(file));
+  }
+  return trips;
+}
+
 /** The chunks `entry` loads on demand whose file name matches `name`. */
 function onDemandChunk(dir: string, entries: string[], name: RegExp): Omit<BundleFigure, "name" | "what"> {
   const files = pageWeight(dir, entries, true).files.filter((file) => name.test(file));

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { type BundleFigure, bundleFigures, pageWeight } from "../../../scripts/bundle-size.ts";
+import { type BundleFigure, bundleFigures, pageWeight, roundTrips } from "../../../scripts/bundle-size.ts";
 
 const dir = fileURLToPath(new URL("../dist/cdn", import.meta.url));
 const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "thron-gallery.js"));
@@ -81,6 +81,11 @@ describe("the CDN bundle, as pages download it", { skip: !built && "run pnpm bui
     assert.ok(!byName("loader").sources.some((source) => /src\/(thron|thunder|throughline)-/.test(source)));
     assert.ok(!byName("four-elements").sources.some((source) => source.includes("src/thron-asset/")));
     assert.ok(!byName("gallery-page").sources.some((source) => source.includes("src/thron-filter-bar/")));
+  });
+
+  it("a page has what it needs at load after two round trips: the loader, then each entry with the chunks it imports", () => {
+    assert.equal(roundTrips(dir, ["thron-gallery"]), 2);
+    assert.equal(roundTrips(dir, [...ELEMENT_FOLDERS]), 2);
   });
 
   it("ships the elements' templates and styles without their indentation", () => {

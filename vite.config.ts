@@ -153,33 +153,56 @@ function entriesLoading(id: string, chunking: Rolldown.ChunkingContext, seen = n
 const LIT = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/;
 
 /**
+ * `vite build --mode single --outDir <dir>`: one script with every element, components.js as it
+ * was before it became a loader (only its on-demand parts apart): `pnpm bench`'s baseline.
+ */
+const SINGLE_ENTRY = "packages/components/src/index.ts";
+
+/** The entries of each mode of the CDN build. */
+function entriesOf(mode: string): Record<string, string> {
+  if (mode === "builder") return { builder: BUILDER_ENTRY };
+  if (mode === "single") return { components: SINGLE_ENTRY };
+  return { components: ENTRY, ...Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`])) };
+}
+
+/** How each mode of the CDN build groups modules into chunks (beyond rolldown's own splitting). */
+function chunkGroups(mode: string): Rolldown.CodeSplittingGroup[] {
+  if (mode === "builder") return [{ name: "builder", test: /./ }];
+  // Everything the page needs at once in one chunk; what loads on demand keeps chunks of its own.
+  if (mode === "single") return [{ name: "elements", tags: ["$initial"] }];
+  return [
+    // One shared chunk: Lit and what two or more elements load at once. Lit had a chunk of its own
+    // (cached across deploys), but apart it cost every page a request and 340 B gzip. What one
+    // element loads at once stays in its entry (or a chunk of its own when a part loaded on demand
+    // shares it), so no page downloads another element's code; what loads on demand keeps chunks
+    // of its own. Lit's hydration helpers, loaded by no entry at once, stay with the hydration chunk.
+    {
+      name: (id: string, chunking: Rolldown.ChunkingContext) =>
+        entriesLoading(id, chunking).size >= (LIT.test(id) ? 1 : 2) ? "shared" : null,
+      test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/]components[\\/]src[\\/]/,
+    },
+  ];
+}
+
+/**
  * `vite build`: the CDN bundle: components.js (the loader, short-cached), an entry per element
  * (short-cached; what the loader imports when a tag appears, or what a page uses directly), and
  * shared code in content-hashed chunks (immutable). `pnpm bench` weighs what pages download.
  */
 export default defineConfig(({ mode }) => {
-  const builder = mode === "builder";
   if (mode === "server") return serverBuild();
-  const entries = {
-    components: ENTRY,
-    ...Object.fromEntries(ELEMENTS.map((name) => [name, `packages/components/src/${name}/${name}.ts`])),
-  };
   return {
-    plugins: [bffInDevServer(), minifyElementTemplates(), ...(builder ? [] : [staticHeaders(), entryChunks()])],
+    plugins: [bffInDevServer(), minifyElementTemplates(), ...(mode === "production" ? [staticHeaders(), entryChunks()] : [])],
     server: { port: 5173, strictPort: true, host: "127.0.0.1" },
     build: {
       outDir: OUT_DIR,
-      emptyOutDir: !builder,
+      emptyOutDir: mode !== "builder",
       target: "es2022",
       minify: true,
       // Maps without the sourceMappingURL comment (about 30 B gzip per file, on every page): the
       // BFF and `_headers` point developer tools at them with a SourceMap header instead.
       sourcemap: "hidden",
-      lib: {
-        entry: builder ? { builder: BUILDER_ENTRY } : entries,
-        formats: ["es"],
-        fileName: (_format, name) => `${name}.js`,
-      },
+      lib: { entry: entriesOf(mode), formats: ["es"], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: {
         output: {
           chunkFileNames: "chunks/[name]-[hash].js",
@@ -187,22 +210,7 @@ export default defineConfig(({ mode }) => {
           minify: true,
           // Pure annotations help only a bundler that reads this output, and none does.
           comments: false,
-          codeSplitting: {
-            groups: builder
-              ? [{ name: "builder", test: /./ }]
-              : [
-                  // One shared chunk: Lit and what two or more elements load at once. Lit had a chunk of its own
-                  // (cached across deploys), but apart it cost every page a request and 340 B gzip. What one
-                  // element loads at once stays in its entry (or a chunk of its own when a part loaded on demand
-                  // shares it), so no page downloads another element's code; what loads on demand keeps chunks
-                  // of its own. Lit's hydration helpers, loaded by no entry at once, stay with the hydration chunk.
-                  {
-                    name: (id: string, chunking: Rolldown.ChunkingContext) =>
-                      entriesLoading(id, chunking).size >= (LIT.test(id) ? 1 : 2) ? "shared" : null,
-                    test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/]components[\\/]src[\\/]/,
-                  },
-                ],
-          },
+          codeSplitting: { groups: chunkGroups(mode) },
         },
       },
     },

@@ -4,6 +4,7 @@
  *   and one entry per element (short-cached by the BFF), importing shared, content-hashed chunks
  *   (cached as immutable).
  * - `pnpm build` also writes the elements for the BFF's server renderer (see serverBuild()).
+ * - `vite build --mode single --outDir <dir>`: `pnpm bench`'s baseline, one script with every element.
  * - `pnpm dev`: the demo with hot reload; the BFF (sandbox mode) runs inside Vite's own server,
  *   so elements and API share one origin, as in production.
  */

@@ -201,8 +201,9 @@ export default defineConfig(({ mode }) => {
       target: "es2022",
       minify: true,
       // Maps without the sourceMappingURL comment (about 30 B gzip per file, on every page): the
-      // BFF and `_headers` point developer tools at them with a SourceMap header instead.
-      sourcemap: "hidden",
+      // BFF and `_headers` point developer tools at them with a SourceMap header instead. The
+      // /builder page's script, outside `_headers` (a build of its own), keeps its comment.
+      sourcemap: mode === "builder" ? true : "hidden",
       lib: { entry: entriesOf(mode), formats: ["es"], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: {
         output: {

@@ -89,6 +89,14 @@ describe("the CDN bundle, as pages download it", { skip: !built && "run pnpm bui
     assert.equal(roundTrips(dir, [...ELEMENT_FOLDERS]), 2);
   });
 
+  it("names each file's source map in _headers, as the BFF does, and in no file pages download", () => {
+    const headers = readFileSync(join(dir, "_headers"), "utf8");
+    for (const file of byName("everything").files.filter((f) => existsSync(join(dir, `${f}.map`)))) {
+      assert.ok(headers.includes(`/${file}\n  SourceMap: ${file.slice(file.lastIndexOf("/") + 1)}.map\n`), file);
+      assert.doesNotMatch(readFileSync(join(dir, file), "utf8"), /sourceMappingURL/, file);
+    }
+  });
+
   it("ships the elements' templates and styles without their indentation", () => {
     for (const file of new Set([...byName("everything").files, ...byName("gallery-page-in-use").files])) {
       const code = readFileSync(join(dir, file), "utf8");

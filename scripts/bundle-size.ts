@@ -30,9 +30,11 @@ const TRANSLATION = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;
 
 function sourcesOf(file: string): string[] {
   const map = `${file}.map`;
-  // An entry that only re-exports a chunk has no source of its own, and no map.
-  if (!readFileSync(file, "utf8").includes("sourceMappingURL")) return [];
-  if (!existsSync(map)) throw new Error(`${map} is missing: the CDN build writes source maps`);
+  // The maps are "hidden" (no sourceMappingURL comment); a file that only re-exports a chunk has none.
+  if (!existsSync(map)) {
+    if (/^(\s*(import|export)\b[^;]*;)*\s*$/.test(readFileSync(file, "utf8"))) return [];
+    throw new Error(`${map} is missing: the CDN build writes source maps`);
+  }
   const { sources } = JSON.parse(readFileSync(map, "utf8")) as { sources: string[] };
   return sources.map((source) => source.replace(/^(\.\.\/)+/, "").replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, ""));
 }
@@ -119,6 +121,32 @@ export function bundleFigures(dir: string): BundleFigure[] {
       ...pageWeight(dir, through(["thron-gallery"]), true),
     },
   ];
+}
+
+/** What the loader fetches beside a tag's entry: the table the build writes into it (see loader.ts). */
+function preloadedBeside(dir: string, tag: string): string[] {
+  const loader = readFileSync(join(dir, "components.js"), "utf8");
+  const listed = new RegExp(`"${tag}":\\[([^\\]]*)\\]`).exec(loader)?.[1] ?? "";
+  return [...listed.matchAll(/["'`]\.\/([^"'`]+)["'`]/g)].map(([, file]) => file as string);
+}
+
+/**
+ * Round trips before a page holding `tags` has all it needs at load: components.js, then each
+ * tag's entry with the chunks the loader fetches beside it, then any import neither named.
+ */
+export function roundTrips(dir: string, tags: string[]): number {
+  const requested = new Set(["components.js"]);
+  let wave = tags.flatMap((tag) => [`${tag}.js`, ...preloadedBeside(dir, tag)]);
+  let trips = 1;
+  while (wave.length > 0) {
+    trips++;
+    for (const file of wave) requested.add(file);
+    const next = wave.flatMap((file) =>
+      [...readFileSync(join(dir, file), "utf8").matchAll(STATIC_IMPORT)].map(([, specifier]) => join(file, "..", specifier as string)),
+    );
+    wave = [...new Set(next)].filter((file) => !requested.has(file));
+  }
+  return trips;
 }
 
 /** The chunks `entry` loads on demand whose file name matches `name`. */

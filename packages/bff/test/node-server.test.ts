@@ -41,6 +41,13 @@ describe("the BFF on Node's HTTP server", () => {
     const chunkResponse = await fetch(`${server.url}/${chunk}`);
     assert.equal(chunkResponse.status, 200);
     assert.equal(chunkResponse.headers.get("cache-control"), "public, max-age=31536000, immutable");
+    // No sourceMappingURL comment in the bytes pages download; developer tools find the map through the header.
+    const mapName = chunkResponse.headers.get("sourcemap");
+    assert.equal(mapName, `${chunk.slice("chunks/".length)}.map`);
+    assert.doesNotMatch(await chunkResponse.text(), /sourceMappingURL/);
+    const map = await fetch(new URL(mapName, `${server.url}/${chunk}`));
+    assert.equal(map.status, 200);
+    assert.ok(((await map.json()) as { sources: string[] }).sources.length > 0, "the map names the chunk's sources");
     for (const element of ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"]) {
       const response = await fetch(`${server.url}/${element}.js`);
       assert.equal(response.status, 200, element);

@@ -26,6 +26,10 @@ describe("components.js, the loader", () => {
     expect(gallery.shadowRoot?.querySelectorAll('[part="tile"]').length).to.equal(2);
     const elements = fetched().filter((path) => !path.startsWith("chunks/"));
     expect(elements).to.deep.equal(["components.js", "thron-gallery.js"]);
+    // One round trip after the loader, not two: the entry's chunk is requested beside the entry.
+    const timing = (path: string) =>
+      performance.getEntriesByType("resource").find((entry) => entry.name.startsWith(`${TEST_BFF}/${path}`)) as PerformanceResourceTiming;
+    expect(timing("chunks/shared-").startTime).to.be.below(timing("thron-gallery.js").responseEnd, "the shared chunk waited for the entry");
     expect(
       fetched().some((path) => path.startsWith("chunks/hydration-")),
       "hydration, with no server-rendered element",

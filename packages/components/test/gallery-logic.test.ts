@@ -9,7 +9,7 @@ import type { Filter } from "@embedkit/contracts";
 import { nextIndex } from "../src/internal/roving-grid.ts";
 import { readQuery, writeQuery } from "../src/thron-filter-bar/url-state.ts";
 import { checkPreset } from "../src/thron-gallery/preset-check.ts";
-import { composeQuery, readPreset } from "../src/thron-gallery/query-preset.ts";
+import { composeQuery, readPreset, VOCABULARY } from "../src/thron-gallery/query-preset.ts";
 
 /** An element's attributes, as readPreset reads them (getAttribute and the attributes list). */
 function element(attributes: Record<string, string>): Element {
@@ -70,10 +70,14 @@ describe("a gallery's preset", () => {
     const warnings: string[] = [];
     const warn = (attribute: string, value: string) => warnings.push(`${attribute}=${value}`);
     const preset = readPreset(element({ type: "film", sort: "random", "filter-topic": "food,space", "filter-mood": "calm" }));
-    const checked = checkPreset(preset, offered, warn);
+    const checked = checkPreset(preset, offered, warn, VOCABULARY);
     assert.deepEqual(checked.filters, { Topic: ["food"] });
     assert.deepEqual(warnings, ["type=film", "sort=random", "filter-topic=space", "filter-mood=calm"]);
-    assert.deepEqual(checkPreset(preset, null, () => {}).filters, preset.filters, "unchecked when the filters could not be read");
+    assert.deepEqual(
+      checkPreset(preset, null, () => {}, VOCABULARY).filters,
+      preset.filters,
+      "unchecked when the filters could not be read",
+    );
   });
 });
 

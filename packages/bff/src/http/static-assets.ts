@@ -35,6 +35,9 @@ export function mountStaticAssets(app: Hono, files: StaticFiles | null): void {
       "cache-control": isEntry(path) ? "public, max-age=300, stale-while-revalidate=86400" : "public, max-age=31536000, immutable",
       "access-control-allow-origin": "*",
       "cross-origin-resource-policy": "cross-origin",
+      // The bundle carries no sourceMappingURL comment (bytes every page would download): this
+      // header points developer tools at the map instead, for the files that have one.
+      ...(files?.has(`${path}.map`) && { sourcemap: `${path.slice(path.lastIndexOf("/") + 1)}.map` }),
     };
     if (!file.encoded) return respond(c, file.body as Uint8Array<ArrayBuffer>, 200, headers);
     headers.vary = "Accept-Encoding";

@@ -13,6 +13,8 @@ export type SortName = NonNullable<AssetsQuery["sort"]>;
 export const TYPES: readonly AssetType[] = ["image", "video", "audio", "document"];
 export const SORTS: readonly SortName[] = ["newest", "oldest", "title"];
 export const FILTER_PREFIX = "filter-";
+/** The vocabulary the preset check reports against (see preset-check.ts). */
+export const VOCABULARY = { types: TYPES, sorts: SORTS, filterPrefix: FILTER_PREFIX };
 
 export interface GalleryPreset {
   types: AssetType[];
@@ -124,7 +126,7 @@ export class PresetController implements ReactiveController {
             )
           : null,
       ]);
-      preset = checkPreset(preset, offered, warn);
+      preset = checkPreset(preset, offered, warn, VOCABULARY);
     }
     return composeQuery(preset, query);
   }

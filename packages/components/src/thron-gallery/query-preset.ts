@@ -7,6 +7,7 @@ import type { AssetsQuery, AssetType } from "@embedkit/contracts";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { fetchGallery, type GalleryQuery, queryParams } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
+import { checkedIds, handPickedIds, warnIgnoredPreset } from "./hand-picked.ts";
 
 export type SortName = NonNullable<AssetsQuery["sort"]>;
 
@@ -75,6 +76,8 @@ export function composeQuery(preset: GalleryPreset, query: GalleryQuery): Record
 
 interface GalleryHost extends ReactiveControllerHost, HTMLElement {
   readonly hasUpdated: boolean;
+  /** The hand-picked list (`assets`), if any: it replaces the preset. */
+  readonly assets: string | null;
   reload(): Promise<void>;
 }
 
@@ -106,11 +109,20 @@ export class PresetController implements ReactiveController {
     this.#observer = null;
   }
 
-  /** Query parameters for the BFF: the checked preset composed with `query` (a filter bar's). */
-  async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]>> {
+  /**
+   * Query parameters for the BFF: the checked preset (or the hand-picked ids) composed with
+   * `query` (a filter bar's); null when a hand-picked list holds no id the BFF would take.
+   */
+  async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]> | null> {
     // Once per attribute and value (warnAttribute remembers), so reloads do not repeat them.
     const warn = (attribute: string, value: string, expected: string) => warnAttribute(this.#host, attribute, value, expected);
     let preset = readPreset(this.#host);
+    const picked = handPickedIds(this.#host.assets);
+    if (picked) {
+      warnIgnoredPreset(this.#host, preset);
+      const ids = checkedIds(this.#host, picked);
+      return ids.length > 0 ? { ids: ids.join(","), ...queryParams(query) } : null;
+    }
     const filtered = Object.keys(preset.filters).length > 0;
     if (filtered || preset.rejected?.types.length || preset.rejected?.sort) {
       // Checking (and the messages) load only for presets that need it, beside the gallery's

@@ -154,7 +154,10 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.equal(state.nextCursor, null);
     // The tiles, in the shadow root, in the list's order.
     const shown = state.items.map((item) => html.indexOf(escapeHtml(item.title)));
-    assert.ok(shown.every((at, i) => at > 0 && (i === 0 || at > (shown[i - 1] ?? 0))), `titles in order: ${shown}`);
+    assert.ok(
+      shown.every((at, i) => at > 0 && (i === 0 || at > (shown[i - 1] ?? 0))),
+      `titles in order: ${shown}`,
+    );
     assert.equal(bff.thron.stats.searches, 1);
     const bad = await problem(await bff.get(`${GALLERY}?assets=${ids[0]},${ids[0]}`), 400);
     assert.deepEqual(

@@ -39,6 +39,12 @@ describe("GET …/assets?ids=: a hand-picked, ordered list", () => {
     );
     assert.equal(body.nextCursor, null);
     assert.equal(body.total, 5);
+    // Spaces separate ids too, as in the element's attribute.
+    const spaced = await page(await bff.get(`${ASSETS}?ids=${encodeURIComponent(ids.join(" , "))}`));
+    assert.deepEqual(
+      spaced.items.map((a) => a.id),
+      ids,
+    );
     // The simulator answers newest first (catalogue order, see the sandbox's search tests): the reordering is the BFF's.
     assert.notDeepEqual(ids, idsAt(bff, [0, 2, 31, 77, 150]));
   });

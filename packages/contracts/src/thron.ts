@@ -64,16 +64,11 @@ export const AssetParams = GalleryParams.extend({
 /** At most one THRON page (its page size is capped at 50): a hand-picked list costs one search. */
 export const MAX_HAND_PICKED = 50;
 
-/** A hand-picked, ordered list of asset ids, comma separated (`ids=` of the assets route, `assets=` of the gallery). */
+/** A hand-picked, ordered list of asset ids, comma (or space) separated (`ids=` of the assets route, `assets=` of the gallery). */
 export const AssetIdList = z
   .string()
   .max(MAX_HAND_PICKED * 101)
-  .transform((value) =>
-    value
-      .split(",")
-      .map((id) => id.trim())
-      .filter(Boolean),
-  )
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
   .pipe(
     z
       .array(z.string().regex(ASSET_ID, "must be asset ids (letters, digits, - and _), comma separated"))

@@ -1,24 +1,15 @@
 /**
- * A hand-picked gallery, `assets="id1,id2,…"`: exactly those assets of the gallery's folder, in
- * that order, asked of the BFF in one request (`ids=`). The list is the editor's exact choice,
- * so the preset attributes (`type`, `q`, `filter-<key>`, `sort`) do not apply to it (the console
- * says so); a linked filter bar still narrows inside it, as inside a preset. Every message here is
- * for the editor, in the console: a visitor just sees the assets that exist.
+ * A hand-picked gallery's checks (`assets="id1,id2,…"`, see query-preset.ts), loaded on demand
+ * with the preset's (preset-check.ts) only by a gallery that has the attribute. The list is the editor's exact choice, so the preset attributes
+ * (`type`, `q`, `filter-<key>`, `sort`) do not apply to it (the console says so). Every message
+ * here is for the editor, in the console: a visitor just sees the assets that exist.
  */
 import type { Asset } from "@embedkit/contracts";
 import { warnAttribute } from "../internal/warn.ts";
-import type { GalleryPreset } from "./query-preset.ts";
+import { type GalleryPreset, MAX_HAND_PICKED } from "./query-preset.ts";
 
-/** The BFF's limit: one THRON page (THRON caps page sizes at 50). */
-export const MAX_HAND_PICKED = 50;
 /** THRON content ids, as the BFF checks them. */
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
-
-/** The ids written in `assets` (commas or spaces between them); null when there are none: the whole gallery. */
-export function handPickedIds(assets: string | null | undefined): string[] | null {
-  const ids = (assets ?? "").split(/[\s,]+/).filter(Boolean);
-  return ids.length > 0 ? ids : null;
-}
 
 /** The ids the BFF accepts (well formed, each once, the first 50); the others are named in the console. */
 export function checkedIds(element: Element, ids: readonly string[]): string[] {

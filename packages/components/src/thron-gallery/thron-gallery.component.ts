@@ -14,9 +14,8 @@ import type { DialogGallery } from "./gallery-dialog.ts";
 import { DialogLoader } from "./gallery-dialog-loader.ts";
 import { GridObservers } from "./grid-observers.ts";
 import { errorMessage, placeholdersInView, skeletons, tileFigure } from "./grid-parts.ts";
-import { handPickedIds, MAX_HAND_PICKED, warnMissing } from "./hand-picked.ts";
 import { HeldRoom } from "./held-room.ts";
-import { type GalleryPreset, PresetController } from "./query-preset.ts";
+import { type GalleryPreset, handPickedIds, MAX_HAND_PICKED, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
@@ -334,7 +333,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       // A hand-picked list of no usable id (the console named each) shows nothing, without asking.
       const page = query ? await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal) : NOTHING;
       if (abort.signal.aborted) return;
-      if (typeof query?.ids === "string" && !narrows(this.query)) warnMissing(this, this.gallery, query.ids.split(","), page.items);
+      if (typeof query?.ids === "string" && !narrows(this.query))
+        this.#preset.reportMissing(this.gallery, query.ids.split(","), page.items);
       if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
       this.#room.hold();
       this.#show(page, append);

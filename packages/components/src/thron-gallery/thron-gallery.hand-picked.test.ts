@@ -78,6 +78,7 @@ describe("<thron-gallery assets>: a hand-picked, ordered gallery", () => {
         type: "video",
       });
       expect((el as ThronGallery).items.map((a) => a.id)).to.deep.equal([sport[1]?.id, sport[0]?.id]);
+      await until(() => warnings.messages.some((m) => m.includes("are not there")), "the warning about the missing id");
     } finally {
       warnings.restore();
     }

@@ -202,7 +202,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   /** @internal What a linked filter bar is told (see filter-link.ts). */
   get linked(): LinkedGallery {
-    return { bff: this.bff, gallery: this.gallery, locale: this.locale, preset: { filters: this.preset.filters } };
+    // Beside a hand-picked list the preset attributes do not apply: the bar offers every value.
+    const filters = handPickedIds(this.assets) ? {} : this.preset.filters;
+    return { bff: this.bff, gallery: this.gallery, locale: this.locale, preset: { filters } };
   }
 
   /** Reloads from the first page. */

@@ -66,6 +66,26 @@ describe("<thron-gallery assets>: a hand-picked, ordered gallery", () => {
     await expect(el).to.be.accessible();
   });
 
+  it("lets a linked filter bar's text narrow inside the list, keeping the list's order", async () => {
+    const assets = await newest();
+    const picked = [assets[9], assets[2], assets[14], assets[5], assets[0]].map((a) => a?.id ?? "");
+    const { el } = await mountGallery({ id: "picked-narrowed", assets: picked.join(",") });
+    const gallery = el as ThronGallery;
+    const word = gallery.items[1]?.title.split(" ")[1] ?? "";
+    const answer = await fetch(`${TEST_BFF}/v1/thron/galleries/default/assets?ids=${picked.join(",")}&q=${encodeURIComponent(word)}`);
+    const expected = ((await answer.json()) as AssetPage).items.map((a) => a.id);
+    expect(expected.length).to.be.within(1, picked.length);
+    expect(expected).to.deep.equal(
+      picked.filter((id) => expected.includes(id)),
+      "the BFF keeps the list's order",
+    );
+    const loaded = firstEvent(el, "thron-gallery-load");
+    gallery.query = { q: word };
+    await loaded;
+    expect(gallery.items.map((a) => a.id)).to.deep.equal(expected);
+    expect(gallery.linked.preset.filters).to.deep.equal({});
+  });
+
   it("tells the editor, in the console, about ids skipped, ids not in the folder and presets ignored", async () => {
     const assets = await newest();
     const sport = await newest("sport");

@@ -57,7 +57,8 @@ export function builderPage({ publicUrl, galleries }: { publicUrl: string; galle
   ol.picked .picked-actions { display: flex; gap: 0.25rem; }
   ol.picked button { width: 2.5rem; padding: 0; }
   ol.picked button:disabled { opacity: 0.4; cursor: default; }
-  .picked-status:empty { display: none; }
+  /* Kept rendered when empty: a live region hidden until it speaks may not be heard. */
+  .picked-status:empty { margin: 0; }
   :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 </style>
 <script type="module" src="/components.js"></script>

@@ -521,6 +521,152 @@ describe("the builder in Chromium", () => {
     await page.close();
   });
 
+  /** The hand-picked list's titles, in order (each item's text starts "<n>. "). */
+  const pickedTitles = (page: Page) =>
+    page.$$eval("ol.picked li .picked-title", (titles) => titles.map((t) => (t.textContent ?? "").replace(/^\d+\.\s*/, "").trim()));
+  const pickedIds = (page: Page) => page.$$eval("ol.picked li", (items) => items.map((li) => (li as HTMLElement).dataset.id ?? ""));
+
+  /** Switches to "Hand-picked assets" and adds the picker's tiles at `indexes`, in that order: their [id, title] pairs. */
+  async function pickAssets(page: Page, indexes: number[]): Promise<[string, string][]> {
+    await page.click('input[name="source"][value="picked"]');
+    await page.waitForSelector("#builder-assets-picker");
+    await galleryLoaded(page, "#builder-assets-picker");
+    const picked: [string, string][] = [];
+    for (const index of indexes) {
+      picked.push(
+        await page.$eval(
+          "#builder-assets-picker",
+          (gallery, i) => {
+            const items = (gallery as HTMLElement & { items: { id: string; title: string }[] }).items;
+            gallery.shadowRoot?.querySelectorAll<HTMLButtonElement>('button[part="tile"]')[i as number]?.click();
+            return [items[i as number]?.id ?? "", items[i as number]?.title ?? ""] as [string, string];
+          },
+          index,
+        ),
+      );
+      await page.waitForFunction((n) => document.querySelectorAll("ol.picked li").length === n, {}, picked.length);
+    }
+    return picked;
+  }
+
+  const focusedControl = (page: Page) =>
+    page.evaluate(() => {
+      const active = document.activeElement as HTMLElement | null;
+      return `${active?.closest("li")?.dataset.id ?? ""} ${active?.className ?? ""}`;
+    });
+
+  it("hand-picks several assets, reorders them by keyboard and by drag, and writes assets= that shows them in order on another origin", async () => {
+    const page = await openBuilder();
+    const [a, b, c, d] = await pickAssets(page, [3, 0, 5, 1]);
+    assert.ok(a && b && c && d);
+    assert.deepEqual(await pickedTitles(page), [a[1], b[1], c[1], d[1]]);
+    assert.match(await page.$eval(".picked-status", (p) => p.textContent ?? ""), /added: position 4 of 4/);
+    await page.waitForFunction(() => document.querySelector("#preview thron-gallery")?.hasAttribute("assets"));
+    assert.equal(await page.$("#preview thron-gallery[page-size]"), null, "no preset beside the list");
+    // Keyboard: Move down with Enter, then Alt+↓; focus stays on the moved item's control.
+    await page.focus(`li[data-id="${a[0]}"] button.down`);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((id) => document.querySelectorAll("ol.picked li")[1]?.getAttribute("data-id") === id, {}, a[0]);
+    assert.equal(await focusedControl(page), `${a[0]} down`);
+    assert.match(await page.$eval(".picked-status", (p) => p.textContent ?? ""), /: position 2 of 4\.$/);
+    await page.keyboard.down("Alt");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.up("Alt");
+    await page.waitForFunction((id) => document.querySelectorAll("ol.picked li")[2]?.getAttribute("data-id") === id, {}, a[0]);
+    assert.deepEqual(await pickedIds(page), [b[0], c[0], a[0], d[0]]);
+    assert.equal(await focusedControl(page), `${a[0]} down`);
+    // Drag: the last item's grip onto the first item.
+    const grip = await page.$eval(`li[data-id="${d[0]}"] .grip`, (g) => g.getBoundingClientRect().toJSON() as DOMRect);
+    const first = await page.$eval("ol.picked li", (li) => li.getBoundingClientRect().toJSON() as DOMRect);
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.waitForFunction((id) => document.querySelector("ol.picked li")?.getAttribute("data-id") === id, {}, d[0]);
+    assert.deepEqual(await pickedIds(page), [d[0], b[0], c[0], a[0]]);
+    assert.match(await page.$eval(".picked-status", (p) => p.textContent ?? ""), /: position 1 of 4\.$/);
+    // Remove one: focus goes to the next item's Remove.
+    await page.click(`li[data-id="${c[0]}"] button.remove`);
+    await page.waitForFunction(() => document.querySelectorAll("ol.picked li").length === 3);
+    assert.equal(await focusedControl(page), `${a[0]} remove`);
+    const order = [d, b, a];
+    assert.deepEqual(await axeViolations(page), []);
+
+    const snippet = await snippetOf(page);
+    assert.match(snippet, new RegExp(`<thron-gallery id="[\\w-]+" assets="${order.map(([id]) => id).join(",")}"></thron-gallery>$`));
+    await galleryLoaded(page, "#preview thron-gallery");
+    assert.deepEqual(
+      await shadowTexts(page, "#preview thron-gallery", "figcaption"),
+      order.map(([, title]) => title),
+    );
+    snippetForHost = snippet;
+    const pasted = await browser.newPage();
+    await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+    await galleryLoaded(pasted, "thron-gallery");
+    assert.deepEqual(
+      await shadowTexts(pasted, "thron-gallery", "figcaption"),
+      order.map(([, title]) => title),
+    );
+    assert.equal(await pasted.$eval("thron-gallery", (g) => g.shadowRoot?.querySelector('[part="load-more"]') ?? null), null);
+
+    // The address keeps the list: a shared link restores it (titles asked of the BFF), and the same snippet.
+    const shared = await browser.newPage();
+    await shared.goto(page.url(), { waitUntil: "load" });
+    await shared.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
+    assert.deepEqual(
+      await pickedTitles(shared),
+      order.map(([, title]) => title),
+    );
+    assert.equal(await snippetOf(shared), snippet);
+    // "Edit an existing snippet" reads the list back.
+    const fresh = await openBuilder();
+    await fresh.$eval(
+      'textarea[name="existing"]',
+      (area, value) => {
+        (area as HTMLTextAreaElement).value = value as string;
+      },
+      snippet,
+    );
+    await fresh.click("button.fill");
+    await fresh.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
+    assert.equal(await fresh.$eval('input[name="source"]:checked', (i) => (i as HTMLInputElement).value), "picked");
+    assert.deepEqual(
+      await pickedIds(fresh),
+      order.map(([id]) => id),
+    );
+    assert.equal(await snippetOf(fresh), snippet);
+    for (const p of [page, pasted, shared, fresh]) await p.close();
+  });
+
+  for (const [width, height] of [
+    [1280, 1000],
+    [1440, 1000],
+    [1920, 1080],
+    [390, 844],
+  ] as const) {
+    it(`keeps the hand-picked picker and its list inside the column at ${width} px`, async () => {
+      const page = await openBuilder();
+      await page.setViewport({ width, height });
+      await pickAssets(page, [0, 1, 2]);
+      const boxes = await page.evaluate(() => {
+        const form = document.querySelector("form.choices") as HTMLElement;
+        const output = document.querySelector(".output") as HTMLElement;
+        return {
+          form: form.getBoundingClientRect().toJSON() as DOMRect,
+          output: output.getBoundingClientRect().toJSON() as DOMRect,
+          widest: Math.max(...[...form.querySelectorAll("*")].map((el) => el.getBoundingClientRect().right)),
+          page: document.documentElement.scrollWidth,
+        };
+      });
+      assert.ok(boxes.widest <= boxes.form.right + 0.5, `something in the form reaches ${boxes.widest}, past ${boxes.form.right}`);
+      assert.ok(boxes.page <= width, `the page scrolls sideways: ${boxes.page} px wide`);
+      if (width > 900) assert.ok(boxes.form.right <= boxes.output.left, "the form overlaps the preview");
+      else assert.ok(boxes.form.bottom <= boxes.output.top, "on a phone the preview comes below the form");
+      assert.deepEqual(await axeViolations(page), []);
+      await page.close();
+    });
+  }
+
   it("loads with no console error and no failed request, the favicon included", async () => {
     const page = await browser.newPage();
     const problems: string[] = [];

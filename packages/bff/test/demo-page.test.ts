@@ -42,6 +42,30 @@ describe("the demo page", () => {
     assert.ok(page.includes('rel="icon"'), "a favicon");
   });
 
+  it("shows a hand-picked gallery: its assets in the order written, not the folder's, with their titles", async () => {
+    assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
+    const html = await (await fetch(`${server.url}/`)).text();
+    const ids = /<thron-gallery id="picked" assets="([^"]+)">/.exec(html)?.[1]?.split(",") ?? [];
+    assert.equal(ids.length, 4, "four hand-picked ids");
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      await page.waitForFunction(() => (document.querySelector("#picked") as { items?: unknown[] } | null)?.items?.length === 4);
+      const shown = await page.$eval("#picked", (g) => ({
+        ids: (g as unknown as { items: { id: string }[] }).items.map((a) => a.id),
+        titles: [...(g.shadowRoot?.querySelectorAll('[part="title"]') ?? [])].map((t) => t.textContent?.trim() ?? ""),
+      }));
+      assert.deepEqual(shown.ids, ids);
+      assert.equal(shown.titles.length, 4);
+      assert.ok(shown.titles.every(Boolean));
+      const newest = await (await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=50`)).json();
+      const folderOrder = (newest as { items: { id: string }[] }).items.map((a) => a.id).filter((id) => ids.includes(id));
+      assert.notDeepEqual(folderOrder, ids, "the written order is not the folder's");
+    } finally {
+      await page.close();
+    }
+  });
+
   it("keeps still when a visitor's link matches nothing (/?q=zzzzzz on a desktop): CLS ≤ 0.01", async (t) => {
     assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
     const page = await browser.newPage();
@@ -144,7 +168,7 @@ describe("the demo page", () => {
           );
         });
         const shown = await heights();
-        assert.equal(Object.keys(shown).length, 5, "two filter bars, two galleries (not the server-rendered one) and an asset");
+        assert.equal(Object.keys(shown).length, 6, "two filter bars, three galleries (not the server-rendered one) and an asset");
         for (const [element, height] of Object.entries(shown))
           assert.ok(Math.abs(height - (reserved[element] ?? 0)) <= 2, `${element}: ${reserved[element]} px reserved, ${height} px shown`);
       } finally {

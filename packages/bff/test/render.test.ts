@@ -139,6 +139,38 @@ describe("GET /v1/render/thron-gallery", () => {
     await problem(await bff.get(`${GALLERY}?gallery=nope`), 404);
   });
 
+  it("renders a hand-picked list (assets) in its order, one THRON search, and names `assets` in a 400", async () => {
+    const bff = sandboxBff();
+    const ids = [12, 0, 7].map((i) => bff.thron.catalogue.contents[i]?.id ?? assert.fail("no content"));
+    const response = await bff.get(`${GALLERY}?assets=${ids.join(",")}`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const html = await response.text();
+    assert.match(html, new RegExp(`^<thron-gallery assets="${ids.join(",")}"><template `));
+    const state = stateOf(html) as { items: { id: string; title: string }[]; nextCursor: string | null };
+    assert.deepEqual(
+      state.items.map((item) => item.id),
+      ids,
+    );
+    assert.equal(state.nextCursor, null);
+    // The tiles, in the shadow root, in the list's order.
+    const shown = state.items.map((item) => html.indexOf(escapeHtml(item.title)));
+    assert.ok(
+      shown.every((at, i) => at > 0 && (i === 0 || at > (shown[i - 1] ?? 0))),
+      `titles in order: ${shown}`,
+    );
+    assert.equal(bff.thron.stats.searches, 1);
+    const bad = await problem(await bff.get(`${GALLERY}?assets=${ids[0]},${ids[0]}`), 400);
+    assert.deepEqual(
+      bad.errors?.map((e) => e.field),
+      ["assets"],
+    );
+    const tooMany = await problem(await bff.get(`${GALLERY}?assets=${Array.from({ length: 51 }, (_, i) => `a${i}`).join(",")}`), 400);
+    assert.deepEqual(
+      tooMany.errors?.map((e) => e.field),
+      ["assets"],
+    );
+  });
+
   it("is compressed for a client that takes it, and varies on Accept-Encoding and Origin as the JSON does", async () => {
     const bff = sandboxBff();
     const response = await bff.get(`${GALLERY}?page-size=12`, { headers: { "accept-encoding": "gzip" } });

@@ -4,7 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { Locale } from "./common.ts";
-import { AssetParams, AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
+import { AssetIdList, AssetParams, AssetsQuery, AssetType, GalleryParams } from "./thron.ts";
 import { HelplinesQuery } from "./throughline.ts";
 import { LaunchRequest, ThunderAngle } from "./thunder.ts";
 
@@ -77,6 +77,10 @@ export const GalleryAttributes = CommonAttributes.extend({
   type: typeList.optional(),
   q: AssetsQuery.shape.q,
   sort: AssetsQuery.shape.sort,
+  assets: AssetIdList.optional().openapi({
+    type: "string",
+    description: "Hand-picked: a comma list of up to 50 asset ids, shown in this order (`ids` of the assets route)",
+  }),
 });
 export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
 

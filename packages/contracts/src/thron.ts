@@ -51,12 +51,31 @@ export const GalleryParams = z.object({
 const repeatable = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
 
+/** THRON content ids: letters, digits, - and _ (UUIDs in practice). */
+const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
 export const AssetParams = GalleryParams.extend({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,100}$/, "must be an asset id")
+    .regex(ASSET_ID, "must be an asset id")
     .openapi({ param: { name: "id", in: "path" } }),
 });
+
+/** At most one THRON page (its page size is capped at 50): a hand-picked list costs one search. */
+export const MAX_HAND_PICKED = 50;
+
+/** A hand-picked, ordered list of asset ids, comma (or space) separated (`ids=` of the assets route, `assets=` of the gallery). */
+export const AssetIdList = z
+  .string()
+  .max(MAX_HAND_PICKED * 101)
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(
+    z
+      .array(z.string().regex(ASSET_ID, "must be asset ids (letters, digits, - and _), comma separated"))
+      .min(1, "must name at least one asset id")
+      .max(MAX_HAND_PICKED, `must name at most ${MAX_HAND_PICKED} asset ids`)
+      .refine((ids) => new Set(ids).size === ids.length, "must name each asset id once"),
+  );
 
 export const GalleryQuery = z.object({ locale: Locale.optional() });
 
@@ -70,6 +89,14 @@ export const AssetsQuery = z.object({
   cursor: z.string().max(4096).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(24),
   locale: Locale.optional(),
+  ids: AssetIdList.optional().openapi({
+    type: "string",
+    description:
+      `Hand-picked: a comma list of up to ${MAX_HAND_PICKED} asset ids, given once. The answer holds those in the gallery's folder ` +
+      "(and matching `q`, `type` and filters, if given), in this order, on one page: `nextCursor` is null, `limit` and `sort` do " +
+      "not apply, `cursor` is refused. Ids not found are left out (`total` counts those found).",
+    example: "id1,id2,id3",
+  }),
 });
 export type AssetsQuery = z.infer<typeof AssetsQuery>;
 

@@ -212,3 +212,24 @@ describe("THRON sandbox: public delivery", () => {
     assert.match(await pdf.text(), /^%PDF-1\.4[\s\S]*%%EOF\n$/);
   });
 });
+
+describe("THRON sandbox: criteria.ids", () => {
+  it("answers only the listed contents, ANDed with the folder and the other criteria, in its own sort order", async () => {
+    const { sandbox, login, search } = newSandbox();
+    const { legacyToken } = await login();
+    const contents = sandbox.thron.catalogue.contents;
+    const id = (index: number) => contents[index]?.id ?? assert.fail(`no content ${index}`);
+    const restricted = contents.find((c) => c.folderId !== THRON_SANDBOX.folderId && c.folderId !== THRON_SANDBOX.sportFolderId);
+    const listed = [id(150), id(2), "no-such-id", id(77), id(0), restricted?.id ?? assert.fail("no restricted content")];
+    const found = async (criteria: Record<string, unknown>) => {
+      const page = (await (await search(legacyToken, { criteria, responseOptions: { resultsPageSize: 50 } })).json()) as Page;
+      assert.equal(page.resultCode, "OK");
+      return page.items.map((item) => item.id);
+    };
+    // Newest first, as any search: not the list's order.
+    assert.deepEqual(await found({ ...inDemoFolder, ids: listed }), [id(0), id(2), id(77), id(150)]);
+    assert.deepEqual(await found({ ...inDemoFolder, ids: listed, contentType: ["IMAGE"] }), [id(0), id(2)]);
+    const outside = await search(legacyToken, { criteria: { ...inDemoFolder, ids: "not-a-list" } });
+    assert.equal(((await outside.json()) as Page).resultCode, "INVALID_ARGUMENTS");
+  });
+});

@@ -153,6 +153,33 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
     posts.shortcodes = post.link;
   });
 
+  test("a hand-picked gallery, as a block and as a shortcode, shows exactly its assets in order, rendered on the server", async () => {
+    const newest: { id: string; title: string }[] = (
+      await (await fetch(`${site.bff.url}/v1/thron/galleries/default/assets?limit=6`)).json()
+    ).items;
+    const block = [4, 0, 2].map((i) => newest[i]!);
+    const shortcode = [5, 1].map((i) => newest[i]!);
+    const content = [
+      `<!-- wp:embedkit/thron-gallery {"assets":"${block.map((a) => a.id).join(",")}"} /-->`,
+      `[thron_gallery assets="${shortcode.map((a) => a.id).join(" ")}"]`,
+    ].join("\n\n");
+    const post = await publishPost(author, wp, "Hand-picked", content);
+    assert.equal(post.raw, content);
+    const served = await html(post.link);
+    assert.match(served, new RegExp(`<thron-gallery [^>]*assets="${block.map((a) => a.id).join(",")}"[^>]*><template shadowroot`));
+    const page = await freshPage(site.browser, site.wordpress.root);
+    await page.goto(post.link);
+    await until(page, "both galleries' tiles", () =>
+      [...document.querySelectorAll("thron-gallery")].every((g) => (g as HTMLElement & { hasUpdated?: boolean }).hasUpdated),
+    );
+    const titles = await page.$$eval("thron-gallery", (galleries) =>
+      galleries.map((g) => [...(g.shadowRoot?.querySelectorAll('[part="title"]') ?? [])].map((t) => t.textContent?.trim())),
+    );
+    assert.deepEqual(titles, [block.map((a) => a.title), shortcode.map((a) => a.title)]);
+    assert.deepEqual(await axeViolations(page, "main"), []);
+    await page.browserContext().close();
+  });
+
   test("hostile shortcode attributes are escaped: no script runs; editors get a notice, visitors none", async () => {
     const q = `" autofocus onfocus="window.pwned=1" x="`;
     const content = `[thron_gallery q='${q}' page-size="9999" layout="grid onmouseover=window.pwned=2" onclick="window.pwned=3" gallery="a b"]`;

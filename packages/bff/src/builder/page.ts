@@ -41,11 +41,24 @@ export function builderPage({ publicUrl, galleries }: { publicUrl: string; galle
   button.copy { background: #1a73e8; color: #fff; }
   .output { background: #fff; padding: 1rem; border-radius: 0.5rem; min-width: 0; }
   .preview { border: 1px dashed #9aa1ad; border-radius: 0.5rem; padding: 1rem; min-height: 8rem; }
-  pre { background: #15171c; color: #eceef3; padding: 1rem; border-radius: 0.4rem; overflow-x: auto; white-space: pre-wrap; }
+  /* Long ids and URLs wrap anywhere: on a phone the snippet never scrolls sideways. */
+  pre { background: #15171c; color: #eceef3; padding: 1rem; border-radius: 0.4rem; overflow-x: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
   .note { padding: 0.5rem 0.75rem; border-radius: 0.4rem; background: #eef1f6; }
   .note.warn { background: #fff3cd; }
   .note.ok { background: #e6f4ea; }
   .edited:empty { display: none; }
+  /* The hand-picked list: grip, thumbnail, title (wraps), and three square buttons, within the column at any width. */
+  ol.picked { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.25rem; }
+  ol.picked li { display: grid; grid-template-columns: auto auto minmax(0, 1fr) auto; gap: 0.5rem; align-items: center; padding: 0.25rem; border: 1px solid #d0d4dc; border-radius: 0.4rem; background: #fff; }
+  ol.picked li.dragging { border-color: #1a73e8; background: #eef4fd; }
+  ol.picked .grip { cursor: grab; touch-action: none; user-select: none; display: grid; place-items: center; width: 1.5rem; height: 2.5rem; color: #555; }
+  ol.picked img, ol.picked .thumb { width: 48px; height: 36px; object-fit: cover; border-radius: 0.25rem; background: #e3e6eb; }
+  ol.picked .picked-title { overflow-wrap: anywhere; }
+  ol.picked .picked-actions { display: flex; gap: 0.25rem; }
+  ol.picked button { width: 2.5rem; padding: 0; }
+  ol.picked button:disabled { opacity: 0.4; cursor: default; }
+  /* Kept rendered when empty: a live region hidden until it speaks may not be heard. */
+  .picked-status:empty { margin: 0; }
   :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 </style>
 <script type="module" src="/components.js"></script>

@@ -27,6 +27,20 @@ export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener(
 });
 `;
 
+/** The hand-picked example: which of the demo folder's contents, in this order (not THRON's). */
+const HAND_PICKED = [
+  { type: "AUDIO", nth: 0 },
+  { type: "IMAGE", nth: 3 },
+  { type: "VIDEO", nth: 1 },
+  { type: "IMAGE", nth: 0 },
+] as const;
+
+function handPickedIds(thron: Catalogue | undefined): string[] {
+  const inDemo = thron?.catalogue.contents.filter((c) => c.folderId === FOLDERS.demo.id) ?? [];
+  const ids = HAND_PICKED.map(({ type, nth }) => inDemo.filter((c) => c.contentType === type)[nth]?.id);
+  return ids.every((id) => id !== undefined) ? (ids as string[]) : [];
+}
+
 /**
  * Room for the elements before their script runs (the README's `:not(:defined)` snippet, sized
  * for this page): each gallery's first page (`--tiles`) in as many columns as its width gives,
@@ -43,6 +57,7 @@ const RESERVE = `
     min-height: calc(var(--rows) * (0.75 * var(--tile) + 2.87rem) + (var(--rows) - 1) * 1rem + 3.75rem);
   }
   thron-gallery[page-size="6"]:not(:defined) { --tiles: 6; }
+  #picked:not(:defined) { --tiles: ${HAND_PICKED.length}; }
   @media (min-width: 38rem) { thron-gallery:not(:defined) { --cols: 3; } }
   @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; } }
   @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; } }
@@ -95,6 +110,7 @@ export function demoPage(
   const helplines = options.fragments?.helplines ?? bare(SERVER_RENDERED.helplines);
   const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
   const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
+  const picked = handPickedIds(options.thron);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -124,6 +140,15 @@ ${preload}
     <p><code>&lt;thron-gallery type="video,audio" sort="title" page-size="6"&gt;</code>: only the folder's videos and audio, by title; no developer needed.</p>
     <thron-gallery type="video,audio" sort="title" page-size="6"></thron-gallery>
   </section>
+  ${
+    picked.length > 0
+      ? `<section class="light" aria-labelledby="picked-heading">
+    <h2 id="picked-heading">Hand-picked, in this order</h2>
+    <p><code>&lt;thron-gallery assets="id1,id2,id3,id4"&gt;</code> with ${picked.length} content ids: exactly those assets, in the editor's order, in one request; the builder picks and orders them for you.</p>
+    <thron-gallery id="picked" assets="${picked.join(",")}"></thron-gallery>
+  </section>`
+      : ""
+  }
   <section class="light" aria-labelledby="carousel-heading">
     <h2 id="carousel-heading">A carousel</h2>
     <p><code>&lt;thron-gallery layout="carousel" autoplay type="image" filter-topic="nature"&gt;</code>: one row that snaps, previous and next, rotating until you hover or focus it (never under reduced motion).</p>

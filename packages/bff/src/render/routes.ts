@@ -49,7 +49,7 @@ function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
 const STATIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=86400";
 
 /** The JSON route's names for the attributes they come from, so a 400 names what the editor wrote. */
-const ATTRIBUTE_OF: Record<string, string> = { limit: "page-size" };
+const ATTRIBUTE_OF: Record<string, string> = { limit: "page-size", ids: "assets" };
 const attributeOf = (field: string) => ATTRIBUTE_OF[field] ?? field.replace(/^filter\./, "filter-");
 
 function query(params: Record<string, string | string[] | undefined>): string {
@@ -70,6 +70,7 @@ function firstDataPath(tag: RenderTag, queries: Record<string, string[]>): { pat
       type: a.type,
       q: a.q,
       sort: a.sort,
+      ids: a.assets?.join(","),
     };
     for (const [key, values] of Object.entries(filters)) params[`filter.${key}`] = values;
     return {

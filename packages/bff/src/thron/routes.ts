@@ -117,6 +117,8 @@ export function thronRoutes(deps: ThronRouteDeps) {
     const gallery = galleryFor(name);
     const { filters, errors } = parseFilters(c.req.queries(), gallery.filterKeys);
     if (errors.length > 0) throw invalidRequest(errors);
+    if (query.ids && query.cursor !== undefined)
+      throw invalidRequest([{ field: "cursor", message: "does not apply with ids: a hand-picked list is one page" }]);
     const firstPage = searchPlan(config, { name, config: gallery }, query, filters, undefined);
     // A cursor opens only under the gallery and search it was issued for: another one's never reaches THRON.
     const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor, firstPage.cursorContext);

@@ -26,6 +26,8 @@ export interface ThronSearchBody {
     /** Free text; no `lang` is sent, so THRON matches the text in any language. */
     lemma?: { text: string; textMatch: "all_word_match" };
     imetadata?: MetadataCriteria["imetadata"];
+    /** Only these content ids (the SDK's `MContentSearchCriteria.ids`), ANDed with the folder: an id elsewhere is not found. */
+    ids?: string[];
   };
   /** The previous answer's `nextPageToken`; absent on the first page. */
   pageToken?: string;
@@ -42,6 +44,8 @@ export interface GallerySearch {
   contentTypes: string[];
   q?: string | undefined;
   metadata: MetadataCriteria;
+  /** A hand-picked list: THRON answers them in its own order, on one page of their number. */
+  ids?: string[] | undefined;
   pageToken?: string | undefined;
   limit: number;
   /** THRON's list of content sorts (see sort.ts). */
@@ -62,6 +66,7 @@ export function gallerySearchBody(search: GallerySearch): ThronSearchBody {
       contentType: search.contentTypes,
       ...(search.q && { lemma: { text: search.q, textMatch: "all_word_match" } }),
       ...(search.metadata.imetadata && { imetadata: search.metadata.imetadata }),
+      ...(search.ids && { ids: search.ids }),
     },
     ...(search.pageToken && { pageToken: search.pageToken }),
     responseOptions: {

@@ -61,7 +61,7 @@ const MAX_MEMO_URL_LENGTH = 1024;
 const GZIP_ONLY = ["gzip"] as const;
 
 /** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
-const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale"]);
+const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale", "ids"]);
 
 /** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
 export function planKey(url: string): string {
@@ -88,14 +88,17 @@ export function searchPlan(
 ): SearchPlan {
   const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
   const lang = toThronLang(query.locale);
+  const { ids } = query;
   const body = assetsSearchBody({
     folderId: gallery.config.folderId,
     types: query.type,
     q: query.q,
     metadata,
-    pageToken,
-    limit: query.limit,
-    sort: query.sort,
+    // A hand-picked list is one page of exactly its length (≤ 50, THRON's cap), in THRON's default order: reordered below.
+    ids,
+    pageToken: ids ? undefined : pageToken,
+    limit: ids ? ids.length : query.limit,
+    sort: ids ? undefined : query.sort,
     lang,
   });
   return {
@@ -103,17 +106,23 @@ export function searchPlan(
     body,
     gallery: gallery.config,
     lang,
-    variant: JSON.stringify([gallery.name, lang, [...metadata.remaining]]),
+    variant: JSON.stringify([gallery.name, lang, [...metadata.remaining], ids ?? null]),
     // The page size may change between pages; anything else makes THRON's page token another search's.
     cursorContext: JSON.stringify([gallery.name, body.criteria, body.responseOptions.sort ?? null, [...metadata.remaining]]),
-    render: (page, nextCursor) => ({
-      items: page.items
+    render: (page, nextCursor) => {
+      const items = (ids ? inListOrder(page.items, ids) : page.items)
         .filter((item) => matchesRemaining(item, metadata.remaining))
-        .flatMap((item) => toAsset(item, config, gallery.config, lang) ?? []),
-      nextCursor,
-      total: page.estimatedTotalResults ?? page.items.length,
-    }),
+        .flatMap((item) => toAsset(item, config, gallery.config, lang) ?? []);
+      if (ids) return { items, nextCursor: null, total: items.length };
+      return { items, nextCursor, total: page.estimatedTotalResults ?? page.items.length };
+    },
   };
+}
+
+/** THRON's items in the order of the hand-picked `ids`; ids it did not find are skipped. */
+function inListOrder<T extends { id: string }>(items: T[], ids: string[]): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export class SearchPages {

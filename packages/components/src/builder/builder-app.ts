@@ -8,14 +8,15 @@
  * the previewed elements must live in the document, as they will on the editor's page.
  */
 
-import type { Country, Filter, Gallery, Topic } from "@embedkit/contracts";
+import type { AssetPage, Country, Filter, Gallery, Topic } from "@embedkit/contracts";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { getJson } from "../internal/bff-client.ts";
 import { defineElement } from "../internal/define.ts";
 import type { AssetOpenDetail } from "../thron-gallery/thron-gallery.ts";
 import { choicesOf, recordOf } from "./choices-record.ts";
+import { type PickedAsset, PickedList } from "./picked-list.ts";
 import { readSnippet } from "./read-snippet.ts";
-import { type Choices, type EmbedKind, elementMarkup, snippet, snippetCss } from "./snippet.ts";
+import { type Choices, type EmbedKind, elementMarkup, handPicked, snippet, snippetCss } from "./snippet.ts";
 
 const KINDS: [EmbedKind, string][] = [
   ["gallery", "Gallery (grid)"],
@@ -36,6 +37,9 @@ const LOCALES: [string, string][] = [
 ];
 const METHODS = ["plays", "edits", "gsis", "gsis-nonpro", "stats"];
 const PICKER_ID = "builder-asset-picker";
+const ASSETS_PICKER_ID = "builder-assets-picker";
+/** What `assets` takes (one THRON page). */
+const MAX_PICKED = 50;
 
 type Countries = Country[];
 type Topics = Topic[];
@@ -56,6 +60,7 @@ export class EmbedkitBuilder extends LitElement {
     _originAllowed: { state: true },
     _copied: { state: true },
     _edited: { state: true },
+    _picked: { state: true },
   };
 
   /** The BFF's public URL, written into the snippet's script tag. */
@@ -72,7 +77,16 @@ export class EmbedkitBuilder extends LitElement {
   declare _copied: boolean;
   /** What reading a pasted snippet gave: filled, nothing found, or not tried yet. */
   declare _edited: "filled" | "none" | null;
+  /** What the hand-picked list shows of each chosen asset (title, thumbnail, whether it is missing). */
+  declare _picked: Record<string, PickedAsset>;
   #previewed = "";
+  /** The ids asked of the BFF for their titles, so each list is asked once. */
+  #pickedAsked = "";
+  readonly #pickedList = new PickedList(
+    this,
+    () => this._choices.assets,
+    (assets) => this.#set({ assets }),
+  );
 
   constructor() {
     super();
@@ -88,6 +102,7 @@ export class EmbedkitBuilder extends LitElement {
     this._originAllowed = null;
     this._copied = false;
     this._edited = null;
+    this._picked = {};
   }
 
   /** The snippet for the current choices. */
@@ -105,6 +120,8 @@ export class EmbedkitBuilder extends LitElement {
     if (changed.has("galleries") && !this.galleries.includes(c.gallery) && this.galleries[0]) this.#set({ gallery: this.galleries[0] });
     const galleryChanged = changed.has("_choices") && (previous?.gallery !== c.gallery || previous?.locale !== c.locale);
     if (!this.hasUpdated || galleryChanged) void this.#loadFilters();
+    if (changed.has("_choices") && previous?.gallery !== c.gallery && previous) this._picked = {};
+    if (handPicked(c) && c.assets.some((id) => !this._picked[id])) void this.#loadPicked();
     if (c.kind === "helplines" && this._countries.length === 0) void this.#loadHelplineLists();
   }
 
@@ -119,7 +136,9 @@ export class EmbedkitBuilder extends LitElement {
     const markup =
       c.kind === "asset" && !c.asset
         ? "<p>Choose an asset above to see it here.</p>"
-        : `<style>${snippetCss(c)}</style>${elementMarkup(c)}`;
+        : handPicked(c) && c.assets.length === 0
+          ? "<p>Choose assets above to see them here.</p>"
+          : `<style>${snippetCss(c)}</style>${elementMarkup(c)}`;
     const preview = this.querySelector<HTMLElement>("#preview");
     if (preview && markup !== this.#previewed) {
       preview.innerHTML = markup;
@@ -142,6 +161,25 @@ export class EmbedkitBuilder extends LitElement {
     const barKeys = this._choices.barKeys.filter((key) => keys.has(key));
     if (Object.keys(kept).length !== Object.keys(this._choices.filters).length || barKeys.length !== this._choices.barKeys.length)
       this.#set({ filters: kept, barKeys });
+  }
+
+  /** Titles and thumbnails of chosen ids the builder has not seen (from the address or a pasted snippet): one request. */
+  async #loadPicked(): Promise<void> {
+    const { gallery, locale, assets } = this._choices;
+    const unknown = assets.filter((id) => !this._picked[id]);
+    const key = JSON.stringify([gallery, unknown]);
+    if (unknown.length === 0 || key === this.#pickedAsked) return;
+    this.#pickedAsked = key;
+    const query = new URLSearchParams({ ids: unknown.join(","), locale: locale || "en" });
+    const page = await json<AssetPage>(`/v1/thron/galleries/${encodeURIComponent(gallery)}/assets?${query}`);
+    if (gallery !== this._choices.gallery || !page) return;
+    const found = new Map(page.items.map((asset) => [asset.id, asset]));
+    const picked = { ...this._picked };
+    for (const id of unknown) {
+      const asset = found.get(id);
+      picked[id] = asset ? { title: asset.title, thumbnail: asset.thumbnail.url } : { title: id, missing: true };
+    }
+    this._picked = picked;
   }
 
   async #loadHelplineLists(): Promise<void> {
@@ -214,6 +252,24 @@ export class EmbedkitBuilder extends LitElement {
     this.#set({ asset: event.detail.asset.id });
   }
 
+  /** A tile of the hand-picked picker adds its asset at the end of the list (once). */
+  #onPickMany(event: CustomEvent<AssetOpenDetail>): void {
+    event.preventDefault();
+    const { asset } = event.detail;
+    const assets = this._choices.assets;
+    const at = assets.indexOf(asset.id);
+    if (at >= 0) this.#pickedList.announce(`${asset.title} is already chosen, at position ${at + 1}.`);
+    else if (assets.length >= MAX_PICKED) this.#pickedList.announce(`At most ${MAX_PICKED} assets: remove one to add another.`);
+    else this.#add(asset);
+  }
+
+  #add(asset: AssetOpenDetail["asset"]): void {
+    const assets = this._choices.assets;
+    this._picked = { ...this._picked, [asset.id]: { title: asset.title, thumbnail: asset.thumbnail.url } };
+    this.#set({ assets: [...assets, asset.id] });
+    this.#pickedList.announce(`${asset.title} added: position ${assets.length + 1} of ${assets.length + 1}.`);
+  }
+
   // ---- the form ----
 
   #galleryChoices(c: Choices) {
@@ -275,6 +331,31 @@ export class EmbedkitBuilder extends LitElement {
         <input name="page-size" type="number" min="1" max="50" .value=${String(c.pageSize)}
           @change=${(e: Event) => this.#set({ pageSize: Math.min(50, Math.max(1, Number((e.target as HTMLInputElement).value) || 24)) })} />
       </label>
+    </fieldset>`;
+  }
+
+  #sourceChoice(c: Choices) {
+    const sources: [Choices["source"], string][] = [
+      ["preset", "A preset (types, text, filters, order)"],
+      ["picked", "Hand-picked assets, in my order"],
+    ];
+    return html`<fieldset class="inline">
+      <legend>What the gallery shows</legend>
+      ${sources.map(
+        ([source, label]) => html`<label
+          ><input type="radio" name="source" value=${source} .checked=${c.source === source} @change=${() => this.#set({ source })} />${label}</label
+        >`,
+      )}
+    </fieldset>`;
+  }
+
+  #pickedChoices(c: Choices) {
+    return html`<fieldset>
+      <legend>Hand-picked assets</legend>
+      <p>Search the gallery's folder and choose assets: each one goes to the end of the list. Drag them by their grip, or use their arrow buttons (or Alt+↑/↓), to set the order.</p>
+      <thron-filter-bar for=${ASSETS_PICKER_ID}></thron-filter-bar>
+      <thron-gallery id=${ASSETS_PICKER_ID} gallery=${c.gallery} page-size="8" @thron-asset-open=${this.#onPickMany}></thron-gallery>
+      ${this.#pickedList.render(c.assets, (id) => this._picked[id])}
     </fieldset>`;
   }
 
@@ -387,7 +468,9 @@ export class EmbedkitBuilder extends LitElement {
           )}
         </fieldset>
         ${galleryKind || c.kind === "asset" ? this.#galleryChoices(c) : nothing}
-        ${galleryKind ? this.#presetChoices(c) : nothing}
+        ${c.kind === "gallery" || c.kind === "carousel" ? this.#sourceChoice(c) : nothing}
+        ${galleryKind && !handPicked(c) ? this.#presetChoices(c) : nothing}
+        ${handPicked(c) ? this.#pickedChoices(c) : nothing}
         ${
           c.kind === "carousel"
             ? html`<label><input type="checkbox" name="autoplay" .checked=${c.autoplay} @change=${(e: Event) => this.#set({ autoplay: (e.target as HTMLInputElement).checked })} />Rotate automatically</label>`

@@ -12,6 +12,9 @@ export type ChoicesRecord = Record<string, string>;
 const KINDS: readonly EmbedKind[] = ["gallery", "carousel", "asset", "filtered-gallery", "helplines", "thunder"];
 const SORTS: readonly Choices["sort"][] = ["newest", "oldest", "title"];
 const PLAYERS: readonly Choices["player"][] = ["thron", "native"];
+const SOURCES: readonly Choices["source"][] = ["preset", "picked"];
+/** What `assets` takes: one THRON page of ids. */
+const MAX_ASSETS = 50;
 /** Values the snippet writes as text: short, and on one line. */
 const MAX_TEXT = 200;
 const NAME = /^[\w-]{1,64}$/;
@@ -41,6 +44,8 @@ export function recordOf(c: Choices): ChoicesRecord {
   put("kind", c.kind, d.kind);
   put("id", c.id, d.id);
   put("gallery", c.gallery, d.gallery);
+  put("source", c.source, d.source);
+  put("assets", c.assets.join(","), "");
   put("type", c.types.join(","), "");
   put("q", c.q, d.q);
   for (const [key, values] of Object.entries(c.filters)) if (values.length > 0) r[`filter-${key}`] = values.join(",");
@@ -75,6 +80,8 @@ export function choicesOf(r: ChoicesRecord): Choices {
     id: INSTANCE_ID.test(r.id ?? "") ? (r.id as string) : d.id,
     kind: oneOf(KINDS, r.kind, d.kind),
     gallery: NAME.test(r.gallery ?? "") ? (r.gallery as string) : d.gallery,
+    source: oneOf(SOURCES, r.source, d.source),
+    assets: [...new Set(list(r.assets))].slice(0, MAX_ASSETS),
     types: list(r.type),
     q: text(r.q, d.q),
     filters,

@@ -53,4 +53,15 @@ describe("reading a pasted snippet back into the builder's choices", () => {
     expect(readSnippet("<p>Hello</p><script>window.ran = 1</script>")).to.equal(null);
     expect(recordOf(DEFAULT_CHOICES)).to.deep.equal({});
   });
+
+  it("reads a hand-picked gallery's ordered ids back, so writing it again gives the same snippet", () => {
+    const choices = { ...DEFAULT_CHOICES, source: "picked" as const, assets: ["c-3", "a-1", "b-2"], q: "ignored beside assets" };
+    const written = snippet(choices, "https://bff.example.com");
+    expect(written).to.match(/<thron-gallery id="[\w-]+" assets="c-3,a-1,b-2"><\/thron-gallery>$/);
+    const read = choicesOf(readSnippet(written) ?? {});
+    expect([read.source, read.assets]).to.deep.equal(["picked", ["c-3", "a-1", "b-2"]]);
+    expect(snippet(read, "https://bff.example.com")).to.equal(written);
+    const hostile = choicesOf(readSnippet('<thron-gallery assets="a,<b>,a,c&quot;d"></thron-gallery>') ?? {});
+    expect(hostile.assets).to.deep.equal(["a"]);
+  });
 });

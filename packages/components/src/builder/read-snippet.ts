@@ -6,7 +6,7 @@
 import type { ChoicesRecord } from "./choices-record.ts";
 
 /** Attributes read as they are (the snippet's names are the pairs' names). */
-const PLAIN = ["gallery", "type", "q", "sort", "page-size", "locale", "player", "asset", "country", "topic", "method", "ids"];
+const PLAIN = ["gallery", "type", "q", "sort", "page-size", "locale", "player", "asset", "country", "topic", "method", "ids", "assets"];
 /** Present or absent: written as "1" or "0". */
 const FLAGS = ["autoplay", "caption"];
 const TAGS = "thron-gallery, thron-asset, throughline-helplines, thunder-launch-button";
@@ -24,6 +24,7 @@ export function readSnippet(source: string): ChoicesRecord | null {
     const value = element.getAttribute(name);
     if (value !== null) record[name] = value;
   }
+  if (tag === "thron-gallery" && element.hasAttribute("assets")) record.source = "picked";
   for (const name of FLAGS) record[name] = element.hasAttribute(name) ? "1" : "0";
   for (const { name, value } of element.attributes) if (name.startsWith("filter-")) record[name] = value;
   if (bar?.hasAttribute("keys")) record.keys = bar.getAttribute("keys") ?? "";

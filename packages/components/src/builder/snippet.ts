@@ -20,6 +20,10 @@ export interface Choices {
   id: string;
   kind: EmbedKind;
   gallery: string;
+  /** Gallery and carousel: a preset (types, text, filters, order) or a hand-picked list (`assets`). */
+  source: "preset" | "picked";
+  /** Hand-picked asset ids, in the order shown. */
+  assets: string[];
   types: string[];
   q: string;
   /** Values per filter key (`filter-<key>`). */
@@ -45,6 +49,8 @@ export const DEFAULT_CHOICES: Choices = {
   id: "",
   kind: "gallery",
   gallery: "default",
+  source: "preset",
+  assets: [],
   types: [],
   q: "",
   filters: {},
@@ -91,7 +97,18 @@ function attributes(entries: [string, string | number | boolean | undefined][]):
     .join("");
 }
 
+/** The gallery shows a hand-picked list (the preset does not apply beside it). */
+export const handPicked = (c: Choices) => c.source === "picked" && (c.kind === "gallery" || c.kind === "carousel");
+
 function galleryTag(c: Choices, extra: [string, string | number | boolean | undefined][] = []): string {
+  if (handPicked(c))
+    return `<thron-gallery${attributes([
+      ...extra,
+      ["gallery", c.gallery === "default" ? undefined : c.gallery],
+      ["assets", c.assets.join(",")],
+      ["locale", c.locale],
+      ["player", c.player === "thron" ? undefined : c.player],
+    ])}></thron-gallery>`;
   const filters = Object.entries(c.filters)
     .filter(([, values]) => values.length > 0)
     .map(([key, values]): [string, string] => [`filter-${key}`, values.join(",")]);
@@ -229,7 +246,7 @@ export function reserveCss(c: Choices): string {
         cssRule(waiting, {
           display: "block",
           "--cols": "2",
-          "--rows": `round(up, ${c.pageSize} / var(--cols), 1)`,
+          "--rows": `round(up, ${handPicked(c) ? Math.max(1, c.assets.length) : c.pageSize} / var(--cols), 1)`,
           "--tile": `calc((${width} - (var(--cols) - 1) * 1rem) / var(--cols))`,
           // Each row a 4:3 tile and its two-line caption; the footer's "Load more" row.
           "min-height": "calc(var(--rows) * (0.75 * var(--tile) + 2.87rem) + (var(--rows) - 1) * 1rem + 3.75rem)",

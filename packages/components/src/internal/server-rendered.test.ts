@@ -37,6 +37,9 @@ function inline(html: string): HTMLElement {
 
 describe("server-rendered elements", () => {
   let gallery: ThronGallery;
+  /** A hand-picked gallery (`assets`), and the ids it lists, in their order. */
+  let picked: ThronGallery;
+  let pickedIds: string[];
   let helplines: ThroughLineHelplines;
   let button: ThunderLaunchButton;
   let asset: ThronAsset;
@@ -61,6 +64,13 @@ describe("server-rendered elements", () => {
     };
     const assetHtml = await fragment("thron-asset", { asset: image.items[0]?.id ?? "", caption: "" });
     asset = inline(assetHtml).querySelector("thron-asset") as ThronAsset;
+    const newest = (await (await originalFetch(`${TEST_BFF}/v1/thron/galleries/default/assets?limit=9`)).json()) as {
+      items: { id: string }[];
+    };
+    pickedIds = [8, 0, 4].map((i) => newest.items[i]?.id ?? "");
+    picked = inline(await fragment("thron-gallery", { assets: pickedIds.join(","), player: "native" })).querySelector(
+      "thron-gallery",
+    ) as ThronGallery;
     serverPoster = asset.shadowRoot?.querySelector("img") ?? null;
     serverTile = gallery.shadowRoot?.querySelector('button[part="tile"]') ?? null;
     serverHelpline = helplines.shadowRoot?.querySelector('[part="helpline"]') ?? null;
@@ -73,6 +83,7 @@ describe("server-rendered elements", () => {
     await gallery.updateComplete;
     await until(() => button.hasUpdated, "the launch button to hydrate");
     await until(() => customElements.get("thron-asset") !== undefined && asset.hasUpdated, "the asset to hydrate");
+    await until(() => picked.hasUpdated, "the hand-picked gallery to hydrate");
   });
 
   it("take over the server's shadow roots without asking the BFF for their first page", () => {
@@ -81,6 +92,9 @@ describe("server-rendered elements", () => {
     expect(asset.detail?.title).to.be.a("string");
     expect(firstPages, "BFF calls for a first page during hydration").to.deep.equal([]);
     expect(gallery.items.length).to.equal(6);
+    expect(picked.items.map((a) => a.id)).to.deep.equal(pickedIds, "the hand-picked list, in its order");
+    expect(picked.shadowRoot?.querySelectorAll('button[part="tile"]').length).to.equal(3);
+    expect(picked.shadowRoot?.querySelector('[part="load-more"]')).to.equal(null);
     expect(gallery.shadowRoot?.querySelector('button[part="tile"]')).to.equal(serverTile, "the server's tile, not a new one");
     expect(helplines.helplines.length).to.equal(2);
     expect(helplines.shadowRoot?.querySelector('[part="helpline"]')).to.equal(serverHelpline);

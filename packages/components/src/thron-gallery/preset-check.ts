@@ -1,9 +1,12 @@
 /**
- * Checks a gallery's preset and tells the editor, in the console, what it cannot use and what
- * would work instead. Loaded only for presets that need checking.
+ * Checks a gallery's preset (or its hand-picked list) and tells the editor, in the console, what
+ * it cannot use and what would work instead. Loaded only for presets that need checking.
  */
 import type { Filter } from "@embedkit/contracts";
 import type { GalleryPreset } from "./query-preset.ts";
+
+// A hand-picked list's checks travel with the preset's, in the one chunk loaded on demand.
+export { checkedIds, warnIgnoredPreset, warnMissing } from "./hand-picked.ts";
 
 /** Tells the editor: the attribute, the value it cannot use, and what it accepts (see warnAttribute). */
 export type PresetWarning = (attribute: string, value: string, expected: string) => void;

@@ -1,9 +1,11 @@
 /**
  * A gallery's preset: the starting query an editor writes as attributes (`type`, `q`,
  * `filter-<key>`, `sort`), checked against what the BFF accepts, and composed with what a
- * linked filter bar selects (the bar narrows inside the preset, never outside it).
+ * linked filter bar selects (the bar narrows inside the preset, never outside it). Or instead a
+ * hand-picked list, `assets="id1,id2,…"`: exactly those assets of the gallery's folder, in that
+ * order, asked of the BFF in one request (`ids=`); a linked bar narrows inside it too.
  */
-import type { AssetsQuery, AssetType } from "@embedkit/contracts";
+import type { Asset, AssetsQuery, AssetType } from "@embedkit/contracts";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { fetchGallery, type GalleryQuery, queryParams } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
@@ -24,6 +26,15 @@ export interface GalleryPreset {
   sort?: SortName;
   /** What the attributes held that the BFF would refuse: reported to the editor, left out of the query. */
   rejected?: { types: string[]; sort?: string };
+}
+
+/** The BFF's limit for a hand-picked list: one THRON page (THRON caps page sizes at 50). */
+export const MAX_HAND_PICKED = 50;
+
+/** The ids written in `assets` (commas or spaces between them); null when there are none: the whole gallery. */
+export function handPickedIds(assets: string | null | undefined): string[] | null {
+  const ids = (assets ?? "").split(/[\s,]+/).filter(Boolean);
+  return ids.length > 0 ? ids : null;
 }
 
 const list = (value: string) =>
@@ -77,6 +88,8 @@ export function composeQuery(preset: GalleryPreset, query: GalleryQuery): Record
 
 interface GalleryHost extends ReactiveControllerHost, HTMLElement {
   readonly hasUpdated: boolean;
+  /** The hand-picked list (`assets`), if any: it replaces the preset. */
+  readonly assets: string | null;
   reload(): Promise<void>;
 }
 
@@ -84,6 +97,8 @@ interface GalleryHost extends ReactiveControllerHost, HTMLElement {
 export class PresetController implements ReactiveController {
   readonly #host: GalleryHost;
   #observer: MutationObserver | null = null;
+  /** The checks, once a preset or a hand-picked list needed them (loaded on demand). */
+  #checks: typeof import("./preset-check.ts") | null = null;
 
   constructor(host: GalleryHost) {
     this.#host = host;
@@ -108,16 +123,26 @@ export class PresetController implements ReactiveController {
     this.#observer = null;
   }
 
-  /** Query parameters for the BFF: the checked preset composed with `query` (a filter bar's). */
-  async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]>> {
+  /** Tells the editor which of the hand-picked `ids` the gallery did not answer. */
+  reportMissing(gallery: string, ids: readonly string[], items: readonly Asset[]): void {
+    this.#checks?.warnMissing(this.#host, gallery, ids, items);
+  }
+
+  /**
+   * Query parameters for the BFF: the checked preset (or the hand-picked ids) composed with
+   * `query` (a filter bar's); null when a hand-picked list holds no id the BFF would take.
+   */
+  async params(base: string, gallery: string, locale: string, query: GalleryQuery): Promise<Record<string, string | string[]> | null> {
     // Once per attribute and value (warnAttribute remembers), so reloads do not repeat them.
     const warn = (attribute: string, value: string, expected: string) => warnAttribute(this.#host, attribute, value, expected);
     let preset = readPreset(this.#host);
-    const filtered = Object.keys(preset.filters).length > 0;
-    if (filtered || preset.rejected?.types.length || preset.rejected?.sort) {
-      // Checking (and the messages) load only for presets that need it, beside the gallery's
-      // own filters (cached, shared with the filter bar), which say which keys and values exist.
-      const [{ checkPreset }, offered] = await Promise.all([
+    const picked = handPickedIds(this.#host.assets);
+    const filtered = !picked && Object.keys(preset.filters).length > 0;
+    if (picked || filtered || preset.rejected?.types.length || preset.rejected?.sort) {
+      // Checking (and the messages) load only for presets and hand-picked lists that need it,
+      // beside the gallery's own filters (cached, shared with the filter bar), which say which
+      // keys and values exist.
+      const [checks, offered] = await Promise.all([
         import("./preset-check.ts"),
         filtered
           ? fetchGallery(base, gallery, locale).then(
@@ -126,7 +151,13 @@ export class PresetController implements ReactiveController {
             )
           : null,
       ]);
-      preset = checkPreset(preset, offered, warn, VOCABULARY);
+      this.#checks = checks;
+      if (picked) {
+        checks.warnIgnoredPreset(this.#host, preset);
+        const ids = checks.checkedIds(this.#host, picked, MAX_HAND_PICKED);
+        return ids.length > 0 ? { ids: ids.join(","), ...queryParams(query) } : null;
+      }
+      preset = checks.checkPreset(preset, offered, warn, VOCABULARY);
     }
     return composeQuery(preset, query);
   }

@@ -15,12 +15,14 @@ import { DialogLoader } from "./gallery-dialog-loader.ts";
 import { GridObservers } from "./grid-observers.ts";
 import { errorMessage, placeholdersInView, skeletons, tileFigure } from "./grid-parts.ts";
 import { HeldRoom } from "./held-room.ts";
-import { type GalleryPreset, PresetController } from "./query-preset.ts";
+import { type GalleryPreset, handPickedIds, MAX_HAND_PICKED, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
 
 /** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
 const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) || Object.keys(query?.filters ?? {}).length > 0;
+
+const NOTHING: AssetPage = { items: [], nextCursor: null, total: 0 };
 
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
@@ -39,6 +41,7 @@ const DEFAULT_PAGE_SIZE = 24;
  * @attribute q - Preset: free text every asset must match.
  * @attribute filter-<key> - Preset: values of the gallery's filter `key`, comma separated (any of them).
  * @attribute sort - Preset: newest (default), oldest, or title.
+ * @attribute assets - Hand-picked: a comma list of up to 50 asset ids, shown in that order (presets do not apply; a linked filter bar narrows inside it).
  *
  * @slot player - Used internally: the THRON Player's container lives in light DOM, as the Player looks it up by id.
  *
@@ -92,6 +95,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     syncUrl: { type: Boolean, attribute: "sync-url" },
     layout: { type: String, reflect: true },
     autoplay: { type: String },
+    assets: { type: String },
     query: { attribute: false },
     _items: { state: true },
     _total: { state: true },
@@ -116,6 +120,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare layout: "grid" | "carousel";
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
+  /** Hand-picked: asset ids, comma separated (up to 50), shown exactly and in this order; ids not in the gallery's folder are skipped. */
+  declare assets: string | null;
   /** Free text and filters, usually those a `<thron-filter-bar for="…">` asked for (`thron-filter-request`). */
   declare query: GalleryQuery;
 
@@ -173,6 +179,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     this.syncUrl = false;
     this.layout = "grid";
     this.autoplay = null;
+    this.assets = null;
     this.query = {};
     this._items = [];
     this._total = 0;
@@ -195,7 +202,9 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
 
   /** @internal What a linked filter bar is told (see filter-link.ts). */
   get linked(): LinkedGallery {
-    return { bff: this.bff, gallery: this.gallery, locale: this.locale, preset: { filters: this.preset.filters } };
+    // Beside a hand-picked list the preset attributes do not apply: the bar offers every value.
+    const filters = handPickedIds(this.assets) ? {} : this.preset.filters;
+    return { bff: this.bff, gallery: this.gallery, locale: this.locale, preset: { filters } };
   }
 
   /** Reloads from the first page. */
@@ -271,7 +280,15 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     if (isServer) return;
     // A linked bar with nothing chosen asks for the page the server already showed.
     const newQuery = changed.has("query") && !(this.#serverPage && !narrows(this.query));
-    if (changed.has("bff") || changed.has("gallery") || changed.has("locale") || changed.has("pageSize") || newQuery) void this.reload();
+    if (
+      changed.has("bff") ||
+      changed.has("gallery") ||
+      changed.has("locale") ||
+      changed.has("pageSize") ||
+      changed.has("assets") ||
+      newQuery
+    )
+      void this.reload();
   }
 
   protected override firstUpdated(): void {
@@ -286,8 +303,10 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     if (changed.has("infinite")) this.#observers.observeEnd();
   }
 
+  /** A hand-picked list is one page of its length (its placeholders take its room). */
   get #pageSize(): number {
-    return this.limitOf("page-size", this.pageSize, DEFAULT_PAGE_SIZE);
+    const picked = handPickedIds(this.assets);
+    return picked ? Math.min(picked.length, MAX_HAND_PICKED) : this.limitOf("page-size", this.pageSize, DEFAULT_PAGE_SIZE);
   }
 
   #start(append: boolean, keepError = false): Promise<void> {
@@ -313,8 +332,11 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       const query = await this.#preset.params(this.bffBase, this.gallery, this.localeInEffect, this.query ?? {});
       if (abort.signal.aborted) return;
       const params = { limit: this.#pageSize, locale: this.localeInEffect, cursor: append ? this._nextCursor : undefined, ...query };
-      const page = await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal);
+      // A hand-picked list of no usable id (the console named each) shows nothing, without asking.
+      const page = query ? await fetchAssetPage(this.bffBase, this.gallery, params, abort.signal) : NOTHING;
       if (abort.signal.aborted) return;
+      if (typeof query?.ids === "string" && !narrows(this.query))
+        this.#preset.reportMissing(this.gallery, query.ids.split(","), page.items);
       if (!append) this.#eagerTiles = placeholdersInView(this.renderRoot, DEFAULT_EAGER_TILES);
       this.#room.hold();
       this.#show(page, append);

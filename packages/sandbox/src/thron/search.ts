@@ -29,6 +29,8 @@ export interface SearchBody {
     lemma?: { text: string; textMatch?: string; lang?: string };
     imetadata?: Combinators<MetadataRef>;
     itag?: Combinators<TagRef>;
+    /** Only these contents (the SDK's `ids`: "used to filter content by id"); ANDed with the rest, no order promised. */
+    ids?: string[];
   };
   pageToken?: string;
   responseOptions?: {
@@ -144,9 +146,13 @@ export function runSearch(catalogue: Catalogue, body: SearchBody, visibleFolders
     );
   const hasTag = (content: Content) => (ref: TagRef) => content.itags.some((t) => t.id === ref.id);
 
+  if (criteria.ids !== undefined && (!Array.isArray(criteria.ids) || criteria.ids.some((id) => typeof id !== "string")))
+    throw new SearchError("ids must be a list of content ids");
+  const ids = criteria.ids?.length ? new Set(criteria.ids) : null;
   let matches = catalogue.contents.filter(
     (content) =>
       visibleFolders.has(content.folderId) &&
+      (!ids || ids.has(content.id)) &&
       combine(categoryRefs, inCategory(content)) &&
       (!criteria.contentType?.length || criteria.contentType.includes(content.contentType)) &&
       (!criteria.lemma || matchesText(content, criteria.lemma)) &&

@@ -123,6 +123,12 @@
             options: options(["newest", s.newest], ["oldest", s.oldest], ["title", s.title]),
             onChange: (sort) => setAttributes({ sort }),
           }),
+          h(TextControl, {
+            label: s.assets,
+            help: s.assetsHelp,
+            value: attributes.assets || "",
+            onChange: (assets) => setAttributes({ assets }),
+          }),
           ...definitions.map((filter) =>
             h(SelectControl, {
               key: filter.key,

@@ -49,6 +49,8 @@ function embedkit_editor_strings(): array {
 		'limit'          => __( 'How many helplines', 'embedkit' ),
 		'method'         => __( 'What to launch', 'embedkit' ),
 		'ids'            => __( 'Ids (commas or spaces)', 'embedkit' ),
+		'assets'         => __( 'Hand-picked assets (ids, in order)', 'embedkit' ),
+		'assetsHelp'     => __( 'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.', 'embedkit' ),
 		'league'         => __( 'League', 'embedkit' ),
 		'angles'         => __( 'Angles (commas)', 'embedkit' ),
 		'ticketUrl'      => __( 'Ticket URL on this site', 'embedkit' ),

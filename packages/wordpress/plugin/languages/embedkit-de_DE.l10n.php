@@ -84,5 +84,7 @@ return array(
 		'true or false' => 'true oder false',
 		'“%1$s” is not an attribute of %2$s; it was left out.' => '„%1$s“ ist kein Attribut von %2$s; es wurde weggelassen.',
 		'“%1$s” must be %2$s; it was left out.' => '„%1$s“ muss %2$s sein; es wurde weggelassen.',
+		'Hand-picked assets (ids, in order)' => 'Handverlesene Inhalte (IDs, in Reihenfolge)',
+		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Bis zu 50 Inhalts-IDs aus dem Ordner der Galerie, durch Kommas getrennt: Die Galerie zeigt genau diese, in dieser Reihenfolge, und die Voreinstellung oben gilt nicht.',
 	),
 );

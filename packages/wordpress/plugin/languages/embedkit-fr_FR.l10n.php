@@ -84,5 +84,7 @@ return array(
 		'true or false' => 'true ou false',
 		'“%1$s” is not an attribute of %2$s; it was left out.' => '« %1$s » n’est pas un attribut de %2$s ; il a été ignoré.',
 		'“%1$s” must be %2$s; it was left out.' => '« %1$s » doit être %2$s ; il a été ignoré.',
+		'Hand-picked assets (ids, in order)' => 'Contenus choisis à la main (identifiants, dans l’ordre)',
+		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Jusqu’à 50 identifiants de contenus du dossier de la galerie, séparés par des virgules : la galerie montre exactement ceux-ci, dans cet ordre, et le préréglage ci-dessus ne s’applique pas.',
 	),
 );

@@ -84,5 +84,7 @@ return array(
 		'true or false' => 'true o false',
 		'“%1$s” is not an attribute of %2$s; it was left out.' => '«%1$s» non è un attributo di %2$s; è stato tralasciato.',
 		'“%1$s” must be %2$s; it was left out.' => '«%1$s» deve essere %2$s; è stato tralasciato.',
+		'Hand-picked assets (ids, in order)' => 'Risorse scelte a mano (id, in ordine)',
+		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Fino a 50 id di contenuti della cartella della galleria, separati da virgole: la galleria mostra esattamente questi, in questo ordine, e la preimpostazione qui sopra non si applica.',
 	),
 );

@@ -19,13 +19,12 @@ import { createServer, get } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type AppDeps, createApp, loadConfig } from "@embedkit/bff";
+import { BUNDLE_DIR, startNodeServer } from "@embedkit/bff/node-server";
+import { createPrometheusMetrics } from "@embedkit/bff/prometheus";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import puppeteer from "puppeteer-core";
-import { type AppDeps, createApp } from "../packages/bff/src/app.ts";
-import { createPrometheusMetrics } from "../packages/bff/src/core/prometheus.ts";
-import { BUNDLE_DIR, startNodeServer } from "../packages/bff/src/runtime/node-server.ts";
-import { loadConfig } from "../packages/bff/src/sandbox-mode.ts";
 import { bundleFigures, KB } from "./bundle-size.ts";
 import { CHROME_ARGS, chromePath } from "./chrome.ts";
 

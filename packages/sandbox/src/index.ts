@@ -4,17 +4,17 @@
  */
 import { Hono } from "hono";
 import { faultSwitch, type SandboxLog, type SimulatedUpstream } from "./fault-switch.ts";
-import { createThronSandbox } from "./thron/app.ts";
-import { createThroughLineSandbox } from "./throughline/app.ts";
-import { createThunderSandbox } from "./thunder/app.ts";
+import { createThronSandbox, type ThronSandbox } from "./thron/app.ts";
+import { createThroughLineSandbox, type ThroughLineSandbox } from "./throughline/app.ts";
+import { createThunderSandbox, type ThunderSandbox } from "./thunder/app.ts";
 
 export { faultSwitch, type SandboxLog, type SimulatedUpstream, type UpstreamSwitches } from "./fault-switch.ts";
-export { type Faults, noFaults } from "./faults.ts";
+export { type Faults, faultMiddleware, noFaults } from "./faults.ts";
 export { pngSize } from "./png.ts";
-export { deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
+export { createThronSandbox, deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
-export { THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
-export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
+export { createThroughLineSandbox, THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
+export { createThunderSandbox, THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
 export { type VerifiedLaunch, verifyLaunchUrl } from "./thunder/verify-launch-url.ts";
 
 export interface SandboxOptions {
@@ -34,28 +34,45 @@ export function createSandbox(options: SandboxOptions) {
   const thron = createThronSandbox({ cdnBaseUrl: urls.thron, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
   const throughline = createThroughLineSandbox({ ...(options.now && { now: options.now }), ...options.throughline });
-  const app = mountUpstreams(
-    new Map<string, SimulatedUpstream>([
-      ["thron", thron],
-      ["thunder", thunder],
-      ["throughline", throughline],
-    ]),
-    options.log,
-  );
-  return { app, thron, thunder, throughline, urls };
+  const upstreams = new Map<string, SimulatedUpstream>([
+    ["thron", thron],
+    ["thunder", thunder],
+    ["throughline", throughline],
+  ]);
+  return Object.assign(sandboxOf(upstreams, options.log), { urls });
 }
 
 /**
- * Each simulated upstream under `/<id>`, and the fault switch over HTTP under `/_admin`: it
- * exists only where the sandbox itself is mounted. The BFF's sandbox mode mounts its providers'
- * simulators with it.
+ * A sandbox over `upstreams` (by id): each mounted under `/<id>`, the fault switch over HTTP
+ * under `/_admin` (it exists only where the sandbox itself is mounted), and the vendors this
+ * package simulates, typed, for tests and the demo (one not among `upstreams` throws when asked
+ * for). The BFF's sandbox mode builds one over its providers' simulators.
  */
-export function mountUpstreams(upstreams: ReadonlyMap<string, SimulatedUpstream>, log?: SandboxLog): Hono {
+export function sandboxOf(upstreams: ReadonlyMap<string, SimulatedUpstream>, log?: SandboxLog) {
   const app = new Hono();
   for (const [id, upstream] of upstreams) app.route(`/${id}`, upstream.app);
   app.route("/_admin", faultSwitch(upstreams, log));
-  return app;
+  const vendor = <T extends SimulatedUpstream>(id: string): T => {
+    const upstream = upstreams.get(id);
+    if (!upstream) throw new Error(`this sandbox simulates no ${id}`);
+    return upstream as T; // what create<Vendor>Sandbox returned, put under its id
+  };
+  return {
+    app,
+    upstreams,
+    get thron() {
+      return vendor<ThronSandbox>("thron");
+    },
+    get thunder() {
+      return vendor<ThunderSandbox>("thunder");
+    },
+    get throughline() {
+      return vendor<ThroughLineSandbox>("throughline");
+    },
+  };
 }
+
+export type SimulatedSandbox = ReturnType<typeof sandboxOf>;
 
 /** Where each simulated upstream answers under `baseUrl`: the one place that knows the sandbox's paths. */
 export function sandboxUrls(baseUrl: string) {

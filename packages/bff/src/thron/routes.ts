@@ -105,8 +105,9 @@ export function thronRoutes(deps: ThronRouteDeps) {
     );
   });
 
-  // A URL planned before skips validation and planning: straight to the cache.
-  app.use("/galleries/:gallery/assets", async (c, next) => {
+  // A URL planned before skips validation and planning: straight to the cache. Only for GET (and
+  // HEAD), the one method the route answers: another method is answered as the route would.
+  app.on("GET", "/galleries/:gallery/assets", async (c, next) => {
     const plan = pages.planFor(c.req.url);
     return plan ? pages.answer(c, plan) : next();
   });

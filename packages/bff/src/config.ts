@@ -180,7 +180,8 @@ export type Config = ReturnType<typeof baseSettings> & {
 
 /** A provider's own configuration in `config`, null when it is off. */
 export function ownConfig(config: Config, module: ProviderModule): unknown {
-  return (config as unknown as Readonly<Record<string, unknown>>)[module.id] ?? null;
+  const byId: Readonly<Record<string, unknown>> = config;
+  return byId[module.id] ?? null;
 }
 
 export class ConfigError extends Error {

@@ -23,7 +23,7 @@ export async function startStandaloneSandbox() {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
 }

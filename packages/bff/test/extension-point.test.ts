@@ -31,6 +31,9 @@ function echoBff(env: Record<string, string>, modules: readonly ProviderModule[]
   return { config, logs, sandbox, vendor, get };
 }
 
+/** Every built-in provider in one state, as /health lists them. */
+const builtIn = (state: string) => Object.fromEntries(PROVIDERS.map((module) => [module.id, state]));
+
 before(() => loadSimulators(providers));
 
 describe("a provider registered from a test", () => {
@@ -55,9 +58,7 @@ describe("a provider registered from a test", () => {
     const spec = await (await get("/openapi.json")).json();
     assert.ok(spec.paths["/v1/echo/ping"], "its route");
     assert.deepEqual(Object.keys(spec.components.schemas.Health.properties.providers.properties), [
-      "thron",
-      "thunder",
-      "throughline",
+      ...PROVIDERS.map((module) => module.id),
       "echo",
     ]);
   });
@@ -87,13 +88,13 @@ describe("a provider registered from a test", () => {
     assert.deepEqual(sandbox?.upstreams.get("echo")?.stats, { pings: 1 }, "answered by the simulator in process");
     assert.deepEqual(vendor.stats, { pings: 0 }, "not by the vendor outside");
     const health = await (await get("/health")).json();
-    assert.deepEqual(health.providers, { thron: "ready", thunder: "ready", throughline: "ready", echo: "ready" });
+    assert.deepEqual(health.providers, { ...builtIn("ready"), echo: "ready" });
   });
 
   it("has a fault switch in the sandbox that makes its calls fail and /health say it is degraded", async () => {
     const { get } = echoBff({});
     const state = await (await get("/_sandbox/_admin/state")).json();
-    assert.deepEqual(Object.keys(state), ["thron", "thunder", "throughline", "echo"]);
+    assert.deepEqual(Object.keys(state), [...PROVIDERS.map((module) => module.id), "echo"]);
     const switched = await get("/_sandbox/_admin/faults/echo", {
       method: "POST",
       headers: { "content-type": "application/json", origin: PUBLIC_URL },
@@ -106,7 +107,7 @@ describe("a provider registered from a test", () => {
     assert.match((await failed.json()).title, /Echo is unavailable/);
     const health = await (await get("/health")).json();
     assert.equal(health.status, "degraded");
-    assert.deepEqual(health.providers, { thron: "ready", thunder: "ready", throughline: "ready", echo: "degraded" });
+    assert.deepEqual(health.providers, { ...builtIn("ready"), echo: "degraded" });
   });
 
   it("needs no simulator: without one, in sandbox mode it is off until configured", async () => {
@@ -115,7 +116,7 @@ describe("a provider registered from a test", () => {
     assert.equal(config.sandbox, true);
     assert.equal(ownConfig(config, withoutSimulator), null);
     const health = await (await get("/health")).json();
-    assert.deepEqual(health.providers, { thron: "ready", thunder: "ready", throughline: "ready", echo: "unconfigured" });
+    assert.deepEqual(health.providers, { ...builtIn("ready"), echo: "unconfigured" });
     assert.equal((await get("/v1/echo/ping")).status, 404);
   });
 });

@@ -7,10 +7,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../packages/bff/test/loopback.ts";
-import { startRedis } from "../packages/bff/test/redis-server.ts";
-import { upstreamEnv } from "../packages/bff/test/standalone-sandbox.ts";
-import type { Sandbox } from "../packages/sandbox/src/index.ts";
+import { simulatedVendorEnv } from "@embedkit/bff/sandbox-mode";
+import type { Sandbox } from "@embedkit/sandbox";
+import { freePort } from "./lib/loopback.ts";
+import { startRedis } from "./lib/redis-server.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const INSTANCES = 3;
@@ -122,7 +122,11 @@ for (let i = 0; i < INSTANCES; i++) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const child = startProcess("packages/bff/src/runtime/node.ts", {
-    ...upstreamEnv(sandboxBase),
+    // Configured as for real vendors, the standalone sandbox answering for them.
+    BFF_SANDBOX: "0",
+    ALLOWED_ORIGINS: "https://www.host.example",
+    ...simulatedVendorEnv(sandboxBase),
+    THUNDER_PUBLIC_LAUNCH: "1",
     PORT: String(port),
     HOST: "127.0.0.1",
     PUBLIC_URL: base,

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "../packages/bff/test/loopback.ts";
+import { freePort } from "./lib/loopback.ts";
 import { RUNTIME_VERSIONS } from "./runtime-versions.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));

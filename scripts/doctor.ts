@@ -6,9 +6,9 @@
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ConfigError, secretsOf } from "../packages/bff/src/config.ts";
-import { runDoctor } from "../packages/bff/src/doctor/run.ts";
-import { createSandboxMode, loadConfig } from "../packages/bff/src/sandbox-mode.ts";
+import { ConfigError, secretsOf } from "@embedkit/bff/config";
+import { runDoctor } from "@embedkit/bff/doctor";
+import { createSandboxMode, loadConfig } from "@embedkit/bff/sandbox-mode";
 
 const envFile = fileURLToPath(new URL("../.env", import.meta.url));
 if (existsSync(envFile)) process.loadEnvFile(envFile);
@@ -22,6 +22,6 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const fetchImpl = config.sandbox ? createSandboxMode(publicUrl, fetch).fetch : fetch;
+const fetchImpl = config.sandbox ? createSandboxMode(publicUrl, { fallback: fetch, providers: config.providers }).fetch : fetch;
 const { ok } = await runDoctor(config, { fetch: fetchImpl, write: (line) => console.log(line), secrets: secretsOf(config) });
 process.exit(ok ? 0 : 1);

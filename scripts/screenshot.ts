@@ -3,8 +3,8 @@
  * Chromium against a BFF started here in sandbox mode. Writes docs/demo.png and docs/demo-phone.png.
  */
 import { fileURLToPath } from "node:url";
+import { startNodeServer } from "@embedkit/bff/node-server";
 import puppeteer from "puppeteer-core";
-import { startNodeServer } from "../packages/bff/src/runtime/node-server.ts";
 import { CHROME_ARGS, chromePath } from "./chrome.ts";
 
 const SHOTS = [

@@ -96,7 +96,9 @@ export function createApp(config: Config, deps: AppDeps) {
     minLevel: config.logLevel,
     batch: deps.batchLogs ?? false,
   });
-  const sandboxMode = config.sandbox ? createSandboxMode(deps.publicUrl, deps.fetch ?? fetch, deps.now, logger) : null;
+  const sandboxMode = config.sandbox
+    ? createSandboxMode(deps.publicUrl, { fallback: deps.fetch ?? fetch, providers: config.providers, now: deps.now, logger })
+    : null;
   for (const warning of config.warnings) logger.log("warn", warning);
   const providers: Provider[] = [];
   const sharedState = deps.stores?.sharedState;

@@ -180,7 +180,8 @@ export type Config = ReturnType<typeof baseSettings> & {
 
 /** A provider's own configuration in `config`, null when it is off. */
 export function ownConfig(config: Config, module: ProviderModule): unknown {
-  return (config as unknown as Readonly<Record<string, unknown>>)[module.id] ?? null;
+  const byId: Readonly<Record<string, unknown>> = config;
+  return byId[module.id] ?? null;
 }
 
 export class ConfigError extends Error {
@@ -197,7 +198,7 @@ export interface LoadOptions {
    * The simulated upstreams' values, read in sandbox mode over the operator's variables: given
    * by sandbox-mode.ts (its loadConfig), so that reading a real configuration never loads the simulator.
    */
-  simulated?: (publicUrl: string) => SimulatedValues;
+  simulated?: (module: ProviderModule, publicUrl: string) => SimulatedValues | null;
   /** The providers the BFF knows (PROVIDERS unless given: a test's fixture provider). */
   providers?: readonly ProviderModule[];
 }
@@ -210,11 +211,12 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   const anyEnabled = providers.map((module) => isEnabled(module, env, problems)).includes(true);
   const sandbox = sandboxMode(vars.sandbox, anyEnabled, problems);
   const base = baseSettings(vars, sandbox, problems, warnings);
-  const simulated = sandbox ? simulatedValues(options, vars.port, problems) : null;
-  // In sandbox mode each provider reads the simulator's values over the operator's; one the
-  // simulator does not set is on only when the operator configured it.
-  const read = simulated ? { ...env, ...simulated.env } : env;
+  const simulatedOf = sandbox ? simulatedValues(options, vars.port, problems) : null;
+  // In sandbox mode each provider reads its simulator's values over the operator's; one without
+  // a simulator is on only when the operator configured it.
   const own = providers.map((module) => {
+    const simulated = simulatedOf?.(module) ?? null;
+    const read = simulated ? { ...env, ...simulated.env } : env;
     const on = credentialsOf(module.vars, read).present.length > 0;
     return [module.id, on ? module.config(readVars(module.vars, read, problems), { sandbox, simulated }, problems) : null] as const;
   });
@@ -223,13 +225,15 @@ export function loadConfig(env: Env, options: LoadOptions = {}): Config {
   return { ...base, warnings, providers, ...(Object.fromEntries(own) as Pick<Config, "thron" | "thunder" | "throughline">) };
 }
 
-/** The simulator's values for sandbox mode; a problem when the caller did not give them. */
-function simulatedValues(options: LoadOptions, port: number, problems: string[]): SimulatedValues | null {
-  if (!options.simulated) {
+/** Each provider's simulated values for sandbox mode; a problem when the caller did not give them. */
+function simulatedValues(options: LoadOptions, port: number, problems: string[]) {
+  const { simulated } = options;
+  if (!simulated) {
     problems.push("sandbox mode needs the simulated upstreams: load the configuration with sandbox-mode.ts's loadConfig");
     return null;
   }
-  return options.simulated(stripSlash(options.publicUrl ?? `http://localhost:${port}`));
+  const publicUrl = stripSlash(options.publicUrl ?? `http://localhost:${port}`);
+  return (module: ProviderModule) => simulated(module, publicUrl);
 }
 
 /** A provider is enabled when any of its credentials is set; then all of them must be. */

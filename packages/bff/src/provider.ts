@@ -3,8 +3,8 @@
  * in providers/contract.ts; each is one folder whose index.ts exports its `ProviderModule`.
  * A fourth provider is a folder of its own and one more entry here: its variables reach the
  * configuration, the secrets and docs/configuration.md, and it is in /health, /metrics,
- * /openapi.json and the doctor (test/extension-point.test.ts registers one). A simulator for
- * sandbox mode is optional: sandbox-mode.ts sets the simulated values of those that have one.
+ * /openapi.json and the doctor, and with its module's optional `simulator` it is simulated in
+ * sandbox mode, fault switch included (test/extension-point.test.ts registers one).
  */
 import type { ProviderModule } from "./providers/contract.ts";
 import { thron } from "./thron/index.ts";

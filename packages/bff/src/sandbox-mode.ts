@@ -3,43 +3,88 @@
  * them are dispatched in-process (no network hop, and it works where a Worker cannot fetch
  * itself); the browser reaches the same paths over HTTP for thumbnails, media and the player.
  */
-import { createSandbox, type Sandbox, sandboxUrls } from "@embedkit/sandbox";
+import { type SimulatedSandbox, type SimulatedUpstream, sandboxOf } from "@embedkit/sandbox";
 import type { MiddlewareHandler } from "hono";
-import { type Config, type LoadOptions, loadConfig as loadRealConfig, type SimulatedValues } from "./config.ts";
+import { type Config, type LoadOptions, loadConfig as loadRealConfig } from "./config.ts";
 import type { Env } from "./core/env-vars.ts";
 import type { Logger } from "./core/logger.ts";
-import { thronSandboxEnv } from "./thron/sandbox.ts";
-import { throughlineSandboxEnv } from "./throughline/sandbox.ts";
-import { thunderSandboxEnv } from "./thunder/sandbox.ts";
+import { PROVIDERS } from "./provider.ts";
+import type { ProviderModule, ProviderSimulator } from "./providers/contract.ts";
 import type { FetchLike } from "./upstream/call.ts";
 
 export const SANDBOX_PATH = "/_sandbox";
+
+const simulators = new Map<ProviderModule, ProviderSimulator>();
+
+/**
+ * Loads the simulators of `providers` (each once): sandbox mode reads them synchronously after.
+ * PROVIDERS' are loaded with this module; a test's own provider awaits this first.
+ */
+export async function loadSimulators(providers: readonly ProviderModule[]): Promise<void> {
+  await Promise.all(
+    providers.map(async (module) => {
+      if (module.simulator && !simulators.has(module)) simulators.set(module, await module.simulator());
+    }),
+  );
+}
+
+// Loaded here, not by the providers' modules: a real configuration never loads the simulator,
+// and the runtimes and tests read configurations synchronously.
+await loadSimulators(PROVIDERS);
+
+/** `module`'s simulator, null when it has none. */
+function simulatorOf(module: ProviderModule): ProviderSimulator | null {
+  if (!module.simulator) return null;
+  const simulator = simulators.get(module);
+  if (!simulator)
+    throw new Error(`${module.name}'s simulator is not loaded: await loadSimulators(providers) before loading the configuration`);
+  return simulator;
+}
 
 /**
  * config.ts's loadConfig, with the simulated upstreams' values at hand should sandbox mode be on:
  * what the runtimes and tests load. A real configuration never reads them.
  */
 export function loadConfig(env: Env, options: Omit<LoadOptions, "simulated"> = {}): Config {
-  return loadRealConfig(env, { ...options, simulated });
-}
-
-/** Each provider's variables as the simulator sets them, its upstreams under `publicUrl`/_sandbox. */
-function simulated(publicUrl: string): SimulatedValues {
-  const urls = sandboxUrls(`${publicUrl}${SANDBOX_PATH}`);
-  return {
-    env: { ...thronSandboxEnv(urls), ...thunderSandboxEnv(urls), ...throughlineSandboxEnv(urls) },
-    thunderHubLookup: urls.thunderHubLookup,
-  };
-}
-
-/** `now` is the clock THRON sessions are measured with; `logger` hears what the fault switch was set to. */
-export function createSandboxMode(publicUrl: string, fallback: FetchLike, now?: () => number, logger?: Logger) {
-  const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
-  const sandbox: Sandbox = createSandbox({
-    baseUrl: base,
-    ...(now && { now }),
-    ...(logger && { log: (message: string, fields: Record<string, unknown>) => logger.log("warn", message, fields) }),
+  const providers = options.providers ?? PROVIDERS;
+  return loadRealConfig(env, {
+    ...options,
+    providers,
+    simulated: (module, publicUrl) => simulatorOf(module)?.values(`${publicUrl}${SANDBOX_PATH}`) ?? null,
   });
+}
+
+/**
+ * Every provider's variables as its simulator sets them, at a sandbox standing alone at `root`
+ * (`pnpm sandbox`): a BFF configured as for real vendors, with the simulators answering for them.
+ */
+export function simulatedVendorEnv(root: string, providers: readonly ProviderModule[] = PROVIDERS): Record<string, string> {
+  return Object.assign({}, ...providers.map((module) => simulatorOf(module)?.values(root).env ?? {}));
+}
+
+export interface SandboxModeOptions {
+  /** Where the upstreams that are not simulated are reached. */
+  fallback: FetchLike;
+  /** Every provider the BFF knows: those with a simulator have it mounted. */
+  providers: readonly ProviderModule[];
+  /** The clock THRON sessions are measured with. */
+  now?: (() => number) | undefined;
+  /** Hears what the fault switch was set to. */
+  logger?: Logger | undefined;
+}
+
+/** Each provider's simulator under `/_sandbox/<id>`, the fault switch under `/_sandbox/_admin`, and the fetch that reaches them in-process. */
+export function createSandboxMode(publicUrl: string, { fallback, providers, now, logger }: SandboxModeOptions) {
+  const base = `${publicUrl.replace(/\/$/, "")}${SANDBOX_PATH}`;
+  const upstreams = new Map<string, SimulatedUpstream>();
+  for (const module of providers) {
+    const simulator = simulatorOf(module);
+    if (simulator) upstreams.set(module.id, simulator.create({ root: base, now }));
+  }
+  const sandbox: SimulatedSandbox = sandboxOf(
+    upstreams,
+    logger && ((message: string, fields: Record<string, unknown>) => logger.log("warn", message, fields)),
+  );
   logger?.log(
     "info",
     `sandbox mode: simulated upstreams under ${SANDBOX_PATH}; ${SANDBOX_PATH}/_admin/faults is a test tool that makes them fail`,

@@ -1,18 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import { createSandbox, type SimulatedSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
 import { secretsOf } from "../src/config.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import type { Step } from "../src/providers/checkup.ts";
 import { createSandboxMode, loadConfig } from "../src/sandbox-mode.ts";
-import { thunderAuthorization } from "../src/thunder/client.ts";
+import { thunderAuthorization } from "../src/thunder/auth.ts";
 import { PUBLIC_URL } from "./helpers.ts";
 import { vendorEnv } from "./standalone-sandbox.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
-async function sandboxDoctor(env: Record<string, string> = {}, plant: (sandbox: ReturnType<typeof createSandbox>) => void = () => {}) {
+async function sandboxDoctor(env: Record<string, string> = {}, plant: (sandbox: SimulatedSandbox) => void = () => {}) {
   const config = loadConfig({ BFF_SANDBOX: "1", ...env }, { publicUrl: PUBLIC_URL });
-  const mode = createSandboxMode(PUBLIC_URL, fetch);
+  const mode = createSandboxMode(PUBLIC_URL, { fallback: fetch, providers: config.providers });
   plant(mode.sandbox);
   const output: string[] = [];
   const result = await runDoctor(config, { fetch: mode.fetch, write: (line) => output.push(line), secrets: secretsOf(config) });
@@ -25,7 +25,7 @@ const SIMULATOR = "https://sim.test";
 async function liveDoctor(overrides: Record<string, string>) {
   const simulator = createSandbox({ baseUrl: SIMULATOR });
   const env = {
-    ...vendorEnv(simulator.urls),
+    ...vendorEnv(SIMULATOR),
     THUNDER_TICKET_SECRET: "doctor-test-ticket-secret-0123456789",
     ...overrides,
   };

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
 type Instance = Awaited<ReturnType<typeof startNodeServer>>;

@@ -154,6 +154,31 @@ describe("search plans", () => {
     assert.notEqual(planKey(`http://bff.test${ASSETS}?type=video&type=image`), planKey(`http://bff.test${ASSETS}?type=image`));
   });
 
+  it("answer only URLs that pass validation: an invalid URL sharing a remembered URL's decoded query still gets its 400", async () => {
+    // URLSearchParams reads both as 200 U+FFFD; the route reads the second as 600 characters, over q's 200.
+    const valid = `${ASSETS}?q=${"%EF%BF%BD".repeat(200)}`;
+    const invalid = `${ASSETS}?q=${"%FF".repeat(200)}`;
+    const bff = sandboxBff();
+    assert.equal((await bff.get(valid)).status, 200);
+    assert.equal((await bff.get(valid)).status, 200, "the remembered plan answers its own URL");
+    const refused = await bff.get(invalid);
+    assert.equal(refused.status, 400);
+    assert.equal((await refused.json()).errors[0].field, "q");
+    // An encoded name is the name the route validates: it is part of the key too.
+    assert.equal((await bff.get(`${ASSETS}?limit=5`)).status, 200);
+    assert.equal((await bff.get(`${ASSETS}?limit=5&%6Cimit=abc`)).status, 400);
+  });
+
+  it("answer a remembered URL only for GET: another method gets what the route answers it", async () => {
+    const bff = sandboxBff();
+    assert.equal((await bff.get(`${ASSETS}?limit=5`)).status, 200);
+    for (const method of ["POST", "PUT", "DELETE"]) {
+      const init = { method, headers: { "content-type": "application/json" }, ...(method !== "DELETE" && { body: "{}" }) };
+      assert.equal((await bff.get(`${ASSETS}?limit=5`, init)).status, 404, method);
+    }
+    assert.equal((await bff.get(`${ASSETS}?limit=5`, { method: "HEAD" })).status, 200);
+  });
+
   it("are bounded by bytes, the oldest going first", () => {
     const map = new ByteBoundedMap<string>(10_000, (value) => value.length * 2);
     for (let i = 0; i < 100; i++) map.set(`key-${i}`, "v".repeat(500));

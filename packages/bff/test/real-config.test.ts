@@ -11,7 +11,7 @@ function configuredBff() {
   const thronHost = "https://thron.simulated";
   const sandbox = createSandbox({ baseUrl: thronHost });
   const env = {
-    ...thronVendorEnv(sandbox.urls),
+    ...thronVendorEnv(thronHost),
     THRON_FILTER_KEYS: "topic,season",
     THRON_GALLERIES: JSON.stringify({
       sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey, filterKeys: ["season"] },
@@ -35,7 +35,7 @@ function configuredBff() {
 describe("the BFF configured for a real tenant", () => {
   it("answers a 502 naming THRON, not a 500, when THRON does not know the tenant", async () => {
     const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
-    const config = loadConfig({ ...thronVendorEnv(sandbox.urls), THRON_TENANT: "wrongtenant" });
+    const config = loadConfig({ ...thronVendorEnv("https://thron.simulated"), THRON_TENANT: "wrongtenant" });
     const { app } = createApp(config, {
       publicUrl: "https://bff.example",
       logSink: () => {},

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
+import { freePort } from "../../../scripts/lib/loopback.ts";
+import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { freePort } from "./loopback.ts";
-import { needsRedis, startRedis } from "./redis-server.ts";
 
 const ASSETS = "/v1/thron/galleries/default/assets?limit=6";
 

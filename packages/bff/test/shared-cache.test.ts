@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
+import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { issueTicket } from "./tickets.ts";
 
 describe("BFF_CACHE_URL: two instances, one Redis", () => {

@@ -2,10 +2,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
+import { freePort } from "../../../scripts/lib/loopback.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { problemsOf } from "./helpers.ts";
-import { freePort } from "./loopback.ts";
 
 describe("REDIS_URL", () => {
   it("is the shared store when BFF_CACHE_URL is unset; BFF_CACHE_URL wins when both are set", () => {

@@ -6,13 +6,13 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
+import { freePort } from "../../../scripts/lib/loopback.ts";
 import { createApp } from "../src/app.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { manualClock } from "./clock.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
-import { freePort } from "./loopback.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
 const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);

@@ -3,11 +3,10 @@
  * that points a BFF at them as at real vendors: what several instances share in fleet tests.
  */
 import type { AddressInfo } from "node:net";
-import { createSandbox, type SandboxUrls, sandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createAdaptorServer } from "@hono/node-server";
-import { thronSandboxEnv } from "../src/thron/sandbox.ts";
-import { throughlineSandboxEnv } from "../src/throughline/sandbox.ts";
-import { thunderSandboxEnv } from "../src/thunder/sandbox.ts";
+import { simulatedVendorEnv } from "../src/sandbox-mode.ts";
+import { thronSimulator } from "../src/thron/sandbox.ts";
 
 export async function startStandaloneSandbox() {
   // The sandbox builds its URLs from the port, so it is created once the server listens.
@@ -24,7 +23,7 @@ export async function startStandaloneSandbox() {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
 }
@@ -34,18 +33,18 @@ export function upstreamEnv(base: string): Record<string, string> {
   return {
     BFF_SANDBOX: "0",
     ALLOWED_ORIGINS: "https://www.host.example",
-    ...vendorEnv(sandboxUrls(base)),
+    ...vendorEnv(base),
     THUNDER_PUBLIC_LAUNCH: "1",
   };
 }
 
 /**
- * THRON as an operator configures it, at the simulated THRON under `urls`: the sandbox's
- * account, and its demo folder as the one `default` gallery, with its filters.
+ * THRON as an operator configures it, at the simulated THRON under the sandbox at `root`: the
+ * sandbox's account, and its demo folder as the one `default` gallery, with its filters.
  */
-export function thronVendorEnv(urls: SandboxUrls): Record<string, string> {
+export function thronVendorEnv(root: string): Record<string, string> {
   return {
-    ...thronSandboxEnv(urls),
+    ...thronSimulator.values(root).env,
     THRON_GALLERIES: "",
     THRON_FOLDER_ID: THRON_SANDBOX.folderId,
     THRON_PKEY: THRON_SANDBOX.pkey,
@@ -53,7 +52,7 @@ export function thronVendorEnv(urls: SandboxUrls): Record<string, string> {
   };
 }
 
-/** Every provider as an operator configures it, at the simulated upstreams under `urls` (Thunder's launch protection left to the caller). */
-export function vendorEnv(urls: SandboxUrls): Record<string, string> {
-  return { ...thronVendorEnv(urls), ...thunderSandboxEnv(urls), ...throughlineSandboxEnv(urls) };
+/** Every provider as an operator configures it, at the simulated upstreams under `root` (Thunder's launch protection left to the caller). */
+export function vendorEnv(root: string): Record<string, string> {
+  return { ...simulatedVendorEnv(root), ...thronVendorEnv(root) };
 }

@@ -7,13 +7,13 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { Gallery, Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { needsRedis, PATIENT_WITH_REDIS, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { sandboxBff } from "./helpers.ts";
-import { needsRedis, PATIENT_WITH_REDIS, startRedis } from "./redis-server.ts";
 import { startStandaloneSandbox, upstreamEnv } from "./standalone-sandbox.ts";
 
 const GALLERY = "/v1/thron/galleries/default";

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
+import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
-import { needsRedis, startRedis } from "./redis-server.ts";
 
 const QUERIES = ["US", "NZ"].flatMap((country) =>
   ["", "&priority=true", "&topic=anxiety", "&topic=substance-use", "&topic=domestic-violence"].map((q) => `country=${country}${q}`),

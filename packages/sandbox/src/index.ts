@@ -2,17 +2,19 @@
  * The sandbox: simulated upstreams mounted under one Hono app. The BFF mounts it in sandbox
  * mode; `pnpm sandbox` serves it alone; tests create it in-process.
  */
-import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { z } from "zod";
-import { createThronSandbox } from "./thron/app.ts";
-import { createThroughLineSandbox } from "./throughline/app.ts";
-import { createThunderSandbox } from "./thunder/app.ts";
+import { Hono } from "hono";
+import { faultSwitch, type SandboxLog, type SimulatedUpstream } from "./fault-switch.ts";
+import { createThronSandbox, type ThronSandbox } from "./thron/app.ts";
+import { createThroughLineSandbox, type ThroughLineSandbox } from "./throughline/app.ts";
+import { createThunderSandbox, type ThunderSandbox } from "./thunder/app.ts";
 
+export { faultSwitch, type SandboxLog, type SimulatedUpstream, type UpstreamSwitches } from "./fault-switch.ts";
+export { type Faults, faultMiddleware, noFaults } from "./faults.ts";
 export { pngSize } from "./png.ts";
-export { deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
+export { createThronSandbox, deliveryQuirk, THRON_SANDBOX, type ThronSandbox, type ThronSandboxStats } from "./thron/app.ts";
 export { CLASSIFICATION_ID, FOLDERS, RESTRICTED_CONTENTS, VISIBLE_CONTENTS } from "./thron/catalogue.ts";
-export { THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
-export { THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
+export { createThroughLineSandbox, THROUGHLINE_SANDBOX, type ThroughLineSandbox } from "./throughline/app.ts";
+export { createThunderSandbox, THUNDER_SANDBOX, type ThunderSandbox } from "./thunder/app.ts";
 export { type VerifiedLaunch, verifyLaunchUrl } from "./thunder/verify-launch-url.ts";
 
 export interface SandboxOptions {
@@ -24,91 +26,53 @@ export interface SandboxOptions {
   thunder?: { defaultMinutes?: number };
   throughline?: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
   /** Where the sandbox says what its fault switch was set to (it is a test tool, and says so). */
-  log?: (message: string, fields: Record<string, unknown>) => void;
+  log?: SandboxLog;
 }
-
-/**
- * The fault switch answers only the sandbox's own pages and tools: a JSON body (which a
- * cross-site form or `text/plain` POST cannot send without a preflight nobody answers), and
- * no Origin or Sec-Fetch-Site from another site.
- */
-const sameSiteOnly: MiddlewareHandler = async (c, next) => {
-  if (!/^application\/json\s*(;|$)/i.test(c.req.header("content-type") ?? ""))
-    return c.json({ error: "the fault switch takes a JSON body (Content-Type: application/json)" }, 415);
-  const origin = c.req.header("origin");
-  const site = c.req.header("sec-fetch-site");
-  if ((origin !== undefined && origin !== new URL(c.req.url).origin) || (site !== undefined && site !== "same-origin" && site !== "none"))
-    return c.json({ error: "the fault switch is a test tool: it refuses requests from other sites" }, 403);
-  await next();
-};
-
-const FaultsBody = z
-  .object({
-    latencyMs: z.number().int().min(0).max(60_000),
-    errorRate: z.number().min(0).max(1),
-    burst5xx: z.number().int().min(0).max(10_000),
-    playerScriptDown: z.boolean(),
-    playerNeverReady: z.boolean(),
-    expireSessions: z.boolean(),
-    tokenLifetimeSeconds: z.number().int().min(1).max(86_400),
-    /** THRON: an idle legacy session's life. */
-    legacySessionSeconds: z.number().int().min(1).max(86_400),
-    /** THRON: a misconfigured account, as `pnpm doctor` must name it. */
-    rejectClientSecret: z.boolean(),
-    revokeFolderRights: z.boolean(),
-    revokeViewerRole: z.boolean(),
-    /** ThroughLine: calls allowed per rolling day; 0 exhausts the quota at once. */
-    dailyQuota: z.number().int().min(0).max(1_000_000),
-  })
-  .partial();
 
 export function createSandbox(options: SandboxOptions) {
   const urls = sandboxUrls(options.baseUrl);
   const thron = createThronSandbox({ cdnBaseUrl: urls.thron, ...options.thron, ...(options.now && { now: options.now }) });
   const thunder = createThunderSandbox(options.thunder);
   const throughline = createThroughLineSandbox({ ...(options.now && { now: options.now }), ...options.throughline });
+  const upstreams = new Map<string, SimulatedUpstream>([
+    ["thron", thron],
+    ["thunder", thunder],
+    ["throughline", throughline],
+  ]);
+  return Object.assign(sandboxOf(upstreams, options.log), { urls });
+}
 
+/**
+ * A sandbox over `upstreams` (by id): each mounted under `/<id>`, the fault switch over HTTP
+ * under `/_admin` (it exists only where the sandbox itself is mounted), and the vendors this
+ * package simulates, typed, for tests and the demo (one not among `upstreams` throws when asked
+ * for). The BFF's sandbox mode builds one over its providers' simulators.
+ */
+export function sandboxOf(upstreams: ReadonlyMap<string, SimulatedUpstream>, log?: SandboxLog) {
   const app = new Hono();
-  app.route("/thron", thron.app);
-  app.route("/thunder", thunder.app);
-  app.route("/throughline", throughline.app);
-
-  // The fault switch over HTTP; it exists only where the sandbox itself is mounted.
-  app.get("/_admin/state", (c) =>
-    c.json({
-      thron: { faults: thron.faults, stats: thron.stats, settings: thron.settings },
-      thunder: { faults: thunder.faults, stats: thunder.stats, settings: thunder.settings },
-      throughline: { faults: throughline.faults, stats: throughline.stats, settings: throughline.settings },
-    }),
-  );
-  const providers = { thron, thunder, throughline };
-  app.use("/_admin/faults", sameSiteOnly);
-  app.use("/_admin/faults/*", sameSiteOnly);
-  const setFaults = (provider: keyof typeof providers) => async (c: Context) => {
-    const parsed = FaultsBody.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return c.json({ error: z.prettifyError(parsed.error) }, 400);
-    const { expireSessions, tokenLifetimeSeconds, legacySessionSeconds, dailyQuota, ...faults } = parsed.data;
-    const { rejectClientSecret, revokeFolderRights, revokeViewerRole, ...common } = faults;
-    const target = providers[provider];
-    Object.assign(target.faults, provider === "thron" ? faults : common);
-    if (provider === "thron" && tokenLifetimeSeconds) thron.settings.tokenLifetimeSeconds = tokenLifetimeSeconds;
-    if (provider === "thron" && legacySessionSeconds) thron.settings.legacySessionSeconds = legacySessionSeconds;
-    if (provider === "thron" && expireSessions) thron.expireSessions();
-    if (provider === "throughline" && dailyQuota !== undefined) throughline.settings.dailyQuota = dailyQuota;
-    options.log?.("sandbox fault switch set (a test tool: the simulated upstreams now fail on purpose)", { provider, ...parsed.data });
-    return c.json({ [provider]: { faults: target.faults, settings: target.settings } });
+  for (const [id, upstream] of upstreams) app.route(`/${id}`, upstream.app);
+  app.route("/_admin", faultSwitch(upstreams, log));
+  const vendor = <T extends SimulatedUpstream>(id: string): T => {
+    const upstream = upstreams.get(id);
+    if (!upstream) throw new Error(`this sandbox simulates no ${id}`);
+    return upstream as T; // what create<Vendor>Sandbox returned, put under its id
   };
-  app.post("/_admin/faults", setFaults("thron"));
-  for (const provider of Object.keys(providers) as (keyof typeof providers)[]) app.post(`/_admin/faults/${provider}`, setFaults(provider));
-
   return {
     app,
-    thron,
-    thunder,
-    throughline,
-    urls,
+    upstreams,
+    get thron() {
+      return vendor<ThronSandbox>("thron");
+    },
+    get thunder() {
+      return vendor<ThunderSandbox>("thunder");
+    },
+    get throughline() {
+      return vendor<ThroughLineSandbox>("throughline");
+    },
   };
 }
+
+export type SimulatedSandbox = ReturnType<typeof sandboxOf>;
 
 /** Where each simulated upstream answers under `baseUrl`: the one place that knows the sandbox's paths. */
 export function sandboxUrls(baseUrl: string) {

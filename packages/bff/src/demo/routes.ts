@@ -1,5 +1,5 @@
 /** The sandbox's demo: the page at `/` and its script at `/demo.js` (sandbox mode only). */
-import type { Sandbox } from "@embedkit/sandbox";
+import type { SimulatedSandbox } from "@embedkit/sandbox";
 import type { Hono } from "hono";
 import { respond } from "../http/response-headers.ts";
 import type { StaticFiles } from "../http/static-assets.ts";
@@ -12,7 +12,7 @@ const FRAGMENT_TIMEOUT_MS = 1_500;
 /** `render` asks the render route in-process (`/v1/render/<tag>?…`). */
 export function mountDemo(
   app: Hono,
-  sandbox: Sandbox,
+  sandbox: SimulatedSandbox,
   staticFiles: StaticFiles | null | undefined,
   render: (path: string, signal: AbortSignal) => Promise<Response>,
 ): void {

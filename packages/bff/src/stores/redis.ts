@@ -196,13 +196,13 @@ function redisCounters(client: RedisClient, run: Run, warn: (error: unknown) => 
   return {
     async increment(key: string, ttlMs: number, by = 1) {
       try {
-        const [value] = (await run(() =>
+        const [value] = await run(() =>
           client
             .multi()
             .incrBy(PREFIX + key, by)
             .pExpire(PREFIX + key, ttlMs, "NX")
             .exec(),
-        )) as unknown as [number];
+        );
         return Number(value);
       } catch (error) {
         warn(error);

@@ -27,6 +27,7 @@ export const thron: ProviderModule<ThronConfig, typeof THRON_VARS> = {
   vars: THRON_VARS,
   config: (vars, _context, problems) => thronConfig(vars, problems),
   doctor: checkThron,
+  simulator: async () => (await import("./sandbox.ts")).thronSimulator,
   // The impersonated user's folder rights decide what THRON answers; the folder is in every key.
   namespace: (own) => ["thron", own.tenant, own.username],
   create({ config, deps, now, upstream, responseCache }, own) {

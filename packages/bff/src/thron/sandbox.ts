@@ -1,17 +1,23 @@
-/** THRON's simulator in sandbox mode: the values its variables take there (sandbox-mode.ts reads them). */
-import { type SandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
+/** THRON's simulator in sandbox mode: the values its variables take there, and the simulated tenant itself. */
+import { createThronSandbox, sandboxUrls, THRON_SANDBOX } from "@embedkit/sandbox";
+import type { ProviderSimulator } from "../providers/contract.ts";
 
-/** Sandbox mode sets every THRON variable: the simulated tenant and its three galleries. */
-export function thronSandboxEnv(urls: SandboxUrls): Record<string, string> {
+export const thronSimulator: ProviderSimulator = {
+  values: (root) => ({ env: thronSandboxEnv(sandboxUrls(root).thron) }),
+  create: ({ root, now }) => createThronSandbox({ cdnBaseUrl: sandboxUrls(root).thron, ...(now && { now }) }),
+};
+
+/** Sandbox mode sets every THRON variable: the simulated tenant and its three galleries, its hosts at `url`. */
+function thronSandboxEnv(url: string): Record<string, string> {
   const { folderId, pkey, filterKeys, sportFolderId, sportPkey, restrictedFolderId, restrictedPkey } = THRON_SANDBOX;
   return {
     THRON_TENANT: THRON_SANDBOX.tenant,
     THRON_CLIENT_ID: THRON_SANDBOX.clientId,
     THRON_CLIENT_SECRET: THRON_SANDBOX.clientSecret,
     THRON_USERNAME: THRON_SANDBOX.username,
-    THRON_AUTH_URL: urls.thron,
-    THRON_API_URL: urls.thron,
-    THRON_CDN_URL: urls.thron,
+    THRON_AUTH_URL: url,
+    THRON_API_URL: url,
+    THRON_CDN_URL: url,
     THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
     THRON_FOLDER_ID: "",
     THRON_PKEY: "",

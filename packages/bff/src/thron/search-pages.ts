@@ -63,16 +63,34 @@ const GZIP_ONLY = ["gzip"] as const;
 /** Query parameters the assets route reads; any other is ignored, and left out of plan keys. */
 const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale", "ids"]);
 
-/** The path and the used parameters in a stable order (a name's repeated values keep theirs). */
+/**
+ * The path and the used parameters in a stable order (a name's repeated values keep theirs):
+ * names decoded, as the route reads them, values as sent. Two URLs share a key only when the
+ * route's validation reads the same values from both, so a plan remembered for a valid URL never
+ * answers an invalid one (a value URLSearchParams would decode alike, `%FF` and `%EF%BF%BD`, may
+ * not be alike to the route's parser and its length check).
+ */
 export function planKey(url: string): string {
   const start = url.indexOf("/", url.indexOf("//") + 2);
   const query = url.indexOf("?", start);
   if (query < 0) return url.slice(start);
   const used: [string, string][] = [];
-  for (const [name, value] of new URLSearchParams(url.slice(query + 1)))
-    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, value]);
+  for (const pair of url.slice(query + 1).split("&")) {
+    const equals = pair.indexOf("=");
+    const name = decodedName(equals < 0 ? pair : pair.slice(0, equals));
+    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, equals < 0 ? "" : pair.slice(equals + 1)]);
+  }
   used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return `${url.slice(start, query)}?${JSON.stringify(used)}`;
+}
+
+/** A parameter's name as the route reads it; one that does not decode stays as sent (and is no parameter a search uses). */
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replaceAll("+", " "));
+  } catch {
+    return raw;
+  }
 }
 
 /**

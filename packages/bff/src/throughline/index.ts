@@ -21,6 +21,7 @@ export const throughline: ProviderModule<ThroughLineConfig, typeof THROUGHLINE_V
   vars: THROUGHLINE_VARS,
   config: (vars) => throughlineConfig(vars),
   doctor: checkThroughLine,
+  simulator: async () => (await import("./sandbox.ts")).throughlineSimulator,
   // Quota, token and answers belong to the ThroughLine app.
   namespace: (own) => ["throughline", own.clientId],
   create({ deps, now, upstream, responseCache, counters, egressCounters, clientKey }, own) {

@@ -1,30 +1,23 @@
 /**
- * Thunder's launch tokens: each launch gets a token of its own from GenerateTokenWithDuration,
- * as short-lived as configured, never cached, shared nor renewed (so no token source).
+ * Thunder's credentials as its SSO service takes them: `Authorization: API base64(user:password)`
+ * on every call, Thunder's own scheme (neither Basic nor Bearer, nor OAuth: nothing to renew).
+ * Built first and handed to the client, as THRON's sessions and ThroughLine's tokens are. The
+ * launch tokens are not ours to keep: each launch gets one of its own through the client
+ * (GenerateTokenWithDuration), never cached, shared nor renewed.
  */
-import type { ThunderClient } from "./client.ts";
+import type { ThunderConfig } from "./config.ts";
 
-export interface ThunderToken {
-  token: string;
-  expiresAt: number;
+/** `Authorization: API base64(user:password)`: Thunder's own scheme, neither Basic nor Bearer. */
+export function thunderAuthorization(config: Pick<ThunderConfig, "username" | "password">): string {
+  return `API ${btoa(String.fromCharCode(...new TextEncoder().encode(`${config.username}:${config.password}`)))}`;
 }
 
-export function createThunderAuth(client: ThunderClient, now: () => number = Date.now) {
-  const { config, upstream } = client;
-  return {
-    /** A token of its own for one launch. */
-    async mintToken(): Promise<ThunderToken> {
-      const startedAt = now();
-      upstream.metrics?.tokenRequest(upstream.name, false); // never shared nor renewed: every launch asks for a new one
-      // Minting twice is harmless, so an outage is worth one more try.
-      const token = await client.call(
-        "GenerateTokenWithDuration",
-        { productId: config.vendorGuid, durationInMins: config.tokenMinutes },
-        { label: "token", retryOutage: true },
-      );
-      return { token, expiresAt: startedAt + config.tokenMinutes * 60_000 };
-    },
-  };
+/** What the client sends as `Authorization` on each SSO call. */
+export interface ThunderAuth {
+  authorization(): string;
 }
 
-export type ThunderAuth = ReturnType<typeof createThunderAuth>;
+export function createThunderAuth(config: Pick<ThunderConfig, "username" | "password">): ThunderAuth {
+  const authorization = thunderAuthorization(config);
+  return { authorization: () => authorization };
+}

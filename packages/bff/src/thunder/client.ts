@@ -10,6 +10,7 @@
 import { ProblemError } from "../core/problem.ts";
 import { badGateway, callUpstream, UpstreamError, type UpstreamOptions, unavailable } from "../upstream/call.ts";
 import type { ProviderHealth } from "../upstream/health.ts";
+import { type ThunderAuth, thunderAuthorization } from "./auth.ts";
 import type { ThunderConfig } from "./config.ts";
 
 /** The operations the BFF calls, with the body each takes. */
@@ -21,9 +22,10 @@ export interface SsoOperations {
 }
 export type SsoOperation = keyof SsoOperations;
 
-/** `Authorization: API base64(user:password)`: Thunder's own scheme, neither Basic nor Bearer. */
-export function thunderAuthorization(config: Pick<ThunderConfig, "username" | "password">): string {
-  return `API ${btoa(String.fromCharCode(...new TextEncoder().encode(`${config.username}:${config.password}`)))}`;
+/** A launch's own token, and when it expires. */
+export interface ThunderToken {
+  token: string;
+  expiresAt: number;
 }
 
 /** `<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">VALUE</string>`. */
@@ -94,14 +96,25 @@ export interface SsoCallOptions {
 }
 
 export class ThunderClient {
-  readonly #authorization: string;
-
   constructor(
     readonly config: ThunderConfig,
     readonly upstream: UpstreamOptions,
+    readonly auth: ThunderAuth,
     readonly health: ProviderHealth,
-  ) {
-    this.#authorization = thunderAuthorization(config);
+    readonly now: () => number = Date.now,
+  ) {}
+
+  /** A token of its own for one launch (GenerateTokenWithDuration), as short-lived as configured. */
+  async mintToken(): Promise<ThunderToken> {
+    const startedAt = this.now();
+    this.upstream.metrics?.tokenRequest(this.upstream.name, false); // never shared nor renewed: every launch asks for a new one
+    // Minting twice is harmless, so an outage is worth one more try.
+    const token = await this.call(
+      "GenerateTokenWithDuration",
+      { productId: this.config.vendorGuid, durationInMins: this.config.tokenMinutes },
+      { label: "token", retryOutage: true },
+    );
+    return { token, expiresAt: startedAt + this.config.tokenMinutes * 60_000 };
   }
 
   /** One SSO call, tracked: the string result, or a problem naming what went wrong. */
@@ -122,7 +135,7 @@ export class ThunderClient {
     const again = () => this.#call(operation, body, { label, retryOutage: false });
     let response: Response;
     try {
-      response = await callUpstream(this.upstream, () => ssoRequest(this.config, operation, body, this.#authorization), {
+      response = await callUpstream(this.upstream, () => ssoRequest(this.config, operation, body, this.auth.authorization()), {
         idempotent: false,
         operation: label,
       });

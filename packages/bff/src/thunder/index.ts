@@ -13,8 +13,9 @@ export const thunder: ProviderModule<ThunderConfig, typeof THUNDER_VARS> = {
   name: "Thunder",
   vars: THUNDER_VARS,
   config: (vars, { sandbox, simulated }, problems) =>
-    thunderConfig(vars, { sandbox, sandboxHubLookup: simulated?.thunderHubLookup ?? null }, problems),
+    thunderConfig(vars, { sandbox, sandboxHubLookup: simulated?.extra?.hubLookup ?? null }, problems),
   doctor: checkThunder,
+  simulator: async () => (await import("./sandbox.ts")).thunderSimulator,
   // Used tickets and launch budgets belong to the Thunder account.
   namespace: (own) => ["thunder", own.username],
   create({ config, deps, logger, now, upstream, counters, sharedCounters, clientKey, isAllowedOrigin }, own) {
@@ -32,10 +33,9 @@ export const thunder: ProviderModule<ThunderConfig, typeof THUNDER_VARS> = {
     const ownOrigin = URL.canParse(deps.publicUrl) && (!deps.publicUrlGuessed || config.sandbox) ? new URL(deps.publicUrl).origin : null;
     const hostIsOwn = config.sandbox && deps.publicUrlGuessed === true;
     const health = new ProviderHealth(undefined, now);
-    const client = new ThunderClient(own, upstream("Thunder"), health);
+    const client = new ThunderClient(own, upstream("Thunder"), createThunderAuth(own), health, now);
     const routes = thunderRoutes({
       config: own,
-      auth: createThunderAuth(client, now),
       client,
       isAllowedOrigin: (origin, requestUrl) =>
         origin === ownOrigin || isAllowedOrigin(origin) || (hostIsOwn && origin === new URL(requestUrl).origin),

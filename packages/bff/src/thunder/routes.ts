@@ -12,7 +12,6 @@ import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { rateLimit } from "../http/rate-limit.ts";
 import { validationHook } from "../http/validation.ts";
 import type { CounterStore } from "../upstream/quota.ts";
-import type { ThunderAuth } from "./auth.ts";
 import type { ThunderClient } from "./client.ts";
 import type { ThunderConfig } from "./config.ts";
 import { buildLaunchUrl, hubProLookupUrl, invalidIds } from "./mapping.ts";
@@ -37,7 +36,6 @@ const launch = createRoute({
 
 export interface ThunderRouteDeps {
   config: ThunderConfig;
-  auth: ThunderAuth;
   client: ThunderClient;
   /** ALLOWED_ORIGINS, plus the BFF's own origin (its demo page); `requestUrl` is the URL the request came to. */
   isAllowedOrigin: (origin: string, requestUrl: string) => boolean;
@@ -52,7 +50,6 @@ export interface ThunderRouteDeps {
 
 export function thunderRoutes({
   config,
-  auth,
   client,
   isAllowedOrigin,
   tickets,
@@ -100,7 +97,7 @@ export function thunderRoutes({
     let url: string;
     let expiresAt: number;
     try {
-      const minted = await auth.mintToken();
+      const minted = await client.mintToken();
       expiresAt = minted.expiresAt;
       url = buildLaunchUrl({ target: config.target, method, ids, token: minted.token, vendor: config.vendorGuid, league, angles });
       // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.

@@ -7,9 +7,9 @@
  * whole hour (our choice: ThroughLine documents no header for it).
  */
 import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { type Faults, faultMiddleware, noFaults } from "../faults.ts";
-import { COUNTRIES, HELPLINES, type SandboxContactMethod, type SandboxHelpline, TOPICS } from "./data.ts";
-import { localDay, openingHours } from "./opening-hours.ts";
+import { mountDirectory, mountEvents, tlError } from "./directory.ts";
 
 export const THROUGHLINE_SANDBOX = {
   clientId: "tl-sandbox-client",
@@ -18,33 +18,19 @@ export const THROUGHLINE_SANDBOX = {
 
 const HOUR = 3_600_000;
 
-export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number } = {}) {
-  const clock = options.now ?? Date.now;
-  const faults: Faults = noFaults();
-  const settings = {
-    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200,
-    dailyQuota: options.dailyQuota ?? 1_000,
-    perSecond: 30,
-    /** The account's applications (client id → secret): every one of them counts against the one quota. */
-    applications: new Map<string, string>([[THROUGHLINE_SANDBOX.clientId, THROUGHLINE_SANDBOX.clientSecret]]),
-  };
-  const tokens = new Map<string, number>(); // token → expiry (ms)
-  const calls: number[] = []; // API call times within the rolling day
-  const stats = { tokenRequests: 0, apiCalls: 0, refusedForQuota: 0, events: [] as Record<string, unknown>[] };
+type Tokens = Map<string, number>; // token → expiry (ms)
 
-  const app = new Hono();
-  const error = (c: Context, status: 400 | 401 | 404 | 410 | 429, code: string, description: string) =>
-    c.json({ error: code, error_description: description }, status);
-
+/** Client credentials only, in the body (never the URL), for one of the account's applications. */
+function mountToken(app: Hono, settings: ThroughLineSettings, tokens: Tokens, stats: { tokenRequests: number }): void {
   app.post("/oauth/token", async (c) => {
     stats.tokenRequests++;
     const query = new URL(c.req.url).searchParams;
     if (query.has("client_secret") || query.has("client_id"))
-      return error(c, 400, "invalid_request", "Client credentials must be sent in the request body, never in the URL.");
+      return tlError(c, 400, "invalid_request", "Client credentials must be sent in the request body, never in the URL.");
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    if (form.grant_type !== "client_credentials") return error(c, 400, "unsupported_grant_type", "Only client_credentials is supported.");
+    if (form.grant_type !== "client_credentials") return tlError(c, 400, "unsupported_grant_type", "Only client_credentials is supported.");
     if (typeof form.client_id !== "string" || settings.applications.get(form.client_id) !== form.client_secret)
-      return error(c, 401, "invalid_client", "Client authentication failed.");
+      return tlError(c, 401, "invalid_client", "Client authentication failed.");
     const token = crypto.randomUUID().replaceAll("-", "");
     tokens.set(token, Date.now() + settings.tokenLifetimeSeconds * 1000);
     return c.json({
@@ -55,16 +41,14 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
       created_at: Math.floor(Date.now() / 1000),
     });
   });
+}
 
-  // v1 is retired (November 11th, 2026): its directory answers 410, before any token or quota check.
-  for (const path of ["/v1/countries", "/v1/topics", "/v1/helplines", "/v1/helplines/*"])
-    app.all(path, (c) => error(c, 410, "gone", "API v1 was retired on November 11th, 2026: use /v2."));
-
-  // Every v2 call and every event needs a live bearer token and counts against the quota.
-  const guarded = async (c: Context, next: () => Promise<void>) => {
+/** Every v2 call and every event needs a live bearer token and counts against the quota. */
+function guarded(settings: ThroughLineSettings, tokens: Tokens, calls: number[], stats: ThroughLineStats, clock: () => number) {
+  return async (c: Context, next: () => Promise<void>) => {
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     const expiry = token ? tokens.get(token) : undefined;
-    if (!expiry || Date.now() >= expiry) return error(c, 401, "invalid_token", "The access token is invalid or has expired.");
+    if (!expiry || Date.now() >= expiry) return tlError(c, 401, "invalid_token", "The access token is invalid or has expired.");
     const now = clock();
     // The day's window moves on the hour: it holds this hour and the 23 before it.
     const hourStart = Math.floor(now / HOUR) * HOUR;
@@ -79,71 +63,57 @@ export function createThroughLineSandbox(options: { tokenLifetimeSeconds?: numbe
     stats.apiCalls++;
     await next();
   };
+}
+
+type ThroughLineOptions = { tokenLifetimeSeconds?: number; dailyQuota?: number; now?: () => number };
+type ThroughLineSettings = ReturnType<typeof settingsOf>;
+type ThroughLineStats = { tokenRequests: number; apiCalls: number; refusedForQuota: number; events: Record<string, unknown>[] };
+
+function settingsOf(options: ThroughLineOptions) {
+  return {
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 7_200,
+    dailyQuota: options.dailyQuota ?? 1_000,
+    perSecond: 30,
+    /** The account's applications (client id → secret): every one of them counts against the one quota. */
+    applications: new Map<string, string>([[THROUGHLINE_SANDBOX.clientId, THROUGHLINE_SANDBOX.clientSecret]]),
+  };
+}
+
+export function createThroughLineSandbox(options: ThroughLineOptions = {}) {
+  const clock = options.now ?? Date.now;
+  const faults: Faults = noFaults();
+  const settings = settingsOf(options);
+  const tokens: Tokens = new Map();
+  const calls: number[] = []; // API call times within the rolling day
+  const stats: ThroughLineStats = { tokenRequests: 0, apiCalls: 0, refusedForQuota: 0, events: [] };
+
+  const app = new Hono();
+  mountToken(app, settings, tokens, stats);
+  // v1 is retired (November 11th, 2026): its directory answers 410, before any token or quota check.
+  for (const path of ["/v1/countries", "/v1/topics", "/v1/helplines", "/v1/helplines/*"])
+    app.all(path, (c) => tlError(c, 410, "gone", "API v1 was retired on November 11th, 2026: use /v2."));
   for (const path of ["/v2/*", "/v1/events/*"]) {
     app.use(
       path,
       faultMiddleware(faults, () => new Response("Internal Server Error", { status: 500 })),
     );
-    app.use(path, guarded);
+    app.use(path, guarded(settings, tokens, calls, stats, clock));
   }
-
-  const contactMethod = (method: SandboxContactMethod, zone: string) => {
-    const weekly = typeof method.weekly === "function" ? method.weekly(localDay(zone, clock())) : (method.weekly ?? []);
-    return {
-      contactMethodType: method.type,
-      value: method.value,
-      alwaysOpen: method.alwaysOpen ?? false,
-      openingHours: method.alwaysOpen ? [] : openingHours(zone, weekly, clock()),
-    };
-  };
-  const publicHelpline = ({ priority: _priority, contactMethods, ...helpline }: SandboxHelpline) => ({
-    ...helpline,
-    contactMethods: contactMethods.map((m) => contactMethod(m, helpline.timezone)),
-  });
-  const topicMatches = (helpline: SandboxHelpline, topic: string) => {
-    const wanted = topic.trim().toLowerCase();
-    const known = TOPICS.find((t) => t.name.toLowerCase() === wanted || t.code === wanted);
-    return !!known && helpline.topics.includes(known.name);
-  };
-
-  app.get("/v2/countries", (c) => c.json({ countries: COUNTRIES }));
-  app.get("/v2/topics", (c) => c.json({ topics: TOPICS }));
-  app.get("/v2/helplines", (c) => {
-    const country = c.req.query("country_code")?.toUpperCase();
-    const topic = c.req.query("topic");
-    const priorityOnly = c.req.query("priority_only") === "true";
-    const limit = Number(c.req.query("limit") ?? 50);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return error(c, 400, "invalid_request", "limit must be between 1 and 100.");
-    const helplines = HELPLINES.filter(
-      (h) => (!country || h.country.code === country) && (!topic || topicMatches(h, topic)) && (!priorityOnly || h.priority),
-    ).slice(0, limit);
-    return c.json({ helplines: helplines.map(publicHelpline) });
-  });
-  app.get("/v2/helplines/:id", (c) => {
-    const helpline = HELPLINES.find((h) => h.id === c.req.param("id"));
-    return helpline ? c.json({ helpline: publicHelpline(helpline) }) : error(c, 404, "not_found", "No such helpline.");
-  });
-  const event = (type: string) => async (c: Context) => {
-    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
-    const valid =
-      body &&
-      typeof body.helpline_id === "string" &&
-      typeof body.session_id === "string" &&
-      typeof body.timestamp === "string" &&
-      !Number.isNaN(Date.parse(body.timestamp)) &&
-      (type !== "helpline_click" || typeof body.contact_method === "string");
-    if (!valid) return error(c, 400, "invalid_request", "helpline_id, session_id, timestamp (and contact_method for clicks) are required.");
-    stats.events.push({ type, ...body });
-    return c.body(null, 204);
-  };
-  app.post("/v1/events/helpline_display", event("helpline_display"));
-  app.post("/v1/events/helpline_click", event("helpline_click"));
+  mountDirectory(app, clock);
+  mountEvents(app, stats.events);
 
   return {
     app,
     faults,
     settings,
     stats,
+    /** ThroughLine's own switch: calls allowed per rolling day; 0 exhausts the quota at once. */
+    switches: {
+      shape: { dailyQuota: z.number().int().min(0).max(1_000_000) },
+      apply(fields: Record<string, unknown>) {
+        if (typeof fields.dailyQuota === "number") settings.dailyQuota = fields.dailyQuota;
+      },
+    },
     /** Forgets the calls counted so far (a new day). */
     resetQuota: () => calls.splice(0),
     revokeTokens: () => tokens.clear(),

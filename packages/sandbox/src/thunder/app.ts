@@ -33,44 +33,49 @@ export interface ThunderToken {
   expiresAt: number;
 }
 
-export function createThunderSandbox(options: { defaultMinutes?: number } = {}) {
-  const faults: Faults = noFaults();
-  const settings = {
-    defaultMinutes: options.defaultMinutes ?? THUNDER_SANDBOX.defaultMinutes,
-    minuteMs: 60_000,
-    answerFormat: "json" as AnswerFormat,
-  };
-  const tokens = new Map<string, ThunderToken>();
-  /** Hub Pro: launch URLs saved by GUID. */
-  const savedUrls = new Map<string, string>();
-  const stats = { tokenRequests: 0, savedUrls: 0, durations: [] as number[] };
-  const message = (text: string, status: 400 | 403 | 500) =>
-    new Response(JSON.stringify({ Message: text }), { status, headers: { "content-type": "application/json" } });
-  /** A WCF string result in the configured wire format. */
-  const answer = (c: Context, resultName: string, value: string) => {
-    if (settings.answerFormat === "xml")
-      return c.body(`<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">${value}</string>`, 200, {
-        "content-type": "application/xml; charset=utf-8",
-      });
-    if (settings.answerFormat === "text") return c.text(value);
-    return c.json({ [resultName]: value });
-  };
-  const authorised = (c: Context) => {
-    const encoded = /^API\s+(\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
-    try {
-      return encoded !== undefined && atob(encoded) === `${THUNDER_SANDBOX.username}:${THUNDER_SANDBOX.password}`;
-    } catch {
-      return false;
-    }
-  };
+const message = (text: string, status: 400 | 403 | 500) =>
+  new Response(JSON.stringify({ Message: text }), { status, headers: { "content-type": "application/json" } });
 
-  const app = new Hono();
-  app.use(
-    "/sso/*",
-    faultMiddleware(faults, () => message("An error has occurred.", 500)),
-  );
+/** A WCF string result in the configured wire format. */
+function answer(c: Context, format: AnswerFormat, resultName: string, value: string) {
+  if (format === "xml")
+    return c.body(`<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">${value}</string>`, 200, {
+      "content-type": "application/xml; charset=utf-8",
+    });
+  if (format === "text") return c.text(value);
+  return c.json({ [resultName]: value });
+}
 
-  const generate = (withDuration: boolean) => async (c: Context) => {
+function authorised(c: Context): boolean {
+  const encoded = /^API\s+(\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  try {
+    return encoded !== undefined && atob(encoded) === `${THUNDER_SANDBOX.username}:${THUNDER_SANDBOX.password}`;
+  } catch {
+    return false;
+  }
+}
+
+function thunderState(options: { defaultMinutes?: number }) {
+  return {
+    faults: noFaults() as Faults,
+    settings: {
+      defaultMinutes: options.defaultMinutes ?? THUNDER_SANDBOX.defaultMinutes,
+      minuteMs: 60_000,
+      answerFormat: "json" as AnswerFormat,
+    },
+    tokens: new Map<string, ThunderToken>(),
+    /** Hub Pro: launch URLs saved by GUID. */
+    savedUrls: new Map<string, string>(),
+    stats: { tokenRequests: 0, savedUrls: 0, durations: [] as number[] },
+  };
+}
+
+type ThunderState = ReturnType<typeof thunderState>;
+
+/** GenerateToken, or GenerateTokenWithDuration (`durationInMins`, 1 to 1440). */
+function generate(state: ThunderState, withDuration: boolean) {
+  const { settings, stats, tokens } = state;
+  return async (c: Context) => {
     stats.tokenRequests++;
     // Measured on the live service: bad credentials answer 500, not 401.
     if (!authorised(c)) return message("An error has occurred.", 500);
@@ -92,12 +97,12 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
       vendor: productId.toLowerCase(),
       expiresAt: Date.now() + minutes * settings.minuteMs,
     });
-    return answer(c, withDuration ? "GenerateTokenWithDurationResult" : "GenerateTokenResult", token);
+    return answer(c, settings.answerFormat, withDuration ? "GenerateTokenWithDurationResult" : "GenerateTokenResult", token);
   };
-  app.post("/sso/RESTSSOServices.svc/GenerateToken", generate(false));
-  app.post("/sso/RESTSSOServices.svc/GenerateTokenWithDuration", generate(true));
+}
 
-  // Hub Pro: a finished launch URL in, a GUID out (the answer's shape is not public: the WCF form is assumed).
+/** Hub Pro: a finished launch URL in, a GUID out (the answer's shape is not public: the WCF form is assumed). */
+function mountHubPro(app: Hono, { savedUrls, stats, settings }: ThunderState): void {
   app.post("/sso/RESTSSOServices.svc/SaveUserUrlByGuid", async (c) => {
     if (!authorised(c)) return message("An error has occurred.", 500);
     const body = (await c.req.json().catch(() => null)) as { url?: unknown } | null;
@@ -107,13 +112,26 @@ export function createThunderSandbox(options: { defaultMinutes?: number } = {}) 
     const guid = crypto.randomUUID();
     savedUrls.set(guid, url);
     stats.savedUrls++;
-    return answer(c, "SaveUserUrlByGuidResult", guid);
+    return answer(c, settings.answerFormat, "SaveUserUrlByGuidResult", guid);
   });
   // Stand-in for Hub Pro's lookup page (its real address is not public): it hands the saved launch URL on.
   app.get("/hub/:guid", (c) => {
     const url = savedUrls.get(c.req.param("guid"));
     return url ? c.redirect(url, 302) : c.text("Unknown launch", 404);
   });
+}
+
+export function createThunderSandbox(options: { defaultMinutes?: number } = {}) {
+  const state = thunderState(options);
+  const { faults, settings, stats, tokens, savedUrls } = state;
+  const app = new Hono();
+  app.use(
+    "/sso/*",
+    faultMiddleware(faults, () => message("An error has occurred.", 500)),
+  );
+  app.post("/sso/RESTSSOServices.svc/GenerateToken", generate(state, false));
+  app.post("/sso/RESTSSOServices.svc/GenerateTokenWithDuration", generate(state, true));
+  mountHubPro(app, state);
 
   return {
     app,

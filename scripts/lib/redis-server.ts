@@ -1,4 +1,4 @@
-/** Debian's redis-server on loopback for tests: no persistence, stopped by the test that started it. */
+/** Debian's redis-server on loopback for tests and benchmarks: no persistence, stopped by whoever started it. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { freePort } from "./loopback.ts";

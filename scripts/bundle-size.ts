@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 export const KB = 1024;
 
 export interface BundleFigure {
-  name: "loader" | "four-elements" | "gallery-page" | "hydration" | "everything" | "gallery-page-in-use";
+  name: "loader" | "four-elements" | "gallery-page" | "hydration" | "viewer" | "everything" | "gallery-page-in-use";
   /** What the figure counts, for a reader of `pnpm bench`. */
   what: string;
   files: string[];
@@ -107,6 +107,11 @@ export function bundleFigures(dir: string): BundleFigure[] {
       name: "hydration",
       what: "hydration: what an element adds on a page with a server-rendered element (Lit's hydrate support), nothing on others",
       ...onDemandChunk(dir, through(FOUR), /^chunks\/hydration-/),
+    },
+    {
+      name: "viewer",
+      what: 'layout="viewer": what a gallery adds on first use of the viewer (stage, strip, zoom, its players), nothing on other pages',
+      ...onDemandChunk(dir, through(["thron-gallery"]), /^chunks\/(viewer-controller|thron-player-mount)-/),
     },
     {
       name: "everything",

@@ -7,10 +7,8 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { html, isServer, nothing, type ReactiveController } from "lit";
-import { nextIndex } from "../internal/roving-grid.ts";
 import type { ThronGalleryStrings } from "./strings.ts";
 import { StageGestures } from "./viewer-gestures.ts";
-import { skeletonThumbs } from "./viewer-loader.ts";
 import { type StageHost, StagePlayback } from "./viewer-stage.ts";
 
 export interface ViewerHost extends StageHost {
@@ -22,12 +20,26 @@ export interface ViewerHost extends StageHost {
   loadMore(): Promise<void>;
 }
 
-const STRIP_KEYS = new Set(["ArrowLeft", "ArrowRight", "Home", "End"]);
+/**
+ * The strip's keys: one row, so not roving-grid.ts's rows (importing it would also split it out of
+ * the gallery's chunk into one of its own, which a grid page would then download apart).
+ */
+function stripTarget(key: string, current: number, last: number, rtl: boolean): number | null {
+  if (key === "Home") return 0;
+  if (key === "End") return last;
+  if (key !== "ArrowLeft" && key !== "ArrowRight") return null;
+  return current + ((key === "ArrowRight") !== rtl ? 1 : -1);
+}
 const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
 /** How much the hover zoom enlarges (viewer.styles.ts); the rendition asked for is that much larger. */
 const ZOOM = 2.5;
 /** Thumbnails a strip shows at once on common widths: loaded at once, the rest when scrolled to. */
 const EAGER_THUMBS = 8;
+
+/** A strip's placeholders while its assets are on their way (the same as the loader's, viewer-loader.ts). */
+function skeletonThumbs(count: number) {
+  return Array.from({ length: count }, () => html`<li class="thumb skeleton" aria-hidden="true"><span class="frame"></span></li>`);
+}
 
 export class ViewerController implements ReactiveController {
   /** The selected asset's index among the gallery's items. */
@@ -126,14 +138,12 @@ export class ViewerController implements ReactiveController {
   }
 
   readonly #onStripKeydown = (event: KeyboardEvent) => {
-    if (!STRIP_KEYS.has(event.key)) return;
     const tabs = this.#tabs();
     const current = tabs.indexOf(event.target as HTMLButtonElement);
-    if (current === -1) return;
+    const target = stripTarget(event.key, current, tabs.length - 1, getComputedStyle(this.#host).direction === "rtl");
+    if (current === -1 || target === null) return;
     event.preventDefault();
-    let target = nextIndex(event.key, current, tabs, getComputedStyle(this.#host).direction === "rtl") ?? current;
-    // Right on the last loaded thumbnail: the next page's first.
-    if (target === current && current === tabs.length - 1 && event.key !== "End" && event.key !== "Home") target = current + 1;
+    // Past the last loaded thumbnail, select() pages in the next one's.
     void this.select(target, true);
   };
 

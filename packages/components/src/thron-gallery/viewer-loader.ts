@@ -17,11 +17,6 @@ export function provideViewer(viewer: ViewerClass): void {
   loaded = viewer;
 }
 
-/** A strip's placeholders while its assets are on their way. */
-export function skeletonThumbs(count: number) {
-  return Array.from({ length: count }, () => html`<li class="thumb skeleton" aria-hidden="true"><span class="frame"></span></li>`);
-}
-
 export class ViewerLoader implements ReactiveController {
   readonly #host: ViewerHost;
   #viewer: ViewerController | null = null;
@@ -69,7 +64,7 @@ export class ViewerLoader implements ReactiveController {
     if (count === 0) return html``;
     return html`<section class="viewer">
       <div class="stage-box"><div class="stage"></div></div>
-      <ul class="strip">${skeletonThumbs(count)}</ul>
+      <ul class="strip">${Array.from({ length: count }, () => html`<li class="thumb skeleton" aria-hidden="true"><span class="frame"></span></li>`)}</ul>
     </section>` as TemplateResult;
   }
 }

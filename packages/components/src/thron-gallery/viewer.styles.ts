@@ -94,6 +94,9 @@ export const viewerStyles = css`
     overscroll-behavior-x: contain;
     scroll-snap-type: x proximity;
     position: relative;
+    /* No scrollbar row under the strip (its height is reserved before the script runs): the strip
+       scrolls by touch, wheel and trackpad, and follows the selection of the arrows and buttons. */
+    scrollbar-width: none;
   }
   /* A phone keeps the strip, with smaller thumbnails (see README: not dots, which are too small to hit). */
   @container (max-width: 30rem) {

@@ -264,7 +264,7 @@ export function reserveCss(c: Choices): string {
           "--thumb": "4rem",
           "min-height": `calc(min(0.75 * ${width}, 75vh) + 0.75rem + 0.75 * var(--thumb) + 0.5rem)`,
         }),
-        `@media (min-width: 32rem) { ${waiting} { --thumb: 5.5rem; } }`,
+        `@media (min-width: 33.0625rem) { ${waiting} { --thumb: 5.5rem; } }`,
       ].join("\n");
     case "asset":
       // The 16:9 stage, and the caption's title and line of description when shown.

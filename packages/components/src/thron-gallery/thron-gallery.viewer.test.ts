@@ -99,6 +99,16 @@ describe("<thron-gallery layout=viewer>", () => {
     expect(stage(shadow).getAttribute("aria-labelledby")).to.equal(tabs(shadow)[0]?.id);
   });
 
+  it("at the last asset, the next button hands focus to the previous one", async () => {
+    const { el, shadow } = await viewer({ q: "sunny harbour" });
+    expect(el.items).to.have.length(2);
+    expect(el.hasMore).to.equal(false);
+    part(shadow, "next").focus();
+    await sendKeys({ press: "Enter" });
+    await until(() => part(shadow, "next").disabled, "next to be disabled at the end");
+    expect(shadow.activeElement).to.equal(part(shadow, "previous"), "focus is not dropped to the page");
+  });
+
   it("steps with a swipe on the stage, both ways, and ignores a short or vertical drag", async () => {
     const { el, shadow } = await viewer();
     swipe(stage(shadow), 300, 150);

@@ -106,9 +106,13 @@ export class ViewerController implements ReactiveController {
     if (index >= this.#host.items.length - 1 && this.#host.hasMore) void this.#host.loadMore();
   }
 
-  /** The previous (-1) or next (+1) asset. */
-  step(direction: 1 | -1): Promise<void> {
-    return this.select(this.index + direction);
+  /** The previous (-1) or next (+1) asset; a button that became disabled hands focus to the other. */
+  async step(direction: 1 | -1): Promise<void> {
+    const pressed = (this.#host.renderRoot as ShadowRoot).activeElement as HTMLButtonElement | null;
+    await this.select(this.index + direction);
+    if (!pressed?.disabled) return;
+    const other = this.#host.renderRoot.querySelector<HTMLButtonElement>(`.viewer [part="${direction > 0 ? "previous" : "next"}"]`);
+    (other && !other.disabled ? other : this.#tabs()[this.index])?.focus();
   }
 
   get #stage(): HTMLElement | null {

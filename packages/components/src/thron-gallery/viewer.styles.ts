@@ -66,6 +66,8 @@ export const viewerStyles = css`
   .viewer .overlay.previous,
   .viewer .overlay.next {
     inset-block-start: calc(50% - 1.375rem);
+    font-size: 1.5rem;
+    line-height: 1;
   }
   .viewer .overlay.previous {
     inset-inline-start: 0.5rem;

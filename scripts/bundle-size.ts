@@ -115,7 +115,7 @@ export function bundleFigures(dir: string): BundleFigure[] {
     },
     {
       name: "everything",
-      what: "a page with all five elements through components.js, and all they load on demand (the carousel's controls, the dialog, the preset check)",
+      what: "a page with all five elements through components.js, and all they load on demand (the carousel's controls, the viewer, the dialog, the preset check)",
       ...pageWeight(dir, through([...FOUR, "thron-asset"]), true),
     },
     {

@@ -1,6 +1,7 @@
 import { expect } from "@open-wc/testing";
 import { emulateMedia, sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
-import { frames, mountGallery, setFaults, unmountAll, until } from "../internal/test-support.ts";
+import { firstEvent, frames, mount, mountGallery, setFaults, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import "../thron-filter-bar/thron-filter-bar.ts";
 import type { ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -224,6 +225,32 @@ describe("<thron-gallery layout=viewer>", () => {
     expect(shadow.activeElement).to.equal(audio, "focus moves to the player it started");
     expect(el.querySelector('[slot="viewer-player"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it("follows a linked filter bar (its request events): a new result starts at its first asset", async () => {
+    const container = mount();
+    const gallery = document.createElement("thron-gallery") as ThronGallery;
+    for (const [name, value] of Object.entries({ id: "viewer-linked", bff: TEST_BFF, layout: "viewer", "page-size": "12" }))
+      gallery.setAttribute(name, value);
+    const bar = document.createElement("thron-filter-bar");
+    bar.setAttribute("for", "viewer-linked");
+    const first = firstEvent(gallery, "thron-gallery-load");
+    container.append(bar, gallery);
+    await first;
+    const shadow = gallery.shadowRoot as ShadowRoot;
+    await until(() => tabs(shadow).length === 12, "the strip");
+    tabs(shadow)[3]?.click();
+    await until(() => selected(shadow) === 3, "the fourth asset");
+    await until(() => !!bar.shadowRoot?.querySelector('[part="search"]'), "the bar's search");
+    const search = bar.shadowRoot?.querySelector('[part="search"]') as HTMLInputElement;
+    const narrowed = firstEvent(gallery, "thron-gallery-load");
+    search.focus();
+    await sendKeys({ type: "sunny harbour" });
+    await narrowed;
+    await until(() => tabs(shadow).length === 2, "the narrowed strip");
+    expect(selected(shadow)).to.equal(0, "the new result's first asset");
+    expect(stageImage(shadow)?.getAttribute("src")).to.equal(gallery.items[0]?.thumbnail.url);
+    await expect(gallery).to.be.accessible();
   });
 
   it("on a phone, keeps a compact strip of thumbnails large enough to tap", async () => {

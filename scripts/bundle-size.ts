@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 export const KB = 1024;
 
 export interface BundleFigure {
-  name: "loader" | "four-elements" | "gallery-page" | "hydration" | "everything" | "gallery-page-in-use";
+  name: "loader" | "four-elements" | "gallery-page" | "hydration" | "viewer" | "everything" | "gallery-page-in-use";
   /** What the figure counts, for a reader of `pnpm bench`. */
   what: string;
   files: string[];
@@ -111,8 +111,13 @@ export function bundleFigures(dir: string): BundleFigure[] {
       ...onDemandChunk(dir, through(FOUR), /^chunks\/hydration-/),
     },
     {
+      name: "viewer",
+      what: 'layout="viewer": what a gallery adds on first use of the viewer (stage, strip, zoom, its players), nothing on other pages',
+      ...onDemandChunk(dir, through(["thron-gallery"]), /^chunks\/(viewer-controller|thron-player-mount)-/),
+    },
+    {
       name: "everything",
-      what: "a page with all five elements through components.js, and all they load on demand (the carousel's controls, the dialog, the preset check)",
+      what: "a page with all five elements through components.js, and all they load on demand (the carousel's controls, the viewer, the dialog, the preset check)",
       ...pageWeight(dir, through([...FOUR, "thron-asset"]), true),
     },
     {

@@ -204,6 +204,36 @@ describe("the builder in Chromium", () => {
     await pasted.close();
   });
 
+  it("writes a viewer whose room is kept until its script runs, and that works the same on another origin", async () => {
+    const page = await openBuilder();
+    await page.click('input[name="kind"][value="viewer"]');
+    await page.waitForSelector('#preview thron-gallery[layout="viewer"]');
+    await page.waitForFunction(() => !!document.querySelector("#preview thron-gallery")?.shadowRoot?.querySelector('[role="tab"]'));
+    assert.deepEqual(await axeViolations(page), [], "the builder passes axe");
+    const snippet = await page.$eval("#snippet", (code) => code.textContent ?? "");
+    assert.match(snippet, /<thron-gallery id="embedkit-viewer-\w+" layout="viewer" page-size="12"><\/thron-gallery>$/);
+    assert.match(snippet, /#embedkit-viewer-\w+:not\(:defined\) \{/);
+    // A host page with the content column the snippets are sized for (1.5rem from each edge, at most 72rem).
+    snippetForHost = `<style>body { margin: 0 auto; padding: 0 1.5rem; max-width: 72rem; }</style>${snippet}`;
+    const pasted = await browser.newPage();
+    for (const width of [1280, 390]) {
+      await pasted.setViewport({ width, height: 900 });
+      await pasted.setJavaScriptEnabled(false);
+      await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+      const reserved = await pasted.$eval("thron-gallery", (g) => g.getBoundingClientRect().height);
+      await pasted.setJavaScriptEnabled(true);
+      await pasted.goto(`${hostOrigin}/`, { waitUntil: "load" });
+      await pasted.waitForFunction(() => {
+        const root = document.querySelector("thron-gallery")?.shadowRoot;
+        return !!root?.querySelector('[role="tab"]') && !root.querySelector(".skeleton");
+      });
+      const shown = await pasted.$eval("thron-gallery", (g) => g.getBoundingClientRect().height);
+      assert.ok(reserved > 100 && Math.abs(shown - reserved) <= 2, `${width} px wide: ${reserved} px reserved, ${shown} px shown`);
+    }
+    await page.close();
+    await pasted.close();
+  });
+
   it("writes a filter bar showing only the chosen filters, linked to its gallery, that works the same on another origin", async () => {
     const page = await openBuilder();
     await page.click('input[name="kind"][value="filtered-gallery"]');

@@ -168,7 +168,11 @@ describe("the demo page", () => {
           );
         });
         const shown = await heights();
-        assert.equal(Object.keys(shown).length, 6, "two filter bars, three galleries (not the server-rendered one) and an asset");
+        assert.equal(
+          Object.keys(shown).length,
+          7,
+          "two filter bars, four galleries (not the server-rendered one: a preset, a hand-picked list, a carousel, a viewer) and an asset",
+        );
         for (const [element, height] of Object.entries(shown))
           assert.ok(Math.abs(height - (reserved[element] ?? 0)) <= 2, `${element}: ${reserved[element]} px reserved, ${height} px shown`);
       } finally {

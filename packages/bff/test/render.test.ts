@@ -106,6 +106,20 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.equal(response.headers.get("cache-control"), json.headers.get("cache-control"));
   });
 
+  it("renders a viewer's first paint: the first asset on the stage and the strip of thumbnails", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(`${GALLERY}?page-size=4&layout=viewer&type=image`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const html = await response.text();
+    const page = stateOf(html) as { items: { title: string; thumbnail: { url: string } }[] };
+    assert.match(html, /<section class="viewer" aria-label="Viewer">/);
+    assert.match(html, /<ul\s+part="grid"\s+class="strip"\s+role="tablist"\s+aria-label="Thumbnails"/);
+    const stage = /<div\s+part="stage"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
+    assert.ok(stage.includes(`src="${page.items[0]?.thumbnail.url}"`), "the first asset on the stage");
+    assert.equal([...html.matchAll(/role="tab"/g)].length, 4);
+    assert.match(html, /role="tab"\s+id="viewer-tab-0"\s+aria-selected="true"/);
+  });
+
   it("holds, for visitors without JavaScript, each asset as a link to its public delivery URL and a note on what needs scripts", async () => {
     const bff = sandboxBff();
     const html = await (await bff.get(`${GALLERY}?page-size=4`)).text();

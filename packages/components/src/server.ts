@@ -10,6 +10,8 @@ import { noScriptAsset } from "./thron-asset/no-script.ts";
 import { translated as assetStrings } from "./thron-asset/strings.ts";
 import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
+import { ViewerController } from "./thron-gallery/viewer-controller.ts";
+import { provideViewer } from "./thron-gallery/viewer-loader.ts";
 import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
 import { noScriptLaunchButton } from "./thunder-launch-button/no-script.ts";
 import { translated as launchStrings } from "./thunder-launch-button/strings.ts";
@@ -17,6 +19,9 @@ import "./thron-asset/thron-asset.ts";
 import "./thron-gallery/thron-gallery.ts";
 import "./throughline-helplines/throughline-helplines.ts";
 import "./thunder-launch-button/thunder-launch-button.ts";
+
+// A viewer's first paint is the viewer's own (the browser loads its code on first use).
+provideViewer(ViewerController);
 
 const strings: Record<string, Translations<object>> = {
   "thron-gallery": galleryStrings,

@@ -28,6 +28,9 @@ const built = existsSync(join(dir, "components.js")) && existsSync(join(dir, "th
  * the attribute, its ids read, sent as one request, its placeholders, and no preset told to a
  * linked bar; the gallery entry about 108 B, the preset chunk 128 B) and about 690 B on demand (the list's checks and their messages for the
  * editor, in the preset check's chunk, which only a gallery with a preset or a list loads).
+ * Issue 27's `layout="viewer"` cost the gallery page about 870 B at load: its CSS (the stage's and
+ * strip's room from the first render, as the carousel's), its loader and its English strings; the
+ * viewer itself loads on first use (the "viewer" figure).
  */
 const LIMITS: Record<BundleFigure["name"], number> = {
   // Issue 24: components.js became a loader that imports the entry of each element a page holds
@@ -38,12 +41,14 @@ const LIMITS: Record<BundleFigure["name"], number> = {
   // Not the budgets (12 KB, 18 KB): Lit alone is about 5.3 KB of every page and the gallery's own
   // code 6.4 KB; six files compress apart where one script did (see README "Size").
   loader: 600,
-  "gallery-page": 15_000,
-  "four-elements": 27_480,
+  "gallery-page": 15_900,
+  "four-elements": 28_400,
   /** Lit's hydration, loaded only on a page with a server-rendered element. */
   hydration: 2_550,
-  everything: 40_150,
-  "gallery-page-in-use": 24_850,
+  /** The viewer's code, loaded by a gallery with layout="viewer" on first use. */
+  viewer: 3_720,
+  everything: 44_500,
+  "gallery-page-in-use": 29_450,
 };
 
 const OTHER_LANGUAGE = /[\\/]lang[\\/](?!en\.ts$)[\w-]+\.ts$/;
@@ -98,6 +103,23 @@ describe("the CDN bundle, as pages download it", { skip: !built && "run pnpm bui
     for (const file of byName("everything").files.filter((f) => existsSync(join(dir, `${f}.map`)))) {
       assert.ok(headers.includes(`/${file}\n  SourceMap: ${file.slice(file.lastIndexOf("/") + 1)}.map\n`), file);
       assert.doesNotMatch(readFileSync(join(dir, file), "utf8"), /sourceMappingURL/, file);
+    }
+  });
+
+  it("a page with grids downloads none of the viewer until a gallery shows one", () => {
+    const viewer = byName("viewer");
+    assert.ok(
+      viewer.files.some((file) => file.startsWith("chunks/viewer-controller-")),
+      "the viewer is a chunk of its own",
+    );
+    for (const name of ["gallery-page", "four-elements"] as const) {
+      const { files, sources } = byName(name);
+      assert.deepEqual(
+        files.filter((file) => viewer.files.includes(file)),
+        [],
+        name,
+      );
+      assert.ok(!sources.some((source) => /viewer-(controller|stage|gestures)\.ts$/.test(source)), `${name}: no viewer source`);
     }
   });
 

@@ -161,9 +161,12 @@ document.addEventListener("thunder-error", (event) => event.detail.status.toUppe
     const italian = chunks.filter((chunk) => chunk.includes("Carica altri"));
     assert.equal(italian.length, 1, "the Italian strings in a chunk of their own");
     assert.doesNotMatch(italian[0] ?? "", /Load more|customElements/, "fetched only by pages in Italian");
-    const dialog = chunks.filter((chunk) => chunk.includes("showModal"));
+    const dialog = chunks.filter((chunk) => chunk.includes("showModal") && chunk.includes("dialog-title"));
     assert.equal(dialog.length, 1, "the asset dialog and its players in a chunk of their own");
     assert.doesNotMatch(dialog[0] ?? "", /customElements/, "fetched on the gallery's first open");
+    const viewer = chunks.filter((chunk) => chunk.includes("showModal") && chunk.includes("viewer-stage"));
+    assert.equal(viewer.length, 1, "the viewer (layout=viewer) in a chunk of its own");
+    assert.doesNotMatch(viewer[0] ?? "", /customElements|dialog-title/, "fetched when a gallery first shows a viewer");
     assert.match(bundle, /customElements\.define\(tag, element\)/);
     assert.match(bundle, /ThronGallery\.define\("thron-gallery"\)/);
     assert.doesNotMatch(bundle, /"thunder-launch-button"/, "one element's import brings only that element");

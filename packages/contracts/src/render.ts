@@ -66,7 +66,7 @@ export const GalleryAttributes = CommonAttributes.extend({
     .default("default")
     .openapi({ param: { name: "gallery", in: "query" }, description: "Gallery name configured on the BFF" }),
   "page-size": AssetsQuery.shape.limit,
-  layout: z.enum(["grid", "carousel"]).default("grid"),
+  layout: z.enum(["grid", "carousel", "viewer"]).default("grid"),
   player: z.enum(["thron", "native"]).optional(),
   autoplay: z
     .string()

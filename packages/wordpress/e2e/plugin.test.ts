@@ -130,6 +130,7 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
   test("each shortcode renders its element with the elements' attribute names", async () => {
     const content = [
       `[thron_gallery page-size="4" type="video" sort="title" layout="carousel" filter-topic="sport"]`,
+      `[thron_gallery page-size="3" layout="viewer"]`,
       `[thron_asset asset="x-1" caption player="native"]`,
       `[throughline_helplines country="gb" topic="suicide" priority limit="2"]`,
       `[thunder_launch_button method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e"]Watch it[/thunder_launch_button]`,
@@ -146,10 +147,14 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
         opening,
       );
     element(`<thron-gallery bff="${bff}" locale="en-US" page-size="4" type="video" sort="title" layout="carousel" filter-topic="sport">`);
+    const viewer = `<thron-gallery bff="${bff}" locale="en-US" page-size="3" layout="viewer">`;
+    element(viewer);
+    const viewerHtml = page.slice(page.indexOf(viewer), page.indexOf("</thron-gallery>", page.indexOf(viewer)));
+    assert.match(viewerHtml, /role="tablist"/, "the viewer rendered by the BFF: its strip of thumbnails");
     element(`<thron-asset bff="${bff}" locale="en-US" asset="x-1" caption player="native">`);
     element(`<throughline-helplines bff="${bff}" locale="en-US" country="GB" topic="suicide" priority limit="2">`);
     element(`<thunder-launch-button bff="${bff}" locale="en-US" method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e">`, "Watch it");
-    assert.equal(page.match(/components\.js/g)?.length, 1, "one bundle for four shortcodes");
+    assert.equal(page.match(/components\.js/g)?.length, 1, "one bundle for five shortcodes");
     posts.shortcodes = post.link;
   });
 

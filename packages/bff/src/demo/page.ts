@@ -67,6 +67,12 @@ const RESERVE = `
     --slide: max(11rem, (min(100vw - 3rem, 72rem) - 2rem) / 3);
     min-height: calc(3.25rem + 0.75 * var(--slide) + 2.87rem + 0.5rem);
   }
+  /* A viewer: its 4:3 stage (at most 75vh), a gap, and one row of 4:3 thumbnails (4rem wide on a phone, 5.5rem wider). */
+  thron-gallery[layout="viewer"]:not(:defined) {
+    --thumb: 4rem;
+    min-height: calc(min(0.75 * min(100vw - 3rem, 72rem), 75vh) + 0.75rem + 0.75 * var(--thumb) + 0.5rem);
+  }
+  @media (min-width: 33.0625rem) { thron-gallery[layout="viewer"]:not(:defined) { --thumb: 5.5rem; } }
   /* The asset's 16 / 9 box and its caption (title and a line of description). */
   thron-asset:not(:defined) { display: block; aspect-ratio: 16 / 9; padding-bottom: 5.25rem; }
   thron-filter-bar:not(:defined) { display: block; min-height: 12rem; margin-bottom: 1rem; }
@@ -116,7 +122,7 @@ export function demoPage(
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="description" content="Embedkit's elements on a sandbox catalogue: THRON galleries with filters, a carousel, one asset, a Thunder launch button and ThroughLine helplines.">
+<meta name="description" content="Embedkit's elements on a sandbox catalogue: THRON galleries with filters, a carousel, a viewer, one asset, a Thunder launch button and ThroughLine helplines.">
 <title>Embedkit demo (sandbox)</title>
 <link rel="icon" href="${FAVICON}">
 <script type="module" src="/components.js"></script>
@@ -153,6 +159,11 @@ ${preload}
     <h2 id="carousel-heading">A carousel</h2>
     <p><code>&lt;thron-gallery layout="carousel" autoplay type="image" filter-topic="nature"&gt;</code>: one row that snaps, previous and next, rotating until you hover or focus it (never under reduced motion).</p>
     <thron-gallery layout="carousel" autoplay type="image" filter-topic="nature" page-size="12" aria-label="Nature photos"></thron-gallery>
+  </section>
+  <section class="light" aria-labelledby="viewer-heading">
+    <h2 id="viewer-heading">A product viewer</h2>
+    <p><code>&lt;thron-gallery layout="viewer" type="image,video" filter-topic="city"&gt;</code>: one asset large, its thumbnails below (arrow keys, swipes); hover or pinch an image to zoom, or open it full screen; videos play in the stage.</p>
+    <thron-gallery layout="viewer" type="image,video" filter-topic="city" page-size="12" aria-label="City photos and videos"></thron-gallery>
   </section>
   ${
     video

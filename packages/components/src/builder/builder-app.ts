@@ -21,6 +21,7 @@ import { type Choices, type EmbedKind, elementMarkup, handPicked, snippet, snipp
 const KINDS: [EmbedKind, string][] = [
   ["gallery", "Gallery (grid)"],
   ["carousel", "Carousel"],
+  ["viewer", "Viewer (one asset large, thumbnails below)"],
   ["asset", "Single asset"],
   ["filtered-gallery", "Filter bar + gallery"],
   ["helplines", "Helplines (ThroughLine)"],
@@ -456,7 +457,7 @@ export class EmbedkitBuilder extends LitElement {
 
   override render() {
     const c = this._choices;
-    const galleryKind = c.kind === "gallery" || c.kind === "carousel" || c.kind === "filtered-gallery";
+    const galleryKind = c.kind === "gallery" || c.kind === "carousel" || c.kind === "viewer" || c.kind === "filtered-gallery";
     return html`<form class="choices" @submit=${(e: Event) => e.preventDefault()}>
         ${this.#editChoices()}
         <fieldset>

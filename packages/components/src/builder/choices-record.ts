@@ -9,7 +9,7 @@ import { type Choices, DEFAULT_CHOICES, type EmbedKind, INSTANCE_ID } from "./sn
 
 export type ChoicesRecord = Record<string, string>;
 
-const KINDS: readonly EmbedKind[] = ["gallery", "carousel", "asset", "filtered-gallery", "helplines", "thunder"];
+const KINDS: readonly EmbedKind[] = ["gallery", "carousel", "viewer", "asset", "filtered-gallery", "helplines", "thunder"];
 const SORTS: readonly Choices["sort"][] = ["newest", "oldest", "title"];
 const PLAYERS: readonly Choices["player"][] = ["thron", "native"];
 const SOURCES: readonly Choices["source"][] = ["preset", "picked"];

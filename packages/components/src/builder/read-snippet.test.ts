@@ -33,6 +33,7 @@ describe("reading a pasted snippet back into the builder's choices", () => {
       "oldest",
       { scheme: "dark", accent: "#ff6600", radius: 1 },
     ]);
+    expect(choicesOf(readSnippet('<thron-gallery layout="viewer"></thron-gallery>') ?? {}).kind).to.equal("viewer");
     const bare = choicesOf(readSnippet('<thunder-launch-button method="edits" ids="a,b">Open</thunder-launch-button>') ?? {});
     expect([bare.kind, bare.method, bare.ids, bare.label]).to.deep.equal(["thunder", "edits", "a,b", "Open"]);
   });

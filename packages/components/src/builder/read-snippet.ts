@@ -33,6 +33,9 @@ export function readSnippet(source: string): ChoicesRecord | null {
   return record;
 }
 
+/** A gallery's `layout` → the builder's element choice. */
+const LAYOUT_KINDS: Record<string, string> = { carousel: "carousel", viewer: "viewer" };
+
 function kindOf(element: Element, withBar: boolean): string {
   switch (element.localName) {
     case "thron-asset":
@@ -42,7 +45,8 @@ function kindOf(element: Element, withBar: boolean): string {
     case "thunder-launch-button":
       return "thunder";
     default:
-      return withBar ? "filtered-gallery" : element.getAttribute("layout") === "carousel" ? "carousel" : "gallery";
+      if (withBar) return "filtered-gallery";
+      return LAYOUT_KINDS[element.getAttribute("layout") ?? ""] ?? "gallery";
   }
 }
 

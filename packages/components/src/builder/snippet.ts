@@ -6,7 +6,7 @@
  * exactly this markup, so what is previewed is what is pasted.
  */
 
-export type EmbedKind = "gallery" | "carousel" | "asset" | "filtered-gallery" | "helplines" | "thunder";
+export type EmbedKind = "gallery" | "carousel" | "viewer" | "asset" | "filtered-gallery" | "helplines" | "thunder";
 
 export interface Theme {
   scheme: "light" | "dark";
@@ -135,6 +135,11 @@ export function elementMarkup(c: Choices): string {
         ["id", instanceId(c)],
         ["layout", "carousel"],
         ["autoplay", c.autoplay],
+      ]);
+    case "viewer":
+      return galleryTag(c, [
+        ["id", instanceId(c)],
+        ["layout", "viewer"],
       ]);
     case "filtered-gallery":
       return `<thron-filter-bar${attributes([
@@ -268,6 +273,16 @@ export function reserveCss(c: Choices): string {
         "--slide": `max(11rem, (${width} - 2rem) / 3)`,
         "min-height": "calc(3.25rem + 0.75 * var(--slide) + 2.87rem + 0.5rem)",
       });
+    case "viewer":
+      // The 4:3 stage (at most 75vh), its gap, and the strip's row of 4:3 thumbnails 5.5rem wide (4rem on a phone).
+      return [
+        cssRule(waiting, {
+          display: "block",
+          "--thumb": "4rem",
+          "min-height": `calc(min(0.75 * ${width}, 75vh) + 0.75rem + 0.75 * var(--thumb) + 0.5rem)`,
+        }),
+        `@media (min-width: 33.0625rem) { ${waiting} { --thumb: 5.5rem; } }`,
+      ].join("\n");
     case "asset":
       // The 16:9 stage, and the caption's title and line of description when shown.
       return cssRule(waiting, { display: "block", "aspect-ratio": "16 / 9", "padding-bottom": c.caption ? "5.25rem" : "0" });

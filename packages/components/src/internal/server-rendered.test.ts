@@ -101,6 +101,37 @@ describe("server-rendered elements", () => {
     expect(helplines.shadowRoot?.querySelector('[part="emergency-link"]')?.getAttribute("href")).to.equal("tel:911");
   });
 
+  it("hydrate a server-rendered viewer: the stage and strip the server wrote, no BFF call, then the keyboard works", async () => {
+    const viewerHtml = await fragment("thron-gallery", { layout: "viewer", "page-size": "5", type: "image", sort: "oldest" });
+    const calls = bffCalls.length;
+    const container = document.createElement("div");
+    document.body.append(container);
+    try {
+      (container as HTMLElement & { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(viewerHtml);
+      const viewer = container.querySelector("thron-gallery") as ThronGallery;
+      const shadow = viewer.shadowRoot as ShadowRoot;
+      const serverStage = shadow.querySelector('.viewer [part="stage"] img');
+      const serverTabs = [...shadow.querySelectorAll('[role="tab"]')];
+      expect(serverStage, "the server rendered the stage's image").to.not.equal(null);
+      expect(serverTabs).to.have.length(5);
+      await until(() => viewer.hasUpdated, "the viewer to hydrate");
+      await viewer.updateComplete;
+      expect(shadow.querySelector('.viewer [part="stage"] img')).to.equal(serverStage, "the server's image, not a new one");
+      expect(shadow.querySelector('[role="tab"]')).to.equal(serverTabs[0]);
+      expect(
+        bffCalls.slice(calls).filter((url) => url.includes("/assets")),
+        "BFF calls for the first page",
+      ).to.deep.equal([]);
+      (serverTabs[0] as HTMLElement).focus();
+      await sendKeys({ press: "ArrowRight" });
+      await until(() => serverTabs[1]?.getAttribute("aria-selected") === "true", "the second thumbnail to be selected");
+      expect(shadow.activeElement).to.equal(serverTabs[1]);
+      await expect(viewer).to.be.accessible();
+    } finally {
+      container.remove();
+    }
+  });
+
   it("keep the server's page when a filter bar arrives later with nothing chosen", async () => {
     const bar = document.createElement("thron-filter-bar");
     for (const [name, value] of Object.entries({ for: "ssr-gallery", "sync-url": "later", bff: TEST_BFF })) bar.setAttribute(name, value);

@@ -18,6 +18,8 @@ import { HeldRoom } from "./held-room.ts";
 import { type GalleryPreset, handPickedIds, MAX_HAND_PICKED, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
+import { viewerStyles } from "./viewer.styles.ts";
+import { ViewerLoader } from "./viewer-loader.ts";
 
 /** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
 const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) || Object.keys(query?.filters ?? {}).length > 0;
@@ -71,6 +73,8 @@ const DEFAULT_PAGE_SIZE = 24;
  * @csspart previous-slides - Carousel: the button showing the previous slides.
  * @csspart next-slides - Carousel: the button showing the next slides.
  * @csspart rotation - Carousel with autoplay: the button that stops and starts the rotation.
+ * @csspart play - Viewer: the play button over a video's or audio's poster.
+ * @csspart popup - Viewer: the full-screen pop-up of an image.
  *
  * @cssproperty [--thron-gallery-tile-min-width=11rem] - Narrowest a tile gets before the grid drops a column.
  * @cssproperty [--thron-gallery-gap=1rem] - Space between tiles.
@@ -84,9 +88,11 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty --thron-gallery-badge-background - Badge background.
  * @cssproperty --thron-gallery-badge-color - Badge text colour.
  * @cssproperty --thron-gallery-slide-width - Carousel: width of a slide (default: a third of the row, at least the tile min width).
+ * @cssproperty [--thron-gallery-viewer-aspect=4 / 3] - Viewer: the stage's shape (each asset is fitted inside it whole).
+ * @cssproperty [--thron-gallery-viewer-max-height=75vh] - Viewer: the stage's greatest height.
  */
 export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
-  static override styles = [styles, carouselStyles];
+  static override styles = [styles, carouselStyles, viewerStyles];
   static override properties = {
     gallery: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
@@ -116,8 +122,11 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare infinite: boolean;
   /** Keep the open asset in the page URL's hash (`#<id>=<asset>`), so a link reopens it. */
   declare syncUrl: boolean;
-  /** `grid` (default), or `carousel`: one row that scrolls, with previous and next buttons. */
-  declare layout: "grid" | "carousel";
+  /**
+   * `grid` (default); `carousel`: one row that scrolls, with previous and next buttons; `viewer`:
+   * one stage with the selected asset over a strip of thumbnails (zoom, swipe, the Player in the stage).
+   */
+  declare layout: "grid" | "carousel" | "viewer";
   /** Carousel only: rotate every 5 seconds, or every `autoplay="<seconds>"`; pauses on hover and focus, off under reduced motion. */
   declare autoplay: string | null;
   /** Hand-picked: asset ids, comma separated (up to 50), shown exactly and in this order; ids not in the gallery's folder are skipped. */
@@ -140,6 +149,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   readonly #preset = new PresetController(this);
   readonly #filterLink = new FilterLink(this);
   readonly #carousel = new CarouselLoader(this);
+  readonly #viewer = new ViewerLoader(this);
   #abort: AbortController | null = null;
   /** The load under way (or the last one): loadMore() during a load waits for it rather than doing nothing. */
   #running: Promise<void> = Promise.resolve();
@@ -291,6 +301,15 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
       void this.reload();
   }
 
+  /** A server-rendered viewer hydrates with the viewer's own template: its code loads first. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    const serverRendered = !this.hasUpdated && (this.serverState !== undefined || inlineState(this) !== null);
+    const waiting = this.#viewer.beforeFirstRender(serverRendered);
+    if (waiting) return waiting.then(() => super.scheduleUpdate());
+    const result = super.scheduleUpdate();
+    return result instanceof Promise ? result : undefined;
+  }
+
   protected override firstUpdated(): void {
     this.#observers.observeTiles();
   }
@@ -432,13 +451,17 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     return html`<div part="base" class="base ${this.#room.held ? "held" : ""}" aria-busy=${this._loading ? "true" : "false"}>
       ${this._error ? errorMessage(this._error, t, { busy: this._loading, onRetry: () => this.#onRetry() }) : nothing}
       ${empty ? html`<p part="message" class="message empty">${t.empty}</p>` : nothing}
-      ${this.#carousel.wrap(
-        html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
+      ${
+        this.#viewer.active
+          ? this.#viewer.render(t, placeholders)
+          : this.#carousel.wrap(
+              html`<ul part="grid" class="grid" id="slides" role=${this.#carousel.active ? "group" : "list"} aria-live=${this.#carousel.live ?? nothing} @keydown=${this.#onGridKeydown}>
           ${this._items.map((asset, index) => this.#tile(asset, index, t))}
           ${skeletons(placeholders)}
         </ul>`,
-        t,
-      )}
+              t,
+            )
+      }
       <div class="sentinel" aria-hidden="true"></div>
       <div class="actions">
         <p part="count" class="count" role="status">${status}</p>

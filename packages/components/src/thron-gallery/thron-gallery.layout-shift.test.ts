@@ -1,6 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { sendKeys, setViewport } from "@web/test-runner-commands";
-import { firstEvent, frames, mount, setFaults, TEST_BFF, unmountAll } from "../internal/test-support.ts";
+import { firstEvent, frames, mount, setFaults, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { ThronGallery } from "./thron-gallery.ts";
 import "./thron-gallery.ts";
 
@@ -116,5 +116,32 @@ describe("<thron-gallery> keeps the page still (CLS)", () => {
     });
     expect(el.items).to.have.length(2);
     expect(cls).to.be.at.most(CLS_TARGET);
+  });
+
+  it("the viewer: its first page fills the room its placeholders took, and stepping between assets of any type moves nothing", async () => {
+    await setFaults({ latencyMs: 300 });
+    let mounted: Awaited<ReturnType<typeof galleryOnAPage>> | undefined;
+    // A page size of its own: an answer the BFF has not cached (a cached one skips the upstream's latency).
+    const cls = await layoutShift(async () => {
+      mounted = await galleryOnAPage({ layout: "viewer", "page-size": "13", type: "image,video,audio", sort: "title" });
+      await mounted.settled;
+      await mounted.el.updateComplete;
+      await frames();
+    });
+    expect(cls).to.be.at.most(CLS_TARGET);
+    const { el, below } = mounted as NonNullable<typeof mounted>;
+    const shadow = el.shadowRoot as ShadowRoot;
+    await until(() => shadow.querySelectorAll('[role="tab"]').length === 13, "the strip");
+    const top = below.getBoundingClientRect().top;
+    const types = new Set<string>();
+    for (const [index, tab] of [...shadow.querySelectorAll<HTMLButtonElement>('[role="tab"]')].entries()) {
+      tab.click();
+      types.add(el.items[index]?.type ?? "");
+      await el.updateComplete;
+      await frames();
+      expect(below.getBoundingClientRect().top).to.equal(top, `the page below after showing ${el.items[index]?.type} ${index}`);
+    }
+    expect(types.size).to.be.at.least(2, "assets of several types");
+    await expect(el).to.be.accessible();
   });
 });

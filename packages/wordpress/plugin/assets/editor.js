@@ -94,7 +94,7 @@
           h(SelectControl, {
             label: s.layout,
             value: attributes.layout || "grid",
-            options: options(["grid", s.grid], ["carousel", s.carousel]),
+            options: options(["grid", s.grid], ["carousel", s.carousel], ["viewer", s.viewer]),
             onChange: (layout) => setAttributes({ layout }),
           }),
           h(RangeControl, {

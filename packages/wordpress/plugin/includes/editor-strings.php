@@ -33,6 +33,7 @@ function embedkit_editor_strings(): array {
 		'layout'         => __( 'Layout', 'embedkit' ),
 		'grid'           => __( 'Grid', 'embedkit' ),
 		'carousel'       => __( 'Carousel', 'embedkit' ),
+		'viewer'         => __( 'Viewer', 'embedkit' ),
 		'filterBar'      => __( 'Show a filter bar above it', 'embedkit' ),
 		'player'         => __( 'Player', 'embedkit' ),
 		'playerThron'    => __( 'THRON Player', 'embedkit' ),

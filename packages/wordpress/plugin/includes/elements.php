@@ -56,7 +56,7 @@ function embedkit_elements(): array {
 				),
 				'layout'    => array(
 					'kind'   => 'enum',
-					'values' => array( 'grid', 'carousel' ),
+					'values' => array( 'grid', 'carousel', 'viewer' ),
 				),
 				'autoplay'  => array( 'kind' => 'seconds' ),
 				'assets'    => array( 'kind' => 'ids' ),

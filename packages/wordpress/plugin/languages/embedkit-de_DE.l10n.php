@@ -17,6 +17,7 @@ return array(
 		'Button text' => 'Beschriftung',
 		'By title' => 'Nach Titel',
 		'Carousel' => 'Karussell',
+		'Viewer' => 'Ansicht',
 		'Check connection' => 'Verbindung prüfen',
 		'Choose an asset in the sidebar.' => 'Wählen Sie einen Inhalt in der Seitenleiste.',
 		'Connection' => 'Verbindung',

@@ -17,6 +17,7 @@ return array(
 		'Button text' => 'Texto del botón',
 		'By title' => 'Por título',
 		'Carousel' => 'Carrusel',
+		'Viewer' => 'Visor',
 		'Check connection' => 'Comprobar conexión',
 		'Choose an asset in the sidebar.' => 'Elige un contenido en la barra lateral.',
 		'Connection' => 'Conexión',

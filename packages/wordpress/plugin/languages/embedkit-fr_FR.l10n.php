@@ -17,6 +17,7 @@ return array(
 		'Button text' => 'Texte du bouton',
 		'By title' => 'Par titre',
 		'Carousel' => 'Carrousel',
+		'Viewer' => 'Visionneuse',
 		'Check connection' => 'Vérifier la connexion',
 		'Choose an asset in the sidebar.' => 'Choisissez un contenu dans la barre latérale.',
 		'Connection' => 'Connexion',

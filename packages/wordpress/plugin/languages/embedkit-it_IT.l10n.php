@@ -17,6 +17,7 @@ return array(
 		'Button text' => 'Testo del pulsante',
 		'By title' => 'Per titolo',
 		'Carousel' => 'Carosello',
+		'Viewer' => 'Visualizzatore',
 		'Check connection' => 'Verifica connessione',
 		'Choose an asset in the sidebar.' => 'Scegli un contenuto nella barra laterale.',
 		'Connection' => 'Connessione',

@@ -23,4 +23,8 @@ export default {
   stopRotation: "Automatische Wiedergabe stoppen",
   zoom: "Vergrößern",
   fullscreen: "Vollbild",
+  viewer: "Ansicht",
+  thumbnails: "Vorschaubilder",
+  play: "Abspielen",
+  shownAsset: (index, count, title) => `${index} von ${count}: ${title}`,
 } satisfies ThronGalleryStrings;

@@ -21,6 +21,10 @@ const en = {
   stopRotation: "Stop the slide show",
   zoom: "Zoom",
   fullscreen: "Full screen",
+  viewer: "Viewer",
+  thumbnails: "Thumbnails",
+  play: "Play",
+  shownAsset: (index: number, count: number, title: string) => `${index} of ${count}: ${title}`,
 };
 
 export type ThronGalleryStrings = typeof en;

@@ -23,4 +23,8 @@ export default {
   stopRotation: "Detener el pase automático",
   zoom: "Ampliar",
   fullscreen: "Pantalla completa",
+  viewer: "Visor",
+  thumbnails: "Miniaturas",
+  play: "Reproducir",
+  shownAsset: (index, count, title) => `${index} de ${count}: ${title}`,
 } satisfies ThronGalleryStrings;

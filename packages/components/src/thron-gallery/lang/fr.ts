@@ -23,4 +23,8 @@ export default {
   stopRotation: "Arrêter le défilement automatique",
   zoom: "Agrandir",
   fullscreen: "Plein écran",
+  viewer: "Visionneuse",
+  thumbnails: "Miniatures",
+  play: "Lire",
+  shownAsset: (index, count, title) => `${index} sur ${count} : ${title}`,
 } satisfies ThronGalleryStrings;

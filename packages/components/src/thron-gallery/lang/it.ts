@@ -23,4 +23,8 @@ export default {
   stopRotation: "Ferma lo scorrimento automatico",
   zoom: "Ingrandisci",
   fullscreen: "Schermo intero",
+  viewer: "Visualizzatore",
+  thumbnails: "Miniature",
+  play: "Riproduci",
+  shownAsset: (index, count, title) => `${index} di ${count}: ${title}`,
 } satisfies ThronGalleryStrings;

@@ -4,22 +4,26 @@
  * before it renders. Their templates are the elements' own; nothing here draws anything.
  */
 import type { Asset, AssetPage } from "@embedkit/contracts";
-import type { TemplateResult } from "lit";
+import type { LitElement, TemplateResult } from "lit";
 import type { Translations } from "./internal/localize.ts";
 import { noScriptAsset } from "./thron-asset/no-script.ts";
 import { translated as assetStrings } from "./thron-asset/strings.ts";
+import { noScriptFilterBar } from "./thron-filter-bar/no-script.ts";
+import { translated as filterBarStrings } from "./thron-filter-bar/strings.ts";
 import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
 import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
 import { noScriptLaunchButton } from "./thunder-launch-button/no-script.ts";
 import { translated as launchStrings } from "./thunder-launch-button/strings.ts";
 import "./thron-asset/thron-asset.ts";
+import "./thron-filter-bar/thron-filter-bar.ts";
 import "./thron-gallery/thron-gallery.ts";
 import "./throughline-helplines/throughline-helplines.ts";
 import "./thunder-launch-button/thunder-launch-button.ts";
 
 const strings: Record<string, Translations<object>> = {
   "thron-gallery": galleryStrings,
+  "thron-filter-bar": filterBarStrings,
   "thron-asset": assetStrings,
   "throughline-helplines": helplinesStrings,
   "thunder-launch-button": launchStrings,
@@ -33,9 +37,26 @@ export async function stringsReady(tag: string, locale: string): Promise<void> {
   await strings[tag]?.ready(locale);
 }
 
-/** What `tag` shows a visitor without JavaScript besides its own render, or null when that is all it needs. */
-export function noScriptOf(tag: string, state: unknown, locale: string): TemplateResult | null {
+/**
+ * What `tag` shows a visitor without JavaScript besides its own render, or null when that is all
+ * it needs; `inForm`: it goes at the end of the element's form (the filter bar's submit button).
+ */
+export function noScriptOf(tag: string, state: unknown, locale: string): { template: TemplateResult; inForm?: true } | null {
+  if (tag === "thron-filter-bar") return { template: noScriptFilterBar(locale), inForm: true };
+  const template = noScriptTemplate(tag, state, locale);
+  return template && { template };
+}
+
+function noScriptTemplate(tag: string, state: unknown, locale: string): TemplateResult | null {
   if (tag === "thron-gallery") return noScriptGallery(state as AssetPage, galleryStrings.strings(locale), locale);
   if (tag === "thron-asset") return noScriptAsset(state as Asset, locale);
   return tag === "thunder-launch-button" ? noScriptLaunchButton(locale) : null;
+}
+
+/** The element's own stylesheet as text: what its server-rendered shadow root links to (see the BFF's render/styles.ts). */
+export function stylesOf(tag: string): string {
+  const element = customElements.get(tag) as (typeof LitElement & { finalize(): void }) | undefined;
+  if (!element) return "";
+  element.finalize(); // elementStyles are collected when the class is first used
+  return element.elementStyles.map((style) => ("cssText" in style ? style.cssText : "")).join("\n");
 }

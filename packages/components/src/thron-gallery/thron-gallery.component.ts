@@ -22,14 +22,8 @@ import { styles } from "./thron-gallery.styles.ts";
 /** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
 const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) || Object.keys(query?.filters ?? {}).length > 0;
 
-/** One query, however written: the same text and the same values per key. */
-const key = (query: GalleryQuery = {}) =>
-  JSON.stringify([
-    query.q?.trim() ?? "",
-    Object.entries(query.filters ?? {})
-      .filter(([, v]) => v.length)
-      .sort(),
-  ]);
+/** A query as text, to tell two apart (a bar and the server both read the page URL: keys and values in its order). */
+const key = (query: GalleryQuery = {}) => JSON.stringify([query.q?.trim() || "", query.filters || {}]);
 
 /** A server-rendered first page, and the visitor's query it shows (a linked bar's, from the page URL). */
 type ServerPage = AssetPage & { query?: GalleryQuery };
@@ -393,7 +387,12 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
-    const figure = tileFigure(asset, t, { width: this._tileWidth, eager: index < this.#eagerTiles, locale: this.localeInEffect });
+    const figure = tileFigure(asset, t, {
+      width: this._tileWidth,
+      eager: index < this.#eagerTiles,
+      first: index === 0,
+      locale: this.localeInEffect,
+    });
     return this.#carousel.tile(
       index,
       this._items.length,

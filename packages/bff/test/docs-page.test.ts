@@ -10,7 +10,9 @@ describe("the API's description", () => {
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       "/health",
+      "/v1/render/styles/{file}",
       "/v1/render/thron-asset",
+      "/v1/render/thron-filter-bar",
       "/v1/render/thron-gallery",
       "/v1/render/throughline-helplines",
       "/v1/render/thunder-launch-button",

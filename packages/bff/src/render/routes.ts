@@ -38,8 +38,14 @@ const VISITOR_QUERY =
   "`<thron-filter-bar sync-url>` keeps it in the page URL (`q`, `filter.<key>`): forward them so the gallery shows it and the bar " +
   "shows it chosen (a visitor without JavaScript filters by submitting the bar's form, which reloads the page with them).";
 
+/** The visitor's text, documented (so the fuzzer sends it too); `query.filter.<key>` is open-ended, as `filter-<key>`. */
+const VisitorText = z.object({
+  "query.q": z.string().max(200).optional().openapi({ description: "The visitor's search text, as the page URL's `q`" }),
+});
+
 /** The route of one tag: its attributes as the documented query. */
-function renderRoute(tag: RenderTag, query: z.ZodObject, extra = "") {
+function renderRoute(tag: RenderTag, attributes: z.ZodObject, extra = "") {
+  const query = tag === "thron-gallery" || tag === "thron-filter-bar" ? attributes.extend(VisitorText.shape) : attributes;
   return createRoute({
     method: "get",
     path: `/${tag}`,

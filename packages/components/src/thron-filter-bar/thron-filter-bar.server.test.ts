@@ -117,4 +117,30 @@ describe("a server-rendered <thron-filter-bar> and its gallery", () => {
     expect(height(pair.bar)).to.equal(before, "the bar keeps its height");
     await expect(pair.bar).to.be.accessible();
   });
+
+  it("asked without locale, in the caller's Accept-Language: on an English page it hydrates in that language, no text swapped", async () => {
+    unmountAll();
+    history.replaceState(null, "", originalUrl);
+    const query = new URLSearchParams({ bff: TEST_BFF, for: "ssr-italian" });
+    const response = await originalFetch(`${TEST_BFF}/v1/render/thron-filter-bar?${query}`, {
+      headers: { "accept-language": "it-IT,it;q=0.9" },
+    });
+    const container = mount();
+    (container as HTMLElement & { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(await response.text());
+    const italian = container.querySelector("thron-filter-bar") as ThronFilterBar;
+    expect(italian.getAttribute("lang")).to.equal("it");
+    const textOf = () => [...(italian.shadowRoot?.querySelector(".label")?.childNodes ?? [])].find((n) => n.nodeType === Node.TEXT_NODE);
+    const label = italian.shadowRoot?.querySelector(".label");
+    const text = textOf();
+    expect(label?.textContent).to.equal("Cerca", "rendered in Italian");
+    await until(() => italian.hasUpdated, "the Italian bar to hydrate");
+    await italian.updateComplete;
+    await frames();
+    expect(italian.shadowRoot?.querySelector(".label")?.textContent).to.equal("Cerca", "still Italian on an English page");
+    expect(text?.textContent).to.equal("Cerca");
+    expect(textOf() === text, "the server's text node, not a new one").to.equal(true);
+    expect(document.documentElement.lang).to.equal("en");
+    // What the element computes once running (its landmark's name) is Italian too: it speaks its own lang.
+    expect(italian.shadowRoot?.querySelector('[role="search"]')?.getAttribute("aria-label")).to.equal("Cerca: ssr-italian");
+  });
 });

@@ -45,7 +45,11 @@ describe("GET /v1/render/thron-filter-bar", () => {
       assert.ok(html.includes(filter.label), filter.label);
       for (const option of filter.options) assert.ok(html.includes(option.label), option.label);
     }
-    assert.match(html, /<noscript><button part="apply" type="submit">Applica i filtri<\/button><\/noscript><\/form>/);
+    assert.match(
+      html,
+      /<div part="selection"[^>]*><noscript><button part="apply" type="submit">Applica i filtri<\/button><\/noscript>[\s\S]*<\/div>\s*<\/form>/,
+      "the button inside the form, first in its selection row",
+    );
     assert.doesNotMatch(html, /checked/, "nothing chosen: no box checked");
     const state = stateOf(html);
     assert.deepEqual(state, { gallery: "default", locale: "it", filters: gallery.filters, query: { q: "", filters: {} } });
@@ -145,6 +149,13 @@ describe("the stylesheet a fragment links", () => {
     const text = await css.text();
     assert.match(text, /:host\{/);
     assert.match(text, /--thron-gallery-accent/);
+    const bar = await (await bff.get(`${BAR}?for=g&locale=en`)).text();
+    const barCss = await (await bff.get(new URL(/<link rel="stylesheet" href="([^"]+)">/.exec(bar)?.[1] ?? "").pathname)).text();
+    assert.match(
+      barCss,
+      /@media \(scripting: none\) \{ \[part=chip\], \[part=clear\] \{ display: none \} \}/,
+      "no dead buttons without scripts",
+    );
     const stale = await bff.get("/v1/render/styles/thron-gallery.0000000000000000.css");
     assert.equal(stale.status, 200, "an older build's link still styles");
     assert.doesNotMatch(stale.headers.get("cache-control") ?? "", /immutable/);

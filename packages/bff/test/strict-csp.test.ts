@@ -53,6 +53,7 @@ const COMPUTED_STYLES = `(() => {
     galleryColumns: getComputedStyle(grid).gridTemplateColumns.split(" ").length,
     barControls: getComputedStyle(controls).display,
     helplinesList: getComputedStyle(list).listStyleType,
+    barClear: getComputedStyle(document.querySelector("thron-filter-bar").shadowRoot.querySelector('[part="clear"]')).display,
   };
 })()`;
 
@@ -138,11 +139,14 @@ describe("a host page with a strict CSP", () => {
         galleryColumns: number;
         barControls: string;
         helplinesList: string;
+        barClear: string;
       };
       assert.equal(seen.galleryGrid, "grid", "the gallery's grid");
       assert.ok(seen.galleryColumns >= 4, `${seen.galleryColumns} columns on a desktop`);
       assert.equal(seen.barControls, "flex", "the filter bar's row");
       assert.equal(seen.helplinesList, "none", "the helplines' list, unmarked");
+      // Without scripts "Clear all" could do nothing: the stylesheet leaves it out (its own button submits the form).
+      assert.equal(seen.barClear === "none", !javaScript, `"Clear all" display: ${seen.barClear}`);
       await page.close();
       // Reports are posted after the page: give them a moment.
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -8,7 +8,7 @@ import type { LitElement, TemplateResult } from "lit";
 import type { Translations } from "./internal/localize.ts";
 import { noScriptAsset } from "./thron-asset/no-script.ts";
 import { translated as assetStrings } from "./thron-asset/strings.ts";
-import { noScriptFilterBar } from "./thron-filter-bar/no-script.ts";
+import { NO_SCRIPT_STYLES, noScriptFilterBar } from "./thron-filter-bar/no-script.ts";
 import { translated as filterBarStrings } from "./thron-filter-bar/strings.ts";
 import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
@@ -39,7 +39,7 @@ export async function stringsReady(tag: string, locale: string): Promise<void> {
 
 /**
  * What `tag` shows a visitor without JavaScript besides its own render, or null when that is all
- * it needs; `inForm`: it goes at the end of the element's form (the filter bar's submit button).
+ * it needs; `inForm`: it goes first in the element's form's selection row (the filter bar's submit button).
  */
 export function noScriptOf(tag: string, state: unknown, locale: string): { template: TemplateResult; inForm?: true } | null {
   if (tag === "thron-filter-bar") return { template: noScriptFilterBar(locale), inForm: true };
@@ -58,5 +58,6 @@ export function stylesOf(tag: string): string {
   const element = customElements.get(tag) as (typeof LitElement & { finalize(): void }) | undefined;
   if (!element) return "";
   element.finalize(); // elementStyles are collected when the class is first used
-  return element.elementStyles.map((style) => ("cssText" in style ? style.cssText : "")).join("\n");
+  const own = element.elementStyles.map((style) => ("cssText" in style ? style.cssText : "")).join("\n");
+  return tag === "thron-filter-bar" ? `${own}\n${NO_SCRIPT_STYLES}` : own;
 }

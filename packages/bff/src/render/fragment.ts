@@ -61,9 +61,10 @@ export async function renderFragment(input: FragmentInput): Promise<string> {
   const link = stylesheetLink(input.stylesBase, input.tag, (await stylesheet(input.tag)).hash);
   let inside = rendered.slice(shadowOpen, hostEnd).replace(INLINE_STYLE, "").replace(UNCHECKED, "");
   const noScript = await noScriptHtml(input);
-  const formEnd = inside.lastIndexOf("</form>");
-  if (noScript.inForm && formEnd >= 0) inside = `${inside.slice(0, formEnd)}${noScript.html}${inside.slice(formEnd)}`;
-  else inside = `${noScript.html}${inside}`;
+  // The filter bar's button: first in its selection row, where its chips and "Clear all" are.
+  const selection = inside.indexOf('<div part="selection"');
+  const at = noScript.inForm && selection >= 0 ? inside.indexOf(">", selection) + 1 : 0;
+  inside = `${inside.slice(0, at)}${noScript.html}${inside.slice(at)}`;
   return hostTag(input.tag, input.attributes, input.state, `${rendered.slice(shadowStart, shadowOpen)}${link}${inside}`);
 }
 

@@ -27,6 +27,7 @@ import { respond, responseHeaders } from "@embedkit/bff/response-headers";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import puppeteer from "puppeteer-core";
+import { demoLcp, printDemoLcp } from "./bench-lcp.ts";
 import { singleScriptWeight } from "./bundle-baseline.ts";
 import { moduleShares } from "./bundle-breakdown.ts";
 import { bundleFigures, KB, roundTrips } from "./bundle-size.ts";
@@ -359,74 +360,6 @@ async function firstThumbnails(runs = 9) {
   }
 }
 
-/**
- * The demo on a throttled phone (4× CPU, 200 KB/s, 150 ms latency, as the demo's CLS test), its
- * first gallery and helplines server-rendered against the same page with bare tags, alternating,
- * each run in a fresh browser context (nothing cached in the browser; the BFF's cache warm).
- */
-async function demoLcp(runs = 5) {
-  const bff = await startNodeServer({
-    env: { BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "100000000" },
-    port: 0,
-    deps: { logSink: () => {} },
-  });
-  const browser = await puppeteer.launch({ executablePath: await chromePath(), args: CHROME_ARGS });
-  const measure = async (path: string) => {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
-    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    await page.emulateCPUThrottling(4);
-    await page.emulateNetworkConditions({ download: 200_000, upload: 90_000, latency: 150 });
-    await page.evaluateOnNewDocument(() => {
-      const seen = { lcp: 0, cls: 0, element: "" };
-      (window as unknown as { __paint: typeof seen }).__paint = seen;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { startTime: number; element?: Element }[]) {
-          seen.lcp = entry.startTime;
-          seen.element = entry.element?.localName ?? "";
-        }
-      }).observe({ type: "largest-contentful-paint", buffered: true });
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
-          if (!entry.hadRecentInput) seen.cls += entry.value;
-      }).observe({ type: "layout-shift", buffered: true });
-    });
-    await page.goto(`${bff.url}${path}`, { waitUntil: "networkidle0" });
-    const figures = await page.evaluate(() => {
-      const thumbnail = performance.getEntriesByType("resource").find((e) => e.name.includes("/thumbnail/")) as PerformanceResourceTiming;
-      const { lcp, cls, element } = (window as unknown as { __paint: { lcp: number; cls: number; element: string } }).__paint;
-      return {
-        lcp,
-        cls,
-        element,
-        thumbnailMs: thumbnail ? thumbnail.responseEnd - thumbnail.startTime : Number.NaN,
-        thumbnailAt: thumbnail ? thumbnail.responseEnd : Number.NaN,
-      };
-    });
-    await context.close();
-    return figures;
-  };
-  try {
-    const server: Awaited<ReturnType<typeof measure>>[] = [];
-    const client: Awaited<ReturnType<typeof measure>>[] = [];
-    for (let i = 0; i < runs; i++) {
-      server.push(await measure("/"));
-      client.push(await measure("/?render=client"));
-    }
-    const sum = (list: typeof server) => ({
-      lcp: median(list.map((r) => r.lcp)),
-      cls: Math.max(...list.map((r) => r.cls)),
-      thumbnailMs: median(list.map((r) => r.thumbnailMs)),
-      thumbnailAt: median(list.map((r) => r.thumbnailAt)),
-      elements: [...new Set(list.map((r) => r.element))].join(", "),
-    });
-    return { runs, server: sum(server), client: sum(client) };
-  } finally {
-    await browser.close();
-    await bff.close();
-  }
-}
-
 /** The bundle's figures; the issue's three budgets against the single script built in this run; where the bytes go. */
 function bundleReport() {
   console.log(`\n## Bundle: what a page downloads (the built CDN bundle, minified, gzip -9; other languages not counted)`);
@@ -523,17 +456,4 @@ console.log(
     `(${((100 * paint.requestMs) / paint.totalMs).toFixed(0)}% of it; the rest is thumbnails, decoding and paint)`,
 );
 
-const lcp = await demoLcp();
-console.log(
-  `\n## The demo on a throttled phone: server-rendered first gallery and helplines against bare tags (median of ${lcp.runs}, alternating)`,
-);
-for (const [label, run] of [
-  ["server-rendered", lcp.server],
-  ["client-only", lcp.client],
-] as const)
-  console.log(
-    `${label}: LCP ${run.lcp.toFixed(0)} ms (<${run.elements}>), first thumbnail downloaded at ${run.thumbnailAt.toFixed(0)} ms (its own download ${run.thumbnailMs.toFixed(0)} ms), worst CLS ${run.cls.toFixed(3)}`,
-  );
-console.log(
-  `ratios server-rendered / client-only: LCP ${(lcp.server.lcp / lcp.client.lcp).toFixed(2)}, first thumbnail downloaded ${(lcp.server.thumbnailAt / lcp.client.thumbnailAt).toFixed(2)}`,
-);
+printDemoLcp(await demoLcp());

@@ -136,11 +136,19 @@ async function probe(base: string, runtime: string): Promise<string[]> {
   });
   // workerd gets Lit's browser build (wrangler bundles for browsers), which needs a DOM to load:
   // there the route answers the bare tag with its data (README, "Server rendering").
-  const rendered = runtime === "workerd" ? '<thron-gallery page-size="3"><script' : '<thron-gallery page-size="3"><template shadowroot';
-  await check(`GET /v1/render/thron-gallery (${runtime === "workerd" ? "bare tag and data" : "server-rendered"})`, async () => {
-    const html = await (await fetch(`${base}/v1/render/thron-gallery?page-size=3`)).text();
-    return html.startsWith(rendered) && html.includes("data-embedkit-state");
-  });
+  const tag = '<thron-gallery page-size="3" locale="en">';
+  const rendered = runtime === "workerd" ? `${tag}<script` : `${tag}<template shadowroot`;
+  await check(
+    `GET /v1/render/thron-gallery (${runtime === "workerd" ? "bare tag and data" : "server-rendered, its stylesheet linked"})`,
+    async () => {
+      const html = await (await fetch(`${base}/v1/render/thron-gallery?page-size=3&locale=en`)).text();
+      if (!html.startsWith(rendered) || !html.includes("data-embedkit-state")) return false;
+      if (runtime === "workerd") return true;
+      const href = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? "";
+      const css = await fetch(new URL(new URL(href, base).pathname, base));
+      return css.ok && (await css.text()).includes(":host");
+    },
+  );
   await check("GET helplines", async () => {
     const body = (await (await fetch(`${base}/v1/throughline/helplines?country=NZ`)).json()) as { helplines: unknown[] };
     return body.helplines.length > 0;

@@ -137,10 +137,12 @@ export function createApp(config: Config, deps: AppDeps) {
     app.route(provider.path, provider.routes);
     inProcess.route(provider.path, provider.routes);
   }
-  const render = renderRoutes(
-    async (path) => inProcess.request(path),
-    (error) => logger.log("warn", "server rendering unavailable: /v1/render answers bare tags", { error: String(error) }),
-  );
+  const render = renderRoutes(async (path) => inProcess.request(path), {
+    onRendererMissing: (error) =>
+      logger.log("warn", "server rendering unavailable: /v1/render answers bare tags", { error: String(error) }),
+    // A guessed URL is the caller's Host header: never written into a fragment a shared cache may keep.
+    ...(!deps.publicUrlGuessed && deps.publicUrl && { publicUrl: deps.publicUrl }),
+  });
   app.route("/v1/render", render);
   inProcess.route("/v1/render", render);
 

@@ -135,6 +135,50 @@ describe("the demo page", () => {
     }
   });
 
+  it("without JavaScript filters through the bar's form: Food checked and applied, the page reloads with the query and its gallery shows it", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      const bar = await page.$("thron-filter-bar[for=gallery]");
+      const food = await bar?.waitForSelector('pierce/input[name="filter.topic"][value="food"]');
+      await food?.click();
+      const apply = await bar?.waitForSelector('pierce/button[part="apply"]');
+      await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), apply?.click()]);
+      assert.deepEqual(new URL(page.url()).searchParams.getAll("filter.topic"), ["food"]);
+      const seen = await page.evaluate(() => ({
+        titles: [
+          ...(document.querySelector("thron-gallery#gallery")?.shadowRoot?.querySelectorAll("noscript figcaption, .links figcaption") ??
+            []),
+        ].map((e) => e.textContent?.trim() ?? ""),
+        checked: [
+          ...(document.querySelector("thron-filter-bar")?.shadowRoot?.querySelectorAll<HTMLInputElement>("input:checked") ?? []),
+        ].map((e) => e.value),
+      }));
+      const json = (await (await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=12&locale=en&filter.topic=food`)).json()) as {
+        items: { title: string }[];
+      };
+      const unfiltered = (await (await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=12&locale=en`)).json()) as {
+        items: { title: string }[];
+      };
+      assert.ok(json.items.length > 0, "food assets");
+      assert.notDeepEqual(
+        json.items.map((item) => item.title),
+        unfiltered.items.map((item) => item.title),
+        "the filter changes the page",
+      );
+      assert.deepEqual(
+        seen.titles,
+        json.items.map((item) => item.title),
+        "the gallery's links are the food page",
+      );
+      assert.deepEqual(seen.checked, ["food"], "the bar shows the choice");
+    } finally {
+      await page.close();
+    }
+  });
+
   for (const size of SIZES) {
     it(`reserves each gallery's, the carousel's and the asset's room before the script runs on a ${size.name}`, async () => {
       assert.ok(built, "components.js is not built: run `pnpm build` first (pnpm test does)");
@@ -170,8 +214,8 @@ describe("the demo page", () => {
         const shown = await heights();
         assert.equal(
           Object.keys(shown).length,
-          7,
-          "two filter bars, four galleries (not the server-rendered one: a preset, a hand-picked list, a carousel, a viewer) and an asset",
+          6,
+          "the sport filter bar, four galleries (a preset, a hand-picked list, a carousel, a viewer) and an asset (not the server-rendered bar and gallery)",
         );
         for (const [element, height] of Object.entries(shown))
           assert.ok(Math.abs(height - (reserved[element] ?? 0)) <= 2, `${element}: ${reserved[element]} px reserved, ${height} px shown`);

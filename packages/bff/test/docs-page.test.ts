@@ -8,7 +8,9 @@ import { sandboxBff } from "./helpers.ts";
 const ROUTES: Readonly<Record<string, readonly string[]>> = {
   "": [
     "/health",
+    "/v1/render/styles/{file}",
     "/v1/render/thron-asset",
+    "/v1/render/thron-filter-bar",
     "/v1/render/thron-gallery",
     "/v1/render/throughline-helplines",
     "/v1/render/thunder-launch-button",

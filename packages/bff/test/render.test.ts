@@ -32,7 +32,10 @@ describe("GET /v1/render/throughline-helplines", () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get("content-type"), "text/html; charset=utf-8");
     const html = await response.text();
-    assert.match(html, /^<throughline-helplines country="US" limit="2" priority><template shadowroot="open" shadowrootmode="open"><style>/);
+    assert.match(
+      html,
+      /^<throughline-helplines country="US" limit="2" priority lang="en"><template shadowroot="open" shadowrootmode="open"><link rel="stylesheet" href="http:\/\/bff\.test\/v1\/render\/styles\/throughline-helplines\.[0-9a-f]{16}\.css">/,
+    );
     assert.match(html, /<\/throughline-helplines>$/);
     assert.match(html, /href="tel:911"/);
     const json = (await (await bff.get("/v1/throughline/helplines?country=US&limit=2&priority=true")).json()) as {
@@ -49,7 +52,10 @@ describe("GET /v1/render/throughline-helplines", () => {
     const bff = sandboxBff();
     const json = await bff.get("/v1/throughline/helplines?country=NZ&limit=5");
     const calls = bff.sandbox.throughline.stats.apiCalls;
-    const fragments = await Promise.all([bff.get(`${HELPLINES}?country=NZ`), bff.get(`${HELPLINES}?country=NZ&limit=5`)]);
+    const fragments = await Promise.all([
+      bff.get(`${HELPLINES}?country=NZ&locale=en`),
+      bff.get(`${HELPLINES}?country=NZ&limit=5&locale=en`),
+    ]);
     for (const fragment of fragments) {
       assert.equal(fragment.status, 200);
       assert.equal(fragment.headers.get("cache-control"), json.headers.get("cache-control"));
@@ -159,7 +165,11 @@ describe("GET /v1/render/thron-gallery", () => {
     const response = await bff.get(`${GALLERY}?assets=${ids.join(",")}`);
     assert.equal(response.status, 200, await response.clone().text());
     const html = await response.text();
-    assert.match(html, new RegExp(`^<thron-gallery assets="${ids.join(",")}"><template `));
+    assert.match(
+      html,
+      new RegExp(`^<thron-gallery assets="${ids.join(",")}" lang="en"><template `),
+      "no locale: the language negotiated, written as lang",
+    );
     const state = stateOf(html) as { items: { id: string; title: string }[]; nextCursor: string | null };
     assert.deepEqual(
       state.items.map((item) => item.id),
@@ -187,7 +197,7 @@ describe("GET /v1/render/thron-gallery", () => {
 
   it("is compressed for a client that takes it, and varies on Accept-Encoding and Origin as the JSON does", async () => {
     const bff = sandboxBff();
-    const response = await bff.get(`${GALLERY}?page-size=12`, { headers: { "accept-encoding": "gzip" } });
+    const response = await bff.get(`${GALLERY}?page-size=12&locale=en`, { headers: { "accept-encoding": "gzip" } });
     assert.equal(response.headers.get("content-encoding"), "gzip");
     assert.equal(
       response.headers.get("vary"),
@@ -256,7 +266,7 @@ describe("GET /v1/render/thunder-launch-button", () => {
     const response = await sandboxBff().get(`${BUTTON}?method=plays&ids=0f8fad5b-d9cb-469f-a165-70867728950e`);
     assert.equal(response.status, 200);
     const html = await response.text();
-    assert.match(html, /^<thunder-launch-button method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e"><template shadowroot/);
+    assert.match(html, /^<thunder-launch-button method="plays" ids="0f8fad5b-d9cb-469f-a165-70867728950e" lang="en"><template shadowroot/);
     assert.match(html, /<button[^>]*part="button"/);
     assert.match(html, /<noscript><p part="message" class="message">Opening Thunder needs JavaScript\.<\/p><\/noscript>/);
     assert.deepEqual(scripts(html), [], "no data: nothing to start from");
@@ -291,6 +301,7 @@ describe("the render route in /openapi.json", () => {
       [HELPLINES, "country"],
       ["/v1/render/thunder-launch-button", "ids"],
       ["/v1/render/thron-asset", "asset"],
+      ["/v1/render/thron-filter-bar", "for"],
     ] as const) {
       const route = doc.paths[path]?.get;
       assert.ok(route, path);

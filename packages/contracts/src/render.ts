@@ -9,7 +9,7 @@ import { HelplinesQuery } from "./throughline.ts";
 import { LaunchRequest, ThunderAngle } from "./thunder.ts";
 
 /** Tags the render route answers. */
-export const RenderTag = z.enum(["thron-gallery", "thron-asset", "throughline-helplines", "thunder-launch-button"]);
+export const RenderTag = z.enum(["thron-gallery", "thron-filter-bar", "thron-asset", "throughline-helplines", "thunder-launch-button"]);
 export type RenderTag = z.infer<typeof RenderTag>;
 
 /** A boolean attribute: present (empty, or its own name) or absent, as HTML has it. */
@@ -83,6 +83,38 @@ export const GalleryAttributes = CommonAttributes.extend({
   }),
 });
 export type GalleryAttributes = z.infer<typeof GalleryAttributes>;
+
+/**
+ * A filter bar's options come from its gallery's filters: `gallery` names that gallery on the
+ * BFF (the bar's own default is its linked gallery's, which a server cannot see, so a host whose
+ * gallery is not `default` passes it). Any attribute besides these is refused.
+ */
+export const FilterBarAttributes = CommonAttributes.extend({
+  for: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "must be the id of a <thron-gallery>")
+    .openapi({ description: "The id of the `<thron-gallery>` this bar drives" }),
+  gallery: GalleryAttributes.shape.gallery,
+  "sync-url": z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,32}$/, "must be empty or a prefix of letters, digits, - and _")
+    .optional()
+    .openapi({ description: "Keep the query in the page URL; a value is a prefix for this bar's keys (`sport.q`)" }),
+  keys: z
+    .string()
+    .regex(/^[A-Za-z0-9_.,\s-]{0,500}$/, "must be a comma list of filter keys")
+    .optional()
+    .openapi({ description: "Comma list of the filter keys to show (default: all)" }),
+});
+export type FilterBarAttributes = z.infer<typeof FilterBarAttributes>;
+
+/**
+ * The visitor's query, as a linked filter bar keeps it in the page URL (`q`, `filter.<key>`),
+ * forwarded by the host with this prefix (`query.q`, `query.filter.topic`, repeatable): the
+ * gallery shows it inside its preset and the bar shows it chosen. Not an attribute: it is not
+ * written on the tag, so the element hydrates as the bar's own choice.
+ */
+export const VISITOR_QUERY_PREFIX = "query.";
 
 /** Any attribute besides these is refused. */
 export const AssetAttributes = CommonAttributes.extend({

@@ -11,12 +11,13 @@ interface Catalogue {
 }
 
 /**
- * Everything the demo loads is on this origin (in sandbox mode the THRON Player and media come
+ * Everything the demo loads is on this origin (`form-action 'self'`: without JavaScript the
+ * filter bar is a GET form to this page) (in sandbox mode the THRON Player and media come
  * from /_sandbox); no inline script. Inline styles stay: the page's own <style> and the Player's.
  */
 export const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** The page's own script, served from /demo.js rather than inline (the CSP allows no inline script). */
 export const DEMO_SCRIPT = `document.getElementById("thunder").addEventListener("thunder-launch", (event) => {
@@ -42,13 +43,19 @@ function handPickedIds(thron: Catalogue | undefined): string[] {
 }
 
 /**
+ * Not defined yet, nor server-rendered: a server-rendered element (its inline data a child) already
+ * takes its own room, which may be less than a full first page (a visitor's query matching little).
+ */
+const WAITING = ":not(:defined):not(:has(> [data-embedkit-state]))";
+
+/**
  * Room for the elements before their script runs (the README's `:not(:defined)` snippet, sized
  * for this page): each gallery's first page (`--tiles`) in as many columns as its width gives,
  * the carousel's one row of slides, the single asset's box and caption, the filter bar's rows.
  * Without it the sections below jump when the elements appear.
  */
 const RESERVE = `
-  thron-gallery:not(:defined) {
+  thron-gallery${WAITING} {
     display: block;
     --tiles: 12;
     --cols: 2;
@@ -56,14 +63,14 @@ const RESERVE = `
     --tile: calc((min(100vw - 3rem, 72rem) - (var(--cols) - 1) * 1rem) / var(--cols));
     min-height: calc(var(--rows) * (0.75 * var(--tile) + 2.87rem) + (var(--rows) - 1) * 1rem + 3.75rem);
   }
-  thron-gallery[page-size="6"]:not(:defined) { --tiles: 6; }
-  #picked:not(:defined) { --tiles: ${HAND_PICKED.length}; }
-  @media (min-width: 38rem) { thron-gallery:not(:defined) { --cols: 3; } }
-  @media (min-width: 50rem) { thron-gallery:not(:defined) { --cols: 4; } }
-  @media (min-width: 62rem) { thron-gallery:not(:defined) { --cols: 5; } }
-  @media (min-width: 74rem) { thron-gallery:not(:defined) { --cols: 6; } }
+  thron-gallery[page-size="6"]${WAITING} { --tiles: 6; }
+  #picked${WAITING} { --tiles: ${HAND_PICKED.length}; }
+  @media (min-width: 38rem) { thron-gallery${WAITING} { --cols: 3; } }
+  @media (min-width: 50rem) { thron-gallery${WAITING} { --cols: 4; } }
+  @media (min-width: 62rem) { thron-gallery${WAITING} { --cols: 5; } }
+  @media (min-width: 74rem) { thron-gallery${WAITING} { --cols: 6; } }
   /* A carousel: its controls' row, one row of slides a third of the row wide (at least 11rem), no footer. */
-  thron-gallery[layout="carousel"]:not(:defined) {
+  thron-gallery[layout="carousel"]${WAITING} {
     --slide: max(11rem, (min(100vw - 3rem, 72rem) - 2rem) / 3);
     min-height: calc(3.25rem + 0.75 * var(--slide) + 2.87rem + 0.5rem);
   }
@@ -74,9 +81,9 @@ const RESERVE = `
   }
   @media (min-width: 33.0625rem) { thron-gallery[layout="viewer"]:not(:defined) { --thumb: 5.5rem; } }
   /* The asset's 16 / 9 box and its caption (title and a line of description). */
-  thron-asset:not(:defined) { display: block; aspect-ratio: 16 / 9; padding-bottom: 5.25rem; }
-  thron-filter-bar:not(:defined) { display: block; min-height: 12rem; margin-bottom: 1rem; }
-  @media (min-width: 36rem) { thron-filter-bar:not(:defined) { min-height: 7.25rem; } }
+  thron-asset${WAITING} { display: block; aspect-ratio: 16 / 9; padding-bottom: 5.25rem; }
+  thron-filter-bar${WAITING} { display: block; min-height: 12rem; margin-bottom: 1rem; }
+  @media (min-width: 36rem) { thron-filter-bar${WAITING} { min-height: 7.25rem; } }
 `;
 
 /** The page's own look: two themes, the dark one through the elements' custom properties and parts. */
@@ -99,6 +106,7 @@ const STYLE = `
 
 /** The demo's server-rendered elements (GET /v1/render/<tag>): their attributes, and the bare tag when no fragment came. */
 export const SERVER_RENDERED = {
+  filterBar: { tag: "thron-filter-bar", attributes: 'for="gallery" sync-url' },
   gallery: { tag: "thron-gallery", attributes: 'id="gallery" page-size="12" sync-url' },
   helplines: { tag: "throughline-helplines", attributes: 'country="NZ" topic="anxiety" priority' },
 } as const;
@@ -112,6 +120,7 @@ const bare = ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_
 export function demoPage(
   options: { preload?: readonly string[]; thron?: Catalogue; fragments?: Partial<Record<keyof typeof SERVER_RENDERED, string>> } = {},
 ): string {
+  const filterBar = options.fragments?.filterBar ?? bare(SERVER_RENDERED.filterBar);
   const gallery = options.fragments?.gallery ?? bare(SERVER_RENDERED.gallery);
   const helplines = options.fragments?.helplines ?? bare(SERVER_RENDERED.helplines);
   const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
@@ -138,7 +147,7 @@ ${preload}
   <section class="light" aria-labelledby="gallery-heading">
     <h2 id="gallery-heading">THRON gallery with filters</h2>
     <p>Embedded with <code>&lt;script type="module" src="/components.js"&gt;&lt;/script&gt;</code>, a <code>&lt;thron-filter-bar for="gallery" sync-url&gt;</code> and a <code>&lt;thron-gallery id="gallery" sync-url&gt;</code>. Click a tile to play it in the THRON Player; the address keeps the filters and the open asset.</p>
-    <thron-filter-bar for="gallery" sync-url></thron-filter-bar>
+    ${filterBar}
     ${gallery}
   </section>
   <section class="light" aria-labelledby="preset-heading">

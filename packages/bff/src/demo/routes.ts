@@ -18,8 +18,10 @@ export function mountDemo(
 ): void {
   // The elements at the top of the page (<thron-asset>, further down, is left to the loader).
   const preload = elementModules(staticFiles, ["thron-gallery", "thron-filter-bar", "throughline-helplines", "thunder-launch-button"]);
-  const fragment = async ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_RENDERED]) => {
+  /** `visitor`: the page URL's query (the first bar's `q` and `filter.<key>`), forwarded to the bar and its gallery. */
+  const fragment = async ({ tag, attributes }: (typeof SERVER_RENDERED)[keyof typeof SERVER_RENDERED], visitor: string[][] = []) => {
     const query = [...attributes.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map(([, name, value]) => [name ?? "", value ?? ""]);
+    query.push(...visitor);
     try {
       const answer = await render(`/v1/render/${tag}?${new URLSearchParams(query)}`, AbortSignal.timeout(FRAGMENT_TIMEOUT_MS));
       return answer.ok ? await answer.text() : undefined;
@@ -30,10 +32,19 @@ export function mountDemo(
   app.get("/", async (c) => {
     // `?render=client`: the same page with bare tags, to compare (pnpm bench).
     const clientOnly = c.req.query("render") === "client";
-    const [gallery, helplines] = clientOnly
+    // The bar's query in the address (a shared link, or its form submitted without JavaScript).
+    const visitor = [...new URL(c.req.url).searchParams]
+      .filter(([name]) => name === "q" || name.startsWith("filter."))
+      .map(([name, value]) => [`query.${name}`, value]);
+    const [filterBar, gallery, helplines] = clientOnly
       ? []
-      : await Promise.all([fragment(SERVER_RENDERED.gallery), fragment(SERVER_RENDERED.helplines)]);
-    const page = demoPage({ preload, thron: sandbox.thron, fragments: { ...(gallery && { gallery }), ...(helplines && { helplines }) } });
+      : await Promise.all([
+          fragment(SERVER_RENDERED.filterBar, visitor),
+          fragment(SERVER_RENDERED.gallery, visitor),
+          fragment(SERVER_RENDERED.helplines),
+        ]);
+    const fragments = { ...(filterBar && { filterBar }), ...(gallery && { gallery }), ...(helplines && { helplines }) };
+    const page = demoPage({ preload, thron: sandbox.thron, fragments });
     // Through c.html(), not respond(): the page then goes out compressed like the other answers.
     c.header("content-security-policy", DEMO_CSP);
     return c.html(page);

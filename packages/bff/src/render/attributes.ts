@@ -5,10 +5,12 @@
 import {
   AssetAttributes,
   FILTER_ATTRIBUTE_PREFIX,
+  FilterBarAttributes,
   GalleryAttributes,
   HelplinesAttributes,
   LaunchButtonAttributes,
   type RenderTag,
+  VISITOR_QUERY_PREFIX,
 } from "@embedkit/contracts";
 import type { z } from "zod";
 import { invalidRequest } from "../core/problem.ts";
@@ -18,6 +20,15 @@ type Issue = { field: string; message: string };
 /** A filter key as THRON's metadata keys are written; its values are checked by the assets route. */
 const FILTER_KEY = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_FILTER_LENGTH = 1_000;
+/** As the assets route takes `q`, and a bar's selection at most. */
+const MAX_QUERY_TEXT = 200;
+const MAX_QUERY_VALUES = 20;
+
+/** The visitor's query (`query.q`, `query.filter.<key>`), as a filter bar keeps it in the page URL. */
+export interface VisitorQuery {
+  q: string;
+  filters: Record<string, string[]>;
+}
 
 export interface ParsedAttributes<T> {
   /** The checked values. */
@@ -26,6 +37,30 @@ export interface ParsedAttributes<T> {
   written: Record<string, string>;
   /** `filter-<key>` presets: key → values. */
   filters: Record<string, string[]>;
+  /** The visitor's query (gallery and filter bar only; empty elsewhere). */
+  query: VisitorQuery;
+}
+
+/** Takes the `query.` parameters out of `queries` (repeatable, as in the page URL): checked, never written on the tag. */
+function visitorQueryOf(queries: Record<string, string[]>, issues: Issue[]): VisitorQuery {
+  const query: VisitorQuery = { q: "", filters: {} };
+  for (const [name, values] of Object.entries(queries)) {
+    if (!name.startsWith(VISITOR_QUERY_PREFIX)) continue;
+    delete queries[name];
+    const rest = name.slice(VISITOR_QUERY_PREFIX.length);
+    const key = rest.startsWith("filter.") ? rest.slice("filter.".length) : null;
+    if (rest === "q") {
+      if (values.length > 1) issues.push({ field: name, message: "is given more than once" });
+      else if ((values[0] ?? "").length > MAX_QUERY_TEXT)
+        issues.push({ field: name, message: `is longer than ${MAX_QUERY_TEXT} characters` });
+      else query.q = (values[0] ?? "").trim();
+    } else if (key === null || !FILTER_KEY.test(key)) issues.push({ field: name, message: "is not query.q or query.filter.<key>" });
+    else if (values.length > MAX_QUERY_VALUES) issues.push({ field: name, message: `is given more than ${MAX_QUERY_VALUES} times` });
+    else if (values.some((v) => v.length > MAX_FILTER_LENGTH))
+      issues.push({ field: name, message: `is longer than ${MAX_FILTER_LENGTH} characters` });
+    else if (values.some(Boolean)) query.filters[key] = values.filter(Boolean);
+  }
+  return query;
 }
 
 /** Each name given once, at most; the element reads one value. */
@@ -70,11 +105,15 @@ function check<S extends z.ZodType>(schema: S, given: Record<string, string>, is
 
 export function parseAttributes(tag: "thron-gallery", queries: Record<string, string[]>): ParsedAttributes<GalleryAttributes>;
 export function parseAttributes(tag: "throughline-helplines", queries: Record<string, string[]>): ParsedAttributes<HelplinesAttributes>;
+export function parseAttributes(tag: "thron-filter-bar", queries: Record<string, string[]>): ParsedAttributes<FilterBarAttributes>;
 export function parseAttributes(tag: "thron-asset", queries: Record<string, string[]>): ParsedAttributes<AssetAttributes>;
 export function parseAttributes(tag: "thunder-launch-button", queries: Record<string, string[]>): ParsedAttributes<LaunchButtonAttributes>;
 export function parseAttributes(tag: RenderTag, queries: Record<string, string[]>): ParsedAttributes<unknown> {
   const issues: Issue[] = [];
-  const given = single(queries, issues);
+  const visitor = tag === "thron-gallery" || tag === "thron-filter-bar";
+  const remaining = { ...queries };
+  const query = visitor ? visitorQueryOf(remaining, issues) : { q: "", filters: {} };
+  const given = single(remaining, issues);
   if ("ticket" in given) {
     issues.push({ field: "ticket", message: "must never travel in a URL: set it on the element in the browser, or use ticket-url" });
     delete given.ticket;
@@ -83,10 +122,11 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
   const filters = tag === "thron-gallery" ? filtersOf(given, issues) : {};
   const schemas = {
     "thron-gallery": GalleryAttributes,
+    "thron-filter-bar": FilterBarAttributes,
     "thron-asset": AssetAttributes,
     "throughline-helplines": HelplinesAttributes,
     "thunder-launch-button": LaunchButtonAttributes,
   };
   const values = check(schemas[tag].strict(), given, issues);
-  return { values, written, filters };
+  return { values, written, filters, query };
 }

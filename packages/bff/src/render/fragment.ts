@@ -4,12 +4,13 @@
  * renders (styles included), and the data of that render as inline JSON, which the element
  * starts from in the browser (components/src/internal/server-state.ts).
  */
-import { noScriptOf, stringsReady } from "@embedkit/components/server";
+import { noScriptOf, stringsReady, stylesOf } from "@embedkit/components/server";
 import type { RenderTag } from "@embedkit/contracts";
 import { render } from "@lit-labs/ssr";
 import { collectResult } from "@lit-labs/ssr/lib/render-result.js";
-import { html, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import { hostTag } from "./host-tag.ts";
+import { hashOf, stylesheetLink } from "./stylesheet.ts";
 
 /** What one render needs: the host's attributes as they go out, and the data of its first render. */
 export interface FragmentInput {
@@ -19,6 +20,8 @@ export interface FragmentInput {
   /** The element's properties that change what it renders (locale, layout…). */
   properties: { locale: string } & Record<string, string | undefined>;
   state: unknown;
+  /** The BFF's origin (and path) the shadow root's stylesheet link names; "" for root-relative. */
+  stylesBase: string;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface FragmentInput {
 function hostTemplate({ tag, properties: p, state }: FragmentInput): TemplateResult {
   if (tag === "thron-gallery")
     return html`<thron-gallery .serverState=${state} .locale=${p.locale} .layout=${p.layout ?? "grid"}></thron-gallery>`;
+  if (tag === "thron-filter-bar")
+    return html`<thron-filter-bar .serverState=${state} .locale=${p.locale} .for=${p.for} .gallery=${p.gallery} .keys=${p.keys} sync-url=${p["sync-url"] ?? nothing}></thron-filter-bar>`;
   if (tag === "thron-asset")
     return html`<thron-asset .serverState=${state} .locale=${p.locale} .player=${p.player ?? "thron"} .caption=${p.caption !== undefined}></thron-asset>`;
   if (tag === "throughline-helplines")
@@ -37,6 +42,14 @@ function hostTemplate({ tag, properties: p, state }: FragmentInput): TemplateRes
 }
 
 const SHADOW_START = "<template shadowroot";
+/**
+ * Lit's server renderer writes a checkbox's `.checked=${false}` as `checked="false"`, which HTML
+ * reads as checked: left out, so a visitor without JavaScript sees the boxes as the query has them
+ * (hydration sets the property anyway). Attribute values are escaped, so no text can hold this.
+ */
+const UNCHECKED = /\schecked="false"/g;
+/** The `<style>` Lit writes first in a shadow root: replaced by a link to the same styles. */
+const INLINE_STYLE = /^<style>[\s\S]*?<\/style>/;
 
 export async function renderFragment(input: FragmentInput): Promise<string> {
   await stringsReady(input.tag, input.properties.locale);
@@ -44,17 +57,37 @@ export async function renderFragment(input: FragmentInput): Promise<string> {
   const shadowStart = rendered.indexOf(SHADOW_START);
   const hostEnd = rendered.lastIndexOf(`</${input.tag}>`);
   if (shadowStart < 0 || hostEnd < shadowStart) throw new Error(`The server renderer wrote no shadow root for <${input.tag}>`);
-  const noScript = await noScriptHtml(input);
   const shadowOpen = rendered.indexOf(">", shadowStart) + 1;
-  const shadow = `${rendered.slice(shadowStart, shadowOpen)}${noScript}${rendered.slice(shadowOpen, hostEnd)}`;
-  return hostTag(input.tag, input.attributes, input.state, shadow);
+  const link = stylesheetLink(input.stylesBase, input.tag, (await stylesheet(input.tag)).hash);
+  let inside = rendered.slice(shadowOpen, hostEnd).replace(INLINE_STYLE, "").replace(UNCHECKED, "");
+  const noScript = await noScriptHtml(input);
+  // The filter bar's button: first in its selection row, where its chips and "Clear all" are.
+  const selection = inside.indexOf('<div part="selection"');
+  const at = noScript.inForm && selection >= 0 ? inside.indexOf(">", selection) + 1 : 0;
+  inside = `${inside.slice(0, at)}${noScript.html}${inside.slice(at)}`;
+  return hostTag(input.tag, input.attributes, input.state, `${rendered.slice(shadowStart, shadowOpen)}${link}${inside}`);
+}
+
+const stylesheets = new Map<string, Promise<{ css: string; hash: string }>>();
+
+/** `tag`'s styles as its stylesheet file serves them, and their hash (the same for the whole build). */
+export function stylesheet(tag: string): Promise<{ css: string; hash: string }> {
+  let known = stylesheets.get(tag);
+  if (!known) {
+    const css = stylesOf(tag);
+    known = hashOf(css).then((hash) => ({ css, hash }));
+    stylesheets.set(tag, known);
+  }
+  return known;
 }
 
 /** Lit's markers: no use inside a `<noscript>`, which is never hydrated. */
 const LIT_MARKERS = /<!--\/?lit-[^>]*-->/g;
 
-/** The element's `<noscript>` part (the gallery's links), without Lit's markers. */
-async function noScriptHtml({ tag, state, properties }: FragmentInput): Promise<string> {
-  const template = noScriptOf(tag, state, properties.locale);
-  return template ? `<noscript>${(await collectResult(render(template))).replace(LIT_MARKERS, "")}</noscript>` : "";
+/** The element's `<noscript>` part (the gallery's links, the filter bar's button), without Lit's markers. */
+async function noScriptHtml({ tag, state, properties }: FragmentInput): Promise<{ html: string; inForm?: true }> {
+  const part = noScriptOf(tag, state, properties.locale);
+  if (!part) return { html: "" };
+  const html = `<noscript>${(await collectResult(render(part.template))).replace(LIT_MARKERS, "")}</noscript>`;
+  return part.inForm ? { html, inForm: true } : { html };
 }

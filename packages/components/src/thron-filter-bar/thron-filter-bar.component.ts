@@ -4,7 +4,8 @@ import { bffBase } from "../internal/bff-client.ts";
 import { EmbedkitElement } from "../internal/embedkit-element.ts";
 import { effectiveLocale } from "../internal/localize.ts";
 import { fromSameRoot } from "../internal/same-root.ts";
-import { fetchGallery } from "../internal/thron-client.ts";
+import { inlineState } from "../internal/server-state.ts";
+import { fetchGallery, type GalleryQuery } from "../internal/thron-client.ts";
 import { warnAttribute } from "../internal/warn.ts";
 import type { FilterChangeDetail, LinkedGallery } from "./events.ts";
 import { ScrollHint } from "./scroll-hint.ts";
@@ -13,6 +14,14 @@ import { styles } from "./thron-filter-bar.styles.ts";
 import { readQuery, writeQuery } from "./url-state.ts";
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+/** What the server rendered the bar from (GET /v1/render/thron-filter-bar): its gallery's filters in a locale, and the visitor's query. */
+export interface FilterBarServerState {
+  gallery: string;
+  locale: string;
+  filters: Filter[];
+  query: Required<GalleryQuery>;
+}
 
 /**
  * Search and filters for a `<thron-gallery>`, built from the filters the BFF reads from THRON.
@@ -63,6 +72,9 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   /** Comma list of the filter keys to show (default: all the gallery's filters). */
   declare keys: string | undefined;
 
+  /** @internal The first state, set by the server renderer (see internal/server-state.ts). */
+  declare serverState: FilterBarServerState | undefined;
+
   declare _filters: Filter[];
   declare _q: string;
   declare _selected: Record<string, string[]>;
@@ -76,6 +88,8 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   /** The query in effect reached the gallery; else it goes with the next answer. */
   #delivered = true;
   #root: Node | null = null;
+  /** The filters the server rendered: loading the same gallery in the same locale asks no BFF. */
+  #served: FilterBarServerState | null = null;
   /** A gallery joined the page (or changed): when it is ours, ask again, with a query it has not had. */
   readonly #onGalleryConnected = (event: Event) => {
     if ((event.composedPath()[0] as Element).id === this.for && fromSameRoot(event, this)) this.#ask(!this.#delivered);
@@ -98,12 +112,15 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   }
 
   override connectedCallback(): void {
+    // Server-rendered: it hydrates with the query it was rendered with; then the URL's, if another, wins.
+    const serverRendered = !this.hasUpdated && this.shadowRoot !== null;
     super.connectedCallback();
     window.addEventListener("popstate", this.#onPopState);
     this.#root = this.getRootNode();
     this.#root.addEventListener("thron-gallery-connected", this.#onGalleryConnected);
     this.#ask(false);
-    if (this.syncUrl) this.#restoreFromUrl();
+    if (this.syncUrl && serverRendered) void this.updateComplete.then(() => this.#restoreFromUrl());
+    else if (this.syncUrl) this.#restoreFromUrl();
     // A frame later: a page that adds the bar before its gallery is not told off.
     requestAnimationFrame(() => this.#checkAttributes());
   }
@@ -145,6 +162,14 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const first = this.hasUpdated ? null : (this.serverState ?? inlineState<FilterBarServerState>(this));
+    if (first) {
+      this.#served = first;
+      this._filters = first.filters;
+      this._q = first.query.q;
+      this._selected = first.query.filters;
+      return;
+    }
     if (changed.has("for") && this.hasUpdated) {
       this.#linked = null; // another gallery: what the last one said no longer holds
       this.#ask(true);
@@ -202,8 +227,13 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
     // Its bff, gallery and locale are the defaults: wait for them rather than ask the wrong BFF.
     if (!this.#linked && this.#galleryComing()) return;
     this._failed = false;
+    const name = this.gallery ?? this.#linked?.gallery ?? "default";
+    if (this.#served?.gallery === name && this.#served.locale === this.localeInEffect) {
+      this._filters = this.#served.filters;
+      return;
+    }
     try {
-      const gallery: Gallery = await fetchGallery(this.bffBase, this.gallery ?? this.#linked?.gallery ?? "default", this.localeInEffect);
+      const gallery: Gallery = await fetchGallery(this.bffBase, name, this.localeInEffect);
       this._filters = gallery.filters;
     } catch {
       this._failed = true;
@@ -275,7 +305,8 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
       ?.split(",")
       .map((k) => k.trim().toLowerCase())
       .filter(Boolean);
-    const preset = Object.entries(this.#linked?.preset.filters ?? {});
+    // Not while hydrating: the server could not see the gallery's preset (it narrows in the next render).
+    const preset = Object.entries((this.hasUpdated && this.#linked?.preset.filters) || {});
     return this._filters.flatMap((filter) => {
       const key = filter.key.toLowerCase();
       if (keys?.length && !keys.includes(key)) return [];
@@ -292,7 +323,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('[part="search"]')?.focus());
   }
 
-  #control(filter: Filter, t: ThronFilterBarStrings) {
+  #control(filter: Filter, t: ThronFilterBarStrings, name: string) {
     const selected = this._selected[filter.key] ?? [];
     if (filter.multiple) {
       return html`<fieldset part="filter">
@@ -302,6 +333,8 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
           (option, i) => html`<label>
             <input
               type="checkbox"
+              name=${name}
+              value=${option.value}
               data-filter=${i === 0 ? filter.key : ""}
               .checked=${selected.includes(option.value)}
               @change=${(e: Event) =>
@@ -319,6 +352,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
       <span class="label">${filter.label}</span>
       <select
         part="filter"
+        name=${name}
         data-filter=${filter.key}
         .value=${selected[0] ?? ""}
         @keydown=${(e: KeyboardEvent) => (this.#selectKeyed = e.key.startsWith("Arrow") || e.key === "Home" || e.key === "End")}
@@ -337,7 +371,7 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
 
   /** A name of its own for the search landmark: the section the bar sits in, else the gallery's name. */
   #label(t: ThronFilterBarStrings): string {
-    const section = this.closest("section, [role='region']");
+    const section = this.closest?.("section, [role='region']"); // none on the server
     const heading = section?.querySelector("h1, h2, h3, h4, h5, h6")?.textContent?.trim();
     return heading ? `${t.search}: ${heading}` : `${t.search}: ${this.gallery ?? this.#linked?.gallery ?? this.for ?? ""}`;
   }
@@ -350,15 +384,18 @@ export class ThronFilterBar extends EmbedkitElement<ThronFilterBarStrings> {
     });
     const anything = chips.length > 0 || this._q.length > 0;
     const loading = this._filters.length === 0 && !this._failed;
-    return html`<form part="base" role="search" aria-label=${this.#label(t)} @submit=${(e: Event) => e.preventDefault()}>
+    const name = this.#urlPrefix;
+    // A property, set again when hydrated: the server cannot see the section's heading. The
+    // fields' names are the URL's, so without JavaScript the form's GET reloads the page with them.
+    return html`<form part="base" role="search" .ariaLabel=${this.#label(t)} @submit=${(e: Event) => e.preventDefault()}>
       <div class="controls ${loading ? "loading" : ""}">
         <label class="field">
           <span class="label">${t.search}</span>
-          <input part="search" type="search" .value=${this._q} @input=${this.#onSearch} autocomplete="off" />
+          <input part="search" type="search" name="${name}q" .value=${this._q} @input=${this.#onSearch} autocomplete="off" />
         </label>
         <!-- One row that scrolls sideways rather than wrapping: it is as high before the filters arrive as after. -->
         <div class="filters">
-          ${this.#shownFilters().map((filter) => this.#control(filter, t))}
+          ${this.#shownFilters().map((filter) => this.#control(filter, t, `${name}filter.${filter.key}`))}
         </div>
       </div>
       ${this._failed ? html`<p role="alert">${t.filtersError}</p>` : nothing}

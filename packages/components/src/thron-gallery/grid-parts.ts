@@ -13,6 +13,8 @@ export interface TileOptions {
   width: number;
   /** Above the fold: the image loads at once. */
   eager: boolean;
+  /** The first tile: its image ahead of scripts and of the other images (the bandwidth is not split four ways). */
+  first?: boolean;
   locale: string;
   /**
    * The image carries the title as its alt text (the caption is then hidden from assistive
@@ -21,7 +23,7 @@ export interface TileOptions {
   titledImage?: boolean;
 }
 
-export function tileFigure(asset: Asset, t: ThronGalleryStrings, { width, eager, locale, titledImage = false }: TileOptions) {
+export function tileFigure(asset: Asset, t: ThronGalleryStrings, { width, eager, first, locale, titledImage = false }: TileOptions) {
   return html`<figure>
     <!-- First in the DOM, so the tile's name starts with the title; shown under the image. -->
     <figcaption part="title" aria-hidden=${titledImage ? "true" : nothing}>${asset.title}</figcaption>
@@ -33,6 +35,7 @@ export function tileFigure(asset: Asset, t: ThronGalleryStrings, { width, eager,
         sizes=${width > 0 ? `${width}px` : "(max-width: 40rem) 50vw, 18rem"}
         alt=${titledImage ? asset.title : ""}
         loading=${eager ? "eager" : "lazy"}
+        fetchpriority=${first ? "high" : nothing}
         decoding="async"
       />
       ${asset.type === "image" ? nothing : html`<span class="visually-hidden">, </span><span part="badge" class="badge">${t.types[asset.type]}</span>`}

@@ -26,6 +26,12 @@ const narrows = (query: GalleryQuery | undefined) => Boolean(query?.q?.trim()) |
 
 const NOTHING: AssetPage = { items: [], nextCursor: null, total: 0 };
 
+/** A query as text, to tell two apart (a bar and the server both read the page URL: keys and values in its order). */
+const key = (query: GalleryQuery = {}) => JSON.stringify([query.q?.trim() || "", query.filters || {}]);
+
+/** A server-rendered first page, and the visitor's query it shows (a linked bar's, from the page URL). */
+type ServerPage = AssetPage & { query?: GalleryQuery };
+
 /** Before the first layout is known: about one row on common widths. */
 const DEFAULT_EAGER_TILES = 4;
 const DEFAULT_PAGE_SIZE = 24;
@@ -135,7 +141,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare query: GalleryQuery;
 
   /** @internal The first page, set by the server renderer (see internal/server-state.ts). */
-  declare serverState: AssetPage | undefined;
+  declare serverState: ServerPage | undefined;
 
   declare _items: Asset[];
   declare _total: number;
@@ -155,8 +161,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   #running: Promise<void> = Promise.resolve();
   /** How many tiles of the first page get eager images: those the placeholders showed in the viewport. */
   #eagerTiles = DEFAULT_EAGER_TILES;
-  /** The page shown is the one the server rendered (no load since). */
-  #serverPage = false;
+  /** The query of the page the server rendered, while it is the one shown (no load since). */
+  #serverQuery: string | null = null;
   /** updated() ran before: a change of settings is news to the linked bars. */
   #updatedOnce = false;
   /** After "Load more", focus goes to the first new tile. */
@@ -280,16 +286,17 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Server-rendered: the first page came with the page (unless a filter bar already asked for another).
-    const first = this.hasUpdated || narrows(this.query) ? null : (this.serverState ?? inlineState<AssetPage>(this));
-    if (first) {
-      this.#serverPage = true;
+    // Server-rendered: the first page came with the page, for its query (unless a filter bar already asked for another).
+    const first = this.hasUpdated ? null : (this.serverState ?? inlineState<ServerPage>(this));
+    if (first && (!narrows(this.query) || key(this.query) === key(first.query))) {
+      this.#serverQuery = key(first.query);
+      this.query = first.query ?? {}; // Load more goes on with it
       this.#show(first, false);
       return;
     }
     if (isServer) return;
-    // A linked bar with nothing chosen asks for the page the server already showed.
-    const newQuery = changed.has("query") && !(this.#serverPage && !narrows(this.query));
+    // A linked bar asks for the page the server already showed: nothing to load.
+    const newQuery = changed.has("query") && this.#serverQuery !== key(this.query);
     if (
       changed.has("bff") ||
       changed.has("gallery") ||
@@ -336,7 +343,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   /** `keepError`: a retry keeps the message and its (focused) button until the load ends. */
   async #load(append: boolean, keepError = false): Promise<void> {
     this.#abort?.abort();
-    this.#serverPage = false;
+    this.#serverQuery = null;
     const abort = new AbortController();
     this.#abort = abort;
     this._loading = true;
@@ -421,7 +428,12 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   }
 
   #tile(asset: Asset, index: number, t: ThronGalleryStrings) {
-    const figure = tileFigure(asset, t, { width: this._tileWidth, eager: index < this.#eagerTiles, locale: this.localeInEffect });
+    const figure = tileFigure(asset, t, {
+      width: this._tileWidth,
+      eager: index < this.#eagerTiles,
+      first: index === 0,
+      locale: this.localeInEffect,
+    });
     return this.#carousel.tile(
       index,
       this._items.length,

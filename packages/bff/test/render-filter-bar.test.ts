@@ -1,0 +1,167 @@
+/**
+ * GET /v1/render/thron-filter-bar, the visitor's query (`query.q`, `query.filter.<key>`) on the
+ * bar and the gallery, the language of a fragment asked without `locale`, and the stylesheet a
+ * fragment links instead of an inline `<style>`.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+const BAR = "/v1/render/thron-filter-bar";
+const GALLERY = "/v1/render/thron-gallery";
+
+function stateOf(html: string): Record<string, unknown> {
+  const match = /<script type="application\/json" data-embedkit-state>([^<]*)<\/script>/.exec(html);
+  assert.ok(match, "the fragment carries its data");
+  return JSON.parse(match[1] ?? "");
+}
+
+async function problemFields(response: Response): Promise<string[]> {
+  assert.equal(response.status, 400, await response.clone().text());
+  assert.equal(response.headers.get("content-type"), "application/problem+json");
+  assert.equal(response.headers.get("cache-control"), "no-store");
+  return (Problem.parse(await response.json()).errors ?? []).map((e) => e.field).sort();
+}
+
+/** The `name`s of the form's fields, in order. */
+const fieldNames = (html: string) => [...new Set([...html.matchAll(/<(?:input|select)\b[^>]*?\sname="([^"]+)"/g)].map((m) => m[1]))];
+
+describe("GET /v1/render/thron-filter-bar", () => {
+  it("renders the gallery's filters as a form whose fields carry the page URL's names, with a submit button for visitors without JavaScript", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(`${BAR}?for=gallery&sync-url&locale=it`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const html = await response.text();
+    assert.match(
+      html,
+      /^<thron-filter-bar for="gallery" sync-url locale="it"><template shadowroot="open" shadowrootmode="open"><link rel="stylesheet"/,
+    );
+    const gallery = (await (await bff.get("/v1/thron/galleries/default?locale=it")).json()) as {
+      filters: { key: string; label: string; options: { label: string }[] }[];
+    };
+    assert.deepEqual(fieldNames(html), ["q", ...gallery.filters.map((f) => `filter.${f.key}`)]);
+    for (const filter of gallery.filters) {
+      assert.ok(html.includes(filter.label), filter.label);
+      for (const option of filter.options) assert.ok(html.includes(option.label), option.label);
+    }
+    assert.match(
+      html,
+      /<div part="selection"[^>]*><noscript><button part="apply" type="submit">Applica i filtri<\/button><\/noscript>[\s\S]*<\/div>\s*<\/form>/,
+      "the button inside the form, first in its selection row",
+    );
+    assert.doesNotMatch(html, /checked/, "nothing chosen: no box checked");
+    const state = stateOf(html);
+    assert.deepEqual(state, { gallery: "default", locale: "it", filters: gallery.filters, query: { q: "", filters: {} } });
+    assert.doesNotMatch(html, /sessId|clientId/, "the Player's session stays out of a cacheable page");
+    assert.equal(
+      response.headers.get("cache-control"),
+      (await bff.get("/v1/thron/galleries/default?locale=it")).headers.get("cache-control"),
+    );
+  });
+
+  it("shows the visitor's query chosen, under the sync-url prefix's names, and costs no THRON call beyond the gallery's description", async () => {
+    const bff = sandboxBff();
+    await bff.get("/v1/thron/galleries/default?locale=en");
+    const calls = bff.thron.stats.definitionLists;
+    const html = await (
+      await bff.get(
+        `${BAR}?for=sport&sync-url=sport&locale=en&query.q=${encodeURIComponent('"><b>')}&query.filter.topic=food&query.filter.topic=city`,
+      )
+    ).text();
+    assert.equal(bff.thron.stats.definitionLists, calls);
+    assert.deepEqual(fieldNames(html).slice(0, 2), ["sport.q", "sport.filter.season"]);
+    assert.match(html, /name="sport\.q" value="&quot;&gt;&lt;b&gt;"/, "the text, escaped");
+    const checked = [...html.matchAll(/<input\b[^>]*value="([^"]*)"[^>]*\schecked="true"/g)].map((m) => m[1]);
+    assert.deepEqual(checked.sort(), ["city", "food"]);
+    assert.deepEqual(stateOf(html).query, { q: '"><b>', filters: { topic: ["food", "city"] } });
+  });
+
+  it("answers a 400 problem naming each bad attribute or query parameter", async () => {
+    const bff = sandboxBff();
+    const cases: [string, string[]][] = [
+      ["", ["for"]],
+      ["?for=1abc", ["for"]],
+      ["?for=g&sync-url=a.b", ["sync-url"]],
+      ["?for=g&onclick=x", ["onclick"]],
+      ["?for=g&query.sort=title", ["query.sort"]],
+      ["?for=g&query.filter.a%20b=x", ["query.filter.a b"]],
+      [`?for=g&query.q=${"x".repeat(201)}`, ["query.q"]],
+      ["?for=g&query.q=a&query.q=b", ["query.q"]],
+    ];
+    for (const [query, fields] of cases) assert.deepEqual(await problemFields(await bff.get(`${BAR}${query}`)), fields, query);
+    assert.equal((await bff.get(`${BAR}?for=g&gallery=nope`)).status, 404);
+  });
+});
+
+describe("the visitor's query on a server-rendered gallery", () => {
+  it("shows the page the query asks for, narrowed inside the preset, and says which query it shows", async () => {
+    const bff = sandboxBff();
+    const html = await (
+      await bff.get(`${GALLERY}?page-size=6&locale=en&filter-topic=food,city&query.filter.topic=food&query.filter.topic=nature`)
+    ).text();
+    const json = await (await bff.get(`${ASSETS}?limit=6&locale=en&filter.topic=food`)).json();
+    const { query, ...page } = stateOf(html);
+    assert.deepEqual(page, json, "nature is outside the preset: only food counts");
+    assert.deepEqual(query, { q: "", filters: { topic: ["food", "nature"] } });
+    assert.doesNotMatch(html, /query\./, "the query is not written on the tag");
+    const plain = stateOf(await (await bff.get(`${GALLERY}?page-size=6&locale=en`)).text());
+    assert.equal("query" in plain, false, "no query: the page as before");
+  });
+});
+
+describe("the language of a fragment asked without locale", () => {
+  it("is the caller's Accept-Language among the elements' languages, written on the tag as lang, and the answer varies on it", async () => {
+    const bff = sandboxBff();
+    const cases: [string | undefined, string][] = [
+      [undefined, "en"],
+      ["it-IT,it;q=0.9,en;q=0.8", "it"],
+      ["ja,de;q=0.5,fr;q=0.7", "fr"],
+      ["ja", "en"],
+      ["es;q=0", "en"],
+    ];
+    for (const [acceptLanguage, lang] of cases) {
+      const response = await bff.get(`${BAR}?for=g`, { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
+      const html = await response.text();
+      assert.match(html, new RegExp(`^<thron-filter-bar for="g" lang="${lang}">`), String(acceptLanguage));
+      assert.equal(stateOf(html).locale, lang);
+      assert.match(response.headers.get("vary") ?? "", /Accept-Language/);
+    }
+    const italian = await (await bff.get(`${GALLERY}?page-size=2`, { headers: { "accept-language": "it" } })).text();
+    assert.match(italian, /^<thron-gallery page-size="2" lang="it">/);
+    const asked = await bff.get(`${GALLERY}?page-size=2&locale=de`, { headers: { "accept-language": "it" } });
+    assert.match(await asked.text(), /^<thron-gallery page-size="2" locale="de"><template/, "locale wins, and no lang is added");
+    assert.doesNotMatch(asked.headers.get("vary") ?? "", /Accept-Language/);
+  });
+});
+
+describe("the stylesheet a fragment links", () => {
+  it("is served under its hash, cached for good, and is the CSS the shadow root would have inlined", async () => {
+    const bff = sandboxBff();
+    const html = await (await bff.get(`${GALLERY}?page-size=2&locale=en`)).text();
+    assert.doesNotMatch(html.replace(/<noscript>[\s\S]*<\/noscript>/, ""), /<style/, "no inline style for a strict CSP to block");
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? "";
+    assert.match(href, /^http:\/\/bff\.test\/v1\/render\/styles\/thron-gallery\.[0-9a-f]{16}\.css$/);
+    const css = await bff.get(new URL(href).pathname);
+    assert.equal(css.status, 200);
+    assert.equal(css.headers.get("content-type"), "text/css; charset=utf-8");
+    assert.equal(css.headers.get("cache-control"), "public, max-age=31536000, immutable");
+    const text = await css.text();
+    assert.match(text, /:host\{/);
+    assert.match(text, /--thron-gallery-accent/);
+    const bar = await (await bff.get(`${BAR}?for=g&locale=en`)).text();
+    const barCss = await (await bff.get(new URL(/<link rel="stylesheet" href="([^"]+)">/.exec(bar)?.[1] ?? "").pathname)).text();
+    assert.match(
+      barCss,
+      /@media \(scripting: none\) \{ \[part=chip\], \[part=clear\] \{ display: none \} \}/,
+      "no dead buttons without scripts",
+    );
+    const stale = await bff.get("/v1/render/styles/thron-gallery.0000000000000000.css");
+    assert.equal(stale.status, 200, "an older build's link still styles");
+    assert.doesNotMatch(stale.headers.get("cache-control") ?? "", /immutable/);
+    assert.equal((await bff.get("/v1/render/styles/not-a-tag.0000000000000000.css")).status, 404);
+    assert.equal((await bff.get("/v1/render/styles/x.css")).status, 400);
+    const viaBff = await (await bff.get(`${GALLERY}?page-size=2&locale=en&bff=${encodeURIComponent("https://bff.example.com/")}`)).text();
+    assert.match(viaBff, /<link rel="stylesheet" href="https:\/\/bff\.example\.com\/v1\/render\/styles\/thron-gallery\./);
+  });
+});

@@ -14,6 +14,7 @@ describe("the API's description", () => {
       "/v1/render/thron-gallery",
       "/v1/render/throughline-helplines",
       "/v1/render/thunder-launch-button",
+      "/v1/thron/galleries",
       "/v1/thron/galleries/{gallery}",
       "/v1/thron/galleries/{gallery}/assets",
       "/v1/thron/galleries/{gallery}/assets/{id}",

@@ -1,5 +1,5 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
-import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
+import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryList, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
@@ -13,6 +13,16 @@ const upstreamProblems = {
   503: problemSpec("THRON unavailable"),
   504: problemSpec("THRON timed out"),
 };
+
+const listGalleries = createRoute({
+  method: "get",
+  path: "/galleries",
+  summary: "The names of the galleries this BFF offers",
+  description: "`default` first, then THRON_GALLERIES' names in A–Z order. Names only: no folder or key.",
+  responses: {
+    200: { description: "The galleries", content: { "application/json": { schema: GalleryList } } },
+  },
+});
 
 const getGallery = createRoute({
   method: "get",
@@ -88,6 +98,11 @@ export function thronRoutes(deps: ThronRouteDeps) {
     }
   };
 
+  app.openapi(listGalleries, (c) => {
+    c.header("cache-control", cacheFor(60));
+    return c.json({ items: galleryNames(config.galleries).map((name) => ({ name })) }, 200);
+  });
+
   app.openapi(getGallery, async (c) => {
     const { gallery: name } = c.req.valid("param");
     const { locale = "en" } = c.req.valid("query");
@@ -148,4 +163,10 @@ export function thronRoutes(deps: ThronRouteDeps) {
   });
 
   return app;
+}
+
+/** `default` first (what an editor picks when unsure), the others A–Z: a list that reads the same on every instance. */
+function galleryNames(galleries: ReadonlyMap<string, unknown>): string[] {
+  const names = [...galleries.keys()].sort();
+  return names.includes("default") ? ["default", ...names.filter((name) => name !== "default")] : names;
 }

@@ -29,6 +29,7 @@ require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/editor-strings.php';
 require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/health.php';
+require_once __DIR__ . '/includes/galleries.php';
 require_once __DIR__ . '/includes/settings-page.php';
 
 add_action(

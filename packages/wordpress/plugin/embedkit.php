@@ -5,7 +5,7 @@
  * Version:           0.1.0
  * Requires at least: 6.5
  * Tested up to:      6.5
- * Requires PHP:      8.3
+ * Requires PHP:      7.4
  * Author:            Embedkit
  * License:           MIT
  * Text Domain:       embedkit

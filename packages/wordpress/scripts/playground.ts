@@ -89,8 +89,26 @@ export async function startWordPress(options: { blueprint: object; mounts?: Reco
     `--blueprint=${blueprint}`,
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let url: string;
+  try {
+    url = await serving(child);
+  } catch (error) {
+    await stop(child, [root, blueprint]); // a site that did not start leaves no folder behind
+    throw error;
+  }
+  // The first answers of a fresh Playground server can come back empty: warm it up before handing it over.
+  for (const path of ["/", "/wp-login.php"])
+    await fetch(`${url}${path}`).then(
+      (response) => response.arrayBuffer(),
+      () => undefined,
+    );
+  return { url, root, close: () => stop(child, [root, blueprint]) };
+}
+
+/** The address the Playground server announces, or why it did not start. */
+function serving(child: ChildProcess): Promise<string> {
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`WordPress did not start in 120 s:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
@@ -107,13 +125,6 @@ export async function startWordPress(options: { blueprint: object; mounts?: Reco
       reject(new Error(`WordPress exited (${code}):\n${output}`));
     });
   });
-  // The first answers of a fresh Playground server can come back empty: warm it up before handing it over.
-  for (const path of ["/", "/wp-login.php"])
-    await fetch(`${url}${path}`).then(
-      (response) => response.arrayBuffer(),
-      () => undefined,
-    );
-  return { url, root, close: () => stop(child, [root, blueprint]) };
 }
 
 async function stop(child: ChildProcess, paths: string[]): Promise<void> {

@@ -15,7 +15,12 @@ const ROUTES: Readonly<Record<string, readonly string[]>> = {
     "/v1/render/throughline-helplines",
     "/v1/render/thunder-launch-button",
   ],
-  thron: ["/v1/thron/galleries/{gallery}", "/v1/thron/galleries/{gallery}/assets", "/v1/thron/galleries/{gallery}/assets/{id}"],
+  thron: [
+    "/v1/thron/galleries",
+    "/v1/thron/galleries/{gallery}",
+    "/v1/thron/galleries/{gallery}/assets",
+    "/v1/thron/galleries/{gallery}/assets/{id}",
+  ],
   thunder: ["/v1/thunder/launch"],
   throughline: ["/v1/throughline/countries", "/v1/throughline/events", "/v1/throughline/helplines", "/v1/throughline/topics"],
 };

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Asset, AssetPage, Gallery, Problem } from "@embedkit/contracts";
-import { deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contracts";
+import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { prettyName } from "../src/thron/mapping.ts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
 
@@ -11,6 +13,67 @@ async function json<T>(response: Response, schema: { parse: (v: unknown) => T })
   assert.equal(response.status, 200, await response.clone().text());
   return schema.parse(await response.json());
 }
+
+/** A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls. */
+function realBff(env: Record<string, string>) {
+  const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+  let upstreamCalls = 0;
+  const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    fetch: async (input, init) => {
+      upstreamCalls++;
+      return sandbox.app.fetch(new Request(input, init));
+    },
+  });
+  return { get: (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init), calls: () => upstreamCalls };
+}
+
+describe("GET /v1/thron/galleries", () => {
+  it("names every gallery the BFF offers, default first, and each name opens its gallery", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get("/v1/thron/galleries");
+    const list = await json(response, GalleryList);
+    assert.deepEqual(list, { items: [{ name: "default" }, { name: "restricted" }, { name: "sport" }] });
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=60\b/);
+    for (const { name } of list.items) assert.equal(Gallery.parse(await (await bff.get(`/v1/thron/galleries/${name}`)).json()).id, name);
+  });
+
+  it("gives names only: no folder id, pKey or tenant, and no call to THRON", async () => {
+    const galleries = {
+      sport: { folderId: "folder-sport-1", pkey: "pkey-sport-1" },
+      archive: { folderId: "folder-old-2", pkey: "pkey-old-2" },
+    };
+    const bff = realBff({ THRON_GALLERIES: JSON.stringify(galleries) });
+    const text = await (await bff.get("/v1/thron/galleries")).text();
+    assert.deepEqual(GalleryList.parse(JSON.parse(text)).items, [{ name: "default" }, { name: "archive" }, { name: "sport" }]);
+    for (const secret of [
+      "folder-sport-1",
+      "pkey-sport-1",
+      "folder-old-2",
+      "pkey-old-2",
+      THRON_SANDBOX.folderId,
+      THRON_SANDBOX.pkey,
+      THRON_SANDBOX.tenant,
+    ])
+      assert.ok(!text.includes(secret), `${secret} stays in the BFF`);
+    assert.equal(bff.calls(), 0, "the list is the BFF's own configuration");
+  });
+
+  it("without THRON_FOLDER_ID there is no default: only THRON_GALLERIES' names", async () => {
+    const bff = realBff({ THRON_FOLDER_ID: "", THRON_PKEY: "", THRON_GALLERIES: JSON.stringify({ news: { folderId: "f", pkey: "p" } }) });
+    assert.deepEqual((await json(await bff.get("/v1/thron/galleries"), GalleryList)).items, [{ name: "news" }]);
+  });
+
+  it("lets an allowed site read it (CORS like every /v1 route), and no other site", async () => {
+    const bff = realBff({});
+    const allowed = await bff.get("/v1/thron/galleries", { headers: { origin: "https://www.acme.com" } });
+    assert.equal(allowed.headers.get("access-control-allow-origin"), "https://www.acme.com");
+    const other = await bff.get("/v1/thron/galleries", { headers: { origin: "https://evil.example" } });
+    assert.equal(other.headers.get("access-control-allow-origin"), null);
+  });
+});
 
 describe("GET /v1/thron/galleries/:gallery", () => {
   it("gives the player's script URL, clientId and the gallery's pKey as sessId", async () => {

@@ -120,3 +120,15 @@ export const Gallery = z
   })
   .openapi("Gallery");
 export type Gallery = z.infer<typeof Gallery>;
+
+/** The galleries a BFF offers, by name only: what an editor picks from (a CMS's gallery field). */
+export const GalleryList = z
+  .object({
+    items: z.array(
+      z.object({
+        name: GalleryParams.shape.gallery.openapi({ description: "Pass as `gallery` (`default`: the main folder)" }),
+      }),
+    ),
+  })
+  .openapi("GalleryList");
+export type GalleryList = z.infer<typeof GalleryList>;

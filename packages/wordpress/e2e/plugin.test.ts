@@ -4,14 +4,27 @@
  * Author through blocks and shortcodes, seen by visitors, and deleted.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import type { ElementHandle, Page } from "puppeteer-core";
-import { buildPluginZip } from "../scripts/zip.ts";
-import { ADMIN, AUTHOR, axeViolations, capabilities, freshPage, publishPost, signedIn, startSite, until } from "./site.ts";
+import type { Page } from "puppeteer-core";
+import { PHP_NEWEST } from "../scripts/playground.ts";
+import { control, insertBlock, openBlockEditor, publishFromEditor } from "./block-editor.ts";
+import {
+  ADMIN,
+  AUTHOR,
+  axeViolations,
+  capabilities,
+  checkConnection,
+  freshPage,
+  installPluginZip,
+  publishPost,
+  setBffUrl as setSiteBffUrl,
+  signedIn,
+  siteState,
+  startSite,
+  until,
+} from "./site.ts";
 
 type Site = Awaited<ReturnType<typeof startSite>>;
 let site: Site;
@@ -20,10 +33,7 @@ let admin: Page;
 let author: Page;
 const posts: Record<string, string> = {};
 
-/** The test site's own view of what the plugin stored (e2e/mu-plugins/embedkit-test-state.php). */
-async function state(): Promise<{ bffUrl: string | null; transients: number; active: boolean }> {
-  return (await fetch(`${wp}/?embedkit-test-state`)).json() as never;
-}
+const state = () => siteState(wp);
 
 /** A loopback port nothing listens on: a BFF that is down. */
 async function closedPort(): Promise<number> {
@@ -34,18 +44,11 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function setBffUrl(url: string): Promise<void> {
-  await admin.goto(`${wp}/wp-admin/options-general.php?page=embedkit`);
-  await admin.$eval("#embedkit-bff-url", (input) => {
-    (input as HTMLInputElement).value = "";
-  });
-  await admin.type("#embedkit-bff-url", url);
-  await Promise.all([admin.waitForNavigation(), admin.click("#submit")]);
-}
+const setBffUrl = (url: string) => setSiteBffUrl(admin, wp, url);
 
 const html = async (url: string) => (await fetch(url)).text();
 
-describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
+describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout: 600_000 }, () => {
   before(async () => {
     site = await startSite();
     wp = site.wordpress.url;
@@ -54,13 +57,8 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
   after(async () => site?.close());
 
   test("the zip uploads under Plugins → Add New and activates", async () => {
-    const zip = buildPluginZip(join(site.wordpress.root, "embedkit-upload.zip")); // removed with the site
-    await admin.goto(`${wp}/wp-admin/plugin-install.php?tab=upload`);
-    const input = (await admin.$("input#pluginzip")) as ElementHandle<HTMLInputElement> | null;
-    await input!.uploadFile(zip);
-    await Promise.all([admin.waitForNavigation({ timeout: 60_000 }), admin.click("#install-plugin-submit")]);
-    assert.match(await admin.content(), /Plugin installed successfully/);
-    await Promise.all([admin.waitForNavigation(), admin.click("a.button-primary[href*='action=activate']")]);
+    assert.equal((await state()).php, PHP_NEWEST, "the site runs on the PHP the suite is for");
+    assert.match(await installPluginZip(admin, wp, site.wordpress.root), /Plugin installed successfully/);
     assert.equal((await state()).active, true);
   });
 
@@ -71,10 +69,10 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
     assert.match(page, /No vendor secret is asked for or stored in WordPress/);
     assert.ok(page.includes(`<code>${new URL(wp).origin}</code>`), "names the origin to add to ALLOWED_ORIGINS");
     assert.equal(await admin.$$eval("input[type=password]", (inputs) => inputs.length), 0, "no field for a secret");
-    await Promise.all([admin.waitForNavigation(), admin.click("form[action*='options-general.php'] #submit")]);
-    const words = await admin.$eval("#embedkit-connection", (box) => (box as HTMLElement).textContent ?? "");
+    const words = await checkConnection(admin, wp);
     assert.match(words, /sandbox mode/);
     for (const provider of ["THRON", "Thunder", "ThroughLine"]) assert.match(words, new RegExp(`${provider}\\s*Ready: its blocks work\\.`));
+    assert.match(words, /THRON galleries on this BFF: default, restricted, sport/, "the names from GET /v1/thron/galleries");
     assert.deepEqual(await axeViolations(admin, "#wpbody-content .wrap"), []);
   });
 
@@ -277,9 +275,19 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
       assert.equal(response.status, 200);
       const page = await response.text();
       assert.match(page, new RegExp(`<throughline-helplines bff="${down}" locale="en-US" country="US" limit="3"></throughline-helplines>`));
-      await admin.goto(`${wp}/wp-admin/options-general.php?page=embedkit`);
-      await Promise.all([admin.waitForNavigation(), admin.click("form[action*='options-general.php'] #submit")]);
-      assert.match(await admin.$eval("#embedkit-connection", (b) => (b as HTMLElement).textContent ?? ""), /could not reach the BFF/);
+      assert.match(await checkConnection(admin, wp), /could not reach the BFF/);
+      // The block's sidebar: no list of galleries, so a notice and a text field for the name.
+      const editor = await openBlockEditor(author, wp);
+      await insertBlock(editor, "THRON gallery", "embedkit-thron-gallery");
+      await until(editor, "the sidebar's notice", () => !!document.querySelector(".block-editor-block-inspector .embedkit-gallery-notice"));
+      assert.match(await editor.$eval(".embedkit-gallery-notice", (n) => n.textContent ?? ""), /did not say which galleries it offers/);
+      const field = await control(editor, "Gallery name");
+      assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), "default");
+      await field.click({ count: 3 });
+      await field.type("sport");
+      assert.equal(await field.evaluate((input) => (input as HTMLInputElement).value), "sport");
+      assert.deepEqual(await axeViolations(editor, ".block-editor-block-inspector"), []);
+      await editor.close();
     } finally {
       await setBffUrl(site.bff.url);
     }
@@ -298,26 +306,62 @@ describe("the Embedkit plugin in WordPress 6.5", { timeout: 600_000 }, () => {
     }
   });
 
-  test("the block editor: inserter → THRON gallery → a preset → preview → an asset picked → publish", async (t) => {
-    if (!existsSync(join(site.wordpress.root, "wp-includes", "js", "dist", "blocks.min.js"))) {
-      t.skip(
-        "WordPress 6.5 from @wp-playground/wordpress-builds ships without the block editor's scripts (Playground fetches them from the internet): no block editor offline",
-      );
-      return;
-    }
-    assert.fail("the block editor's scripts are present: write this test");
+  test("the block editor: inserter → THRON gallery from the BFF's list → a preset → preview → an asset picked → publish", async () => {
+    const editor = await openBlockEditor(author, wp);
+    await insertBlock(editor, "THRON gallery", "embedkit-thron-gallery");
+    const gallery = await control(editor, "Gallery name");
+    assert.deepEqual(
+      await gallery.$$eval("option", (options) => options.map((option) => (option as HTMLOptionElement).value)),
+      ["default", "restricted", "sport"],
+      "the gallery is picked from GET /v1/thron/galleries",
+    );
+    await gallery.select("sport");
+    await (await control(editor, "Types")).select("video");
+    await (await control(editor, "Order")).select("title");
+    await until(editor, "the preview: the real element with the preset, showing thumbnails", () => {
+      const element = document.querySelector('.wp-block-embedkit-thron-gallery thron-gallery[gallery="sport"][type="video"][sort="title"]');
+      return (element?.shadowRoot?.querySelectorAll("img[src]").length ?? 0) >= 3;
+    });
+    assert.deepEqual(await axeViolations(editor, ".block-editor-block-inspector"), [], "the gallery's sidebar");
+    const screenshot = process.env.EMBEDKIT_WORDPRESS_SCREENSHOT;
+    if (screenshot) await editor.screenshot({ path: screenshot as `${string}.png` });
+
+    await insertBlock(editor, "THRON asset", "embedkit-thron-asset");
+    await until(
+      editor,
+      "the asset picker's thumbnails",
+      () => document.querySelectorAll(".embedkit-asset-picker button img[src]").length > 0,
+    );
+    const first = await editor.$eval(".embedkit-asset-picker button", (button) => button.textContent ?? "");
+    await editor.focus(".embedkit-asset-picker button");
+    await editor.keyboard.press("Enter"); // picked from the keyboard
+    await until(editor, "the picked asset's preview", () => !!document.querySelector(".wp-block-embedkit-thron-asset thron-asset[asset]"));
+    assert.equal(await editor.$eval(".embedkit-asset-picker button", (button) => button.getAttribute("aria-pressed")), "true");
+    const asset = await editor.$eval(".wp-block-embedkit-thron-asset thron-asset", (element) => element.getAttribute("asset"));
+    assert.deepEqual(await axeViolations(editor, ".block-editor-block-inspector"), [], "the asset's sidebar");
+
+    const link = await publishFromEditor(editor);
+    const page = await html(link);
+    const tag = (name: string) => new RegExp(`<${name} [^>]*>`).exec(page)?.[0] ?? "";
+    for (const attribute of ['gallery="sport"', 'type="video"', 'sort="title"'])
+      assert.ok(tag("thron-gallery").includes(attribute), tag("thron-gallery"));
+    assert.ok(tag("thron-asset").includes(`asset="${asset}"`), `${first}: ${tag("thron-asset")}`);
+    await editor.close();
   });
 
   test("deleting the plugin removes its option and transients", async () => {
     assert.ok((await state()).transients > 0);
     await admin.goto(`${wp}/wp-admin/plugins.php`);
     await Promise.all([admin.waitForNavigation(), admin.click('tr[data-slug="embedkit"] .deactivate a')]);
-    // The no-JavaScript path (the build lacks the admin's scripts): bulk action Delete, then confirm.
-    await admin.click('input[name="checked[]"][value="embedkit/embedkit.php"]');
-    await admin.select("#bulk-action-selector-top", "delete-selected");
-    await Promise.all([admin.waitForNavigation(), admin.click("#doaction")]);
-    await Promise.all([admin.waitForNavigation(), admin.click("form input#submit")]);
-    assert.match(await admin.content(), /plugin has been deleted|deleted/i);
+    // As an administrator does it: Delete, "Are you sure?" → OK; WordPress deletes it in the background.
+    admin.once("dialog", (dialog) => void dialog.accept());
+    await admin.click('tr[data-slug="embedkit"] .delete a');
+    await until(
+      admin,
+      "the plugin deleted",
+      () => /was successfully deleted/.test(document.querySelector("#the-list")?.textContent ?? ""),
+      60_000,
+    );
     const after = await state();
     assert.equal(after.bffUrl, null);
     assert.equal(after.transients, 0);

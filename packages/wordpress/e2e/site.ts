@@ -6,23 +6,30 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import { CHROME_ARGS, chromePath } from "../../../scripts/chrome.ts";
 import { startNodeServer } from "../../bff/src/runtime/node-server.ts";
 import { ensurePlayground, startWordPress } from "../scripts/playground.ts";
+import { buildPluginZip } from "../scripts/zip.ts";
 
 export const AUTHOR = { user: "author", password: "author-pass-0123" };
 export const ADMIN = { user: "admin", password: "password" }; // Playground's administrator
 
 const MU_PLUGINS = join(dirname(fileURLToPath(import.meta.url)), "mu-plugins");
 
-export async function startSite() {
+/** The site on PHP `php`; `debug` shows PHP's warnings and deprecations in the pages (WP_DEBUG). */
+export async function startSite(options: { php?: string; debug?: boolean } = {}) {
   ensurePlayground();
+  const debug = options.debug ? { WP_DEBUG: true, WP_DEBUG_DISPLAY: true, WP_DEBUG_LOG: false } : {};
   const wordpress = await startWordPress({
+    php: options.php,
     blueprint: {
       steps: [
         // Offline: no cron loopback (it would wait on the site's own worker), no calls to wordpress.org.
-        { step: "defineWpConfigConsts", consts: { DISABLE_WP_CRON: true, WP_HTTP_BLOCK_EXTERNAL: true, AUTOMATIC_UPDATER_DISABLED: true } },
+        {
+          step: "defineWpConfigConsts",
+          consts: { DISABLE_WP_CRON: true, WP_HTTP_BLOCK_EXTERNAL: true, AUTOMATIC_UPDATER_DISABLED: true, ...debug },
+        },
         {
           step: "runPHP",
           code: `<?php require '/wordpress/wp-load.php'; wp_insert_user(['user_login' => '${AUTHOR.user}', 'user_pass' => '${AUTHOR.password}', 'role' => 'author', 'user_email' => 'author@example.com']);`,
@@ -50,9 +57,9 @@ export async function startSite() {
 }
 
 /**
- * A page in a fresh browser profile (its own cookies). The WordPress build on npm leaves out the
- * admin's CSS and most core scripts (Playground fetches them online); asked for here, each would
- * cost a full PHP 404 page on the one worker, so a missing static file is answered 404 at once.
+ * A page in a fresh browser profile (its own cookies). A static file the site lacks (the few that
+ * neither the WordPress zip nor its static files hold) would cost a full PHP 404 page on the one
+ * worker, so it is answered 404 at once.
  */
 export async function freshPage(browser: Browser, root: string): Promise<Page> {
   const page = await (await browser.createBrowserContext()).newPage();
@@ -148,4 +155,38 @@ export async function until(page: Page, what: string, check: () => boolean, time
   } catch {
     throw new Error(`timed out waiting for ${what} on ${page.url()}`);
   }
+}
+
+/** The test site's own view of what the plugin stored, and the PHP it runs on (e2e/mu-plugins/embedkit-test-state.php). */
+export async function siteState(base: string): Promise<{ bffUrl: string | null; transients: number; active: boolean; php: string }> {
+  return (await fetch(`${base}/?embedkit-test-state`)).json() as never;
+}
+
+/** Plugins → Add New → Upload Plugin with the zip `pnpm wordpress:zip` builds, then Activate. */
+export async function installPluginZip(admin: Page, base: string, root: string): Promise<string> {
+  const zip = buildPluginZip(join(root, "embedkit-upload.zip")); // removed with the site
+  await admin.goto(`${base}/wp-admin/plugin-install.php?tab=upload`);
+  const input = (await admin.$("input#pluginzip")) as ElementHandle<HTMLInputElement> | null;
+  await input!.uploadFile(zip);
+  await Promise.all([admin.waitForNavigation({ timeout: 60_000 }), admin.click("#install-plugin-submit")]);
+  const installed = await admin.content();
+  await Promise.all([admin.waitForNavigation(), admin.click("a.button-primary[href*='action=activate']")]);
+  return installed;
+}
+
+/** Settings → Embedkit: types `url` as the BFF URL and saves. */
+export async function setBffUrl(admin: Page, base: string, url: string): Promise<void> {
+  await admin.goto(`${base}/wp-admin/options-general.php?page=embedkit`);
+  await admin.$eval("#embedkit-bff-url", (input) => {
+    (input as HTMLInputElement).value = "";
+  });
+  await admin.type("#embedkit-bff-url", url);
+  await Promise.all([admin.waitForNavigation(), admin.click("#submit")]);
+}
+
+/** Settings → Embedkit → Check connection: the words it shows. */
+export async function checkConnection(admin: Page, base: string): Promise<string> {
+  await admin.goto(`${base}/wp-admin/options-general.php?page=embedkit`);
+  await Promise.all([admin.waitForNavigation(), admin.click("form[action*='options-general.php'] #submit")]);
+  return admin.$eval("#embedkit-connection", (box) => (box as HTMLElement).textContent ?? "");
 }

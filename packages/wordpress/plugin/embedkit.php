@@ -5,7 +5,7 @@
  * Version:           0.1.0
  * Requires at least: 6.5
  * Tested up to:      6.5
- * Requires PHP:      8.3
+ * Requires PHP:      7.4
  * Author:            Embedkit
  * License:           MIT
  * Text Domain:       embedkit
@@ -29,6 +29,7 @@ require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/editor-strings.php';
 require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/health.php';
+require_once __DIR__ . '/includes/galleries.php';
 require_once __DIR__ . '/includes/settings-page.php';
 
 add_action(

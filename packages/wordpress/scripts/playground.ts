@@ -5,17 +5,27 @@
  * use (`npm ci` from its lockfile: exact versions, the last @wp-playground/cli that runs on Node 20).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const PLAYGROUND_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "playground");
 const CLI = join(PLAYGROUND_DIR, "node_modules", "@wp-playground", "cli", "wp-playground.js");
-const WORDPRESS_ZIP = join(PLAYGROUND_DIR, "node_modules", "@wp-playground", "wordpress-builds", "src", "wordpress", "wp-6.5.zip");
+const BUILDS = join(PLAYGROUND_DIR, "node_modules", "@wp-playground", "wordpress-builds");
+const WORDPRESS_ZIP = join(BUILDS, "src", "wordpress", "wp-6.5.zip");
+/**
+ * The static files Playground's zip leaves out (the admin's CSS, every script of the block editor):
+ * the same package holds them apart, for Playground's web server to serve.
+ */
+const WORDPRESS_STATIC_FILES = join(BUILDS, "public", "wp-6.5");
+const LINT_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "lint.php");
 /** The versions the plugin header promises; the tests run on exactly these. */
 export const WORDPRESS_VERSION = "6.5";
-export const PHP_VERSION = "8.3";
+/** The lowest PHP the plugin claims and the newest it is tested on: both in `pnpm test`. */
+export const PHP_LOWEST = "7.4";
+export const PHP_NEWEST = "8.3";
+export const PHP_VERSIONS = [PHP_LOWEST, PHP_NEWEST] as const;
 
 /** Installs the Playground packages when they are missing; returns how long that took (0 when present). */
 export function ensurePlayground(): number {
@@ -26,16 +36,17 @@ export function ensurePlayground(): number {
   return Date.now() - started;
 }
 
-/** `php -l` on each file, in PHP WebAssembly; the output, and whether every file parsed. */
-export function phpLint(dir: string, files: string[]): { ok: boolean; output: string } {
+/** `php -l` on each file (scripts/lint.php), in PHP WebAssembly of version `php`; the output, and whether every file parsed. */
+export function phpLint(dir: string, files: string[], php: string): { ok: boolean; output: string } {
   const args = [
     CLI,
     "php",
     "--wordpress-install-mode=do-not-attempt-installing",
-    `--php=${PHP_VERSION}`,
+    `--php=${php}`,
     `--mount=${dir}:/lint`,
+    `--mount=${LINT_SCRIPT}:/tools/lint.php`,
     "--",
-    "-l",
+    "/tools/lint.php",
   ];
   try {
     const output = execFileSync(process.execPath, [...args, ...files.map((file) => `/lint/${file}`)], { encoding: "utf8", stdio: "pipe" });
@@ -54,27 +65,50 @@ export interface WordPress {
 }
 
 /**
- * Unpacks WordPress into a temporary folder and serves it on 127.0.0.1 (a free port), installed
- * from those files with SQLite, the blueprint's steps run, and `mounts` (host → site path) added.
+ * Unpacks WordPress (its static files included) into a temporary folder and serves it on 127.0.0.1
+ * (a free port) with PHP `php`, installed from those files with SQLite, the blueprint's steps run,
+ * and `mounts` (host → site path) added.
  */
-export async function startWordPress(options: { blueprint: object; mounts?: Record<string, string> }): Promise<WordPress> {
+export async function startWordPress(options: { blueprint: object; mounts?: Record<string, string>; php?: string }): Promise<WordPress> {
   const root = mkdtempSync(join(tmpdir(), "embedkit-wp-"));
   await unzip(readFileSync(WORDPRESS_ZIP), root);
+  cpSync(WORDPRESS_STATIC_FILES, root, { recursive: true });
   const blueprint = join(root, "..", `${root.split("/").pop()}-blueprint.json`);
-  writeFileSync(blueprint, JSON.stringify(options.blueprint));
+  // Given a blueprint, the CLI takes the PHP version from it and ignores --php (the site ran the
+  // newest PHP, 8.5); `wp` is required beside it and unused, WordPress being installed from the files.
+  const php = options.php ?? PHP_NEWEST;
+  writeFileSync(blueprint, JSON.stringify({ preferredVersions: { php, wp: "latest" }, ...options.blueprint }));
   const args = [
     CLI,
     "server",
     "--port=0",
-    `--php=${PHP_VERSION}`,
+    `--php=${php}`,
     "--wordpress-install-mode=install-from-existing-files",
     `--mount-before-install=${root}:/wordpress`,
     ...Object.entries(options.mounts ?? {}).map(([host, site]) => `--mount=${host}:${site}`),
     `--blueprint=${blueprint}`,
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let url: string;
+  try {
+    url = await serving(child);
+  } catch (error) {
+    await stop(child, [root, blueprint]); // a site that did not start leaves no folder behind
+    throw error;
+  }
+  // The first answers of a fresh Playground server can come back empty: warm it up before handing it over.
+  for (const path of ["/", "/wp-login.php"])
+    await fetch(`${url}${path}`).then(
+      (response) => response.arrayBuffer(),
+      () => undefined,
+    );
+  return { url, root, close: () => stop(child, [root, blueprint]) };
+}
+
+/** The address the Playground server announces, or why it did not start. */
+function serving(child: ChildProcess): Promise<string> {
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`WordPress did not start in 120 s:\n${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
@@ -91,13 +125,6 @@ export async function startWordPress(options: { blueprint: object; mounts?: Reco
       reject(new Error(`WordPress exited (${code}):\n${output}`));
     });
   });
-  // The first answers of a fresh Playground server can come back empty: warm it up before handing it over.
-  for (const path of ["/", "/wp-login.php"])
-    await fetch(`${url}${path}`).then(
-      (response) => response.arrayBuffer(),
-      () => undefined,
-    );
-  return { url, root, close: () => stop(child, [root, blueprint]) };
 }
 
 async function stop(child: ChildProcess, paths: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 /** The THRON routes of the public contract: /v1/thron/galleries/… */
-import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryParams, GalleryQuery } from "@embedkit/contracts";
+import { Asset, AssetPage, AssetParams, AssetsQuery, Gallery, GalleryList, GalleryParams, GalleryQuery } from "@embedkit/contracts";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { invalidRequest, ProblemError, problemSpec } from "../core/problem.ts";
 import { validationHook } from "../http/validation.ts";
@@ -13,6 +13,16 @@ const upstreamProblems = {
   503: problemSpec("THRON unavailable"),
   504: problemSpec("THRON timed out"),
 };
+
+const listGalleries = createRoute({
+  method: "get",
+  path: "/galleries",
+  summary: "The names of the galleries this BFF offers",
+  description: "`default` first, then THRON_GALLERIES' names in A–Z order. Names only: no folder or key.",
+  responses: {
+    200: { description: "The galleries", content: { "application/json": { schema: GalleryList } } },
+  },
+});
 
 const getGallery = createRoute({
   method: "get",
@@ -62,19 +72,13 @@ const ROLE_DENIAL_MEMORY_MS = 60_000;
 
 const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 
-export function thronRoutes(deps: ThronRouteDeps) {
-  const { config, client, cache, ttl, cursors } = deps;
-  const app = new OpenAPIHono({ defaultHook: validationHook });
-  const pages = new SearchPages(deps);
-
-  const galleryFor = (name: string) => {
-    const gallery = config.galleries.get(name);
-    if (!gallery) throw new ProblemError(404, "unknown-gallery", "Unknown gallery", `No gallery is configured under the name "${name}".`);
-    return gallery;
-  };
-  /** Until when a missing viewer role is taken as the answer (in process only: it is never cached as a good, empty list). */
+/**
+ * The classification's metadata definitions (the filters' vocabulary), cached; a missing viewer
+ * role reads as none, remembered in process only: it is never cached as a good, empty list.
+ */
+function definitionsReader({ config, client, cache, ttl }: ThronRouteDeps) {
   let roleMissingUntil = 0;
-  const definitions = async () => {
+  return async () => {
     if (!config.classificationId || client.now() < roleMissingUntil) return [];
     const classificationId = config.classificationId;
     try {
@@ -87,6 +91,24 @@ export function thronRoutes(deps: ThronRouteDeps) {
       return [];
     }
   };
+}
+
+export function thronRoutes(deps: ThronRouteDeps) {
+  const { config, cursors } = deps;
+  const app = new OpenAPIHono({ defaultHook: validationHook });
+  const pages = new SearchPages(deps);
+
+  const galleryFor = (name: string) => {
+    const gallery = config.galleries.get(name);
+    if (!gallery) throw new ProblemError(404, "unknown-gallery", "Unknown gallery", `No gallery is configured under the name "${name}".`);
+    return gallery;
+  };
+  const definitions = definitionsReader(deps);
+
+  app.openapi(listGalleries, (c) => {
+    c.header("cache-control", cacheFor(60));
+    return c.json({ items: galleryNames(config.galleries).map((name) => ({ name })) }, 200);
+  });
 
   app.openapi(getGallery, async (c) => {
     const { gallery: name } = c.req.valid("param");
@@ -153,4 +175,10 @@ export function thronRoutes(deps: ThronRouteDeps) {
   });
 
   return app;
+}
+
+/** `default` first (what an editor picks when unsure), the others A–Z: a list that reads the same on every instance. */
+function galleryNames(galleries: ReadonlyMap<string, unknown>): string[] {
+  const names = [...galleries.keys()].sort();
+  return names.includes("default") ? ["default", ...names.filter((name) => name !== "default")] : names;
 }

@@ -1,7 +1,7 @@
 <?php
 /**
  * Test plumbing only (mounted by the tests, never shipped): lets a test read what the plugin left
- * in the database, `?embedkit-test-state`, and switch the site's language,
+ * in the database and the PHP it runs on, `?embedkit-test-state`, and switch the site's language,
  * `?embedkit-test-locale=it_IT` (through the `locale` filter: WordPress only saves a WPLANG whose
  * core language files are installed, and this offline site has none).
  */
@@ -33,6 +33,7 @@ add_action(
 				'bffUrl'     => get_option( 'embedkit_bff_url', null ),
 				'transients' => (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE '\\_transient\\_%embedkit\\_%'" ),
 				'active'     => in_array( 'embedkit/embedkit.php', (array) get_option( 'active_plugins', array() ), true ),
+				'php'        => PHP_MAJOR_VERSION . '.' . PHP_MINOR_VERSION,
 			)
 		);
 	},

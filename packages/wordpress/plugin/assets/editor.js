@@ -42,22 +42,58 @@
     return response.json();
   }
 
-  /** The gallery's name, and whether the BFF knows it. */
+  /** The names of the galleries the BFF offers (GET /v1/thron/galleries): asked once per editor page, again after a failure. */
+  let galleryNames;
+  const loadGalleryNames = () => {
+    if (!galleryNames)
+      galleryNames = bffJson("/v1/thron/galleries").then(
+        (list) => list.items.map((item) => item.name),
+        (error) => {
+          galleryNames = undefined;
+          throw error;
+        },
+      );
+    return galleryNames;
+  };
+
+  /**
+   * The gallery, picked from the BFF's list; a text field with a notice when the BFF does not say
+   * (down, older, or this site missing from its ALLOWED_ORIGINS).
+   */
   function GalleryField({ value, onChange }) {
-    const [known, setKnown] = useState(undefined);
+    const [names, setNames] = useState(undefined); // undefined: asking; null: no list
     useEffect(() => {
-      if (!settings.bff || !value) return;
+      if (!settings.bff) {
+        setNames(null);
+        return;
+      }
       let live = true;
-      bffJson(`/v1/thron/galleries/${encodeURIComponent(value)}?locale=${encodeURIComponent(settings.locale)}`).then(
-        () => live && setKnown(true),
-        () => live && setKnown(false),
+      loadGalleryNames().then(
+        (list) => live && setNames(list),
+        () => live && setNames(null),
       );
       return () => {
         live = false;
       };
-    }, [value]);
-    const help = known === undefined ? s.galleryHelp : known ? s.galleryFound : s.galleryMissing;
-    return h(TextControl, { label: s.gallery, help, value: value || "", onChange });
+    }, []);
+    if (names === undefined) return h(Spinner);
+    if (names === null)
+      return h(
+        Fragment,
+        null,
+        h(Notice, { status: "warning", isDismissible: false, className: "embedkit-gallery-notice" }, s.galleryNoList),
+        h(TextControl, { label: s.gallery, help: s.galleryHelp, value: value || "", onChange }),
+      );
+    const known = !value || names.includes(value);
+    // A saved name the BFF no longer offers stays selected, and is said to be unknown.
+    const choices = known ? names : [value, ...names];
+    return h(SelectControl, {
+      label: s.gallery,
+      help: known ? s.galleryHelp : s.galleryMissing,
+      value: value || names[0],
+      options: choices.map((name) => ({ value: name, label: name })),
+      onChange,
+    });
   }
 
   const options = (...pairs) => pairs.map(([value, label]) => ({ value, label }));

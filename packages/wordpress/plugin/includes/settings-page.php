@@ -89,6 +89,11 @@ function embedkit_render_connection_check( string $bff ): void {
 			echo '<dt><strong>' . esc_html( $name ) . '</strong></dt><dd>' . esc_html( $words ) . '</dd>';
 		}
 		echo '</dl>';
+		$galleries = embedkit_gallery_names( $bff );
+		if ( $galleries ) {
+			/* translators: %s: gallery names, separated by commas. */
+			echo '<p id="embedkit-galleries">' . esc_html( sprintf( __( 'THRON galleries on this BFF: %s', 'embedkit' ), implode( ', ', $galleries ) ) ) . '</p>';
+		}
 	}
 	echo '</div>';
 }

@@ -6,6 +6,7 @@
  *   pnpm test:mutation                                   incremental: only mutants whose code or tests changed
  *   pnpm test:mutation -- packages/bff/src/http          only the files under these paths (or globs)
  *   pnpm test:mutation -- --full                         ignore the incremental file
+ *   pnpm test:mutation -- --concurrency 1                test runners at a time (default: stryker.config.mjs)
  *
  * The HTML report is reports/mutation/mutation.html; reports/stryker-incremental.json makes the next
  * run incremental. Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
@@ -37,6 +38,12 @@ const plugins = ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-che
 );
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const concurrencyAt = args.indexOf("--concurrency");
+const concurrency = concurrencyAt >= 0 ? Number(args.splice(concurrencyAt, 2)[1]) : undefined;
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+  console.error("--concurrency needs a whole number of test runners, 1 or more");
+  process.exit(2);
+}
 const paths = args.filter((arg) => !arg.startsWith("--"));
 const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? path : `${path.replace(/\/$/, "")}/**/*.ts`));
 
@@ -50,6 +57,7 @@ const stryker = new Stryker({
   plugins,
   ...(mutate.length > 0 && { mutate }),
   ...(args.includes("--full") && { force: true }),
+  ...(concurrency !== undefined && { concurrency }),
 });
 await stryker.runMutationTest();
 

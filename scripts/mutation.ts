@@ -9,7 +9,7 @@
  *   pnpm test:mutation -- --concurrency 1                test runners at a time (default: stryker.config.mjs)
  *
  * The HTML report is reports/mutation/mutation.html; reports/stryker-incremental.json makes the next
- * run incremental. Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
+ * run incremental and keeps every folder measured so far (scripts/mutation-incremental.ts). Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
  * by `pnpm test:mutation:browser` instead (scripts/browser-mutants.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { currentFiles, keepEarlierResults, readIncremental } from "./mutation-incremental.ts";
 import { reportScores } from "./mutation-scores.ts";
 
 const require = createRequire(import.meta.url);
@@ -51,6 +52,7 @@ const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? 
 if (!existsSync("packages/components/dist/cdn/components.js") && spawnSync("pnpm", ["build"], { stdio: "inherit" }).status !== 0)
   process.exit(2);
 
+const earlier = readIncremental();
 const Stryker = await loadStryker();
 const stryker = new Stryker({
   configFile: "stryker.config.mjs",
@@ -62,4 +64,11 @@ const stryker = new Stryker({
 await stryker.runMutationTest();
 
 const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8"));
-process.exit(reportScores(report) ? 0 : 1);
+console.log("\nthis run:");
+const met = reportScores(report);
+const measured = keepEarlierResults(earlier);
+if (measured && Object.keys(measured.files).length > Object.keys(report.files).length) {
+  console.log("\nevery file measured so far whose source has not changed since (reports/stryker-incremental.json):");
+  reportScores(currentFiles(measured));
+}
+process.exit(met ? 0 : 1);

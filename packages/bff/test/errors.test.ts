@@ -60,7 +60,10 @@ describe("errors as problems", () => {
 
     const internal = throwing(new ProblemError(500, "internal", "Token store broken"));
     assert.equal((await internal.get(ASSETS)).status, 500);
-    assert.ok(lines(internal.logs).some((line) => line.level === "warn" && line.message === "Token store broken"), "500 itself is logged");
+    assert.ok(
+      lines(internal.logs).some((line) => line.level === "warn" && line.message === "Token store broken"),
+      "500 itself is logged",
+    );
 
     const refused = throwing(new ProblemError(409, "conflict", "Conflict", "no"));
     assert.equal((await refused.get(ASSETS)).status, 409);

@@ -6,9 +6,10 @@
  *   pnpm test:mutation                                   incremental: only mutants whose code or tests changed
  *   pnpm test:mutation -- packages/bff/src/http          only the files under these paths (or globs)
  *   pnpm test:mutation -- --full                         ignore the incremental file
+ *   pnpm test:mutation -- --concurrency 1                test runners at a time (default: stryker.config.mjs)
  *
  * The HTML report is reports/mutation/mutation.html; reports/stryker-incremental.json makes the next
- * run incremental. Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
+ * run incremental and keeps every folder measured so far (scripts/mutation-incremental.ts). Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
  * by `pnpm test:mutation:browser` instead (scripts/browser-mutants.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { currentFiles, keepEarlierResults, readIncremental } from "./mutation-incremental.ts";
 import { reportScores } from "./mutation-scores.ts";
 
 const require = createRequire(import.meta.url);
@@ -37,6 +39,12 @@ const plugins = ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-che
 );
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
+const concurrencyAt = args.indexOf("--concurrency");
+const concurrency = concurrencyAt >= 0 ? Number(args.splice(concurrencyAt, 2)[1]) : undefined;
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+  console.error("--concurrency needs a whole number of test runners, 1 or more");
+  process.exit(2);
+}
 const paths = args.filter((arg) => !arg.startsWith("--"));
 const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? path : `${path.replace(/\/$/, "")}/**/*.ts`));
 
@@ -44,14 +52,23 @@ const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? 
 if (!existsSync("packages/components/dist/cdn/components.js") && spawnSync("pnpm", ["build"], { stdio: "inherit" }).status !== 0)
   process.exit(2);
 
+const earlier = readIncremental();
 const Stryker = await loadStryker();
 const stryker = new Stryker({
   configFile: "stryker.config.mjs",
   plugins,
   ...(mutate.length > 0 && { mutate }),
   ...(args.includes("--full") && { force: true }),
+  ...(concurrency !== undefined && { concurrency }),
 });
 await stryker.runMutationTest();
 
 const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8"));
-process.exit(reportScores(report) ? 0 : 1);
+console.log("\nthis run:");
+const met = reportScores(report);
+const measured = keepEarlierResults(earlier);
+if (measured && Object.keys(measured.files).length > Object.keys(report.files).length) {
+  console.log("\nevery file measured so far whose source has not changed since (reports/stryker-incremental.json):");
+  reportScores(currentFiles(measured));
+}
+process.exit(met ? 0 : 1);

@@ -1,12 +1,72 @@
 /** The app's answer to what it cannot route or failed to answer (http/errors.ts). */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { sandboxBff } from "./helpers.ts";
+import { Problem } from "@embedkit/contracts";
+import type { MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ProblemError } from "../src/core/problem.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+
+/** A BFF whose own middleware (the integrator's, AppDeps.middleware) throws `error` on every request. */
+function throwing(error: unknown) {
+  const fail: MiddlewareHandler = async () => {
+    throw error;
+  };
+  return sandboxBff({}, { middleware: [fail] });
+}
+
+const lines = (logs: string[]) => logs.map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe("errors as problems", () => {
   it("answers unknown routes with a 404 problem", async () => {
     const response = await sandboxBff().get("/v2/anything");
     assert.equal(response.status, 404);
     assert.equal(response.headers.get("content-type"), "application/problem+json");
+  });
+
+  it("answers an unexpected exception with a 500 problem that names no cause, and logs the cause with the request id", async () => {
+    const bff = throwing(new Error("db password is hunter2"));
+    const response = await bff.get(ASSETS, { headers: { "x-request-id": "req-500" } });
+    assert.equal(response.status, 500);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    const text = await response.text();
+    assert.doesNotMatch(text, /hunter2/, "the cause stays in the log");
+    assert.deepEqual(Problem.parse(JSON.parse(text)).title, "Internal error");
+    const logged = lines(bff.logs).find((line) => line.message === "unhandled error");
+    assert.deepEqual([logged?.level, logged?.requestId, logged?.error], ["error", "req-500", "Error: db password is hunter2"]);
+  });
+
+  it("answers a framework's refusal of the request (an HTTPException below 500) as the client's problem, with its status", async () => {
+    const bff = throwing(new HTTPException(401, { message: "Unauthorized" }));
+    const response = await bff.get(ASSETS);
+    assert.equal(response.status, 401);
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual([problem.title, problem.detail], ["Invalid request", "Unauthorized"]);
+    assert.ok(!lines(bff.logs).some((line) => line.message === "unhandled error"), "not our failure: no error line");
+  });
+
+  it("does not take a framework's own failure (an HTTPException of 500) for the client's", async () => {
+    const response = await throwing(new HTTPException(500, { message: "broken" })).get(ASSETS);
+    assert.equal(response.status, 500);
+    assert.equal(Problem.parse(await response.json()).title, "Internal error");
+  });
+
+  it("keeps our own problems' status and headers, and logs those of 500 and above as warnings", async () => {
+    const outage = throwing(new ProblemError(503, "upstream-unavailable", "THRON is unavailable", "down", {}, { "retry-after": "7" }));
+    const response = await outage.get(ASSETS, { headers: { "x-request-id": "req-503" } });
+    assert.deepEqual([response.status, response.headers.get("retry-after")], [503, "7"]);
+    const warned = lines(outage.logs).find((line) => line.message === "THRON is unavailable");
+    assert.deepEqual([warned?.level, warned?.requestId, warned?.status, warned?.detail], ["warn", "req-503", 503, "down"]);
+
+    const internal = throwing(new ProblemError(500, "internal", "Token store broken"));
+    assert.equal((await internal.get(ASSETS)).status, 500);
+    assert.ok(
+      lines(internal.logs).some((line) => line.level === "warn" && line.message === "Token store broken"),
+      "500 itself is logged",
+    );
+
+    const refused = throwing(new ProblemError(409, "conflict", "Conflict", "no"));
+    assert.equal((await refused.get(ASSETS)).status, 409);
+    assert.ok(!lines(refused.logs).some((line) => line.level === "warn"), "a client's problem is not a warning");
   });
 });

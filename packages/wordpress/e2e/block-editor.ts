@@ -16,10 +16,20 @@ export async function openBlockEditor(signedIn: Page, base: string): Promise<Pag
 
 /** Inserts a block through the toolbar's inserter, searched by its title; waits until it is selected. */
 export async function insertBlock(page: Page, title: string, blockClass: string): Promise<void> {
-  await page.click(".editor-document-tools__inserter-toggle, .edit-post-header-toolbar__inserter-toggle");
-  await page.waitForSelector(".block-editor-inserter__search input");
+  // A click that lands while the editor is still starting up (a loaded machine) opens nothing: click again.
+  for (let attempt = 1; ; attempt++) {
+    const pressed = await page.$(
+      ".editor-document-tools__inserter-toggle.is-pressed, .edit-post-header-toolbar__inserter-toggle.is-pressed",
+    );
+    if (!pressed) await page.click(".editor-document-tools__inserter-toggle, .edit-post-header-toolbar__inserter-toggle");
+    const opened = await page.waitForSelector(".block-editor-inserter__search input", { timeout: 20_000 }).catch(() => null);
+    if (opened) break;
+    if (attempt === 3) throw new Error("the inserter did not open after three clicks");
+  }
   await page.type(".block-editor-inserter__search input", title);
-  await page.click(`button.editor-block-list-item-${blockClass}`);
+  // The results follow the typing after a debounce: wait for the block's button to be there.
+  const item = await page.waitForSelector(`button.editor-block-list-item-${blockClass}`, { visible: true });
+  await item!.click();
   // The inserter closed and the settings sidebar open on the inserted block (it may start closed).
   await page.evaluate(() => {
     document.querySelector<HTMLButtonElement>(".editor-document-tools__inserter-toggle.is-pressed")?.click();

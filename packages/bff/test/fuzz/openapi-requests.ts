@@ -111,7 +111,8 @@ export interface RequestFocus {
   oneHostileText: true;
 }
 
-export function openApiRequests(doc: OpenApiDoc, base: string, focus?: RequestFocus): fc.Arbitrary<FuzzRequest> {
+/** Arbitraries for the values a schema of `doc` describes (its `$ref`s resolved). */
+function schemaArbitraries(doc: OpenApiDoc) {
   const resolve = (schema: Schema | undefined): Schema => {
     if (!schema?.$ref) return schema ?? {};
     const name = schema.$ref.split("/").pop() ?? "";
@@ -149,28 +150,34 @@ export function openApiRequests(doc: OpenApiDoc, base: string, focus?: RequestFo
         return hostileValue;
     }
   };
+  return { resolve, fitting };
+}
+
+/** Request headers a browser, a proxy or an attacker may send. */
+const requestHeaders = fc.record(
+  {
+    origin: fc.oneof(fc.constant("https://www.host.example"), fc.constant("null"), marked(fc.webUrl().map((u) => new URL(u).origin))),
+    "x-request-id": fc.oneof(marked(fc.stringMatching(/^[\w-]{1,30}$/)), hostileString),
+    "x-forwarded-for": fc.oneof(fc.ipV4(), fc.ipV6(), hostileString),
+    "accept-encoding": fc.constantFrom("gzip", "br", "gzip, br", "identity", "*", "deflate;q=0"),
+    "content-type": fc.constantFrom(
+      "application/json",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "application/json; charset=utf-8",
+      "",
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+export function openApiRequests(doc: OpenApiDoc, base: string, focus?: RequestFocus): fc.Arbitrary<FuzzRequest> {
+  const { resolve, fitting } = schemaArbitraries(doc);
 
   /** Mostly fitting, often hostile. */
   const value = (schema: Schema | undefined) => fc.oneof({ arbitrary: fitting(schema), weight: 3 }, { arbitrary: hostileValue, weight: 2 });
 
   const asText = (v: unknown) => (typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
-
-  const headers = fc.record(
-    {
-      origin: fc.oneof(fc.constant("https://www.host.example"), fc.constant("null"), marked(fc.webUrl().map((u) => new URL(u).origin))),
-      "x-request-id": fc.oneof(marked(fc.stringMatching(/^[\w-]{1,30}$/)), hostileString),
-      "x-forwarded-for": fc.oneof(fc.ipV4(), fc.ipV6(), hostileString),
-      "accept-encoding": fc.constantFrom("gzip", "br", "gzip, br", "identity", "*", "deflate;q=0"),
-      "content-type": fc.constantFrom(
-        "application/json",
-        "text/plain",
-        "application/x-www-form-urlencoded",
-        "application/json; charset=utf-8",
-        "",
-      ),
-    },
-    { requiredKeys: [] },
-  );
 
   const operations = Object.entries(doc.paths)
     .filter(([route]) => !focus || route.startsWith(focus.under))
@@ -212,7 +219,7 @@ export function openApiRequests(doc: OpenApiDoc, base: string, focus?: RequestFo
             fc.tuple(fc.oneof(fc.constant("filter.topic"), marked(fc.string({ maxLength: 12 })), hostileString), hostileString),
             { maxLength: focus ? 0 : 3 },
           ),
-          headers,
+          headers: requestHeaders,
           body: bodySchema
             ? fc.oneof(
                 { arbitrary: fitting(bodySchema).map((v) => JSON.stringify(v)), weight: 3 },

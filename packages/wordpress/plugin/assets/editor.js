@@ -2,9 +2,10 @@
  * The Embedkit blocks in the block editor: sidebar controls for each attribute and a preview
  * that is the real element, loaded from the configured BFF. The blocks save nothing but their
  * attributes (save returns null); the page is rendered on the server.
- * Plain ES2020 on WordPress's globals, so the plugin needs no build step.
+ * Plain ES2020 on WordPress's globals, so the plugin needs no build step. One block of `const`s
+ * (functions included, as arrows) keeps every name here out of the page's globals.
  */
-(() => {
+{
   const { registerBlockType } = wp.blocks;
   const { createElement: h, Fragment, useEffect, useState } = wp.element;
   const { InspectorControls, useBlockProps } = wp.blockEditor;
@@ -19,7 +20,7 @@
   };
 
   /** The element's attributes from the block's: flags present or absent, empty values left out. */
-  function elementProps(attributes) {
+  const elementProps = (attributes) => {
     const props = { bff: settings.bff, locale: settings.locale };
     for (const [name, value] of Object.entries(attributes)) {
       if (value === true) props[name] = "";
@@ -27,20 +28,20 @@
         props[name] = String(value);
     }
     return props;
-  }
+  };
 
-  function Preview({ tag, attributes, children }) {
+  const Preview = ({ tag, attributes, children }) => {
     useEffect(loadBundle, []);
     if (!settings.bff) return h(Notice, { status: "warning", isDismissible: false }, s.noBff);
     // The key re-creates the element when an attribute changes: each element reads its attributes on connect.
     return h(tag, { ...elementProps(attributes), key: JSON.stringify(attributes) }, children);
-  }
+  };
 
-  async function bffJson(path) {
+  const bffJson = async (path) => {
     const response = await fetch(settings.bff + path, { headers: { accept: "application/json" } });
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
-  }
+  };
 
   /** The names of the galleries the BFF offers (GET /v1/thron/galleries): asked once per editor page, again after a failure. */
   let galleryNames;
@@ -60,7 +61,7 @@
    * The gallery, picked from the BFF's list; a text field with a notice when the BFF does not say
    * (down, older, or this site missing from its ALLOWED_ORIGINS).
    */
-  function GalleryField({ value, onChange }) {
+  const GalleryField = ({ value, onChange }) => {
     const [names, setNames] = useState(undefined); // undefined: asking; null: no list
     useEffect(() => {
       if (!settings.bff) {
@@ -94,7 +95,7 @@
       options: choices.map((name) => ({ value: name, label: name })),
       onChange,
     });
-  }
+  };
 
   const options = (...pairs) => pairs.map(([value, label]) => ({ value, label }));
   const playerControl = (attributes, setAttributes) =>
@@ -105,7 +106,7 @@
       onChange: (player) => setAttributes({ player }),
     });
 
-  function galleryEdit({ attributes, setAttributes }) {
+  const galleryEdit = ({ attributes, setAttributes }) => {
     const filters = attributes.filters || {};
     const [definitions, setDefinitions] = useState([]);
     useEffect(() => {
@@ -184,10 +185,10 @@
         attributes: attributes.filterBar ? { ...previewAttributes, id: "embedkit-preview" } : previewAttributes,
       }),
     );
-  }
+  };
 
   /** Searches the gallery's folder through the BFF and shows thumbnails to choose from. */
-  function AssetPicker({ gallery, value, onPick }) {
+  const AssetPicker = ({ gallery, value, onPick }) => {
     const [q, setQ] = useState("");
     const [state, setState] = useState({ loading: false, items: [], failed: false });
     useEffect(() => {
@@ -237,9 +238,9 @@
         ),
       ),
     );
-  }
+  };
 
-  function assetEdit({ attributes, setAttributes }) {
+  const assetEdit = ({ attributes, setAttributes }) => {
     return h(
       "div",
       useBlockProps(),
@@ -257,9 +258,9 @@
       ),
       attributes.asset ? h(Preview, { tag: "thron-asset", attributes }) : h(Notice, { status: "info", isDismissible: false }, s.pickAsset),
     );
-  }
+  };
 
-  function helplinesEdit({ attributes, setAttributes }) {
+  const helplinesEdit = ({ attributes, setAttributes }) => {
     return h(
       "div",
       useBlockProps(),
@@ -282,9 +283,9 @@
       ),
       h(Preview, { tag: "throughline-helplines", attributes }),
     );
-  }
+  };
 
-  function thunderEdit({ attributes, setAttributes }) {
+  const thunderEdit = ({ attributes, setAttributes }) => {
     const methods = ["plays", "edits", "gsis", "gsis-nonpro", "stats", "xos-message", "gsis-message", "pff-message"];
     const message = (attributes.method || "").endsWith("-message");
     const { label, ...rest } = attributes;
@@ -326,7 +327,7 @@
       ),
       h(Preview, { tag: "thunder-launch-button", attributes: rest }, label || "Thunder"),
     );
-  }
+  };
 
   const edits = {
     "embedkit/thron-gallery": galleryEdit,
@@ -335,4 +336,4 @@
     "embedkit/thunder-launch-button": thunderEdit,
   };
   for (const [name, edit] of Object.entries(edits)) registerBlockType(name, { edit, save: () => null });
-})();
+}

@@ -18,7 +18,7 @@ import { HeldRoom } from "./held-room.ts";
 import { type GalleryPreset, handPickedIds, MAX_HAND_PICKED, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
-import { viewerStyles } from "./viewer.styles.ts";
+import { viewerRoomStyles } from "./viewer.styles.ts";
 import { ViewerLoader } from "./viewer-loader.ts";
 
 /** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
@@ -92,7 +92,7 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty [--thron-gallery-viewer-max-height=75vh] - Viewer: the stage's greatest height.
  */
 export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
-  static override styles = [styles, carouselStyles, viewerStyles];
+  static override styles = [styles, carouselStyles, viewerRoomStyles];
   static override properties = {
     gallery: { type: String },
     pageSize: { type: Number, attribute: "page-size" },

@@ -122,6 +122,29 @@ describe("<thron-gallery layout=viewer>", () => {
     await until(() => selected(shadow) === 0, "a right swipe to show the previous asset");
   });
 
+  it("mirrors in a right-to-left page: buttons, their arrows, swipes and arrow keys", async () => {
+    const { el, shadow } = await viewer({ dir: "rtl" });
+    const box = stage(shadow).getBoundingClientRect();
+    const previous = part(shadow, "previous");
+    const next = part(shadow, "next");
+    expect(previous.getBoundingClientRect().left).to.be.greaterThan(box.left + box.width / 2, "previous on the right");
+    expect(next.getBoundingClientRect().right).to.be.lessThan(box.left + box.width / 2, "next on the left");
+    // The glyphs ‹ › point outwards, away from the stage's centre, as in a left-to-right page.
+    expect(getComputedStyle(previous).transform).to.equal("matrix(-1, 0, 0, 1, 0, 0)");
+    expect(getComputedStyle(next).transform).to.equal("matrix(-1, 0, 0, 1, 0, 0)");
+    swipe(stage(shadow), 150, 300);
+    await until(() => selected(shadow) === 1, "a right swipe to show the next asset");
+    await el.updateComplete;
+    swipe(stage(shadow), 300, 150);
+    await until(() => selected(shadow) === 0, "a left swipe to show the previous asset");
+    await el.updateComplete;
+    tabs(shadow)[0]?.focus();
+    await sendKeys({ press: "ArrowLeft" });
+    await until(() => selected(shadow) === 1, "ArrowLeft to show the next asset");
+    expect(shadow.activeElement).to.equal(tabs(shadow)[1]);
+    await expect(el).to.be.accessible();
+  });
+
   it("pages in more assets when the visitor reaches the end of the strip", async () => {
     const { el, shadow } = await viewer({ "page-size": "6" });
     expect(el.hasMore).to.equal(true);

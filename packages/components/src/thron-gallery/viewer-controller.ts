@@ -9,6 +9,7 @@ import type { Asset } from "@embedkit/contracts";
 import { html, isServer, nothing, type ReactiveController } from "lit";
 import type { ThronGalleryStrings } from "./strings.ts";
 import { StageGestures } from "./viewer-gestures.ts";
+import { viewerStyles } from "./viewer-looks.styles.ts";
 import { type StageHost, StagePlayback } from "./viewer-stage.ts";
 
 export interface ViewerHost extends StageHost {
@@ -41,6 +42,13 @@ function skeletonThumbs(count: number) {
   return Array.from({ length: count }, () => html`<li class="thumb skeleton" aria-hidden="true"><span class="frame"></span></li>`);
 }
 
+/** The viewer's looks beyond the room the gallery's own styles keep (once a shadow root). */
+function adoptViewerStyles(root: HTMLElement | DocumentFragment | undefined): void {
+  const sheet = viewerStyles.styleSheet;
+  if (isServer || !(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
 export class ViewerController implements ReactiveController {
   /** The selected asset's index among the gallery's items. */
   index = 0;
@@ -64,6 +72,7 @@ export class ViewerController implements ReactiveController {
       },
     });
     host.addController(this);
+    adoptViewerStyles(host.renderRoot);
   }
 
   get #selected(): Asset | undefined {

@@ -36,7 +36,7 @@ const DEFAULT_PAGE_SIZE = 24;
  *
  * @tagname thron-gallery
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
- * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
+ * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`. In a viewer: the visitor put an asset on the stage (not cancelable).
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.
  * @event thron-gallery-connected - A gallery with an `id` joined the page (or changed `bff`, `gallery` or `locale`): the `<thron-filter-bar for>` linked to it asks again. `detail: null`.
  * @attribute type - Preset: only these types, a comma list of image, video, audio, document.
@@ -394,7 +394,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
     if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
     this.#focusAfterLoad = -1;
-    if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
+    if (!append) void this.updateComplete.then(() => (this.#viewer.active ? this.#viewer.restoreFromUrl() : this.#dialog.restoreFromUrl()));
     // A filtered page can come back short; keep filling the view when scrolling is on.
     if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
   }

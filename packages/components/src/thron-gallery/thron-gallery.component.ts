@@ -99,6 +99,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url" },
+    pressed: { attribute: false },
     layout: { type: String, reflect: true },
     autoplay: { type: String },
     assets: { type: String },
@@ -122,6 +123,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare infinite: boolean;
   /** Keep the open asset in the page URL's hash (`#<id>=<asset>`), so a link reopens it. */
   declare syncUrl: boolean;
+  /** @internal A picker's chosen assets (the builder's): their tiles are toggle buttons, pressed. */
+  declare pressed: ReadonlySet<string> | undefined;
   /**
    * `grid` (default); `carousel`: one row that scrolls, with previous and next buttons; `viewer`:
    * one stage with the selected asset over a strip of thumbnails (zoom, swipe, the Player in the stage).
@@ -430,6 +433,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
         part="tile"
         type="button"
         tabindex=${index === this._focusIndex ? 0 : -1}
+        aria-pressed=${this.pressed ? String(this.pressed.has(asset.id)) : nothing}
         @click=${() => this.open(index)}
         @focus=${() => (this._focusIndex = index)}
       >${figure}</button>`,

@@ -585,6 +585,31 @@ describe("the builder in Chromium", () => {
       return `${active?.closest("li")?.dataset.id ?? ""} ${active?.className ?? ""}`;
     });
 
+  it("marks the picker's chosen tiles as pressed, and pressing one again takes it out of the list (axe clean)", async () => {
+    const page = await openBuilder();
+    const [a, b] = await pickAssets(page, [0, 2]);
+    assert.ok(a && b);
+    const pressedStates = () =>
+      page.$eval("#builder-assets-picker", (gallery) =>
+        [...(gallery.shadowRoot?.querySelectorAll('button[part="tile"]') ?? [])]
+          .slice(0, 4)
+          .map((tile) => tile.getAttribute("aria-pressed")),
+      );
+    assert.deepEqual(await pressedStates(), ["true", "false", "true", "false"]);
+    assert.deepEqual(await axeViolations(page), []);
+    // By keyboard: the first tile has the picker's tab stop; Enter presses it again.
+    await page.$eval("#builder-assets-picker", (gallery) => gallery.shadowRoot?.querySelector<HTMLElement>('button[part="tile"]')?.focus());
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.querySelectorAll("ol.picked li").length === 1);
+    assert.deepEqual(await pickedIds(page), [b[0]]);
+    assert.deepEqual(await pressedStates(), ["false", "false", "true", "false"]);
+    assert.match(await page.$eval(".picked-status", (p) => p.textContent ?? ""), new RegExp(`${a[1]} removed\\. 1 asset chosen\\.`));
+    const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute("part"));
+    assert.equal(focused, "tile", "focus stays on the tile");
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+
   /** The address keeps a hand-picked list (a shared link restores it, titles asked of the BFF), and "Edit an existing snippet" reads it back. */
   const restoresList = async (url: string, snippet: string, order: (readonly [string, string])[]) => {
     // The address keeps the list: a shared link restores it (titles asked of the BFF), and the same snippet.

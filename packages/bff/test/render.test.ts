@@ -124,6 +124,13 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.ok(stage.includes(`src="${page.items[0]?.thumbnail.url}"`), "the first asset on the stage");
     assert.equal([...html.matchAll(/role="tab"/g)].length, 4);
     assert.match(html, /role="tab"\s+id="viewer-tab-0"\s+aria-selected="true"/);
+    // Styled as it will stay: the looks the browser adopts with the viewer's code are in the
+    // stylesheet its shadow root links (no inline style: the strict CSP).
+    const href = /<template shadowroot[^>]*><link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1] ?? "";
+    assert.ok(href, "the shadow root links its stylesheet");
+    const shadowStyles = await (await bff.get(new URL(href).pathname)).text();
+    assert.match(shadowStyles, /\.viewer \.overlay\.previous/);
+    assert.match(shadowStyles, /dialog\.popup\[open\]/);
   });
 
   it("holds, for visitors without JavaScript, each asset as a link to its public delivery URL and a note on what needs scripts", async () => {

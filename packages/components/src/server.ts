@@ -4,7 +4,7 @@
  * before it renders. Their templates are the elements' own; nothing here draws anything.
  */
 import type { Asset, AssetPage } from "@embedkit/contracts";
-import type { LitElement, TemplateResult } from "lit";
+import type { LitElement, ReactiveElement, TemplateResult } from "lit";
 import type { Translations } from "./internal/localize.ts";
 import { noScriptAsset } from "./thron-asset/no-script.ts";
 import { translated as assetStrings } from "./thron-asset/strings.ts";
@@ -14,6 +14,7 @@ import { noScriptGallery } from "./thron-gallery/no-script.ts";
 import { translated as galleryStrings } from "./thron-gallery/strings.ts";
 import { ViewerController } from "./thron-gallery/viewer-controller.ts";
 import { provideViewer } from "./thron-gallery/viewer-loader.ts";
+import { viewerStyles } from "./thron-gallery/viewer-looks.styles.ts";
 import { translated as helplinesStrings } from "./throughline-helplines/strings.ts";
 import { noScriptLaunchButton } from "./thunder-launch-button/no-script.ts";
 import { translated as launchStrings } from "./thunder-launch-button/strings.ts";
@@ -25,6 +26,9 @@ import "./thunder-launch-button/thunder-launch-button.ts";
 
 // A viewer's first paint is the viewer's own (the browser loads its code on first use).
 provideViewer(ViewerController);
+// ... and styled as it will stay: the styles the browser adopts with the viewer's code are in the
+// server-rendered shadow root (Lit's server renderer writes the class's styles).
+(customElements.get("thron-gallery") as unknown as typeof ReactiveElement).elementStyles.push(viewerStyles);
 
 const strings: Record<string, Translations<object>> = {
   "thron-gallery": galleryStrings,

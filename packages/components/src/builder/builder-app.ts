@@ -253,13 +253,14 @@ export class EmbedkitBuilder extends LitElement {
     this.#set({ asset: event.detail.asset.id });
   }
 
-  /** A tile of the hand-picked picker adds its asset at the end of the list (once). */
+  /** A tile of the hand-picked picker toggles its asset: added at the end of the list, or removed. */
   #onPickMany(event: CustomEvent<AssetOpenDetail>): void {
     event.preventDefault();
     const { asset } = event.detail;
     const assets = this._choices.assets;
     const at = assets.indexOf(asset.id);
-    if (at >= 0) this.#pickedList.announce(`${asset.title} is already chosen, at position ${at + 1}.`);
+    if (at >= 0)
+      this.#pickedList.remove(at, false); // a pressed tile: pressing it again takes it out (focus stays)
     else if (assets.length >= MAX_PICKED) this.#pickedList.announce(`At most ${MAX_PICKED} assets: remove one to add another.`);
     else this.#add(asset);
   }
@@ -355,7 +356,7 @@ export class EmbedkitBuilder extends LitElement {
       <legend>Hand-picked assets</legend>
       <p>Search the gallery's folder and choose assets: each one goes to the end of the list. Drag them by their grip, or use their arrow buttons (or Alt+↑/↓), to set the order.</p>
       <thron-filter-bar for=${ASSETS_PICKER_ID}></thron-filter-bar>
-      <thron-gallery id=${ASSETS_PICKER_ID} gallery=${c.gallery} page-size="8" @thron-asset-open=${this.#onPickMany}></thron-gallery>
+      <thron-gallery id=${ASSETS_PICKER_ID} gallery=${c.gallery} page-size="8" .pressed=${new Set(c.assets)} @thron-asset-open=${this.#onPickMany}></thron-gallery>
       ${this.#pickedList.render(c.assets, (id) => this._picked[id])}
     </fieldset>`;
   }

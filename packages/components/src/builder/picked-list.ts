@@ -70,7 +70,7 @@ export class PickedList {
               <span class="picked-actions">
                 <button type="button" class="up" aria-label=${`Move ${title} up`} ?disabled=${index === 0} @click=${() => this.#move(index, index - 1, "up")}>↑</button>
                 <button type="button" class="down" aria-label=${`Move ${title} down`} ?disabled=${index === ids.length - 1} @click=${() => this.#move(index, index + 1, "down")}>↓</button>
-                <button type="button" class="remove" aria-label=${`Remove ${title}`} @click=${() => this.#remove(index)}>✕</button>
+                <button type="button" class="remove" aria-label=${`Remove ${title}`} @click=${() => this.remove(index)}>✕</button>
               </span>
             </li>`;
           },
@@ -90,7 +90,8 @@ export class PickedList {
     this.#focus(id, end ? (button === "up" ? "down" : "up") : button);
   }
 
-  #remove(index: number): void {
+  /** Removes the asset at `index` and says so; `focusNeighbour`: from the list, focus goes to the next Remove. */
+  remove(index: number, focusNeighbour = true): void {
     const ids = this.current();
     const id = ids[index];
     if (id === undefined) return;
@@ -98,7 +99,7 @@ export class PickedList {
     this.change(rest);
     this.announce(`${this.#titleOf(id)} removed. ${rest.length} ${rest.length === 1 ? "asset" : "assets"} chosen.`);
     const neighbour = rest[Math.min(index, rest.length - 1)];
-    if (neighbour) this.#focus(neighbour, "remove");
+    if (neighbour && focusNeighbour) this.#focus(neighbour, "remove");
   }
 
   #focus(id: string, button: string): void {

@@ -24,6 +24,7 @@ export type { EmbedkitErrorDetail };
 declare global {
   interface GlobalEventHandlersEventMap {
     "thron-gallery-load": CustomEvent<GalleryLoadDetail>;
+    /** A tile's asset is about to open (cancelable); in a viewer, the visitor put it on the stage (not cancelable). */
     "thron-asset-open": CustomEvent<AssetOpenDetail>;
     "thron-error": CustomEvent<EmbedkitErrorDetail>;
     /** A gallery with an id joined the page: a `<thron-filter-bar for>` that asked before it was there asks again. */

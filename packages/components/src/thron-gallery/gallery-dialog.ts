@@ -11,6 +11,7 @@ import { nativePlayer } from "../internal/native-player.ts";
 import { loadThronPlayer, playerReady, type ThronPlayer } from "../internal/player-loader.ts";
 import { fetchAsset, fetchGallery } from "../internal/thron-client.ts";
 import { dialogStyles } from "./gallery-dialog.styles.ts";
+import { writeAssetLink } from "./hash-link.ts";
 import type { ThronGalleryStrings } from "./strings.ts";
 
 /** What the dialog needs of the gallery that owns it. */
@@ -121,20 +122,8 @@ export class GalleryDialog implements ReactiveController {
     await this.#showDialog(asset);
   }
 
-  get #hashKey(): string {
-    return this.host.id || "asset";
-  }
-
   #writeHash(id: string | null): void {
-    if (!this.host.dialogOptions.syncUrl) return;
-    // A plain anchor (`#pricing`) is the host's: replaced by the link while open, never mangled.
-    const params = new URLSearchParams(location.hash.includes("=") ? location.hash.slice(1) : "");
-    if (!id && !params.has(this.#hashKey)) return;
-    if (id) params.set(this.#hashKey, id);
-    else params.delete(this.#hashKey);
-    const hash = params.toString();
-    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ""}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, "", url);
+    if (this.host.dialogOptions.syncUrl) writeAssetLink(this.host, id);
   }
 
   async #showDialog(asset: Asset): Promise<void> {

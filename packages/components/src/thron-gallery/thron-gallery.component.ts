@@ -18,7 +18,7 @@ import { HeldRoom } from "./held-room.ts";
 import { type GalleryPreset, handPickedIds, MAX_HAND_PICKED, PresetController } from "./query-preset.ts";
 import { type ThronGalleryStrings, translated } from "./strings.ts";
 import { styles } from "./thron-gallery.styles.ts";
-import { viewerStyles } from "./viewer.styles.ts";
+import { viewerRoomStyles } from "./viewer.styles.ts";
 import { ViewerLoader } from "./viewer-loader.ts";
 
 /** Whether a filter bar's query narrows the gallery's own (some text or a filter chosen). */
@@ -42,7 +42,7 @@ const DEFAULT_PAGE_SIZE = 24;
  *
  * @tagname thron-gallery
  * @event thron-gallery-load - A page arrived. `detail: {count, total, added, hasMore}`.
- * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`.
+ * @event thron-asset-open - An asset is about to open; cancel it to handle the click yourself. `detail: {asset, index}`. In a viewer: the visitor put an asset on the stage (not cancelable).
  * @event thron-error - Loading failed. `detail: {status, title, detail}`.
  * @event thron-gallery-connected - A gallery with an `id` joined the page (or changed `bff`, `gallery` or `locale`): the `<thron-filter-bar for>` linked to it asks again. `detail: null`.
  * @attribute type - Preset: only these types, a comma list of image, video, audio, document.
@@ -98,13 +98,14 @@ const DEFAULT_PAGE_SIZE = 24;
  * @cssproperty [--thron-gallery-viewer-max-height=75vh] - Viewer: the stage's greatest height.
  */
 export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
-  static override styles = [styles, carouselStyles, viewerStyles];
+  static override styles = [styles, carouselStyles, viewerRoomStyles];
   static override properties = {
     gallery: { type: String },
     pageSize: { type: Number, attribute: "page-size" },
     player: { type: String },
     infinite: { type: Boolean, reflect: true },
     syncUrl: { type: Boolean, attribute: "sync-url" },
+    pressed: { attribute: false },
     layout: { type: String, reflect: true },
     autoplay: { type: String },
     assets: { type: String },
@@ -128,6 +129,8 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
   declare infinite: boolean;
   /** Keep the open asset in the page URL's hash (`#<id>=<asset>`), so a link reopens it. */
   declare syncUrl: boolean;
+  /** @internal A picker's chosen assets (the builder's): their tiles are toggle buttons, pressed. */
+  declare pressed: ReadonlySet<string> | undefined;
   /**
    * `grid` (default); `carousel`: one row that scrolls, with previous and next buttons; `viewer`:
    * one stage with the selected asset over a strip of thumbnails (zoom, swipe, the Player in the stage).
@@ -401,7 +404,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
     this.emit("thron-gallery-load", { count: this._items.length, total: page.total, added: page.items, hasMore });
     if (this.#focusAfterLoad === firstNew && page.items.length > 0) this.focusTile(firstNew);
     this.#focusAfterLoad = -1;
-    if (!append) void this.updateComplete.then(() => this.#dialog.restoreFromUrl());
+    if (!append) void this.updateComplete.then(() => (this.#viewer.active ? this.#viewer.restoreFromUrl() : this.#dialog.restoreFromUrl()));
     // A filtered page can come back short; keep filling the view when scrolling is on.
     if (this.infinite) requestAnimationFrame(() => this.#observers.observeEnd());
   }
@@ -442,6 +445,7 @@ export class ThronGallery extends EmbedkitElement<ThronGalleryStrings> {
         part="tile"
         type="button"
         tabindex=${index === this._focusIndex ? 0 : -1}
+        aria-pressed=${this.pressed ? String(this.pressed.has(asset.id)) : nothing}
         @click=${() => this.open(index)}
         @focus=${() => (this._focusIndex = index)}
       >${figure}</button>`,

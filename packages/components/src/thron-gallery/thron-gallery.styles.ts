@@ -184,6 +184,9 @@ export const styles = [
     opacity: 0.45;
     cursor: default;
   }
+  [aria-pressed="true"] {
+    outline: 3px solid var(--thron-gallery-accent, currentColor);
+  }
   button:focus-visible,
   button[part="tile"]:focus-visible {
     outline: 3px solid var(--thron-gallery-focus-ring, #1a73e8);

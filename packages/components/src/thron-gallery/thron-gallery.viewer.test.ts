@@ -122,6 +122,78 @@ describe("<thron-gallery layout=viewer>", () => {
     await until(() => selected(shadow) === 0, "a right swipe to show the previous asset");
   });
 
+  it("says which asset the visitor put on the stage with thron-asset-open (not cancelable), never on its own", async () => {
+    const opened: CustomEvent[] = [];
+    const listen = (event: Event) => opened.push(event as CustomEvent);
+    document.addEventListener("thron-asset-open", listen);
+    try {
+      const { el, shadow } = await viewer();
+      expect(opened, "the first paint opens nothing").to.have.length(0);
+      part(shadow, "next").click();
+      await until(() => opened.length === 1, "the next button's thron-asset-open");
+      expect(opened[0]?.detail).to.deep.equal({ asset: el.items[1], index: 1 });
+      expect(opened[0]?.cancelable).to.equal(false, "the stage already shows it");
+      tabs(shadow)[1]?.focus();
+      await sendKeys({ press: "End" });
+      await until(() => opened.length === 2, "End's thron-asset-open");
+      expect(opened[1]?.detail.index).to.equal(11);
+      tabs(shadow)[11]?.click();
+      await frames();
+      expect(opened, "the asset already on the stage opens nothing again").to.have.length(2);
+      expect(shadow.querySelector('dialog[part="dialog"]')?.hasAttribute("open")).to.equal(false, "no dialog");
+    } finally {
+      document.removeEventListener("thron-asset-open", listen);
+    }
+  });
+
+  it("with sync-url, puts a linked asset on the stage (no dialog) and keeps the selected one in the URL", async () => {
+    const original = location.href;
+    try {
+      const probe = await viewer();
+      const ids = probe.el.items.map((asset) => asset.id);
+      unmountAll();
+      history.replaceState(null, "", `#other=1&shop=${ids[3]}`);
+      const { el, shadow } = await viewer({ "sync-url": true, id: "shop" });
+      await until(() => selected(shadow) === 3, "the linked asset on the stage");
+      expect(stageImage(shadow)?.getAttribute("src")).to.equal(el.items[3]?.thumbnail.url);
+      expect(shadow.querySelector('dialog[part="dialog"]')?.hasAttribute("open")).to.equal(false, "no dialog");
+      part(shadow, "next").click();
+      await until(() => new URLSearchParams(location.hash.slice(1)).get("shop") === ids[4], "the hash to follow");
+      expect(new URLSearchParams(location.hash.slice(1)).get("other")).to.equal("1", "the rest of the hash is kept");
+      unmountAll();
+      history.replaceState(null, "", "#shop=nosuchasset");
+      const dead = await viewer({ "sync-url": true, id: "shop" });
+      await until(() => location.hash === "", "a link to no asset shown to leave the hash");
+      expect(selected(dead.shadow)).to.equal(0);
+      await expect(dead.el).to.be.accessible();
+    } finally {
+      history.replaceState(null, "", original);
+    }
+  });
+
+  it("mirrors in a right-to-left page: buttons, their arrows, swipes and arrow keys", async () => {
+    const { el, shadow } = await viewer({ dir: "rtl" });
+    const box = stage(shadow).getBoundingClientRect();
+    const previous = part(shadow, "previous");
+    const next = part(shadow, "next");
+    expect(previous.getBoundingClientRect().left).to.be.greaterThan(box.left + box.width / 2, "previous on the right");
+    expect(next.getBoundingClientRect().right).to.be.lessThan(box.left + box.width / 2, "next on the left");
+    // The glyphs ‹ › point outwards, away from the stage's centre, as in a left-to-right page.
+    expect(getComputedStyle(previous).transform).to.equal("matrix(-1, 0, 0, 1, 0, 0)");
+    expect(getComputedStyle(next).transform).to.equal("matrix(-1, 0, 0, 1, 0, 0)");
+    swipe(stage(shadow), 150, 300);
+    await until(() => selected(shadow) === 1, "a right swipe to show the next asset");
+    await el.updateComplete;
+    swipe(stage(shadow), 300, 150);
+    await until(() => selected(shadow) === 0, "a left swipe to show the previous asset");
+    await el.updateComplete;
+    tabs(shadow)[0]?.focus();
+    await sendKeys({ press: "ArrowLeft" });
+    await until(() => selected(shadow) === 1, "ArrowLeft to show the next asset");
+    expect(shadow.activeElement).to.equal(tabs(shadow)[1]);
+    await expect(el).to.be.accessible();
+  });
+
   it("pages in more assets when the visitor reaches the end of the strip", async () => {
     const { el, shadow } = await viewer({ "page-size": "6" });
     expect(el.hasMore).to.equal(true);

@@ -7,8 +7,10 @@
  */
 import type { Asset } from "@embedkit/contracts";
 import { html, isServer, nothing, type ReactiveController } from "lit";
+import { linkedAssetId, writeAssetLink } from "./hash-link.ts";
 import type { ThronGalleryStrings } from "./strings.ts";
 import { StageGestures } from "./viewer-gestures.ts";
+import { viewerStyles } from "./viewer-looks.styles.ts";
 import { type StageHost, StagePlayback } from "./viewer-stage.ts";
 
 export interface ViewerHost extends StageHost {
@@ -18,6 +20,8 @@ export interface ViewerHost extends StageHost {
   readonly hasMore: boolean;
   /** Appends the next page; while a load runs, resolves when it ends. */
   loadMore(): Promise<void>;
+  /** The asset on the stage is kept in the page URL's hash (hash-link.ts), as the dialog's open one. */
+  readonly syncUrl: boolean;
 }
 
 /**
@@ -39,6 +43,13 @@ const EAGER_THUMBS = 8;
 /** A strip's placeholders while its assets are on their way (the same as the loader's, viewer-loader.ts). */
 function skeletonThumbs(count: number) {
   return Array.from({ length: count }, () => html`<li class="thumb skeleton" aria-hidden="true"><span class="frame"></span></li>`);
+}
+
+/** The viewer's looks beyond the room the gallery's own styles keep (once a shadow root). */
+function adoptViewerStyles(root: HTMLElement | DocumentFragment | undefined): void {
+  const sheet = viewerStyles.styleSheet;
+  if (isServer || !(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 }
 
 export class ViewerController implements ReactiveController {
@@ -64,6 +75,7 @@ export class ViewerController implements ReactiveController {
       },
     });
     host.addController(this);
+    adoptViewerStyles(host.renderRoot);
   }
 
   get #selected(): Asset | undefined {
@@ -95,6 +107,7 @@ export class ViewerController implements ReactiveController {
       this.#gestures.reset(this.#stage);
       this.#zooming = false;
       this.index = index;
+      this.#announceShown(asset, index);
     }
     this.#moved = true;
     this.#host.requestUpdate();
@@ -113,6 +126,24 @@ export class ViewerController implements ReactiveController {
     if (!pressed?.disabled) return;
     const other = this.#host.renderRoot.querySelector<HTMLButtonElement>(`.viewer [part="${direction > 0 ? "previous" : "next"}"]`);
     (other && !other.disabled ? other : this.#tabs()[this.index])?.focus();
+  }
+
+  /**
+   * The visitor put `asset` on the stage: `thron-asset-open` as a tile's opening says it (not
+   * cancelable: the stage already shows it), and with `sync-url` the page URL links to it.
+   */
+  #announceShown(asset: Asset, index: number): void {
+    this.#host.dispatchEvent(new CustomEvent("thron-asset-open", { detail: { asset, index }, bubbles: true, composed: true }));
+    if (this.#host.syncUrl) writeAssetLink(this.#host, asset.id);
+  }
+
+  /** With `sync-url`, the asset the page URL links to goes on the stage; a link to none there is dropped. */
+  async restoreFromUrl(): Promise<void> {
+    const id = this.#host.syncUrl ? linkedAssetId(this.#host) : null;
+    if (!id) return;
+    const index = this.#host.items.findIndex((asset) => asset.id === id);
+    if (index >= 0) await this.select(index);
+    else writeAssetLink(this.#host, null); // the URL names what the stage shows, nothing else
   }
 
   get #stage(): HTMLElement | null {

@@ -21,6 +21,7 @@ export class ViewerLoader implements ReactiveController {
   readonly #host: ViewerHost;
   #viewer: ViewerController | null = null;
   #loading: Promise<void> | null = null;
+  #restoreTried = false;
 
   constructor(host: ViewerHost) {
     this.#host = host;
@@ -49,6 +50,14 @@ export class ViewerLoader implements ReactiveController {
       },
     );
     return this.#loading;
+  }
+
+  /** A `sync-url` link to an asset selects it on the stage (the dialog's part in a grid): once, on the first page. */
+  async restoreFromUrl(): Promise<void> {
+    if (this.#restoreTried) return;
+    this.#restoreTried = true;
+    await this.load().catch(() => {});
+    await this.#viewer?.restoreFromUrl();
   }
 
   /** A server-rendered viewer: its code first (null when nothing is to wait for). */

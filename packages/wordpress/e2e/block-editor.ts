@@ -26,10 +26,23 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
     if (opened) break;
     if (attempt === 3) throw new Error("the inserter did not open after three clicks");
   }
-  await page.type(".block-editor-inserter__search input", title);
-  // The results follow the typing after a debounce: wait for the block's button to be there.
-  const item = await page.waitForSelector(`button.editor-block-list-item-${blockClass}`, { visible: true });
-  await item!.click();
+  // The results follow the typing after a debounce. Keys typed while the panel still mounts can
+  // be lost (a loaded machine): when the block does not show, the search is typed again.
+  const search = ".block-editor-inserter__search input";
+  for (let attempt = 1; ; attempt++) {
+    await page.click(search, { count: 3 });
+    await page.keyboard.press("Backspace");
+    await page.type(search, title);
+    const item = await page
+      .waitForSelector(`button.editor-block-list-item-${blockClass}`, { visible: true, timeout: 20_000 })
+      .catch(() => null);
+    if (item) {
+      await item.click();
+      break;
+    }
+    const typed = await page.$eval(search, (input) => (input as HTMLInputElement).value);
+    if (attempt === 3) throw new Error(`the inserter showed no "${title}" block (search: "${typed}")`);
+  }
   // The inserter closed and the settings sidebar open on the inserted block (it may start closed).
   await page.evaluate(() => {
     document.querySelector<HTMLButtonElement>(".editor-document-tools__inserter-toggle.is-pressed")?.click();

@@ -11,16 +11,10 @@ import type { ThronAsset } from "../thron-asset/thron-asset.component.ts";
 import type { ThronGallery } from "../thron-gallery/thron-gallery.component.ts";
 import type { ThroughLineHelplines } from "../throughline-helplines/throughline-helplines.component.ts";
 import type { ThunderLaunchButton } from "../thunder-launch-button/thunder-launch-button.component.ts";
-import { firstEvent, mount, TEST_BFF, until } from "./test-support.ts";
+import { firstEvent, mount, recordBffCalls, TEST_BFF, until } from "./test-support.ts";
 
 /** Every fetch the page makes to the BFF, from the moment the fragments are in the page. */
-const bffCalls: string[] = [];
-const originalFetch = window.fetch;
-window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = input instanceof Request ? input.url : String(input);
-  if (url.startsWith(TEST_BFF)) bffCalls.push(url);
-  return originalFetch(input, init);
-};
+const { calls: bffCalls, fetch: originalFetch } = recordBffCalls();
 
 async function fragment(tag: string, attributes: Record<string, string>): Promise<string> {
   const response = await originalFetch(`${TEST_BFF}/v1/render/${tag}?${new URLSearchParams({ bff: TEST_BFF, ...attributes })}`);

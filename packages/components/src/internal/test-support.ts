@@ -4,6 +4,21 @@ import { executeServerCommand } from "@web/test-runner-commands";
 /** The BFF the test run started (sandbox mode), injected by web-test-runner.config.mjs. */
 export const TEST_BFF: string = (window as unknown as { EMBEDKIT_TEST_BFF: string }).EMBEDKIT_TEST_BFF;
 
+/**
+ * Records every URL the page fetches from the test BFF from now on (fetch wrapped for the rest
+ * of the test file); `fetch` is the unwrapped one, for a test's own requests that must not count.
+ */
+export function recordBffCalls(): { calls: string[]; fetch: typeof window.fetch } {
+  const calls: string[] = [];
+  const unrecorded = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.startsWith(TEST_BFF)) calls.push(url);
+    return unrecorded(input, init);
+  };
+  return { calls, fetch: unrecorded };
+}
+
 export interface SandboxFaults {
   /** Which simulated upstream (default thron); the others are reset. */
   provider?: "thron" | "thunder" | "throughline";

@@ -7,17 +7,11 @@
  */
 import { expect } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { frames, mount, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
+import { frames, mount, recordBffCalls, TEST_BFF, unmountAll, until } from "../internal/test-support.ts";
 import type { ThronGallery } from "../thron-gallery/thron-gallery.component.ts";
 import type { ThronFilterBar } from "./thron-filter-bar.component.ts";
 
-const bffCalls: string[] = [];
-const originalFetch = window.fetch;
-window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = input instanceof Request ? input.url : String(input);
-  if (url.startsWith(TEST_BFF)) bffCalls.push(url);
-  return originalFetch(input, init);
-};
+const { calls: bffCalls, fetch: originalFetch } = recordBffCalls();
 const galleryCalls = () => bffCalls.filter((url) => /\/v1\/thron\/galleries\/[^/?]+\?/.test(url));
 const pageCalls = () => bffCalls.filter((url) => url.includes("/assets?"));
 

@@ -7,7 +7,8 @@
  */
 export default {
   packageManager: "pnpm",
-  testRunner: "tap",
+  // The TAP runner with the files that reach a mutant run fastest first (scripts/stryker-plugins.mjs).
+  testRunner: "tap-fastest-first",
   tap: {
     // Not the tests of the built bundle: they measure files built before the run, or build from
     // sources that Stryker has instrumented in place, so a mutant can change nothing they see.
@@ -40,7 +41,8 @@ export default {
   incrementalFile: "reports/stryker-incremental.json",
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  reporters: ["html", "json", "clear-text", "progress"],
+  // "survivors": reports/mutation/survivors.txt lists each missed mutant as it is found.
+  reporters: ["html", "json", "clear-text", "progress", "survivors"],
   clearTextReporter: { reportMutants: false, reportTests: false },
   // Two cores here: one checker and one test runner at a time.
   concurrency: 2,

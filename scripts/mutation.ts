@@ -34,9 +34,10 @@ async function loadStryker() {
 }
 
 /** pnpm keeps the plugins out of Stryker's own node_modules, where it looks for them by name. */
-const plugins = ["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-checker"].map(
-  (name) => pathToFileURL(require.resolve(name)).href,
-);
+const plugins = [
+  ...["@stryker-mutator/tap-runner", "@stryker-mutator/typescript-checker"].map((name) => pathToFileURL(require.resolve(name)).href),
+  new URL("./stryker-plugins.mjs", import.meta.url).href,
+];
 
 const args = process.argv.slice(2).filter((arg) => arg !== "--");
 const concurrencyAt = args.indexOf("--concurrency");

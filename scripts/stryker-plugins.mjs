@@ -14,7 +14,7 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { commonTokens, declareClassPlugin, declareFactoryPlugin, PluginKind, tokens } from "@stryker-mutator/api/plugin";
-import { createTapTestRunner } from "@stryker-mutator/tap-runner";
+import { createTapTestRunnerFactory } from "@stryker-mutator/tap-runner";
 
 /** Written by the dry run (one worker), read by every worker that runs mutants after it. */
 const testTimesFile = "reports/mutation/test-times.json";
@@ -78,7 +78,7 @@ class FastestFirstRunner {
 
 /** @param {import("@stryker-mutator/api/plugin").Injector} injector */
 function createFastestFirstRunner(injector) {
-  return new FastestFirstRunner(injector.injectFunction(createTapTestRunner));
+  return new FastestFirstRunner(injector.injectFunction(createTapTestRunnerFactory()));
 }
 createFastestFirstRunner.inject = tokens(commonTokens.injector);
 

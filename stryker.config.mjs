@@ -18,7 +18,8 @@ export default {
   },
   // Mutants that do not compile are not counted.
   checkers: ["typescript"],
-  tsconfigFile: "tsconfig.json",
+  // Only the mutated code and what it imports: the whole repository's program took 40% longer to check.
+  tsconfigFile: "tsconfig.mutation.json",
   mutate: [
     "packages/bff/src/**/*.ts",
     "packages/contracts/src/**/*.ts",

@@ -92,11 +92,12 @@ class SurvivorsReporter {
   /** @param {Readonly<import("@stryker-mutator/api/core").MutantResult>} mutant */
   onMutantTested(mutant) {
     if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") return;
+    // Stryker's report positions: line and column both count from 1.
     const { line, column } = mutant.location.start;
     const replacement = mutant.replacement.replace(/\s+/g, " ").slice(0, 120);
     appendFileSync(
       survivorsFile,
-      `${relative(process.cwd(), mutant.fileName)}:${line}:${column + 1} ${mutant.status} ${mutant.mutatorName}: ${replacement}\n`,
+      `${relative(process.cwd(), mutant.fileName)}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement}\n`,
     );
   }
 }

@@ -7,6 +7,10 @@
  *   pnpm test:mutation -- packages/bff/src/http          only the files under these paths (or globs)
  *   pnpm test:mutation -- --full                         ignore the incremental file
  *   pnpm test:mutation -- --concurrency 1                test runners at a time (default: stryker.config.mjs)
+ *   pnpm test:mutation -- packages/bff/src/core --tests 'packages/bff/test/{logger,metrics}.test.ts'
+ *                                                        only these test files (globs): a mutant no test
+ *                                                        reaches costs every file that reaches it, which
+ *                                                        is all of them for code every request runs
  *
  * The HTML report is reports/mutation/mutation.html; reports/stryker-incremental.json makes the next
  * run incremental and keeps every folder measured so far (scripts/mutation-incremental.ts). Behaviour that exists only in a browser (focus, keyboard, the dialog) is checked
@@ -46,6 +50,12 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
   console.error("--concurrency needs a whole number of test runners, 1 or more");
   process.exit(2);
 }
+const testsAt = args.indexOf("--tests");
+const tests = testsAt >= 0 ? args.splice(testsAt, 2)[1]?.split(/\s+/) : undefined;
+if (tests !== undefined && tests.every((glob) => glob === "")) {
+  console.error("--tests needs one or more test file globs");
+  process.exit(2);
+}
 const paths = args.filter((arg) => !arg.startsWith("--"));
 const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? path : `${path.replace(/\/$/, "")}/**/*.ts`));
 
@@ -53,6 +63,7 @@ const mutate = paths.map((path) => (/[*{]/.test(path) || path.endsWith(".ts") ? 
 if (!existsSync("packages/components/dist/cdn/components.js") && spawnSync("pnpm", ["build"], { stdio: "inherit" }).status !== 0)
   process.exit(2);
 
+const config = (await import(new URL("../stryker.config.mjs", import.meta.url).href)).default;
 const earlier = readIncremental();
 const Stryker = await loadStryker();
 const stryker = new Stryker({
@@ -61,6 +72,7 @@ const stryker = new Stryker({
   ...(mutate.length > 0 && { mutate }),
   ...(args.includes("--full") && { force: true }),
   ...(concurrency !== undefined && { concurrency }),
+  ...(tests !== undefined && { tap: { ...config.tap, testFiles: tests } }),
 });
 await stryker.runMutationTest();
 

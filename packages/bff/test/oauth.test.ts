@@ -32,6 +32,7 @@ describe("OAuth token requests (upstream/oauth.ts)", () => {
     const form = new URLSearchParams(await grant.text());
     assert.equal(form.get("client_secret"), THRON_SANDBOX.clientSecret);
     assert.equal(form.get("subject"), THRON_SANDBOX.username);
+    assert.equal(form.get("scope"), "", "THRON's impersonation grant is sent with an empty scope");
     const refresh = new URLSearchParams(
       await refreshTokenGrantRequest({ ...thronOAuthClient(THRON), clientSecret: undefined }, "r1").text(),
     );

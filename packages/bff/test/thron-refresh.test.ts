@@ -24,21 +24,28 @@ function bffRefusingRefreshes(refusal: () => Response) {
     ...thronSimulatorEnv(base),
   });
   const refreshes: number[] = [];
+  /** Every grant sent to the token endpoint, answered or not; while `down`, it answers 503 to all. */
+  const tokenEndpoint = { down: false, grantsSent: [] as string[] };
   const { app } = createApp(config, {
     publicUrl: "https://bff.example",
     logSink: () => {},
     now: () => clock.now,
     fetch: async (input, init) => {
       const request = new Request(input, init);
-      if (request.url.includes("/oauth2/token") && (await request.clone().text()).includes("grant_type=refresh_token")) {
-        refreshes.push(clock.now);
-        return refusal();
+      if (request.url.includes("/oauth2/token")) {
+        const grant = new URLSearchParams(await request.clone().text()).get("grant_type") ?? "";
+        tokenEndpoint.grantsSent.push(grant);
+        if (tokenEndpoint.down) return new Response("Service Unavailable", { status: 503 });
+        if (grant === "refresh_token") {
+          refreshes.push(clock.now);
+          return refusal();
+        }
       }
       return sandbox.app.fetch(request);
     },
   });
   const logins = () => sandbox.thron.stats.tokenRequestsByGrant[IMPERSONATION] ?? 0;
-  return { get: (path: string) => app.request(`https://bff.example${path}`), clock, refreshes, logins };
+  return { get: (path: string) => app.request(`https://bff.example${path}`), clock, refreshes, logins, tokenEndpoint };
 }
 
 const REFUSALS: [string, () => Response][] = [
@@ -46,6 +53,20 @@ const REFUSALS: [string, () => Response][] = [
   ["invalid_client", () => Response.json({ error: "invalid_client" }, { status: 401 })],
   ["a bare 401", () => new Response(null, { status: 401 })],
 ];
+
+describe("a refresh THRON cannot answer", () => {
+  it("an outage (503) is not a refusal: one refresh and one retry, then a 503; no extra login on top", async () => {
+    const bff = bffRefusingRefreshes(() => Response.json({ error: "invalid_grant" }, { status: 400 }));
+    assert.equal((await bff.get("/v1/thron/galleries/default/assets?limit=2")).status, 200);
+    bff.clock.now += 11 * MINUTE; // the JWT has expired, and THRON's token endpoint is down
+    bff.tokenEndpoint.down = true;
+    bff.tokenEndpoint.grantsSent.length = 0;
+    const response = await bff.get("/v1/thron/galleries/default/assets?limit=3");
+    assert.equal(response.status, 503, await response.clone().text());
+    // The retry logs in, since the refresh token the outage swallowed may be spent.
+    assert.deepEqual(bff.tokenEndpoint.grantsSent, ["refresh_token", IMPERSONATION]);
+  });
+});
 
 describe("a refresh THRON refuses", () => {
   for (const [name, refusal] of REFUSALS) {

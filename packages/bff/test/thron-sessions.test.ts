@@ -2,8 +2,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
-import { THRON_SANDBOX } from "@embedkit/sandbox";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import { type AppDeps, createApp } from "../src/app.ts";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
+import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
 
 const MINUTE = 60_000;
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
@@ -165,5 +169,131 @@ describe("THRON without the classification viewer role", () => {
     const healed = Health.parse(await (await bff.get("/health")).json());
     assert.equal(healed.problems, undefined);
     assert.equal(healed.providers.thron, "ready");
+  });
+});
+
+const HOST = "https://thron.simulated";
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
+const TYPE_ENDS = (slug: string) => new RegExp(`/${slug}$`);
+
+/**
+ * A BFF with a real THRON configuration on `sandbox` (the simulator), metrics on. `legacyAnswer`
+ * may answer the n-th call to THRON's legacy-token endpoint itself (undefined: the simulator answers).
+ */
+function simulatedBff(
+  options: {
+    sandbox?: ReturnType<typeof createSandbox>;
+    env?: Record<string, string>;
+    deps?: Partial<AppDeps>;
+    legacyAnswer?: (call: number) => Response | undefined;
+  } = {},
+) {
+  const sandbox = options.sandbox ?? createSandbox({ baseUrl: HOST });
+  const config = loadConfig({ ...thronSimulatorEnv(`${HOST}/thron`), METRICS_TOKEN, ...options.env });
+  const legacyCalls = { count: 0 };
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    metrics: createPrometheusMetrics,
+    ...options.deps,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.includes("/authentication/token/legacy")) {
+        legacyCalls.count++;
+        const answer = options.legacyAnswer?.(legacyCalls.count);
+        if (answer) return answer;
+      }
+      return sandbox.app.fetch(request);
+    },
+  });
+  const get = (path: string) => app.request(`https://bff.example${path}`);
+  const metrics = async () =>
+    (await app.request("https://bff.example/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  return { get, metrics, sandbox, legacyCalls };
+}
+
+async function problemOf(response: Response, status: number) {
+  assert.equal(response.status, status, await response.clone().text());
+  return Problem.parse(await response.json());
+}
+
+describe("THRON login failures an operator fixes in the configuration", () => {
+  it("credentials THRON rejects: a 502 that names THRON_CLIENT_ID and THRON_CLIENT_SECRET", async () => {
+    const bff = simulatedBff();
+    bff.sandbox.thron.faults.rejectClientSecret = true;
+    const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+    assert.match(problem.type, TYPE_ENDS("thron-credentials"));
+    assert.match(problem.detail ?? "", /THRON_CLIENT_ID and THRON_CLIENT_SECRET/);
+  });
+
+  it("a user THRON will not impersonate: a 502 that names THRON_USERNAME and THRON's error code", async () => {
+    const bff = simulatedBff({ env: { THRON_USERNAME: "nobody-at-all" } });
+    const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+    assert.match(problem.type, TYPE_ENDS("thron-user"));
+    assert.equal(problem.title, "THRON refused to impersonate the configured user");
+    assert.equal(problem.detail, "Check THRON_USERNAME (invalid_grant).");
+  });
+});
+
+describe("THRON's legacy-token endpoint, answering otherwise than the simulator's happy path", () => {
+  it("counts the login and the legacy-token call in /metrics, by provider and operation", async () => {
+    const bff = simulatedBff();
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    const text = await bff.metrics();
+    assert.match(text, /embedkit_token_requests_total\{provider="THRON",kind="new"\} 1\n/);
+    assert.match(text, /embedkit_upstream_calls_total\{provider="THRON",operation="legacy-token",outcome="ok"\} 1\n/);
+  });
+
+  it("two 503s in a row from it: the call is retried, then the session is asked for again, and the visitor gets the gallery", async () => {
+    const bff = simulatedBff({ legacyAnswer: (n) => (n <= 2 ? new Response("busy", { status: 503 }) : undefined) });
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    assert.equal(bff.legacyCalls.count, 3);
+  });
+
+  const refusals: [string, () => Response][] = [
+    ["a bare 401", () => new Response("Unauthorized", { status: 401 })],
+    [
+      "the envelope with ssoCode AUTHENTICATION_ERROR",
+      () =>
+        Response.json(
+          { resultCode: "AUTHENTICATION_ERROR", errorDescription: "invalid token", ssoCode: "AUTHENTICATION_ERROR" },
+          { status: 418 },
+        ),
+    ],
+  ];
+  for (const [name, refusal] of refusals)
+    it(`refusing the JWT with ${name}: the JWT is renewed (a refresh, no login) and the visitor gets the gallery`, async () => {
+      const bff = simulatedBff({ legacyAnswer: (n) => (n === 1 ? refusal() : undefined) });
+      await page(await bff.get(`${ASSETS}?limit=2`));
+      assert.deepEqual(bff.sandbox.thron.stats.tokenRequestsByGrant, { [IMPERSONATION]: 1, refresh_token: 1 });
+    });
+
+  it("refusing a JWT THRON has just issued too: a 502 that says so, after one renewal", async () => {
+    const bff = simulatedBff({ legacyAnswer: () => new Response("Forbidden", { status: 403 }) });
+    const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+    assert.equal(problem.detail, "THRON refused a legacy token for a JWT it had just issued.");
+  });
+
+  it("an answer without a token is a 502, an outage a 503; both name the legacy token endpoint and its status", async () => {
+    const empty = simulatedBff({ legacyAnswer: () => Response.json({}) });
+    const odd = await problemOf(await empty.get(`${ASSETS}?limit=2`), 502);
+    assert.equal(odd.detail, "The legacy token endpoint answered status 200.");
+    const down = simulatedBff({ legacyAnswer: () => new Response("down", { status: 500 }) });
+    const outage = await problemOf(await down.get(`${ASSETS}?limit=2`), 503);
+    assert.equal(outage.title, "THRON is unavailable");
+    assert.equal(outage.detail, "The legacy token endpoint answered status 500.");
+  });
+});
+
+describe("THRON tokens shared by a fleet", () => {
+  it("are shared per THRON client: an instance with credentials THRON rejects never rides on another client's JWT", async () => {
+    const sandbox = createSandbox({ baseUrl: HOST });
+    const stores = sharedStoresInMemory();
+    const a = simulatedBff({ sandbox, deps: { stores } });
+    const b = simulatedBff({ sandbox, deps: { stores }, env: { THRON_CLIENT_ID: "a-client-thron-does-not-know" } });
+    await page(await a.get(`${ASSETS}?limit=2&q=a`));
+    const refused = await problemOf(await b.get(`${ASSETS}?limit=2&q=b`), 502);
+    assert.match(refused.type, TYPE_ENDS("thron-credentials"));
+    assert.equal(sandbox.thron.stats.tokenRequests, 2, "B asked THRON for a token of its own");
   });
 });

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { z } from "zod";
 import { fileURLToPath } from "node:url";
 import { BASE_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
-import { defaultOf, metaOf } from "../src/core/env-vars.ts";
+import { defaultOf, envVar, flag, metaOf } from "../src/core/env-vars.ts";
 import { PROVIDERS } from "../src/provider.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { THRON } from "./helpers.ts";
@@ -89,6 +90,14 @@ describe("configuration reference", () => {
     assert.equal(loadConfig(without(LIVE, "THUNDER_TOKEN_MINUTES")).thunder?.tokenMinutes, 5);
     const hubPro = { ...LIVE, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.example/{guid}" };
     assert.equal(loadConfig(hubPro).thunder?.tokenMinutes, 15);
+  });
+
+  it("writes a switch's default as the 0 or 1 an operator would set, and names a variable declared the wrong way", () => {
+    const on = envVar({ env: "EXAMPLE_ON", doc: "an example switch" }, flag("EXAMPLE_ON must be 0 or 1").default(true));
+    const off = envVar({ env: "EXAMPLE_OFF", doc: "an example switch" }, flag("EXAMPLE_OFF must be 0 or 1").default(false));
+    assert.deepEqual([defaultOf(on), defaultOf(off)], ["1", "0"]);
+    // A schema not made by envVar() has no name or line in the reference: the mistake is named.
+    assert.throws(() => metaOf(z.string()), /not an environment variable: declare it with envVar\(\)/);
   });
 
   it("marks secret exactly the variables whose values secretsOf keeps out of every log line", () => {

@@ -187,6 +187,7 @@ describe("search plans", () => {
     assert.equal(map.get("key-99"), "v".repeat(500));
     map.set("huge", "v".repeat(20_000));
     assert.equal(map.get("huge"), undefined, "an entry larger than the bound is not kept");
+    assert.equal(map.get("key-99"), "v".repeat(500), "nor does it push out what was kept");
   });
 
   it("count a key set again once: repeats of one search never push the others out", () => {

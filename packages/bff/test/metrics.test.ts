@@ -83,6 +83,17 @@ describe("GET /metrics", () => {
     assert.ok(!text.includes("limit=5"));
   });
 
+  it("counts a token asked again once the one held runs out as a renewal, apart from the first", async () => {
+    const clock = { now: Date.UTC(2026, 0, 5, 9) };
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics, now: () => clock.now });
+    assert.equal((await bff.get(`${ASSETS}?limit=2`)).status, 200);
+    clock.now += 24 * 60 * 60_000; // THRON's token and the cached answer have both run out
+    assert.equal((await bff.get(`${ASSETS}?limit=3`)).status, 200);
+    const families = await scrape(bff.get);
+    assert.equal(sample(families, "embedkit_token_requests_total", { provider: "THRON", kind: "new" }), 1);
+    assert.equal(sample(families, "embedkit_token_requests_total", { provider: "THRON", kind: "renewal" }), 1);
+  });
+
   it("counts failed upstream calls by outcome", async () => {
     const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
     bff.thron.faults.burst5xx = 10;

@@ -266,6 +266,7 @@ describe("THRON's legacy-token endpoint, answering otherwise than the simulator'
       const bff = simulatedBff({ legacyAnswer: (n) => (n === 1 ? refusal() : undefined) });
       await page(await bff.get(`${ASSETS}?limit=2`));
       assert.deepEqual(bff.sandbox.thron.stats.tokenRequestsByGrant, { [IMPERSONATION]: 1, refresh_token: 1 });
+      assert.equal(bff.legacyCalls.count, 2, "the refused call and one for the renewed JWT");
     });
 
   it("refusing a JWT THRON has just issued too: a 502 that says so, after one renewal", async () => {

@@ -150,6 +150,8 @@ export function createThronAuth(config: ThronConfig, upstream: UpstreamOptions, 
       const jwt = await jwts.get(); // refreshes the JWT ahead of its expiry
       const session = await legacy.get();
       if (session.accessToken === jwt.accessToken) return session;
+      // A session derived just now, from a JWT renewed because the legacy endpoint refused `jwt`, is current.
+      if (session.accessToken === (await jwts.get()).accessToken) return session;
       // The JWT was refreshed: derive the legacy token from the new one.
       return legacy.renew(session);
     },

@@ -574,6 +574,24 @@ describe("ThroughLine's answer written other ways, as a visitor sees it", () => 
     ]);
   });
 
+  it("shows no hours for a contact ThroughLine gives none, nor for one it says is open around the clock", async () => {
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      website: undefined,
+      contactMethods: [
+        { contactMethodType: "phone", value: "988", alwaysOpen: false },
+        { ...phone([period("monday", "2026-04-20T09:00:00-04:00", "2026-04-20T17:00:00-04:00")], "sms"), alwaysOpen: true },
+      ],
+    }));
+    assert.deepEqual(
+      lifeline?.contacts.map((c) => [c.type, c.alwaysOpen, c.hours]),
+      [
+        ["phone", false, []],
+        ["sms", true, []],
+      ],
+    );
+  });
+
   it("never shows a period that closes when or before it opens as open, and a whole day as one entry", async () => {
     const lifeline = await firstReshaped((h) => ({
       ...h,

@@ -13,7 +13,7 @@ import { sandboxBff } from "./helpers.ts";
 function configuredBff(
   env: Record<string, string> = {},
   { sandbox = createSandbox({ baseUrl: "https://throughline.simulated" }), ...deps }: { sandbox?: Sandbox } & Partial<AppDeps> = {},
-  onFetch: (request: Request, response: Response) => Response = (_, response) => response,
+  onFetch: (request: Request, response: Response) => Response | Promise<Response> = (_, response) => response,
 ) {
   const host = "https://throughline.simulated";
   const config = loadConfig({
@@ -35,6 +35,25 @@ function configuredBff(
     ...deps,
   });
   return { app, config, sandbox, get: (path: string) => app.request(`https://bff.example${path}`) };
+}
+
+/**
+ * The BFF before the simulator, with ThroughLine's helplines answer reshaped as ThroughLine may
+ * also write it: `edit` rewrites the first helpline (the 988 Lifeline, in America/New_York).
+ */
+function reshapedBff(edit: (helpline: Record<string, unknown>) => Record<string, unknown>) {
+  return configuredBff({}, {}, async (request, response) => {
+    if (!new URL(request.url).pathname.endsWith("/v2/helplines")) return response;
+    const { helplines } = (await response.json()) as { helplines: Record<string, unknown>[] };
+    return Response.json({ helplines: helplines.map((h, i) => (i === 0 ? edit(h) : h)) });
+  });
+}
+
+/** The first helpline a visitor is shown for the US, ThroughLine's answer reshaped by `edit`. */
+async function firstReshaped(edit: (helpline: Record<string, unknown>) => Record<string, unknown>) {
+  const response = await reshapedBff(edit).get("/v1/throughline/helplines?country=US");
+  assert.equal(response.status, 200, await response.clone().text());
+  return HelplinesResponse.parse(await response.json()).helplines[0];
 }
 
 const HREF = /^(tel:[\d+*#]+|sms:[\d+*#]+|https:\/\/)/;
@@ -477,6 +496,190 @@ describe("ThroughLine through the BFF", () => {
     const haystack = [...seen, ...bff.logs].join("\n");
     for (const secret of [THROUGHLINE_SANDBOX.clientSecret, ...bff.sandbox.throughline.issuedTokens()])
       assert.ok(!haystack.includes(secret), `leaked ${secret.slice(0, 6)}…`);
+  });
+});
+
+describe("ThroughLine's answer written other ways, as a visitor sees it", () => {
+  const phone = (openingHours: unknown[], contactMethodType = "phone") => ({
+    contactMethodType,
+    value: "988",
+    alwaysOpen: false,
+    openingHours,
+  });
+  const period = (localDayOfWeek: string, open: string, close: string) => ({ localDayOfWeek, open, close });
+
+  it("shows a helpline without topics as having none, and a description's lone carriage returns as line breaks", async () => {
+    const lifeline = await firstReshaped(({ topics: _topics, ...h }) => ({ ...h, description: "Call.\rText.\r\nChat." }));
+    assert.deepEqual(lifeline?.topics, []);
+    assert.equal(lifeline?.description, "Call.\nText.\nChat.");
+  });
+
+  it("shows contacts as written without stray spaces, and leaves out links and numbers that are not what their type says", async () => {
+    const method = (contactMethodType: string, value: string) => ({ contactMethodType, value, alwaysOpen: true });
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      website: undefined,
+      contactMethods: [
+        method("phone", " 988 "),
+        method("onlinechat", "\u00a0https://chat.example/x\u00a0"),
+        method("onlinechat", "ftp://files.example/x"),
+        method("messenger", "ws://socket.example/x"),
+        method("viber", "+1 555 010 0000"),
+        method("whatsapp", "  +1 555 010 0001 "),
+        method("whatsapp", "Text 988 or 741741"),
+        method("whatsapp", "12345"),
+        method("whatsapp", "123 456"),
+        method("whatsapp", "0800 376 633"),
+      ],
+    }));
+    assert.deepEqual(
+      lifeline?.contacts.map((c) => [c.type, c.label, c.href]),
+      [
+        ["phone", "988", "tel:988"],
+        ["webchat", "chat.example", "https://chat.example/x"],
+        ["whatsapp", "+1 555 010 0001", "https://wa.me/15550100001"],
+        ["whatsapp", "123 456", "tel:123456"],
+        ["whatsapp", "0800 376 633", "tel:0800376633"],
+      ],
+      "no ftp: or ws: link made https, no Viber number made WhatsApp, no text or five digits taken for a number, no national 0800 number sent to wa.me",
+    );
+  });
+
+  it("reads opening hours in every ISO form ThroughLine may write, and leaves out a period it cannot read rather than guess", async () => {
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      contactMethods: [
+        phone([
+          period("monday", "2026-04-20T08:00-04:00", "2026-04-20T09:00-04:00"),
+          period("tuesday", "2026-04-21T08:00:00.250-04:00", "2026-04-21T09:00:00.250-04:00"),
+          period("wednesday", "2026-04-22T08:00:00-0400", "2026-04-22T09:00:00-0400"),
+          period("thursday", " 2026-04-23T08:00:00-04:00 ", " 2026-04-23T09:00:00-04:00 "),
+          period("friday", "2026-04-24T09:00:00-04:00", "2026-04-24T23:59:00-04:00"),
+          period("saturday", "2026-04-25T08:00:00", "2026-04-25T09:00:00"),
+          period("monday", "x2026-04-20T10:00:00", "x2026-04-20T11:00:00"),
+          period("monday", "2026-04-20T12:00:00x", "2026-04-20T13:00:00x"),
+          period("monday", "2026-04-20T22:00:00", "2026-04-20T24:00:00"),
+          period("tuesday", "2026-04-21T10:00:00", "2026-04-21T10:60:00"),
+          period("saturday", "2026-13-01T08:00:00-04:00", "2026-13-01T09:00:00-04:00"),
+        ]),
+      ],
+    }));
+    assert.deepEqual(lifeline?.contacts[0]?.hours, [
+      { day: "monday", open: "08:00", close: "09:00" },
+      { day: "tuesday", open: "08:00", close: "09:00" },
+      { day: "wednesday", open: "08:00", close: "09:00" },
+      { day: "thursday", open: "08:00", close: "09:00" },
+      { day: "friday", open: "09:00", close: "23:59" },
+      { day: "saturday", open: "08:00", close: "09:00" },
+    ]);
+  });
+
+  it("shows no hours for a contact ThroughLine gives none, nor for one it says is open around the clock", async () => {
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      website: undefined,
+      contactMethods: [
+        { contactMethodType: "phone", value: "988", alwaysOpen: false },
+        { ...phone([period("monday", "2026-04-20T09:00:00-04:00", "2026-04-20T17:00:00-04:00")], "sms"), alwaysOpen: true },
+      ],
+    }));
+    assert.deepEqual(
+      lifeline?.contacts.map((c) => [c.type, c.alwaysOpen, c.hours]),
+      [
+        ["phone", false, []],
+        ["sms", true, []],
+      ],
+    );
+  });
+
+  it("never shows a period that closes when or before it opens as open, and a whole day as one entry", async () => {
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      contactMethods: [
+        phone([
+          period("sunday", "2026-04-26T10:00:00-04:00", "2026-04-26T10:00:00-04:00"),
+          period("sunday", "2026-04-26T12:00:00-04:00", "2026-04-26T11:00:00-04:00"),
+          period("monday", "2026-04-20T09:00:00-04:00", "2026-04-21T09:00:00-04:00"),
+        ]),
+      ],
+    }));
+    assert.deepEqual(
+      lifeline?.contacts[0]?.hours,
+      [{ day: "monday", open: "09:00", close: "09:00" }],
+      "a zero-length or backwards period is no whole day open; twenty-four hours from 09:00 stay one entry",
+    );
+  });
+
+  it("shows a period of more than a week, even one with no real end, as its first eight days, at once", async () => {
+    const lifeline = await firstReshaped((h) => ({
+      ...h,
+      website: undefined,
+      contactMethods: [
+        phone([period("friday", "2026-04-24T18:00:00-04:00", "9999-12-31T17:00:00-05:00")]),
+        phone([period("friday", "2026-04-24T18:00:00-04:00", "2026-05-02T17:00:00-04:00")], "sms"),
+      ],
+    }));
+    const firstEightDays = [
+      { day: "friday", open: "18:00", close: "00:00" },
+      ...["saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday"].map((day) => ({
+        day,
+        open: "00:00",
+        close: "00:00",
+      })),
+    ];
+    assert.deepEqual(
+      lifeline?.contacts.map((c) => c.hours),
+      [firstEightDays, firstEightDays],
+      "the ninth day, a Saturday to 17:00, is not shown",
+    );
+  });
+});
+
+describe("ThroughLine's events as ThroughLine receives them", () => {
+  const post = (app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }, body: unknown) =>
+    app.request("https://bff.example/v1/throughline/events", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("sends events to ThroughLine's documented /v1/events path when THROUGHLINE_EVENTS_URL is left unset", async () => {
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated" });
+    const asked: string[] = [];
+    const config = loadConfig({
+      THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+      THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+      ALLOWED_ORIGINS: "https://www.host.example",
+    });
+    const { app } = createApp(config, {
+      publicUrl: "https://bff.example",
+      logSink: () => {},
+      // ThroughLine's real hosts, answered by the simulator at the same paths.
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        asked.push(`${request.method} ${request.url}`);
+        const { pathname, search } = new URL(request.url);
+        return sandbox.app.fetch(new Request(`https://throughline.simulated/throughline${pathname}${search}`, request));
+      },
+    });
+    const { helplines } = await ok(await app.request(`https://bff.example${HELPLINES}?country=US`), HelplinesResponse);
+    const answer = await post(app, { type: "display", helplineId: helplines[0]?.id, sessionId: "s1" });
+    assert.deepEqual(await answer.json(), { reported: true });
+    assert.ok(asked.includes("POST https://api.throughlinecare.com/v1/events/helpline_display"), asked.join("\n"));
+    assert.equal(sandbox.throughline.stats.events.length, 1);
+  });
+
+  it("names each kind of contact clicked as ThroughLine does", async () => {
+    const bff = sandboxBff();
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id;
+    for (const contactMethod of ["phone", "sms", "webchat", "whatsapp", "website"])
+      assert.deepEqual(await (await post(bff.app, { type: "click", helplineId: id, sessionId: "s1", contactMethod })).json(), {
+        reported: true,
+      });
+    assert.deepEqual(
+      bff.sandbox.throughline.stats.events.map((e) => e.contact_method),
+      ["phone", "sms", "onlinechat", "whatsapp", "website"],
+    );
   });
 });
 

@@ -96,6 +96,7 @@ const wallClocks = new Map<string, Intl.DateTimeFormat>();
 /** One formatter per zone: building one is the costly part. */
 function wallClockIn(timeZone: string): Intl.DateTimeFormat {
   let format = wallClocks.get(timeZone);
+  // Stryker disable next-line ConditionalExpression: a cache: a new formatter each time gives the same parts, only slower
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone,
@@ -193,7 +194,7 @@ function toContact(raw: unknown, timeZone: string | undefined): Contact | null {
   const parsed = UpstreamContactMethod.safeParse(raw);
   if (!parsed.success) return null;
   const { contactMethodType, value, alwaysOpen, openingHours } = parsed.data;
-  const schedule = { alwaysOpen: alwaysOpen === true, hours: alwaysOpen ? [] : toHours(openingHours ?? [], timeZone) };
+  const schedule = { alwaysOpen: alwaysOpen === true, hours: alwaysOpen || !openingHours ? [] : toHours(openingHours, timeZone) };
   const type = KNOWN_TYPES[contactMethodType.toLowerCase()];
   if (type === "phone" || type === "sms") {
     const number = dialable(value);
@@ -210,6 +211,7 @@ function validTimeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    // Stryker disable next-line BlockStatement: an empty catch block returns undefined too
   } catch {
     return undefined;
   }
@@ -225,6 +227,7 @@ export function toCountry(country: z.infer<typeof UpstreamCountry>) {
 
 export function toHelpline(upstream: UpstreamHelpline): Helpline {
   const timezone = validTimeZone(upstream.timezone);
+  // Stryker disable next-line ArrayDeclaration: toContact leaves out any entry that is not a contact method, as it would a placeholder
   const contacts = (upstream.contactMethods ?? []).map((m) => toContact(m, timezone)).filter((c): c is Contact => c !== null);
   const website = upstream.website ? safeUrl(upstream.website) : null;
   if (website) contacts.push({ type: "website", label: website.host, href: website.toString(), alwaysOpen: true, hours: [] });

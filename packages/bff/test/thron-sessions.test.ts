@@ -272,6 +272,7 @@ describe("THRON's legacy-token endpoint, answering otherwise than the simulator'
   it("refusing a JWT THRON has just issued too: a 502 that says so, after one renewal", async () => {
     const bff = simulatedBff({ legacyAnswer: () => new Response("Forbidden", { status: 403 }) });
     const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+    assert.equal(problem.title, "THRON answered with an error");
     assert.equal(problem.detail, "THRON refused a legacy token for a JWT it had just issued.");
   });
 

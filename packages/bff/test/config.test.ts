@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { secretsOf } from "../src/config.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { problemsOf, THRON } from "./helpers.ts";
 
@@ -139,5 +140,25 @@ describe("configuration", () => {
       "THRON_TENANT must be the THRON subdomain, such as acme",
       "THRON_GALLERIES is not valid JSON",
     ]);
+  });
+
+  it("reads values trimmed, and a value of only spaces as unset", () => {
+    assert.equal(loadConfig({ PORT: "  9000  " }).port, 9000);
+    assert.equal(loadConfig({ PORT: "   " }).port, 8787);
+    assert.equal(loadConfig({ ...THRON, THRON_TENANT: " acme ", ALLOWED_ORIGINS: "https://a.example" }).thron?.tenant, "acme");
+  });
+
+  it("names a number that is not one with the variable's own message", () => {
+    assert.deepEqual(problemsOf({ METRICS_PORT: "nine thousand" }), ["METRICS_PORT must be a port number (0–65535)"]);
+  });
+
+  it("takes only a value that starts as an http(s) URL, and drops all its trailing slashes", () => {
+    assert.deepEqual(problemsOf({ ...THRON, THRON_API_URL: "see https://api.proxy" }), ["THRON_API_URL must be an http(s) URL"]);
+    assert.equal(loadConfig({ ...THRON, THRON_API_URL: "https://api.proxy/v1//" }).thron?.apiUrl, "https://api.proxy/v1");
+  });
+
+  it("gives the logger exactly the secrets configured: none from providers left unconfigured", () => {
+    const env = { ...THRON, ALLOWED_ORIGINS: "https://a.example", METRICS_TOKEN: "metrics-token-0123456789" };
+    assert.deepEqual(secretsOf(loadConfig(env)).sort(), ["metrics-token-0123456789", "secret-value"]);
   });
 });

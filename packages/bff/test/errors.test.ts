@@ -69,4 +69,23 @@ describe("errors as problems", () => {
     assert.equal((await refused.get(ASSETS)).status, 409);
     assert.ok(!lines(refused.logs).some((line) => line.level === "warn"), "a client's problem is not a warning");
   });
+
+  it("answers a request invalid in two ways with one problem naming both fields, never stored by a cache", async () => {
+    const response = await sandboxBff().get("/v1/throughline/helplines?country=ZZZ&limit=0");
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get("cache-control"), "no-store");
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.type, "https://embedkit.dev/problems/invalid-request");
+    assert.equal(problem.title, "Invalid request");
+    assert.equal(problem.instance, "/v1/throughline/helplines");
+    assert.equal(problem.detail, "country: must be an ISO 3166 country code such as US; limit: Too small: expected number to be >=1");
+  });
+
+  it("documents each problem answer in /openapi.json as application/problem+json of the Problem schema", async () => {
+    const spec = await (await sandboxBff().get("/openapi.json")).json();
+    assert.deepEqual(spec.paths["/v1/throughline/helplines"].get.responses["400"], {
+      description: "Invalid request",
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+    });
+  });
 });

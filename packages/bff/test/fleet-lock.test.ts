@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type FleetLock, onceInFleet } from "../src/core/fleet-lock.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
 
 /** The lock as another instance holds it: `holder` says whether it still does. */
 function lockHeldElsewhere(holder: { holds: boolean }): FleetLock {
@@ -80,5 +81,49 @@ describe("one call per key per fleet, when the holder misbehaves", () => {
     );
     assert.equal(value, "the answer stored meanwhile");
     assert.equal(calls, 0);
+  });
+});
+
+describe("one call per key per fleet, with the fleet's own lock", () => {
+  const fleet = (waitMs: number) => ({ lock: sharedStoresInMemory().lock, leaseMs: 60_000, waitMs, pollMs: 20 });
+
+  it("a holder frees the key once its call is done, even when the call failed: the next instance takes it at once", async () => {
+    const options = fleet(60_000);
+    await onceInFleet(
+      options,
+      "k",
+      async () => "answer",
+      async () => undefined,
+    );
+    assert.equal((await options.lock.acquire("k", 60_000)).held, true, "the key is free after an answer");
+    const failing = fleet(60_000);
+    await assert.rejects(
+      onceInFleet(
+        failing,
+        "k",
+        async () => Promise.reject(new Error("upstream down")),
+        async () => undefined,
+      ),
+      /upstream down/,
+    );
+    assert.equal((await failing.lock.acquire("k", 60_000)).held, true, "the key is free after a failed call");
+  });
+
+  it("a wait of 0 ms: an instance whose key is held elsewhere calls at once, without looking for the holder's answer", async (t) => {
+    t.mock.timers.enable({ apis: ["Date"], now: Date.UTC(2026, 0, 1) });
+    const options = fleet(0);
+    assert.equal((await options.lock.acquire("k", 60_000)).held, true, "another instance holds the key");
+    let looked = 0;
+    const value = await onceInFleet(
+      options,
+      "k",
+      async () => "own answer",
+      async () => {
+        looked++;
+        return "the holder's answer";
+      },
+    );
+    assert.equal(value, "own answer");
+    assert.equal(looked, 0);
   });
 });

@@ -199,6 +199,27 @@ describe("search plans", () => {
     assert.equal(map.get("other"), "v".repeat(1_000));
   });
 
+  it("fill their bound exactly before anything goes: an entry of the bound's size, or entries adding up to it, are kept", () => {
+    const map = new ByteBoundedMap<string>(100, (value) => value.length * 2);
+    map.set("k", "v".repeat(49)); // 2 + 98 bytes
+    assert.equal(map.get("k"), "v".repeat(49), "an entry of exactly the bound is kept");
+    map.set("a", "v".repeat(24)); // 50 bytes
+    map.set("b", "v".repeat(24)); // 50 more: exactly the bound
+    assert.equal(map.get("k"), undefined, "the oldest went to make room");
+    assert.deepEqual([map.get("a"), map.get("b"), map.bytes], ["v".repeat(24), "v".repeat(24), 100]);
+  });
+
+  it("make a key set again the newest, and forget a deleted key", () => {
+    const map = new ByteBoundedMap<string>(100, (value) => value.length * 2);
+    map.set("a", "v".repeat(24));
+    map.set("b", "v".repeat(24));
+    map.set("a", "w".repeat(24)); // "a" is now newer than "b"
+    map.set("c", "v".repeat(24));
+    assert.deepEqual([map.get("a"), map.get("b"), map.get("c")], ["w".repeat(24), undefined, "v".repeat(24)]);
+    map.delete("a");
+    assert.deepEqual([map.get("a"), map.size, map.bytes], [undefined, 1, 50]);
+  });
+
   it("a request padded with an ignored parameter is answered from the plan and cache like the plain one", async () => {
     const bff = sandboxBff();
     assert.equal((await bff.get(`${ASSETS}?limit=3`)).status, 200);

@@ -95,3 +95,100 @@ describe("the logger and Thunder's own header", () => {
     assert.match(lines[0] ?? "", /Authorization: API \[redacted\]/);
   });
 });
+
+describe("what the logger redacts, and what it leaves readable", () => {
+  const logOnce = (secrets: string[], fields: Record<string, unknown>) => {
+    const lines: string[] = [];
+    createLogger((line) => lines.push(line), secrets).log("warn", "upstream said", fields);
+    return JSON.parse(lines[0] ?? "{}") as Record<string, string>;
+  };
+
+  it("marks where a token or a secret was, and redacts a bearer token after any spacing, whole", () => {
+    const line = logOnce(["configured-secret-1"], {
+      jwt: "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl end",
+      secret: "password configured-secret-1 end",
+      spaced: "Authorization: Bearer   abcdef0123456789xyz",
+    });
+    assert.equal(line.jwt, "token [redacted-jwt] end");
+    assert.equal(line.secret, "password [redacted] end");
+    assert.equal(line.spaced, "Authorization: Bearer [redacted]");
+  });
+
+  it("leaves ordinary words after `api` or `bearer` alone: a token is eight characters or more", () => {
+    const line = logOnce([], { detail: "when the api is down, the bearer of bad news" });
+    assert.equal(line.detail, "when the api is down, the bearer of bad news");
+  });
+
+  it("redacts configured secrets of six characters and more, never shorter values that would garble every line", () => {
+    const line = logOnce(["12345", "abcdef"], { detail: "port 12345, key abcdef, id 1234567" });
+    assert.equal(line.detail, "port 12345, key [redacted], id 1234567");
+  });
+
+  it("stamps each line with the time it was logged", async () => {
+    const lines: string[] = [];
+    const logger = createLogger((line) => lines.push(line), []);
+    for (let i = 0; i < 3; i++) {
+      const before = Date.now();
+      logger.log("info", "request");
+      const time = Date.parse(JSON.parse(lines.at(-1) ?? "{}").time);
+      assert.ok(time >= before && time <= Date.now(), `${lines.at(-1)} logged at ${before}`);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+  });
+});
+
+describe("the logger's batches", () => {
+  const batchLogger = () => {
+    const writes: string[] = [];
+    const logger = createLogger((text) => writes.push(text), [], { batch: true });
+    return { writes, logger, lines: () => writes.flatMap((text) => text.split("\n")) };
+  };
+
+  it("writes errors at once, after the lines logged before them", () => {
+    const { writes, logger, lines } = batchLogger();
+    logger.log("info", "request", { n: 1 });
+    logger.log("error", "crashed", { n: 2 });
+    assert.equal(writes.length, 1);
+    assert.deepEqual(
+      lines().map((line) => JSON.parse(line).n),
+      [1, 2],
+    );
+  });
+
+  it("writes a batch when it reaches 256 lines, without waiting for its timer", () => {
+    const { writes, logger, lines } = batchLogger();
+    for (let n = 1; n <= 255; n++) logger.log("info", "request", { n });
+    assert.equal(writes.length, 0, "255 lines wait for their timer");
+    logger.log("info", "request", { n: 256 });
+    assert.equal(writes.length, 1, "the 256th line sends the batch, in one write");
+    assert.deepEqual(
+      lines().map((line) => JSON.parse(line).n),
+      Array.from({ length: 256 }, (_, i) => i + 1),
+    );
+    logger.flush();
+  });
+
+  it("writes nothing, not even an empty line, when nothing waits", async () => {
+    const { writes, logger } = batchLogger();
+    logger.flush();
+    logger.log("warn", "upstream failed");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    logger.flush();
+    assert.deepEqual(writes.length, 1, writes.join("|"));
+  });
+
+  it("gives a line logged after a warning its own wait: the flushed batch's timer does not send it early", (t) => {
+    t.mock.timers.enable({ apis: ["setTimeout"] });
+    const { writes, logger } = batchLogger();
+    logger.log("info", "request", { n: 1 });
+    t.mock.timers.tick(1);
+    logger.log("warn", "upstream failed", { n: 2 });
+    t.mock.timers.tick(2);
+    logger.log("info", "request", { n: 3 });
+    t.mock.timers.tick(3);
+    assert.equal(writes.length, 1, "5 ms after the first line, the third still waits its own 5 ms");
+    t.mock.timers.tick(2);
+    assert.equal(writes.length, 2);
+    assert.equal(JSON.parse(writes[1] ?? "{}").n, 3);
+  });
+});

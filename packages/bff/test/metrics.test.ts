@@ -7,6 +7,7 @@ import { describe, it } from "node:test";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -102,6 +103,31 @@ describe("GET /metrics", () => {
     assert.ok(sample(families, "embedkit_upstream_calls_total", { provider: "THRON", outcome: "server-error" }) >= 1);
     assert.equal(sample(families, "embedkit_provider_up", { provider: "THRON" }), 0, "degraded, as /health says");
     assert.equal(sample(families, "embedkit_provider_up", { provider: "ThroughLine" }), 1);
+  });
+
+  it("times requests by route and method, and upstream calls by provider and operation", async () => {
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
+    assert.equal((await bff.get(`${ASSETS}?limit=5`)).status, 200);
+    const text = await (await bff.get("/metrics", auth)).text();
+    const count = (name: string, labels: string[]) =>
+      text.split("\n").find((line) => line.startsWith(`${name}_count{`) && labels.every((label) => line.includes(label)));
+    const route = 'route="/v1/thron/galleries/:gallery/assets"';
+    assert.match(count("embedkit_http_request_duration_seconds", [route, 'method="GET"']) ?? "", / 1$/, text);
+    const search = count("embedkit_upstream_call_duration_seconds", ['provider="THRON"', 'operation="search"']);
+    assert.match(search ?? "", new RegExp(` ${bff.thron.stats.searches}$`), text);
+  });
+
+  it("says whether the shared store answers, as it is at each scrape", async () => {
+    let state: "ready" | "unavailable" = "ready";
+    const stores = { ...sharedStoresInMemory(), sharedState: () => state };
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics, stores });
+    const family = (families: Family[]) => families.find((f) => f.name === "embedkit_shared_store_up") as Family & { help: string };
+    const ready = await scrape(bff.get);
+    assert.equal(family(ready).type, "GAUGE");
+    assert.match(family(ready).help, /shared store .*answers/);
+    assert.equal(Number(family(ready).metrics[0]?.value), 1);
+    state = "unavailable";
+    assert.equal(Number(family(await scrape(bff.get)).metrics[0]?.value), 0);
   });
 
   it("METRICS_PORT serves it on a port of its own, without a token, and not on the main port", async () => {

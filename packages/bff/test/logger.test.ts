@@ -108,10 +108,15 @@ describe("what the logger redacts, and what it leaves readable", () => {
       jwt: "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl end",
       secret: "password configured-secret-1 end",
       spaced: "Authorization: Bearer   abcdef0123456789xyz",
+      // A line is redacted as JSON, where a tab or a line break is written as two characters.
+      tabbed: "Authorization: Bearer\tabcdef0123456789xyz",
+      broken: "Authorization: API\r\n  dXNlcjpwYXNzd29yZA==",
     });
     assert.equal(line.jwt, "token [redacted-jwt] end");
     assert.equal(line.secret, "password [redacted] end");
     assert.equal(line.spaced, "Authorization: Bearer [redacted]");
+    assert.equal(line.tabbed, "Authorization: Bearer [redacted]");
+    assert.equal(line.broken, "Authorization: API [redacted]");
   });
 
   it("leaves ordinary words after `api` or `bearer` alone: a token is eight characters or more", () => {

@@ -27,7 +27,8 @@ export interface LoggerOptions {
 }
 
 const JWT = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]{5,}/g;
-const BEARER = /(bearer|api)\s+[\w.~+/-]{8,}=*/gi;
+// Lines are redacted as JSON text, where a tab or a line break between scheme and token is `\t`, `\n`, `\r`.
+const BEARER = /(bearer|api)(?:\s|\\[tnr])+[\w.~+/-]{8,}=*/gi;
 /** A batch is written when it reaches this size, even before its timer. */
 const MAX_BATCH = 256;
 

@@ -51,8 +51,8 @@ if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency 
   process.exit(2);
 }
 const testsAt = args.indexOf("--tests");
-const tests = testsAt >= 0 ? args.splice(testsAt, 2)[1]?.split(/\s+/) : undefined;
-if (tests !== undefined && tests.every((glob) => glob === "")) {
+const tests = testsAt >= 0 ? (args.splice(testsAt, 2)[1] ?? "").split(/\s+/).filter(Boolean) : undefined;
+if (tests?.length === 0) {
   console.error("--tests needs one or more test file globs");
   process.exit(2);
 }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { z } from "zod";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { BASE_VARS, secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE, configurationMarkdown } from "../src/config-reference.ts";
 import { defaultOf, envVar, flag, metaOf } from "../src/core/env-vars.ts";

@@ -39,7 +39,7 @@ describe("token source", () => {
     assert.equal((await source.get()).id, 1);
     advance(45_000);
     assert.equal((await source.get()).id, 1, "well before expiry: cached");
-    advance(6_000); // inside the 10 s headroom
+    advance(5_000); // exactly 10 s left: the headroom's first millisecond
     assert.equal((await source.get()).id, 1, "in the headroom: the still-valid token, refresh started");
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(issued(), 2);
@@ -99,6 +99,26 @@ describe("token source minimum validity", () => {
     assert.equal((await source.get()).id, 1, "a minute and a millisecond left: still handed out");
     now += 1;
     assert.equal((await source.get()).id, 2, "a minute left: a new token first");
+  });
+
+  it("hands out a held token while a renewal fails only before its expiry, never at it", async () => {
+    let now = 0;
+    let issued = 0;
+    const source = new TokenSource<Token>({
+      refreshAheadMs: 0,
+      minValidityMs: 60_000,
+      now: () => now,
+      isTransient: () => false,
+      obtain: async () => {
+        if (issued > 0) throw new Error("upstream down");
+        return { id: ++issued, expiresAt: now + 15 * 60_000 };
+      },
+    });
+    await source.get();
+    now = 15 * 60_000 - 1;
+    assert.equal((await source.get()).id, 1, "a millisecond left, the renewal failed: still the held token");
+    now += 1;
+    await assert.rejects(source.get(), /upstream down/, "at its expiry: the failure");
   });
 });
 

@@ -8,6 +8,9 @@ import { problemBody } from "../src/core/problem.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { answerError, callUpstream, type FetchLike, UpstreamError } from "../src/upstream/call.ts";
+import { Pacer } from "../src/upstream/pacer.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
+import { manualClock } from "./clock.ts";
 import { thronSimulatorEnv } from "./helpers.ts";
 
 /** An upstream that answers each call with the next of `statuses` (the last one repeats), counting calls. */
@@ -198,5 +201,53 @@ describe("an upstream's 500 through the BFF", () => {
     const problem = Problem.parse(await response.json());
     assert.equal(problem.title, "THRON is unavailable");
     assert.doesNotMatch(JSON.stringify(problem), /Internal Server Error/);
+  });
+});
+
+describe("the pacer", () => {
+  /** A pacer on a clock the test moves: each sleep moves it on (by at least a millisecond, as a real one would), and a wait of more than 20 sleeps fails. */
+  function pacedOn(clock: ReturnType<typeof manualClock>, perSecond: number, store?: MemoryCounterStore) {
+    let sleeps = 0;
+    const sleep = async (ms: number) => {
+      if (++sleeps > 20) throw new Error("waited for ever");
+      clock.advance(Math.max(ms, 1));
+    };
+    const pacer = new Pacer(perSecond, 1_050, clock.now, sleep, store && { store, key: "pace:vendor" });
+    const start = clock.now();
+    /** Takes `n` turns one after the other; when each started, in ms from the pacer's creation. */
+    return async (n: number) => {
+      const starts: number[] = [];
+      for (let i = 0; i < n; i++) {
+        await pacer.turn();
+        starts.push(clock.now() - start);
+      }
+      return starts;
+    };
+  }
+
+  it("starts at most perSecond calls in any 1.05 s window, each waiting only until the oldest leaves it", async () => {
+    const turns = pacedOn(manualClock(), 2);
+    assert.deepEqual(await turns(5), [0, 0, 1_050, 1_050, 2_100]);
+  });
+
+  it("shares the pace with the other instances through the shared store, counting the second before too", async () => {
+    const clock = manualClock();
+    const store = new MemoryCounterStore(clock.now);
+    const a = pacedOn(clock, 2, store);
+    const b = pacedOn(clock, 2, store);
+    assert.deepEqual(await a(2), [0, 0], "A starts two at once");
+    assert.deepEqual(await b(1), [2_000], "B waits: its second holds A's two, then the second before does");
+    assert.deepEqual(await a(1), [2_000], "A joins in the same second, whose second before is empty");
+  });
+
+  it("leaves the event loop free while a call waits its turn", async () => {
+    const pacer = new Pacer(1, 30);
+    await pacer.turn();
+    let ticked = false;
+    setTimeout(() => {
+      ticked = true;
+    }, 0);
+    await pacer.turn();
+    assert.ok(ticked, "a timer ran while the second call waited");
   });
 });

@@ -38,7 +38,8 @@ export class Pacer {
   async #localTurn(): Promise<void> {
     for (;;) {
       const now = this.now();
-      while (this.#starts.length > 0 && (this.#starts[0] as number) <= now - this.windowMs) this.#starts.shift();
+      // Drops the starts that left the window (an empty list has no oldest to drop).
+      while ((this.#starts[0] ?? Number.POSITIVE_INFINITY) <= now - this.windowMs) this.#starts.shift();
       if (this.#starts.length < this.perSecond) {
         this.#starts.push(now);
         return;

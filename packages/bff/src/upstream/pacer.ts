@@ -38,8 +38,12 @@ export class Pacer {
   async #localTurn(): Promise<void> {
     for (;;) {
       const now = this.now();
-      // Drops the starts that left the window (an empty list has no oldest to drop).
-      while ((this.#starts[0] ?? Number.POSITIVE_INFINITY) <= now - this.windowMs) this.#starts.shift();
+      while (
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: on an empty list the check below is false too (undefined <= n)
+        this.#starts.length > 0 &&
+        (this.#starts[0] as number) <= now - this.windowMs
+      )
+        this.#starts.shift();
       if (this.#starts.length < this.perSecond) {
         this.#starts.push(now);
         return;

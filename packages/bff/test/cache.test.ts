@@ -133,3 +133,15 @@ describe("the app's cache lifetimes", () => {
     assert.equal(await status(), "miss", "past its stale window too");
   });
 });
+
+describe("MemoryStore's bound", () => {
+  it("evicts the entry least recently used, counting an update as a use", async () => {
+    const store = new MemoryStore(2);
+    const entry = (value: string) => ({ value, freshUntil: 0, staleUntil: 0 });
+    await store.set("a", entry("a1"));
+    await store.set("b", entry("b1"));
+    await store.set("a", entry("a2"));
+    await store.set("c", entry("c1"));
+    assert.deepEqual([(await store.get("a"))?.value, await store.get("b"), (await store.get("c"))?.value], ["a2", undefined, "c1"]);
+  });
+});

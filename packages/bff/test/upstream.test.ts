@@ -91,8 +91,9 @@ describe("callUpstream", () => {
 
 describe("callUpstream's failures as a client sees them", () => {
   const failing = (error: unknown) =>
-    callUpstream({ name: "Vendor", fetch: () => Promise.reject(error), timeoutMs: 1_000 }, get, { idempotent: false }).catch((e) =>
-      problemBody(e),
+    callUpstream({ name: "Vendor", fetch: () => Promise.reject(error), timeoutMs: 1_000 }, get, { idempotent: false }).then(
+      () => assert.fail("expected a failure"),
+      (e) => problemBody(e),
     );
 
   it("answers an aborted call as a timeout (504) and any other failure as the upstream being unavailable (503)", async () => {

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { type CacheEntry, type CacheStore, MemoryStore, ResponseCache } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 const MINUTE = 60_000;
@@ -131,5 +132,31 @@ describe("the app's cache lifetimes", () => {
     assert.equal(await status(), "stale", "a minute later on that clock, served stale while it refreshes");
     clock.advance(11 * MINUTE);
     assert.equal(await status(), "miss", "past its stale window too");
+  });
+});
+
+describe("MemoryStore's bound", () => {
+  it("evicts the entry least recently used, counting an update as a use", async () => {
+    const store = new MemoryStore(2);
+    const entry = (value: string) => ({ value, freshUntil: 0, staleUntil: 0 });
+    await store.set("a", entry("a1"));
+    await store.set("b", entry("b1"));
+    await store.set("a", entry("a2"));
+    await store.set("c", entry("c1"));
+    assert.deepEqual([(await store.get("a"))?.value, await store.get("b"), (await store.get("c"))?.value], ["a2", undefined, "c1"]);
+  });
+});
+
+describe("the cache in a fleet", () => {
+  it("loads again once the stored answer is no longer fresh, even from its last millisecond on", async () => {
+    const clock = manualClock();
+    const stores = sharedStoresInMemory();
+    const cache = new ResponseCache(stores.cache, clock.now, { fleet: { lock: stores.lock, leaseMs: 1_000, waitMs: 1_000, pollMs: 1 } });
+    const ttl = { freshMs: 1_000, staleMs: 0 };
+    await cache.get("k", ttl, async () => "first");
+    clock.advance(1_000); // fresh until now, and no longer stale either
+    let loads = 0;
+    const result = await cache.get("k", ttl, async () => `load ${++loads}`);
+    assert.deepEqual([result.value, result.status, loads], ["load 1", "miss", 1]);
   });
 });

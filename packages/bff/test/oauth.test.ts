@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { impersonationGrantRequest, thronOAuthClient } from "../src/thron/auth.ts";
 import { throughlineTokenRequest } from "../src/throughline/auth.ts";
 import { UpstreamError } from "../src/upstream/call.ts";
@@ -78,5 +79,28 @@ describe("OAuth token requests (upstream/oauth.ts)", () => {
     assert.ok(odd instanceof UpstreamError);
     assert.equal(odd.status, 502);
     assert.doesNotMatch(JSON.stringify(odd) + (odd.detail ?? ""), /s3cr3t/);
+  });
+});
+
+describe("OAuth failures as an operator reads them", () => {
+  it("asks for JSON in a form post, and counts the request as a token call in the metrics", async () => {
+    const grant = refreshTokenGrantRequest(thronOAuthClient(THRON), "rt");
+    assert.equal(grant.headers.get("accept"), "application/json");
+    assert.equal(grant.headers.get("content-type"), "application/x-www-form-urlencoded");
+    const metrics = createPrometheusMetrics();
+    const fetch = async () => Response.json({ access_token: "a", expires_in: 60 });
+    await requestTokens({ name: "THRON", fetch, timeoutMs: 1_000, metrics }, () => grant, manualClock().now);
+    assert.match((await metrics.render()).body, /embedkit_upstream_calls_total\{provider="THRON",operation="token",outcome="ok"\} 1/);
+  });
+
+  it("names the refusal's code in its message, and says what was wrong with an outage or a strange answer", async () => {
+    const refused = (await rejected(
+      processTokenResponse("THRON", Response.json({ error: "invalid_grant" }, { status: 400 }), 0),
+    )) as OAuthError;
+    assert.equal(refused.message, "OAuth error invalid_grant");
+    const outage = (await rejected(processTokenResponse("THRON", new Response("down", { status: 503 }), 0))) as UpstreamError;
+    assert.equal(outage.detail, "The token endpoint answered status 503.");
+    const strange = (await rejected(processTokenResponse("THRON", Response.json({ token: "x" }), 0))) as UpstreamError;
+    assert.equal(strange.detail, "The token endpoint answered an unexpected shape.");
   });
 });

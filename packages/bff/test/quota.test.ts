@@ -91,3 +91,68 @@ describe("MemoryCounterStore", () => {
     assert.equal(await store.increment("k", 1_000), 1);
   });
 });
+
+/** A shared store whose reads (only) can fail. */
+class HalfFlakyStore extends MemoryCounterStore {
+  readDown = false;
+  override async read(keys: string[]) {
+    if (this.readDown) throw new Error("unreachable");
+    return super.read(keys);
+  }
+}
+
+describe("rolling daily quota when the shared store half answers", () => {
+  it("counts a call the store took but could not confirm exactly once, before and after it answers", async () => {
+    const clock = manualClock();
+    const store = new HalfFlakyStore(clock.now);
+    const q = new RollingQuota("t", 10, store, clock.now);
+    store.readDown = true;
+    assert.ok(await q.reserve(), "counted in the store, its total unknown: granted on what we knew");
+    assert.equal(await q.used(), 1, "meanwhile the call is counted in process once");
+    store.readDown = false;
+    assert.equal(await q.used(), 1, "and once in the store, not added a second time");
+    assert.equal(await q.used(), 1, "nor on the next read");
+  });
+
+  it("takes back a call the store took when what we knew says the day is spent", async () => {
+    const clock = manualClock();
+    const store = new HalfFlakyStore(clock.now);
+    const q = new RollingQuota("t", 1, store, clock.now);
+    assert.ok(await q.reserve());
+    store.readDown = true;
+    assert.equal(await q.reserve(), false, "the one call of the day is made: refused");
+    store.readDown = false;
+    assert.equal(await q.used(), 1, "the refused call is taken back from the store");
+  });
+
+  it("tells the store each call made while it was away once, and never a zero nor an hour that left the day", async () => {
+    const clock = manualClock();
+    const store = new FlakyStore(clock.now);
+    const q = new RollingQuota("t", 10, store, clock.now);
+    store.down = true;
+    assert.ok(await q.reserve()); // this one goes stale: the store answers only after the day it counts in
+    clock.advance(24 * HOUR);
+    assert.ok(await q.reserve());
+    await q.release(); // made and given back while the store was away: nothing to tell it
+    clock.advance(HOUR);
+    assert.ok(await q.reserve());
+    store.down = false;
+    const writes: number[] = [];
+    const increment = store.increment.bind(store);
+    store.increment = async (key, ttlMs, by) => {
+      writes.push(by ?? 1);
+      return increment(key, ttlMs, by);
+    };
+    assert.equal(await q.used(), 1);
+    assert.equal(await q.used(), 1, "told once, not again on the next read");
+    assert.deepEqual(writes, [1], "one write: not for the zero, nor for the stale hour");
+  });
+
+  it("gives back a call the upstream refused while the store answers", async () => {
+    const { quota: q } = quota();
+    assert.ok(await q.reserve());
+    assert.ok(await q.reserve());
+    await q.release();
+    assert.equal(await q.used(), 1);
+  });
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { obtainInFleet } from "../src/upstream/fleet-token.ts";
 import { TokenSource } from "../src/upstream/token-source.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
 
@@ -38,7 +39,7 @@ describe("token source", () => {
     assert.equal((await source.get()).id, 1);
     advance(45_000);
     assert.equal((await source.get()).id, 1, "well before expiry: cached");
-    advance(6_000); // inside the 10 s headroom
+    advance(5_000); // exactly 10 s left: the headroom's first millisecond
     assert.equal((await source.get()).id, 1, "in the headroom: the still-valid token, refresh started");
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(issued(), 2);
@@ -99,6 +100,26 @@ describe("token source minimum validity", () => {
     now += 1;
     assert.equal((await source.get()).id, 2, "a minute left: a new token first");
   });
+
+  it("hands out a held token while a renewal fails only before its expiry, never at it", async () => {
+    let now = 0;
+    let issued = 0;
+    const source = new TokenSource<Token>({
+      refreshAheadMs: 0,
+      minValidityMs: 60_000,
+      now: () => now,
+      isTransient: () => false,
+      obtain: async () => {
+        if (issued > 0) throw new Error("upstream down");
+        return { id: ++issued, expiresAt: now + 15 * 60_000 };
+      },
+    });
+    await source.get();
+    now = 15 * 60_000 - 1;
+    assert.equal((await source.get()).id, 1, "a millisecond left, the renewal failed: still the held token");
+    now += 1;
+    await assert.rejects(source.get(), /upstream down/, "at its expiry: the failure");
+  });
 });
 
 describe("token source shared by the fleet", () => {
@@ -128,5 +149,50 @@ describe("token source shared by the fleet", () => {
     const renewed = await c.source.get();
     assert.equal(c.issued(), 1, "a token about to be renewed is not worth adopting: C obtains one");
     assert.ok(renewed.expiresAt - time > 60_000);
+  });
+});
+
+describe("a fleet's shared token, seen from one instance", () => {
+  /** obtainInFleet over a fresh shared store, a one-minute margin, and an upstream recording what each request started from. */
+  function fleetObtain() {
+    const stores = sharedStoresInMemory();
+    const time = 1_000_000;
+    const startedFrom: (number | undefined)[] = [];
+    const obtain = obtainInFleet<Token>(
+      { fleet: { lock: stores.lock, leaseMs: 1_000, waitMs: 1_000, pollMs: 1 }, store: stores.tokens },
+      "account",
+      async (previous) => {
+        startedFrom.push(previous?.id);
+        return { id: 100 + startedFrom.length, expiresAt: time + 10 * 60_000 };
+      },
+      60_000,
+      () => time,
+    );
+    /** Another instance stored a token with `leftMs` to live. */
+    const stored = (id: number, leftMs: number) =>
+      stores.tokens.set("token:account", { value: { id, expiresAt: time + leftMs }, freshUntil: time + leftMs, staleUntil: time + leftMs });
+    return { obtain, stored, startedFrom, time };
+  }
+
+  it("adopts a stored token with more than the margin left, and renews one with just the margin left", async () => {
+    const { obtain, stored, startedFrom } = fleetObtain();
+    await stored(1, 60_001);
+    assert.equal((await obtain(null)).id, 1, "a millisecond more than the margin: adopted");
+    assert.deepEqual(startedFrom, []);
+    await stored(2, 60_000);
+    assert.equal((await obtain(null)).id, 101, "exactly the margin left: renewed");
+    assert.deepEqual(startedFrom, [2], "from the stored token (its refresh token)");
+  });
+
+  it("renews from the newest token known: the stored one if later than its own, else its own (THRON rotates refresh tokens)", async () => {
+    const { obtain, stored, startedFrom, time } = fleetObtain();
+    const own = { id: 4, expiresAt: time + 40_000 };
+    await stored(5, 50_000);
+    await obtain(own);
+    await stored(3, 30_000);
+    await obtain(own);
+    await stored(6, 40_000);
+    await obtain(own);
+    assert.deepEqual(startedFrom, [5, 4, 4], "later stored: from it; older stored: from its own; a tie: its own");
   });
 });

@@ -72,6 +72,7 @@ export function refreshTokenGrantRequest(client: OAuthClient, refreshToken: stri
  * `sentAt` is when the request left: the lifetime counts from then.
  */
 export async function processTokenResponse(provider: string, response: Response, sentAt: number): Promise<TokenSet> {
+  // Stryker disable next-line ArrowFunction: undefined fails both schemas below just as null does
   const body: unknown = await response.json().catch(() => null);
   if (response.status >= 400 && response.status < 500)
     throw new OAuthError(ErrorResponse.safeParse(body).data?.error ?? `status ${response.status}`, response.status);

@@ -41,6 +41,7 @@ export interface TokenSourceOptions<T extends ExpiringToken> {
 export class TokenSource<T extends ExpiringToken> {
   /** The last token obtained; kept after invalidation, since a refresh may need what it holds. */
   #current: T | null = null;
+  // Stryker disable next-line BooleanLiteral: read only alongside #current, which is null until a token obtained resets this to false
   #invalidated = false;
   #inFlight: Promise<T> | null = null;
   readonly #options: TokenSourceOptions<T>;

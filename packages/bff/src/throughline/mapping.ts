@@ -211,10 +211,10 @@ function validTimeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     return new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
-    // Stryker disable next-line BlockStatement: an empty catch block returns undefined too
   } catch {
-    return undefined;
+    // a zone this runtime does not know: no zone, as below
   }
+  return undefined;
 }
 
 export function toCountry(country: z.infer<typeof UpstreamCountry>) {

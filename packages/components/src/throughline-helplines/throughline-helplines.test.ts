@@ -280,11 +280,12 @@ describe("<throughline-helplines>", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       events = ((await executeServerCommand("throughline-events")) as typeof events).slice(before);
     }
-    // Two helplines shown (in English and in te reo Māori), one clicked.
-    expect(events.map((e) => [e.type, e.contact_method])).to.deep.equal([
-      ["helpline_display", undefined],
-      ["helpline_display", undefined],
-      ["helpline_click", "phone"],
+    // Two helplines shown (in English and in te reo Māori), one clicked. Each report leaves when
+    // it happens, so on a loaded machine a display may reach ThroughLine after the click.
+    expect(events.map((e) => `${e.type} ${e.contact_method ?? "-"}`).sort()).to.deep.equal([
+      "helpline_click phone",
+      "helpline_display -",
+      "helpline_display -",
     ]);
   });
 

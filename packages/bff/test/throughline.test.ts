@@ -646,22 +646,19 @@ describe("ThroughLine's events as ThroughLine receives them", () => {
   it("sends events to ThroughLine's documented /v1/events path when THROUGHLINE_EVENTS_URL is left unset", async () => {
     const sandbox = createSandbox({ baseUrl: "https://throughline.simulated" });
     const asked: string[] = [];
-    const config = loadConfig({
-      THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-      THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-      ALLOWED_ORIGINS: "https://www.host.example",
-    });
-    const { app } = createApp(config, {
-      publicUrl: "https://bff.example",
-      logSink: () => {},
-      // ThroughLine's real hosts, answered by the simulator at the same paths.
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
-        asked.push(`${request.method} ${request.url}`);
-        const { pathname, search } = new URL(request.url);
-        return sandbox.app.fetch(new Request(`https://throughline.simulated/throughline${pathname}${search}`, request));
+    // Blank reads as unset: ThroughLine's real hosts, answered by the simulator at the same paths.
+    const { app } = configuredBff(
+      { THROUGHLINE_TOKEN_URL: "", THROUGHLINE_API_URL: "", THROUGHLINE_EVENTS_URL: "" },
+      {
+        sandbox,
+        fetch: async (input, init) => {
+          const request = new Request(input, init);
+          asked.push(`${request.method} ${request.url}`);
+          const { pathname, search } = new URL(request.url);
+          return sandbox.app.fetch(new Request(`https://throughline.simulated/throughline${pathname}${search}`, request));
+        },
       },
-    });
+    );
     const { helplines } = await ok(await app.request(`https://bff.example${HELPLINES}?country=US`), HelplinesResponse);
     const answer = await post(app, { type: "display", helplineId: helplines[0]?.id, sessionId: "s1" });
     assert.deepEqual(await answer.json(), { reported: true });

@@ -9,6 +9,14 @@ export async function openBlockEditor(signedIn: Page, base: string): Promise<Pag
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${base}/wp-admin/post-new.php`, { timeout: 120_000 });
   await page.waitForSelector(".block-editor-writing-flow");
+  // The welcome guide is turned off in the editor's preferences rather than closed: on a loaded
+  // machine it can open after a first look found none, and its modal takes the clicks.
+  await page.evaluate(() => {
+    const wp = (
+      window as unknown as { wp: { data: { dispatch(store: string): { set(scope: string, name: string, value: unknown): void } } } }
+    ).wp;
+    wp.data.dispatch("core/preferences").set("core/edit-post", "welcomeGuide", false);
+  });
   const close = await page.$(".edit-post-welcome-guide button[aria-label='Close']");
   await close?.click();
   return page;
@@ -16,33 +24,38 @@ export async function openBlockEditor(signedIn: Page, base: string): Promise<Pag
 
 /** Inserts a block through the toolbar's inserter, searched by its title; waits until it is selected. */
 export async function insertBlock(page: Page, title: string, blockClass: string): Promise<void> {
-  // A click that lands while the editor is still starting up (a loaded machine) opens nothing: click again.
-  for (let attempt = 1; ; attempt++) {
+  const search = ".block-editor-inserter__search input";
+  // On a loaded machine the editor is still starting up when the test begins: a click on the
+  // toggle can open nothing, the panel can close again as the editor re-renders, and keys typed
+  // while the panel mounts can be lost. Each attempt opens the panel if it is closed, types the
+  // title and waits for the block; any of those steps failing starts the attempt again.
+  let lastFailure = "";
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    // Said in the test log, so a slow editor shows up as retries before it shows up as a failure.
+    if (lastFailure) console.log(`# inserting "${title}": attempt ${attempt}, after: ${lastFailure}`);
     const pressed = await page.$(
       ".editor-document-tools__inserter-toggle.is-pressed, .edit-post-header-toolbar__inserter-toggle.is-pressed",
     );
     if (!pressed) await page.click(".editor-document-tools__inserter-toggle, .edit-post-header-toolbar__inserter-toggle");
-    const opened = await page.waitForSelector(".block-editor-inserter__search input", { timeout: 20_000 }).catch(() => null);
-    if (opened) break;
-    if (attempt === 3) throw new Error("the inserter did not open after three clicks");
-  }
-  // The results follow the typing after a debounce. Keys typed while the panel still mounts can
-  // be lost (a loaded machine): when the block does not show, the search is typed again.
-  const search = ".block-editor-inserter__search input";
-  for (let attempt = 1; ; attempt++) {
-    await page.click(search, { count: 3 });
-    await page.keyboard.press("Backspace");
-    await page.type(search, title);
-    const item = await page
-      .waitForSelector(`button.editor-block-list-item-${blockClass}`, { visible: true, timeout: 20_000 })
-      .catch(() => null);
-    if (item) {
-      await item.click();
-      break;
+    const input = await page.waitForSelector(search, { visible: true, timeout: 20_000 }).catch(() => null);
+    if (!input) {
+      lastFailure = "the inserter did not open";
+      continue;
     }
-    const typed = await page.$eval(search, (input) => (input as HTMLInputElement).value);
-    if (attempt === 3) throw new Error(`the inserter showed no "${title}" block (search: "${typed}")`);
+    try {
+      await input.click({ count: 3 });
+      await page.keyboard.press("Backspace");
+      await input.type(title);
+      const item = await page.waitForSelector(`button.editor-block-list-item-${blockClass}`, { visible: true, timeout: 20_000 });
+      await item!.click();
+      lastFailure = "";
+      break;
+    } catch {
+      const typed = await page.$eval(search, (element) => (element as HTMLInputElement).value).catch(() => "(the panel closed)");
+      lastFailure = `the inserter showed no "${title}" block (search: "${typed}")`;
+    }
   }
+  if (lastFailure) throw new Error(`${lastFailure}, after four attempts`);
   // The inserter closed and the settings sidebar open on the inserted block (it may start closed).
   await page.evaluate(() => {
     document.querySelector<HTMLButtonElement>(".editor-document-tools__inserter-toggle.is-pressed")?.click();

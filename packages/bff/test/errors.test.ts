@@ -1,6 +1,7 @@
 /** The app's answer to what it cannot route or failed to answer (http/errors.ts). */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Problem } from "@embedkit/contracts";
 import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -79,6 +80,30 @@ describe("errors as problems", () => {
     assert.equal(problem.title, "Invalid request");
     assert.equal(problem.instance, "/v1/throughline/helplines");
     assert.equal(problem.detail, "country: must be an ISO 3166 country code such as US; limit: Too small: expected number to be >=1");
+  });
+
+  it("answers 504 when the request's time budget is spent, not a moment before, while THRON has still not answered", async (t) => {
+    // The clock stands still unless the test moves it; the BFF checks it on its own, several times a 100 ms.
+    t.mock.timers.enable({ apis: ["Date"], now: Date.now() });
+    const start = Date.now();
+    const bff = sandboxBff({}, { upstreamTimeoutMs: 2_500, deadlineMs: 1_000 });
+    bff.thron.faults.latencyMs = 3_000;
+    let answered: Response | undefined;
+    const pending = bff.get(`${ASSETS}?limit=2`).then((response) => (answered = response));
+    await sleep(250);
+    assert.equal(answered, undefined, "no time has passed: still waiting");
+    t.mock.timers.setTime(start + 999);
+    await sleep(250);
+    assert.equal(answered, undefined, "999 ms in: still waiting");
+    t.mock.timers.setTime(start + 1_000);
+    const response = await Promise.race([pending, sleep(1_500).then(() => undefined)]);
+    assert.equal(response?.status, 504, "answered at 1000 ms, before THRON does");
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/upstream-timeout", "The upstream services did not answer in time", "No answer within 1000 ms."],
+    );
   });
 
   it("documents each problem answer in /openapi.json as application/problem+json of the Problem schema", async () => {

@@ -106,6 +106,17 @@ describe("errors as problems", () => {
     );
   });
 
+  it("tells a page loading the elements from a BFF started without their bundle how to build it: a 503 problem, not a 404", async () => {
+    const response = await sandboxBff().get("/components.js");
+    assert.equal(response.status, 503);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/bundle-missing", "The elements' bundle is not built", "Run `pnpm build` before starting the BFF."],
+    );
+  });
+
   it("documents each problem answer in /openapi.json as application/problem+json of the Problem schema", async () => {
     const spec = await (await sandboxBff().get("/openapi.json")).json();
     assert.deepEqual(spec.paths["/v1/throughline/helplines"].get.responses["400"], {

@@ -41,6 +41,21 @@ describe("hostile request bodies", () => {
       assert.equal(untyped.status, 415);
       assert.deepEqual([...new Set(levels(bff.logs))], ["info"]);
     });
+
+    it(`${path}: JSON that is not an object is a 400 naming the body as a whole`, async () => {
+      const bff = sandboxBff();
+      for (const body of ["[]", '"launch"', "42"]) {
+        // From the BFF's own page (a launch takes only an allowed origin's).
+        const headers = { "content-type": "application/json", origin: PUBLIC_URL };
+        const response = await bff.get(path, { method: "POST", headers, body });
+        assert.equal(response.status, 400, body);
+        assert.deepEqual(
+          Problem.parse(await response.json()).errors?.map((e) => e.field),
+          ["(body)"],
+          body,
+        );
+      }
+    });
   }
 
   it("a small JSON body still reaches the route", async () => {

@@ -13,7 +13,8 @@ const MAX_PARSED = 256;
 
 /** The best of `available` the Accept-Encoding header allows (q > 0), brotli first; null: send it as is. */
 export function acceptedEncoding(header: string | undefined, available: readonly Encoding[]): Encoding | null {
-  if (!header || available.length === 0) return null;
+  // Nothing available (every caller offers one at least) needs no check of its own: the parse then answers null too.
+  if (!header) return null;
   const key = available.length === 2 ? header : `${available.join()}|${header}`;
   let encoding = parsed.get(key);
   if (encoding === undefined) {

@@ -51,6 +51,26 @@ describe("compression", () => {
     assert.equal(tiny.headers.get("content-encoding"), null, "too small to gain from it");
   });
 
+  it("a browser that takes brotli only gets the bundle in brotli and the assets page as is, whichever it asks for first", async () => {
+    const code = `export const words = ${JSON.stringify("consectetur adipiscing elit ".repeat(2_000))};\n`;
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: bundleOf({ "components.js": 'import "./chunks/b-1.js";\n', "chunks/b-1.js": code }),
+      logSink: () => {},
+    });
+    const encodingOf = async (path: string, encoding: string) =>
+      (await app.request(`${PUBLIC_URL}${path}`, { headers: { "accept-encoding": encoding } })).headers.get("content-encoding");
+    const bundle = (encoding: string) => encodingOf("/chunks/b-1.js", encoding);
+    const page = (encoding: string) => encodingOf(`${ASSETS}?limit=24`, encoding);
+    // The assets page has only gzip to offer, the bundle brotli too: one header, two different answers.
+    const first = "br, identity;q=0.5";
+    assert.equal(await bundle(first), "br");
+    assert.equal(await page(first), null, "no gzip for a browser that did not offer it");
+    const second = "identity, br";
+    assert.equal(await page(second), null);
+    assert.equal(await bundle(second), "br", "the page's answer does not stick to the header");
+  });
+
   it("other JSON answers are compressed on the way out", async () => {
     const bff = sandboxBff();
     const doc = await bff.get("/openapi.json", { headers: { "accept-encoding": "gzip" } });

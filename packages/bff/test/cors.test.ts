@@ -28,6 +28,7 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     "https://acme.net",
     "http://shop.acme.net",
     "https://www.acme.com.evil.io",
+    "https://*.acme.net", // the pattern itself, which no browser sends but any script can
   ]) {
     it(`gives ${origin} nothing to read`, async () => {
       const response = await preflight(origin);

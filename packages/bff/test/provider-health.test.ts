@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Health } from "@embedkit/contracts";
+import { THRON_SANDBOX } from "@embedkit/sandbox";
 import { ProblemError } from "../src/core/problem.ts";
 import { badGateway, unavailable } from "../src/upstream/call.ts";
 import { ProviderHealth } from "../src/upstream/health.ts";
 import { manualClock } from "./clock.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
+import { sandboxBff } from "./helpers.ts";
 
 const fail = (error: Error) => async () => {
   throw error;
@@ -30,5 +34,36 @@ describe("provider health", () => {
     assert.equal(health.state, "degraded");
     assert.equal(await health.track(async () => "ok"), "ok");
     assert.equal(health.state, "ready");
+  });
+});
+
+describe("GET /health", () => {
+  const health = async (bff: ReturnType<typeof sandboxBff>) => Health.parse(await (await bff.get("/health")).json());
+
+  it("says whether the shared store answers, as it is at each request, and is degraded while it does not", async () => {
+    let state: "ready" | "unavailable" = "ready";
+    const bff = sandboxBff({}, { stores: { ...sharedStoresInMemory(), sharedState: () => state } });
+    assert.deepEqual([(await health(bff)).sharedCache, (await health(bff)).status], ["ready", "ok"]);
+    state = "unavailable";
+    assert.deepEqual([(await health(bff)).sharedCache, (await health(bff)).status], ["unavailable", "degraded"]);
+    assert.equal((await health(sandboxBff())).sharedCache, undefined, "no shared store, nothing said of one");
+  });
+
+  it("names a standing configuration problem (a THRON user without the viewer role), and none while there is none", async () => {
+    const bff = sandboxBff({}, { ttl: { definitions: { freshMs: 0, staleMs: 0 } } });
+    assert.equal((await health(bff)).problems, undefined);
+    bff.thron.faults.revokeViewerRole = true;
+    assert.equal((await bff.get("/v1/thron/galleries/default")).status, 200);
+    const problems = (await health(bff)).problems ?? [];
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0] ?? "", new RegExp(`THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`));
+  });
+
+  it("is documented in /openapi.json: what it is for, and its answer as the Health schema naming each provider", async () => {
+    const spec = await (await sandboxBff().get("/openapi.json")).json();
+    const get = spec.paths["/health"].get;
+    assert.equal(get.summary, "Liveness and the state of each provider");
+    assert.deepEqual(get.responses["200"].content["application/json"].schema, { $ref: "#/components/schemas/Health" });
+    assert.deepEqual(spec.components.schemas.Health.properties.providers.required, ["thron", "thunder", "throughline"]);
   });
 });

@@ -37,7 +37,9 @@ describe("GET /metrics", () => {
 
   it("answers 401 without the bearer token, and never shows the token", async () => {
     const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
-    for (const init of [undefined, { headers: { authorization: "Bearer wrong-token-of-some-length" } }]) {
+    const wrong = { headers: { authorization: "Bearer wrong-token-of-some-length" } };
+    const otherScheme = { headers: { authorization: `Not-Bearer ${TOKEN}` } }; // the token, but not as a bearer token
+    for (const init of [undefined, wrong, otherScheme]) {
       const response = await bff.get("/metrics", init);
       assert.equal(response.status, 401);
       assert.equal(response.headers.get("content-type"), "application/problem+json");

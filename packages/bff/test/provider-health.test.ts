@@ -63,6 +63,7 @@ describe("GET /health", () => {
     const spec = await (await sandboxBff().get("/openapi.json")).json();
     const get = spec.paths["/health"].get;
     assert.equal(get.summary, "Liveness and the state of each provider");
+    assert.equal(get.responses["200"].description, "Health");
     assert.deepEqual(get.responses["200"].content["application/json"].schema, { $ref: "#/components/schemas/Health" });
     assert.deepEqual(spec.components.schemas.Health.properties.providers.required, ["thron", "thunder", "throughline"]);
   });

@@ -71,6 +71,25 @@ describe("compression", () => {
     assert.equal(await bundle(second), "br", "the page's answer does not stick to the header");
   });
 
+  it("a crafted Accept-Encoding changes nothing another client is sent", async () => {
+    const code = `export const words = ${JSON.stringify("sed do eiusmod tempor ".repeat(2_000))};\n`;
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: bundleOf({ "components.js": 'import "./chunks/c-1.js";\n', "chunks/c-1.js": code }),
+      logSink: () => {},
+    });
+    const encodingOf = async (path: string, encoding: string) =>
+      (await app.request(`${PUBLIC_URL}${path}`, { headers: { "accept-encoding": encoding } })).headers.get("content-encoding");
+    const bundle = (encoding: string) => encodingOf("/chunks/c-1.js", encoding);
+    const page = (encoding: string) => encodingOf(`${ASSETS}?limit=24`, encoding);
+    // Each sent first by a client that accepts nothing it names, then by a browser that accepts gzip:
+    // shaped like what the BFF remembers a parsed header by, for the bundle and for the page.
+    assert.equal(await bundle("gzip|gzip, deflate"), null);
+    assert.equal(await page("gzip, deflate"), "gzip");
+    assert.equal(await page("br,gzip|gzip, identity"), null);
+    assert.equal(await bundle("gzip, identity"), "gzip");
+  });
+
   it("other JSON answers are compressed on the way out", async () => {
     const bff = sandboxBff();
     const doc = await bff.get("/openapi.json", { headers: { "accept-encoding": "gzip" } });

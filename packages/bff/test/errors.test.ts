@@ -106,6 +106,14 @@ describe("errors as problems", () => {
     );
   });
 
+  it("arms one timer for the time budgets of all requests, not one more per request", async (t) => {
+    const bff = sandboxBff({}, { deadlineMs: 1_000 });
+    const armed = t.mock.method(globalThis, "setInterval");
+    const sweepers = () => armed.mock.calls.filter((call) => call.arguments[1] === 100).length; // a tenth of the budget
+    for (let i = 0; i < 5; i++) assert.equal((await bff.get(`${ASSETS}?limit=2`)).status, 200);
+    assert.equal(sweepers(), 1);
+  });
+
   it("tells a page loading the elements from a BFF started without their bundle how to build it: a 503 problem, not a 404", async () => {
     const response = await sandboxBff().get("/components.js");
     assert.equal(response.status, 503);

@@ -110,7 +110,13 @@ describe("cursors", () => {
     const flipped = `${value.slice(0, -1)}${value.endsWith("A") ? "B" : "A"}.${tag}`;
     const foreign = await firstCursor(sandboxBff()); // another process's key
     const searches = bff.thron.stats.searches;
-    for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000)]) {
+    // Only the cursor as issued: not its tag padded, spaced or in the other base64 alphabet, though each decodes to the same bytes.
+    const respelled = [
+      `${cursor}=`,
+      `${value}.${tag.slice(0, 4)} ${tag.slice(4)}`,
+      `${value}.${tag.replaceAll("-", "+").replaceAll("_", "/")}`,
+    ];
+    for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000), ...respelled]) {
       const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
       assert.equal(response.status, 400, bad);
       assert.deepEqual(
@@ -257,7 +263,15 @@ describe("the JSON content type, as a whole", () => {
         body: JSON.stringify({ method: "stats", ids: ["1"] }),
       });
       assert.equal(response.status, 415, await response.clone().text());
-      assert.equal(Problem.parse(await response.json()).title, "Unsupported media type");
+      const problem = Problem.parse(await response.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        [
+          "https://embedkit.dev/problems/unsupported-media-type",
+          "Unsupported media type",
+          "The body must be JSON, sent with Content-Type: application/json.",
+        ],
+      );
       assert.equal(bff.sandbox.thunder.stats.tokenRequests, 0);
     });
   }

@@ -8,7 +8,8 @@ import { ProblemError, sendProblem } from "../core/problem.ts";
 export function metricsRoute(metrics: ScrapedMetrics, token: string | null): Handler {
   return async (c) => {
     if (token !== null) {
-      const given = /^Bearer (.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+      // No $: a header value holds no line break, so the token runs to its end.
+      const given = /^Bearer (.+)/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
       if (!(await timingSafeEqual(given, token)))
         return sendProblem(
           c,

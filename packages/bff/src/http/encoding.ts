@@ -19,6 +19,7 @@ export function acceptedEncoding(header: string | undefined, available: readonly
   // Stryker disable next-line EqualityOperator: either list may take the bare header as its key, the other the prefixed one: the keys stay apart
   const key = available.length === 2 ? header : `${available.join()}\n${header}`;
   let encoding = parsed.get(key);
+  // Stryker disable next-line ConditionalExpression: a cache: parsing every time (true) gives the same encodings, only slower; false is killed by the compression tests
   if (encoding === undefined) {
     encoding = parseAcceptEncoding(header, available);
     if (parsed.size >= MAX_PARSED) parsed.clear();

@@ -58,6 +58,15 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.match(sameSite.headers.get("vary") ?? "", /Origin/);
   });
 
+  it("takes only an OPTIONS request for a preflight: a GET carrying a preflight's header still gets its page", async () => {
+    const bff = sandboxBff({ ALLOWED_ORIGINS: ALLOWED });
+    const headers = { origin: "https://shop.acme.net", "access-control-request-method": "GET" };
+    const response = await bff.get(`${ASSETS}?limit=1`, { headers });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("access-control-allow-methods"), null, "no preflight answer");
+    assert.equal(((await response.json()) as { items: unknown[] }).items.length, 1);
+  });
+
   it("matches a wildcard as a suffix of the host only: not another port, a path or a user part", () => {
     const allowed = originMatcher(["https://*.acme.net"]);
     assert.equal(allowed("https://shop.acme.net"), true);

@@ -29,6 +29,7 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     "http://shop.acme.net",
     "https://www.acme.com.evil.io",
     "https://*.acme.net", // the pattern itself, which no browser sends but any script can
+    "https://www.acme.com://x.undefined", // an exact origin taken for a wildcard's scheme, its missing suffix for text
   ]) {
     it(`gives ${origin} nothing to read`, async () => {
       const response = await preflight(origin);
@@ -65,6 +66,10 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get("access-control-allow-methods"), null, "no preflight answer");
     assert.equal(((await response.json()) as { items: unknown[] }).items.length, 1);
+    // And an OPTIONS without that header is no preflight: no route answers it.
+    const options = await bff.get(`${ASSETS}?limit=1`, { method: "OPTIONS", headers: { origin: "https://shop.acme.net" } });
+    assert.equal(options.status, 404);
+    assert.equal(options.headers.get("access-control-allow-methods"), null);
   });
 
   it("matches a wildcard as a suffix of the host only: not another port, a path or a user part", () => {

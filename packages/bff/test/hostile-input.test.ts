@@ -58,6 +58,17 @@ describe("hostile request bodies", () => {
     });
   }
 
+  for (const method of ["PUT", "PATCH"]) {
+    it(`a ${method} body is held to the same limits, though no route takes one: 413 over a few KB, 415 when not JSON`, async () => {
+      const bff = sandboxBff();
+      const huge = JSON.stringify({ padding: "x".repeat(100_000) });
+      const json = { "content-type": "application/json" };
+      assert.equal((await bff.get("/v1/thunder/launch", { method, headers: json, body: huge })).status, 413);
+      const text = { "content-type": "text/plain" };
+      assert.equal((await bff.get("/v1/thunder/launch", { method, headers: text, body: "{}" })).status, 415);
+    });
+  }
+
   it("a small JSON body still reaches the route", async () => {
     const bff = sandboxBff();
     const response = await bff.get("/v1/throughline/events", {

@@ -63,6 +63,17 @@ describe("rate limit", () => {
     assert.equal((await request("a")).status, 200, "a was forgotten: a fresh window");
     assert.equal((await request("c")).status, 429, "c is remembered");
   });
+
+  it("takes a client whose new window just opened for the newest: another is forgotten first", async () => {
+    const { clock, request } = limited(1, { maxClients: 2 });
+    assert.equal((await request("a")).status, 200);
+    clock.advance(1);
+    assert.equal((await request("b")).status, 200);
+    clock.advance(60_000);
+    assert.equal((await request("a")).status, 200, "a's new window");
+    assert.equal((await request("c")).status, 200, "one client too many: b, the oldest, is forgotten");
+    assert.equal((await request("a")).status, 429, "a is remembered, its window spent");
+  });
 });
 
 describe("rate limit on /v1", () => {

@@ -42,7 +42,10 @@ describe("errors as problems", () => {
     const response = await bff.get(ASSETS);
     assert.equal(response.status, 401);
     const problem = Problem.parse(await response.json());
-    assert.deepEqual([problem.title, problem.detail], ["Invalid request", "Unauthorized"]);
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/invalid-request", "Invalid request", "Unauthorized"],
+    );
     assert.ok(!lines(bff.logs).some((line) => line.message === "unhandled error"), "not our failure: no error line");
   });
 

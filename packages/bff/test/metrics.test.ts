@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
@@ -43,7 +44,14 @@ describe("GET /metrics", () => {
       const response = await bff.get("/metrics", init);
       assert.equal(response.status, 401);
       assert.equal(response.headers.get("content-type"), "application/problem+json");
-      assert.ok(!(await response.text()).includes(TOKEN));
+      assert.equal(response.headers.get("www-authenticate"), 'Bearer realm="metrics"');
+      const text = await response.text();
+      assert.ok(!text.includes(TOKEN));
+      const problem = Problem.parse(JSON.parse(text));
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        ["https://embedkit.dev/problems/metrics-token", "Metrics need a token", "Send Authorization: Bearer <METRICS_TOKEN>."],
+      );
     }
     await scrape(bff.get);
     assert.ok(bff.logs.every((line) => !line.includes(TOKEN)));

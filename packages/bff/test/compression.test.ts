@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
+import { acceptedEncoding } from "../src/http/encoding.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
@@ -88,6 +89,14 @@ describe("compression", () => {
     assert.equal(await page("gzip, deflate"), "gzip");
     assert.equal(await page("br,gzip|gzip, identity"), null);
     assert.equal(await bundle("gzip, identity"), "gzip");
+  });
+
+  it("remembers a bounded number of Accept-Encoding headers: thousands of distinct large ones do not pin the memory they took", () => {
+    const before = process.memoryUsage().heapUsed;
+    // 8,000 headers of 16 KB, each new (as a hostile client could send them): 128 MB if all were kept.
+    for (let i = 0; i < 8_000; i++) acceptedEncoding(`gzip;q=0, x-${i}-${"y".repeat(16_000)}`, ["br", "gzip"]);
+    const keptMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    assert.ok(keptMb < 64, `${Math.round(keptMb)} MB kept`);
   });
 
   it("other JSON answers are compressed on the way out", async () => {

@@ -32,7 +32,11 @@ describe("errors as problems", () => {
     assert.equal(response.headers.get("content-type"), "application/problem+json");
     const text = await response.text();
     assert.doesNotMatch(text, /hunter2/, "the cause stays in the log");
-    assert.deepEqual(Problem.parse(JSON.parse(text)).title, "Internal error");
+    const problem = Problem.parse(JSON.parse(text));
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/internal", "Internal error", "The BFF failed to answer; the request id is in the logs."],
+    );
     const logged = lines(bff.logs).find((line) => line.message === "unhandled error");
     assert.deepEqual([logged?.level, logged?.requestId, logged?.error], ["error", "req-500", "Error: db password is hunter2"]);
   });

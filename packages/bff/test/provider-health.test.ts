@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { THRON_SANDBOX } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
 import { ProblemError } from "../src/core/problem.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { badGateway, unavailable } from "../src/upstream/call.ts";
 import { ProviderHealth } from "../src/upstream/health.ts";
 import { manualClock } from "./clock.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
-import { sandboxBff } from "./helpers.ts";
+import { PUBLIC_URL, sandboxBff, THRON } from "./helpers.ts";
 
 const fail = (error: Error) => async () => {
   throw error;
@@ -57,6 +59,18 @@ describe("GET /health", () => {
     const problems = (await health(bff)).problems ?? [];
     assert.equal(problems.length, 1, problems.join("\n"));
     assert.match(problems[0] ?? "", new RegExp(`THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`));
+  });
+
+  it("shows the ThroughLine calls spent of its daily quota, and no quota at all where no provider has one", async () => {
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "500" });
+    assert.deepEqual((await health(bff)).quota, { throughline: { used: 0, limit: 500 } });
+    assert.equal((await bff.get("/v1/throughline/countries")).status, 200);
+    assert.ok(((await health(bff)).quota?.throughline?.used ?? 0) >= 1, "the calls it took are counted");
+    const config = loadConfig(THRON, { publicUrl: PUBLIC_URL }); // THRON alone, not in sandbox mode: no call is made
+    const { app } = createApp(config, { publicUrl: PUBLIC_URL, logSink: () => {} });
+    const thronOnly = Health.parse(await (await app.request(`${PUBLIC_URL}/health`)).json());
+    assert.equal(thronOnly.providers.throughline, "unconfigured");
+    assert.ok(!("quota" in thronOnly), JSON.stringify(thronOnly));
   });
 
   it("is documented in /openapi.json: what it is for, and its answer as the Health schema naming each provider", async () => {

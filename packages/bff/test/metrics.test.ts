@@ -27,6 +27,7 @@ async function scrape(get: (path: string, init?: RequestInit) => Response | Prom
   const response = await get("/metrics", auth);
   assert.equal(response.status, 200);
   assert.match(response.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);
+  assert.equal(response.headers.get("cache-control"), "no-store", "every scrape sees the numbers as they are now");
   return parsePrometheusTextFormat(await response.text()) as Family[];
 }
 

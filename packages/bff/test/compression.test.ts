@@ -28,6 +28,8 @@ describe("compression", () => {
     AssetPage.parse(JSON.parse(json.toString("utf8")));
     const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
     assert.equal(refused.headers.get("content-encoding"), null, "q=0 refuses gzip");
+    const anything = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "deflate, *" } });
+    assert.equal(anything.headers.get("content-encoding"), "gzip", "* after a comma and a space takes gzip too");
   });
 
   it("the bundle is compressed at start-up, brotli first, and served as is to clients that accept neither", async () => {

@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { Hono } from "hono";
-import { rateLimit } from "../src/http/rate-limit.ts";
+import { type RateLimitOptions, rateLimit } from "../src/http/rate-limit.ts";
 import { responseHeaders } from "../src/http/response-headers.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 /** The middleware in front of a route, the client named by a header, on a clock the test moves. */
-function limited(limit: number, options: { maxClients?: number } = {}) {
+function limited(limit: number, options: Partial<RateLimitOptions> = {}) {
   const clock = manualClock();
   const app = new Hono();
   app.use(responseHeaders({}));
@@ -62,6 +63,21 @@ describe("rate limit", () => {
     for (const client of ["a", "b", "c"]) assert.equal((await request(client)).status, 200);
     assert.equal((await request("a")).status, 200, "a was forgotten: a fresh window");
     assert.equal((await request("c")).status, 429, "c is remembered");
+  });
+
+  it("counted by the fleet, keeps to the clock's minutes: RateLimit-Reset counts to the end of this one", async () => {
+    const clock = manualClock(); // on the minute
+    const shared = { counters: new MemoryCounterStore(clock.now), name: "test" };
+    const { request } = limited(2, { shared, now: clock.now });
+    clock.advance(15_000);
+    const first = await request("a");
+    assert.deepEqual([first.headers.get("ratelimit-remaining"), first.headers.get("ratelimit-reset")], ["1", "45"]);
+    clock.advance(40_000);
+    assert.equal((await request("a")).headers.get("ratelimit-reset"), "5");
+    const refused = await request("a");
+    assert.deepEqual([refused.status, refused.headers.get("retry-after")], [429, "5"]);
+    clock.advance(5_000);
+    assert.equal((await request("a")).status, 200, "a new minute, a new window");
   });
 
   it("takes a client whose new window just opened for the newest: another is forgotten first", async () => {

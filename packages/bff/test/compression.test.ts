@@ -30,6 +30,11 @@ describe("compression", () => {
     assert.equal(refused.headers.get("content-encoding"), null, "q=0 refuses gzip");
     const anything = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "deflate, *" } });
     assert.equal(anything.headers.get("content-encoding"), "gzip", "* after a comma and a space takes gzip too");
+    // A parameter that is not exactly a weight weighs nothing: gzip stays accepted.
+    for (const encoding of ["gzip;xq=0", "gzip;q=0junk"]) {
+      const unweighted = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": encoding } });
+      assert.equal(unweighted.headers.get("content-encoding"), "gzip", encoding);
+    }
   });
 
   it("the bundle is compressed at start-up, brotli first, and served as is to clients that accept neither", async () => {

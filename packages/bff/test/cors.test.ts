@@ -44,6 +44,8 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     const allowed = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.b.acme.net" } });
     assert.equal(allowed.status, 200);
     assert.equal(allowed.headers.get("access-control-allow-origin"), "https://a.b.acme.net");
+    const allowedConfig = await bff.get("/v1/thron/galleries/default", { headers: { origin: "https://a.b.acme.net" } });
+    assert.match(allowedConfig.headers.get("vary") ?? "", /Origin/, "a shared cache must not hand this answer to another page");
     // A list a browser parses token by token: each header the page may read is one of them.
     const exposed = allowed.headers.get("access-control-expose-headers")?.split(/\s*,\s*/) ?? [];
     for (const name of ["x-request-id", "retry-after", "ratelimit-remaining"]) assert.ok(exposed.includes(name), `${name} in ${exposed}`);

@@ -23,6 +23,11 @@ describe("errors as problems", () => {
     const response = await sandboxBff().get("/v2/anything");
     assert.equal(response.status, 404);
     assert.equal(response.headers.get("content-type"), "application/problem+json");
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/not-found", "Not found", "No route for GET /v2/anything."],
+    );
   });
 
   it("answers an unexpected exception with a 500 problem that names no cause, and logs the cause with the request id", async () => {

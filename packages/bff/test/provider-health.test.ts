@@ -9,7 +9,7 @@ import { badGateway, unavailable } from "../src/upstream/call.ts";
 import { ProviderHealth } from "../src/upstream/health.ts";
 import { manualClock } from "./clock.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
-import { PUBLIC_URL, sandboxBff, THRON } from "./helpers.ts";
+import { ASSETS, PUBLIC_URL, sandboxBff, THRON } from "./helpers.ts";
 
 const fail = (error: Error) => async () => {
   throw error;
@@ -59,6 +59,15 @@ describe("GET /health", () => {
     const problems = (await health(bff)).problems ?? [];
     assert.equal(problems.length, 1, problems.join("\n"));
     assert.match(problems[0] ?? "", new RegExp(`THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`));
+  });
+
+  it("is degraded while a provider is: THRON failing makes the whole BFF degraded", async () => {
+    const bff = sandboxBff();
+    assert.deepEqual([(await health(bff)).status, (await health(bff)).providers.thron], ["ok", "ready"]);
+    bff.thron.faults.burst5xx = 10;
+    assert.ok((await bff.get(`${ASSETS}?limit=2`)).status >= 502);
+    bff.thron.faults.burst5xx = 0;
+    assert.deepEqual([(await health(bff)).status, (await health(bff)).providers.thron], ["degraded", "degraded"]);
   });
 
   it("shows the ThroughLine calls spent of its daily quota, and no quota at all where no provider has one", async () => {

@@ -26,8 +26,10 @@ describe("compression", () => {
       assert.deepEqual(gunzipSync(body), json);
     }
     AssetPage.parse(JSON.parse(json.toString("utf8")));
-    const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
-    assert.equal(refused.headers.get("content-encoding"), null, "q=0 refuses gzip");
+    for (const encoding of ["gzip;q=0, identity", "gzip; q=0.0", "gzip;q=0.000 , br"]) {
+      const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": encoding } });
+      assert.equal(refused.headers.get("content-encoding"), null, `${encoding}: q=0 refuses gzip`);
+    }
     const anything = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "deflate, *" } });
     assert.equal(anything.headers.get("content-encoding"), "gzip", "* after a comma and a space takes gzip too");
     // A parameter that is not exactly a weight weighs nothing: gzip stays accepted.

@@ -76,6 +76,7 @@ describe("rate limit", () => {
     assert.equal((await request("a")).headers.get("ratelimit-reset"), "5");
     const refused = await request("a");
     assert.deepEqual([refused.status, refused.headers.get("retry-after")], [429, "5"]);
+    assert.equal((await request("b")).headers.get("ratelimit-remaining"), "1", "b has a budget of its own");
     clock.advance(5_000);
     assert.equal((await request("a")).status, 200, "a new minute, a new window");
   });

@@ -126,7 +126,7 @@ describe("cursors", () => {
       `${cursor}=`,
       `${value}.${tag.slice(0, 4)} ${tag.slice(4)}`,
       `${value}.${tag.replaceAll("-", "+").replaceAll("_", "/")}`,
-    ];
+    ].filter((bad) => bad !== cursor); // a tag with no - or _ reads the same in both alphabets
     for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000), ...respelled]) {
       const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
       assert.equal(response.status, 400, bad);

@@ -80,6 +80,7 @@ describe("GET /health", () => {
     const thronOnly = Health.parse(await (await app.request(`${PUBLIC_URL}/health`)).json());
     assert.equal(thronOnly.providers.throughline, "unconfigured");
     assert.ok(!("quota" in thronOnly), JSON.stringify(thronOnly));
+    assert.equal(thronOnly.problems, undefined, "an unconfigured provider has no problems to report");
   });
 
   it("is documented in /openapi.json: what it is for, and its answer as the Health schema naming each provider", async () => {

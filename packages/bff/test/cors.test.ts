@@ -26,6 +26,7 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     "https://evil.io/.acme.net",
     "https://shopacme.net",
     "https://acme.net",
+    "https://.acme.net", // the wildcard's dot with no name before it
     "http://shop.acme.net",
     "https://www.acme.com.evil.io",
     "https://*.acme.net", // the pattern itself, which no browser sends but any script can

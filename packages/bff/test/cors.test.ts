@@ -82,5 +82,8 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.equal(allowed("https://shop.acme.net.evil.io"), false);
     assert.equal(allowed("https://user@x.acme.net"), false);
     assert.equal(allowed("https://x.acme.net/path"), false);
+    const onPort = originMatcher(["https://*.acme.dev:8443"]);
+    assert.equal(onPort("https://shop.acme.dev:8443"), true, "a wildcard that names its port takes that port");
+    assert.equal(onPort("https://shop.acme.dev"), false);
   });
 });

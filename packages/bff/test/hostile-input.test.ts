@@ -26,7 +26,11 @@ describe("hostile request bodies", () => {
         duplex: "half",
       } as RequestInit);
       assert.equal(streamed.status, 413);
-      assert.equal(Problem.parse(await streamed.json()).title, "Request body too large");
+      const problem = Problem.parse(await streamed.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        ["https://embedkit.dev/problems/body-too-large", "Request body too large", "The body may hold at most 8192 bytes."],
+      );
     });
 
     it(`${path}: malformed JSON is a 400 naming the body and a wrong type a 415, both logged at info`, async () => {

@@ -32,7 +32,11 @@ describe("rate limit", () => {
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get("content-type"), "application/problem+json");
     assert.equal(refused.headers.get("retry-after"), "60");
-    assert.match(((await refused.json()) as { detail: string }).detail, /At most 2 requests a minute; try again in 60 s/);
+    const problem = Problem.parse(await refused.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/rate-limited", "Too many requests", "At most 2 requests a minute; try again in 60 s."],
+    );
   });
 
   it("opens a new window once the minute has passed, and tells how long is left until then", async () => {

@@ -77,8 +77,8 @@ export function clientAddress(c: Context, runtimeAddress: ((c: Context) => strin
       .split(",")
       .map((entry) => entry.trim())
       .filter(Boolean);
-    // Fewer entries than proxies: the request did not come the way the operator said; trust none.
-    const forwarded = entries.length >= trustProxy ? entries[entries.length - trustProxy] : undefined;
+    // Fewer entries than proxies (the request did not come the way the operator said): none, trust none.
+    const forwarded = entries.at(-trustProxy);
     if (forwarded) return forwarded;
   }
   return runtimeAddress?.(c) ?? c.req.header("cf-connecting-ip") ?? "unknown";

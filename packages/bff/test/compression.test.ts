@@ -30,6 +30,12 @@ describe("compression", () => {
       const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": encoding } });
       assert.equal(refused.headers.get("content-encoding"), null, `${encoding}: q=0 refuses gzip`);
     }
+    // A page too small to gain from it (a search that found nothing) goes out as is, on every hit.
+    for (let i = 0; i < 2; i++) {
+      const empty = await bff.get(`${ASSETS}?limit=24&q=zzzzzzzz`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(empty.headers.get("content-encoding"), null);
+      assert.ok((await bytesOf(empty)).length < 1024);
+    }
     const anything = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "deflate, *" } });
     assert.equal(anything.headers.get("content-encoding"), "gzip", "* after a comma and a space takes gzip too");
     // A parameter that is not exactly a weight weighs nothing: gzip stays accepted.

@@ -27,14 +27,8 @@ export class RenderMemo<V extends object> {
    */
   gzip(value: V, variant: string, render: () => unknown): Uint8Array<ArrayBuffer> | null | Promise<Uint8Array<ArrayBuffer> | null> {
     const entry = this.#entry(value, variant, render);
-    if (entry.gzip === undefined) {
-      if (entry.json.length < MIN_COMPRESSIBLE_BYTES) entry.gzip = null;
-      else
-        entry.gzip = gzip(entry.json).then((bytes) => {
-          entry.gzip = bytes;
-          return bytes;
-        });
-    }
+    // Once per entry (a small one's null is found again just as cheaply).
+    entry.gzip ??= entry.json.length < MIN_COMPRESSIBLE_BYTES ? null : gzip(entry.json).then((bytes) => (entry.gzip = bytes));
     return entry.gzip;
   }
 

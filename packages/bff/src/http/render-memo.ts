@@ -34,11 +34,14 @@ export class RenderMemo<V extends object> {
 
   #entry(value: V, variant: string, render: () => unknown): Rendered {
     let variants = this.#rendered.get(value);
+    // Stryker disable next-line ConditionalExpression: a memo: renewing it on every hit (true) renders the same JSON again, only slower; false throws, killed by every page test
     if (!variants) {
       variants = new Map();
+      // Stryker disable next-line CallExpression: a memo: not keeping it renders the same JSON again on the next hit, only slower
       this.#rendered.set(value, variants);
     }
     let entry = variants.get(variant);
+    // Stryker disable next-line ConditionalExpression: as above: rendering on every hit (true) gives the same JSON, only slower; false throws
     if (entry === undefined) {
       entry = { json: RenderMemo.#encoder.encode(JSON.stringify(render())) };
       variants.set(variant, entry);

@@ -44,6 +44,8 @@ describe("errors as problems", () => {
     );
     const logged = lines(bff.logs).find((line) => line.message === "unhandled error");
     assert.deepEqual([logged?.level, logged?.requestId, logged?.error], ["error", "req-500", "Error: db password is hunter2"]);
+    const request = lines(bff.logs).find((line) => line.message === "request");
+    assert.deepEqual([request?.level, request?.status], ["error", 500], "the failed request is logged as an error too");
   });
 
   it("answers a framework's refusal of the request (an HTTPException below 500) as the client's problem, with its status", async () => {
@@ -101,7 +103,7 @@ describe("errors as problems", () => {
     const bff = sandboxBff({}, { upstreamTimeoutMs: 2_500, deadlineMs: 1_000 });
     bff.thron.faults.latencyMs = 3_000;
     let answered: Response | undefined;
-    const pending = bff.get(`${ASSETS}?limit=2`).then((response) => (answered = response));
+    const pending = Promise.resolve(bff.get(`${ASSETS}?limit=2`)).then((response) => (answered = response));
     await sleep(250);
     assert.equal(answered, undefined, "no time has passed: still waiting");
     t.mock.timers.setTime(start + 999);

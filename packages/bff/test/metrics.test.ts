@@ -124,6 +124,9 @@ describe("GET /metrics", () => {
       text.split("\n").find((line) => line.startsWith(`${name}_count{`) && labels.every((label) => line.includes(label)));
     const route = 'route="/v1/thron/galleries/:gallery/assets"';
     assert.match(count("embedkit_http_request_duration_seconds", [route, 'method="GET"']) ?? "", / 1$/, text);
+    const sum = text.split("\n").find((line) => line.startsWith("embedkit_http_request_duration_seconds_sum{") && line.includes(route));
+    const seconds = Number(sum?.split(" ").at(-1));
+    assert.ok(seconds > 0 && seconds < 5, `the request took ${seconds} s`);
     const search = count("embedkit_upstream_call_duration_seconds", ['provider="THRON"', 'operation="search"']);
     assert.match(search ?? "", new RegExp(` ${bff.thron.stats.searches}$`), text);
   });

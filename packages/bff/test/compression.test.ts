@@ -56,6 +56,7 @@ describe("compression", () => {
       app.request(`${PUBLIC_URL}/chunks/a-1.js`, { headers: encoding ? { "accept-encoding": encoding } : {} });
     const br = await get("gzip, br");
     assert.equal(br.headers.get("content-encoding"), "br");
+    assert.match(br.headers.get("vary") ?? "", /Accept-Encoding/, "a shared cache keeps the encodings apart");
     assert.equal(brotliDecompressSync(await bytesOf(br)).toString(), code);
     const gz = await get("gzip");
     assert.equal(gz.headers.get("content-encoding"), "gzip");

@@ -179,6 +179,8 @@ describe("response headers", () => {
     for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health"]) {
       const response = await bff.get(path);
       assert.deepEqual(response.headers.getSetCookie(), ["a=1; Path=/", "b=2; Path=/"], path);
+      if (path === `${ASSETS}?limit=24`)
+        assert.equal(response.headers.get("vary"), "Origin, Accept-Encoding", "the handler's own header wins over the edge's");
       assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
     }
   });

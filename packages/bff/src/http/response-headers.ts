@@ -66,7 +66,7 @@ export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, stat
   c.set("responseHeaders", undefined); // taken: nothing left to add afterwards
   if (c.get("headersOnlyHonoHolds")) {
     const response = c.body(body, status as ContentfulStatusCode, headers);
-    if (record) for (const name in record) if (!response.headers.has(name)) response.headers.set(name, record[name] as string);
+    for (const name in record ?? {}) if (!response.headers.has(name)) response.headers.set(name, record?.[name] as string);
     return response;
   }
   return new Response(body, { status, headers: record ? Object.assign(record, headers) : headers });

@@ -55,9 +55,12 @@ export function responseHeaders(base: Readonly<Record<string, string>>, finish?:
 /** Adds headers to this request's answer (a later call with the same name wins). */
 export function setResponseHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
   const record = c.get("responseHeaders");
-  if (record) Object.assign(record, headers);
+  if (record) {
+    Object.assign(record, headers);
+    return;
+  }
   // Stryker disable next-line StringLiteral: the app mounts responseHeaders() first, so the record always exists here
-  else c.set("responseHeaders", Object.assign({}, headers));
+  c.set("responseHeaders", Object.assign({}, headers));
 }
 
 /** A Response carrying this request's headers and the handler's own, with no Headers object in between. */

@@ -19,7 +19,7 @@ import { cors } from "./http/cors.ts";
 import { deadline } from "./http/deadline.ts";
 import { answerErrorsAsProblems } from "./http/errors.ts";
 import { mountHealth } from "./http/health.ts";
-import { jsonBodies, noBodiesOnReads } from "./http/json-body.ts";
+import { jsonBodies, METHODS_WITH_BODY, noBodiesOnReads } from "./http/json-body.ts";
 import { metricsRoute } from "./http/metrics-route.ts";
 import { originMatcher } from "./http/origins.ts";
 import { clientAddress, rateLimit } from "./http/rate-limit.ts";
@@ -256,7 +256,7 @@ function useApiEdge(app: OpenAPIHono, config: Config, context: ProviderContext):
       ...(shared && { shared: { counters: shared, name: "v1" } }),
     }),
   );
-  app.on(["POST", "PUT", "PATCH"], "/v1/*", jsonBodies()); // by method, so reads never run it
+  app.on(METHODS_WITH_BODY, "/v1/*", jsonBodies()); // by method, so reads never run it
 }
 
 /** What the metrics read when scraped: each configured provider's health and quota, and the shared store. */

@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
+import { acceptedEncoding } from "../src/http/encoding.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
@@ -25,8 +26,23 @@ describe("compression", () => {
       assert.deepEqual(gunzipSync(body), json);
     }
     AssetPage.parse(JSON.parse(json.toString("utf8")));
-    const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "gzip;q=0, identity" } });
-    assert.equal(refused.headers.get("content-encoding"), null, "q=0 refuses gzip");
+    for (const encoding of ["gzip;q=0, identity", "gzip; q=0.0", "gzip;q=0.000 , br", "gzip;q=0 ;level=9", "gzip;level=9;q=0"]) {
+      const refused = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": encoding } });
+      assert.equal(refused.headers.get("content-encoding"), null, `${encoding}: q=0 refuses gzip`);
+    }
+    // A page too small to gain from it (a search that found nothing) goes out as is, on every hit.
+    for (let i = 0; i < 2; i++) {
+      const empty = await bff.get(`${ASSETS}?limit=24&q=zzzzzzzz`, { headers: { "accept-encoding": "gzip" } });
+      assert.equal(empty.headers.get("content-encoding"), null);
+      assert.ok((await bytesOf(empty)).length < 1024);
+    }
+    const anything = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": "deflate, *" } });
+    assert.equal(anything.headers.get("content-encoding"), "gzip", "* after a comma and a space takes gzip too");
+    // A parameter that is not exactly a weight weighs nothing: gzip stays accepted.
+    for (const encoding of ["gzip;xq=0", "gzip;q=0junk", "gzip ;q=0.5"]) {
+      const unweighted = await bff.get(`${ASSETS}?limit=24`, { headers: { "accept-encoding": encoding } });
+      assert.equal(unweighted.headers.get("content-encoding"), "gzip", encoding);
+    }
   });
 
   it("the bundle is compressed at start-up, brotli first, and served as is to clients that accept neither", async () => {
@@ -40,6 +56,7 @@ describe("compression", () => {
       app.request(`${PUBLIC_URL}/chunks/a-1.js`, { headers: encoding ? { "accept-encoding": encoding } : {} });
     const br = await get("gzip, br");
     assert.equal(br.headers.get("content-encoding"), "br");
+    assert.match(br.headers.get("vary") ?? "", /Accept-Encoding/, "a shared cache keeps the encodings apart");
     assert.equal(brotliDecompressSync(await bytesOf(br)).toString(), code);
     const gz = await get("gzip");
     assert.equal(gz.headers.get("content-encoding"), "gzip");
@@ -49,6 +66,53 @@ describe("compression", () => {
     assert.equal((await bytesOf(plain)).toString(), code);
     const tiny = await app.request(`${PUBLIC_URL}/components.js`, { headers: { "accept-encoding": "br" } });
     assert.equal(tiny.headers.get("content-encoding"), null, "too small to gain from it");
+  });
+
+  it("a browser that takes brotli only gets the bundle in brotli and the assets page as is, whichever it asks for first", async () => {
+    const code = `export const words = ${JSON.stringify("consectetur adipiscing elit ".repeat(2_000))};\n`;
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: bundleOf({ "components.js": 'import "./chunks/b-1.js";\n', "chunks/b-1.js": code }),
+      logSink: () => {},
+    });
+    const encodingOf = async (path: string, encoding: string) =>
+      (await app.request(`${PUBLIC_URL}${path}`, { headers: { "accept-encoding": encoding } })).headers.get("content-encoding");
+    const bundle = (encoding: string) => encodingOf("/chunks/b-1.js", encoding);
+    const page = (encoding: string) => encodingOf(`${ASSETS}?limit=24`, encoding);
+    // The assets page has only gzip to offer, the bundle brotli too: one header, two different answers.
+    const first = "br, identity;q=0.5";
+    assert.equal(await bundle(first), "br");
+    assert.equal(await page(first), null, "no gzip for a browser that did not offer it");
+    const second = "identity, br";
+    assert.equal(await page(second), null);
+    assert.equal(await bundle(second), "br", "the page's answer does not stick to the header");
+  });
+
+  it("a crafted Accept-Encoding changes nothing another client is sent", async () => {
+    const code = `export const words = ${JSON.stringify("sed do eiusmod tempor ".repeat(2_000))};\n`;
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: bundleOf({ "components.js": 'import "./chunks/c-1.js";\n', "chunks/c-1.js": code }),
+      logSink: () => {},
+    });
+    const encodingOf = async (path: string, encoding: string) =>
+      (await app.request(`${PUBLIC_URL}${path}`, { headers: { "accept-encoding": encoding } })).headers.get("content-encoding");
+    const bundle = (encoding: string) => encodingOf("/chunks/c-1.js", encoding);
+    const page = (encoding: string) => encodingOf(`${ASSETS}?limit=24`, encoding);
+    // Each sent first by a client that accepts nothing it names, then by a browser that accepts gzip:
+    // shaped like what the BFF remembers a parsed header by, for the bundle and for the page.
+    assert.equal(await bundle("gzip|gzip, deflate"), null);
+    assert.equal(await page("gzip, deflate"), "gzip");
+    assert.equal(await page("br,gzip|gzip, identity"), null);
+    assert.equal(await bundle("gzip, identity"), "gzip");
+  });
+
+  it("remembers a bounded number of Accept-Encoding headers: thousands of distinct large ones do not pin the memory they took", () => {
+    const before = process.memoryUsage().heapUsed;
+    // 8,000 headers of 16 KB, each new (as a hostile client could send them): 128 MB if all were kept.
+    for (let i = 0; i < 8_000; i++) acceptedEncoding(`gzip;q=0, x-${i}-${"y".repeat(16_000)}`, ["br", "gzip"]);
+    const keptMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    assert.ok(keptMb < 64, `${Math.round(keptMb)} MB kept`);
   });
 
   it("other JSON answers are compressed on the way out", async () => {

@@ -26,8 +26,11 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     "https://evil.io/.acme.net",
     "https://shopacme.net",
     "https://acme.net",
+    "https://.acme.net", // the wildcard's dot with no name before it
     "http://shop.acme.net",
     "https://www.acme.com.evil.io",
+    "https://*.acme.net", // the pattern itself, which no browser sends but any script can
+    "https://www.acme.com://x.undefined", // an exact origin taken for a wildcard's scheme, its missing suffix for text
   ]) {
     it(`gives ${origin} nothing to read`, async () => {
       const response = await preflight(origin);
@@ -42,7 +45,11 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     const allowed = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.b.acme.net" } });
     assert.equal(allowed.status, 200);
     assert.equal(allowed.headers.get("access-control-allow-origin"), "https://a.b.acme.net");
-    assert.match(allowed.headers.get("access-control-expose-headers") ?? "", /ratelimit-remaining/);
+    const allowedConfig = await bff.get("/v1/thron/galleries/default", { headers: { origin: "https://a.b.acme.net" } });
+    assert.match(allowedConfig.headers.get("vary") ?? "", /Origin/, "a shared cache must not hand this answer to another page");
+    // A list a browser parses token by token: each header the page may read is one of them.
+    const exposed = allowed.headers.get("access-control-expose-headers")?.split(/\s*,\s*/) ?? [];
+    for (const name of ["x-request-id", "retry-after", "ratelimit-remaining"]) assert.ok(exposed.includes(name), `${name} in ${exposed}`);
     const refused = await bff.get(`${ASSETS}?limit=1`, { headers: { origin: "https://a.acme.net.evil.io" } });
     assert.equal(refused.headers.get("access-control-allow-origin"), null);
     assert.equal(refused.headers.get("access-control-expose-headers"), null);
@@ -55,6 +62,19 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.match(sameSite.headers.get("vary") ?? "", /Origin/);
   });
 
+  it("takes only an OPTIONS request for a preflight: a GET carrying a preflight's header still gets its page", async () => {
+    const bff = sandboxBff({ ALLOWED_ORIGINS: ALLOWED });
+    const headers = { origin: "https://shop.acme.net", "access-control-request-method": "GET" };
+    const response = await bff.get(`${ASSETS}?limit=1`, { headers });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("access-control-allow-methods"), null, "no preflight answer");
+    assert.equal(((await response.json()) as { items: unknown[] }).items.length, 1);
+    // And an OPTIONS without that header is no preflight: no route answers it.
+    const options = await bff.get(`${ASSETS}?limit=1`, { method: "OPTIONS", headers: { origin: "https://shop.acme.net" } });
+    assert.equal(options.status, 404);
+    assert.equal(options.headers.get("access-control-allow-methods"), null);
+  });
+
   it("matches a wildcard as a suffix of the host only: not another port, a path or a user part", () => {
     const allowed = originMatcher(["https://*.acme.net"]);
     assert.equal(allowed("https://shop.acme.net"), true);
@@ -62,5 +82,8 @@ describe("CORS for ALLOWED_ORIGINS", () => {
     assert.equal(allowed("https://shop.acme.net.evil.io"), false);
     assert.equal(allowed("https://user@x.acme.net"), false);
     assert.equal(allowed("https://x.acme.net/path"), false);
+    const onPort = originMatcher(["https://*.acme.dev:8443"]);
+    assert.equal(onPort("https://shop.acme.dev:8443"), true, "a wildcard that names its port takes that port");
+    assert.equal(onPort("https://shop.acme.dev"), false);
   });
 });

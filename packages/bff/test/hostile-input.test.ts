@@ -26,20 +26,50 @@ describe("hostile request bodies", () => {
         duplex: "half",
       } as RequestInit);
       assert.equal(streamed.status, 413);
-      assert.equal(Problem.parse(await streamed.json()).title, "Request body too large");
+      const problem = Problem.parse(await streamed.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        ["https://embedkit.dev/problems/body-too-large", "Request body too large", "The body may hold at most 8192 bytes."],
+      );
     });
 
     it(`${path}: malformed JSON is a 400 naming the body and a wrong type a 415, both logged at info`, async () => {
       const bff = sandboxBff();
       const malformed = await bff.get(path, { method: "POST", headers: { "content-type": "application/json" }, body: "{bad" });
       assert.equal(malformed.status, 400);
-      assert.deepEqual(Problem.parse(await malformed.json()).errors?.[0]?.field, "(body)");
+      assert.deepEqual(Problem.parse(await malformed.json()).errors, [{ field: "(body)", message: "is not valid JSON" }]);
       const plain = await bff.get(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
       assert.equal(plain.status, 415);
       assert.equal(plain.headers.get("content-type"), "application/problem+json");
       const untyped = await bff.get(path, { method: "POST", body: new Uint8Array([123, 125]) });
       assert.equal(untyped.status, 415);
       assert.deepEqual([...new Set(levels(bff.logs))], ["info"]);
+    });
+
+    it(`${path}: JSON that is not an object is a 400 naming the body as a whole`, async () => {
+      const bff = sandboxBff();
+      for (const body of ["[]", '"launch"', "42"]) {
+        // From the BFF's own page (a launch takes only an allowed origin's).
+        const headers = { "content-type": "application/json", origin: PUBLIC_URL };
+        const response = await bff.get(path, { method: "POST", headers, body });
+        assert.equal(response.status, 400, body);
+        assert.deepEqual(
+          Problem.parse(await response.json()).errors?.map((e) => e.field),
+          ["(body)"],
+          body,
+        );
+      }
+    });
+  }
+
+  for (const method of ["PUT", "PATCH"]) {
+    it(`a ${method} body is held to the same limits, though no route takes one: 413 over a few KB, 415 when not JSON`, async () => {
+      const bff = sandboxBff();
+      const huge = JSON.stringify({ padding: "x".repeat(100_000) });
+      const json = { "content-type": "application/json" };
+      assert.equal((await bff.get("/v1/thunder/launch", { method, headers: json, body: huge })).status, 413);
+      const text = { "content-type": "text/plain" };
+      assert.equal((await bff.get("/v1/thunder/launch", { method, headers: text, body: "{}" })).status, 415);
     });
   }
 
@@ -95,7 +125,13 @@ describe("cursors", () => {
     const flipped = `${value.slice(0, -1)}${value.endsWith("A") ? "B" : "A"}.${tag}`;
     const foreign = await firstCursor(sandboxBff()); // another process's key
     const searches = bff.thron.stats.searches;
-    for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000)]) {
+    // Only the cursor as issued: not its tag padded, spaced or in the other base64 alphabet, though each decodes to the same bytes.
+    const respelled = [
+      `${cursor}=`,
+      `${value}.${tag.slice(0, 4)} ${tag.slice(4)}`,
+      `${value}.${tag.replaceAll("-", "+").replaceAll("_", "/")}`,
+    ].filter((bad) => bad !== cursor); // a tag with no - or _ reads the same in both alphabets
+    for (const bad of ["v1.abcd", forged, `${forged}.${tag}`, flipped, `${value}.`, foreign, "%00", "x".repeat(4000), ...respelled]) {
       const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
       assert.equal(response.status, 400, bad);
       assert.deepEqual(
@@ -242,7 +278,15 @@ describe("the JSON content type, as a whole", () => {
         body: JSON.stringify({ method: "stats", ids: ["1"] }),
       });
       assert.equal(response.status, 415, await response.clone().text());
-      assert.equal(Problem.parse(await response.json()).title, "Unsupported media type");
+      const problem = Problem.parse(await response.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        [
+          "https://embedkit.dev/problems/unsupported-media-type",
+          "Unsupported media type",
+          "The body must be JSON, sent with Content-Type: application/json.",
+        ],
+      );
       assert.equal(bff.sandbox.thunder.stats.tokenRequests, 0);
     });
   }

@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Problem } from "@embedkit/contracts";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
@@ -26,6 +27,7 @@ async function scrape(get: (path: string, init?: RequestInit) => Response | Prom
   const response = await get("/metrics", auth);
   assert.equal(response.status, 200);
   assert.match(response.headers.get("content-type") ?? "", /^text\/plain; version=0\.0\.4/);
+  assert.equal(response.headers.get("cache-control"), "no-store", "every scrape sees the numbers as they are now");
   return parsePrometheusTextFormat(await response.text()) as Family[];
 }
 
@@ -37,11 +39,20 @@ describe("GET /metrics", () => {
 
   it("answers 401 without the bearer token, and never shows the token", async () => {
     const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
-    for (const init of [undefined, { headers: { authorization: "Bearer wrong-token-of-some-length" } }]) {
+    const wrong = { headers: { authorization: "Bearer wrong-token-of-some-length" } };
+    const otherScheme = { headers: { authorization: `Not-Bearer ${TOKEN}` } }; // the token, but not as a bearer token
+    for (const init of [undefined, wrong, otherScheme]) {
       const response = await bff.get("/metrics", init);
       assert.equal(response.status, 401);
       assert.equal(response.headers.get("content-type"), "application/problem+json");
-      assert.ok(!(await response.text()).includes(TOKEN));
+      assert.equal(response.headers.get("www-authenticate"), 'Bearer realm="metrics"');
+      const text = await response.text();
+      assert.ok(!text.includes(TOKEN));
+      const problem = Problem.parse(JSON.parse(text));
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        ["https://embedkit.dev/problems/metrics-token", "Metrics need a token", "Send Authorization: Bearer <METRICS_TOKEN>."],
+      );
     }
     await scrape(bff.get);
     assert.ok(bff.logs.every((line) => !line.includes(TOKEN)));
@@ -113,6 +124,9 @@ describe("GET /metrics", () => {
       text.split("\n").find((line) => line.startsWith(`${name}_count{`) && labels.every((label) => line.includes(label)));
     const route = 'route="/v1/thron/galleries/:gallery/assets"';
     assert.match(count("embedkit_http_request_duration_seconds", [route, 'method="GET"']) ?? "", / 1$/, text);
+    const sum = text.split("\n").find((line) => line.startsWith("embedkit_http_request_duration_seconds_sum{") && line.includes(route));
+    const seconds = Number(sum?.split(" ").at(-1));
+    assert.ok(seconds > 0 && seconds < 5, `the request took ${seconds} s`);
     const search = count("embedkit_upstream_call_duration_seconds", ['provider="THRON"', 'operation="search"']);
     assert.match(search ?? "", new RegExp(` ${bff.thron.stats.searches}$`), text);
   });

@@ -104,6 +104,14 @@ describe("TRUST_PROXY", () => {
     assert.equal((await send(bff, "203.0.113.9, 198.51.100.1")).status, 200);
   });
 
+  it("reads the proxy's entry however the list is spaced, and an empty entry as no address", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" });
+    assert.equal((await send(bff, "9.9.9.9,203.0.113.7")).status, 200);
+    assert.equal((await send(bff, "8.8.8.8, 203.0.113.7")).status, 429, "the same client, spaced otherwise");
+    assert.equal((await send(bff, "203.0.113.30,")).status, 200);
+    assert.equal((await send(bff, "203.0.113.31,")).status, 200, "another client, not one empty address for all");
+  });
+
   it("reads true/false as well as 1/0, and refuses anything else", () => {
     assert.equal(loadConfig({ TRUST_PROXY: "true" }).trustProxy, 1);
     assert.equal(loadConfig({ TRUST_PROXY: "1" }).trustProxy, 1);

@@ -2,13 +2,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { Hono } from "hono";
-import { rateLimit } from "../src/http/rate-limit.ts";
+import { type RateLimitOptions, rateLimit } from "../src/http/rate-limit.ts";
 import { responseHeaders } from "../src/http/response-headers.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 /** The middleware in front of a route, the client named by a header, on a clock the test moves. */
-function limited(limit: number, options: { maxClients?: number } = {}) {
+function limited(limit: number, options: Partial<RateLimitOptions> = {}) {
   const clock = manualClock();
   const app = new Hono();
   app.use(responseHeaders({}));
@@ -31,7 +32,11 @@ describe("rate limit", () => {
     assert.equal(refused.status, 429);
     assert.equal(refused.headers.get("content-type"), "application/problem+json");
     assert.equal(refused.headers.get("retry-after"), "60");
-    assert.match(((await refused.json()) as { detail: string }).detail, /At most 2 requests a minute; try again in 60 s/);
+    const problem = Problem.parse(await refused.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      ["https://embedkit.dev/problems/rate-limited", "Too many requests", "At most 2 requests a minute; try again in 60 s."],
+    );
   });
 
   it("opens a new window once the minute has passed, and tells how long is left until then", async () => {
@@ -62,6 +67,33 @@ describe("rate limit", () => {
     for (const client of ["a", "b", "c"]) assert.equal((await request(client)).status, 200);
     assert.equal((await request("a")).status, 200, "a was forgotten: a fresh window");
     assert.equal((await request("c")).status, 429, "c is remembered");
+  });
+
+  it("counted by the fleet, keeps to the clock's minutes: RateLimit-Reset counts to the end of this one", async () => {
+    const clock = manualClock(); // on the minute
+    const shared = { counters: new MemoryCounterStore(clock.now), name: "test" };
+    const { request } = limited(2, { shared, now: clock.now });
+    clock.advance(15_000);
+    const first = await request("a");
+    assert.deepEqual([first.headers.get("ratelimit-remaining"), first.headers.get("ratelimit-reset")], ["1", "45"]);
+    clock.advance(40_000);
+    assert.equal((await request("a")).headers.get("ratelimit-reset"), "5");
+    const refused = await request("a");
+    assert.deepEqual([refused.status, refused.headers.get("retry-after")], [429, "5"]);
+    assert.equal((await request("b")).headers.get("ratelimit-remaining"), "1", "b has a budget of its own");
+    clock.advance(5_000);
+    assert.equal((await request("a")).status, 200, "a new minute, a new window");
+  });
+
+  it("takes a client whose new window just opened for the newest: another is forgotten first", async () => {
+    const { clock, request } = limited(1, { maxClients: 2 });
+    assert.equal((await request("a")).status, 200);
+    clock.advance(1);
+    assert.equal((await request("b")).status, 200);
+    clock.advance(60_000);
+    assert.equal((await request("a")).status, 200, "a's new window");
+    assert.equal((await request("c")).status, 200, "one client too many: b, the oldest, is forgotten");
+    assert.equal((await request("a")).status, 429, "a is remembered, its window spent");
   });
 });
 

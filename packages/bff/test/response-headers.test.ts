@@ -168,6 +168,18 @@ describe("response headers", () => {
     }
   });
 
+  it("keeps both values of a header a middleware appends, on answers built by respond() too", async () => {
+    const trace: MiddlewareHandler = async (c, next) => {
+      c.header("x-trace", "edge");
+      c.header("x-trace", "app", { append: true });
+      await next();
+    };
+    const bff = sandboxBff({}, { middleware: [trace], staticFiles: bundle() });
+    await bff.get(`${ASSETS}?limit=24`);
+    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health"])
+      assert.equal((await bff.get(path)).headers.get("x-trace"), "edge, app", path);
+  });
+
   it("carries cookies a middleware appends, on answers built by respond() too", async () => {
     const cookies: MiddlewareHandler = async (c, next) => {
       c.header("set-cookie", "a=1; Path=/");
@@ -179,6 +191,8 @@ describe("response headers", () => {
     for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health"]) {
       const response = await bff.get(path);
       assert.deepEqual(response.headers.getSetCookie(), ["a=1; Path=/", "b=2; Path=/"], path);
+      if (path === `${ASSETS}?limit=24`)
+        assert.equal(response.headers.get("vary"), "Origin, Accept-Encoding", "the handler's own header wins over the edge's");
       assert.equal(response.headers.get("x-content-type-options"), "nosniff", path);
     }
   });

@@ -72,3 +72,15 @@ describe("sandbox media URLs", () => {
     assert.ok(page.items[0]?.thumbnail.url.startsWith(`${PUBLIC_URL}/_sandbox/`));
   });
 });
+
+describe("the sandbox demo page", () => {
+  it("names its icon inline, an SVG its CSP lets load, so the browser asks for no /favicon.ico (a 404 in the console)", async () => {
+    const response = await sandboxBff().get("/");
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-security-policy") ?? "", /img-src [^;]*data:/);
+    const href = /<link rel="icon" href="([^"]+)">/.exec(await response.text())?.[1] ?? "";
+    const [scheme, svg = ""] = href.split(",", 2);
+    assert.equal(scheme, "data:image/svg+xml");
+    assert.match(decodeURIComponent(svg), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*>.+<\/svg>$/);
+  });
+});

@@ -8,6 +8,11 @@ describe("security headers", () => {
     const response = await bff.get(`${ASSETS}?limit=1`);
     assert.equal(response.headers.get("x-content-type-options"), "nosniff");
     assert.equal(response.headers.get("cross-origin-resource-policy"), "cross-origin");
+    // No page may frame the BFF's answers, and no request from them tells a site where it came from.
+    assert.equal(response.headers.get("x-frame-options"), "DENY");
+    assert.equal(response.headers.get("referrer-policy"), "no-referrer");
+    // A window the demo page opens shares no browsing context with it.
+    assert.equal(response.headers.get("cross-origin-opener-policy"), "same-origin");
     assert.match(response.headers.get("x-request-id") ?? "", /^[0-9a-f-]{36}$/);
     const id = response.headers.get("x-request-id") ?? "";
     assert.ok(

@@ -55,9 +55,12 @@ export function responseHeaders(base: Readonly<Record<string, string>>, finish?:
 /** Adds headers to this request's answer (a later call with the same name wins). */
 export function setResponseHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
   const record = c.get("responseHeaders");
-  if (record) Object.assign(record, headers);
+  if (record) {
+    Object.assign(record, headers);
+    return;
+  }
   // Stryker disable next-line StringLiteral: the app mounts responseHeaders() first, so the record always exists here
-  else c.set("responseHeaders", Object.assign({}, headers));
+  c.set("responseHeaders", Object.assign({}, headers));
 }
 
 /** A Response carrying this request's headers and the handler's own, with no Headers object in between. */
@@ -66,7 +69,7 @@ export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, stat
   c.set("responseHeaders", undefined); // taken: nothing left to add afterwards
   if (c.get("headersOnlyHonoHolds")) {
     const response = c.body(body, status as ContentfulStatusCode, headers);
-    if (record) for (const name in record) if (!response.headers.has(name)) response.headers.set(name, record[name] as string);
+    for (const name in record ?? {}) if (!response.headers.has(name)) response.headers.set(name, record?.[name] as string);
     return response;
   }
   return new Response(body, { status, headers: record ? Object.assign(record, headers) : headers });

@@ -168,7 +168,7 @@ describe("response headers", () => {
     }
   });
 
-  it("keeps both values of a header a middleware appends, on answers built by respond() too", async () => {
+  it("keeps both values of a header a middleware appends, on answers built by respond() or a mounted app too", async () => {
     const trace: MiddlewareHandler = async (c, next) => {
       c.header("x-trace", "edge");
       c.header("x-trace", "app", { append: true });
@@ -176,11 +176,30 @@ describe("response headers", () => {
     };
     const bff = sandboxBff({}, { middleware: [trace], staticFiles: bundle() });
     await bff.get(`${ASSETS}?limit=24`);
-    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health"])
+    // The sandbox is a mounted app, whose answers Hono does not build.
+    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"])
       assert.equal((await bff.get(path)).headers.get("x-trace"), "edge, app", path);
   });
 
-  it("carries cookies a middleware appends, on answers built by respond() too", async () => {
+  it("carries what a middleware set last: a cookie set again replaces the first, a header removed after an append is gone", async () => {
+    const changes: MiddlewareHandler = async (c, next) => {
+      c.header("set-cookie", "a=1; Path=/");
+      c.header("set-cookie", "b=2; Path=/");
+      c.header("x-trace", "edge");
+      c.header("x-trace", "app", { append: true });
+      c.header("x-trace", undefined);
+      await next();
+    };
+    const bff = sandboxBff({}, { middleware: [changes], staticFiles: bundle() });
+    await bff.get(`${ASSETS}?limit=24`);
+    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"]) {
+      const response = await bff.get(path);
+      assert.deepEqual(response.headers.getSetCookie(), ["b=2; Path=/"], path);
+      assert.equal(response.headers.get("x-trace"), null, path);
+    }
+  });
+
+  it("carries cookies a middleware appends, on answers built by respond() or a mounted app too", async () => {
     const cookies: MiddlewareHandler = async (c, next) => {
       c.header("set-cookie", "a=1; Path=/");
       c.header("set-cookie", "b=2; Path=/", { append: true });
@@ -188,7 +207,7 @@ describe("response headers", () => {
     };
     const bff = sandboxBff({}, { middleware: [cookies], staticFiles: bundle() });
     await bff.get(`${ASSETS}?limit=24`);
-    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health"]) {
+    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"]) {
       const response = await bff.get(path);
       assert.deepEqual(response.headers.getSetCookie(), ["a=1; Path=/", "b=2; Path=/"], path);
       if (path === `${ASSETS}?limit=24`)

@@ -26,8 +26,11 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 declare module "hono" {
   interface ContextVariableMap {
     responseHeaders: Record<string, string> | undefined;
-    /** A header the record cannot hold (appended, Set-Cookie) was set: respond() lets Hono build its answer. */
-    headersOnlyHonoHolds: true | undefined;
+    /**
+     * Headers the record cannot hold (appended, Set-Cookie), as [name, value] in the order set:
+     * respond() lets Hono build its answer, and an answer Hono did not build gets them added.
+     */
+    headersOnlyHonoHolds: [name: string, value: string][] | undefined;
     /** Hono's own c.header(), which recordingHeader() calls first. */
     honoHeader: Context["header"] | undefined;
   }
@@ -67,7 +70,7 @@ export function setResponseHeaders(c: Context, headers: Readonly<Record<string, 
 export function respond(c: Context, body: Uint8Array<ArrayBuffer> | string, status: number, headers: Record<string, string>): Response {
   const record = c.get("responseHeaders");
   c.set("responseHeaders", undefined); // taken: nothing left to add afterwards
-  if (c.get("headersOnlyHonoHolds")) {
+  if (c.get("headersOnlyHonoHolds")?.length) {
     const response = c.body(body, status as ContentfulStatusCode, headers);
     for (const name in record ?? {}) if (!response.headers.has(name)) response.headers.set(name, record?.[name] as string);
     return response;
@@ -91,22 +94,35 @@ function recordingHeader(this: Context, name: string, value?: string, options?: 
   const record = this.get("responseHeaders");
   if (!record || this.finalized) return;
   const key = name.toLowerCase();
-  if (options?.append || key === "set-cookie") this.set("headersOnlyHonoHolds", true);
-  else if (value === undefined) delete record[key];
+  let held = this.get("headersOnlyHonoHolds");
+  // Hono replaces every value of a header set without append (a cookie too), or unset.
+  if (held && !options?.append) held = held.filter(([heldName]) => heldName !== key);
+  if (value !== undefined && (options?.append || key === "set-cookie")) {
+    this.set("headersOnlyHonoHolds", [...(held ?? []), [key, value]]);
+    return;
+  }
+  if (held) this.set("headersOnlyHonoHolds", held);
+  if (value === undefined) delete record[key];
   else record[key] = value;
 }
 
+/**
+ * The record's headers, and those only Hono holds, added to an answer that lacks them: an answer
+ * Hono built has them all; one built directly (a mounted app, Response.redirect()) has none.
+ */
 function addMissing(c: Context, record: Record<string, string>): void {
-  let headers = c.res.headers;
-  for (const name in record) {
-    if (headers.has(name)) continue;
-    try {
-      headers.set(name, record[name] as string);
-    } catch {
-      // Immutable headers (a Response from fetch() or Response.redirect()): copy it once, then set.
-      c.res = new Response(c.res.body, c.res);
-      headers = c.res.headers;
-      headers.set(name, record[name] as string);
-    }
+  const missing: [name: string, value: string][] = [];
+  for (const name in record) if (!c.res.headers.has(name)) missing.push([name, record[name] as string]);
+  for (const entry of c.get("headersOnlyHonoHolds") ?? []) if (!c.res.headers.has(entry[0])) missing.push(entry);
+  if (missing.length === 0) return;
+  const add = () => {
+    for (const [name, value] of missing) c.res.headers.append(name, value);
+  };
+  try {
+    add();
+  } catch {
+    // Immutable headers (a Response from fetch() or Response.redirect()): copied once, then added to.
+    c.res = new Response(c.res.body, c.res);
+    add();
   }
 }

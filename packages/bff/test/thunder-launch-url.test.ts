@@ -115,6 +115,12 @@ describe("Thunder launch URLs", () => {
     assert.equal(parseWcfString('<string xmlns="x">bad token</string>'), null);
   });
 
+  it("takes WCF XML only when the whole answer is the string element, not an error page that ends with one", () => {
+    const quoted = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>';
+    assert.equal(parseWcfString(`<html><body>Request failed; last answer:${quoted}`), null);
+    assert.equal(parseWcfString(`Error ${quoted}`), null);
+  });
+
   it("puts the Hub Pro GUID into the lookup template, encoded", () => {
     assert.equal(hubProLookupUrl("https://hub.example/l/{guid}?x=1", "ab-12"), "https://hub.example/l/ab-12?x=1");
     assert.equal(hubProLookupUrl("https://hub.example/{guid}", "a/b?"), "https://hub.example/a%2Fb%3F");

@@ -110,15 +110,21 @@ describe("Thunder launch URLs", () => {
       "ABC123DEF",
     );
     assert.equal(parseWcfString("ABC123DEF\n"), "ABC123DEF");
+    // Well-formed XML variants: no namespace, space before `>`, a prolog on the same line or blank lines after it.
+    assert.equal(parseWcfString("<string>ABC123DEF</string>"), "ABC123DEF");
+    assert.equal(parseWcfString('<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/" >ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(parseWcfString('<?xml version="1.0"?><string>ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(parseWcfString('<?xml version="1.0"?>\r\n\r\n<string>ABC123DEF</string>'), "ABC123DEF");
     assert.equal(parseWcfString('{"Message":"An error has occurred."}'), null);
     assert.equal(parseWcfString("<html>error</html>"), null);
     assert.equal(parseWcfString('<string xmlns="x">bad token</string>'), null);
   });
 
-  it("takes WCF XML only when the whole answer is the string element, not an error page that ends with one", () => {
+  it("takes WCF XML only when the whole answer is the string element, not an error page that quotes one", () => {
     const quoted = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>';
     assert.equal(parseWcfString(`<html><body>Request failed; last answer:${quoted}`), null);
     assert.equal(parseWcfString(`Error ${quoted}`), null);
+    assert.equal(parseWcfString(`${quoted}<Fault>the session ended before the token was kept</Fault>`), null);
   });
 
   it("puts the Hub Pro GUID into the lookup template, encoded", () => {

@@ -574,3 +574,71 @@ describe("Thunder's answers the BFF must not take at their word", () => {
     assert.equal(saves, 1);
   });
 });
+
+describe("how the BFF reads Thunder's SSO answers", () => {
+  /** A BFF (public launch) whose Thunder answers GenerateTokenWithDuration as `tokenAnswer` says, each call counted. */
+  const tokenAnswering = (tokenAnswer: (call: number, real: () => Promise<Response>) => Promise<Response>, env = {}) => {
+    const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
+    const calls: string[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const operation = new URL(request.url).pathname.split("/").at(-1) ?? "";
+      calls.push(operation);
+      const real = () => simulator.app.fetch(request);
+      return operation === "GenerateTokenWithDuration" ? tokenAnswer(calls.length, real) : real();
+    };
+    const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1", ...env }, undefined, { fetch });
+    const launch = async () => {
+      const response = await bff.launch({ method: "plays", ids: [PLAY] });
+      const text = await response.text();
+      return { status: response.status, text, problem: response.status === 200 ? undefined : Problem.parse(JSON.parse(text)) };
+    };
+    return { bff, calls, launch, simulator };
+  };
+
+  it("asks for the token once more when the connection dropped, and launches", async () => {
+    const { launch, calls } = tokenAnswering(async (call, real) => {
+      if (call === 1) throw new TypeError("fetch failed");
+      return real();
+    });
+    const { status, text } = await launch();
+    assert.equal(status, 200, text);
+    assert.deepEqual(calls, ["GenerateTokenWithDuration", "GenerateTokenWithDuration"]);
+  });
+
+  for (const status of [401, 403]) {
+    it(`names a ${status} from Thunder as refused credentials, asked once`, async () => {
+      const { launch, calls } = tokenAnswering(async () => new Response("Unauthorized", { status }));
+      const answer = await launch();
+      assert.equal(answer.status, 502, answer.text);
+      assert.equal(answer.problem?.title, "Thunder refused the credentials or failed");
+      assert.equal(calls.length, 1);
+    });
+  }
+
+  it("takes a gateway's 5xx for an outage, not for refused credentials, whatever its body", async () => {
+    const answers = [
+      new Response('{"Message":"The service is unavailable."}', { status: 503, headers: { "content-type": "application/json" } }),
+      new Response("<html><body>Internal Server Error</body></html>", { status: 500 }),
+      new Response('{"error":"boom"}', { status: 500 }),
+      new Response('{"Message":42}', { status: 500 }),
+    ];
+    for (const answer of answers) {
+      const { launch, calls } = tokenAnswering(async () => answer.clone());
+      const result = await launch();
+      assert.equal(result.status, 503, `${answer.status} ${await answer.clone().text()}: ${result.text}`);
+      assert.equal(result.problem?.title, "Thunder is unavailable");
+      assert.match(result.problem?.detail ?? "", new RegExp(`answered status ${answer.status}; try again shortly`));
+      assert.equal(calls.length, 2, "an outage is asked once more");
+    }
+  });
+
+  it("answers 502 naming the operation and status when Thunder answers some other error (a 404: THUNDER_SSO_URL wrong)", async () => {
+    const { launch, calls } = tokenAnswering(async () => new Response("Not Found", { status: 404 }));
+    const answer = await launch();
+    assert.equal(answer.status, 502, answer.text);
+    assert.equal(answer.problem?.title, "Thunder answered with an error");
+    assert.equal(answer.problem?.detail, "Thunder's GenerateTokenWithDuration answered status 404.");
+    assert.equal(calls.length, 1);
+  });
+});

@@ -416,7 +416,12 @@ describe("launch tickets (THUNDER_TICKET_SECRET)", () => {
     for (const [value, status, detail] of cases) {
       const response = await bff.launch({ method: "plays", ids: [PLAY], ...(value && { ticket: value }) });
       assert.equal(response.status, status, String(value));
-      assert.match((await titleOf(response)).detail ?? "", detail);
+      const problem = await titleOf(response);
+      assert.match(problem.detail ?? "", detail);
+      if (status === 401) {
+        assert.equal(problem.title, "A valid launch ticket is required", String(value));
+        assert.equal(problem.type, "https://embedkit.dev/problems/thunder-ticket", String(value));
+      }
     }
     assert.equal(bff.thunder.stats.tokenRequests, tokensBefore, "no Thunder token minted for a refused ticket");
   });

@@ -38,6 +38,7 @@ export function escapeXml(value: string): string {
 function gsisPayload(ids: readonly string[]): string {
   const games = new Map<string, string[]>();
   for (const id of ids) {
+    // Stryker disable next-line StringLiteral,ArrayDeclaration: ids are validated against GSIS_ID first, so the match and its two groups always exist
     const [, game = "", play = "", team] = GSIS_ID.exec(id) ?? [];
     games.set(game, [...(games.get(game) ?? []), team ? `${play}:${team.toUpperCase()}` : play]);
   }

@@ -121,6 +121,13 @@ describe("Thunder launch URLs", () => {
     assert.equal(parseWcfString('<string xmlns="x">bad token</string>'), null);
   });
 
+  it("takes plain text for a token only when the whole answer is one (8 or more token characters), never an error sentence", () => {
+    assert.equal(parseWcfString("ABCD1234"), "ABCD1234");
+    assert.equal(parseWcfString("aZ09_.~+/=-x"), "aZ09_.~+/=-x");
+    for (const answer of ["Invalid", "An error has occurred", "Unauthorized request", "Forbidden: vendor not enabled"])
+      assert.equal(parseWcfString(answer), null, answer);
+  });
+
   it("takes WCF XML only when the whole answer is the string element, not an error page that quotes one", () => {
     const quoted = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>';
     assert.equal(parseWcfString(`<html><body>Request failed; last answer:${quoted}`), null);

@@ -128,6 +128,15 @@ describe("Thunder launch URLs", () => {
       assert.equal(parseWcfString(answer), null, answer);
   });
 
+  it("reads JSON answers trimmed, skipping Result fields that are no string, and an empty result as none", () => {
+    assert.equal(parseWcfString('" ABC123DEF "'), "ABC123DEF");
+    assert.equal(parseWcfString('{"GenerateTokenWithDurationResult":" ABC123DEF\\n"}'), "ABC123DEF");
+    assert.equal(parseWcfString('{"StatusResult":0,"GenerateTokenWithDurationResult":"ABC123DEF"}'), "ABC123DEF");
+    for (const empty of ['"  "', '{"GenerateTokenWithDurationResult":"  "}', '{"GenerateTokenWithDurationResult":null}', "12345678"])
+      assert.equal(parseWcfString(empty), null, empty);
+    assert.equal(parseWcfString('Error<?xml version="1.0"?>ABC123DEF'), null, "only a leading XML prolog is dropped");
+  });
+
   it("takes WCF XML only when the whole answer is the string element, not an error page that quotes one", () => {
     const quoted = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>';
     assert.equal(parseWcfString(`<html><body>Request failed; last answer:${quoted}`), null);

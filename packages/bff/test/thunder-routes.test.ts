@@ -560,6 +560,29 @@ describe("Thunder's answers the BFF must not take at their word", () => {
     assert.equal(simulator.thunder.stats.savedUrls, 1, "saved once");
   });
 
+  it("answers no lookup URL when SaveUserUrlByGuid answers something other than a GUID (502)", async () => {
+    const hubPro = {
+      THUNDER_PUBLIC_LAUNCH: "1",
+      THUNDER_LAUNCH_MODE: "hub-pro",
+      THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/{guid}",
+    };
+    const saving = (result: string) => {
+      const { fetch } = answering("SaveUserUrlByGuid", () => Response.json({ SaveUserUrlByGuidResult: result }));
+      return liveBff(hubPro, undefined, { fetch }).launch({ method: "plays", ids: [PLAY] });
+    };
+    for (const result of ["../../admin/launch", "abc-123/../../admin", "a".repeat(65)]) {
+      const response = await saving(result);
+      const text = await response.text();
+      assert.equal(response.status, 502, `${result}: ${text}`);
+      assert.equal(Problem.parse(JSON.parse(text)).detail, "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
+    }
+    for (const result of ["a".repeat(64), "x", "Saved_Launch-1"]) {
+      const response = await saving(result);
+      assert.equal(response.status, 200, result);
+      assert.equal(LaunchResponse.parse(await response.json()).url, `https://hub.thunder.example/${result}`);
+    }
+  });
+
   it("sends SaveUserUrlByGuid once when Thunder does not answer at all", async () => {
     const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
     let saves = 0;

@@ -376,7 +376,9 @@ describe("Thunder outside sandbox mode", () => {
     const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET }, { cache: new MemoryStore(), counters: unreachable });
     const response = await bff.launch({ method: "stats", ids: ["1"], ticket: await ticket({ exp: inMinutes(5) }) });
     assert.equal(response.status, 503);
-    assert.match(Problem.parse(await response.json()).detail ?? "", /cannot be checked for reuse/);
+    const problem = Problem.parse(await response.json());
+    assert.equal(problem.title, "The launch ticket store is unavailable");
+    assert.match(problem.detail ?? "", /cannot be checked for reuse/);
     assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 });

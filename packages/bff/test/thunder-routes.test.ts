@@ -672,3 +672,74 @@ describe("how the BFF reads Thunder's SSO answers", () => {
     assert.equal(calls.length, 1);
   });
 });
+
+/** A ticket whose payload is `json` exactly as written (values JSON.stringify cannot write, such as -1e999), signed with SECRET. */
+async function rawTicket(json: string) {
+  const encode = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+  const unsigned = `${encode(new TextEncoder().encode('{"alg":"HS256","typ":"JWT"}'))}.${encode(new TextEncoder().encode(json))}`;
+  const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(SECRET), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+  return `${unsigned}.${encode(new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(unsigned))))}`;
+}
+
+describe("a launch ticket's times, to the second, on the app's clock", () => {
+  /** A BFF with tickets whose clock stands at a whole second in the past (times are never the wall clock's). */
+  const atWholeSecond = () => {
+    const clock = manualClock(Date.UTC(2021, 2, 1, 9));
+    const bff = thunderBff({ THUNDER_TICKET_SECRET: SECRET }, { now: clock.now });
+    const at = (seconds: number) => clock.now() / 1000 + seconds;
+    const launchWith = async (value: string) => {
+      const response = await bff.launch({ method: "plays", ids: [PLAY], ticket: value });
+      return `${response.status} ${response.status === 200 ? "" : Problem.parse(await response.json()).detail}`;
+    };
+    return { clock, at, launchWith };
+  };
+
+  it("is valid from nbf (inclusive) until exp (exclusive), for 10 minutes and 30 seconds' skew at most", async () => {
+    const { at, launchWith } = atWholeSecond();
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ nbf: at(0), exp: at(60) }, /^200/],
+      [{ nbf: at(1), exp: at(60) }, /^401 .*not valid yet/],
+      [{ exp: at(1) }, /^200/],
+      [{ exp: at(0) }, /^401 .*expired/],
+      [{ exp: at(630) }, /^200/],
+      [{ exp: at(631) }, /^401 .*10 minutes at most/],
+      [{ iat: at(-30), exp: at(600) }, /^200/],
+      [{ iat: at(-31), exp: at(600) }, /^401 .*10 minutes at most/],
+      [{ iat: "0", exp: at(60) }, /^200/],
+    ];
+    for (const [claims, expected] of cases) assert.match(await launchWith(await ticket(claims)), expected, JSON.stringify(claims));
+    const endless = `{"sub":"user-42","jti":"${crypto.randomUUID()}","exp":${at(60)},"nbf":-1e999}`;
+    assert.match(await launchWith(await rawTicket(endless)), /^401 .*not valid yet/, "an nbf that is no time");
+  });
+
+  it("stays used until it expires: a replay in its last seconds is refused", async () => {
+    const { clock, at, launchWith } = atWholeSecond();
+    const once = await ticket({ exp: at(300) });
+    assert.match(await launchWith(once), /^200/);
+    clock.advance(295_000);
+    assert.match(await launchWith(once), /^401 .*already used/);
+  });
+
+  it("issueTicket() issues 5-minute tickets unless told, and never longer than 10 minutes", async () => {
+    const { clock, launchWith } = atWholeSecond();
+    /** Two tickets issued now: one still launches a second before `seconds` have passed, the other has expired when they have. */
+    const livesFor = async (seconds: number, ttlSeconds?: number) => {
+      const issue = () => issueTicket(SECRET, { sub: "user-42", ...(ttlSeconds && { ttlSeconds }) }, clock.now);
+      const [early, late] = [await issue(), await issue()];
+      clock.advance((seconds - 1) * 1000);
+      assert.match(await launchWith(early), /^200/, `${ttlSeconds}: alive at ${seconds - 1} s`);
+      clock.advance(1000);
+      assert.match(await launchWith(late), /^401 .*expired/, `${ttlSeconds}: expired at ${seconds} s`);
+    };
+    await livesFor(300);
+    await livesFor(600, 3600);
+    await livesFor(90, 90);
+  });
+
+  it("takes a jti of 8 to 128 letters, digits, . : _ - and nothing else", async () => {
+    const { at, launchWith } = atWholeSecond();
+    for (const jti of ["ab.cd:e_", `-${"a".repeat(127)}`]) assert.match(await launchWith(await ticket({ exp: at(60), jti })), /^200/, jti);
+    for (const jti of ["abc-def", "a".repeat(129), " x1234567", "x1234567 ", "user/../../12345"])
+      assert.match(await launchWith(await ticket({ exp: at(60), jti })), /^401 .*no jti/, jti);
+  });
+});

@@ -112,6 +112,7 @@ describe("Thunder launch URLs", () => {
     assert.equal(parseWcfString("ABC123DEF\n"), "ABC123DEF");
     // Well-formed XML variants: no namespace, more space before it or before `>`, a prolog on the same line or blank lines after it.
     assert.equal(parseWcfString("<string>ABC123DEF</string>"), "ABC123DEF");
+    assert.equal(parseWcfString("<string>\n  ABC123DEF\n</string>"), "ABC123DEF");
     assert.equal(parseWcfString('<string  xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>'), "ABC123DEF");
     assert.equal(parseWcfString('<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/" >ABC123DEF</string>'), "ABC123DEF");
     assert.equal(parseWcfString('<?xml version="1.0"?><string>ABC123DEF</string>'), "ABC123DEF");

@@ -4,6 +4,7 @@ import { LaunchResponse, Problem } from "@embedkit/contracts";
 import { createSandbox, THUNDER_SANDBOX, verifyLaunchUrl } from "@embedkit/sandbox";
 import { sign } from "hono/jwt";
 import { type AppDeps, createApp } from "../src/app.ts";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
@@ -110,6 +111,10 @@ describe("POST /v1/thunder/launch", () => {
         JSON.stringify(body),
       );
     }
+    const named = Problem.parse(await (await bff.launch({ method: "gsis", ids: ["55514|944", "x"] })).json());
+    assert.deepEqual(named.errors, [
+      { field: "ids[1]", message: "must be GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
+    ]);
     assert.equal(bff.thunder.stats.tokenRequests, 0, "no token is minted for a refused request");
   });
 
@@ -741,5 +746,29 @@ describe("a launch ticket's times, to the second, on the app's clock", () => {
     for (const jti of ["ab.cd:e_", `-${"a".repeat(127)}`]) assert.match(await launchWith(await ticket({ exp: at(60), jti })), /^200/, jti);
     for (const jti of ["abc-def", "a".repeat(129), " x1234567", "x1234567 ", "user/../../12345"])
       assert.match(await launchWith(await ticket({ exp: at(60), jti })), /^401 .*no jti/, jti);
+  });
+});
+
+describe("what an operator's /metrics shows of Thunder", () => {
+  it("counts each launch's new token and the SSO calls by operation: token, and save-url in hub-pro mode", async () => {
+    const TOKEN = "metrics-token-for-thunder-tests-0123";
+    const bff = liveBff(
+      {
+        THUNDER_PUBLIC_LAUNCH: "1",
+        THUNDER_LAUNCH_MODE: "hub-pro",
+        THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/{guid}",
+        METRICS_TOKEN: TOKEN,
+      },
+      undefined,
+      { metrics: createPrometheusMetrics },
+    );
+    for (let i = 0; i < 2; i++) assert.equal((await bff.launch({ method: "plays", ids: [PLAY] })).status, 200);
+    const text = await (await bff.get("/metrics", { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    const lines = text.split("\n").filter((line) => /^embedkit_(token_requests|upstream_calls)_total\{.*Thunder/.test(line));
+    assert.deepEqual(lines.sort(), [
+      'embedkit_token_requests_total{provider="Thunder",kind="new"} 2',
+      'embedkit_upstream_calls_total{provider="Thunder",operation="save-url",outcome="ok"} 2',
+      'embedkit_upstream_calls_total{provider="Thunder",operation="token",outcome="ok"} 2',
+    ]);
   });
 });

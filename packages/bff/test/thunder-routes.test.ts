@@ -581,7 +581,9 @@ describe("Thunder's answers the BFF must not take at their word", () => {
       const response = await saving(result);
       const text = await response.text();
       assert.equal(response.status, 502, `${result}: ${text}`);
-      assert.equal(Problem.parse(JSON.parse(text)).detail, "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
+      const problem = Problem.parse(JSON.parse(text));
+      assert.equal(problem.title, "Thunder answered with an error");
+      assert.equal(problem.detail, "Thunder's SaveUserUrlByGuid answered something other than a GUID.");
     }
     for (const result of ["a".repeat(64), "x", "Saved_Launch-1"]) {
       const response = await saving(result);

@@ -546,7 +546,9 @@ describe("Thunder's answers the BFF must not take at their word", () => {
       const response = await bff.launch({ method: "plays", ids: [PLAY] });
       const text = await response.text();
       assert.equal(response.status, 502, text);
-      assert.equal(Problem.parse(JSON.parse(text)).title, "Thunder answered with an error");
+      const problem = Problem.parse(JSON.parse(text));
+      assert.equal(problem.title, "Thunder answered with an error");
+      assert.equal(problem.detail, "Thunder's GenerateTokenWithDuration answered no value.");
       assert.doesNotMatch(text, /token=|thundercloud:/);
       assert.equal(simulator.thunder.stats.tokenRequests, 1);
     });
@@ -614,7 +616,7 @@ describe("Thunder's answers the BFF must not take at their word", () => {
 
 describe("how the BFF reads Thunder's SSO answers", () => {
   /** A BFF (public launch) whose Thunder answers GenerateTokenWithDuration as `tokenAnswer` says, each call counted. */
-  const tokenAnswering = (tokenAnswer: (call: number, real: () => Promise<Response>) => Promise<Response>, env = {}) => {
+  const tokenAnswering = (tokenAnswer: (call: number, real: () => Promise<Response>, request: Request) => Promise<Response>, env = {}) => {
     const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
     const calls: string[] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -622,7 +624,7 @@ describe("how the BFF reads Thunder's SSO answers", () => {
       const operation = new URL(request.url).pathname.split("/").at(-1) ?? "";
       calls.push(operation);
       const real = () => simulator.app.fetch(request);
-      return operation === "GenerateTokenWithDuration" ? tokenAnswer(calls.length, real) : real();
+      return operation === "GenerateTokenWithDuration" ? tokenAnswer(calls.length, real, request.clone()) : real();
     };
     const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1", ...env }, undefined, { fetch });
     const launch = async () => {
@@ -632,6 +634,26 @@ describe("how the BFF reads Thunder's SSO answers", () => {
     };
     return { bff, calls, launch, simulator };
   };
+
+  it("asks GenerateTokenWithDuration as Thunder's SSO service takes it: a JSON POST with its own Authorization scheme", async () => {
+    const sent: Request[] = [];
+    const { launch } = tokenAnswering(
+      async (_call, real, request) => {
+        sent.push(request);
+        return real();
+      },
+      { THUNDER_TOKEN_MINUTES: "7" },
+    );
+    assert.equal((await launch()).status, 200);
+    const [request] = sent;
+    assert.ok(request);
+    assert.equal(request.method, "POST");
+    assert.equal(request.url, "https://thunder.simulated/thunder/sso/RESTSSOServices.svc/GenerateTokenWithDuration");
+    assert.equal(request.headers.get("content-type"), "application/json");
+    assert.equal(request.headers.get("accept"), "application/json");
+    assert.equal(request.headers.get("authorization"), `API ${btoa(`${THUNDER_SANDBOX.username}:${THUNDER_SANDBOX.password}`)}`);
+    assert.deepEqual(await request.json(), { productId: THUNDER_SANDBOX.vendorGuid, durationInMins: 7 });
+  });
 
   it("asks for the token once more when the connection dropped, and launches", async () => {
     const { launch, calls } = tokenAnswering(async (call, real) => {
@@ -649,6 +671,7 @@ describe("how the BFF reads Thunder's SSO answers", () => {
       const answer = await launch();
       assert.equal(answer.status, 502, answer.text);
       assert.equal(answer.problem?.title, "Thunder refused the credentials or failed");
+      assert.equal(answer.problem?.type, "https://embedkit.dev/problems/thunder-credentials");
       assert.equal(calls.length, 1);
     });
   }

@@ -101,6 +101,8 @@ describe("POST /v1/thunder/launch", () => {
       [{ method: "gsis-message", ids: ["1|2"], league: "MLS" }, ["league"]],
       [{ method: "pff-message", ids: ["1|2"], angles: ["sideline", "drone"] }, ["angles[1]"]],
       [{ method: "plays", ids: [PLAY], league: "NFL" }, ["league"]],
+      [{ method: "stats", ids: ["1"], angles: ["sideline"] }, ["angles"]],
+      [{ method: "gsis", ids: ["x"], league: "NFL", angles: ["endzone"] }, ["ids[0]", "league", "angles"]],
     ];
     for (const [body, fields] of cases) {
       const response = await bff.launch(body);
@@ -111,9 +113,12 @@ describe("POST /v1/thunder/launch", () => {
         JSON.stringify(body),
       );
     }
-    const named = Problem.parse(await (await bff.launch({ method: "gsis", ids: ["55514|944", "x"] })).json());
+    const misplaced = Problem.parse(await (await bff.launch({ method: "edits", ids: [PLAY], angles: ["endzone"] })).json());
+    assert.equal(misplaced.detail, "angles: is taken only by xos-message, gsis-message and pff-message");
+    const named = Problem.parse(await (await bff.launch({ method: "gsis", ids: ["55514|944", "x"], league: "NFL" })).json());
     assert.deepEqual(named.errors, [
       { field: "ids[1]", message: "must be GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
+      { field: "league", message: "is taken only by xos-message, gsis-message and pff-message" },
     ]);
     assert.equal(bff.thunder.stats.tokenRequests, 0, "no token is minted for a refused request");
   });
@@ -122,10 +127,19 @@ describe("POST /v1/thunder/launch", () => {
     const bff = thunderBff();
     const foreign = await bff.launch({ method: "stats", ids: ["1"] }, "https://evil.example");
     assert.equal(foreign.status, 403);
-    assert.equal(Problem.parse(await foreign.json()).title, "This site may not launch Thunder");
+    const refused = Problem.parse(await foreign.json());
+    assert.deepEqual(
+      [refused.type, refused.title, refused.detail],
+      ["https://embedkit.dev/problems/origin-not-allowed", "This site may not launch Thunder", "Add its origin to ALLOWED_ORIGINS."],
+    );
     const bare = await bff.launch({ method: "stats", ids: ["1"] }, null);
     assert.equal(bare.status, 403);
-    assert.match(Problem.parse(await bare.json()).detail ?? "", /only from a browser page on an allowed origin/);
+    const required = Problem.parse(await bare.json());
+    assert.deepEqual(
+      [required.type, required.title],
+      ["https://embedkit.dev/problems/origin-required", "This site may not launch Thunder"],
+    );
+    assert.match(required.detail ?? "", /only from a browser page on an allowed origin/);
     assert.equal(bff.thunder.stats.tokenRequests, 0);
   });
 

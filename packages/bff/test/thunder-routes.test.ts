@@ -385,6 +385,25 @@ describe("Thunder outside sandbox mode", () => {
     assert.equal(replayed.status, 401, "and then it is used");
   });
 
+  it("keeps a ticket used when the store cannot take it back, and still answers Thunder's outage (503)", async () => {
+    const counts = new MemoryCounterStore();
+    const givesNothingBack: CounterStore = {
+      increment: async (key, ttlMs, by) => {
+        if (by === -1) throw new Error("shared store unreachable");
+        return counts.increment(key, ttlMs, by);
+      },
+      read: (keys) => counts.read(keys),
+    };
+    const bff = liveBff({ THUNDER_TICKET_SECRET: SECRET }, { cache: new MemoryStore(), counters: givesNothingBack });
+    const once = await ticket({ exp: inMinutes(5) });
+    bff.thunder.faults.burst5xx = 2;
+    const failed = await bff.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.equal(failed.status, 503);
+    assert.equal(Problem.parse(await failed.json()).title, "Thunder is unavailable");
+    const again = await bff.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.equal(again.status, 401, "best effort: the ticket was not given back");
+  });
+
   it("launches nothing when the ticket store cannot say whether a ticket was used (503)", async () => {
     const unreachable = {
       increment: async () => {
@@ -523,7 +542,9 @@ describe("a launch ticket's ids", () => {
     const forA = await issueTicket(SECRET, { sub: "user-42", ids: [PLAY] });
     const widened = await bff.launch({ method: "plays", ids: [PLAY, OTHER], ticket: forA });
     assert.equal(widened.status, 403, await widened.clone().text());
-    assert.equal(Problem.parse(await widened.json()).title, "The ticket does not cover these ids");
+    const scope = Problem.parse(await widened.json());
+    assert.equal(scope.title, "The ticket does not cover these ids");
+    assert.equal(scope.type, "https://embedkit.dev/problems/thunder-ticket-scope");
     assert.equal(bff.thunder.stats.tokenRequests, 0, "no token was minted for it");
     const reordered = await bff.launch({
       method: "plays",

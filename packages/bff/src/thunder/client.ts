@@ -58,6 +58,7 @@ export function isCredentialRefusal(status: number, text: string): boolean {
   if (status !== 500) return false;
   try {
     const json = JSON.parse(text) as { Message?: unknown };
+    // Stryker disable next-line OptionalChaining: for a JSON null, json.Message throws into the catch below, which answers false as well
     return typeof json?.Message === "string";
   } catch {
     return false;

@@ -9,7 +9,7 @@ import { loadConfig } from "../src/sandbox-mode.ts";
 import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
 import { type CounterStore, MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
-import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { PUBLIC_URL, problemsOf, sandboxBff } from "./helpers.ts";
 import { issueTicket } from "./tickets.ts";
 
 const PLAY = "0f8fad5b-d9cb-469f-a165-70867728950e";
@@ -830,5 +830,67 @@ describe("what an operator's /metrics shows of Thunder", () => {
       'embedkit_upstream_calls_total{provider="Thunder",operation="save-url",outcome="ok"} 2',
       'embedkit_upstream_calls_total{provider="Thunder",operation="token",outcome="ok"} 2',
     ]);
+  });
+});
+
+describe("Thunder's settings, as an operator writes them", () => {
+  const base = {
+    THUNDER_USERNAME: "u",
+    THUNDER_PASSWORD: "p",
+    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+    THUNDER_PUBLIC_LAUNCH: "1",
+  };
+
+  it("takes only a GUID for THUNDER_VENDOR_GUID, in either case", () => {
+    const guid = THUNDER_SANDBOX.vendorGuid;
+    for (const value of [`x${guid}`, `${guid}0`, guid.replaceAll("-", ""), guid.slice(1), `${guid.slice(0, -1)}g`, `{${guid}}`])
+      assert.deepEqual(
+        problemsOf({ ...base, THUNDER_VENDOR_GUID: value }),
+        ["THUNDER_VENDOR_GUID must be a GUID (the one assigned to your integration)"],
+        value,
+      );
+    assert.equal(loadConfig({ ...base, THUNDER_VENDOR_GUID: guid.toUpperCase() }).thunder?.vendorGuid, guid.toUpperCase());
+  });
+
+  it("takes a ticket secret of 32 characters or more", () => {
+    const tickets = { ...base, THUNDER_PUBLIC_LAUNCH: "0" };
+    assert.deepEqual(problemsOf({ ...tickets, THUNDER_TICKET_SECRET: "s".repeat(31) }), [
+      "THUNDER_TICKET_SECRET must be at least 32 characters",
+    ]);
+    assert.equal(loadConfig({ ...tickets, THUNDER_TICKET_SECRET: "s".repeat(32) }).thunder?.ticketSecret, "s".repeat(32));
+  });
+
+  it("takes cloud, local-https, local-http or a base URL (given its trailing slash) for THUNDER_TARGET, and names anything else", () => {
+    const target = (value: string) => loadConfig({ ...base, THUNDER_TARGET: value }).thunder?.target;
+    assert.deepEqual(["cloud", "local-https", "local-http"].map(target), ["cloud", "local-https", "local-http"]);
+    assert.deepEqual(target("https://thunder.club.example"), { base: "https://thunder.club.example/" });
+    assert.deepEqual(target("http://thunder.club.example:8080/xos/"), { base: "http://thunder.club.example:8080/xos/" });
+    assert.deepEqual(target("https://t"), { base: "https://t/" });
+    for (const value of [
+      "Cloud",
+      "thundercloud://",
+      "xhttps://thunder.club.example",
+      "https://thunder.club.example/a b",
+      "https://t.example/'",
+      "https://",
+    ])
+      assert.deepEqual(
+        problemsOf({ ...base, THUNDER_TARGET: value }),
+        ["THUNDER_TARGET must be cloud, local-https, local-http or a base URL"],
+        value,
+      );
+  });
+
+  it("asks GenerateTokenWithDuration for 1 to 1440 minutes, and names anything else", () => {
+    for (const value of ["0", "1441", "5.5", "five"])
+      assert.deepEqual(
+        problemsOf({ ...base, THUNDER_TOKEN_MINUTES: value }),
+        ["THUNDER_TOKEN_MINUTES must be a whole number from 1 to 1440"],
+        value,
+      );
+    assert.deepEqual(
+      ["1", "1440"].map((value) => loadConfig({ ...base, THUNDER_TOKEN_MINUTES: value }).thunder?.tokenMinutes),
+      [1, 1440],
+    );
   });
 });

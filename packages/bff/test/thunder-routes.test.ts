@@ -843,7 +843,16 @@ describe("Thunder's settings, as an operator writes them", () => {
 
   it("takes only a GUID for THUNDER_VENDOR_GUID, in either case", () => {
     const guid = THUNDER_SANDBOX.vendorGuid;
-    for (const value of [`x${guid}`, `${guid}0`, guid.replaceAll("-", ""), guid.slice(1), `${guid.slice(0, -1)}g`, `{${guid}}`])
+    for (const value of [
+      `x${guid}`,
+      `${guid}0`,
+      `0${guid}`,
+      `${guid.slice(0, 9)}0${guid.slice(9)}`,
+      guid.replaceAll("-", ""),
+      guid.slice(1),
+      `${guid.slice(0, -1)}g`,
+      `{${guid}}`,
+    ])
       assert.deepEqual(
         problemsOf({ ...base, THUNDER_VENDOR_GUID: value }),
         ["THUNDER_VENDOR_GUID must be a GUID (the one assigned to your integration)"],

@@ -337,6 +337,8 @@ describe("pnpm doctor, Thunder", () => {
     const [url] = saved;
     const launch = verifyLaunchUrl(url ?? "", simulator.thunder);
     assert.deepEqual([launch.method, launch.payload, launch.tokenState], ["plays", "00000000-0000-0000-0000-000000000000", "ok"]);
+    const perGuid = await thunderDoctor({ ...HUB_PRO, THUNDER_HUB_PRO_LOOKUP_URL: "https://{guid}.hub.thunder.example/launch" });
+    assert.equal(perGuid.thunder[1]?.detail, "saved a test launch URL; browsers get guid.hub.thunder.example lookups");
   });
 
   it("names why Hub Pro could not save, and still reports the launch protection", async () => {

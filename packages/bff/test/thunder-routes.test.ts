@@ -331,6 +331,7 @@ describe("Thunder outside sandbox mode", () => {
     assert.throws(hubPro("http://hub.example/launch/{guid}"), refused, "plain http outside sandbox mode, but for local Thunder");
     assert.throws(hubPro("http://localhost:8080@hub.example/{guid}"), refused, "not local Thunder");
     assert.throws(hubPro("javascript:alert(1)//{guid}"), refused);
+    assert.throws(hubPro("https://hub.example/launch/{guid} now"), refused, "no whitespace, which a URL would quietly encode");
     assert.equal(
       loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
       "hub-pro",
@@ -341,6 +342,10 @@ describe("Thunder outside sandbox mode", () => {
       THUNDER_HUB_PRO_LOOKUP_URL: "http://127.0.0.1:9/{guid}",
     });
     assert.equal(sandbox.thunder?.hubProLookupUrl, "http://127.0.0.1:9/{guid}", "http is fine in sandbox mode");
+    const sandboxRefused = problemsOf({ BFF_SANDBOX: "1", THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "ftp://hub/{guid}" });
+    assert.deepEqual(sandboxRefused, [
+      "THUNDER_HUB_PRO_LOOKUP_URL must be a URL containing {guid} that starts with thundercloud://, https://, http:// or http://localhost:8080/, such as https://hub.example/launch/{guid}",
+    ]);
   });
 
   it("one ticket launches once, across instances sharing a store (BFF_CACHE_URL)", async () => {

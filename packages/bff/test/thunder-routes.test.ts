@@ -188,6 +188,13 @@ describe("POST /v1/thunder/launch", () => {
   });
 });
 
+/** The warnings a BFF logged, message and detail. */
+const warnings = (logs: string[]) =>
+  logs
+    .map((line) => JSON.parse(line) as { level: string; message: string; detail?: string })
+    .filter((entry) => entry.level === "warn")
+    .map(({ message, detail }) => ({ message, detail }));
+
 /** A BFF outside sandbox mode whose Thunder is the simulator, reached through an injected fetch. */
 function liveBff(env: Record<string, string>, stores?: { cache: CacheStore; counters: CounterStore }, deps: Partial<AppDeps> = {}) {
   const simulator = createSandbox({ baseUrl: "https://thunder.simulated" });
@@ -251,6 +258,13 @@ describe("Thunder outside sandbox mode", () => {
   it("with THUNDER_PUBLIC_LAUNCH=1 warns at start and refuses a request with no Origin", async () => {
     const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" });
     assert.equal(bff.logs.filter((l) => /"level":"warn".*THUNDER_PUBLIC_LAUNCH=1/.test(l)).length, 1, bff.logs.join("\n"));
+    assert.deepEqual(warnings(bff.logs), [
+      {
+        message: "THUNDER_PUBLIC_LAUNCH=1: Thunder launches are protected by the Origin header only",
+        detail: "Any program can send an allowed Origin; set THUNDER_TICKET_SECRET so the host site vouches for each launch.",
+      },
+    ]);
+    assert.deepEqual(warnings(thunderBff({ THUNDER_PUBLIC_LAUNCH: "1" }).logs), [], "the sandbox's own launches are origin-only anyway");
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] }, null)).status, 403);
     assert.equal((await bff.launch({ method: "stats", ids: ["1"] })).status, 200);
     assert.equal(bff.thunder.stats.tokenRequests, 1);
@@ -368,6 +382,13 @@ describe("Thunder outside sandbox mode", () => {
     assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET }).logs), 1);
     assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET, BFF_CACHE_URL: "redis://cache.internal:6379" }).logs), 0);
     assert.equal(warned(liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }).logs), 0);
+    assert.deepEqual(warnings(liveBff({ THUNDER_TICKET_SECRET: SECRET }).logs), [
+      {
+        message: "THUNDER_TICKET_SECRET without BFF_CACHE_URL: each instance keeps its own list of used tickets",
+        detail: "With several instances a ticket can launch once per instance; set BFF_CACHE_URL so they share one list.",
+      },
+    ]);
+    assert.deepEqual(warnings(thunderBff({ THUNDER_TICKET_SECRET: SECRET }).logs), [], "sandbox mode runs one instance");
   });
 
   it("launches once when one ticket arrives several times at once", async () => {

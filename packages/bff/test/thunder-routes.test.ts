@@ -377,6 +377,35 @@ describe("Thunder outside sandbox mode", () => {
     assert.match(Problem.parse(await replayed.json()).detail ?? "", /already used/);
     assert.equal(b.thunder.stats.tokenRequests, 0);
   });
+  it("keeps launch budgets and used tickets per Thunder account in a store shared with other deployments", async () => {
+    const counters = new MemoryCounterStore();
+    const keys = new Set<string>();
+    const recording: CounterStore = {
+      increment: (key, ttlMs, by) => {
+        keys.add(key);
+        return counters.increment(key, ttlMs, by);
+      },
+      read: (list) => counters.read(list),
+    };
+    const shared = { cache: new MemoryStore(), counters: recording };
+    const env = { THUNDER_TICKET_SECRET: SECRET, THUNDER_LAUNCHES_PER_MINUTE: "1" };
+    const ours = liveBff(env, shared);
+    const theirs = liveBff({ ...env, THUNDER_USERNAME: "coach@other.example" }, shared);
+    const once = await ticket({ exp: inMinutes(5) });
+    assert.equal((await ours.launch({ method: "stats", ids: ["1"], ticket: once })).status, 200);
+    const elsewhere = await theirs.launch({ method: "stats", ids: ["1"], ticket: once });
+    assert.notEqual(elsewhere.status, 429, "another account's launch budget is its own");
+    assert.notEqual(elsewhere.status, 401, "and so is its list of used tickets");
+    const ownKeys = [...keys].filter((key) => key.includes("thunder:ticket:") || key.includes("launch"));
+    assert.ok(ownKeys.length >= 2, [...keys].join("\n"));
+    const prefixes = [`thunder:${encodeURIComponent(THUNDER_SANDBOX.username)}|`, `thunder:${encodeURIComponent("coach@other.example")}|`];
+    for (const key of ownKeys)
+      assert.ok(
+        prefixes.some((prefix) => key.startsWith(prefix)),
+        key,
+      );
+  });
+
   it("warns at start that without BFF_CACHE_URL each instance has its own list of used tickets", () => {
     const warned = (logs: string[]) => logs.filter((l) => /"level":"warn".*without BFF_CACHE_URL/.test(l)).length;
     assert.equal(warned(liveBff({ THUNDER_TICKET_SECRET: SECRET }).logs), 1);

@@ -404,6 +404,11 @@ describe("Thunder outside sandbox mode", () => {
         prefixes.some((prefix) => key.startsWith(prefix)),
         key,
       );
+    for (const prefix of prefixes)
+      assert.ok(
+        ownKeys.some((key) => key.startsWith(`${prefix}rate:launch:`)),
+        `a launch budget under ${prefix}: ${ownKeys.join(", ")}`,
+      );
   });
 
   it("warns at start that without BFF_CACHE_URL each instance has its own list of used tickets", () => {

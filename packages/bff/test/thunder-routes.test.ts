@@ -921,6 +921,11 @@ describe("Thunder's settings, as an operator writes them", () => {
     assert.equal(loadConfig({ ...base, THUNDER_VENDOR_GUID: guid.toUpperCase() }).thunder?.vendorGuid, guid.toUpperCase());
   });
 
+  it("names a THUNDER_SSO_URL that is no http(s) URL", () => {
+    for (const value of ["ftp://sso.example/RESTSSOServices.svc", "tcssoservices.xosdigital.com"])
+      assert.deepEqual(problemsOf({ ...base, THUNDER_SSO_URL: value }), ["THUNDER_SSO_URL must be an http(s) URL"], value);
+  });
+
   it("takes a ticket secret of 32 characters or more", () => {
     const tickets = { ...base, THUNDER_PUBLIC_LAUNCH: "0" };
     assert.deepEqual(problemsOf({ ...tickets, THUNDER_TICKET_SECRET: "s".repeat(31) }), [

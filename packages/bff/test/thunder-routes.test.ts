@@ -870,7 +870,7 @@ describe("a launch ticket's times, to the second, on the app's clock", () => {
 });
 
 describe("what an operator's /metrics shows of Thunder", () => {
-  it("counts each launch's new token and the SSO calls by operation: token, and save-url in hub-pro mode", async () => {
+  it("counts each launch's new token and the SSO calls by operation (token, and save-url in hub-pro mode), and shows Thunder up", async () => {
     const TOKEN = "metrics-token-for-thunder-tests-0123";
     const bff = liveBff(
       {
@@ -884,8 +884,11 @@ describe("what an operator's /metrics shows of Thunder", () => {
     );
     for (let i = 0; i < 2; i++) assert.equal((await bff.launch({ method: "plays", ids: [PLAY] })).status, 200);
     const text = await (await bff.get("/metrics", { headers: { authorization: `Bearer ${TOKEN}` } })).text();
-    const lines = text.split("\n").filter((line) => /^embedkit_(token_requests|upstream_calls)_total\{.*Thunder/.test(line));
+    const lines = text
+      .split("\n")
+      .filter((line) => /^embedkit_(token_requests_total|upstream_calls_total|provider_up)\{.*Thunder/.test(line));
     assert.deepEqual(lines.sort(), [
+      'embedkit_provider_up{provider="Thunder"} 1',
       'embedkit_token_requests_total{provider="Thunder",kind="new"} 2',
       'embedkit_upstream_calls_total{provider="Thunder",operation="save-url",outcome="ok"} 2',
       'embedkit_upstream_calls_total{provider="Thunder",operation="token",outcome="ok"} 2',

@@ -160,6 +160,21 @@ describe("POST /v1/thunder/launch", () => {
     assert.equal((await underAnotherName(guessed.app)).status, 200);
   });
 
+  it("trusts the BFF's own origin only from PUBLIC_URL or, in sandbox mode, a guessed one; a public URL that is no URL names none", async () => {
+    // Sandbox mode without PUBLIC_URL: the demo page's origin (the guessed URL) may launch, whichever host the request came to.
+    const guessed = thunderBff({}, { publicUrlGuessed: true });
+    const fromDemo = await guessed.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: new URL(PUBLIC_URL).origin },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    assert.equal(fromDemo.status, 200, await fromDemo.clone().text());
+    // An app built in code with a public URL that is no URL: ALLOWED_ORIGINS alone decide.
+    const unnamed = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }, undefined, { publicUrl: "" });
+    assert.equal((await unnamed.launch({ method: "stats", ids: ["1"] })).status, 200);
+    assert.equal((await unnamed.launch({ method: "stats", ids: ["1"] }, "https://bff.example")).status, 403);
+  });
+
   it("rate limits launches per client", async () => {
     const bff = thunderBff({ THUNDER_LAUNCHES_PER_MINUTE: "2" });
     const statuses = [];

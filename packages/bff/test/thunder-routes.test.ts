@@ -986,3 +986,29 @@ describe("Thunder's settings, as an operator writes them", () => {
     );
   });
 });
+
+describe("POST /v1/thunder/launch as /openapi.json documents it", () => {
+  it("names what it does, the JSON body it takes, and every answer an integrator may get", async () => {
+    const bff = thunderBff();
+    const spec = (await (await bff.get("/openapi.json")).json()) as {
+      paths: Record<
+        string,
+        Record<string, { summary: string; requestBody: { required: boolean }; responses: Record<string, { description: string }> }>
+      >;
+    };
+    const launch = spec.paths["/v1/thunder/launch"]?.post;
+    assert.ok(launch, "POST /v1/thunder/launch is documented");
+    assert.equal(launch.summary, "A Thunder launch URL for plays, edits, GSIS, STATS or MessageXML ids");
+    assert.equal(launch.requestBody.required, true);
+    assert.deepEqual(Object.fromEntries(Object.entries(launch.responses).map(([status, { description }]) => [status, description])), {
+      200: "The URL to open",
+      400: "Invalid method, ids, league or angles",
+      401: "Missing, expired, forged or already used ticket",
+      403: "Origin missing or not allowed, or ids outside the ticket",
+      429: "Too many launches",
+      502: "Thunder refused the credentials or failed",
+      503: "Thunder unavailable",
+      504: "Thunder timed out",
+    });
+  });
+});

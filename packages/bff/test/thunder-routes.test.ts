@@ -361,6 +361,7 @@ describe("Thunder outside sandbox mode", () => {
     assert.throws(hubPro("http://localhost:8080@hub.example/{guid}"), refused, "not local Thunder");
     assert.throws(hubPro("javascript:alert(1)//{guid}"), refused);
     assert.throws(hubPro("https://hub.example/launch/{guid} now"), refused, "no whitespace, which a URL would quietly encode");
+    assert.throws(hubPro("http://localhost:8080{guid}/"), refused, "a GUID in the port makes no URL");
     assert.equal(
       loadConfig({ ...base, THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "HTTPS://Hub.example/{guid}" }).thunder?.launchMode,
       "hub-pro",

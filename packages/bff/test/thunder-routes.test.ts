@@ -169,6 +169,12 @@ describe("POST /v1/thunder/launch", () => {
       body: JSON.stringify({ method: "stats", ids: ["1"] }),
     });
     assert.equal(fromDemo.status, 200, await fromDemo.clone().text());
+    const foreign = await guessed.app.request("http://127.0.0.1:8787/v1/thunder/launch", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: "https://evil.example" },
+      body: JSON.stringify({ method: "stats", ids: ["1"] }),
+    });
+    assert.equal(foreign.status, 403, "another site's page, whichever host the request came to");
     // An app built in code with a public URL that is no URL: ALLOWED_ORIGINS alone decide.
     const unnamed = liveBff({ THUNDER_PUBLIC_LAUNCH: "1" }, undefined, { publicUrl: "" });
     assert.equal((await unnamed.launch({ method: "stats", ids: ["1"] })).status, 200);

@@ -740,7 +740,7 @@ describe("how the BFF reads Thunder's SSO answers", () => {
       const request = new Request(input, init);
       const operation = new URL(request.url).pathname.split("/").at(-1) ?? "";
       calls.push(operation);
-      const real = () => simulator.app.fetch(request);
+      const real = async () => simulator.app.fetch(request);
       return operation === "GenerateTokenWithDuration" ? tokenAnswer(calls.length, real, request.clone()) : real();
     };
     const bff = liveBff({ THUNDER_PUBLIC_LAUNCH: "1", ...env }, undefined, { fetch });

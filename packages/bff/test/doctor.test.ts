@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSandbox, type SimulatedSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX, THUNDER_SANDBOX } from "@embedkit/sandbox";
+import {
+  createSandbox,
+  type SimulatedSandbox,
+  THRON_SANDBOX,
+  THROUGHLINE_SANDBOX,
+  THUNDER_SANDBOX,
+  verifyLaunchUrl,
+} from "@embedkit/sandbox";
 import { secretsOf } from "../src/config.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import type { Step } from "../src/providers/checkup.ts";
@@ -146,7 +153,8 @@ describe("pnpm doctor", () => {
       { ...config, thunder },
       { fetch: async (input, init) => simulator.app.fetch(new Request(input, init)), write: () => {}, secrets: [] },
     );
-    assert.equal(stepNamed(steps, "Thunder", /Hub Pro save/).status, "ok");
+    const save = stepNamed(steps, "Thunder", /Hub Pro save/);
+    assert.deepEqual([save.status, save.detail], ["ok", "saved a test launch URL; browsers get https://[hub/{guid} lookups"]);
   });
 
   it("names the folder and the user when the user has no rights on the gallery's folder", async () => {
@@ -212,5 +220,185 @@ describe("pnpm doctor", () => {
     assert.equal(token.status, "fail");
     assert.match(token.cause ?? "", /Thunder's SSO service is failing or unavailable \(status 503\)/);
     assert.doesNotMatch(token.cause ?? "", /PASSWORD/);
+  });
+});
+
+/**
+ * `pnpm doctor` with only Thunder configured (origin-only launches unless `env` says), its SSO
+ * service the simulator, and an operation's answer replaced where `answers` names it.
+ */
+async function thunderDoctor(env: Record<string, string> = {}, answers: Record<string, () => Response | Promise<Response>> = {}) {
+  const simulator = createSandbox({ baseUrl: SIMULATOR });
+  const config = loadConfig({
+    THUNDER_USERNAME: THUNDER_SANDBOX.username,
+    THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+    THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+    THUNDER_SSO_URL: simulator.urls.thunder,
+    THUNDER_PUBLIC_LAUNCH: "1",
+    ...env,
+  });
+  const saved: string[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const operation = new URL(request.url).pathname.split("/").at(-1) ?? "";
+    if (operation === "SaveUserUrlByGuid") saved.push(((await request.clone().json()) as { url: string }).url);
+    const replaced = answers[operation];
+    return replaced ? replaced() : simulator.app.fetch(request);
+  };
+  const { ok, steps } = await runDoctor(config, { fetch, write: () => {}, secrets: [] });
+  const thunder = steps.filter((s) => s.provider === "Thunder").map(({ provider, ...step }) => step);
+  return { ok, thunder, simulator, saved };
+}
+
+const HUB_PRO = { THUNDER_LAUNCH_MODE: "hub-pro", THUNDER_HUB_PRO_LOOKUP_URL: "https://hub.thunder.example/launch/{guid}" };
+const TOKEN_STEP = "token (GenerateTokenWithDuration)";
+const SAVE_STEP = "Hub Pro save (SaveUserUrlByGuid)";
+const ORIGIN_ONLY = {
+  name: "launch protection",
+  status: "warn",
+  detail: "origin only (THUNDER_PUBLIC_LAUNCH=1): any program that sends an allowed Origin can launch",
+  fix: "Set THUNDER_TICKET_SECRET and have the host site sign a ticket per launch.",
+};
+
+describe("pnpm doctor, Thunder", () => {
+  it("reports the token's minutes, skips Hub Pro in direct mode, and warns of origin-only or sandbox launches", async () => {
+    const { ok, thunder, simulator } = await thunderDoctor({ THUNDER_TOKEN_MINUTES: "7" });
+    assert.equal(ok, true);
+    assert.deepEqual(thunder, [
+      { name: TOKEN_STEP, status: "ok", detail: "a 7-minute token for each launch" },
+      { name: "Hub Pro save", status: "skip", detail: "THUNDER_LAUNCH_MODE is direct" },
+      ORIGIN_ONLY,
+    ]);
+    assert.deepEqual(simulator.thunder.stats.durations, [7]);
+    const tickets = await thunderDoctor({ THUNDER_PUBLIC_LAUNCH: "0", THUNDER_TICKET_SECRET: "doctor-test-ticket-secret-0123456789" });
+    assert.deepEqual(tickets.thunder.at(-1), {
+      name: "launch protection",
+      status: "ok",
+      detail: "host-signed one-time tickets (THUNDER_TICKET_SECRET)",
+    });
+    const { steps } = await sandboxDoctor();
+    assert.deepEqual(
+      steps.filter((s) => s.provider === "Thunder" && s.name === "launch protection").map((s) => [s.status, s.detail]),
+      [["warn", "sandbox mode: origin only"]],
+    );
+  });
+
+  it("names what Thunder's token answer says, and checks nothing after a failed token", async () => {
+    const cases: [() => Response | Promise<Response>, Record<string, string>][] = [
+      [
+        () => Response.json({ Message: "An error has occurred." }, { status: 500 }),
+        {
+          detail: "refused (status 500)",
+          cause:
+            "Thunder refused THUNDER_USERNAME / THUNDER_PASSWORD, or THUNDER_VENDOR_GUID is not enabled for that user, or Thunder itself failed (it answers all three with a 500 and a Message).",
+          fix: "Sign in to Thunder Cloud with that user to check the password; ask Thunder support to enable your vendor GUID for the user and its database.",
+        },
+      ],
+      [
+        () => new Response("Service Unavailable", { status: 503 }),
+        {
+          detail: "status 503",
+          cause: "Thunder's SSO service is failing or unavailable (status 503)",
+          fix: "Try again in a few minutes; if it lasts, ask the vendor.",
+        },
+      ],
+      [
+        () => Promise.reject(new TypeError("fetch failed")),
+        {
+          detail: "could not connect",
+          cause: "Thunder's SSO service could not be reached (could not connect)",
+          fix: "Check THUNDER_SSO_URL and that this machine may reach it (DNS, firewall, proxy).",
+        },
+      ],
+      [
+        () => Response.json({ Message: "durationInMins must be a whole number" }, { status: 400 }),
+        {
+          detail: "request refused (status 400)",
+          cause: "Thunder did not accept the vendor GUID or the duration.",
+          fix: "THUNDER_VENDOR_GUID must be the GUID assigned to your integration; THUNDER_TOKEN_MINUTES 1–1440.",
+        },
+      ],
+    ];
+    for (const [answer, expected] of cases) {
+      const { ok, thunder } = await thunderDoctor(HUB_PRO, { GenerateTokenWithDuration: answer });
+      assert.equal(ok, false);
+      assert.deepEqual(thunder, [{ name: TOKEN_STEP, status: "fail", ...expected }]);
+    }
+  });
+
+  it("saves a test launch URL that opens nothing in Hub Pro mode, and names the lookup host", async () => {
+    const { ok, thunder, simulator, saved } = await thunderDoctor(HUB_PRO);
+    assert.equal(ok, true);
+    assert.deepEqual(thunder[1], {
+      name: SAVE_STEP,
+      status: "ok",
+      detail: "saved a test launch URL; browsers get hub.thunder.example lookups",
+    });
+    const [url] = saved;
+    const launch = verifyLaunchUrl(url ?? "", simulator.thunder);
+    assert.deepEqual([launch.method, launch.payload, launch.tokenState], ["plays", "00000000-0000-0000-0000-000000000000", "ok"]);
+    const perGuid = await thunderDoctor({ ...HUB_PRO, THUNDER_HUB_PRO_LOOKUP_URL: "https://{guid}.hub.thunder.example/launch" });
+    assert.equal(perGuid.thunder[1]?.detail, "saved a test launch URL; browsers get guid.hub.thunder.example lookups");
+  });
+
+  it("names why Hub Pro could not save, and still reports the launch protection", async () => {
+    const notSaved = {
+      cause: "The Thunder user may not save launch URLs for Hub Pro, or this account has no Hub Pro.",
+      fix: "Ask Thunder support to enable SaveUserUrlByGuid (Hub Pro) for the user, or set THUNDER_LAUNCH_MODE=direct.",
+    };
+    const cases: [() => Response | Promise<Response>, Record<string, string>][] = [
+      [() => Response.json({ Message: "An error has occurred." }, { status: 500 }), { detail: "not saved (status 500)", ...notSaved }],
+      [
+        () => Response.json({ Message: "url must be a Thunder launch URL." }, { status: 400 }),
+        { detail: "not saved (status 400)", ...notSaved },
+      ],
+      [() => new Response("Error", { status: 200 }), { detail: "not saved (status 200)", ...notSaved }],
+      [() => new Response("abcdef-0123456789", { status: 201 }), { detail: "not saved (status 201)", ...notSaved }],
+      [
+        () => new Response("Bad Gateway", { status: 502 }),
+        {
+          detail: "status 502",
+          cause: "Thunder's SSO service is failing or unavailable (status 502)",
+          fix: "Try again in a few minutes; if it lasts, ask the vendor.",
+        },
+      ],
+      [
+        () => Promise.reject(new TypeError("fetch failed")),
+        {
+          detail: "could not connect",
+          cause: "Thunder's SSO service could not be reached (could not connect)",
+          fix: "Check THUNDER_SSO_URL and that this machine may reach it (DNS, firewall, proxy).",
+        },
+      ],
+    ];
+    for (const [answer, expected] of cases) {
+      const { ok, thunder } = await thunderDoctor(HUB_PRO, { SaveUserUrlByGuid: answer });
+      assert.equal(ok, false);
+      assert.deepEqual(
+        thunder.map((step) => step.name),
+        [TOKEN_STEP, SAVE_STEP, "launch protection"],
+      );
+      assert.deepEqual(thunder[1], { name: SAVE_STEP, status: "fail", ...expected });
+      assert.deepEqual(thunder[2], ORIGIN_ONLY);
+    }
+  });
+
+  it("names a token answer without a token: THUNDER_SSO_URL is not Thunder's SSO service", async () => {
+    for (const [answer, detail] of [
+      [new Response("Error", { status: 200 }), "no token in the answer (status 200)"],
+      [new Response("ABCDEF0123456789", { status: 201 }), "no token in the answer (status 201)"],
+      [new Response("<html>Not Found</html>", { status: 404 }), "no token in the answer (status 404)"],
+    ] as const) {
+      const { thunder } = await thunderDoctor({}, { GenerateTokenWithDuration: () => answer });
+      assert.deepEqual(thunder, [
+        {
+          name: TOKEN_STEP,
+          status: "fail",
+          detail,
+          cause: "THUNDER_SSO_URL does not point at Thunder's RESTSSOServices.svc.",
+          fix: "Unset THUNDER_SSO_URL to use https://tcssoservices.xosdigital.com/sso/RESTSSOServices.svc, or correct it.",
+        },
+      ]);
+    }
   });
 });

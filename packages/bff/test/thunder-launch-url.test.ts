@@ -110,9 +110,39 @@ describe("Thunder launch URLs", () => {
       "ABC123DEF",
     );
     assert.equal(parseWcfString("ABC123DEF\n"), "ABC123DEF");
+    // Well-formed XML variants: no namespace, more space before it or before `>`, a prolog on the same line or blank lines after it.
+    assert.equal(parseWcfString("<string>ABC123DEF</string>"), "ABC123DEF");
+    assert.equal(parseWcfString("<string>\n  ABC123DEF\n</string>"), "ABC123DEF");
+    assert.equal(parseWcfString('<string  xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(parseWcfString('<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/" >ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(parseWcfString('<?xml version="1.0"?><string>ABC123DEF</string>'), "ABC123DEF");
+    assert.equal(parseWcfString('<?xml version="1.0"?>\r\n\r\n<string>ABC123DEF</string>'), "ABC123DEF");
     assert.equal(parseWcfString('{"Message":"An error has occurred."}'), null);
     assert.equal(parseWcfString("<html>error</html>"), null);
     assert.equal(parseWcfString('<string xmlns="x">bad token</string>'), null);
+  });
+
+  it("takes plain text for a token only when the whole answer is one (8 or more token characters), never an error sentence", () => {
+    assert.equal(parseWcfString("ABCD1234"), "ABCD1234");
+    assert.equal(parseWcfString("aZ09_.~+/=-x"), "aZ09_.~+/=-x");
+    for (const answer of ["Invalid", "An error has occurred", "Unauthorized request", "Forbidden: vendor not enabled"])
+      assert.equal(parseWcfString(answer), null, answer);
+  });
+
+  it("reads JSON answers trimmed, skipping Result fields that are no string, and an empty result as none", () => {
+    assert.equal(parseWcfString('" ABC123DEF "'), "ABC123DEF");
+    assert.equal(parseWcfString('{"GenerateTokenWithDurationResult":" ABC123DEF\\n"}'), "ABC123DEF");
+    assert.equal(parseWcfString('{"StatusResult":0,"GenerateTokenWithDurationResult":"ABC123DEF"}'), "ABC123DEF");
+    for (const empty of ['"  "', '{"GenerateTokenWithDurationResult":"  "}', '{"GenerateTokenWithDurationResult":null}', "12345678"])
+      assert.equal(parseWcfString(empty), null, empty);
+    assert.equal(parseWcfString('Error<?xml version="1.0"?>ABC123DEF'), null, "only a leading XML prolog is dropped");
+  });
+
+  it("takes WCF XML only when the whole answer is the string element, not an error page that quotes one", () => {
+    const quoted = '<string xmlns="http://schemas.microsoft.com/2003/10/Serialization/">ABC123DEF</string>';
+    assert.equal(parseWcfString(`<html><body>Request failed; last answer:${quoted}`), null);
+    assert.equal(parseWcfString(`Error ${quoted}`), null);
+    assert.equal(parseWcfString(`${quoted}<Fault>the session ended before the token was kept</Fault>`), null);
   });
 
   it("puts the Hub Pro GUID into the lookup template, encoded", () => {

@@ -44,7 +44,9 @@ export async function checkThunder(config: ThunderConfig, probe: Probe, report: 
     );
   report.ok(step, `a ${config.tokenMinutes}-minute token for each launch`);
 
-  if (config.launchMode === "hub-pro" && config.hubProLookupUrl) {
+  // Stryker disable next-line ConditionalExpression: config.ts sets a lookup URL only in hub-pro mode, so taking every mode for hub-pro changes nothing
+  const hubPro = config.launchMode === "hub-pro";
+  if (hubPro && config.hubProLookupUrl) {
     const url = buildLaunchUrl({ target: config.target, method: "plays", ids: [NO_PLAY], token, vendor: config.vendorGuid });
     const saved = await call("SaveUserUrlByGuid", { url });
     const guid = saved.status === 200 ? parseWcfString(saved.text) : null;

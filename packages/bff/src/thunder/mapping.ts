@@ -38,6 +38,7 @@ export function escapeXml(value: string): string {
 function gsisPayload(ids: readonly string[]): string {
   const games = new Map<string, string[]>();
   for (const id of ids) {
+    // Stryker disable next-line StringLiteral,ArrayDeclaration: ids are validated against GSIS_ID first, so the match and its two groups always exist
     const [, game = "", play = "", team] = GSIS_ID.exec(id) ?? [];
     games.set(game, [...(games.get(game) ?? []), team ? `${play}:${team.toUpperCase()}` : play]);
   }
@@ -57,6 +58,7 @@ const ANGLE_ATTRIBUTES: Record<ThunderAngle, string> = {
 /** `<Play PlayId='GUID'/>` for XOS plays; `<Play Gamekey='57511' PlayId='763' ScoutedTeam='MIA'/>` for GSIS and PFF. */
 function messagePlay(method: MessageMethod, id: string): string {
   if (method === "xos-message") return `<Play PlayId='${escapeXml(id)}'/>`;
+  // Stryker disable next-line StringLiteral,ArrayDeclaration: ids are validated against GSIS_ID first, so the match and its two groups always exist
   const [, game = "", play = "", team] = GSIS_ID.exec(id) ?? [];
   const scouted = team ? ` ScoutedTeam='${escapeXml(team.toUpperCase())}'` : "";
   return `<Play Gamekey='${escapeXml(game)}' PlayId='${escapeXml(play)}'${scouted}/>`;

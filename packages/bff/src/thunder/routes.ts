@@ -101,8 +101,9 @@ export function thunderRoutes({
       expiresAt = minted.expiresAt;
       url = buildLaunchUrl({ target: config.target, method, ids, token: minted.token, vendor: config.vendorGuid, league, angles });
       // Hub Pro takes no direct launch URL: Thunder keeps it, and the browser gets a lookup URL without the token.
-      if (config.launchMode === "hub-pro" && config.hubProLookupUrl)
-        url = hubProLookupUrl(config.hubProLookupUrl, await client.saveUrl(url));
+      // Stryker disable next-line ConditionalExpression: config.ts sets a lookup URL only in hub-pro mode, so taking every mode for hub-pro changes nothing
+      const hubPro = config.launchMode === "hub-pro";
+      if (hubPro && config.hubProLookupUrl) url = hubProLookupUrl(config.hubProLookupUrl, await client.saveUrl(url));
     } catch (error) {
       // Thunder failed, so the ticket launched nothing: the user may try again with it.
       await claimed?.release();

@@ -172,13 +172,14 @@ describe("response headers", () => {
     const trace: MiddlewareHandler = async (c, next) => {
       c.header("x-trace", "edge");
       c.header("x-trace", "app", { append: true });
+      c.header("x-trace", "cdn", { append: true });
       await next();
     };
     const bff = sandboxBff({}, { middleware: [trace], staticFiles: bundle() });
     await bff.get(`${ASSETS}?limit=24`);
     // The sandbox is a mounted app, whose answers Hono does not build.
     for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"])
-      assert.equal((await bff.get(path)).headers.get("x-trace"), "edge, app", path);
+      assert.equal((await bff.get(path)).headers.get("x-trace"), "edge, app, cdn", path);
   });
 
   it("carries what a middleware set last: a cookie set again replaces the first, a header removed after an append is gone", async () => {

@@ -27,7 +27,7 @@ declare module "hono" {
   interface ContextVariableMap {
     responseHeaders: Record<string, string> | undefined;
     /**
-     * Headers the record cannot hold (appended, Set-Cookie), as [name, value] in the order set:
+     * Values appended to a header (a second cookie too), which the record cannot hold, in order:
      * respond() lets Hono build its answer, and an answer Hono did not build gets them added.
      */
     headersOnlyHonoHolds: [name: string, value: string][] | undefined;
@@ -95,13 +95,14 @@ function recordingHeader(this: Context, name: string, value?: string, options?: 
   if (!record || this.finalized) return;
   const key = name.toLowerCase();
   let held = this.get("headersOnlyHonoHolds");
-  // Hono replaces every value of a header set without append (a cookie too), or unset.
+  // Hono replaces every value of a header set without append (a cookie too), or unset; the
+  // record holds one value of each, a cookie too, and what is appended to it is held apart.
   if (held && !options?.append) held = held.filter(([heldName]) => heldName !== key);
-  if (value !== undefined && (options?.append || key === "set-cookie")) {
+  if (value !== undefined && options?.append) {
     this.set("headersOnlyHonoHolds", [...(held ?? []), [key, value]]);
     return;
   }
-  if (held) this.set("headersOnlyHonoHolds", held);
+  this.set("headersOnlyHonoHolds", held);
   if (value === undefined) delete record[key];
   else record[key] = value;
 }
@@ -114,7 +115,6 @@ function addMissing(c: Context, record: Record<string, string>): void {
   const missing: [name: string, value: string][] = [];
   for (const name in record) if (!c.res.headers.has(name)) missing.push([name, record[name] as string]);
   for (const entry of c.get("headersOnlyHonoHolds") ?? []) if (!c.res.headers.has(entry[0])) missing.push(entry);
-  if (missing.length === 0) return;
   const add = () => {
     for (const [name, value] of missing) c.res.headers.append(name, value);
   };

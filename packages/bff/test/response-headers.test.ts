@@ -173,13 +173,18 @@ describe("response headers", () => {
       c.header("x-trace", "edge");
       c.header("x-trace", "app", { append: true });
       c.header("x-trace", "cdn", { append: true });
+      // Setting another header afterwards leaves what was appended to this one.
+      c.header("x-region", "eu");
       await next();
     };
     const bff = sandboxBff({}, { middleware: [trace], staticFiles: bundle() });
     await bff.get(`${ASSETS}?limit=24`);
     // The sandbox is a mounted app, whose answers Hono does not build.
-    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"])
-      assert.equal((await bff.get(path)).headers.get("x-trace"), "edge, app, cdn", path);
+    for (const path of [`${ASSETS}?limit=24`, "/components.js", "/health", "/_sandbox/_admin/state"]) {
+      const response = await bff.get(path);
+      assert.equal(response.headers.get("x-trace"), "edge, app, cdn", path);
+      assert.equal(response.headers.get("x-region"), "eu", path);
+    }
   });
 
   it("carries what a middleware set last: a cookie set again replaces the first, a header removed after an append is gone", async () => {

@@ -4,7 +4,8 @@ import { describe, it } from "node:test";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
-import { acceptedEncoding } from "../src/http/encoding.ts";
+import { acceptedEncoding, MIN_COMPRESSIBLE_BYTES } from "../src/http/encoding.ts";
+import { RenderMemo } from "../src/http/render-memo.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
@@ -113,6 +114,16 @@ describe("compression", () => {
     for (let i = 0; i < 8_000; i++) acceptedEncoding(`gzip;q=0, x-${i}-${"y".repeat(16_000)}`, ["br", "gzip"]);
     const keptMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
     assert.ok(keptMb < 64, `${Math.round(keptMb)} MB kept`);
+  });
+
+  it("a memoised page is gzipped from the threshold up, the bundle's rule: 1,024 bytes are, 1,023 are not", async () => {
+    const memo = new RenderMemo<object>();
+    // JSON.stringify of a string adds its two quotes.
+    const sized = (bytes: number) => () => "x".repeat(bytes - 2);
+    const at = await memo.gzip({}, "en", sized(MIN_COMPRESSIBLE_BYTES));
+    assert.ok(at, "a page at the threshold is compressed");
+    assert.equal(gunzipSync(at).toString(), JSON.stringify("x".repeat(MIN_COMPRESSIBLE_BYTES - 2)));
+    assert.equal(await memo.gzip({}, "en", sized(MIN_COMPRESSIBLE_BYTES - 1)), null, "a page under it is sent as is");
   });
 
   it("other JSON answers are compressed on the way out", async () => {

@@ -9,7 +9,7 @@ import type { Filter } from "@embedkit/contracts";
 import { nextIndex } from "../src/internal/roving-grid.ts";
 import { readQuery, writeQuery } from "../src/thron-filter-bar/url-state.ts";
 import { checkPreset } from "../src/thron-gallery/preset-check.ts";
-import { composeQuery, readPreset, VOCABULARY } from "../src/thron-gallery/query-preset.ts";
+import { composeQuery, handPickedIds, readPreset, VOCABULARY } from "../src/thron-gallery/query-preset.ts";
 
 /** An element's attributes, as readPreset reads them (getAttribute and the attributes list). */
 function element(attributes: Record<string, string>): Element {
@@ -35,6 +35,13 @@ describe("a gallery's preset", () => {
       rejected: { types: ["film"] },
     });
     assert.deepEqual(readPreset(element({ sort: "random" })), { types: [], q: "", filters: {}, rejected: { types: [], sort: "random" } });
+    assert.deepEqual(readPreset(element({})), { types: [], q: "", filters: {}, rejected: { types: [] } }, "no preset, nothing rejected");
+  });
+
+  it("reads a hand-picked list split on commas or spaces; none at all means the whole gallery", () => {
+    assert.deepEqual(handPickedIds(" a1, b2  c3,,d4 "), ["a1", "b2", "c3", "d4"]);
+    assert.deepEqual(handPickedIds("x-1"), ["x-1"]);
+    for (const empty of ["", " , ", null, undefined]) assert.equal(handPickedIds(empty), null, String(empty));
   });
 
   it("lets a filter bar narrow inside the preset, never outside it", () => {
@@ -55,7 +62,7 @@ describe("a gallery's preset", () => {
     assert.deepEqual(composeQuery(readPreset(element({})), {}), {});
   });
 
-  it("matches filter keys without regard to case, and reports what the gallery does not offer", () => {
+  it("matches filter keys without regard to case, and tells the editor what the gallery does not offer and what it does", () => {
     const offered: Filter[] = [
       {
         key: "Topic",
@@ -66,18 +73,38 @@ describe("a gallery's preset", () => {
           { value: "city", label: "City" },
         ],
       },
+      { key: "Mood", label: "Mood", multiple: false, options: [{ value: "calm", label: "Calm" }] },
     ];
     const warnings: string[] = [];
-    const warn = (attribute: string, value: string) => warnings.push(`${attribute}=${value}`);
-    const preset = readPreset(element({ type: "film", sort: "random", "filter-topic": "food,space", "filter-mood": "calm" }));
+    const warn = (attribute: string, value: string, expected: string) => warnings.push(`${attribute}="${value}": expected ${expected}`);
+    const preset = readPreset(
+      element({ type: "film,Clip", sort: "random", "filter-topic": "food,space", "filter-season": "summer,winter" }),
+    );
     const checked = checkPreset(preset, offered, warn, VOCABULARY);
     assert.deepEqual(checked.filters, { Topic: ["food"] });
-    assert.deepEqual(warnings, ["type=film", "sort=random", "filter-topic=space", "filter-mood=calm"]);
+    assert.deepEqual(warnings, [
+      'type="film": expected a comma list of image, video, audio, document',
+      'type="clip": expected a comma list of image, video, audio, document',
+      'sort="random": expected one of newest, oldest, title; showing newest first',
+      'filter-topic="space": expected values of Topic: food, city',
+      'filter-season="summer,winter": expected a filter this gallery has (it has no "season"): filter-Topic, filter-Mood',
+    ]);
     assert.deepEqual(
-      checkPreset(preset, null, () => {}, VOCABULARY).filters,
-      preset.filters,
-      "unchecked when the filters could not be read",
+      checkPreset(readPreset(element({ "filter-topic": "space" })), offered, () => {}, VOCABULARY).filters,
+      {},
+      "no value left",
     );
+  });
+
+  it("says a gallery without filters has none, and passes the filters on unchecked when they could not be read", () => {
+    const warnings: string[] = [];
+    const warn = (attribute: string, value: string, expected: string) => warnings.push(`${attribute}="${value}": expected ${expected}`);
+    assert.deepEqual(checkPreset(readPreset(element({ "filter-topic": "food" })), [], warn, VOCABULARY).filters, {});
+    assert.deepEqual(warnings, ['filter-topic="food": expected a filter this gallery has (it has no "topic"): none']);
+    warnings.length = 0;
+    const preset = readPreset(element({ type: "film", "filter-topic": "food,space" }));
+    assert.deepEqual(checkPreset(preset, null, warn, VOCABULARY), preset);
+    assert.deepEqual(warnings, ['type="film": expected a comma list of image, video, audio, document'], "the type is still checked");
   });
 });
 

@@ -303,3 +303,70 @@ describe("the JSON content type, as a whole", () => {
     }
   });
 });
+
+/** The public API's contracts at their edges: one past a limit is a 400 problem naming the field and saying what it takes. */
+const GALLERY = "/v1/thron/galleries/default";
+const HELPLINES = "/v1/throughline/helplines";
+const LOCALE = "must be a BCP 47 language tag such as en or it-IT";
+const GALLERY_NAME = "must be a gallery name (lower-case letters, digits, - and _)";
+const ids = (count: number) => Array.from({ length: count }, (_, i) => `id${i}`).join(",");
+const OUT_OF_RANGE: [path: string, field: string, message: string][] = [
+  ...["e", "engl", "1en", "en!", "en-A", "en-ABCDEFGHI", "en_US", "en-US-"].map((l): [string, string, string] => [
+    `${GALLERY}?locale=${l}`,
+    "locale",
+    LOCALE,
+  ]),
+  ["/v1/thron/galleries/Default", "gallery", GALLERY_NAME],
+  ["/v1/thron/galleries/-x", "gallery", GALLERY_NAME],
+  ["/v1/thron/galleries/x!", "gallery", GALLERY_NAME],
+  [`/v1/thron/galleries/${"a".repeat(65)}`, "gallery", GALLERY_NAME],
+  [`${ASSETS}/${"a".repeat(101)}`, "id", "must be an asset id"],
+  [`${ASSETS}/a.b`, "id", "must be an asset id"],
+  [`${ASSETS}?ids=,,`, "ids", "must name at least one asset id"],
+  [`${ASSETS}?ids=a1,b2,a1`, "ids", "must name each asset id once"],
+  [`${ASSETS}?ids=${ids(51)}`, "ids", "must name at most 50 asset ids"],
+  [`${ASSETS}?ids=a1,b.2`, "ids", "must be asset ids (letters, digits, - and _), comma separated"],
+  [`${ASSETS}?q=${"x".repeat(201)}`, "q", "Too big: expected string to have <=200 characters"],
+  [`${ASSETS}?limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${ASSETS}?limit=51`, "limit", "Too big: expected number to be <=50"],
+  [`${ASSETS}?cursor=${"x".repeat(4097)}`, "cursor", "Too big: expected string to have <=4096 characters"],
+  [`${HELPLINES}?country=USA`, "country", "must be an ISO 3166 country code such as US"],
+  [`${HELPLINES}?country=U1`, "country", "must be an ISO 3166 country code such as US"],
+  [`${HELPLINES}?country=US&limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${HELPLINES}?country=US&limit=51`, "limit", "Too big: expected number to be <=50"],
+  [`${HELPLINES}?country=US&topic=%20`, "topic", "Too small: expected string to have >=1 characters"],
+  [`${HELPLINES}?country=US&topic=${"x".repeat(101)}`, "topic", "Too big: expected string to have <=100 characters"],
+];
+/** The same contracts' last values in range: answered (404: a well-formed name of nothing there). */
+const IN_RANGE: [path: string, status: number][] = [
+  ...["en", "eng", "it-IT", "en-12345678-ab", "zh-Hant-TW"].map((l): [string, number] => [`${GALLERY}?locale=${l}`, 200]),
+  [`/v1/thron/galleries/${"a".repeat(64)}`, 404],
+  [`/v1/thron/galleries/0a_b-c`, 404],
+  [`${ASSETS}/${"A_z-9".repeat(20)}`, 404],
+  [`${ASSETS}?ids=${ids(50)}`, 200],
+  [`${ASSETS}?ids=${encodeURIComponent(" a1 b2,,c3 ")}`, 200],
+  [`${ASSETS}?q=${encodeURIComponent(`  ${"x".repeat(200)}  `)}`, 200],
+  [`${ASSETS}?limit=1`, 200],
+  [`${ASSETS}?limit=50`, 200],
+  [`${HELPLINES}?country=US&limit=1`, 200],
+  [`${HELPLINES}?country=US&limit=50`, 200],
+  [`${HELPLINES}?country=US&topic=${encodeURIComponent(` ${"x".repeat(100)} `)}`, 200],
+];
+
+describe("the public API's limits", () => {
+  it("refuses a value one past each limit with a 400 problem naming the field and what it takes; THRON is not asked", async () => {
+    const bff = sandboxBff();
+    for (const [path, field, message] of OUT_OF_RANGE) {
+      const response = await bff.get(path);
+      assert.equal(response.status, 400, path);
+      assert.equal(response.headers.get("content-type"), "application/problem+json", path);
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], path);
+    }
+    assert.equal(bff.thron.stats.searches, 0);
+  });
+
+  it("answers the last value inside each limit", async () => {
+    const bff = sandboxBff();
+    for (const [path, status] of IN_RANGE) assert.equal((await bff.get(path)).status, status, path);
+  });
+});

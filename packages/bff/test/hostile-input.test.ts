@@ -353,6 +353,27 @@ const IN_RANGE: [path: string, status: number][] = [
   [`${HELPLINES}?country=US&topic=${encodeURIComponent(` ${"x".repeat(100)} `)}`, 200],
 ];
 
+const EVENTS = "/v1/throughline/events";
+const LAUNCH = "/v1/thunder/launch";
+const event = { type: "display", helplineId: "h1", sessionId: "s1" };
+const launch = { method: "stats", ids: ["1"] };
+const GUID = "00000000-0000-0000-0000-000000000000";
+const ANGLES = ["sideline", "endzone", "scoreboard", "tv-broadcast", "no-media"];
+const BODIES_OUT_OF_RANGE: [path: string, body: object, field: string, message: string][] = [
+  [EVENTS, { ...event, type: "click" }, "contactMethod", "clicks need a contactMethod"],
+  [EVENTS, { ...event, type: "view" }, "type", 'Invalid option: expected one of "display"|"click"'],
+  [EVENTS, { ...event, helplineId: "" }, "helplineId", "Too small: expected string to have >=1 characters"],
+  [EVENTS, { ...event, helplineId: "h".repeat(101) }, "helplineId", "Too big: expected string to have <=100 characters"],
+  [EVENTS, { ...event, sessionId: "" }, "sessionId", "Too small: expected string to have >=1 characters"],
+  [EVENTS, { ...event, sessionId: "s".repeat(101) }, "sessionId", "Too big: expected string to have <=100 characters"],
+  [LAUNCH, { ...launch, ids: [] }, "ids", "Too small: expected array to have >=1 items"],
+  [LAUNCH, { ...launch, ids: [""] }, "ids[0]", "Too small: expected string to have >=1 characters"],
+  [LAUNCH, { ...launch, ids: ["1".repeat(65)] }, "ids[0]", "Too big: expected string to have <=64 characters"],
+  [LAUNCH, { ...launch, ids: Array.from({ length: 201 }, (_, i) => String(i)) }, "ids", "Too big: expected array to have <=200 items"],
+  [LAUNCH, { method: "xos-message", ids: [GUID], angles: [...ANGLES, "sideline"] }, "angles", "Too big: expected array to have <=5 items"],
+  [LAUNCH, { ...launch, ticket: "t".repeat(4097) }, "ticket", "Too big: expected string to have <=4096 characters"],
+];
+
 describe("the public API's limits", () => {
   it("refuses a value one past each limit with a 400 problem naming the field and what it takes; THRON is not asked", async () => {
     const bff = sandboxBff();
@@ -368,5 +389,23 @@ describe("the public API's limits", () => {
   it("answers the last value inside each limit", async () => {
     const bff = sandboxBff();
     for (const [path, status] of IN_RANGE) assert.equal((await bff.get(path)).status, status, path);
+  });
+
+  it("refuses a body one past each limit with a 400 problem naming the field; Thunder and ThroughLine are not asked", async () => {
+    const bff = sandboxBff();
+    const headers = { "content-type": "application/json", origin: PUBLIC_URL };
+    for (const [path, body, field, message] of BODIES_OUT_OF_RANGE) {
+      const response = await bff.get(path, { method: "POST", headers, body: JSON.stringify(body) });
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], JSON.stringify(body).slice(0, 200));
+    }
+    assert.equal(bff.sandbox.thunder.stats.tokenRequests, 0);
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0);
+    const longest = { ...event, helplineId: "h".repeat(100), sessionId: "s".repeat(100) };
+    assert.equal((await bff.get(EVENTS, { method: "POST", headers, body: JSON.stringify(longest) })).status, 202);
+    const most = { ...launch, ids: Array.from({ length: 200 }, (_, i) => String(i)) };
+    assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(most) })).status, 200);
+    const allAngles = { method: "xos-message", ids: [GUID], angles: ANGLES };
+    assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(allAngles) })).status, 200);
   });
 });

@@ -374,6 +374,70 @@ const BODIES_OUT_OF_RANGE: [path: string, body: object, field: string, message: 
   [LAUNCH, { ...launch, ticket: "t".repeat(4097) }, "ticket", "Too big: expected string to have <=4096 characters"],
 ];
 
+const RENDER = "/v1/render/";
+const ELEMENT_ID = "must be an id of letters, digits, - and _";
+const CLASSES = "must be class names of letters, digits, - and _";
+const AUTOPLAY = "must be empty or a number of seconds";
+const PREFIX = "must be empty or a prefix of letters, digits, - and _";
+const KEYS = "must be a comma list of filter keys";
+const presence = (name: string) => `Invalid option: expected one of ""|"${name}"|"true"`;
+const HELPLINES_TAG = "throughline-helplines?country=US";
+/** Attributes as an editor writes them on a tag, one past what the element takes. */
+const ATTRIBUTES_OUT_OF_RANGE: [query: string, field: string, message: string][] = [
+  [`${HELPLINES_TAG}&bff=ftp://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=httpsx://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=xhttp://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=https://x.example/${"a".repeat(2048)}`, "bff", "Too big: expected string to have <=2048 characters"],
+  [`${HELPLINES_TAG}&id=1a`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&id=a.b`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&id=${"a".repeat(65)}`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&class=a%3Bb`, "class", CLASSES],
+  [`${HELPLINES_TAG}&class=${"a".repeat(201)}`, "class", CLASSES],
+  [`${HELPLINES_TAG}&priority=yes`, "priority", presence("priority")],
+  [`${HELPLINES_TAG}&report-events=x`, "report-events", presence("report-events")],
+  [`${HELPLINES_TAG}&limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${HELPLINES_TAG}&limit=51`, "limit", "Too big: expected number to be <=50"],
+  ["thron-gallery?type=image,film", "type", 'Invalid option: expected one of "image"|"video"|"audio"|"document"'],
+  [`thron-gallery?type=${"image,".repeat(17)}`, "type", "Too big: expected string to have <=100 characters"],
+  ["thron-gallery?layout=list", "layout", 'Invalid option: expected one of "grid"|"carousel"|"viewer"'],
+  ["thron-gallery?autoplay=1234", "autoplay", AUTOPLAY],
+  ["thron-gallery?autoplay=12a", "autoplay", AUTOPLAY],
+  ["thron-gallery?autoplay=a12", "autoplay", AUTOPLAY],
+  ["thron-gallery?infinite=x", "infinite", presence("infinite")],
+  ["thron-gallery?sync-url=x", "sync-url", presence("sync-url")],
+  ["thron-filter-bar?for=1g", "for", "must be the id of a <thron-gallery>"],
+  [`thron-filter-bar?for=${"g".repeat(65)}`, "for", "must be the id of a <thron-gallery>"],
+  ["thron-filter-bar?for=g&sync-url=a.b", "sync-url", PREFIX],
+  [`thron-filter-bar?for=g&sync-url=${"a".repeat(33)}`, "sync-url", PREFIX],
+  ["thron-filter-bar?for=g&keys=a%3Bb", "keys", KEYS],
+  [`thron-filter-bar?for=g&keys=${"a".repeat(501)}`, "keys", KEYS],
+  ["thron-asset?asset=x&caption=no", "caption", presence("caption")],
+  [`thunder-launch-button?ids=${Array.from({ length: 201 }, (_, i) => i).join(",")}`, "ids", "Too big: expected array to have <=200 items"],
+  ["thunder-launch-button?ids=,", "ids", "Too small: expected array to have >=1 items"],
+  [`thunder-launch-button?ids=1&angles=${[...ANGLES, "sideline"].join(",")}`, "angles", "Too big: expected array to have <=5 items"],
+  ["thunder-launch-button?ids=1&angles=,", "angles", "Too small: expected array to have >=1 items"],
+  ["thunder-launch-button?ids=1&ticket-url=ftp://x.example", "ticket-url", "Invalid URL"],
+  ["thunder-launch-button?ids=1&ticket-url=httpsx://x.example", "ticket-url", "Invalid URL"],
+  ["thunder-launch-button?ids=1&ticket-url=xhttp://x.example", "ticket-url", "Invalid URL"],
+  [
+    `thunder-launch-button?ids=1&ticket-url=https://x.example/${"a".repeat(2048)}`,
+    "ticket-url",
+    "Too big: expected string to have <=2048 characters",
+  ],
+];
+/** The same attributes' last values in range: the element is rendered. */
+const ATTRIBUTES_IN_RANGE = [
+  `${HELPLINES_TAG}&bff=http://x.example&id=a${"b".repeat(63)}&class=${encodeURIComponent(`a b_c-D ${"e".repeat(190)}`)}`,
+  `${HELPLINES_TAG}&priority&report-events=report-events&limit=50`,
+  `${HELPLINES_TAG}&priority=priority&limit=1`,
+  "thron-gallery?type=%20Image%20,,video&autoplay=999&infinite=infinite&sync-url=true",
+  "thron-gallery?autoplay=",
+  `thron-filter-bar?for=g${"-".repeat(63)}&sync-url=${"a".repeat(32)}&keys=${encodeURIComponent(`a.b, c_d-E ${"f".repeat(480)}`)}`,
+  `thron-filter-bar?for=g&sync-url=`,
+  `thunder-launch-button?ids=${GUID}%20${GUID}&angles=${ANGLES.join(",")}&ticket-url=https://x.example/t`,
+  `thunder-launch-button?ids=${GUID}&ticket-url=http://x.example/t`,
+];
+
 describe("the public API's limits", () => {
   it("refuses a value one past each limit with a 400 problem naming the field and what it takes; THRON is not asked", async () => {
     const bff = sandboxBff();
@@ -407,5 +471,15 @@ describe("the public API's limits", () => {
     assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(most) })).status, 200);
     const allAngles = { method: "xos-message", ids: [GUID], angles: ANGLES };
     assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(allAngles) })).status, 200);
+  });
+
+  it("refuses an element's attribute one past what it takes with a 400 naming the attribute, and renders the last value inside", async () => {
+    const bff = sandboxBff();
+    for (const [query, field, message] of ATTRIBUTES_OUT_OF_RANGE) {
+      const response = await bff.get(`${RENDER}${query}`);
+      assert.equal(response.status, 400, query);
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], query.slice(0, 200));
+    }
+    for (const query of ATTRIBUTES_IN_RANGE) assert.equal((await bff.get(`${RENDER}${query}`)).status, 200, query);
   });
 });

@@ -44,6 +44,19 @@ describe("opening hours", () => {
     });
   });
 
+  it("keeps the minutes of a period's times: open from 09:30, closed from 17:45", () => {
+    const halfPast = contact(hours(["monday", "09:30", "17:45"]));
+    assert.deepEqual(contactStatus(halfPast, ZONE, at("2026-04-20T09:29:00")), {
+      state: "closed",
+      opens: { day: "monday", time: "09:30", minute: 9 * 60 + 30 },
+    });
+    assert.deepEqual(contactStatus(halfPast, ZONE, at("2026-04-20T09:30:00")), {
+      state: "open",
+      closes: { day: "monday", time: "17:45", minute: 17 * 60 + 45 },
+    });
+    assert.equal(contactStatus(halfPast, ZONE, at("2026-04-20T17:45:00")).state, "closed", "17:45: closed");
+  });
+
   it("runs a period past midnight into the next day", () => {
     const nights = contact(hours(["monday", "17:00", "05:00"]));
     assert.deepEqual(contactStatus(nights, ZONE, at("2026-04-21T04:00:00")), {

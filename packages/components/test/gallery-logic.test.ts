@@ -105,6 +105,9 @@ describe("a gallery's preset", () => {
     const preset = readPreset(element({ type: "film", "filter-topic": "food,space" }));
     assert.deepEqual(checkPreset(preset, null, warn, VOCABULARY), preset);
     assert.deepEqual(warnings, ['type="film": expected a comma list of image, video, audio, document'], "the type is still checked");
+    warnings.length = 0;
+    assert.deepEqual(checkPreset({ types: ["video"], q: "", filters: {} }, [], warn, VOCABULARY).types, ["video"]);
+    assert.deepEqual(warnings, [], "a preset that lists nothing rejected is not warned about");
   });
 });
 

@@ -106,6 +106,14 @@ describe("opening hours", () => {
     assert.deepEqual(contactStatus(reversed, ZONE, at("2026-04-20T13:00:00")), contactStatus(overlapping, ZONE, at("2026-04-20T13:00:00")));
   });
 
+  it("follows the period after one that ends at midnight past an empty 24:00–00:00 period", () => {
+    const withEmpty = contact(hours(["monday", "17:00", "00:00"], ["monday", "24:00", "00:00"], ["tuesday", "00:00", "05:00"]));
+    assert.deepEqual(contactStatus(withEmpty, ZONE, at("2026-04-20T18:00:00")), {
+      state: "open",
+      closes: { day: "tuesday", time: "05:00", minute: 1440 + 5 * 60 },
+    });
+  });
+
   it("says always open when the periods join up around the whole week", () => {
     const days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
     const wholeWeek = contact(hours(...days.map((day) => [day, "00:00", "00:00"] as [typeof day, string, string])));

@@ -303,3 +303,183 @@ describe("the JSON content type, as a whole", () => {
     }
   });
 });
+
+/** The public API's contracts at their edges: one past a limit is a 400 problem naming the field and saying what it takes. */
+const GALLERY = "/v1/thron/galleries/default";
+const HELPLINES = "/v1/throughline/helplines";
+const LOCALE = "must be a BCP 47 language tag such as en or it-IT";
+const GALLERY_NAME = "must be a gallery name (lower-case letters, digits, - and _)";
+const ids = (count: number) => Array.from({ length: count }, (_, i) => `id${i}`).join(",");
+const OUT_OF_RANGE: [path: string, field: string, message: string][] = [
+  ...["e", "engl", "1en", "en!", "en-A", "en-ABCDEFGHI", "en_US", "en-US-"].map((l): [string, string, string] => [
+    `${GALLERY}?locale=${l}`,
+    "locale",
+    LOCALE,
+  ]),
+  ["/v1/thron/galleries/Default", "gallery", GALLERY_NAME],
+  ["/v1/thron/galleries/-x", "gallery", GALLERY_NAME],
+  ["/v1/thron/galleries/x!", "gallery", GALLERY_NAME],
+  [`/v1/thron/galleries/${"a".repeat(65)}`, "gallery", GALLERY_NAME],
+  [`${ASSETS}/${"a".repeat(101)}`, "id", "must be an asset id"],
+  [`${ASSETS}/a.b`, "id", "must be an asset id"],
+  [`${ASSETS}?ids=,,`, "ids", "must name at least one asset id"],
+  [`${ASSETS}?ids=a1,b2,a1`, "ids", "must name each asset id once"],
+  [`${ASSETS}?ids=${ids(51)}`, "ids", "must name at most 50 asset ids"],
+  [`${ASSETS}?ids=a1,b.2`, "ids", "must be asset ids (letters, digits, - and _), comma separated"],
+  [`${ASSETS}?q=${"x".repeat(201)}`, "q", "Too big: expected string to have <=200 characters"],
+  [`${ASSETS}?limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${ASSETS}?limit=51`, "limit", "Too big: expected number to be <=50"],
+  [`${ASSETS}?cursor=${"x".repeat(4097)}`, "cursor", "Too big: expected string to have <=4096 characters"],
+  [`${HELPLINES}?country=USA`, "country", "must be an ISO 3166 country code such as US"],
+  [`${HELPLINES}?country=U1`, "country", "must be an ISO 3166 country code such as US"],
+  [`${HELPLINES}?country=US&limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${HELPLINES}?country=US&limit=51`, "limit", "Too big: expected number to be <=50"],
+  [`${HELPLINES}?country=US&topic=%20`, "topic", "Too small: expected string to have >=1 characters"],
+  [`${HELPLINES}?country=US&topic=${"x".repeat(101)}`, "topic", "Too big: expected string to have <=100 characters"],
+];
+/** The same contracts' last values in range: answered (404: a well-formed name of nothing there). */
+const IN_RANGE: [path: string, status: number][] = [
+  ...["en", "eng", "it-IT", "en-12345678-ab", "zh-Hant-TW"].map((l): [string, number] => [`${GALLERY}?locale=${l}`, 200]),
+  [`/v1/thron/galleries/${"a".repeat(64)}`, 404],
+  [`/v1/thron/galleries/0a_b-c`, 404],
+  [`${ASSETS}/${"A_z-9".repeat(20)}`, 404],
+  [`${ASSETS}?ids=${ids(50)}`, 200],
+  [`${ASSETS}?ids=${encodeURIComponent(" a1 b2,,c3 ")}`, 200],
+  [`${ASSETS}?q=${encodeURIComponent(`  ${"x".repeat(200)}  `)}`, 200],
+  [`${ASSETS}?limit=1`, 200],
+  [`${ASSETS}?limit=50`, 200],
+  [`${HELPLINES}?country=US&limit=1`, 200],
+  [`${HELPLINES}?country=US&limit=50`, 200],
+  [`${HELPLINES}?country=US&topic=${encodeURIComponent(` ${"x".repeat(100)} `)}`, 200],
+];
+
+const EVENTS = "/v1/throughline/events";
+const LAUNCH = "/v1/thunder/launch";
+const event = { type: "display", helplineId: "h1", sessionId: "s1" };
+const launch = { method: "stats", ids: ["1"] };
+const GUID = "00000000-0000-0000-0000-000000000000";
+const ANGLES = ["sideline", "endzone", "scoreboard", "tv-broadcast", "no-media"];
+const BODIES_OUT_OF_RANGE: [path: string, body: object, field: string, message: string][] = [
+  [EVENTS, { ...event, type: "click" }, "contactMethod", "clicks need a contactMethod"],
+  [EVENTS, { ...event, type: "view" }, "type", 'Invalid option: expected one of "display"|"click"'],
+  [EVENTS, { ...event, helplineId: "" }, "helplineId", "Too small: expected string to have >=1 characters"],
+  [EVENTS, { ...event, helplineId: "h".repeat(101) }, "helplineId", "Too big: expected string to have <=100 characters"],
+  [EVENTS, { ...event, sessionId: "" }, "sessionId", "Too small: expected string to have >=1 characters"],
+  [EVENTS, { ...event, sessionId: "s".repeat(101) }, "sessionId", "Too big: expected string to have <=100 characters"],
+  [LAUNCH, { ...launch, ids: [] }, "ids", "Too small: expected array to have >=1 items"],
+  [LAUNCH, { ...launch, ids: [""] }, "ids[0]", "Too small: expected string to have >=1 characters"],
+  [LAUNCH, { ...launch, ids: ["1".repeat(65)] }, "ids[0]", "Too big: expected string to have <=64 characters"],
+  [LAUNCH, { ...launch, ids: Array.from({ length: 201 }, (_, i) => String(i)) }, "ids", "Too big: expected array to have <=200 items"],
+  [LAUNCH, { method: "xos-message", ids: [GUID], angles: [...ANGLES, "sideline"] }, "angles", "Too big: expected array to have <=5 items"],
+  [LAUNCH, { ...launch, ticket: "t".repeat(4097) }, "ticket", "Too big: expected string to have <=4096 characters"],
+];
+
+const RENDER = "/v1/render/";
+const ELEMENT_ID = "must be an id of letters, digits, - and _";
+const CLASSES = "must be class names of letters, digits, - and _";
+const AUTOPLAY = "must be empty or a number of seconds";
+const PREFIX = "must be empty or a prefix of letters, digits, - and _";
+const KEYS = "must be a comma list of filter keys";
+const presence = (name: string) => `Invalid option: expected one of ""|"${name}"|"true"`;
+const HELPLINES_TAG = "throughline-helplines?country=US";
+/** Attributes as an editor writes them on a tag, one past what the element takes. */
+const ATTRIBUTES_OUT_OF_RANGE: [query: string, field: string, message: string][] = [
+  [`${HELPLINES_TAG}&bff=ftp://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=httpsx://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=xhttp://x.example`, "bff", "Invalid URL"],
+  [`${HELPLINES_TAG}&bff=https://x.example/${"a".repeat(2048)}`, "bff", "Too big: expected string to have <=2048 characters"],
+  [`${HELPLINES_TAG}&id=1a`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&id=a.b`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&id=${"a".repeat(65)}`, "id", ELEMENT_ID],
+  [`${HELPLINES_TAG}&class=a%3Bb`, "class", CLASSES],
+  [`${HELPLINES_TAG}&class=${"a".repeat(201)}`, "class", CLASSES],
+  [`${HELPLINES_TAG}&priority=yes`, "priority", presence("priority")],
+  [`${HELPLINES_TAG}&report-events=x`, "report-events", presence("report-events")],
+  [`${HELPLINES_TAG}&limit=0`, "limit", "Too small: expected number to be >=1"],
+  [`${HELPLINES_TAG}&limit=51`, "limit", "Too big: expected number to be <=50"],
+  ["thron-gallery?type=image,film", "type", 'Invalid option: expected one of "image"|"video"|"audio"|"document"'],
+  [`thron-gallery?type=${"image,".repeat(17)}`, "type", "Too big: expected string to have <=100 characters"],
+  ["thron-gallery?layout=list", "layout", 'Invalid option: expected one of "grid"|"carousel"|"viewer"'],
+  ["thron-gallery?autoplay=1234", "autoplay", AUTOPLAY],
+  ["thron-gallery?autoplay=12a", "autoplay", AUTOPLAY],
+  ["thron-gallery?autoplay=a12", "autoplay", AUTOPLAY],
+  ["thron-gallery?infinite=x", "infinite", presence("infinite")],
+  ["thron-gallery?sync-url=x", "sync-url", presence("sync-url")],
+  ["thron-filter-bar?for=1g", "for", "must be the id of a <thron-gallery>"],
+  [`thron-filter-bar?for=${"g".repeat(65)}`, "for", "must be the id of a <thron-gallery>"],
+  ["thron-filter-bar?for=g&sync-url=a.b", "sync-url", PREFIX],
+  [`thron-filter-bar?for=g&sync-url=${"a".repeat(33)}`, "sync-url", PREFIX],
+  ["thron-filter-bar?for=g&keys=a%3Bb", "keys", KEYS],
+  [`thron-filter-bar?for=g&keys=${"a".repeat(501)}`, "keys", KEYS],
+  ["thron-asset?asset=x&caption=no", "caption", presence("caption")],
+  [`thunder-launch-button?ids=${Array.from({ length: 201 }, (_, i) => i).join(",")}`, "ids", "Too big: expected array to have <=200 items"],
+  ["thunder-launch-button?ids=,", "ids", "Too small: expected array to have >=1 items"],
+  [`thunder-launch-button?ids=1&angles=${[...ANGLES, "sideline"].join(",")}`, "angles", "Too big: expected array to have <=5 items"],
+  ["thunder-launch-button?ids=1&angles=,", "angles", "Too small: expected array to have >=1 items"],
+  ["thunder-launch-button?ids=1&ticket-url=ftp://x.example", "ticket-url", "Invalid URL"],
+  ["thunder-launch-button?ids=1&ticket-url=httpsx://x.example", "ticket-url", "Invalid URL"],
+  ["thunder-launch-button?ids=1&ticket-url=xhttp://x.example", "ticket-url", "Invalid URL"],
+  [
+    `thunder-launch-button?ids=1&ticket-url=https://x.example/${"a".repeat(2048)}`,
+    "ticket-url",
+    "Too big: expected string to have <=2048 characters",
+  ],
+];
+/** The same attributes' last values in range: the element is rendered. */
+const ATTRIBUTES_IN_RANGE = [
+  `${HELPLINES_TAG}&bff=http://x.example&id=a${"b".repeat(63)}&class=${encodeURIComponent(`a b_c-D ${"e".repeat(190)}`)}`,
+  `${HELPLINES_TAG}&priority&report-events=report-events&limit=50`,
+  `${HELPLINES_TAG}&priority=priority&limit=1`,
+  "thron-gallery?type=%20Image%20,,video&autoplay=999&infinite=infinite&sync-url=true",
+  "thron-gallery?autoplay=",
+  `thron-filter-bar?for=g${"-".repeat(63)}&sync-url=${"a".repeat(32)}&keys=${encodeURIComponent(`a.b, c_d-E ${"f".repeat(480)}`)}`,
+  `thron-filter-bar?for=g&sync-url=`,
+  `thunder-launch-button?ids=${GUID}%20${GUID}&angles=${ANGLES.join(",")}&ticket-url=https://x.example/t`,
+  `thunder-launch-button?ids=${GUID}&ticket-url=http://x.example/t`,
+];
+
+describe("the public API's limits", () => {
+  it("refuses a value one past each limit with a 400 problem naming the field and what it takes; THRON is not asked", async () => {
+    const bff = sandboxBff();
+    for (const [path, field, message] of OUT_OF_RANGE) {
+      const response = await bff.get(path);
+      assert.equal(response.status, 400, path);
+      assert.equal(response.headers.get("content-type"), "application/problem+json", path);
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], path);
+    }
+    assert.equal(bff.thron.stats.searches, 0);
+  });
+
+  it("answers the last value inside each limit", async () => {
+    const bff = sandboxBff();
+    for (const [path, status] of IN_RANGE) assert.equal((await bff.get(path)).status, status, path);
+  });
+
+  it("refuses a body one past each limit with a 400 problem naming the field; Thunder and ThroughLine are not asked", async () => {
+    const bff = sandboxBff();
+    const headers = { "content-type": "application/json", origin: PUBLIC_URL };
+    for (const [path, body, field, message] of BODIES_OUT_OF_RANGE) {
+      const response = await bff.get(path, { method: "POST", headers, body: JSON.stringify(body) });
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], JSON.stringify(body).slice(0, 200));
+    }
+    assert.equal(bff.sandbox.thunder.stats.tokenRequests, 0);
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0);
+    const longest = { ...event, helplineId: "h".repeat(100), sessionId: "s".repeat(100) };
+    assert.equal((await bff.get(EVENTS, { method: "POST", headers, body: JSON.stringify(longest) })).status, 202);
+    const most = { ...launch, ids: Array.from({ length: 200 }, (_, i) => String(i)) };
+    assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(most) })).status, 200);
+    const allAngles = { method: "xos-message", ids: [GUID], angles: ANGLES };
+    assert.equal((await bff.get(LAUNCH, { method: "POST", headers, body: JSON.stringify(allAngles) })).status, 200);
+  });
+
+  it("refuses an element's attribute one past what it takes with a 400 naming the attribute, and renders the last value inside", async () => {
+    const bff = sandboxBff();
+    for (const [query, field, message] of ATTRIBUTES_OUT_OF_RANGE) {
+      const response = await bff.get(`${RENDER}${query}`);
+      assert.equal(response.status, 400, query);
+      assert.deepEqual(Problem.parse(await response.json()).errors, [{ field, message }], query.slice(0, 200));
+    }
+    for (const query of ATTRIBUTES_IN_RANGE) assert.equal((await bff.get(`${RENDER}${query}`)).status, 200, query);
+  });
+});

@@ -145,6 +145,18 @@ describe("ThroughLine through the BFF", () => {
     assert.equal((await ok(await bff.get(`${HELPLINES}?country=US&limit=2`), HelplinesResponse)).helplines.length, 2);
   });
 
+  it("takes priority as true or 1, and false or 0 as the whole list, as a flag is written in a URL", async () => {
+    const bff = sandboxBff();
+    const names = async (query: string) =>
+      (await ok(await bff.get(`${HELPLINES}?country=US${query}`), HelplinesResponse)).helplines.map((h) => h.name);
+    const all = await names("");
+    const priority = await names("&priority=true");
+    assert.ok(priority.length < all.length);
+    assert.deepEqual(await names("&priority=1"), priority);
+    assert.deepEqual(await names("&priority=false"), all);
+    assert.deepEqual(await names("&priority=0"), all);
+  });
+
   it("gives both services of a priority pair, adult and youth or two languages, whatever the limit", async () => {
     const bff = sandboxBff();
     const names = async (query: string) =>

@@ -10,8 +10,10 @@ import { freePort } from "../../../scripts/lib/loopback.ts";
 import { createApp } from "../src/app.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { durableObjectStores } from "../src/stores/durable-object.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
 import { manualClock } from "./clock.ts";
-import { sharedStoresInMemory } from "./fleet-stores.ts";
+import { sharedStoresInMemory, workersStandIn } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
@@ -67,6 +69,27 @@ describe("two instances sharing stores, without redis-server", () => {
     const statuses = [];
     for (const bff of [a, b, b]) statuses.push((await launch(bff)).status);
     assert.deepEqual(statuses, [200, 200, 429]);
+  });
+});
+
+describe("the Workers fleet's Durable Object", () => {
+  it("keeps ThroughLine's quota in durable storage, where it outlives an eviction; rate limits and locks stay in its memory", async () => {
+    const workers = workersStandIn();
+    const stores = { cache: new MemoryStore(), ...durableObjectStores(workers.namespace) };
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100" }, { stores });
+    for (const country of ["US", "NZ"]) assert.equal((await bff.get(`/v1/throughline/helplines?country=${country}`)).status, 200);
+    const quota = async () => Health.parse(await (await bff.get("/health")).json()).quota?.throughline?.used;
+    const used = await quota();
+    assert.equal(used, bff.sandbox.throughline.stats.apiCalls);
+    const stored = [...workers.entries.keys()];
+    assert.ok(stored.length > 0);
+    assert.deepEqual(
+      stored.filter((key) => !/^[^|]*\|quota:throughline:\d+$/.test(key)),
+      [],
+      "nothing but the quota's hourly counts is written to durable storage",
+    );
+    workers.evict();
+    assert.equal(await quota(), used, "a new object reads the day's count from storage");
   });
 });
 

@@ -3,11 +3,15 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
+import { createClient } from "@redis/client";
 import { freePort } from "../../../scripts/lib/loopback.ts";
 import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { createLogger } from "../src/core/logger.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
+import { MemoryTier } from "../src/stores/memory-tier.ts";
 import { connectRedis } from "../src/stores/redis.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { manualClock } from "./clock.ts";
 
 const ASSETS = "/v1/thron/galleries/default/assets?limit=6";
 
@@ -208,4 +212,38 @@ describe("the Redis stores themselves", () => {
       [`shared store: Redis at ${redis.url}`],
     );
   });
+
+  it(
+    "the memory tier: a fresh answer held here costs Redis nothing, a stale one is taken from Redis when another instance refreshed it",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill());
+      const stores = await connect(redis.url);
+      const inspect = createClient({ url: redis.url });
+      await inspect.connect();
+      stops.push(() => inspect.close());
+      const gets = async () => Number(/cmdstat_get:calls=(\d+)/.exec(await inspect.info("commandstats"))?.[1] ?? 0);
+      const clock = manualClock(Date.now());
+      const [a, b] = [1, 2].map(() => new MemoryTier(stores.cache, new MemoryStore(), clock.now)) as [MemoryTier, MemoryTier];
+      const entry = (value: number) => ({ value, freshUntil: clock.now() + 1_000, staleUntil: clock.now() + 60_000 });
+      const asked = await gets();
+      const first = entry(1);
+      await a.set("k", first);
+      assert.equal(await a.get<number>("k"), first, "the entry stored, handed out as it is");
+      assert.equal(await a.get<number>("k"), first);
+      assert.equal(await gets(), asked, "without asking Redis");
+      assert.equal((await b.get<number>("k"))?.value, 1, "another instance finds it in Redis");
+      assert.equal(await gets(), asked + 1);
+      await b.get("k");
+      assert.equal(await gets(), asked + 1, "and then holds it too");
+      clock.advance(1_000); // no longer fresh: Redis may hold a newer one
+      assert.equal(await a.get<number>("k"), first, "the same answer in Redis: the one held here is handed out");
+      assert.equal(await gets(), asked + 2);
+      await b.set("k", entry(2));
+      assert.equal((await a.get<number>("k"))?.value, 2, "the refreshed answer another instance stored");
+      assert.equal((await a.get<number>("k"))?.value, 2);
+      assert.equal(await gets(), asked + 3, "held here from then on");
+    },
+  );
 });

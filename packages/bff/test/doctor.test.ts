@@ -402,3 +402,78 @@ describe("pnpm doctor, Thunder", () => {
     }
   });
 });
+
+describe("pnpm doctor's report", () => {
+  it("says which services it checks, and ends with how many checks failed, or that all passed", async () => {
+    const sandbox = await sandboxDoctor();
+    assert.match(
+      sandbox.output,
+      /^Sandbox mode: checking the simulated upstreams in process \(its `restricted` gallery is a planted fault/,
+    );
+    assert.match(sandbox.output, /\n\n1 check failed\.$/);
+    const healthy = await liveDoctor({});
+    assert.match(healthy.output, /^Checking the live services with this configuration\.\n/);
+    assert.match(healthy.output, /\n\nAll checks passed\.$/);
+    const wrong = await liveDoctor({ THRON_CLIENT_SECRET: "wrong-thron-secret-1234", THUNDER_PASSWORD: "wrong-thunder-password" });
+    const failed = wrong.steps.filter((s) => s.status === "fail").length;
+    assert.ok(failed >= 2);
+    assert.match(wrong.output, new RegExp(`\\n\\n${failed} checks failed\\.$`));
+  });
+
+  it("names each provider that is not configured, and checks nothing of it", async () => {
+    const { steps } = await runDoctor(
+      loadConfig({
+        THUNDER_USERNAME: THUNDER_SANDBOX.username,
+        THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+        THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+        THUNDER_SSO_URL: createSandbox({ baseUrl: SIMULATOR }).urls.thunder,
+        THUNDER_PUBLIC_LAUNCH: "1",
+      }),
+      { fetch: async () => Response.error(), write: () => {}, secrets: [] },
+    );
+    assert.deepEqual(
+      steps.filter((s) => s.provider !== "Thunder"),
+      ["THRON", "ThroughLine"].map((provider) => ({ provider, name: "configuration", status: "skip", detail: "not configured" })),
+    );
+  });
+
+  it("tells a service that does not answer in time from one it cannot reach", async () => {
+    /** A service that never answers: the call fails only once the doctor gives up (as `reason` says). */
+    const silent = (reason: (signal: AbortSignal) => unknown) => async (_input: Request | string | URL, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        const open = setTimeout(() => {}, 10_000); // a connection left open keeps the process alive; AbortSignal.timeout does not
+        init?.signal?.addEventListener("abort", () => {
+          clearTimeout(open);
+          reject(reason(init.signal as AbortSignal));
+        });
+      });
+    const asTimeout = (signal: AbortSignal) => signal.reason;
+    const asAbort = () => new DOMException("The operation was aborted.", "AbortError"); // how some runtimes report it
+    const asOther = () => new DOMException("Refused.", "NetworkError");
+    const config = loadConfig({
+      THUNDER_USERNAME: THUNDER_SANDBOX.username,
+      THUNDER_PASSWORD: THUNDER_SANDBOX.password,
+      THUNDER_VENDOR_GUID: THUNDER_SANDBOX.vendorGuid,
+      THUNDER_PUBLIC_LAUNCH: "1",
+    });
+    const causes = [];
+    for (const reason of [asTimeout, asAbort, asOther]) {
+      const { steps } = await runDoctor(config, { fetch: silent(reason), write: () => {}, secrets: [], timeoutMs: 20 });
+      const token = stepNamed(steps, "Thunder", /token/);
+      causes.push(`${token.detail}: ${token.cause}`);
+    }
+    assert.deepEqual(causes, [
+      "no answer in time: Thunder's SSO service could not be reached (no answer in time)",
+      "no answer in time: Thunder's SSO service could not be reached (no answer in time)",
+      "could not connect: Thunder's SSO service could not be reached (could not connect)",
+    ]);
+  });
+
+  it("reports a bare 500 as the service failing", async () => {
+    const { thunder } = await thunderDoctor(
+      {},
+      { GenerateTokenWithDuration: () => new Response("Internal Server Error", { status: 500 }) },
+    );
+    assert.equal(thunder[0]?.cause, "Thunder's SSO service is failing or unavailable (status 500)");
+  });
+});

@@ -80,6 +80,31 @@ describe("a provider registered from a test", () => {
     assert.doesNotMatch(output.join("\n"), new RegExp(TOKEN));
   });
 
+  it("is reported by the doctor as having no checks when it brings none", async () => {
+    const { doctor: _doctor, ...withoutDoctor } = echo;
+    const modules = [...PROVIDERS, withoutDoctor];
+    const config = loadConfig(ENV, { publicUrl: PUBLIC_URL, providers: modules });
+    const output: string[] = [];
+    const { ok, steps } = await runDoctor(config, { fetch, write: (line) => output.push(line), secrets: [] });
+    assert.equal(ok, true);
+    assert.deepEqual(
+      steps.filter((step) => step.provider === "Echo"),
+      [{ provider: "Echo", name: "checks", status: "skip", detail: "this provider has none" }],
+    );
+    assert.ok(output.includes("skip Echo        checks: this provider has none"), output.join("\n"));
+  });
+
+  it("has every secret of six characters or more blanked in the doctor's lines; a shorter one, which words would match, is not", async () => {
+    const said = async (greeting: string, secret: string) => {
+      const { config } = echoBff({ ...ENV, ECHO_GREETING: greeting });
+      const output: string[] = [];
+      await runDoctor(config, { fetch, write: (line) => output.push(line), secrets: [secret] });
+      return output.find((line) => line.includes("greeting:"));
+    };
+    assert.equal(await said("s3cret and more", "s3cret"), 'ok   Echo        greeting: answers "[redacted] and more"');
+    assert.equal(await said("hello", "hello"), 'ok   Echo        greeting: answers "hello"');
+  });
+
   it("has its simulator run in sandbox mode: on with the simulator's values, its upstream under /_sandbox/echo", async () => {
     const { config, get, sandbox, vendor } = echoBff({ ECHO_GREETING: "hello" });
     assert.equal(config.sandbox, true);

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type FleetLock, onceInFleet } from "../src/core/fleet-lock.ts";
+import { durableObjectStores } from "../src/stores/durable-object.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
 
 /** The lock as another instance holds it: `holder` says whether it still does. */
@@ -125,5 +126,37 @@ describe("one call per key per fleet, with the fleet's own lock", () => {
     );
     assert.equal(value, "own answer");
     assert.equal(looked, 0);
+  });
+});
+
+describe("the Workers fleet's lock (a Durable Object)", () => {
+  it("a lease runs out by itself, and only its holder frees a key: a holder past its lease frees nothing of the next one's", async (t) => {
+    const start = Date.UTC(2026, 0, 1);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    const { lock } = sharedStoresInMemory();
+    const first = await lock.acquire("k", 1_000);
+    assert.equal(first.held, true);
+    t.mock.timers.setTime(start + 999);
+    assert.equal((await lock.acquire("k", 1_000)).held, false, "held to the end of its lease");
+    assert.equal((await lock.acquire("other", 1_000)).held, true, "a lock holds its own key only");
+    t.mock.timers.setTime(start + 1_000);
+    const second = await lock.acquire("k", 1_000);
+    assert.equal(second.held, true, "free once the lease ran out, as after a holder that crashed");
+    await first.release();
+    assert.equal((await lock.acquire("k", 1_000)).held, false, "the first holder's late release freed nothing");
+    await second.release();
+    assert.equal((await lock.acquire("k", 1_000)).held, true, "its holder's release frees it at once");
+  });
+
+  it("a Durable Object that cannot be reached: each instance acts alone, and the counters fail (the quota then counts in process)", async () => {
+    const away = durableObjectStores({
+      idFromName: () => "fleet",
+      get: () => ({ fetch: async () => Promise.reject(new Error("Durable Object unavailable")) }),
+    });
+    const taken = await away.lock.acquire("k", 1_000);
+    assert.equal(taken.held, true, "no instance waits on a lock it cannot reach");
+    await taken.release(); // and its release fails quietly
+    await assert.rejects(away.counters.increment("quota:t:1", 1_000), /Durable Object unavailable/);
+    await assert.rejects(away.counters.read(["quota:t:1"]), /Durable Object unavailable/);
   });
 });

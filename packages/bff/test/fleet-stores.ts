@@ -6,8 +6,12 @@
 import { type DurableObjectStorageLike, durableObjectStores, FleetObject } from "../src/stores/durable-object.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 
-/** What Cloudflare's runtime would provide: a storage and a namespace that reaches the one object. */
-function workersStandIn() {
+/**
+ * What Cloudflare's runtime would provide: a storage (`entries`, what it holds), and a namespace
+ * that reaches the one object. `evict()` does what Cloudflare may do to an idle object: the next
+ * request reaches a new one, which has the storage but none of the memory of the last.
+ */
+export function workersStandIn() {
   const entries = new Map<string, unknown>();
   const storage: DurableObjectStorageLike = {
     get: async <T>(key: string) => entries.get(key) as T | undefined,
@@ -15,12 +19,18 @@ function workersStandIn() {
     delete: async (key) => entries.delete(key),
     list: async <T>({ prefix }: { prefix: string }) => new Map([...entries].filter(([key]) => key.startsWith(prefix)) as [string, T][]),
   };
-  const object = new FleetObject({ storage });
-  return { idFromName: () => "fleet", get: () => ({ fetch: (request: Request) => object.fetch(request) }) };
+  let object = new FleetObject({ storage });
+  return {
+    entries,
+    evict: () => {
+      object = new FleetObject({ storage });
+    },
+    namespace: { idFromName: () => "fleet", get: () => ({ fetch: (request: Request) => object.fetch(request) }) },
+  };
 }
 
 /** Stores several app instances share (AppDeps.stores), as a fleet with Redis would. */
 export function sharedStoresInMemory() {
   const cache = new MemoryStore();
-  return { cache, tokens: cache, ...durableObjectStores(workersStandIn()) };
+  return { cache, tokens: cache, ...durableObjectStores(workersStandIn().namespace) };
 }

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { durableObjectStores } from "../src/stores/durable-object.ts";
+import { namespacePrefix, scopedCounters } from "../src/stores/namespace.ts";
 import { MemoryCounterStore, RollingQuota } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
+import { workersStandIn } from "./fleet-stores.ts";
 
 const HOUR = 3_600_000;
 
@@ -154,5 +157,45 @@ describe("rolling daily quota when the shared store half answers", () => {
     assert.ok(await q.reserve());
     await q.release();
     assert.equal(await q.used(), 1);
+  });
+});
+
+describe("the Workers fleet's counters (a Durable Object)", () => {
+  it("keep the day's quota through an eviction, a given-back call taken off, each deployment's apart", async (t) => {
+    t.mock.timers.enable({ apis: ["Date"], now: Date.UTC(2026, 0, 1, 12, 30) });
+    const workers = workersStandIn();
+    const { counters } = durableObjectStores(workers.namespace);
+    const deployment = (parts: string[]) => new RollingQuota("throughline", 10, scopedCounters(counters, namespacePrefix(parts)));
+    const ours = deployment(["client-a"]);
+    for (let i = 0; i < 3; i++) assert.ok(await ours.reserve());
+    await ours.release(); // refused by ThroughLine: not counted
+    assert.equal(await ours.used(), 2);
+    workers.evict();
+    assert.equal(await deployment(["client-a"]).used(), 2, "the count outlived the object that kept it");
+    assert.equal(await deployment(["client-b"]).used(), 0, "another deployment's quota is its own");
+  });
+
+  it("expire after their time, start again from one, and a new bucket clears the expired ones from storage", async (t) => {
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    const workers = workersStandIn();
+    const { counters } = durableObjectStores(workers.namespace);
+    const [first, later, next] = ["quota:t:1", "quota:t:2", "quota:t:3"].map((key) => `${namespacePrefix(["a"])}${key}`) as [
+      string,
+      string,
+      string,
+    ];
+    assert.equal(await counters.increment(first, 1_000), 1);
+    assert.equal(await counters.increment(first, 1_000), 2);
+    assert.equal(await counters.increment(later, 2_000), 1);
+    t.mock.timers.setTime(start + 999);
+    assert.deepEqual(await counters.read([first, later, next]), [2, 1, 0]);
+    t.mock.timers.setTime(start + 1_000);
+    assert.deepEqual(await counters.read([first, later]), [0, 1], "gone at the end of its time");
+    assert.deepEqual([...workers.entries.keys()], [first, later], "still stored until a new bucket starts");
+    assert.equal(await counters.increment(next, 1_000), 1);
+    assert.deepEqual([...workers.entries.keys()].sort(), [later, next], "the expired one is cleared, the live one kept");
+    assert.equal(await counters.increment(first, 1_000), 1, "an expired count starts again from one");
+    assert.equal(await counters.increment(next, 1_000, 5), 6, "by what it is told");
   });
 });

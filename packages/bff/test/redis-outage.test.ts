@@ -1,10 +1,17 @@
 /** BFF_CACHE_URL when Redis is away: at start, and under load. The BFF answers from memory and says so. */
 import assert from "node:assert/strict";
+import { once } from "node:events";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
+import { createClient } from "@redis/client";
 import { freePort } from "../../../scripts/lib/loopback.ts";
 import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
+import { createLogger } from "../src/core/logger.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
+import { MemoryTier } from "../src/stores/memory-tier.ts";
+import { connectRedis } from "../src/stores/redis.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { manualClock } from "./clock.ts";
 
 const ASSETS = "/v1/thron/galleries/default/assets?limit=6";
 
@@ -113,4 +120,130 @@ describe("Redis unreachable", () => {
     assert.equal(bff.sandbox?.thron.stats.searches, searches, "no search went upstream");
     assert.equal(bff.sandbox?.thron.stats.contentDetails, details, "nor any content detail");
   });
+});
+
+describe("the Redis stores themselves", () => {
+  const stops: (() => unknown)[] = [];
+  after(async () => {
+    for (const stop of stops) await stop();
+  });
+  /** The stores on `url`, their log lines in `lines`; patient, as a loaded test machine needs. */
+  const connect = async (url: string, lines: string[] = []) => {
+    const stores = await connectRedis(
+      url,
+      createLogger((text) => lines.push(...text.split("\n")), []),
+      { commandBudgetMs: 2_000 },
+    );
+    stops.push(stores.close);
+    return stores;
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const said = (lines: string[], text: string) => lines.filter((line) => line.includes(text)).length;
+
+  it(
+    "the fleet lock: one holder per key, its lease runs out in Redis, and a holder past its lease frees nothing of the next one's",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill());
+      const [one, two] = [await connect(redis.url), await connect(redis.url)];
+      const first = await one.lock.acquire("k", 300);
+      assert.equal(first.held, true);
+      assert.equal((await two.lock.acquire("k", 300)).held, false, "another instance waits for the holder");
+      assert.equal((await two.lock.acquire("other", 300)).held, true, "a lock holds its own key only");
+      await sleep(400);
+      const second = await two.lock.acquire("k", 60_000);
+      assert.equal(second.held, true, "free once the lease ran out, as after a holder that crashed");
+      await first.release();
+      assert.equal((await one.lock.acquire("k", 60_000)).held, false, "the first holder's late release freed nothing");
+      await second.release();
+      assert.equal((await one.lock.acquire("k", 60_000)).held, true, "its holder's release frees it at once");
+    },
+  );
+
+  it(
+    "with Redis away: a miss, a lock each instance holds alone, counters that fail, and one warning for all of it",
+    needsRedis,
+    async () => {
+      const lines: string[] = [];
+      const away = await connect(`redis://127.0.0.1:${await freePort()}`, lines);
+      assert.equal(away.state(), "unavailable");
+      const entry = { value: "answer", freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+      await away.cache.set("k", entry);
+      assert.equal(await away.cache.get("k"), undefined);
+      const taken = await away.lock.acquire("k", 1_000);
+      assert.equal(taken.held, true, "no instance waits on a lock Redis cannot give");
+      await taken.release();
+      await assert.rejects(away.counters.increment("quota:t:1", 1_000));
+      await assert.rejects(away.counters.read(["quota:t:1"]));
+      assert.equal(said(lines, "shared cache unavailable"), 1, lines.join("\n"));
+    },
+  );
+
+  it("says once that Redis came back, and warns again at once when it goes away again", needsRedis, async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const stores = await connect(`redis://127.0.0.1:${port}`, lines);
+    assert.equal(said(lines, "shared cache unavailable"), 1);
+    let redis = await startRedis(port);
+    stops.push(() => redis.process.kill());
+    for (let i = 0; i < 100 && stores.state() !== "ready"; i++) await sleep(100);
+    assert.equal(stores.state(), "ready");
+    assert.equal(said(lines, "shared cache connected"), 1);
+    redis.process.kill();
+    await once(redis.process, "exit");
+    for (let i = 0; i < 50 && said(lines, "shared cache unavailable") < 2; i++) await sleep(100);
+    assert.equal(said(lines, "shared cache unavailable"), 2, "a new outage is told at once, not a minute after the last");
+    redis = await startRedis(port);
+    for (let i = 0; i < 100 && said(lines, "shared cache connected") < 2; i++) await sleep(100);
+    assert.equal(said(lines, "shared cache connected"), 2);
+  });
+
+  it("a start with Redis answering says where it is, and nothing of reconnecting", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const lines: string[] = [];
+    const stores = await connect(redis.url, lines);
+    assert.equal(stores.state(), "ready");
+    await stores.cache.set("k", { value: 1, freshUntil: Date.now() + 1_000, staleUntil: Date.now() + 1_000 });
+    assert.equal((await stores.cache.get<number>("k"))?.value, 1);
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line).message),
+      [`shared store: Redis at ${redis.url}`],
+    );
+  });
+
+  it(
+    "the memory tier: a fresh answer held here costs Redis nothing, a stale one is taken from Redis when another instance refreshed it",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill());
+      const stores = await connect(redis.url);
+      const inspect = createClient({ url: redis.url });
+      await inspect.connect();
+      stops.push(() => inspect.close());
+      const gets = async () => Number(/cmdstat_get:calls=(\d+)/.exec(await inspect.info("commandstats"))?.[1] ?? 0);
+      const clock = manualClock(Date.now());
+      const [a, b] = [1, 2].map(() => new MemoryTier(stores.cache, new MemoryStore(), clock.now)) as [MemoryTier, MemoryTier];
+      const entry = (value: number) => ({ value, freshUntil: clock.now() + 1_000, staleUntil: clock.now() + 60_000 });
+      const asked = await gets();
+      const first = entry(1);
+      await a.set("k", first);
+      assert.equal(await a.get<number>("k"), first, "the entry stored, handed out as it is");
+      assert.equal(await a.get<number>("k"), first);
+      assert.equal(await gets(), asked, "without asking Redis");
+      assert.equal((await b.get<number>("k"))?.value, 1, "another instance finds it in Redis");
+      assert.equal(await gets(), asked + 1);
+      await b.get("k");
+      assert.equal(await gets(), asked + 1, "and then holds it too");
+      clock.advance(1_000); // no longer fresh: Redis may hold a newer one
+      assert.equal(await a.get<number>("k"), first, "the same answer in Redis: the one held here is handed out");
+      assert.equal(await gets(), asked + 2);
+      await b.set("k", entry(2));
+      assert.equal((await a.get<number>("k"))?.value, 2, "the refreshed answer another instance stored");
+      assert.equal((await a.get<number>("k"))?.value, 2);
+      assert.equal(await gets(), asked + 3, "held here from then on");
+    },
+  );
 });

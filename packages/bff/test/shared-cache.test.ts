@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { after, before, describe, it } from "node:test";
+import { createClient } from "@redis/client";
 import { hasRedis, needsRedis, PATIENT_WITH_REDIS, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { issueTicket } from "./tickets.ts";
@@ -71,6 +72,33 @@ describe("BFF_CACHE_URL: two instances, one Redis", () => {
       await two.close();
     }
   });
+
+  it(
+    "keeps its keys under embedkit:, an answer as long as it may be served stale, a quota's hour for a day and an hour",
+    needsRedis,
+    async () => {
+      const redis = createClient({ url: cacheUrl });
+      await redis.connect();
+      try {
+        const keys = await redis.keys("*");
+        assert.deepEqual(
+          keys.filter((key) => !key.startsWith("embedkit:")),
+          [],
+        );
+        const ttl = async (pattern: RegExp) => {
+          const key = keys.find((k) => pattern.test(k));
+          assert.ok(key, `a key like ${pattern}`);
+          return redis.pTTL(key);
+        };
+        const searchTtl = await ttl(/\|thron:search:/);
+        assert.ok(searchTtl > 10 * 60_000 && searchTtl <= 11 * 60_000, `a search: fresh 1 min, then stale 10 min (${searchTtl} ms left)`);
+        const quotaTtl = await ttl(/\|quota:throughline:\d+$/);
+        assert.ok(quotaTtl > 24 * 3_600_000 && quotaTtl <= 25 * 3_600_000, `a quota hour (${quotaTtl} ms left)`);
+      } finally {
+        await redis.close();
+      }
+    },
+  );
 
   it("keeps answering from the upstreams when Redis goes away", needsRedis, async () => {
     redis.kill();

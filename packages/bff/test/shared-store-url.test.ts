@@ -3,8 +3,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { freePort } from "../../../scripts/lib/loopback.ts";
+import { createLogger } from "../src/core/logger.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { connectRedis } from "../src/stores/redis.ts";
 import { problemsOf } from "./helpers.ts";
 
 describe("REDIS_URL", () => {
@@ -53,5 +55,18 @@ describe("REDIS_URL", () => {
     } finally {
       await bff.close();
     }
+  });
+
+  it("names the store without a bare trailing slash, and one it cannot read without any of it", async () => {
+    const lines: string[] = [];
+    const logger = createLogger((text) => lines.push(JSON.parse(text).message), []);
+    const port = await freePort();
+    const stores = await connectRedis(`redis://default:platform-redis-password-41@127.0.0.1:${port}/`, logger, { from: "BFF_CACHE_URL" });
+    await stores.close();
+    await assert.rejects(connectRedis("redis://default:platform-redis-password-41@127.0.0.1:99999", logger));
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith("shared store")),
+      [`shared store: Redis at redis://127.0.0.1:${port} (from BFF_CACHE_URL)`, "shared store: Redis at (an unreadable URL)"],
+    );
   });
 });

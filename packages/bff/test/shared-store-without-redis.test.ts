@@ -10,8 +10,11 @@ import { freePort } from "../../../scripts/lib/loopback.ts";
 import { createApp } from "../src/app.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { durableObjectStores } from "../src/stores/durable-object.ts";
+import { type WorkersCacheLike, workersCacheStore } from "../src/stores/workers-cache.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
 import { manualClock } from "./clock.ts";
-import { sharedStoresInMemory } from "./fleet-stores.ts";
+import { sharedStoresInMemory, workersStandIn } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 import { startStandaloneSandbox } from "./standalone-sandbox.ts";
 
@@ -67,6 +70,86 @@ describe("two instances sharing stores, without redis-server", () => {
     const statuses = [];
     for (const bff of [a, b, b]) statuses.push((await launch(bff)).status);
     assert.deepEqual(statuses, [200, 200, 429]);
+  });
+});
+
+describe("the Workers fleet's Durable Object", () => {
+  it("keeps ThroughLine's quota in durable storage, where it outlives an eviction; rate limits and locks stay in its memory", async () => {
+    const workers = workersStandIn();
+    const stores = { cache: new MemoryStore(), ...durableObjectStores(workers.namespace) };
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100" }, { stores });
+    for (const country of ["US", "NZ"]) assert.equal((await bff.get(`/v1/throughline/helplines?country=${country}`)).status, 200);
+    const quota = async () => Health.parse(await (await bff.get("/health")).json()).quota?.throughline?.used;
+    const used = await quota();
+    assert.equal(used, bff.sandbox.throughline.stats.apiCalls);
+    const stored = [...workers.entries.keys()];
+    assert.ok(stored.length > 0);
+    assert.deepEqual(
+      stored.filter((key) => !/^[^|]*\|quota:throughline:\d+$/.test(key)),
+      [],
+      "nothing but the quota's hourly counts is written to durable storage",
+    );
+    workers.evict();
+    assert.equal(await quota(), used, "a new object reads the day's count from storage");
+  });
+});
+
+/** Cloudflare's Cache API as a data centre's isolates share it: a response kept for its max-age. */
+function workersCacheStandIn() {
+  const kept = new Map<string, { response: Response; until: number; maxAge: number }>();
+  const cache: WorkersCacheLike = {
+    match: async (request) => {
+      const entry = kept.get(request.url);
+      return entry && Date.now() < entry.until ? entry.response.clone() : undefined;
+    },
+    put: async (request, response) => {
+      const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("cache-control") ?? "")?.[1]);
+      kept.set(request.url, { response, until: Date.now() + maxAge * 1000, maxAge });
+    },
+  };
+  return { cache, kept };
+}
+
+describe("the Workers fleet's cache (the Cache API)", () => {
+  it("the second isolate answers from it without calling its upstream; an answer is kept as long as it may be served stale", async () => {
+    const { cache, kept } = workersCacheStandIn();
+    const stores = () => ({ cache: workersCacheStore(cache), ...durableObjectStores(workersStandIn().namespace) });
+    const [a, b] = [sandboxBff({}, { stores: stores() }), sandboxBff({}, { stores: stores() })];
+    assert.equal((await a.get(`${ASSETS}?limit=7`)).headers.get("x-cache"), "miss");
+    const second = await b.get(`${ASSETS}?limit=7`);
+    assert.deepEqual([second.status, second.headers.get("x-cache"), b.thron.stats.searches], [200, "hit", 0]);
+    for (const url of kept.keys()) assert.match(url, /^https:\/\/embedkit-cache\.internal\/[0-9a-f]{64}$/, "a key hashed, on no real host");
+    const ages = [...kept.values()].map((entry) => entry.maxAge);
+    assert.ok(ages.includes(11 * 60), `a search: fresh 1 min, then stale 10 min (${ages})`);
+    assert.ok(
+      ages.every((age) => age >= 1),
+      `${ages}`,
+    );
+  });
+
+  it("a Cache API that fails is a miss: every answer still comes, from the upstream", async () => {
+    const broken: WorkersCacheLike = {
+      match: async () => Promise.reject(new Error("cache unavailable")),
+      put: async () => Promise.reject(new Error("cache unavailable")),
+    };
+    const bff = sandboxBff({}, { stores: { cache: workersCacheStore(broken), ...durableObjectStores(workersStandIn().namespace) } });
+    for (let i = 0; i < 2; i++) assert.equal((await bff.get(`${ASSETS}?limit=7`)).status, 200);
+    assert.equal(bff.thron.stats.searches, 2);
+  });
+
+  it("an answer kept for the seconds it may still be served, begun ones included, and a second at least", async (t) => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now });
+    const { cache, kept } = workersCacheStandIn();
+    const store = workersCacheStore(cache);
+    await store.set("k", { value: "v", freshUntil: now - 5_000, staleUntil: now - 1_000 });
+    await store.set("soon", { value: "w", freshUntil: now, staleUntil: now + 1_500 });
+    assert.deepEqual(
+      [...kept.values()].map((entry) => entry.maxAge),
+      [1, 2],
+    );
+    assert.equal((await store.get<string>("k"))?.value, "v");
+    assert.equal(await store.get("other"), undefined);
   });
 });
 

@@ -11,8 +11,10 @@ import { needsRedis, PATIENT_WITH_REDIS, startRedis } from "../../../scripts/lib
 import { type AppDeps, createApp } from "../src/app.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { namespacePrefix, scopedCache, scopedCounters, scopedLock } from "../src/stores/namespace.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
+import { sharedStoresInMemory } from "./fleet-stores.ts";
 import { sandboxBff } from "./helpers.ts";
 import { startStandaloneSandbox, upstreamEnv } from "./standalone-sandbox.ts";
 
@@ -120,6 +122,40 @@ describe("ThroughLine's quota and the edge's rate limit, namespaced", () => {
     for (const bff of [ours, ours, ours, theirs]) statuses.push((await bff.get("/v1/throughline/topics")).status);
     assert.deepEqual(statuses, [200, 200, 429, 200]);
   });
+});
+
+describe("namespaces on one shared store", () => {
+  /** Namespaces that would read alike if their parts were only joined: a part may hold `:`, `|` or nothing. */
+  const lookAlikes: [string[], string[]][] = [
+    [
+      ["thron", "acme", "xuser"],
+      ["thron", "acmex", "user"],
+    ],
+    [
+      ["thron", "acme:x", "user"],
+      ["thron", "acme", "x:user"],
+    ],
+    [
+      ["thron", "acme", "user|"],
+      ["thron", "acme", "user"],
+    ],
+    [["thunder", ""], ["thunder"]],
+  ];
+  for (const [ours, theirs] of lookAlikes)
+    it(`${ours.join(" / ")} and ${theirs.join(" / ")} share no answer, count or lock`, async () => {
+      const { cache, counters, lock } = sharedStoresInMemory();
+      const [a, b] = [ours, theirs].map((parts) => namespacePrefix(parts));
+      if (a === undefined || b === undefined) throw new Error("two prefixes");
+      const entry = { value: "ours", freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+      await scopedCache(cache, a).set("thron:search:k", entry);
+      assert.equal((await scopedCache(cache, a).get("thron:search:k"))?.value, "ours");
+      for (const key of ["thron:search:k", "|thron:search:k"]) assert.equal(await scopedCache(cache, b).get(key), undefined, key);
+      assert.equal(await scopedCounters(counters, a).increment("quota:t:1", 60_000), 1);
+      assert.deepEqual(await scopedCounters(counters, b).read(["quota:t:1"]), [0]);
+      assert.deepEqual(await scopedCounters(counters, a).read(["quota:t:1"]), [1]);
+      assert.equal((await scopedLock(lock, a).acquire("k", 60_000)).held, true);
+      assert.equal((await scopedLock(lock, b).acquire("k", 60_000)).held, true, "each deployment holds its own key");
+    });
 });
 
 describe("an answer THRON refused is never stored as a good one", () => {

@@ -1,6 +1,7 @@
 /** /openapi.json and /docs (docs/page.ts): the API described from the schemas that validate it. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Health } from "@embedkit/contracts";
 import { PROVIDERS } from "../src/provider.ts";
 import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
 
@@ -92,6 +93,8 @@ function departures(doc: OpenApi, schema: JsonSchema, value: unknown, at = "$"):
   ];
 }
 
+const JSON_TYPES = ["string", "number", "integer", "boolean", "array", "object", "null"];
+
 describe("the API's answers as /openapi.json publishes them", () => {
   it("answers each route in the shape its description gives, every field documented", async () => {
     const bff = sandboxBff();
@@ -113,6 +116,7 @@ describe("the API's answers as /openapi.json publishes them", () => {
       ]),
       ["/v1/thunder/launch", "/v1/thunder/launch", { method: "POST", headers, body: JSON.stringify({ method: "stats", ids: ["1"] }) }],
     ];
+    assert.ok(Health.safeParse(await (await bff.get("/health")).json()).success, "the contracts' Health reads any BFF's health");
     for (const [route, path, init] of calls) {
       const response = await bff.get(path, init);
       const method = init?.method?.toLowerCase() ?? "get";
@@ -137,6 +141,11 @@ describe("the API's answers as /openapi.json publishes them", () => {
         (node.example === "" || (typeof node.pattern === "string" && !new RegExp(node.pattern).test(String(node.example))))
       )
         blank.push(`${at}.example`);
+      if (typeof node.type === "string" && !JSON_TYPES.includes(node.type)) blank.push(`${at}.type`);
+      // A pattern a client checks a value with holds for the whole value (a link's, only for its scheme).
+      const whole = at === "$.components.schemas.Contact.properties.href" ? /^\^/ : /^\^.*\$$/;
+      if (typeof node.pattern === "string" && !whole.test(node.pattern)) blank.push(`${at}.pattern`);
+      if ("in" in node && !(["path", "query"].includes(String(node.in)) && node.name)) blank.push(`${at}.in`);
       for (const [key, inner] of Object.entries(node)) walk(inner, `${at}.${key}`);
     };
     walk(doc, "$");

@@ -125,14 +125,14 @@ describe("Redis unreachable", () => {
 describe("the Redis stores themselves", () => {
   const stops: (() => unknown)[] = [];
   after(async () => {
-    for (const stop of stops) await stop();
+    for (const stop of stops.reverse()) await stop(); // the stores closed before their Redis stops
   });
   /** The stores on `url`, their log lines in `lines`; patient, as a loaded test machine needs. */
-  const connect = async (url: string, lines: string[] = []) => {
+  const connect = async (url: string, lines: string[] = [], commandBudgetMs = 2_000) => {
     const stores = await connectRedis(
       url,
       createLogger((text) => lines.push(...text.split("\n")), []),
-      { commandBudgetMs: 2_000 },
+      { commandBudgetMs },
     );
     stops.push(stores.close);
     return stores;
@@ -246,4 +246,47 @@ describe("the Redis stores themselves", () => {
       assert.equal(await gets(), asked + 3, "held here from then on");
     },
   );
+
+  it(
+    "a hung Redis: a command gives up after its budget, the next are refused at once for a second, the lock is still asked, and it comes back by itself",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill("SIGKILL"));
+      const lines: string[] = [];
+      const [one, two] = [await connect(redis.url, lines, 100), await connect(redis.url)];
+      stops.push(() => redis.process.kill("SIGCONT")); // should the test stop while Redis hangs
+      assert.deepEqual(await one.counters.read(["k"]), [0]);
+      redis.process.kill("SIGSTOP"); // the connection stays open, nothing answers
+      let started = performance.now();
+      await assert.rejects(one.counters.read(["k"]), /Redis did not answer within \d+ ms/);
+      const waited = performance.now() - started;
+      assert.ok(waited >= 95 && waited < 600, `gave up after ${waited.toFixed(0)} ms, its budget is 100 ms`);
+      assert.equal(one.state(), "unavailable");
+      started = performance.now();
+      await assert.rejects(one.counters.read(["k"]), /Redis is not connected/);
+      assert.ok(performance.now() - started < 50, "refused at once, without waiting on Redis again");
+      redis.process.kill("SIGCONT");
+      // Taken only on a miss, which an upstream call answers otherwise: Redis is asked even now, so the fleet still calls once.
+      assert.equal((await one.lock.acquire("k", 60_000)).held, true);
+      assert.equal((await two.lock.acquire("k", 60_000)).held, false, "the lock was taken in Redis, not by one instance alone");
+      await sleep(1_000);
+      assert.equal(one.state(), "ready", "a second later it is asked again");
+      assert.deepEqual(await one.counters.read(["k"]), [0]);
+      assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within \d+ ms/);
+    },
+  );
+
+  it("a Redis that hangs, then dies: the commands it left waiting fail quietly, and the stores go on without it", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const stores = await connect(redis.url, [], 50);
+    redis.process.kill("SIGSTOP");
+    await assert.rejects(stores.counters.increment("k", 1_000), /did not answer/);
+    redis.process.kill("SIGKILL");
+    await once(redis.process, "exit");
+    await sleep(200); // the connection's end reaches the command still waiting
+    assert.equal(stores.state(), "unavailable");
+    assert.equal(await stores.cache.get("k"), undefined);
+  });
 });

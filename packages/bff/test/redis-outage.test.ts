@@ -289,4 +289,17 @@ describe("the Redis stores themselves", () => {
     assert.equal(stores.state(), "unavailable");
     assert.equal(await stores.cache.get("k"), undefined);
   });
+
+  it("a process too busy to read Redis's answers in time: the commands wait for them, Redis is not counted away", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const stores = await connect(redis.url, [], 50);
+    assert.deepEqual(await stores.counters.read(["k"]), [0]);
+    const pending = [stores.counters.increment("k", 60_000), stores.counters.read(["k"])];
+    const until = performance.now() + 250;
+    while (performance.now() < until); // a burst of requests keeps the event loop busy well past the 50 ms budget
+    assert.deepEqual(await Promise.all(pending), [1, [1]]);
+    assert.equal(stores.state(), "ready");
+  });
 });
+

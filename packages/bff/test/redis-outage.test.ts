@@ -331,4 +331,29 @@ describe("the Redis stores themselves", () => {
     await pending;
     assert.ok(failedAfter >= 1_000 && failedAfter < 1_300, `gave up after ${failedAfter.toFixed(0)} ms`);
   });
+
+  it("a Redis that hangs at start holds the start a second at most", { ...needsRedis, timeout: 20_000 }, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    redis.process.kill("SIGSTOP"); // it takes the connection, then answers nothing
+    const started = performance.now();
+    const stores = await connect(redis.url, [], 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    const waited = performance.now() - started;
+    assert.ok(waited >= 900 && waited < 1_900, `the start waited ${waited.toFixed(0)} ms`);
+    assert.equal(stores.state(), "unavailable");
+  });
+
+  it("while Redis stays away, warns once a minute, not once a request", async (t) => {
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    const lines: string[] = [];
+    const away = await connect(`redis://127.0.0.1:${await freePort()}`, lines);
+    const warnings = async (at: number) => {
+      t.mock.timers.setTime(start + at);
+      await away.cache.get("k");
+      return said(lines, "shared cache unavailable");
+    };
+    assert.deepEqual([await warnings(0), await warnings(59_999), await warnings(60_000), await warnings(119_999)], [1, 1, 2, 2]);
+  });
 });

@@ -10,8 +10,9 @@ import { MemoryStore } from "../src/upstream/cache.ts";
  * What Cloudflare's runtime would provide: a storage (`entries`, what it holds), and a namespace
  * that reaches the one object. `evict()` does what Cloudflare may do to an idle object: the next
  * request reaches a new one, which has the storage but none of the memory of the last.
+ * `memoryBound`: how many counters the object's memory holds before it drops the expired ones.
  */
-export function workersStandIn() {
+export function workersStandIn(memoryBound?: number) {
   const entries = new Map<string, unknown>();
   const storage: DurableObjectStorageLike = {
     get: async <T>(key: string) => entries.get(key) as T | undefined,
@@ -19,11 +20,11 @@ export function workersStandIn() {
     delete: async (key) => entries.delete(key),
     list: async <T>({ prefix }: { prefix: string }) => new Map([...entries].filter(([key]) => key.startsWith(prefix)) as [string, T][]),
   };
-  let object = new FleetObject({ storage });
+  let object = new FleetObject({ storage }, {}, memoryBound);
   return {
     entries,
     evict: () => {
-      object = new FleetObject({ storage });
+      object = new FleetObject({ storage }, {}, memoryBound);
     },
     namespace: { idFromName: () => "fleet", get: () => ({ fetch: (request: Request) => object.fetch(request) }) },
   };

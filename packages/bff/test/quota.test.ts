@@ -198,4 +198,16 @@ describe("the Workers fleet's counters (a Durable Object)", () => {
     assert.equal(await counters.increment(first, 1_000), 1, "an expired count starts again from one");
     assert.equal(await counters.increment(next, 1_000, 5), 6, "by what it is told");
   });
+
+  it("past the windows its memory holds, drop the expired ones and keep every live one", async (t) => {
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    const { counters } = durableObjectStores(workersStandIn(100).namespace);
+    assert.equal(await counters.increment("rate:v1:client-a:1", 60_000), 1);
+    for (let i = 0; i < 100; i++) await counters.increment(`rate:v1:client-${i}:0`, 1_000);
+    t.mock.timers.setTime(start + 1_000); // every window but client-a's is over
+    assert.equal(await counters.increment("rate:v1:client-a:1", 60_000), 2, "past 100 windows held: the sweep runs");
+    assert.equal(await counters.increment("rate:v1:client-a:1", 60_000), 3, "a live window outlives it");
+    assert.deepEqual(await counters.read(["rate:v1:client-1:0"]), [0]);
+  });
 });

@@ -125,19 +125,24 @@ describe("Redis unreachable", () => {
 describe("the Redis stores themselves", () => {
   const stops: (() => unknown)[] = [];
   after(async () => {
-    for (const stop of stops) await stop();
+    for (const stop of stops.reverse()) await stop(); // the stores closed before their Redis stops
   });
   /** The stores on `url`, their log lines in `lines`; patient, as a loaded test machine needs. */
-  const connect = async (url: string, lines: string[] = []) => {
+  const connect = async (url: string, lines: string[] = [], commandBudgetMs = 2_000) => {
     const stores = await connectRedis(
       url,
       createLogger((text) => lines.push(...text.split("\n")), []),
-      { commandBudgetMs: 2_000 },
+      { commandBudgetMs },
     );
     stops.push(stores.close);
     return stores;
   };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Keeps this process busy (the event loop blocked) for `ms`. */
+  const busyFor = (ms: number) => {
+    const until = performance.now() + ms;
+    while (performance.now() < until);
+  };
   const said = (lines: string[], text: string) => lines.filter((line) => line.includes(text)).length;
 
   it(
@@ -246,4 +251,109 @@ describe("the Redis stores themselves", () => {
       assert.equal(await gets(), asked + 3, "held here from then on");
     },
   );
+
+  it(
+    "a hung Redis: a command gives up after its budget, the next are refused at once for a second, the lock is still asked, and it comes back by itself",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill("SIGKILL"));
+      const lines: string[] = [];
+      const [one, two] = [await connect(redis.url, lines, 100), await connect(redis.url)];
+      stops.push(() => redis.process.kill("SIGCONT")); // should the test stop while Redis hangs
+      assert.deepEqual(await one.counters.read(["k"]), [0]);
+      redis.process.kill("SIGSTOP"); // the connection stays open, nothing answers
+      let started = performance.now();
+      await assert.rejects(one.counters.read(["k"]), /Redis did not answer within \d+ ms/);
+      const waited = performance.now() - started;
+      assert.ok(waited >= 95 && waited < 600, `gave up after ${waited.toFixed(0)} ms, its budget is 100 ms`);
+      assert.equal(one.state(), "unavailable");
+      started = performance.now();
+      await assert.rejects(one.counters.read(["k"]), /Redis is not connected/);
+      assert.ok(performance.now() - started < 50, "refused at once, without waiting on Redis again");
+      redis.process.kill("SIGCONT");
+      // Taken only on a miss, which an upstream call answers otherwise: Redis is asked even now, so the fleet still calls once.
+      assert.equal((await one.lock.acquire("k", 60_000)).held, true);
+      assert.equal((await two.lock.acquire("k", 60_000)).held, false, "the lock was taken in Redis, not by one instance alone");
+      await sleep(1_000);
+      assert.equal(one.state(), "ready", "a second later it is asked again");
+      assert.deepEqual(await one.counters.read(["k"]), [0]);
+      assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within \d+ ms/);
+    },
+  );
+
+  it("a Redis that hangs, then dies: the commands it left waiting fail quietly, and the stores go on without it", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const stores = await connect(redis.url, [], 50);
+    redis.process.kill("SIGSTOP");
+    await assert.rejects(stores.counters.increment("k", 1_000), /did not answer/);
+    redis.process.kill("SIGKILL");
+    await once(redis.process, "exit");
+    await sleep(200); // the connection's end reaches the command still waiting
+    assert.equal(stores.state(), "unavailable");
+    assert.equal(await stores.cache.get("k"), undefined);
+  });
+
+  it(
+    "a process too busy to read Redis's answers in time: a command waits for its answer, and Redis is not counted away",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill());
+      const stores = await connect(redis.url, [], 50);
+      stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+      assert.deepEqual(await stores.counters.read(["k"]), [0]);
+      redis.process.kill("SIGSTOP"); // Redis answers only once this process is busy
+      const pending = stores.counters.increment("k", 60_000);
+      busyFor(250); // a burst of requests keeps the event loop busy well past the 50 ms budget
+      redis.process.kill("SIGCONT");
+      assert.equal(await pending, 1);
+      assert.equal(stores.state(), "ready");
+    },
+  );
+
+  it("however busy this process is, a command waits on a silent Redis a second at most", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const stores = await connect(redis.url, [], 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    redis.process.kill("SIGSTOP");
+    const started = performance.now();
+    let failedAfter = Number.POSITIVE_INFINITY;
+    const pending = stores.counters.read(["k"]).catch(() => {
+      failedAfter = performance.now() - started;
+    });
+    for (let i = 0; i < 25; i++) {
+      busyFor(100);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await pending;
+    assert.ok(failedAfter >= 1_000 && failedAfter < 1_300, `gave up after ${failedAfter.toFixed(0)} ms`);
+  });
+
+  it("a Redis that hangs at start holds the start a second at most", { ...needsRedis, timeout: 20_000 }, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    redis.process.kill("SIGSTOP"); // it takes the connection, then answers nothing
+    const started = performance.now();
+    const stores = await connect(redis.url, [], 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    const waited = performance.now() - started;
+    assert.ok(waited >= 900 && waited < 1_900, `the start waited ${waited.toFixed(0)} ms`);
+    assert.equal(stores.state(), "unavailable");
+  });
+
+  it("while Redis stays away, warns once a minute, not once a request", async (t) => {
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    const lines: string[] = [];
+    const away = await connect(`redis://127.0.0.1:${await freePort()}`, lines);
+    const warnings = async (at: number) => {
+      t.mock.timers.setTime(start + at);
+      await away.cache.get("k");
+      return said(lines, "shared cache unavailable");
+    };
+    assert.deepEqual([await warnings(0), await warnings(59_999), await warnings(60_000), await warnings(119_999)], [1, 1, 2, 2]);
+  });
 });

@@ -48,8 +48,8 @@ export function formatStep(step: Step): string {
 
 /** An upstream answer as the doctor reads it; `failure` when no answer came. */
 export type Answer =
-  | { failure?: undefined; status: number; text: string; contentType: string; json: unknown }
-  | { failure: "timeout" | "network"; status: 0; text: ""; contentType: ""; json: null };
+  | { failure?: undefined; status: number; text: string; json: unknown }
+  | { failure: "timeout" | "network"; status: 0; text: ""; json: null };
 
 /** One HTTP call that never throws: the doctor reports what happened instead. */
 export function prober(fetch: FetchLike, timeoutMs: number) {
@@ -61,10 +61,10 @@ export function prober(fetch: FetchLike, timeoutMs: number) {
       try {
         json = JSON.parse(text);
       } catch {}
-      return { status: response.status, text, contentType: response.headers.get("content-type") ?? "", json };
+      return { status: response.status, text, json };
     } catch (error) {
       const timedOut = error instanceof DOMException && (error.name === "TimeoutError" || error.name === "AbortError");
-      return { failure: timedOut ? "timeout" : "network", status: 0, text: "", contentType: "", json: null };
+      return { failure: timedOut ? "timeout" : "network", status: 0, text: "", json: null };
     }
   };
 }

@@ -37,7 +37,12 @@ export class FleetObject {
   readonly #counters = new Map<string, Counter>();
   readonly #locks = new Map<string, { owner: string; expiresAt: number }>();
 
-  constructor(readonly state: { storage: DurableObjectStorageLike }) {}
+  constructor(
+    readonly state: { storage: DurableObjectStorageLike },
+    _env?: unknown,
+    /** How many counters its memory holds before it drops the expired ones (Workers passes the first two arguments only). */
+    readonly memoryBound = 50_000,
+  ) {}
 
   async fetch(request: Request): Promise<Response> {
     const command = (await request.json()) as Command;
@@ -76,7 +81,7 @@ export class FleetObject {
   async #save(key: string, counter: Counter, now: number): Promise<void> {
     if (!isDurable(key)) {
       this.#counters.set(key, counter);
-      if (this.#counters.size > 50_000) for (const [k, c] of this.#counters) if (c.expiresAt <= now) this.#counters.delete(k);
+      if (this.#counters.size > this.memoryBound) for (const [k, c] of this.#counters) if (c.expiresAt <= now) this.#counters.delete(k);
       return;
     }
     await this.state.storage.put(key, counter);

@@ -133,7 +133,7 @@ const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
   z
     .string()
     .max(16_000)
-    .transform((value) => value.match(/[^\s,]+/g) ?? [])
+    .transform((value): string[] => value.match(/[^\s,]+/g) ?? [])
     .pipe(z.array(item).min(1).max(max));
 
 /**

@@ -298,6 +298,28 @@ describe("GET /v1/render/thunder-launch-button", () => {
   });
 });
 
+describe("what the render route takes for an attribute left out", () => {
+  /** A fragment without its opening tag, which echoes the attributes as written. */
+  const rendered = async (bff: ReturnType<typeof sandboxBff>, path: string) => (await (await bff.get(path)).text()).replace(/^<[^>]*>/, "");
+
+  it("renders a gallery without layout as the grid", async () => {
+    const bff = sandboxBff();
+    const grid = await rendered(bff, `${GALLERY}?page-size=2&layout=grid`);
+    assert.equal(await rendered(bff, `${GALLERY}?page-size=2`), grid);
+    assert.notEqual(await rendered(bff, `${GALLERY}?page-size=2&layout=carousel`), grid, "the layout shows in the fragment");
+  });
+
+  it("serves each element's stylesheet, and none for a name that is no element", async () => {
+    const bff = sandboxBff();
+    for (const tag of ["thron-gallery", "thron-filter-bar", "thron-asset", "throughline-helplines", "thunder-launch-button"]) {
+      const css = await bff.get(`/v1/render/styles/${tag}.0000000000000000.css`);
+      assert.equal(css.status, 200, tag);
+      assert.equal(css.headers.get("content-type"), "text/css; charset=utf-8", tag);
+    }
+    assert.equal((await bff.get("/v1/render/styles/thron-player.0000000000000000.css")).status, 404);
+  });
+});
+
 describe("the render route in /openapi.json", () => {
   it("documents each tag's attributes as its query, and HTML as its answer", async () => {
     const doc = (await (await sandboxBff().get("/openapi.json")).json()) as {

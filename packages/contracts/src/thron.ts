@@ -68,7 +68,7 @@ export const MAX_HAND_PICKED = 50;
 export const AssetIdList = z
   .string()
   .max(MAX_HAND_PICKED * 101)
-  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .transform((value): string[] => value.match(/[^\s,]+/g) ?? [])
   .pipe(
     z
       .array(z.string().regex(ASSET_ID, "must be asset ids (letters, digits, - and _), comma separated"))

@@ -356,4 +356,15 @@ describe("the Redis stores themselves", () => {
     };
     assert.deepEqual([await warnings(0), await warnings(59_999), await warnings(60_000), await warnings(119_999)], [1, 1, 2, 2]);
   });
+
+  it("a start goes on as soon as Redis answers, or refuses the connection", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    for (const url of [redis.url, `redis://127.0.0.1:${await freePort()}`]) {
+      const started = performance.now();
+      await connect(url);
+      const waited = performance.now() - started;
+      assert.ok(waited < 500, `${url}: the start waited ${waited.toFixed(0)} ms`);
+    }
+  });
 });

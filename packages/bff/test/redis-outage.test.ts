@@ -367,4 +367,19 @@ describe("the Redis stores themselves", () => {
       assert.ok(waited < 500, `${url}: the start waited ${waited.toFixed(0)} ms`);
     }
   });
+
+  it("closing lets the commands in flight finish: a count made at shutdown is kept", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const stores = await connectRedis(
+      redis.url,
+      createLogger(() => {}, []),
+      { commandBudgetMs: 2_000 },
+    );
+    const counted = stores.counters.increment("quota:t:1", 60_000);
+    await stores.close();
+    assert.equal(await counted, 1);
+    const again = await connect(redis.url);
+    assert.deepEqual(await again.counters.read(["quota:t:1"]), [1]);
+  });
 });

@@ -107,7 +107,8 @@ export function durableObjectStores(namespace: DurableObjectNamespaceLike): { co
   return {
     counters: {
       // Failures are thrown, as Redis's are: the quota then counts in process (fails closed), the rate limiter in memory.
-      increment: (key, ttlMs, by) => send<number>({ op: "increment", key, ttlMs, ...(by !== undefined && { by }) }),
+      // Without `by`, JSON leaves it out: the object adds 1.
+      increment: (key, ttlMs, by) => send<number>({ op: "increment", key, ttlMs, by }),
       read: (keys) => send<number[]>({ op: "read", keys }),
     },
     lock: {

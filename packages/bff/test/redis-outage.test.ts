@@ -1,6 +1,7 @@
 /** BFF_CACHE_URL when Redis is away: at start, and under load. The BFF answers from memory and says so. */
 import assert from "node:assert/strict";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { createClient } from "@redis/client";
@@ -381,5 +382,46 @@ describe("the Redis stores themselves", () => {
     assert.equal(await counted, 1);
     const again = await connect(redis.url);
     assert.deepEqual(await again.counters.read(["quota:t:1"]), [1]);
+  });
+
+  it("reconnects a few times a second, slowing down, and soon once Redis is back", needsRedis, async () => {
+    let attempts = 0;
+    const dropping = createServer((socket) => {
+      attempts++;
+      socket.destroy(); // a Redis that drops every connection
+    });
+    dropping.listen(0, "127.0.0.1");
+    await once(dropping, "listening");
+    const port = (dropping.address() as { port: number }).port;
+    const stores = await connect(`redis://127.0.0.1:${port}`);
+    await sleep(1_500);
+    assert.ok(attempts >= 2 && attempts <= 8, `${attempts} connections in 1.5 s`);
+    dropping.close();
+    await once(dropping, "close");
+    const redis = await startRedis(port);
+    stops.push(() => redis.process.kill());
+    const back = performance.now();
+    while (stores.state() !== "ready" && performance.now() - back < 6_000) await sleep(50);
+    assert.ok(performance.now() - back < 3_500, `ready ${(performance.now() - back).toFixed(0)} ms after Redis came back`);
+  });
+
+  it("counts Redis away for exactly a second after a command ran out of time", needsRedis, async (t) => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const stores = await connect(redis.url, [], 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    redis.process.kill("SIGSTOP");
+    const timedOut = assert.rejects(stores.counters.read(["k"]), /did not answer/);
+    t.mock.timers.setTime(start + 50); // as the budget's timer fires
+    await timedOut;
+    redis.process.kill("SIGCONT");
+    t.mock.timers.setTime(start + 1_049);
+    assert.equal(stores.state(), "unavailable");
+    await assert.rejects(stores.counters.read(["k"]), /not connected/);
+    t.mock.timers.setTime(start + 1_050);
+    assert.equal(stores.state(), "ready");
+    assert.deepEqual(await stores.counters.read(["k"]), [0]);
   });
 });

@@ -392,6 +392,7 @@ describe("the Redis stores themselves", () => {
     });
     dropping.listen(0, "127.0.0.1");
     await once(dropping, "listening");
+    stops.push(() => dropping.listening && dropping.close());
     const port = (dropping.address() as { port: number }).port;
     const stores = await connect(`redis://127.0.0.1:${port}`);
     await sleep(1_500);

@@ -425,4 +425,22 @@ describe("the Redis stores themselves", () => {
     assert.equal(stores.state(), "ready");
     assert.deepEqual(await stores.counters.read(["k"]), [0]);
   });
+
+  it("a Redis busy with big answers, yet answering: each command waits its turn past the budget", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const stores = await connect(redis.url, [], 150);
+    const big = { value: "x".repeat(8_000_000), freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+    await stores.cache.set("big", big);
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => stores.cache.get<string>("big")));
+    const took = performance.now() - started;
+    assert.deepEqual(
+      answers.map((entry) => entry?.value.length),
+      answers.map(() => big.value.length),
+      `answered within ${took.toFixed(0)} ms`,
+    );
+    assert.ok(took > 150, `the answers took ${took.toFixed(0)} ms, more than the budget`);
+    assert.equal(stores.state(), "ready");
+  });
 });

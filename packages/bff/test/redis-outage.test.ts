@@ -444,4 +444,16 @@ describe("the Redis stores themselves", () => {
     assert.ok(took > 150, `the answers took ${took.toFixed(0)} ms, more than the budget`);
     assert.equal(stores.state(), "ready");
   });
+
+  it("a cached answer Redis does not give in time is a miss, and the warning says why", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const lines: string[] = [];
+    const stores = await connect(redis.url, lines, 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    await stores.cache.set("k", { value: 1, freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 });
+    redis.process.kill("SIGSTOP");
+    assert.equal(await stores.cache.get("k"), undefined);
+    assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within/);
+  });
 });

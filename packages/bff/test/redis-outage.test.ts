@@ -445,28 +445,33 @@ describe("the Redis stores themselves", () => {
     assert.equal(stores.state(), "ready");
   });
 
-  it("a command Redis does not answer in time: a miss, a store skipped, a count that fails; each warns why", needsRedis, async () => {
-    const redis = await startRedis();
-    stops.push(() => redis.process.kill("SIGKILL"));
-    const entry = { value: 1, freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
-    const commands: [string, (stores: Awaited<ReturnType<typeof connect>>) => Promise<unknown>][] = [
-      ["read", async (stores) => assert.equal(await stores.cache.get("k"), undefined)],
-      ["store", (stores) => stores.cache.set("k", entry)],
-      ["count", (stores) => assert.rejects(stores.counters.increment("quota:t:1", 60_000))],
-      ["read a count", (stores) => assert.rejects(stores.counters.read(["quota:t:1"]))],
-    ];
-    const instances = [];
-    for (const [what] of commands) {
-      const lines: string[] = [];
-      instances.push({ what, lines, stores: await connect(redis.url, lines, 50) });
-    }
-    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
-    redis.process.kill("SIGSTOP");
-    for (const [i, [, command]] of commands.entries()) {
-      const instance = instances[i] as (typeof instances)[number];
-      await command(instance.stores);
-    }
-    for (const { what, lines } of instances)
-      assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within/, what);
-  });
+  it(
+    "a command Redis does not answer in time: a miss, a store skipped, a count that fails, a lock held alone; each warns why",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill("SIGKILL"));
+      const entry = { value: 1, freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+      const commands: [string, (stores: Awaited<ReturnType<typeof connect>>) => Promise<unknown>][] = [
+        ["read", async (stores) => assert.equal(await stores.cache.get("k"), undefined)],
+        ["store", (stores) => stores.cache.set("k", entry)],
+        ["count", (stores) => assert.rejects(stores.counters.increment("quota:t:1", 60_000))],
+        ["read a count", (stores) => assert.rejects(stores.counters.read(["quota:t:1"]))],
+        ["lock", async (stores) => assert.equal((await stores.lock.acquire("k", 1_000)).held, true, "held alone")],
+      ];
+      const instances = [];
+      for (const [what] of commands) {
+        const lines: string[] = [];
+        instances.push({ what, lines, stores: await connect(redis.url, lines, 50) });
+      }
+      stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+      redis.process.kill("SIGSTOP");
+      for (const [i, [, command]] of commands.entries()) {
+        const instance = instances[i] as (typeof instances)[number];
+        await command(instance.stores);
+      }
+      for (const { what, lines } of instances)
+        assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within/, what);
+    },
+  );
 });

@@ -21,12 +21,18 @@ export function workersStandIn(memoryBound?: number) {
     list: async <T>({ prefix }: { prefix: string }) => new Map([...entries].filter(([key]) => key.startsWith(prefix)) as [string, T][]),
   };
   let object = new FleetObject({ storage }, {}, memoryBound);
+  /** The names the object was asked by (Cloudflare keeps one object, and its storage, per name). */
+  const names = new Set<string>();
   return {
     entries,
+    names,
     evict: () => {
       object = new FleetObject({ storage }, {}, memoryBound);
     },
-    namespace: { idFromName: () => "fleet", get: () => ({ fetch: (request: Request) => object.fetch(request) }) },
+    namespace: {
+      idFromName: (name: string) => names.add(name) && name,
+      get: () => ({ fetch: (request: Request) => object.fetch(request) }),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 /** BFF_CACHE_URL when Redis is away: at start, and under load. The BFF answers from memory and says so. */
 import assert from "node:assert/strict";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { after, describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { createClient } from "@redis/client";
@@ -278,7 +279,8 @@ describe("the Redis stores themselves", () => {
       await sleep(1_000);
       assert.equal(one.state(), "ready", "a second later it is asked again");
       assert.deepEqual(await one.counters.read(["k"]), [0]);
-      assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within \d+ ms/);
+      const told = /Redis did not answer within (\d+) ms/.exec(lines.find((line) => line.includes("shared cache unavailable")) ?? "");
+      assert.ok(told && Number(told[1]) >= 95 && Number(told[1]) < 600, `the warning says how long it waited: ${told?.[0]}`);
     },
   );
 
@@ -356,4 +358,120 @@ describe("the Redis stores themselves", () => {
     };
     assert.deepEqual([await warnings(0), await warnings(59_999), await warnings(60_000), await warnings(119_999)], [1, 1, 2, 2]);
   });
+
+  it("a start goes on as soon as Redis answers, or refuses the connection", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    for (const url of [redis.url, `redis://127.0.0.1:${await freePort()}`]) {
+      const started = performance.now();
+      await connect(url);
+      const waited = performance.now() - started;
+      assert.ok(waited < 500, `${url}: the start waited ${waited.toFixed(0)} ms`);
+    }
+  });
+
+  it("closing lets the commands in flight finish: a count made at shutdown is kept", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const stores = await connectRedis(
+      redis.url,
+      createLogger(() => {}, []),
+      { commandBudgetMs: 2_000 },
+    );
+    const counted = stores.counters.increment("quota:t:1", 60_000);
+    await stores.close();
+    assert.equal(await counted, 1);
+    const again = await connect(redis.url);
+    assert.deepEqual(await again.counters.read(["quota:t:1"]), [1]);
+  });
+
+  it("reconnects a few times a second, slowing down, and soon once Redis is back", needsRedis, async () => {
+    let attempts = 0;
+    const dropping = createServer((socket) => {
+      attempts++;
+      socket.destroy(); // a Redis that drops every connection
+    });
+    dropping.listen(0, "127.0.0.1");
+    await once(dropping, "listening");
+    stops.push(() => dropping.listening && dropping.close());
+    const port = (dropping.address() as { port: number }).port;
+    const stores = await connect(`redis://127.0.0.1:${port}`);
+    await sleep(1_500);
+    assert.ok(attempts >= 2 && attempts <= 8, `${attempts} connections in 1.5 s`);
+    dropping.close();
+    await once(dropping, "close");
+    const redis = await startRedis(port);
+    stops.push(() => redis.process.kill());
+    const back = performance.now();
+    while (stores.state() !== "ready" && performance.now() - back < 6_000) await sleep(50);
+    assert.ok(performance.now() - back < 3_500, `ready ${(performance.now() - back).toFixed(0)} ms after Redis came back`);
+  });
+
+  it("counts Redis away for exactly a second after a command ran out of time", needsRedis, async (t) => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill("SIGKILL"));
+    const stores = await connect(redis.url, [], 50);
+    stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+    const start = Date.UTC(2026, 0, 1, 12);
+    t.mock.timers.enable({ apis: ["Date"], now: start });
+    redis.process.kill("SIGSTOP");
+    const timedOut = assert.rejects(stores.counters.read(["k"]), /did not answer/);
+    t.mock.timers.setTime(start + 50); // as the budget's timer fires
+    await timedOut;
+    redis.process.kill("SIGCONT");
+    t.mock.timers.setTime(start + 1_049);
+    assert.equal(stores.state(), "unavailable");
+    await assert.rejects(stores.counters.read(["k"]), /not connected/);
+    t.mock.timers.setTime(start + 1_050);
+    assert.equal(stores.state(), "ready");
+    assert.deepEqual(await stores.counters.read(["k"]), [0]);
+  });
+
+  it("a Redis busy with big answers, yet answering: each command waits its turn past the budget", needsRedis, async () => {
+    const redis = await startRedis();
+    stops.push(() => redis.process.kill());
+    const stores = await connect(redis.url, [], 150);
+    const big = { value: "x".repeat(2_000_000), freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+    await stores.cache.set("big", big);
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 24 }, () => stores.cache.get<string>("big")));
+    const took = performance.now() - started;
+    assert.deepEqual(
+      answers.map((entry) => entry?.value.length),
+      answers.map(() => big.value.length),
+      `answered within ${took.toFixed(0)} ms`,
+    );
+    assert.ok(took > 150, `the answers took ${took.toFixed(0)} ms, more than the budget`);
+    assert.equal(stores.state(), "ready");
+  });
+
+  it(
+    "a command Redis does not answer in time: a miss, a store skipped, a count that fails, a lock held alone; each warns why",
+    needsRedis,
+    async () => {
+      const redis = await startRedis();
+      stops.push(() => redis.process.kill("SIGKILL"));
+      const entry = { value: 1, freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
+      const commands: [string, (stores: Awaited<ReturnType<typeof connect>>) => Promise<unknown>][] = [
+        ["read", async (stores) => assert.equal(await stores.cache.get("k"), undefined)],
+        ["store", (stores) => stores.cache.set("k", entry)],
+        ["count", (stores) => assert.rejects(stores.counters.increment("quota:t:1", 60_000))],
+        ["read a count", (stores) => assert.rejects(stores.counters.read(["quota:t:1"]))],
+        ["lock", async (stores) => assert.equal((await stores.lock.acquire("k", 1_000)).held, true, "held alone")],
+      ];
+      const instances = [];
+      for (const [what] of commands) {
+        const lines: string[] = [];
+        instances.push({ what, lines, stores: await connect(redis.url, lines, 50) });
+      }
+      stops.push(() => redis.process.kill("SIGCONT")); // before the stores close
+      redis.process.kill("SIGSTOP");
+      for (const [i, [, command]] of commands.entries()) {
+        const instance = instances[i] as (typeof instances)[number];
+        await command(instance.stores);
+      }
+      for (const { what, lines } of instances)
+        assert.match(lines.find((line) => line.includes("shared cache unavailable")) ?? "", /Redis did not answer within/, what);
+    },
+  );
 });

@@ -91,6 +91,8 @@ describe("the Workers fleet's Durable Object", () => {
     );
     workers.evict();
     assert.equal(await quota(), used, "a new object reads the day's count from storage");
+    // Cloudflare keeps the storage per name: a new version under another name would start the day's quota from zero.
+    assert.deepEqual([...workers.names], ["fleet"], "the object every deployed version has named");
   });
 });
 

@@ -66,10 +66,7 @@ export const GalleryAttributes = CommonAttributes.extend({
     .default("default")
     .openapi({ param: { name: "gallery", in: "query" }, description: "Gallery name configured on the BFF" }),
   "page-size": AssetsQuery.shape.limit,
-  layout: z
-    .enum(["grid", "carousel", "viewer"])
-    // Stryker disable next-line StringLiteral: the element renders any layout but carousel and viewer as the grid, so an empty default renders the same
-    .default("grid"),
+  layout: z.enum(["grid", "carousel", "viewer"]).default("grid"),
   player: z.enum(["thron", "native"]).optional(),
   autoplay: z
     .string()
@@ -144,7 +141,6 @@ const listOf = <T extends z.ZodType<string, string>>(item: T, max: number) =>
  * browser (the `ticket` attribute or property), or fetched at each click from `ticket-url`.
  */
 export const LaunchButtonAttributes = CommonAttributes.extend({
-  // Stryker disable next-line StringLiteral: a button's fragment is the same for every method, and the element in the page applies its own default
   method: LaunchRequest.shape.method.default("plays"),
   ids: listOf(LaunchRequest.shape.ids.element, 200).openapi({ description: "Comma list of the ids to launch" }),
   league: LaunchRequest.shape.league,

@@ -160,7 +160,10 @@ describe("contracts: a Thunder launch", () => {
     const takes = (method: keyof typeof LAUNCH_IDS, id: string) => LAUNCH_IDS[method].pattern.test(id);
     for (const method of ["plays", "edits", "xos-message"] as const) {
       assert.ok(takes(method, guid) && takes(method, guid.toUpperCase()), method);
-      assert.ok(!takes(method, guid.slice(1)) && !takes(method, `${guid}0`) && !takes(method, "123|45"), method);
+      assert.ok(
+        !takes(method, guid.slice(1)) && !takes(method, `x${guid}`) && !takes(method, `${guid}0`) && !takes(method, "123|45"),
+        method,
+      );
     }
     for (const method of ["gsis", "gsis-nonpro", "gsis-message", "pff-message"] as const) {
       for (const id of ["1|2", "2019090500|3456", "123|45:NE", "123|45:ABCD"]) assert.ok(takes(method, id), `${method} ${id}`);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { after, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Health } from "@embedkit/contracts";
 import { createClient } from "@redis/client";
 import { freePort } from "../../../scripts/lib/loopback.ts";
@@ -49,7 +50,7 @@ describe("Redis unreachable", () => {
     // The client reconnects on its own schedule (backoff up to 5 s); wait for it, bounded.
     for (let i = 0; i < 150 && state !== "ready"; i++) {
       state = Health.parse(await (await fetch(`${bff.url}/health`)).json()).sharedCache;
-      if (state !== "ready") await new Promise((resolve) => setTimeout(resolve, 100));
+      if (state !== "ready") await sleep(100);
     }
     assert.equal(state, "ready");
   });
@@ -87,7 +88,7 @@ describe("Redis unreachable", () => {
       redis.kill("SIGSTOP"); // Redis hangs: the connection stays open, nothing answers
       const hung = await inOutage(normalBefore);
       redis.kill("SIGCONT");
-      for (let i = 0; i < 50 && (await sharedCache()) !== "ready"; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let i = 0; i < 50 && (await sharedCache()) !== "ready"; i++) await sleep(100);
       assert.equal(await sharedCache(), "ready", "back by itself once Redis answers");
       const normalAfter = await median();
       redis.kill("SIGKILL"); // Redis gone: the client reconnects in the background
@@ -138,7 +139,6 @@ describe("the Redis stores themselves", () => {
     stops.push(stores.close);
     return stores;
   };
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   /** Keeps this process busy (the event loop blocked) for `ms`. */
   const busyFor = (ms: number) => {
     const until = performance.now() + ms;

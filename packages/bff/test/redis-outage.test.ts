@@ -433,14 +433,18 @@ describe("the Redis stores themselves", () => {
     const stores = await connect(redis.url, [], 150);
     const big = { value: "x".repeat(2_000_000), freshUntil: Date.now() + 60_000, staleUntil: Date.now() + 60_000 };
     await stores.cache.set("big", big);
-    const started = performance.now();
-    const answers = await Promise.all(Array.from({ length: 24 }, () => stores.cache.get<string>("big")));
-    const took = performance.now() - started;
-    assert.deepEqual(
-      answers.map((entry) => entry?.value.length),
-      answers.map(() => big.value.length),
-      `answered within ${took.toFixed(0)} ms`,
-    );
+    // As many reads as it takes for the last answer to come after the budget: a fast machine needs more.
+    let took = 0;
+    for (let reads = 24; took <= 150 && reads <= 384; reads *= 2) {
+      const started = performance.now();
+      const answers = await Promise.all(Array.from({ length: reads }, () => stores.cache.get<string>("big")));
+      took = performance.now() - started;
+      assert.deepEqual(
+        answers.map((entry) => entry?.value.length),
+        answers.map(() => big.value.length),
+        `${reads} reads answered within ${took.toFixed(0)} ms`,
+      );
+    }
     assert.ok(took > 150, `the answers took ${took.toFixed(0)} ms, more than the budget`);
     assert.equal(stores.state(), "ready");
   });

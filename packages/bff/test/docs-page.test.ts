@@ -1,5 +1,6 @@
 /** /openapi.json and /docs (docs/page.ts): the API described from the schemas that validate it. */
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { Health } from "@embedkit/contracts";
 import { PROVIDERS } from "../src/provider.ts";
@@ -43,6 +44,12 @@ describe("the API's description", () => {
     const docs = await bff.get("/docs");
     assert.equal(docs.status, 200);
     assert.match(await docs.text(), /\/openapi\.json/);
+  });
+
+  it("is what docs/openapi.json holds, so a change to the API shows in review (pnpm docs:api writes it)", async () => {
+    const served = await (await sandboxBff().get("/openapi.json")).json();
+    const committed = JSON.parse(readFileSync(new URL("../../../docs/openapi.json", import.meta.url), "utf8"));
+    assert.deepEqual(served, committed);
   });
 });
 

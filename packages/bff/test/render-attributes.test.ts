@@ -87,3 +87,71 @@ describe("the attributes a fragment takes", () => {
     assert.doesNotMatch(JSON.stringify(alsoBad), /eyJhbGciOiJIUzI1NiJ9/);
   });
 });
+
+describe("the visitor's query a fragment takes", () => {
+  it("refuses a query parameter that is neither query.q nor query.filter.<key>, a value given over 20 times or over 1,000 characters", async () => {
+    const bff = sandboxBff();
+    const repeated = (count: number) => Array.from({ length: count }, (_, i) => `query.filter.topic=v${i}`).join("&");
+    const cases: [string, ReturnType<typeof one>][] = [
+      ["query.filtertopic=food", one("query.filtertopic", "is not query.q or query.filter.<key>")],
+      ["query.=x", one("query.", "is not query.q or query.filter.<key>")],
+      [repeated(21), one("query.filter.topic", "is given more than 20 times")],
+      [`query.filter.topic=food&query.filter.topic=${"x".repeat(1001)}`, one("query.filter.topic", "is longer than 1000 characters")],
+    ];
+    for (const [query, expected] of cases) {
+      assert.deepEqual(await refusal(await bff.get(`${BAR}?for=g&locale=en&${query}`)), expected, query.slice(0, 80));
+      assert.deepEqual(await refusal(await bff.get(`${GALLERY}?page-size=2&locale=en&${query}`)), expected, query.slice(0, 80));
+    }
+    assert.equal(bff.thron.stats.searches, 0, "nothing refused reaches THRON");
+  });
+
+  it("takes up to 20 values of up to 1,000 characters and a text of up to 200, trimmed, leaving blank values out", async () => {
+    const bff = sandboxBff();
+    const many = Array.from({ length: 20 }, (_, i) => `v${i}`);
+    const long = "x".repeat(1000);
+    const text = "y".repeat(200);
+    const query = [
+      ...many.map((v) => `query.filter.topic=${v}`),
+      `query.filter.season=${long}`,
+      "query.filter.people=",
+      "query.filter.sport=&query.filter.sport=football",
+      `query.q=${text}`,
+    ].join("&");
+    const html = await rendered(await bff.get(`${BAR}?for=g&locale=en&${query}`));
+    assert.deepEqual(stateOf(html).query, { q: text, filters: { topic: many, season: [long], sport: ["football"] } });
+    const trimmed = await rendered(await bff.get(`${BAR}?for=g&locale=en&query.q=${encodeURIComponent("  goal ")}&query.filter.topic=`));
+    assert.deepEqual(stateOf(trimmed).query, { q: "goal", filters: {} });
+    assert.match(trimmed, /name="q" value="goal"/, "the search box shows the text as searched");
+  });
+});
+
+describe("the first page of a gallery asked with the visitor's query", () => {
+  it("searches for the preset's text and the visitor's, both, and says which query it shows", async () => {
+    const bff = sandboxBff();
+    const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&q=harbour&query.q=sunny`));
+    const both = (await (await bff.get(`${ASSETS}?limit=6&locale=en&q=${encodeURIComponent("harbour sunny")}`)).json()) as object;
+    const { query, ...page } = stateOf(html);
+    assert.deepEqual(page, both);
+    assert.deepEqual(query, { q: "sunny", filters: {} }, "a text alone narrows: the element is told");
+    for (const one of ["harbour", "sunny"]) {
+      const alone = await (await bff.get(`${ASSETS}?limit=6&locale=en&q=${one}`)).json();
+      assert.notDeepEqual(alone, both, `${one} alone finds more`);
+    }
+  });
+
+  it("keeps the preset when the visitor chose only values outside it", async () => {
+    const bff = sandboxBff();
+    const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&filter-topic=food&query.filter.topic=nature`));
+    const preset = await (await bff.get(`${ASSETS}?limit=6&locale=en&filter.topic=food`)).json();
+    const { query, ...page } = stateOf(html);
+    assert.deepEqual(page, preset);
+    assert.deepEqual(query, { q: "", filters: { topic: ["nature"] } });
+    assert.notDeepEqual(preset, await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json(), "the preset narrows the page");
+  });
+
+  it("is the plain first page when the visitor's query holds only blank values", async () => {
+    const bff = sandboxBff();
+    const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&query.filter.topic=&query.q=`));
+    assert.deepEqual(stateOf(html), await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json());
+  });
+});

@@ -155,3 +155,34 @@ describe("the first page of a gallery asked with the visitor's query", () => {
     assert.deepEqual(stateOf(html), await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json());
   });
 });
+
+describe("parseAttributes, on its own", () => {
+  /** The status and errors parseAttributes throws for `queries`. */
+  const refused = (tag: "thron-gallery" | "thron-filter-bar", queries: Record<string, string[]>) => {
+    try {
+      parseAttributes(tag as "thron-gallery", queries);
+    } catch (error) {
+      assert.ok(error instanceof ProblemError);
+      return [error.status, error.extra.errors];
+    }
+    assert.fail("expected a refusal");
+  };
+
+  it("refuses, naming the attribute as written, what the route's query schema refuses before it", () => {
+    const type = 'Invalid option: expected one of "image"|"video"|"audio"|"document"';
+    const cases: [Parameters<typeof refused>, { field: string; message: string }[]][] = [
+      [["thron-filter-bar", { for: ["g"], "query.q": ["a", "b"] }], [{ field: "query.q", message: "is given more than once" }]],
+      [["thron-gallery", { "query.q": ["x".repeat(201)] }], [{ field: "query.q", message: "is longer than 200 characters" }]],
+      [["thron-gallery", { type: ["image,film"] }], [{ field: "type", message: type }]],
+      [
+        ["thron-gallery", { layout: ["list"], onclick: ["x"] }],
+        [
+          { field: "layout", message: 'Invalid option: expected one of "grid"|"carousel"|"viewer"' },
+          { field: "onclick", message: "is not an attribute of this element" },
+        ],
+      ],
+    ];
+    for (const [args, errors] of cases) assert.deepEqual(refused(...args), [400, errors], JSON.stringify(args).slice(0, 80));
+    assert.equal(parseAttributes("thron-gallery", { "query.q": ["x".repeat(200)] }).query.q, "x".repeat(200));
+  });
+});

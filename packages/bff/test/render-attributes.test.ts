@@ -186,3 +186,67 @@ describe("parseAttributes, on its own", () => {
     assert.equal(parseAttributes("thron-gallery", { "query.q": ["x".repeat(200)] }).query.q, "x".repeat(200));
   });
 });
+
+describe("what an attribute changes in a fragment", () => {
+  it("shows an asset's caption (title and description) with caption, and none without", async () => {
+    const bff = sandboxBff();
+    const page = (await (await bff.get(`${ASSETS}?limit=1&type=image&locale=en`)).json()) as { items: { id: string; title: string }[] };
+    const asset = page.items[0] ?? assert.fail("no image");
+    const caption = /<figcaption part="caption">[\s\S]*?<\/figcaption>/;
+    const withCaption = await rendered(await bff.get(`/v1/render/thron-asset?asset=${asset.id}&caption&locale=en`));
+    assert.ok(caption.exec(withCaption)?.[0].includes(asset.title), "the title in the caption");
+    const without = await rendered(await bff.get(`/v1/render/thron-asset?asset=${asset.id}&locale=en`));
+    assert.doesNotMatch(without, caption);
+  });
+
+  it("lists only the priority helplines with priority", async () => {
+    const bff = sandboxBff();
+    const html = await rendered(await bff.get(`${HELPLINES}?country=US&priority&locale=en`));
+    const priority = (await (await bff.get("/v1/throughline/helplines?country=US&priority=true")).json()) as { helplines: unknown[] };
+    const all = (await (await bff.get("/v1/throughline/helplines?country=US")).json()) as { helplines: unknown[] };
+    assert.deepEqual(stateOf(html), priority);
+    assert.ok(priority.helplines.length < all.helplines.length, "priority leaves some out");
+    assert.match(html, new RegExp(`role="status"><!--lit-part-->${priority.helplines.length} helplines<`));
+  });
+
+  it("renders a launch button that can launch for several ids and angles, and one that cannot for an id its method refuses", async () => {
+    const bff = sandboxBff();
+    const guids = ["0f8fad5b-d9cb-469f-a165-70867728950e", "7c9e6679-7425-40de-944b-e07fc1f90ae7"].join(",");
+    const button = (html: string) => /<button\b[^>]*>/.exec(html)?.[0] ?? assert.fail("no button");
+    const disabled = /\sdisabled\s/;
+    for (const query of [`ids=${guids}`, `ids=${guids}&method=xos-message&angles=sideline,endzone`]) {
+      assert.doesNotMatch(button(await rendered(await bff.get(`${BUTTON}?${query}&locale=en`))), disabled, query);
+    }
+    assert.match(button(await rendered(await bff.get(`${BUTTON}?ids=${guids},x1&locale=en`))), disabled, "x1 is no play GUID");
+  });
+});
+
+describe("the markup around an element's render", () => {
+  it("opens the shadow root with the stylesheet link, then the element's own render, and closes the tag once", async () => {
+    const html = await rendered(await sandboxBff().get(`${HELPLINES}?country=US&limit=1&locale=en`));
+    assert.match(
+      html,
+      /^<throughline-helplines country="US" limit="1" locale="en"><template shadowroot="open" shadowrootmode="open"><link rel="stylesheet" href="[^"]+"><!--lit-part [^>]*--><!--lit-node 0--><div part="base"/,
+    );
+    assert.equal(html.split("</throughline-helplines>").length, 2);
+    assert.match(html, /<\/template><script type="application\/json" data-embedkit-state>[^<]*<\/script><\/throughline-helplines>$/);
+  });
+
+  it("puts a gallery's <noscript> links first in its shadow root, and writes the filter bar's unchecked boxes as plain inputs", async () => {
+    const bff = sandboxBff();
+    const gallery = await rendered(await bff.get(`${GALLERY}?page-size=2&locale=en`));
+    assert.match(
+      gallery,
+      /<template shadowroot="open" shadowrootmode="open"><link rel="stylesheet" href="[^"]+"><noscript><ul part="grid"/,
+    );
+    const bar = await rendered(await bff.get(`${BAR}?for=g&locale=en&query.filter.topic=food`));
+    const inputs = [...bar.matchAll(/<input\b[^>]*>/g)].map((m) => m[0]);
+    const boxes = inputs.filter((input) => input.includes('type="checkbox"'));
+    assert.ok(boxes.length > 1, "the topics are checkboxes");
+    for (const input of inputs) assert.match(input, /^<input(\s+[a-z-]+(="[^"]*")?)*\s*\/>$/, input);
+    assert.deepEqual(
+      boxes.filter((box) => /\schecked\b/.test(box)).map((box) => /value="([^"]*)"/.exec(box)?.[1]),
+      ["food"],
+    );
+  });
+});

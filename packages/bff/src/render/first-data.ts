@@ -95,6 +95,7 @@ export function firstData(tag: RenderTag, queries: Record<string, string[]>, acc
   if (tag === "thron-asset") {
     const { values: a, written } = parseAttributes(tag, queries);
     const { locale, written: attributes, negotiated } = language(a.locale, written, acceptLanguage);
+    // Stryker disable next-line StringLiteral: fragment.ts reads only whether the caption is set, and "" is set as well
     const properties = { locale, player: a.player, caption: a.caption === undefined ? undefined : "caption" };
     return {
       path: `/v1/thron/galleries/${a.gallery}/assets/${a.asset}?${query({ locale })}`,

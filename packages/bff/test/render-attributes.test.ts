@@ -188,7 +188,7 @@ describe("parseAttributes, on its own", () => {
 });
 
 describe("what an attribute changes in a fragment", () => {
-  it("shows an asset's caption (title and description) with caption, and none without", async () => {
+  it("shows an asset's title in a caption with the caption attribute, and no caption without it", async () => {
     const bff = sandboxBff();
     const page = (await (await bff.get(`${ASSETS}?limit=1&type=image&locale=en`)).json()) as { items: { id: string; title: string }[] };
     const asset = page.items[0] ?? assert.fail("no image");

@@ -60,7 +60,7 @@ describe("the problems the render route relays from the JSON route", () => {
       ["/v1/render/thron-gallery?gallery=nope", "/v1/thron/galleries/nope/assets"],
       ["/v1/render/thron-filter-bar?for=g&gallery=nope", "/v1/thron/galleries/nope"],
       ["/v1/render/thron-asset?asset=nope", "/v1/thron/galleries/default/assets/nope"],
-    ]) {
+    ] as const) {
       const relayed = await problem(await bff.get(render), 404);
       const original = await problem(await bff.get(json), 404);
       assert.deepEqual(

@@ -1,17 +1,14 @@
 /** ThroughLine's settings: its environment variables, what they parse to. */
 import { z } from "zod";
-import { envVar, stripSlash, type VarValues, wholeNumber } from "../core/env-vars.ts";
+import { envVar, httpUrl, type VarValues, wholeNumber } from "../core/env-vars.ts";
 import { DEFAULT_API_URL, DEFAULT_EVENTS_URL } from "./mapping.ts";
 
 /** An http(s) URL without credentials in it: they go in the request body. */
 const endpoint = (env: string, doc: string, fallback: string) =>
   envVar(
     { env, doc },
-    z
-      .string()
-      .regex(/^https?:\/\/[^/\s]/, `${env} must be an http(s) URL`) // a scheme, then a host's first character
+    httpUrl(`${env} must be an http(s) URL`)
       .refine((url) => !/[?&](client_id|client_secret)=/i.test(url), `${env} must not carry credentials: they go in the request body`)
-      .transform(stripSlash)
       .default(fallback),
   );
 

@@ -145,6 +145,34 @@ describe("ThroughLine's limits", () => {
     assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
   });
 
+  it("reads a 429's Retry-After of at most five seconds as the per-second limit, and any other as the daily quota's, until the hour at least", async () => {
+    const at = Date.UTC(2026, 10, 18, 17, 50); // ten minutes to the next whole hour
+    for (const [retryAfter, expected] of [
+      ["5", "5"],
+      ["\u00a05", "5"], // a non-breaking space around it, which fetch's Headers leaves in place
+      ["6", "600"],
+      ["60", "600"],
+      ["Wed, 18 Nov 2026 18:30:00 GMT", "2400"],
+      ["18 Nov 2026 18:30:00 +0000", "2400"], // a date without its weekday, starting and ending with digits
+      ["Thu, 19 Nov 2026 23:00:00 GMT", "86400"], // never longer than a day
+    ]) {
+      const sandbox = createSandbox({ baseUrl: "https://throughline.simulated" });
+      sandbox.throughline.settings.perSecond = 0; // ThroughLine refuses every call with 429
+      const bff = throughlineBff(
+        sandbox,
+        () => at,
+        (response) => {
+          if (response.status !== 429) return response;
+          return new Response(response.body, { status: 429, headers: { "retry-after": retryAfter as string } });
+        },
+      );
+      const refused = await bff.get("/v1/throughline/countries");
+      assert.equal(refused.status, 503);
+      assert.equal(Problem.parse(await refused.json()).title, "ThroughLine asked the BFF to slow down");
+      assert.equal(refused.headers.get("retry-after"), expected, `Retry-After: ${retryAfter}`);
+    }
+  });
+
   it("keeps two instances behind one egress address within 30 a second between them, through the shared counters", async () => {
     const clock = manualClock(Date.now());
     const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });

@@ -108,6 +108,49 @@ describe("ThroughLine failing", () => {
     assert.equal(Problem.parse(await response.json()).emergencyNumber, "111");
   });
 
+  it("after five failures in a row says at once that ThroughLine is failing, and lets one probe through each half minute", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { now: clock.now, throughlineFailureMemoryMs: 0 });
+    assert.equal((await bff.get("/v1/throughline/countries")).status, 200);
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const before = await used(bff);
+    for (let i = 0; i < 5; i++)
+      assert.equal(Problem.parse(await (await bff.get("/v1/throughline/topics")).json()).title, "ThroughLine is unavailable");
+    const refused = await bff.get("/v1/throughline/topics");
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get("retry-after"), "30");
+    const problem = Problem.parse(await refused.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-unavailable",
+        "ThroughLine is failing; the BFF asks it again shortly",
+        "Several calls to ThroughLine failed in a row; the BFF answers from its cache and probes ThroughLine now and then until it answers.",
+      ],
+    );
+    clock.advance(10_500);
+    assert.equal((await bff.get("/v1/throughline/topics")).headers.get("retry-after"), "20");
+    assert.equal((await used(bff)) - before, 5, "the sixth and seventh look-ups cost no call");
+    clock.advance(19_500); // half a minute since the fifth failure: time for one probe
+    const lookUps = [
+      "/v1/throughline/topics",
+      ...["US", "NZ", "US&priority=true", "NZ&priority=true"].map((q) => `${HELPLINES}?country=${q}`),
+    ];
+    const statuses = await Promise.all(lookUps.map(async (path) => (await bff.get(path)).status));
+    assert.deepEqual(statuses, [503, 503, 503, 503, 503]);
+    assert.equal((await used(bff)) - before, 6, "one probe among five look-ups at once");
+    bff.sandbox.throughline.faults.errorRate = 0;
+    clock.advance(29_999);
+    assert.equal(
+      (await bff.get("/v1/throughline/topics")).headers.get("retry-after"),
+      "1",
+      "the failed probe put the next one half a minute away",
+    );
+    clock.advance(1);
+    assert.equal((await bff.get("/v1/throughline/topics")).status, 200, "the next probe finds ThroughLine back");
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "and every look-up goes through again");
+  });
+
   it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now, sleep: async (ms) => clock.advance(ms) });

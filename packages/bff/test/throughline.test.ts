@@ -267,7 +267,15 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(bff.sandbox.throughline.stats.apiCalls, 3, "the BFF stops at its own count");
     const uncached = await bff.get(`${HELPLINES}?country=NZ`);
     assert.equal(uncached.status, 503);
-    assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
+    const problem = Problem.parse(await uncached.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-quota",
+        "ThroughLine's daily quota is spent",
+        "The BFF answers from its cache until the quota frees up, at the next whole hour at the earliest.",
+      ],
+    );
     const retryAfter = Number(uncached.headers.get("retry-after"));
     assert.ok(retryAfter > 0 && retryAfter <= 3_600, `Retry-After ${retryAfter}: the next whole hour, when an hour's calls free up`);
   });
@@ -453,13 +461,57 @@ describe("ThroughLine through the BFF", () => {
     await ok(await bff.get(`${HELPLINES}?country=US&topic=GRIEF%20%26%20LOSS`), HelplinesResponse);
     await ok(await bff.get(`${HELPLINES}?country=US&topic=astrology`), HelplinesResponse);
     assert.deepEqual(
-      sent.map((q) => [q.get("country_code"), q.get("topic"), q.get("priority_only")]),
+      sent.map((q) => [q.get("country_code"), q.get("topic"), q.get("priority_only"), q.get("limit")]),
       [
-        ["nz", "Suicidal thoughts", "true"],
-        ["us", "Grief & loss", "false"],
-        ["us", null, "false"],
+        ["nz", "Suicidal thoughts", "true", "100"],
+        ["us", "Grief & loss", "false", "100"],
+        ["us", null, "false", "100"],
+      ],
+      "every helpline of the country, topic and mode asked for: the visitor's limit is applied here",
+    );
+  });
+
+  it("sends a JSON body with its content type to ThroughLine's events, and look-ups with neither", async () => {
+    const sent: [string, string | null, string][] = [];
+    const bff = configuredBff({}, {}, async (request, response) => {
+      sent.push([`${request.method} ${new URL(request.url).pathname}`, request.headers.get("content-type"), await request.text()]);
+      return response;
+    });
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    const posted = await bff.app.request("https://bff.example/v1/throughline/events", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "display", helplineId: helplines[0]?.id, sessionId: "s1" }),
+    });
+    assert.deepEqual(await posted.json(), { reported: true });
+    const event = sent.find(([call]) => call.startsWith("POST /throughline/v1/events/"));
+    assert.equal(event?.[1], "application/json");
+    assert.equal(JSON.parse(event?.[2] ?? "null").helpline_id, helplines[0]?.id);
+    assert.deepEqual(
+      sent.filter(([call]) => call.startsWith("GET")).map(([call, type, body]) => [call, type, body]),
+      [
+        ["GET /throughline/v2/countries", null, ""],
+        ["GET /throughline/v2/helplines", null, ""],
       ],
     );
+  });
+
+  it("answers 502 when ThroughLine's answer is not the shape it documents, rather than showing a broken list", async () => {
+    const bff = configuredBff({}, {}, (request, response) => {
+      const path = new URL(request.url).pathname;
+      if (path.endsWith("/v2/countries")) return Response.json({ countries: "all of them" });
+      if (path.endsWith("/v2/topics")) return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
+      return response;
+    });
+    for (const path of ["/v1/throughline/countries", "/v1/throughline/topics"]) {
+      const response = await bff.get(path);
+      assert.equal(response.status, 502, path);
+      const problem = Problem.parse(await response.json());
+      assert.deepEqual(
+        [problem.title, problem.detail],
+        ["ThroughLine answered with an error", "ThroughLine answered an unexpected shape."],
+      );
+    }
   });
 
   it("keeps its answers however many THRON searches fill the in-memory cache", async () => {

@@ -409,6 +409,33 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "x" }, "203.0.113.9")).json(), { reported: true });
   });
 
+  it("takes a client's events and a page view again once their hour is over, to the millisecond", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { now: clock.now, clientAddress: (c) => c.req.header("x-client") });
+    const post = async (body: Record<string, unknown>) => {
+      const response = await bff.get("/v1/throughline/events", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-client": "198.51.100.7" },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { reported: boolean }).reported;
+    };
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const click = { type: "click", helplineId: id, sessionId: "page", contactMethod: "phone" };
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), true);
+    for (let i = 0; i < 29; i++) {
+      clock.advance(100); // ThroughLine's thirty calls a second, kept
+      assert.equal(await post(click), true);
+    }
+    assert.equal(await post(click), false, "thirty an hour");
+    clock.advance(3_600_000 - 1 - 2_900);
+    assert.equal(await post(click), false, "still within the hour");
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), false, "the page view was reported");
+    clock.advance(1);
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), true, "an hour later, a new page view");
+    assert.equal(bff.sandbox.throughline.stats.events.length, 31);
+  });
+
   it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({}, { now: clock.now });

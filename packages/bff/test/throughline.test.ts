@@ -4,8 +4,10 @@ import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@
 import { createSandbox, type Sandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { ClientBudget } from "../src/throughline/client-budget.ts";
 import { secondsToNextHour } from "../src/throughline/limits.ts";
 import { applyLimit, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { RecentlyServed } from "../src/throughline/recently-served.ts";
 import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
 
@@ -768,6 +770,30 @@ describe("ThroughLine's events as ThroughLine receives them", () => {
       bff.sandbox.throughline.stats.events.map((e) => e.contact_method),
       ["phone", "sms", "onlinechat", "whatsapp", "website"],
     );
+  });
+});
+
+/**
+ * What the events remember (clients' budgets, helplines served) is bounded: when full, the one
+ * seen longest ago is forgotten first. Here with room for two, where the BFF keeps thousands.
+ */
+describe("ThroughLine events' bounded memory", () => {
+  it("forgets the client seen longest ago, never one still spending, and holds as many as its bound", () => {
+    const budget = new ClientBudget(1, 3_600_000, manualClock().now, 2);
+    assert.deepEqual([budget.take("a"), budget.take("b")], [true, true]);
+    assert.equal(budget.take("a"), false, "two clients fit: a's spent budget is remembered");
+    assert.equal(budget.take("c"), true);
+    assert.equal(budget.take("a"), false, "a was seen after b: b is the one forgotten");
+    assert.equal(budget.take("b"), true, "b, forgotten, starts a new budget");
+  });
+
+  it("forgets the helpline served longest ago, counting one served again as just served", () => {
+    const served = new RecentlyServed(manualClock().now, 86_400_000, 2);
+    served.add(["a", "b"]);
+    assert.deepEqual([served.has("a"), served.has("b")], [true, true], "two fit");
+    served.add(["a"]);
+    served.add(["c"]);
+    assert.deepEqual([served.has("a"), served.has("b"), served.has("c")], [true, false, true]);
   });
 });
 

@@ -108,6 +108,14 @@ describe("ThroughLine token renewal", () => {
       'embedkit_token_requests_total{provider="ThroughLine",kind="renewal"} 1',
     ]);
     assert.equal(bff.sandbox.throughline.stats.tokenRequests, 2);
+    const calls = (await (await bff.get("/metrics", { headers: { authorization: `Bearer ${token}` } })).text())
+      .split("\n")
+      .filter((line) => line.startsWith('embedkit_upstream_calls_total{provider="ThroughLine"'));
+    assert.deepEqual(
+      calls.map((line) => /operation="([^"]*)"/.exec(line)?.[1]).sort(),
+      ["countries", "helplines", "token", "topics"],
+      "each call counted under what it asked",
+    );
   });
 
   it("is asked for once by instances sharing a store: the second adopts the first one's token", async () => {
@@ -138,7 +146,7 @@ describe("ThroughLine token renewal", () => {
     const helplines = await app.request("https://bff.example/v1/throughline/helplines?country=US");
     assert.equal(helplines.status, 502, "a 502 problem, never a 500");
     const problem = Problem.parse(await helplines.json());
-    assert.equal(problem.detail, "ThroughLine refused a fresh token too.");
+    assert.deepEqual([problem.title, problem.detail], ["ThroughLine answered with an error", "ThroughLine refused a fresh token too."]);
     // Whether ThroughLine counts a refused (401) call is undocumented: the BFF counts it, to fail closed.
     // The look-up needed the countries again, whose failure is remembered for a while: no call spent twice.
     const health = Health.parse(await (await app.request("https://bff.example/health")).json());

@@ -114,8 +114,10 @@ describe("ThroughLine failing", () => {
     assert.equal((await bff.get("/v1/throughline/countries")).status, 200);
     bff.sandbox.throughline.faults.errorRate = 1;
     const before = await used(bff);
-    for (let i = 0; i < 5; i++)
-      assert.equal(Problem.parse(await (await bff.get("/v1/throughline/topics")).json()).title, "ThroughLine is unavailable");
+    for (let i = 0; i < 5; i++) {
+      const failed = Problem.parse(await (await bff.get("/v1/throughline/topics")).json());
+      assert.deepEqual([failed.title, failed.detail], ["ThroughLine is unavailable", "ThroughLine answered status 500."]);
+    }
     const refused = await bff.get("/v1/throughline/topics");
     assert.equal(refused.status, 503);
     assert.equal(refused.headers.get("retry-after"), "30");
@@ -149,6 +151,15 @@ describe("ThroughLine failing", () => {
     clock.advance(1);
     assert.equal((await bff.get("/v1/throughline/topics")).status, 200, "the next probe finds ThroughLine back");
     assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "and every look-up goes through again");
+  });
+
+  it("asks a failed call only once: a retry would spend the daily quota twice", async () => {
+    const bff = sandboxBff();
+    bff.sandbox.throughline.faults.burst5xx = 1; // the next call fails, the one after would answer
+    const response = await bff.get("/v1/throughline/countries");
+    assert.equal(response.status, 503);
+    assert.equal(Problem.parse(await response.json()).title, "ThroughLine is unavailable");
+    assert.equal(await used(bff), 1);
   });
 
   it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
@@ -214,6 +225,26 @@ describe("ThroughLine's limits", () => {
       assert.equal(Problem.parse(await refused.json()).title, "ThroughLine asked the BFF to slow down");
       assert.equal(refused.headers.get("retry-after"), expected, `Retry-After: ${retryAfter}`);
     }
+  });
+
+  it("tells the instances sharing its counters of a 429, so that none asks ThroughLine while it runs", async () => {
+    const clock = manualClock(Date.UTC(2026, 10, 18, 17, 50));
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    const shared = new MemoryCounterStore(clock.now);
+    const sleep = async (ms: number) => clock.advance(ms);
+    const [a, b] = [0, 1].map(() => throughlineBff(sandbox, clock.now, (r) => r, { counters: shared, perSecond: 30, sleep }));
+    assert.equal((await a!.get("/v1/throughline/countries")).status, 200);
+    sandbox.throughline.settings.dailyQuota = 0; // ThroughLine refuses now, until 6pm
+    assert.equal((await a!.get("/v1/throughline/topics")).headers.get("retry-after"), "600");
+    clock.advance(60_000);
+    const refused = await b!.get("/v1/throughline/countries");
+    assert.equal(refused.status, 503);
+    assert.equal(Problem.parse(await refused.json()).title, "ThroughLine asked the BFF to slow down");
+    assert.equal(refused.headers.get("retry-after"), "60", "the other instance's exact time is not shared: a minute");
+    assert.equal(sandbox.throughline.stats.refusedForQuota, 1, "B asked nothing");
+    sandbox.throughline.settings.dailyQuota = 1_000;
+    clock.advance(9 * 60_000);
+    assert.equal((await b!.get("/v1/throughline/countries")).status, 200, "at 6pm, B asks again");
   });
 
   it("keeps two instances behind one egress address within 30 a second between them, through the shared counters", async () => {

@@ -327,6 +327,21 @@ describe("ThroughLine through the BFF", () => {
     );
   });
 
+  it("answers a 502 naming the setting when THROUGHLINE_API_URL points at a path ThroughLine does not serve (404)", async () => {
+    const bff = configuredBff({ THROUGHLINE_API_URL: "https://throughline.simulated/throughline/api" });
+    const response = await bff.get("/v1/throughline/topics");
+    assert.equal(response.status, 502);
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-api-version",
+        "ThroughLine does not serve this API path",
+        "ThroughLine answered 404 (the BFF speaks API v2): check that THROUGHLINE_API_URL points at ThroughLine's API v2 (retired versions answer 410).",
+      ],
+    );
+  });
+
   it("paces its calls to ThroughLine's rate instead of meeting 429", async () => {
     // A slower upstream and the BFF paced to match: the same rule at a rate a test can watch.
     const clock = manualClock(Date.now());
@@ -527,12 +542,13 @@ describe("ThroughLine through the BFF", () => {
 
   it("answers 502 when ThroughLine's answer is not the shape it documents, rather than showing a broken list", async () => {
     const bff = configuredBff({}, {}, (request, response) => {
-      const path = new URL(request.url).pathname;
-      if (path.endsWith("/v2/countries")) return Response.json({ countries: "all of them" });
-      if (path.endsWith("/v2/topics")) return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
-      return response;
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/v2/topics"))
+        return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
+      if (!url.pathname.endsWith("/v2/helplines")) return response;
+      return url.searchParams.get("country_code") === "us" ? new Response(null, { status: 204 }) : Response.json({ helplines: "none" });
     });
-    for (const path of ["/v1/throughline/countries", "/v1/throughline/topics"]) {
+    for (const path of ["/v1/throughline/topics", `${HELPLINES}?country=US`, `${HELPLINES}?country=NZ`]) {
       const response = await bff.get(path);
       assert.equal(response.status, 502, path);
       const problem = Problem.parse(await response.json());

@@ -3,10 +3,12 @@ import { describe, it } from "node:test";
 import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
 import { createSandbox, type Sandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
+import { ProblemError } from "../src/core/problem.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ClientBudget } from "../src/throughline/client-budget.ts";
 import { secondsToNextHour } from "../src/throughline/limits.ts";
 import { applyLimit, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { FailureMemory } from "../src/throughline/outage.ts";
 import { RecentlyServed } from "../src/throughline/recently-served.ts";
 import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
@@ -453,6 +455,44 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(bff.sandbox.throughline.stats.events.length, 31);
   });
 
+  it("gives back the events' share when ThroughLine refuses them with 429, and does not pause for it", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now }); // events may spend 10 calls
+    const post = async (sessionId: string) => {
+      const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
+      const init = { method: "POST", headers: { "content-type": "application/json" }, body };
+      return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
+    };
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    bff.sandbox.throughline.settings.perSecond = 0; // every call refused with 429, Retry-After: 1
+    for (let i = 0; i < 10; i++) assert.equal(await post(`refused-${i}`), false);
+    bff.sandbox.throughline.settings.perSecond = 30;
+    clock.advance(1_000);
+    const reported = [];
+    for (let i = 0; i < 11; i++) {
+      clock.advance(100);
+      reported.push(await post(`s${i}`));
+    }
+    assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
+  });
+
+  it("remembers a failed look-up for exactly half a minute", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const calls = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    const before = await calls();
+    clock.advance(29_999);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal(await calls(), before, "answered from memory");
+    clock.advance(1);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal(await calls(), before + 1, "asked again");
+  });
+
   it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({}, { now: clock.now });
@@ -810,6 +850,29 @@ describe("ThroughLine events' bounded memory", () => {
     served.add(["a"]);
     served.add(["c"]);
     assert.deepEqual([served.has("a"), served.has("b"), served.has("c")], [true, false, true]);
+  });
+});
+
+describe("ThroughLine's failed look-ups, remembered within bounds", () => {
+  it("forgets the look-up that failed longest ago, counting one failed again as just failed", async () => {
+    const clock = manualClock();
+    const failures = new FailureMemory(30_000, clock.now, 2);
+    const asked: string[] = [];
+    const fail = (key: string) =>
+      failures
+        .guard(key, async () => {
+          asked.push(key);
+          throw new ProblemError(503, "upstream-unavailable", "ThroughLine is unavailable");
+        })
+        .catch(() => {});
+    await fail("a");
+    clock.advance(30_000); // a is forgotten: asked again, it fails again
+    await fail("b");
+    await fail("a");
+    await fail("c"); // three do not fit: b, which failed before a's second failure, goes
+    asked.length = 0;
+    for (const key of ["a", "b", "c"]) await fail(key);
+    assert.deepEqual(asked, ["b"], "a and c are answered from memory, b is asked again");
   });
 });
 

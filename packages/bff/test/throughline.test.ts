@@ -70,6 +70,47 @@ async function ok<T>(response: Response, schema: { parse: (v: unknown) => T }): 
 }
 
 describe("ThroughLine through the BFF", () => {
+  it("documents each route in /openapi.json: its summary, its answer's shape and each failure it may answer", async () => {
+    type Operation = { summary: string; description?: string; responses: Record<string, { description: string; content?: object }> };
+    const doc = (await (await sandboxBff().get("/openapi.json")).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operation = (path: string, method = "get") => doc.paths[`/v1/throughline${path}`]?.[method] as Operation;
+    const failures = {
+      502: "ThroughLine failed or refused",
+      503: "ThroughLine unavailable or its quota spent, with nothing cached",
+      504: "ThroughLine timed out",
+    };
+    for (const [path, summary, answer, schema, more] of [
+      ["/countries", "Countries with helplines", "Countries", "Countries", {}],
+      ["/topics", "Helpline topics", "Topics", "Topics", {}],
+      ["/helplines", "Ranked helplines of a country, for a topic", "Helplines", "Helplines", { 400: "Invalid request" }],
+    ] as const) {
+      const { responses, ...rest } = operation(path);
+      assert.equal(rest.summary, summary);
+      assert.deepEqual(Object.fromEntries(Object.entries(responses).map(([code, r]) => [code, r.description])), {
+        200: answer,
+        ...more,
+        ...failures,
+      });
+      assert.deepEqual(responses[200]?.content, { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } });
+    }
+    const events = operation("/events", "post");
+    assert.equal(events.summary, "Reports a helpline display or click to ThroughLine");
+    for (const fact of [
+      /served recently/,
+      /a display once per helpline and session/,
+      /30 an hour per client/,
+      /a tenth of the daily quota/,
+    ])
+      assert.match(events.description ?? "", fact);
+    assert.deepEqual(
+      Object.entries(events.responses).map(([code, r]) => [code, r.description, Object.keys(r.content ?? {})]),
+      [
+        ["202", "Accepted", ["application/json"]],
+        ["400", "Invalid event", ["application/problem+json"]],
+      ],
+    );
+  });
+
   it("answers countries, topics and ranked helplines in our own shapes", async () => {
     const bff = sandboxBff();
     const { countries } = await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);

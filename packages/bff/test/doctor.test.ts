@@ -562,6 +562,32 @@ describe("pnpm doctor, ThroughLine", () => {
     }
   });
 
+  it("names ThroughLine's API failing or out of reach, and reports a failed look-up once", async () => {
+    const failing = await throughlineDoctor({ countries: () => new Response("busy", { status: 503 }) });
+    assert.deepEqual(failing.throughline[1], {
+      name: "countries",
+      status: "fail",
+      detail: "status 503",
+      cause: "ThroughLine's API is failing or unavailable (status 503)",
+      fix: "Try again in a few minutes; if it lasts, ask the vendor.",
+    });
+    const unreachable = await throughlineDoctor({
+      countries: () => {
+        throw new TypeError("fetch failed");
+      },
+    });
+    assert.equal(unreachable.throughline[1]?.fix, "Check THROUGHLINE_API_URL and that this machine may reach it (DNS, firewall, proxy).");
+    const spent = await throughlineDoctor({ helplines: () => Response.json({ error: "Too Many Requests" }, { status: 429 }) });
+    assert.deepEqual(
+      spent.throughline.map((step) => [step.name, step.status, step.cause]),
+      [
+        ["token", "ok", undefined],
+        ["countries", "ok", undefined],
+        ["helpline look-up (US)", "fail", "ThroughLine's daily quota is spent."],
+      ],
+    );
+  });
+
   it("tells a token endpoint out of reach or failing from refused credentials, whatever a refusal's body holds", async () => {
     const unreachable = await throughlineDoctor({
       token: () => {

@@ -9,7 +9,7 @@ const endpoint = (env: string, doc: string, fallback: string) =>
     { env, doc },
     z
       .string()
-      .regex(/^https?:\/\/[^/\s]+/, `${env} must be an http(s) URL`)
+      .regex(/^https?:\/\/[^/\s]/, `${env} must be an http(s) URL`)
       .refine((url) => !/[?&](client_id|client_secret)=/i.test(url), `${env} must not carry credentials: they go in the request body`)
       .transform(stripSlash)
       .default(fallback),

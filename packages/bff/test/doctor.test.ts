@@ -551,14 +551,30 @@ describe("pnpm doctor, ThroughLine", () => {
     });
   });
 
-  it("names the cause of each refusal of the API: the quota, the application's rights, anything else", async () => {
-    for (const [status, cause, fix] of [
-      [429, "ThroughLine's daily quota is spent.", "Wait for the rolling day to free calls, or ask ThroughLine for a higher limit."],
-      [403, "ThroughLine gave a token but refuses the API with it.", "Ask ThroughLine to enable the helplines API for your application."],
-      [400, "ThroughLine refused the request.", "Check THROUGHLINE_API_URL."],
+  it("names the cause of each refusal of the API: a retired version, the quota, the application's rights, anything else", async () => {
+    const rights = [
+      "ThroughLine gave a token but refuses the API with it.",
+      "Ask ThroughLine to enable the helplines API for your application.",
+    ];
+    for (const [status, detail, cause, fix] of [
+      [
+        410,
+        `status 410 (${QUOTA_NOTE})`,
+        `THROUGHLINE_API_URL (${SIMULATOR}/throughline/v2) points at a retired API version or a wrong path.`,
+        "Use ThroughLine's current API, v2: unset THROUGHLINE_API_URL, or set it to https://api.throughlinecare.com/v2.",
+      ],
+      [
+        429,
+        "status 429",
+        "ThroughLine's daily quota is spent.",
+        "Wait for the rolling day to free calls, or ask ThroughLine for a higher limit.",
+      ],
+      [401, "status 401", ...rights],
+      [403, "status 403", ...rights],
+      [400, "status 400", "ThroughLine refused the request.", "Check THROUGHLINE_API_URL."],
     ] as const) {
       const { throughline } = await throughlineDoctor({ countries: () => Response.json({ error: "no" }, { status }) });
-      assert.deepEqual(throughline.slice(1), [{ name: "countries", status: "fail", detail: `status ${status}`, cause, fix }]);
+      assert.deepEqual(throughline.slice(1), [{ name: "countries", status: "fail", detail, cause, fix }]);
     }
   });
 

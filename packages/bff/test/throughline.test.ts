@@ -93,8 +93,12 @@ describe("ThroughLine through the BFF", () => {
       });
       assert.deepEqual(responses[200]?.content, { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } });
     }
-    const events = operation("/events", "post");
+    const events = operation("/events", "post") as Operation & { requestBody: unknown };
     assert.equal(events.summary, "Reports a helpline display or click to ThroughLine");
+    assert.deepEqual(events.requestBody, {
+      required: true,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/HelplineEvent" } } },
+    });
     for (const fact of [
       /served recently/,
       /a display once per helpline and session/,

@@ -222,7 +222,15 @@ describe("ThroughLine's limits", () => {
       );
       const refused = await bff.get("/v1/throughline/countries");
       assert.equal(refused.status, 503);
-      assert.equal(Problem.parse(await refused.json()).title, "ThroughLine asked the BFF to slow down");
+      const problem = Problem.parse(await refused.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        [
+          "https://embedkit.dev/problems/throughline-rate-limited",
+          "ThroughLine asked the BFF to slow down",
+          "ThroughLine answered 429; the BFF answers from its cache and asks ThroughLine nothing until Retry-After.",
+        ],
+      );
       assert.equal(refused.headers.get("retry-after"), expected, `Retry-After: ${retryAfter}`);
     }
   });

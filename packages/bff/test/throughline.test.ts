@@ -600,10 +600,12 @@ describe("ThroughLine through the BFF", () => {
     );
   });
 
-  it("sends a JSON body with its content type to ThroughLine's events, and look-ups with neither", async () => {
+  it("sends a JSON body with its content type to ThroughLine's events, and look-ups with neither, each asking for JSON", async () => {
     const sent: [string, string | null, string][] = [];
+    const accepts = new Set<string | null>();
     const bff = configuredBff({}, {}, async (request, response) => {
       sent.push([`${request.method} ${new URL(request.url).pathname}`, request.headers.get("content-type"), await request.text()]);
+      if (!request.url.endsWith("/oauth/token")) accepts.add(request.headers.get("accept"));
       return response;
     });
     const { helplines } = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
@@ -623,6 +625,7 @@ describe("ThroughLine through the BFF", () => {
         ["GET /throughline/v2/helplines", null, ""],
       ],
     );
+    assert.deepEqual([...accepts], ["application/json"]);
   });
 
   it("answers 502 when ThroughLine's answer is not the shape it documents, rather than showing a broken list", async () => {

@@ -153,6 +153,18 @@ describe("ThroughLine failing", () => {
     assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "and every look-up goes through again");
   });
 
+  it("answers at once from a copy up to a week past its twelve fresh hours, marked stale, while it asks again; an older copy waits", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    const look = async (country: string) => HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=${country}`)).json());
+    const [nz, us] = [await look("NZ"), await look("US")];
+    clock.advance(12 * HOUR + 7 * 24 * HOUR - 60_000);
+    assert.deepEqual(await look("NZ"), { ...nz, stale: true });
+    clock.advance(2 * 60_000);
+    assert.deepEqual(await look("US"), { ...us, stale: false }, "ThroughLine's answer, waited for");
+    assert.deepEqual(await look("NZ"), { ...nz, stale: false }, "refreshed meanwhile");
+  });
+
   it("asks a failed call only once: a retry would spend the daily quota twice", async () => {
     const bff = sandboxBff();
     bff.sandbox.throughline.faults.burst5xx = 1; // the next call fails, the one after would answer
@@ -274,6 +286,21 @@ describe("ThroughLine's limits", () => {
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "ThroughLine never saw more than 4 in a second");
     assert.equal(sandbox.throughline.stats.apiCalls, 12);
+  });
+
+  it("counts each ThroughLine application's daily share apart on a store they share", async () => {
+    const clock = manualClock(Date.now());
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    sandbox.throughline.settings.applications.set("second-app", "second-app-secret");
+    const shared = { counters: new MemoryCounterStore(clock.now), perSecond: 30, sleep: async (ms: number) => clock.advance(ms) };
+    const [first, second] = [
+      { THROUGHLINE_DAILY_QUOTA: "2" },
+      { THROUGHLINE_DAILY_QUOTA: "2", THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" },
+    ].map((application) => throughlineBff(sandbox, clock.now, (r) => r, shared, application));
+    assert.equal((await first!.get(`${HELPLINES}?country=US`)).status, 200, "the countries and the US: the first app's two calls");
+    assert.equal((await first!.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal((await second!.get(`${HELPLINES}?country=NZ`)).status, 200, "the second app's own two calls");
+    assert.deepEqual([await used(first!), await used(second!)], [2, 2]);
   });
 
   it("counts the 30 a second with every deployment on the store, whatever ThroughLine application each one is", async () => {

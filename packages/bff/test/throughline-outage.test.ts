@@ -294,7 +294,7 @@ describe("ThroughLine's limits", () => {
     sandbox.throughline.settings.applications.set("second-app", "second-app-secret");
     const shared = { counters: new MemoryCounterStore(clock.now), perSecond: 30, sleep: async (ms: number) => clock.advance(ms) };
     const [first, second] = [
-      { THROUGHLINE_DAILY_QUOTA: "2" },
+      { THROUGHLINE_DAILY_QUOTA: "2" } as Record<string, string>,
       { THROUGHLINE_DAILY_QUOTA: "2", THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" },
     ].map((application) => throughlineBff(sandbox, clock.now, (r) => r, shared, application));
     assert.equal((await first!.get(`${HELPLINES}?country=US`)).status, 200, "the countries and the US: the first app's two calls");

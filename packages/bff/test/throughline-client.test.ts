@@ -116,14 +116,15 @@ describe("ThroughLine token renewal", () => {
       ["countries", "helplines", "token", "topics"],
       "each call counted under what it asked",
     );
-    const cached = (await (await bff.get("/metrics", { headers: { authorization: `Bearer ${token}` } })).text()).matchAll(
-      /^embedkit_cache_results_total\{kind="(throughline:[^"]*)"/gm,
-    );
+    const metrics = await (await bff.get("/metrics", { headers: { authorization: `Bearer ${token}` } })).text();
+    const cached = metrics.matchAll(/^embedkit_cache_results_total\{kind="(throughline:[^"]*)"/gm);
     assert.deepEqual(
       [...new Set([...cached].map((m) => m[1]))].sort(),
       ["throughline:countries", "throughline:helplines", "throughline:topics"],
       "cached answers counted by what they are",
     );
+    const spent = `embedkit_quota_used{provider="ThroughLine"} ${bff.sandbox.throughline.stats.apiCalls}\n`;
+    assert.ok(metrics.includes(spent), "the calls spent, under the provider's name");
   });
 
   it("is asked for once by instances sharing a store: the second adopts the first one's token", async () => {

@@ -250,8 +250,22 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual([unknown.unknownTopic, unknown.topic], [true, null]);
     assert.deepEqual(unknown.helplines, country.helplines);
     const nowhere = await ok(await bff.get(`${HELPLINES}?country=ZZ&topic=anxiety`), HelplinesResponse);
-    assert.deepEqual([nowhere.country, nowhere.helplines], [null, []]);
+    assert.deepEqual(nowhere, { country: null, topic: null, unknownTopic: false, helplines: [], pair: false, stale: false });
     assert.equal(bff.sandbox.throughline.stats.apiCalls, calls + 1, "the topics list once; nothing else was asked");
+  });
+
+  it("lets browsers keep the lists for an hour and a country's helplines, or its absence, for ten minutes", async () => {
+    const bff = sandboxBff();
+    for (const [path, kept] of [
+      ["/v1/throughline/countries", "public, max-age=3600"],
+      ["/v1/throughline/topics", "public, max-age=3600"],
+      [`${HELPLINES}?country=NZ`, "public, max-age=600"],
+      [`${HELPLINES}?country=ZZ`, "public, max-age=600"],
+    ]) {
+      const response = await bff.get(path as string);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("cache-control"), kept, path);
+    }
   });
 
   it("refuses bad queries naming the field", async () => {

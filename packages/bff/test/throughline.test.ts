@@ -245,6 +245,7 @@ describe("ThroughLine through the BFF", () => {
   it("answers an unknown topic with the country's list, marked, and an unknown country with nothing, without asking ThroughLine", async () => {
     const bff = sandboxBff();
     const country = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    assert.equal(country.unknownTopic, false, "no topic asked, none unknown");
     const calls = bff.sandbox.throughline.stats.apiCalls;
     const unknown = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=astrology`), HelplinesResponse);
     assert.deepEqual([unknown.unknownTopic, unknown.topic], [true, null]);

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { secretsOf } from "../src/config.ts";
+import { CONFIG_REFERENCE } from "../src/config-reference.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { problemsOf, THRON } from "./helpers.ts";
 
@@ -155,6 +157,40 @@ describe("configuration", () => {
   it("takes only a value that starts as an http(s) URL, and drops all its trailing slashes", () => {
     assert.deepEqual(problemsOf({ ...THRON, THRON_API_URL: "see https://api.proxy" }), ["THRON_API_URL must be an http(s) URL"]);
     assert.equal(loadConfig({ ...THRON, THRON_API_URL: "https://api.proxy/v1//" }).thron?.apiUrl, "https://api.proxy/v1");
+  });
+
+  it("checks ThroughLine's endpoints are http(s) URLs without credentials in them, and its quota a whole number", () => {
+    const throughline = { THROUGHLINE_CLIENT_ID: "client", THROUGHLINE_CLIENT_SECRET: "secret-value" };
+    const problems = (env: Record<string, string>) => problemsOf({ ...throughline, ...env });
+    assert.deepEqual(problems({ THROUGHLINE_API_URL: "see https://api.proxy" }), ["THROUGHLINE_API_URL must be an http(s) URL"]);
+    for (const url of ["https://t.example/oauth/token?client_secret=x", "https://t.example/oauth/token?grant=1&CLIENT_ID=x"])
+      assert.deepEqual(problems({ THROUGHLINE_TOKEN_URL: url }), [
+        "THROUGHLINE_TOKEN_URL must not carry credentials: they go in the request body",
+      ]);
+    assert.deepEqual(problems({ THROUGHLINE_DAILY_QUOTA: "0" }), ["THROUGHLINE_DAILY_QUOTA must be a whole number ≥ 1"]);
+    assert.equal(
+      loadConfig({ ...throughline, THROUGHLINE_EVENTS_URL: "http://events.proxy/x/" }).throughline?.eventsUrl,
+      "http://events.proxy/x",
+    );
+  });
+
+  it("documents each ThroughLine variable in docs/configuration.md as its schema says, a default only where one applies", () => {
+    const docs = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
+    const throughline = CONFIG_REFERENCE.filter((v) => v.group === "ThroughLine");
+    assert.deepEqual(
+      throughline.map((v) => v.name),
+      ["CLIENT_ID", "CLIENT_SECRET", "TOKEN_URL", "API_URL", "EVENTS_URL", "DAILY_QUOTA"].map((name) => `THROUGHLINE_${name}`),
+    );
+    for (const v of throughline) {
+      assert.ok(v.meaning.length > 10, v.name);
+      const line = `| \`${v.name}\`${v.secret ? " (secret)" : ""} | ${v.meaning} | ${v.default ?? "—"} |`;
+      assert.ok(docs.includes(line), line);
+    }
+    assert.deepEqual(
+      throughline.filter((v) => v.default === undefined).map((v) => v.name),
+      ["THROUGHLINE_CLIENT_ID", "THROUGHLINE_CLIENT_SECRET"],
+      "no credential is assumed",
+    );
   });
 
   it("gives the logger exactly the secrets configured: none from providers left unconfigured", () => {

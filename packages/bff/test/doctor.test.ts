@@ -477,3 +477,161 @@ describe("pnpm doctor's report", () => {
     assert.equal(thunder[0]?.cause, "Thunder's SSO service is failing or unavailable (status 500)");
   });
 });
+
+/**
+ * `pnpm doctor` with only ThroughLine configured, against the simulator, the answer to a path's
+ * last segment (`token`, `countries`, `helplines`) replaced where `answers` names it.
+ */
+async function throughlineDoctor(answers: Record<string, () => Response | Promise<Response>> = {}) {
+  const simulator = createSandbox({ baseUrl: SIMULATOR });
+  const config = loadConfig({
+    THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
+    THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
+    THROUGHLINE_TOKEN_URL: simulator.urls.throughlineToken,
+    THROUGHLINE_API_URL: simulator.urls.throughlineApi,
+  });
+  const asked: string[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    asked.push(`${url.pathname}${url.search}`);
+    const replaced = answers[url.pathname.split("/").at(-1) ?? ""];
+    return replaced ? replaced() : simulator.app.fetch(request);
+  };
+  const { steps } = await runDoctor(config, { fetch, write: () => {}, secrets: [] });
+  const throughline = steps.filter((s) => s.provider === "ThroughLine").map(({ provider, ...step }) => step);
+  return { throughline, asked };
+}
+
+const QUOTA_NOTE = "1 call of ThroughLine's daily quota spent";
+
+describe("pnpm doctor, ThroughLine", () => {
+  it("reports the token, the countries and one look-up with the calls they cost", async () => {
+    const one = await throughlineDoctor({ helplines: () => Response.json({ helplines: [{ id: "a" }] }) });
+    assert.deepEqual(one.throughline, [
+      { name: "token", status: "ok", detail: "client-credentials token" },
+      { name: "countries", status: "ok", detail: `2 countries (${QUOTA_NOTE})` },
+      { name: "helpline look-up (US)", status: "ok", detail: `1 helpline (${QUOTA_NOTE})` },
+    ]);
+    const two = await throughlineDoctor({ helplines: () => Response.json({ helplines: [{ id: "a" }, { id: "b" }] }) });
+    assert.equal(two.throughline[2]?.detail, `2 helplines (${QUOTA_NOTE})`);
+  });
+
+  it("looks up the first country listed with a code, or the US when none has one", async () => {
+    const nz = await throughlineDoctor({
+      countries: () => Response.json({ countries: [{ name: "Nowhere" }, { code: "NZ" }, { code: "US" }] }),
+    });
+    assert.equal(nz.throughline[2]?.name, "helpline look-up (NZ)");
+    assert.ok(
+      nz.asked.some((path) => path.includes("/helplines?country_code=nz&limit=1")),
+      nz.asked.join("\n"),
+    );
+    const none = await throughlineDoctor({ countries: () => Response.json({ countries: [{ name: "Nowhere" }] }) });
+    assert.equal(none.throughline[2]?.name, "helpline look-up (US)");
+  });
+
+  it("says when the application sees no country, or the look-up answers something else than helplines", async () => {
+    const { throughline } = await throughlineDoctor({ countries: () => Response.json({ countries: [] }) });
+    assert.deepEqual(throughline.slice(1), [
+      {
+        name: "countries",
+        status: "fail",
+        detail: `no countries (${QUOTA_NOTE})`,
+        cause: "The application sees no country.",
+        fix: "Ask ThroughLine which countries your application may use.",
+      },
+    ]);
+    const other = await throughlineDoctor({ helplines: () => Response.json({ results: [] }) });
+    assert.deepEqual(other.throughline[2], {
+      name: "helpline look-up (US)",
+      status: "fail",
+      detail: `unexpected answer (${QUOTA_NOTE})`,
+      cause: "THROUGHLINE_API_URL answers, but not with ThroughLine's helplines.",
+      fix: "Unset THROUGHLINE_API_URL to use ThroughLine's current API.",
+    });
+  });
+
+  it("names the cause of each refusal of the API: a retired version, the quota, the application's rights, anything else", async () => {
+    const rights = [
+      "ThroughLine gave a token but refuses the API with it.",
+      "Ask ThroughLine to enable the helplines API for your application.",
+    ];
+    for (const [status, detail, cause, fix] of [
+      [
+        410,
+        `status 410 (${QUOTA_NOTE})`,
+        `THROUGHLINE_API_URL (${SIMULATOR}/throughline/v2) points at a retired API version or a wrong path.`,
+        "Use ThroughLine's current API, v2: unset THROUGHLINE_API_URL, or set it to https://api.throughlinecare.com/v2.",
+      ],
+      [
+        429,
+        "status 429",
+        "ThroughLine's daily quota is spent.",
+        "Wait for the rolling day to free calls, or ask ThroughLine for a higher limit.",
+      ],
+      [401, "status 401", ...rights],
+      [403, "status 403", ...rights],
+      [400, "status 400", "ThroughLine refused the request.", "Check THROUGHLINE_API_URL."],
+    ] as const) {
+      const { throughline } = await throughlineDoctor({ countries: () => Response.json({ error: "no" }, { status }) });
+      assert.deepEqual(throughline.slice(1), [{ name: "countries", status: "fail", detail, cause, fix }]);
+    }
+  });
+
+  it("names ThroughLine's API failing or out of reach, and reports a failed look-up once", async () => {
+    const failing = await throughlineDoctor({ countries: () => new Response("busy", { status: 503 }) });
+    assert.deepEqual(failing.throughline[1], {
+      name: "countries",
+      status: "fail",
+      detail: "status 503",
+      cause: "ThroughLine's API is failing or unavailable (status 503)",
+      fix: "Try again in a few minutes; if it lasts, ask the vendor.",
+    });
+    const unreachable = await throughlineDoctor({
+      countries: () => {
+        throw new TypeError("fetch failed");
+      },
+    });
+    assert.equal(unreachable.throughline[1]?.fix, "Check THROUGHLINE_API_URL and that this machine may reach it (DNS, firewall, proxy).");
+    const spent = await throughlineDoctor({ helplines: () => Response.json({ error: "Too Many Requests" }, { status: 429 }) });
+    assert.deepEqual(
+      spent.throughline.map((step) => [step.name, step.status, step.cause]),
+      [
+        ["token", "ok", undefined],
+        ["countries", "ok", undefined],
+        ["helpline look-up (US)", "fail", "ThroughLine's daily quota is spent."],
+      ],
+    );
+  });
+
+  it("tells a token endpoint out of reach or failing from refused credentials, whatever a refusal's body holds", async () => {
+    const unreachable = await throughlineDoctor({
+      token: () => {
+        throw new TypeError("fetch failed");
+      },
+    });
+    assert.deepEqual(unreachable.throughline, [
+      {
+        name: "token",
+        status: "fail",
+        detail: "could not connect",
+        cause: "ThroughLine's token endpoint could not be reached (could not connect)",
+        fix: "Check THROUGHLINE_TOKEN_URL and that this machine may reach it (DNS, firewall, proxy).",
+      },
+    ]);
+    const failing = await throughlineDoctor({ token: () => new Response("busy", { status: 503 }) });
+    assert.equal(failing.throughline[0]?.cause, "ThroughLine's token endpoint is failing or unavailable (status 503)");
+    const refused = await throughlineDoctor({
+      token: () => Response.json({ error: "invalid_client", access_token: "left-over" }, { status: 401 }),
+    });
+    assert.deepEqual(refused.throughline, [
+      {
+        name: "token",
+        status: "fail",
+        detail: "refused (status 401)",
+        cause: "ThroughLine refused THROUGHLINE_CLIENT_ID / THROUGHLINE_CLIENT_SECRET (wrong, or revoked by ThroughLine).",
+        fix: "Copy both again from your ThroughLine developer account; if they were revoked, ask ThroughLine for new ones.",
+      },
+    ]);
+  });
+});

@@ -108,6 +108,72 @@ describe("ThroughLine failing", () => {
     assert.equal(Problem.parse(await response.json()).emergencyNumber, "111");
   });
 
+  it("after five failures in a row says at once that ThroughLine is failing, and lets one probe through each half minute", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { now: clock.now, throughlineFailureMemoryMs: 0 });
+    assert.equal((await bff.get("/v1/throughline/countries")).status, 200);
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const before = await used(bff);
+    for (let i = 0; i < 5; i++) {
+      const failed = Problem.parse(await (await bff.get("/v1/throughline/topics")).json());
+      assert.deepEqual([failed.title, failed.detail], ["ThroughLine is unavailable", "ThroughLine answered status 500."]);
+    }
+    const refused = await bff.get("/v1/throughline/topics");
+    assert.equal(refused.status, 503);
+    assert.equal(refused.headers.get("retry-after"), "30");
+    const problem = Problem.parse(await refused.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-unavailable",
+        "ThroughLine is failing; the BFF asks it again shortly",
+        "Several calls to ThroughLine failed in a row; the BFF answers from its cache and probes ThroughLine now and then until it answers.",
+      ],
+    );
+    clock.advance(10_500);
+    assert.equal((await bff.get("/v1/throughline/topics")).headers.get("retry-after"), "20");
+    assert.equal((await used(bff)) - before, 5, "the sixth and seventh look-ups cost no call");
+    clock.advance(19_500); // half a minute since the fifth failure: time for one probe
+    const lookUps = [
+      "/v1/throughline/topics",
+      ...["US", "NZ", "US&priority=true", "NZ&priority=true"].map((q) => `${HELPLINES}?country=${q}`),
+    ];
+    const statuses = await Promise.all(lookUps.map(async (path) => (await bff.get(path)).status));
+    assert.deepEqual(statuses, [503, 503, 503, 503, 503]);
+    assert.equal((await used(bff)) - before, 6, "one probe among five look-ups at once");
+    bff.sandbox.throughline.faults.errorRate = 0;
+    clock.advance(29_999);
+    assert.equal(
+      (await bff.get("/v1/throughline/topics")).headers.get("retry-after"),
+      "1",
+      "the failed probe put the next one half a minute away",
+    );
+    clock.advance(1);
+    assert.equal((await bff.get("/v1/throughline/topics")).status, 200, "the next probe finds ThroughLine back");
+    assert.equal((await bff.get(`${HELPLINES}?country=US`)).status, 200, "and every look-up goes through again");
+  });
+
+  it("answers at once from a copy up to a week past its twelve fresh hours, marked stale, while it asks again; an older copy waits", async () => {
+    const clock = manualClock(Date.now());
+    const bff = sandboxBff({}, { now: clock.now });
+    const look = async (country: string) => HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=${country}`)).json());
+    const [nz, us] = [await look("NZ"), await look("US")];
+    clock.advance(12 * HOUR + 7 * 24 * HOUR - 60_000);
+    assert.deepEqual(await look("NZ"), { ...nz, stale: true });
+    clock.advance(2 * 60_000);
+    assert.deepEqual(await look("US"), { ...us, stale: false }, "ThroughLine's answer, waited for");
+    assert.deepEqual(await look("NZ"), { ...nz, stale: false }, "refreshed meanwhile");
+  });
+
+  it("asks a failed call only once: a retry would spend the daily quota twice", async () => {
+    const bff = sandboxBff();
+    bff.sandbox.throughline.faults.burst5xx = 1; // the next call fails, the one after would answer
+    const response = await bff.get("/v1/throughline/countries");
+    assert.equal(response.status, 503);
+    assert.equal(Problem.parse(await response.json()).title, "ThroughLine is unavailable");
+    assert.equal(await used(bff), 1);
+  });
+
   it("spends a handful of calls when ThroughLine fails from the start, with nothing cached", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000000" }, { now: clock.now, sleep: async (ms) => clock.advance(ms) });
@@ -145,6 +211,62 @@ describe("ThroughLine's limits", () => {
     assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 200);
   });
 
+  it("reads a 429's Retry-After of at most five seconds as the per-second limit, and any other as the daily quota's, until the hour at least", async () => {
+    const at = Date.UTC(2026, 10, 18, 17, 50); // ten minutes to the next whole hour
+    for (const [retryAfter, expected] of [
+      ["5", "5"],
+      ["\u00a05", "5"], // a non-breaking space around it, which fetch's Headers leaves in place
+      ["6", "600"],
+      ["60", "600"],
+      ["Wed, 18 Nov 2026 18:30:00 GMT", "2400"],
+      ["18 Nov 2026 18:30:00 +0000", "2400"], // a date without its weekday, starting and ending with digits
+      ["Thu, 19 Nov 2026 23:00:00 GMT", "86400"], // never longer than a day
+    ]) {
+      const sandbox = createSandbox({ baseUrl: "https://throughline.simulated" });
+      sandbox.throughline.settings.perSecond = 0; // ThroughLine refuses every call with 429
+      const bff = throughlineBff(
+        sandbox,
+        () => at,
+        (response) => {
+          if (response.status !== 429) return response;
+          return new Response(response.body, { status: 429, headers: { "retry-after": retryAfter as string } });
+        },
+      );
+      const refused = await bff.get("/v1/throughline/countries");
+      assert.equal(refused.status, 503);
+      const problem = Problem.parse(await refused.json());
+      assert.deepEqual(
+        [problem.type, problem.title, problem.detail],
+        [
+          "https://embedkit.dev/problems/throughline-rate-limited",
+          "ThroughLine asked the BFF to slow down",
+          "ThroughLine answered 429; the BFF answers from its cache and asks ThroughLine nothing until Retry-After.",
+        ],
+      );
+      assert.equal(refused.headers.get("retry-after"), expected, `Retry-After: ${retryAfter}`);
+    }
+  });
+
+  it("tells the instances sharing its counters of a 429, so that none asks ThroughLine while it runs", async () => {
+    const clock = manualClock(Date.UTC(2026, 10, 18, 17, 50));
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    const shared = new MemoryCounterStore(clock.now);
+    const sleep = async (ms: number) => clock.advance(ms);
+    const [a, b] = [0, 1].map(() => throughlineBff(sandbox, clock.now, (r) => r, { counters: shared, perSecond: 30, sleep }));
+    assert.equal((await a!.get("/v1/throughline/countries")).status, 200);
+    sandbox.throughline.settings.dailyQuota = 0; // ThroughLine refuses now, until 6pm
+    assert.equal((await a!.get("/v1/throughline/topics")).headers.get("retry-after"), "600");
+    clock.advance(60_000);
+    const refused = await b!.get("/v1/throughline/countries");
+    assert.equal(refused.status, 503);
+    assert.equal(Problem.parse(await refused.json()).title, "ThroughLine asked the BFF to slow down");
+    assert.equal(refused.headers.get("retry-after"), "60", "the other instance's exact time is not shared: a minute");
+    assert.equal(sandbox.throughline.stats.refusedForQuota, 1, "B asked nothing");
+    sandbox.throughline.settings.dailyQuota = 1_000;
+    clock.advance(9 * 60_000);
+    assert.equal((await b!.get("/v1/throughline/countries")).status, 200, "at 6pm, B asks again");
+  });
+
   it("keeps two instances behind one egress address within 30 a second between them, through the shared counters", async () => {
     const clock = manualClock(Date.now());
     const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
@@ -164,6 +286,21 @@ describe("ThroughLine's limits", () => {
     assert.deepEqual(new Set(statuses), new Set([200]));
     assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "ThroughLine never saw more than 4 in a second");
     assert.equal(sandbox.throughline.stats.apiCalls, 12);
+  });
+
+  it("counts each ThroughLine application's daily share apart on a store they share", async () => {
+    const clock = manualClock(Date.now());
+    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
+    sandbox.throughline.settings.applications.set("second-app", "second-app-secret");
+    const shared = { counters: new MemoryCounterStore(clock.now), perSecond: 30, sleep: async (ms: number) => clock.advance(ms) };
+    const [first, second] = [
+      { THROUGHLINE_DAILY_QUOTA: "2" } as Record<string, string>,
+      { THROUGHLINE_DAILY_QUOTA: "2", THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" },
+    ].map((application) => throughlineBff(sandbox, clock.now, (r) => r, shared, application));
+    assert.equal((await first!.get(`${HELPLINES}?country=US`)).status, 200, "the countries and the US: the first app's two calls");
+    assert.equal((await first!.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal((await second!.get(`${HELPLINES}?country=NZ`)).status, 200, "the second app's own two calls");
+    assert.deepEqual([await used(first!), await used(second!)], [2, 2]);
   });
 
   it("counts the 30 a second with every deployment on the store, whatever ThroughLine application each one is", async () => {

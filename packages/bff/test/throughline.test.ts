@@ -3,9 +3,13 @@ import { describe, it } from "node:test";
 import { CountriesResponse, HelplinesResponse, Problem, TopicsResponse } from "@embedkit/contracts";
 import { createSandbox, type Sandbox, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
+import { ProblemError } from "../src/core/problem.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
+import { ClientBudget } from "../src/throughline/client-budget.ts";
 import { secondsToNextHour } from "../src/throughline/limits.ts";
 import { applyLimit, toHelpline, toHours } from "../src/throughline/mapping.ts";
+import { FailureMemory } from "../src/throughline/outage.ts";
+import { RecentlyServed } from "../src/throughline/recently-served.ts";
 import { manualClock } from "./clock.ts";
 import { sandboxBff } from "./helpers.ts";
 
@@ -66,6 +70,51 @@ async function ok<T>(response: Response, schema: { parse: (v: unknown) => T }): 
 }
 
 describe("ThroughLine through the BFF", () => {
+  it("documents each route in /openapi.json: its summary, its answer's shape and each failure it may answer", async () => {
+    type Operation = { summary: string; description?: string; responses: Record<string, { description: string; content?: object }> };
+    const doc = (await (await sandboxBff().get("/openapi.json")).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operation = (path: string, method = "get") => doc.paths[`/v1/throughline${path}`]?.[method] as Operation;
+    const failures = {
+      502: "ThroughLine failed or refused",
+      503: "ThroughLine unavailable or its quota spent, with nothing cached",
+      504: "ThroughLine timed out",
+    };
+    for (const [path, summary, answer, schema, more] of [
+      ["/countries", "Countries with helplines", "Countries", "Countries", {}],
+      ["/topics", "Helpline topics", "Topics", "Topics", {}],
+      ["/helplines", "Ranked helplines of a country, for a topic", "Helplines", "Helplines", { 400: "Invalid request" }],
+    ] as const) {
+      const { responses, ...rest } = operation(path);
+      assert.equal(rest.summary, summary);
+      assert.deepEqual(Object.fromEntries(Object.entries(responses).map(([code, r]) => [code, r.description])), {
+        200: answer,
+        ...more,
+        ...failures,
+      });
+      assert.deepEqual(responses[200]?.content, { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } });
+    }
+    const events = operation("/events", "post") as Operation & { requestBody: unknown };
+    assert.equal(events.summary, "Reports a helpline display or click to ThroughLine");
+    assert.deepEqual(events.requestBody, {
+      required: true,
+      content: { "application/json": { schema: { $ref: "#/components/schemas/HelplineEvent" } } },
+    });
+    for (const fact of [
+      /served recently/,
+      /a display once per helpline and session/,
+      /30 an hour per client/,
+      /a tenth of the daily quota/,
+    ])
+      assert.match(events.description ?? "", fact);
+    assert.deepEqual(
+      Object.entries(events.responses).map(([code, r]) => [code, r.description, Object.keys(r.content ?? {})]),
+      [
+        ["202", "Accepted", ["application/json"]],
+        ["400", "Invalid event", ["application/problem+json"]],
+      ],
+    );
+  });
+
   it("answers countries, topics and ranked helplines in our own shapes", async () => {
     const bff = sandboxBff();
     const { countries } = await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
@@ -196,13 +245,28 @@ describe("ThroughLine through the BFF", () => {
   it("answers an unknown topic with the country's list, marked, and an unknown country with nothing, without asking ThroughLine", async () => {
     const bff = sandboxBff();
     const country = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    assert.equal(country.unknownTopic, false, "no topic asked, none unknown");
     const calls = bff.sandbox.throughline.stats.apiCalls;
     const unknown = await ok(await bff.get(`${HELPLINES}?country=NZ&topic=astrology`), HelplinesResponse);
     assert.deepEqual([unknown.unknownTopic, unknown.topic], [true, null]);
     assert.deepEqual(unknown.helplines, country.helplines);
     const nowhere = await ok(await bff.get(`${HELPLINES}?country=ZZ&topic=anxiety`), HelplinesResponse);
-    assert.deepEqual([nowhere.country, nowhere.helplines], [null, []]);
+    assert.deepEqual(nowhere, { country: null, topic: null, unknownTopic: false, helplines: [], pair: false, stale: false });
     assert.equal(bff.sandbox.throughline.stats.apiCalls, calls + 1, "the topics list once; nothing else was asked");
+  });
+
+  it("lets browsers keep the lists for an hour and a country's helplines, or its absence, for ten minutes", async () => {
+    const bff = sandboxBff();
+    for (const [path, kept] of [
+      ["/v1/throughline/countries", "public, max-age=3600"],
+      ["/v1/throughline/topics", "public, max-age=3600"],
+      [`${HELPLINES}?country=NZ`, "public, max-age=600"],
+      [`${HELPLINES}?country=ZZ`, "public, max-age=600"],
+    ]) {
+      const response = await bff.get(path as string);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("cache-control"), kept, path);
+    }
   });
 
   it("refuses bad queries naming the field", async () => {
@@ -267,7 +331,15 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(bff.sandbox.throughline.stats.apiCalls, 3, "the BFF stops at its own count");
     const uncached = await bff.get(`${HELPLINES}?country=NZ`);
     assert.equal(uncached.status, 503);
-    assert.equal(Problem.parse(await uncached.json()).title, "ThroughLine's daily quota is spent");
+    const problem = Problem.parse(await uncached.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-quota",
+        "ThroughLine's daily quota is spent",
+        "The BFF answers from its cache until the quota frees up, at the next whole hour at the earliest.",
+      ],
+    );
     const retryAfter = Number(uncached.headers.get("retry-after"));
     assert.ok(retryAfter > 0 && retryAfter <= 3_600, `Retry-After ${retryAfter}: the next whole hour, when an hour's calls free up`);
   });
@@ -314,6 +386,21 @@ describe("ThroughLine through the BFF", () => {
     assert.equal(
       loadConfig({ THROUGHLINE_CLIENT_ID: "a", THROUGHLINE_CLIENT_SECRET: "b" }).throughline?.apiUrl,
       "https://api.throughlinecare.com/v2",
+    );
+  });
+
+  it("answers a 502 naming the setting when THROUGHLINE_API_URL points at a path ThroughLine does not serve (404)", async () => {
+    const bff = configuredBff({ THROUGHLINE_API_URL: "https://throughline.simulated/throughline/api" });
+    const response = await bff.get("/v1/throughline/topics");
+    assert.equal(response.status, 502);
+    const problem = Problem.parse(await response.json());
+    assert.deepEqual(
+      [problem.type, problem.title, problem.detail],
+      [
+        "https://embedkit.dev/problems/throughline-api-version",
+        "ThroughLine does not serve this API path",
+        "ThroughLine answered 404 (the BFF speaks API v2): check that THROUGHLINE_API_URL points at ThroughLine's API v2 (retired versions answer 410).",
+      ],
     );
   });
 
@@ -401,6 +488,71 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(await (await post({ type: "display", helplineId: id, sessionId: "x" }, "203.0.113.9")).json(), { reported: true });
   });
 
+  it("takes a client's events and a page view again once their hour is over, to the millisecond", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "100000" }, { now: clock.now, clientAddress: (c) => c.req.header("x-client") });
+    const post = async (body: Record<string, unknown>) => {
+      const response = await bff.get("/v1/throughline/events", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-client": "198.51.100.7" },
+        body: JSON.stringify(body),
+      });
+      return ((await response.json()) as { reported: boolean }).reported;
+    };
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const click = { type: "click", helplineId: id, sessionId: "page", contactMethod: "phone" };
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), true);
+    for (let i = 0; i < 29; i++) {
+      clock.advance(100); // ThroughLine's thirty calls a second, kept
+      assert.equal(await post(click), true);
+    }
+    assert.equal(await post(click), false, "thirty an hour");
+    clock.advance(3_600_000 - 1 - 2_900);
+    assert.equal(await post(click), false, "still within the hour");
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), false, "the page view was reported");
+    clock.advance(1);
+    assert.equal(await post({ type: "display", helplineId: id, sessionId: "page" }), true, "an hour later, a new page view");
+    assert.equal(bff.sandbox.throughline.stats.events.length, 31);
+  });
+
+  it("gives back the events' share when ThroughLine refuses them with 429, and does not pause for it", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now }); // events may spend 10 calls
+    const post = async (sessionId: string) => {
+      const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
+      const init = { method: "POST", headers: { "content-type": "application/json" }, body };
+      return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
+    };
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    bff.sandbox.throughline.settings.perSecond = 0; // every call refused with 429, Retry-After: 1
+    for (let i = 0; i < 10; i++) assert.equal(await post(`refused-${i}`), false);
+    bff.sandbox.throughline.settings.perSecond = 30;
+    clock.advance(1_000);
+    const reported = [];
+    for (let i = 0; i < 11; i++) {
+      clock.advance(100);
+      reported.push(await post(`s${i}`));
+    }
+    assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
+  });
+
+  it("remembers a failed look-up for exactly half a minute", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    await ok(await bff.get("/v1/throughline/countries"), CountriesResponse);
+    bff.sandbox.throughline.faults.errorRate = 1;
+    const calls = async () =>
+      ((await (await bff.get("/health")).json()) as { quota: { throughline: { used: number } } }).quota.throughline.used;
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    const before = await calls();
+    clock.advance(29_999);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal(await calls(), before, "answered from memory");
+    clock.advance(1);
+    assert.equal((await bff.get(`${HELPLINES}?country=NZ`)).status, 503);
+    assert.equal(await calls(), before + 1, "asked again");
+  });
+
   it("asks ThroughLine nothing while its 429's Retry-After runs, and says when to come back", async () => {
     const clock = manualClock(Date.now());
     const bff = sandboxBff({}, { now: clock.now });
@@ -453,13 +605,61 @@ describe("ThroughLine through the BFF", () => {
     await ok(await bff.get(`${HELPLINES}?country=US&topic=GRIEF%20%26%20LOSS`), HelplinesResponse);
     await ok(await bff.get(`${HELPLINES}?country=US&topic=astrology`), HelplinesResponse);
     assert.deepEqual(
-      sent.map((q) => [q.get("country_code"), q.get("topic"), q.get("priority_only")]),
+      sent.map((q) => [q.get("country_code"), q.get("topic"), q.get("priority_only"), q.get("limit")]),
       [
-        ["nz", "Suicidal thoughts", "true"],
-        ["us", "Grief & loss", "false"],
-        ["us", null, "false"],
+        ["nz", "Suicidal thoughts", "true", "100"],
+        ["us", "Grief & loss", "false", "100"],
+        ["us", null, "false", "100"],
+      ],
+      "every helpline of the country, topic and mode asked for: the visitor's limit is applied here",
+    );
+  });
+
+  it("sends a JSON body with its content type to ThroughLine's events, and look-ups with neither, each asking for JSON", async () => {
+    const sent: [string, string | null, string][] = [];
+    const accepts = new Set<string | null>();
+    const bff = configuredBff({}, {}, async (request, response) => {
+      sent.push([`${request.method} ${new URL(request.url).pathname}`, request.headers.get("content-type"), await request.text()]);
+      if (!request.url.endsWith("/oauth/token")) accepts.add(request.headers.get("accept"));
+      return response;
+    });
+    const { helplines } = await ok(await bff.get(`${HELPLINES}?country=NZ`), HelplinesResponse);
+    const posted = await bff.app.request("https://bff.example/v1/throughline/events", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "display", helplineId: helplines[0]?.id, sessionId: "s1" }),
+    });
+    assert.deepEqual(await posted.json(), { reported: true });
+    const event = sent.find(([call]) => call.startsWith("POST /throughline/v1/events/"));
+    assert.equal(event?.[1], "application/json");
+    assert.equal(JSON.parse(event?.[2] ?? "null").helpline_id, helplines[0]?.id);
+    assert.deepEqual(
+      sent.filter(([call]) => call.startsWith("GET")).map(([call, type, body]) => [call, type, body]),
+      [
+        ["GET /throughline/v2/countries", null, ""],
+        ["GET /throughline/v2/helplines", null, ""],
       ],
     );
+    assert.deepEqual([...accepts], ["application/json"]);
+  });
+
+  it("answers 502 when ThroughLine's answer is not the shape it documents, rather than showing a broken list", async () => {
+    const bff = configuredBff({}, {}, (request, response) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith("/v2/topics"))
+        return new Response("<html>maintenance</html>", { headers: { "content-type": "text/html" } });
+      if (!url.pathname.endsWith("/v2/helplines")) return response;
+      return url.searchParams.get("country_code") === "us" ? new Response(null, { status: 204 }) : Response.json({ helplines: "none" });
+    });
+    for (const path of ["/v1/throughline/topics", `${HELPLINES}?country=US`, `${HELPLINES}?country=NZ`]) {
+      const response = await bff.get(path);
+      assert.equal(response.status, 502, path);
+      const problem = Problem.parse(await response.json());
+      assert.deepEqual(
+        [problem.title, problem.detail],
+        ["ThroughLine answered with an error", "ThroughLine answered an unexpected shape."],
+      );
+    }
   });
 
   it("keeps its answers however many THRON searches fill the in-memory cache", async () => {
@@ -689,6 +889,53 @@ describe("ThroughLine's events as ThroughLine receives them", () => {
       bff.sandbox.throughline.stats.events.map((e) => e.contact_method),
       ["phone", "sms", "onlinechat", "whatsapp", "website"],
     );
+  });
+});
+
+/**
+ * What the events remember (clients' budgets, helplines served) is bounded: when full, the one
+ * seen longest ago is forgotten first. Here with room for two, where the BFF keeps thousands.
+ */
+describe("ThroughLine events' bounded memory", () => {
+  it("forgets the client seen longest ago, never one still spending, and holds as many as its bound", () => {
+    const budget = new ClientBudget(1, 3_600_000, manualClock().now, 2);
+    assert.deepEqual([budget.take("a"), budget.take("b")], [true, true]);
+    assert.equal(budget.take("a"), false, "two clients fit: a's spent budget is remembered");
+    assert.equal(budget.take("c"), true);
+    assert.equal(budget.take("a"), false, "a was seen after b: b is the one forgotten");
+    assert.equal(budget.take("b"), true, "b, forgotten, starts a new budget");
+  });
+
+  it("forgets the helpline served longest ago, counting one served again as just served", () => {
+    const served = new RecentlyServed(manualClock().now, 86_400_000, 2);
+    served.add(["a", "b"]);
+    assert.deepEqual([served.has("a"), served.has("b")], [true, true], "two fit");
+    served.add(["a"]);
+    served.add(["c"]);
+    assert.deepEqual([served.has("a"), served.has("b"), served.has("c")], [true, false, true]);
+  });
+});
+
+describe("ThroughLine's failed look-ups, remembered within bounds", () => {
+  it("forgets the look-up that failed longest ago, counting one failed again as just failed", async () => {
+    const clock = manualClock();
+    const failures = new FailureMemory(30_000, clock.now, 2);
+    const asked: string[] = [];
+    const fail = (key: string) =>
+      failures
+        .guard(key, async () => {
+          asked.push(key);
+          throw new ProblemError(503, "upstream-unavailable", "ThroughLine is unavailable");
+        })
+        .catch(() => {});
+    await fail("a");
+    clock.advance(30_000); // a is forgotten: asked again, it fails again
+    await fail("b");
+    await fail("a");
+    await fail("c"); // three do not fit: b, which failed before a's second failure, goes
+    asked.length = 0;
+    for (const key of ["a", "b", "c"]) await fail(key);
+    assert.deepEqual(asked, ["b"], "a and c are answered from memory, b is asked again");
   });
 });
 

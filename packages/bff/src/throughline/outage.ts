@@ -60,7 +60,8 @@ export class Breaker {
     } catch (error) {
       if (isFailure(error)) {
         this.#failuresInRow++;
-        if (this.open) this.#nextProbeAt = Math.max(this.#nextProbeAt, this.now() + this.probeEveryMs);
+        // Read only while open: every failure, the one that opens the breaker and each failed probe, puts the next probe a period away.
+        this.#nextProbeAt = Math.max(this.#nextProbeAt, this.now() + this.probeEveryMs);
       }
       throw error;
     }

@@ -240,7 +240,7 @@ function simulatedValues(options: LoadOptions, port: number, problems: string[])
 function isEnabled(module: ProviderModule, env: Env, problems: string[]): boolean {
   const { present, missing } = credentialsOf(module.vars, env);
   if (present.length > 0 && missing.length > 0)
-    problems.push(`${module.id} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
+    problems.push(`${module.name} is partly configured: set ${missing.join(", ")} (or unset ${present.join(", ")})`);
   return present.length > 0;
 }
 

@@ -159,6 +159,16 @@ describe("configuration", () => {
     assert.equal(loadConfig({ ...THRON, THRON_API_URL: "https://api.proxy/v1//" }).thron?.apiUrl, "https://api.proxy/v1");
   });
 
+  it("names a provider given only some of its credentials, and the variables to set or unset", () => {
+    assert.deepEqual(problemsOf({ THROUGHLINE_CLIENT_ID: "client" }), [
+      "ThroughLine is partly configured: set THROUGHLINE_CLIENT_SECRET (or unset THROUGHLINE_CLIENT_ID)",
+    ]);
+    assert.deepEqual(problemsOf({ THUNDER_USERNAME: "user", THUNDER_PASSWORD: "password-value" }), [
+      "Thunder is partly configured: set THUNDER_VENDOR_GUID (or unset THUNDER_USERNAME, THUNDER_PASSWORD)",
+      "Thunder is configured but THUNDER_TICKET_SECRET is not: set it (the host site signs a ticket per launch), or THUNDER_PUBLIC_LAUNCH=1 to accept any page from ALLOWED_ORIGINS (weaker)",
+    ]);
+  });
+
   it("checks ThroughLine's endpoints are http(s) URLs without credentials in them, and its quota a whole number", () => {
     const throughline = { THROUGHLINE_CLIENT_ID: "client", THROUGHLINE_CLIENT_SECRET: "secret-value" };
     const problems = (env: Record<string, string>) => problemsOf({ ...throughline, ...env });

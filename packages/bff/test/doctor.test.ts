@@ -515,6 +515,8 @@ describe("pnpm doctor, ThroughLine", () => {
     ]);
     const two = await throughlineDoctor({ helplines: () => Response.json({ helplines: [{ id: "a" }, { id: "b" }] }) });
     assert.equal(two.throughline[2]?.detail, `2 helplines (${QUOTA_NOTE})`);
+    const single = await throughlineDoctor({ countries: () => Response.json({ countries: [{ code: "NZ" }] }) });
+    assert.equal(single.throughline[1]?.detail, `1 country (${QUOTA_NOTE})`);
   });
 
   it("looks up the first country listed with a code, or the US when none has one", async () => {

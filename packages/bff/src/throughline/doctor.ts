@@ -36,7 +36,7 @@ export async function checkThroughLine(config: ThroughLineConfig, probe: Probe, 
       "The application sees no country.",
       "Ask ThroughLine which countries your application may use.",
     );
-  report.ok("countries", `${list.length} countries (${QUOTA_NOTE})`);
+  report.ok("countries", `${list.length} ${list.length === 1 ? "country" : "countries"} (${QUOTA_NOTE})`);
 
   const country = list.find((c) => typeof c.code === "string")?.code ?? "US";
   const helplines = await get(`/helplines?${new URLSearchParams({ country_code: country.toLowerCase(), limit: "1" })}`);

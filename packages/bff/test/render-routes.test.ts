@@ -150,7 +150,10 @@ process.stdout.write(JSON.stringify({ renders, json, logs: bff.logs }));`;
   const flags = process.execArgv.filter((flag) => !flag.startsWith("--test"));
   const hook = `data:text/javascript,${encodeURIComponent(REGISTER_NOT_BUILT)}`;
   return JSON.parse(
-    execFileSync(process.execPath, [...flags, "--import", hook, "--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000 }),
+    execFileSync(process.execPath, [...flags, "--import", hook, "--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 60_000,
+    }),
   );
 }
 

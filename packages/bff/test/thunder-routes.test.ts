@@ -120,6 +120,8 @@ describe("POST /v1/thunder/launch", () => {
       { field: "ids[1]", message: "must be GAMEKEY|PLAYID or GAMEKEY|PLAYID:TEAM (digits, team 2–4 letters)" },
       { field: "league", message: "is taken only by xos-message, gsis-message and pff-message" },
     ]);
+    const xos = Problem.parse(await (await bff.launch({ method: "xos-message", ids: ["55514|944"] })).json());
+    assert.deepEqual(xos.errors, [{ field: "ids[0]", message: "must be an XOS play GUID" }]);
     assert.equal(bff.thunder.stats.tokenRequests, 0, "no token is minted for a refused request");
   });
 

@@ -62,9 +62,7 @@ const typeList = z
 
 /** `filter-<key>` attributes (a comma list of values) are taken besides these; any other is refused. */
 export const GalleryAttributes = CommonAttributes.extend({
-  gallery: GalleryParams.shape.gallery
-    .default("default")
-    .openapi({ param: { name: "gallery", in: "query" }, description: "Gallery name configured on the BFF" }),
+  gallery: GalleryParams.shape.gallery.default("default").openapi({ description: "Gallery name configured on the BFF" }),
   "page-size": AssetsQuery.shape.limit,
   layout: z.enum(["grid", "carousel", "viewer"]).default("grid"),
   player: z.enum(["thron", "native"]).optional(),
@@ -119,7 +117,7 @@ export const VISITOR_QUERY_PREFIX = "query.";
 /** Any attribute besides these is refused. */
 export const AssetAttributes = CommonAttributes.extend({
   gallery: GalleryAttributes.shape.gallery,
-  asset: AssetParams.shape.id.openapi({ param: { name: "asset", in: "query" }, description: "The asset's id" }),
+  asset: AssetParams.shape.id.openapi({ description: "The asset's id" }),
   player: z.enum(["thron", "native"]).optional(),
   caption: presence("caption"),
 });

@@ -44,7 +44,7 @@ export const GalleryParams = z.object({
   gallery: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "must be a gallery name (lower-case letters, digits, - and _)")
-    .openapi({ param: { name: "gallery", in: "path" }, example: "default" }),
+    .openapi({ example: "default" }),
 });
 
 /** A query value the client may repeat (`type=image&type=video`) arrives as a string or a list. */
@@ -55,10 +55,7 @@ const repeatable = <T extends z.ZodType>(item: T) =>
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export const AssetParams = GalleryParams.extend({
-  id: z
-    .string()
-    .regex(ASSET_ID, "must be an asset id")
-    .openapi({ param: { name: "id", in: "path" } }),
+  id: z.string().regex(ASSET_ID, "must be an asset id"),
 });
 
 /** At most one THRON page (its page size is capped at 50): a hand-picked list costs one search. */

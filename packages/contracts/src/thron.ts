@@ -47,9 +47,8 @@ export const GalleryParams = z.object({
     .openapi({ example: "default" }),
 });
 
-/** A query value the client may repeat (`type=image&type=video`) arrives as a string or a list. */
-const repeatable = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item));
+/** A query value the client may repeat (`type=image&type=video`) arrives as a string or a list (absent: `.optional()` answers first). */
+const repeatable = <T extends z.ZodType>(item: T) => z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item));
 
 /** THRON content ids: letters, digits, - and _ (UUIDs in practice). */
 const ASSET_ID = /^[A-Za-z0-9_-]{1,100}$/;

@@ -51,6 +51,13 @@ describe("the language of a fragment asked without locale", () => {
     assert.equal(await langFor(bff, "de;xq=0.1, fr;q=0.5"), "de", "xq is no weight: de keeps 1");
     assert.equal(await langFor(bff, "de;q=0.1x, fr;q=0.5"), "de", "q=0.1x is no weight: de keeps 1");
   });
+
+  it("reads the header's first 1,000 characters only: a language named past them is not looked at", async () => {
+    const bff = sandboxBff();
+    const filler = "xx;q=0.1, "; // 10 characters naming no element language
+    assert.equal(await langFor(bff, `${filler.repeat(99)}it`), "it", "named within the first 1,000");
+    assert.equal(await langFor(bff, `${filler.repeat(100)}it`), "en", "named past them");
+  });
 });
 
 describe("the problems the render route relays from the JSON route", () => {

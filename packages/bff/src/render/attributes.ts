@@ -50,12 +50,11 @@ function visitorQueryOf(queries: Record<string, string[]>, issues: Issue[]): Vis
     const rest = name.slice(VISITOR_QUERY_PREFIX.length);
     const key = rest.startsWith("filter.") ? rest.slice("filter.".length) : null;
     if (rest === "q") {
+      // Stryker disable next-line StringLiteral: c.req.queries() lists each name with at least one value: the default is never used
+      const [text = ""] = values;
       if (values.length > 1) issues.push({ field: name, message: "is given more than once" });
-      // Stryker disable next-line StringLiteral: c.req.queries() lists each name with at least one value: values[0] is never undefined
-      else if ((values[0] ?? "").length > MAX_QUERY_TEXT)
-        issues.push({ field: name, message: `is longer than ${MAX_QUERY_TEXT} characters` });
-      // Stryker disable next-line StringLiteral: c.req.queries() lists each name with at least one value: values[0] is never undefined
-      else query.q = (values[0] ?? "").trim();
+      else if (text.length > MAX_QUERY_TEXT) issues.push({ field: name, message: `is longer than ${MAX_QUERY_TEXT} characters` });
+      else query.q = text.trim();
     } else if (key === null || !FILTER_KEY.test(key)) issues.push({ field: name, message: "is not query.q or query.filter.<key>" });
     else if (values.length > MAX_QUERY_VALUES) issues.push({ field: name, message: `is given more than ${MAX_QUERY_VALUES} times` });
     else if (values.some((v) => v.length > MAX_FILTER_LENGTH))
@@ -93,6 +92,13 @@ function filtersOf(given: Record<string, string>, issues: Issue[]): Record<strin
   return filters;
 }
 
+/** The attribute a zod issue's path names. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  const names = path.filter((p) => typeof p === "string");
+  // Stryker disable next-line StringLiteral: no attribute schema nests an object, so a path holds one name (joined by "." or not, the same), never none (the query is an object)
+  return names.join(".") || "(query)";
+}
+
 function check<S extends z.ZodType>(schema: S, given: Record<string, string>, issues: Issue[]): z.infer<S> {
   const result = schema.safeParse(given);
   if (!result.success)
@@ -100,8 +106,7 @@ function check<S extends z.ZodType>(schema: S, given: Record<string, string>, is
       // An attribute the element does not have: zod names it in `keys`, not in `path`.
       const keys = "keys" in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : [];
       if (keys.length > 0) for (const key of keys) issues.push({ field: key, message: "is not an attribute of this element" });
-      // Stryker disable next-line StringLiteral: no attribute schema nests an object, so a path holds one name (joined by "." or not, the same), never none (the query is an object)
-      else issues.push({ field: issue.path.filter((p) => typeof p === "string").join(".") || "(query)", message: issue.message });
+      else issues.push({ field: fieldOf(issue.path), message: issue.message });
     }
   if (issues.length > 0) throw invalidRequest(issues);
   return result.data as z.infer<S>;

@@ -63,6 +63,13 @@ export function sandboxBff(env: Record<string, string> = {}, deps: Partial<AppDe
 
 export const ASSETS = "/v1/thron/galleries/default/assets";
 
+/** The inline data of a rendered fragment, read back as the element reads it. */
+export function renderedStateOf(html: string): Record<string, unknown> {
+  const match = /<script type="application\/json" data-embedkit-state>([^<]*)<\/script>/.exec(html);
+  assert.ok(match, "the fragment carries its data");
+  return JSON.parse(match[1] ?? "");
+}
+
 /**
  * The bundle readBundle() makes of `files` (path → text) written to a temporary folder, which is
  * removed at once: readBundle holds every file in memory, and a test run leaves no folder behind.

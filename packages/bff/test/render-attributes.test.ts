@@ -8,19 +8,13 @@ import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { ProblemError } from "../src/core/problem.ts";
 import { parseAttributes } from "../src/render/attributes.ts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, renderedStateOf, sandboxBff } from "./helpers.ts";
 
 const GALLERY = "/v1/render/thron-gallery";
 const BAR = "/v1/render/thron-filter-bar";
 const HELPLINES = "/v1/render/throughline-helplines";
 const BUTTON = "/v1/render/thunder-launch-button";
 const TICKET_MESSAGE = "must never travel in a URL: set it on the element in the browser, or use ticket-url";
-
-function stateOf(html: string): Record<string, unknown> {
-  const match = /<script type="application\/json" data-embedkit-state>([^<]*)<\/script>/.exec(html);
-  assert.ok(match, "the fragment carries its data");
-  return JSON.parse(match[1] ?? "");
-}
 
 /** The problem's errors and detail, after checking it is a 400 problem nobody caches. */
 async function refusal(response: Response) {
@@ -60,7 +54,7 @@ describe("the attributes a fragment takes", () => {
     assert.equal(preset.length, 1000);
     const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&filter-topic=${encodeURIComponent(preset)}`));
     const json = await (await bff.get(`${ASSETS}?limit=6&locale=en&filter.topic=food&filter.topic=city`)).json();
-    assert.deepEqual(stateOf(html), json);
+    assert.deepEqual(renderedStateOf(html), json);
     const unfiltered = await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json();
     assert.notDeepEqual(json, unfiltered, "the preset narrows the page");
   });
@@ -118,9 +112,9 @@ describe("the visitor's query a fragment takes", () => {
       `query.q=${text}`,
     ].join("&");
     const html = await rendered(await bff.get(`${BAR}?for=g&locale=en&${query}`));
-    assert.deepEqual(stateOf(html).query, { q: text, filters: { topic: many, season: [long], sport: ["football"] } });
+    assert.deepEqual(renderedStateOf(html).query, { q: text, filters: { topic: many, season: [long], sport: ["football"] } });
     const trimmed = await rendered(await bff.get(`${BAR}?for=g&locale=en&query.q=${encodeURIComponent("  goal ")}&query.filter.topic=`));
-    assert.deepEqual(stateOf(trimmed).query, { q: "goal", filters: {} });
+    assert.deepEqual(renderedStateOf(trimmed).query, { q: "goal", filters: {} });
     assert.match(trimmed, /name="q" value="goal"/, "the search box shows the text as searched");
   });
 });
@@ -130,7 +124,7 @@ describe("the first page of a gallery asked with the visitor's query", () => {
     const bff = sandboxBff();
     const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&q=harbour&query.q=sunny`));
     const both = (await (await bff.get(`${ASSETS}?limit=6&locale=en&q=${encodeURIComponent("harbour sunny")}`)).json()) as object;
-    const { query, ...page } = stateOf(html);
+    const { query, ...page } = renderedStateOf(html);
     assert.deepEqual(page, both);
     assert.deepEqual(query, { q: "sunny", filters: {} }, "a text alone narrows: the element is told");
     for (const one of ["harbour", "sunny"]) {
@@ -143,7 +137,7 @@ describe("the first page of a gallery asked with the visitor's query", () => {
     const bff = sandboxBff();
     const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&filter-topic=food&query.filter.topic=nature`));
     const preset = await (await bff.get(`${ASSETS}?limit=6&locale=en&filter.topic=food`)).json();
-    const { query, ...page } = stateOf(html);
+    const { query, ...page } = renderedStateOf(html);
     assert.deepEqual(page, preset);
     assert.deepEqual(query, { q: "", filters: { topic: ["nature"] } });
     assert.notDeepEqual(preset, await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json(), "the preset narrows the page");
@@ -152,7 +146,7 @@ describe("the first page of a gallery asked with the visitor's query", () => {
   it("is the plain first page when the visitor's query holds only blank values", async () => {
     const bff = sandboxBff();
     const html = await rendered(await bff.get(`${GALLERY}?page-size=6&locale=en&query.filter.topic=&query.q=`));
-    assert.deepEqual(stateOf(html), await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json());
+    assert.deepEqual(renderedStateOf(html), await (await bff.get(`${ASSETS}?limit=6&locale=en`)).json());
   });
 });
 
@@ -204,7 +198,7 @@ describe("what an attribute changes in a fragment", () => {
     const html = await rendered(await bff.get(`${HELPLINES}?country=US&priority&locale=en`));
     const priority = (await (await bff.get("/v1/throughline/helplines?country=US&priority=true")).json()) as { helplines: unknown[] };
     const all = (await (await bff.get("/v1/throughline/helplines?country=US")).json()) as { helplines: unknown[] };
-    assert.deepEqual(stateOf(html), priority);
+    assert.deepEqual(renderedStateOf(html), priority);
     assert.ok(priority.helplines.length < all.helplines.length, "priority leaves some out");
     assert.match(html, new RegExp(`role="status"><!--lit-part-->${priority.helplines.length} helplines<`));
   });

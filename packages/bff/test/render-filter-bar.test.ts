@@ -6,16 +6,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, renderedStateOf, sandboxBff } from "./helpers.ts";
 
 const BAR = "/v1/render/thron-filter-bar";
 const GALLERY = "/v1/render/thron-gallery";
-
-function stateOf(html: string): Record<string, unknown> {
-  const match = /<script type="application\/json" data-embedkit-state>([^<]*)<\/script>/.exec(html);
-  assert.ok(match, "the fragment carries its data");
-  return JSON.parse(match[1] ?? "");
-}
 
 async function problemFields(response: Response): Promise<string[]> {
   assert.equal(response.status, 400, await response.clone().text());
@@ -51,7 +45,7 @@ describe("GET /v1/render/thron-filter-bar", () => {
       "the button inside the form, first in its selection row",
     );
     assert.doesNotMatch(html, /checked/, "nothing chosen: no box checked");
-    const state = stateOf(html);
+    const state = renderedStateOf(html);
     assert.deepEqual(state, { gallery: "default", locale: "it", filters: gallery.filters, query: { q: "", filters: {} } });
     assert.doesNotMatch(html, /sessId|clientId/, "the Player's session stays out of a cacheable page");
     assert.equal(
@@ -74,7 +68,7 @@ describe("GET /v1/render/thron-filter-bar", () => {
     assert.match(html, /name="sport\.q" value="&quot;&gt;&lt;b&gt;"/, "the text, escaped");
     const checked = [...html.matchAll(/<input\b[^>]*value="([^"]*)"[^>]*\schecked="true"/g)].map((m) => m[1]);
     assert.deepEqual(checked.sort(), ["city", "food"]);
-    assert.deepEqual(stateOf(html).query, { q: '"><b>', filters: { topic: ["food", "city"] } });
+    assert.deepEqual(renderedStateOf(html).query, { q: '"><b>', filters: { topic: ["food", "city"] } });
   });
 
   it("answers a 400 problem naming each bad attribute or query parameter", async () => {
@@ -101,11 +95,11 @@ describe("the visitor's query on a server-rendered gallery", () => {
       await bff.get(`${GALLERY}?page-size=6&locale=en&filter-topic=food,city&query.filter.topic=food&query.filter.topic=nature`)
     ).text();
     const json = await (await bff.get(`${ASSETS}?limit=6&locale=en&filter.topic=food`)).json();
-    const { query, ...page } = stateOf(html);
+    const { query, ...page } = renderedStateOf(html);
     assert.deepEqual(page, json, "nature is outside the preset: only food counts");
     assert.deepEqual(query, { q: "", filters: { topic: ["food", "nature"] } });
     assert.doesNotMatch(html, /query\./, "the query is not written on the tag");
-    const plain = stateOf(await (await bff.get(`${GALLERY}?page-size=6&locale=en`)).text());
+    const plain = renderedStateOf(await (await bff.get(`${GALLERY}?page-size=6&locale=en`)).text());
     assert.equal("query" in plain, false, "no query: the page as before");
   });
 });
@@ -124,7 +118,7 @@ describe("the language of a fragment asked without locale", () => {
       const response = await bff.get(`${BAR}?for=g`, { headers: acceptLanguage ? { "accept-language": acceptLanguage } : {} });
       const html = await response.text();
       assert.match(html, new RegExp(`^<thron-filter-bar for="g" lang="${lang}">`), String(acceptLanguage));
-      assert.equal(stateOf(html).locale, lang);
+      assert.equal(renderedStateOf(html).locale, lang);
       assert.match(response.headers.get("vary") ?? "", /Accept-Language/);
     }
     const italian = await (await bff.get(`${GALLERY}?page-size=2`, { headers: { "accept-language": "it" } })).text();

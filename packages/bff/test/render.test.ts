@@ -2,17 +2,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, renderedStateOf, sandboxBff } from "./helpers.ts";
 
 const HELPLINES = "/v1/render/throughline-helplines";
 const GALLERY = "/v1/render/thron-gallery";
-
-/** The inline data of a fragment, read back as the element reads it. */
-function stateOf(html: string): unknown {
-  const match = /<script type="application\/json" data-embedkit-state>([^<]*)<\/script>/.exec(html);
-  assert.ok(match, "the fragment carries its data");
-  return JSON.parse(match[1] ?? "");
-}
 
 /** Every script element of `html`: only the one that carries data, which never runs. */
 function scripts(html: string): string[] {
@@ -41,7 +34,7 @@ describe("GET /v1/render/throughline-helplines", () => {
     const json = (await (await bff.get("/v1/throughline/helplines?country=US&limit=2&priority=true")).json()) as {
       helplines: { name: string }[];
     };
-    assert.deepEqual(stateOf(html), json, "the inline data is the JSON route's answer");
+    assert.deepEqual(renderedStateOf(html), json, "the inline data is the JSON route's answer");
     assert.equal(json.helplines.length, 2);
     for (const helpline of json.helplines) assert.ok(html.includes(helpline.name.replaceAll("&", "&amp;")), helpline.name);
     assert.match(html, /href="tel:\d+"/);
@@ -103,7 +96,7 @@ describe("GET /v1/render/thron-gallery", () => {
     assert.match(html, /<section class="carousel">/);
     const json = await bff.get(`${ASSETS}?limit=3&locale=it-IT&type=image&type=video&sort=title`);
     const page = (await json.json()) as { items: { title: string; thumbnail: { url: string } }[] };
-    assert.deepEqual(stateOf(html), page);
+    assert.deepEqual(renderedStateOf(html), page);
     assert.equal(page.items.length, 3);
     for (const item of page.items) {
       assert.ok(html.includes(`src="${item.thumbnail.url}"`), item.thumbnail.url);
@@ -117,7 +110,7 @@ describe("GET /v1/render/thron-gallery", () => {
     const response = await bff.get(`${GALLERY}?page-size=4&layout=viewer&type=image`);
     assert.equal(response.status, 200, await response.clone().text());
     const html = await response.text();
-    const page = stateOf(html) as { items: { title: string; thumbnail: { url: string } }[] };
+    const page = renderedStateOf(html) as { items: { title: string; thumbnail: { url: string } }[] };
     assert.match(html, /<section class="viewer" aria-label="Viewer">/);
     assert.match(html, /<ul\s+part="grid"\s+class="strip"\s+role="tablist"\s+aria-label="Thumbnails"/);
     const stage = /<div\s+part="stage"[^>]*>([\s\S]*?)<\/div>/.exec(html)?.[1] ?? "";
@@ -137,7 +130,7 @@ describe("GET /v1/render/thron-gallery", () => {
     const bff = sandboxBff();
     const html = await (await bff.get(`${GALLERY}?page-size=4`)).text();
     const noScript = /<noscript>([\s\S]*)<\/noscript>/.exec(html)?.[1] ?? "";
-    const page = stateOf(html) as { items: { title: string; thumbnail: { srcset: string } }[] };
+    const page = renderedStateOf(html) as { items: { title: string; thumbnail: { srcset: string } }[] };
     const links = [...noScript.matchAll(/<a part="tile" href="([^"]+)">/g)].map((m) => m[1]);
     assert.deepEqual(
       links,
@@ -177,7 +170,7 @@ describe("GET /v1/render/thron-gallery", () => {
       new RegExp(`^<thron-gallery assets="${ids.join(",")}" lang="en"><template `),
       "no locale: the language negotiated, written as lang",
     );
-    const state = stateOf(html) as { items: { id: string; title: string }[]; nextCursor: string | null };
+    const state = renderedStateOf(html) as { items: { id: string; title: string }[]; nextCursor: string | null };
     assert.deepEqual(
       state.items.map((item) => item.id),
       ids,
@@ -235,7 +228,7 @@ describe("GET /v1/render/thron-gallery", () => {
     // Outside quoted attribute values (escaped: they hold no raw quote), no tag has a handler.
     assert.doesNotMatch(html.replace(/"[^"]*"/g, '""'), /<[^>]*\sonerror=/);
     assert.equal(html.split("</noscript>").length, 2, "the no-script links end where the fragment ends them");
-    const page = stateOf(html) as { items: { title: string }[] };
+    const page = renderedStateOf(html) as { items: { title: string }[] };
     assert.equal(page.items[0]?.title, hostile, "the data reads back unchanged");
   });
 });
@@ -253,7 +246,7 @@ describe("GET /v1/render/thron-asset", () => {
     assert.ok(html.includes(`src="${asset.thumbnail.url}"`), "the poster");
     assert.ok(html.includes(asset.title), "the caption");
     assert.match(html, /<noscript><p part="message" class="message">Attiva JavaScript per riprodurlo\.<\/p><\/noscript>/);
-    assert.deepEqual(stateOf(html), asset);
+    assert.deepEqual(renderedStateOf(html), asset);
   });
 
   it("answers 400 for a malformed asset id and 404 for an unknown one, as the asset route does", async () => {

@@ -536,6 +536,30 @@ describe("ThroughLine through the BFF", () => {
     assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
   });
 
+  it("gives back the events' share while ThroughLine's breaker is open, and does not pause for it: no call was made", async () => {
+    const clock = manualClock();
+    // Events may spend 10 calls; a failed look-up is not remembered, so five in a row reach ThroughLine.
+    const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now, throughlineFailureMemoryMs: 0 });
+    const post = async (sessionId: string) => {
+      const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
+      const init = { method: "POST", headers: { "content-type": "application/json" }, body };
+      return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
+    };
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    bff.sandbox.throughline.faults.errorRate = 1;
+    for (let i = 0; i < 5; i++) assert.equal((await bff.get("/v1/throughline/topics")).status, 503);
+    bff.sandbox.throughline.faults.errorRate = 0; // back, but the breaker waits half a minute before it asks again
+    for (let i = 0; i < 10; i++) assert.equal(await post(`refused-${i}`), false);
+    assert.equal(bff.sandbox.throughline.stats.events.length, 0);
+    clock.advance(30_000);
+    const reported = [];
+    for (let i = 0; i < 11; i++) {
+      clock.advance(100);
+      reported.push(await post(`s${i}`));
+    }
+    assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
+  });
+
   it("remembers a failed look-up for exactly half a minute", async () => {
     const clock = manualClock();
     const bff = sandboxBff({}, { now: clock.now });
@@ -889,6 +913,42 @@ describe("ThroughLine's events as ThroughLine receives them", () => {
       bff.sandbox.throughline.stats.events.map((e) => e.contact_method),
       ["phone", "sms", "onlinechat", "whatsapp", "website"],
     );
+  });
+
+  it("tells the operator once, on /health and in the log, that events fail, naming the setting to check, until one goes through", async () => {
+    const clock = manualClock(Date.now());
+    const logs: string[] = [];
+    let eventsPathServed = false; // as a THROUGHLINE_EVENTS_URL that points elsewhere
+    const bff = configuredBff({}, { now: clock.now, logSink: (line) => logs.push(line) }, (request, response) =>
+      eventsPathServed || !new URL(request.url).pathname.includes("/v1/events") ? response : new Response("Not Found", { status: 404 }),
+    );
+    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id;
+    const health = async () => (await (await bff.get("/health")).json()) as { status: string; problems?: string[] };
+    const warnings = () => logs.flatMap((line) => line.split("\n")).filter((line) => line.includes("helpline events are not reported"));
+    const display = (sessionId: string) => post(bff.app, { type: "display", helplineId: id, sessionId });
+    for (const session of ["s1", "s2"]) await display(session);
+    assert.equal((await health()).problems, undefined, "two failures may be chance");
+    for (const session of ["s3", "s4", "s5"]) await display(session);
+    const { status, problems = [] } = await health();
+    assert.equal(status, "degraded");
+    assert.equal(problems.length, 1);
+    assert.match(problems[0] ?? "", /^ThroughLine: helpline events are not reported \(3 failed in a row; the last: /);
+    assert.match(problems[0] ?? "", /check that THROUGHLINE_EVENTS_URL points at ThroughLine's API/);
+    assert.match(problems[0] ?? "", /\(retired versions answer 410\)\)\. The BFF sends none for 5 minutes after each such run, until one goes through\.$/);
+    assert.equal(warnings().length, 1, "announced once");
+    assert.equal(JSON.parse(warnings()[0] ?? "{}").level, "warn");
+    clock.advance(5 * 60_000);
+    // Three more failures (after two, ThroughLine's breaker lets one call through every 30 s).
+    for (const session of ["s6", "s7", "s8"]) {
+      await display(session);
+      clock.advance(30_000);
+    }
+    assert.equal(warnings().length, 1, "the same reason is not announced again");
+    assert.equal((await health()).problems?.length, 1);
+    clock.advance(5 * 60_000);
+    eventsPathServed = true;
+    assert.deepEqual(await (await display("s9")).json(), { reported: true });
+    assert.equal((await health()).problems, undefined, "an event went through");
   });
 });
 

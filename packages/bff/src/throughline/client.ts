@@ -56,7 +56,6 @@ export class RateLimited extends UpstreamError {
 // Stryker disable next-line StringLiteral: the counters are scoped to this ThroughLine app, where the quota's keys ("quota:…") are the only others
 const COOL_DOWN_KEY = "throughline:cool-down";
 /** Named when the events base does not serve a path. */
-// Stryker disable next-line StringLiteral: an event's failure is reported to no one (events are best effort), so its detail is never read
 const EVENTS_SETTING = "THROUGHLINE_EVENTS_URL";
 
 class Unauthorized extends Error {}

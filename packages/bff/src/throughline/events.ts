@@ -5,10 +5,12 @@
  * a pause after failures in a row (failed calls still spend quota).
  */
 import type { HelplineEvent } from "@embedkit/contracts";
+import { ProblemError } from "../core/problem.ts";
 import { type CounterStore, RollingQuota } from "../upstream/quota.ts";
 import { QuotaExhausted, RateLimited, type ThroughLineClient } from "./client.ts";
 import { ClientBudget } from "./client-budget.ts";
 import { toUpstreamEvent } from "./mapping.ts";
+import { CircuitOpen } from "./outage.ts";
 import { RecentlyServed } from "./recently-served.ts";
 
 /** The share of the daily quota events may spend; the rest is kept for look-ups. */
@@ -19,6 +21,12 @@ const EVENT_PAUSE_MS = 5 * 60_000;
 /** Events one client (network address) may have reported per hour. */
 const EVENTS_PER_CLIENT_PER_HOUR = 30;
 const HOUR = 3_600_000;
+/** The standing problem /health reports (and the log announces once) while events fail. */
+const EVENTS_FAILING = "events-failing";
+
+/** Why events fail, in the BFF's own words (a problem's title and detail; never an upstream body). */
+const reasonOf = (error: unknown) =>
+  error instanceof ProblemError ? [error.title, error.detail?.replace(/\.$/, "")].filter(Boolean).join(": ") : "an unexpected error";
 
 export class HelplineEvents {
   /** Helplines answered recently: the only ones events are reported for. */
@@ -58,14 +66,22 @@ export class HelplineEvents {
     return this.client.reportEvent(event.type, toUpstreamEvent(event, this.now())).then(
       () => {
         this.#failures = 0;
+        this.client.health.resolve(EVENTS_FAILING);
         return true;
       },
       async (error) => {
-        // Refused before anything was spent: the share is given back. Any other failure spent a call.
-        if (error instanceof RateLimited || error instanceof QuotaExhausted) await this.#quota.release();
+        // Refused before anything was spent (ThroughLine's 429, the daily quota, the BFF's breaker while
+        // ThroughLine fails): the share is given back. Any other failure spent a call.
+        if (error instanceof RateLimited || error instanceof QuotaExhausted || error instanceof CircuitOpen) await this.#quota.release();
         else if (++this.#failures >= EVENT_FAILURES_BEFORE_PAUSE) {
           this.#failures = 0;
           this.#pausedUntil = this.now() + EVENT_PAUSE_MS;
+          // Events are best effort and visitors see nothing of it: /health and one log line tell the operator.
+          this.client.health.report(
+            EVENTS_FAILING,
+            `ThroughLine: helpline events are not reported (${EVENT_FAILURES_BEFORE_PAUSE} failed in a row; the last: ${reasonOf(error)}). ` +
+              `The BFF sends none for ${EVENT_PAUSE_MS / 60_000} minutes after each such run, until one goes through.`,
+          );
         }
         return false;
       },

@@ -41,8 +41,9 @@ export default {
   // The workspace links its packages through nested node_modules, which Stryker's sandbox copy
   // does not carry: mutate in place (Stryker puts every file back, also on Ctrl-C).
   inPlace: true,
-  // Left alone in place: the built bundle (the tests serve it) and the reports.
-  ignorePatterns: ["**/dist/**", "reports", "docs", ".runtimes"],
+  // Left alone in place: the built bundle (the tests serve it), the reports, the generated docs and
+  // the runtimes check (anchored at the root: `docs` alone would also skip packages/bff/src/docs).
+  ignorePatterns: ["**/dist/**", "/reports", "/docs", "/.runtimes"],
   // tsx does not type-check, so nothing needs Stryker's `// @ts-nocheck` in every file.
   disableTypeChecks: false,
   incremental: true,

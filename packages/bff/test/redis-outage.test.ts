@@ -1,7 +1,7 @@
 /** BFF_CACHE_URL when Redis is away: at start, and under load. The BFF answers from memory and says so. */
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { type AddressInfo, createServer, type Socket } from "node:net";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Health } from "@embedkit/contracts";
@@ -383,6 +383,35 @@ describe("the Redis stores themselves", () => {
     assert.equal(await counted, 1);
     const again = await connect(redis.url);
     assert.deepEqual(await again.counters.read(["quota:t:1"]), [1]);
+  });
+
+  it("closing twice, as a second stop signal during shutdown does, is harmless", async () => {
+    const stores = await connect(`redis://127.0.0.1:${await freePort()}`); // away: still trying to connect
+    await stores.close();
+    await assert.doesNotReject(stores.close());
+  });
+
+  it("a Redis host that takes the connection and never answers it (a TLS handshake left hanging): gives up after 2 s, warns, tries again", async () => {
+    const arrivals: number[] = [];
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      arrivals.push(performance.now());
+      sockets.push(socket);
+    });
+    silent.listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    stops.push(() => {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    });
+    const lines: string[] = [];
+    const started = performance.now();
+    await connect(`rediss://127.0.0.1:${(silent.address() as AddressInfo).port}`, lines);
+    while (arrivals.length < 2 && performance.now() - started < 8_000) await sleep(50);
+    const gap = (arrivals[1] ?? Number.POSITIVE_INFINITY) - (arrivals[0] ?? started);
+    assert.ok(gap >= 1_900 && gap < 4_500, `tried again ${gap.toFixed(0)} ms after the first connection`);
+    assert.equal(said(lines, "shared cache unavailable"), 1, lines.join("\n"));
+    assert.equal(said(lines, "Connection timeout"), 1, "the warning says why");
   });
 
   it("reconnects a few times a second, slowing down, and soon once Redis is back", needsRedis, async () => {

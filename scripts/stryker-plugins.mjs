@@ -7,7 +7,9 @@
  *   builder's, 20 s) ran first for most mutants; a mutant is killed by its first failing file,
  *   so a fast file that catches it now ends the run in about a second.
  * - `survivors`: writes each mutant the tests miss to reports/mutation/survivors.txt the moment it
- *   is found, so tests can be written while a run of hours goes on.
+ *   is found, so tests can be written while a run of hours goes on; and keeps
+ *   reports/mutation/tally.json, each file's count of every status so far, so a run stopped
+ *   before its end (Stryker then writes no report) still gives the score of what it tested.
  *
  * Plain JavaScript: Stryker loads plugins in worker processes that have no TypeScript loader.
  */
@@ -19,6 +21,7 @@ import { createTapTestRunnerFactory } from "@stryker-mutator/tap-runner";
 /** Written by the dry run (one worker), read by every worker that runs mutants after it. */
 const testTimesFile = "reports/mutation/test-times.json";
 const survivorsFile = "reports/mutation/survivors.txt";
+const tallyFile = "reports/mutation/tally.json";
 
 /** @param {string} file */
 function ensureFolderOf(file) {
@@ -84,13 +87,20 @@ createFastestFirstRunner.inject = tokens(commonTokens.injector);
 
 /** @implements {import("@stryker-mutator/api/report").Reporter} */
 class SurvivorsReporter {
+  /** @type {Record<string, Record<string, number>>} file → status → mutants */
+  tally = {};
+
   constructor() {
     ensureFolderOf(survivorsFile);
     writeFileSync(survivorsFile, "");
+    writeFileSync(tallyFile, "{}");
   }
 
   /** @param {Readonly<import("@stryker-mutator/api/core").MutantResult>} mutant */
   onMutantTested(mutant) {
+    const counts = (this.tally[relative(process.cwd(), mutant.fileName)] ??= {});
+    counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    writeFileSync(tallyFile, JSON.stringify(this.tally, null, 1));
     if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") return;
     // Stryker's report positions: line and column both count from 1.
     const { line, column } = mutant.location.start;

@@ -76,6 +76,19 @@ describe("configuration", () => {
     assert.match(problemsOf({ ...THRON, THRON_GALLERIES: '{"Bad Name!": {}}' }).join(), /THRON_GALLERIES/);
   });
 
+  it("takes a gallery name that starts with a lower-case letter or digit, then letters, digits, _ or -, 64 characters at most", () => {
+    const galleriesOf = (name: string) =>
+      loadConfig({ ...THRON, THRON_GALLERIES: JSON.stringify({ [name]: { folderId: "f2", pkey: "p2" } }) }).thron?.galleries;
+    for (const name of ["a", "press-2024_en", `p${"x".repeat(63)}`]) assert.deepEqual(galleriesOf(name)?.get(name)?.folderId, "f2", name);
+    for (const name of ["Press", "-press", "_press", `p${"x".repeat(64)}`, "press!", "press room"])
+      assert.ok(
+        problemsOf({ ...THRON, THRON_GALLERIES: JSON.stringify({ [name]: { folderId: "f2", pkey: "p2" } }) }).includes(
+          `THRON_GALLERIES: ${name} Invalid key in record`,
+        ),
+        name,
+      );
+  });
+
   it("honours BFF_SANDBOX both ways and rejects other values", () => {
     assert.equal(loadConfig({ ...THRON, BFF_SANDBOX: "1" }).sandbox, true);
     assert.match(problemsOf({ BFF_SANDBOX: "0" }).join(), /no provider is configured/);

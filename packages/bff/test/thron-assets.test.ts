@@ -68,6 +68,35 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
   });
 
+  it("titles and describes an asset in each of THRON's twelve languages it has, in English in another", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as (typeof bff.thron.catalogue.contents)[number];
+    const codes = ["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"];
+    content.locales = codes.map((code) => ({ locale: code as "EN", name: `Title ${code}`, description: `About ${code}` }));
+    const inLocale = async (locale: string) => {
+      const listed = (await page(await bff.get(`${ASSETS}?limit=50&locale=${locale}`))).items.find((a) => a.id === content.id);
+      const opened = await (await bff.get(`${ASSETS}/${content.id}?locale=${locale}`)).json();
+      return [listed, opened].map((asset) => [asset?.title, asset?.description]);
+    };
+    for (const code of codes) {
+      const locale = `${code.toLowerCase()}-XX`;
+      assert.deepEqual(
+        await inLocale(locale),
+        [
+          [`Title ${code}`, `About ${code}`],
+          [`Title ${code}`, `About ${code}`],
+        ],
+        locale,
+      );
+    }
+    const details = bff.thron.stats.contentDetails;
+    assert.deepEqual(await inLocale("pl"), [
+      ["Title EN", "About EN"],
+      ["Title EN", "About EN"],
+    ]);
+    assert.equal(bff.thron.stats.contentDetails, details, "a language THRON lacks is English: its details already read");
+  });
+
   it("titles every asset of the demo's galleries in each of the five languages", async () => {
     const bff = sandboxBff();
     const kinds = {

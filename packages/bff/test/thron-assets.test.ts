@@ -4,6 +4,9 @@ import { AssetPage, Problem } from "@embedkit/contracts";
 import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
+/** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
+type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
+
 async function page(response: Response) {
   assert.equal(response.status, 200, await response.clone().text());
   return AssetPage.parse(await response.json());
@@ -95,6 +98,35 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
       ["Title EN", "About EN"],
     ]);
     assert.equal(bff.thron.stats.contentDetails, details, "a language THRON lacks is English: its details already read");
+  });
+
+  it("titles an asset from a locale that has a name, else its file name in the list and its id when opened", async () => {
+    const bff = sandboxBff();
+    const [named, unnamed] = bff.thron.catalogue.contents as [Content, Content];
+    named.locales = [
+      { locale: "EN", name: "", description: "" },
+      { locale: "IT", name: "", description: "" },
+      { locale: "DE", name: "Titel", description: "" },
+    ];
+    unnamed.locales = [];
+    unnamed.fileName = "harbour-1.jpg";
+    const listed = (await page(await bff.get(`${ASSETS}?limit=50&locale=it`))).items;
+    const opened = async (content: Content) => (await bff.get(`${ASSETS}/${content.id}?locale=it`)).json();
+    assert.equal(listed.find((a) => a.id === named.id)?.title, "Titel");
+    assert.equal((await opened(named)).title, "Titel");
+    assert.equal(listed.find((a) => a.id === unnamed.id)?.title, "harbour-1.jpg");
+    assert.equal((await opened(unnamed)).title, unnamed.id);
+  });
+
+  it("names a thumbnail readably: the file's name in the list, the title in the opened asset", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as Content;
+    content.fileName = "_Küche – Foto 3.v2.jpg";
+    content.locales = [{ locale: "EN", name: "Sunny Küche, 2024!", description: "" }];
+    const listed = (await page(await bff.get(`${ASSETS}?limit=50`))).items.find((a) => a.id === content.id);
+    assert.match(listed?.thumbnail.url ?? "", /\/std\/520x0\/kuche-foto-3-v2$/);
+    const opened = await (await bff.get(`${ASSETS}/${content.id}`)).json();
+    assert.match(opened.thumbnail.url, /\/std\/520x0\/sunny-kuche-2024$/);
   });
 
   it("titles every asset of the demo's galleries in each of the five languages", async () => {

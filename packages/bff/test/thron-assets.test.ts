@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
 import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { decodeCursor, encodeCursor } from "../src/thron/mapping.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 /** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
@@ -50,6 +51,16 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     } while (cursor);
     assert.equal(ids.length, VISIBLE_CONTENTS);
     assert.equal(new Set(ids).size, VISIBLE_CONTENTS);
+  });
+
+  it("carries any THRON page token in a URL-safe cursor and reads it back; a cursor of another version or not base64 is none", () => {
+    for (const token of ["~~~???>>>", "\xfb\xff\xbf", "a", "ab", "abc", "eyJvZmZzZXQiOjI0fQ"]) {
+      const cursor = encodeCursor(token);
+      assert.match(cursor, /^v1\.[A-Za-z0-9_-]+$/, token);
+      assert.equal(decodeCursor(cursor), token);
+    }
+    assert.equal(decodeCursor(`v2.${encodeCursor("abc").slice(3)}`), null);
+    assert.equal(decodeCursor("v1.a"), null);
   });
 
   it("follows the requested locale and falls back to English, then any locale the asset has", async () => {

@@ -210,11 +210,19 @@ describe("GET …/assets/:id", () => {
     return json(await bff.get(`${ASSETS}/${id}`), Asset);
   }
 
-  /** The gallery's videos whose THRON detail comes with `quirk`, HD masters first when asked. */
-  async function videosWith(bff: ReturnType<typeof sandboxBff>, quirk: string) {
-    const page = await json(await bff.get(`${ASSETS}?type=video&limit=50`), AssetPage);
+  /** The gallery's assets of `type` (videos unless told) whose THRON detail comes with `quirk`. */
+  async function videosWith(bff: ReturnType<typeof sandboxBff>, quirk: string, type = "video") {
+    const page = await json(await bff.get(`${ASSETS}?type=${type}&limit=50`), AssetPage);
     return page.items.filter((a) => deliveryQuirk(a) === quirk).map((a) => a.id);
   }
+  /** A sandbox whose pages and details are read afresh each time: a test edits contents after listing them. */
+  const uncached = () => sandboxBff({}, { ttl: { assets: { freshMs: 0, staleMs: 0 }, detail: { freshMs: 0, staleMs: 0 } } });
+  /** A content of the sandbox's catalogue, to edit as a Content Manager would. */
+  const contentOf = (bff: ReturnType<typeof sandboxBff>, id: string | undefined) => {
+    const content = bff.thron.catalogue.byId.get(id ?? "");
+    assert.ok(content, id);
+    return content;
+  };
   const hd = (bff: ReturnType<typeof sandboxBff>, id: string) =>
     bff.thron.catalogue.byId.get(id)?.availableChannels.includes("WEBFULLHD") ?? false;
 
@@ -273,6 +281,68 @@ describe("GET …/assets/:id", () => {
       oddChannels.includes("WEBFULLHD") ? ["hls", "full-hd", "hd", "sd"] : ["hls", "hd", "sd"],
       "every playable channel, best first, and nothing for the Flash one",
     );
+  });
+
+  it("puts a 4K master first among the MP4s, and offers HLS only with the URL THRON gives for it", async () => {
+    const bff = uncached();
+    const [plain] = await videosWith(bff, "none");
+    contentOf(bff, plain).availableChannels = ["WEB", "WEB4K", "STREAMHTTPIOS", "WEBHD"];
+    const qualities = async (id: string | undefined) => (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => s.quality);
+    assert.deepEqual(await qualities(plain), ["hls", "4k", "hd", "sd"]);
+    // The sandbox leaves out the last channel's URL: an HLS playlist's name is not public, so it is not rebuilt.
+    const [missing] = await videosWith(bff, "missing-url");
+    contentOf(bff, missing).availableChannels = ["WEB", "WEBHD", "STREAMHTTPIOS"];
+    assert.deepEqual(await qualities(missing), ["hd", "sd"]);
+  });
+
+  it("rebuilds the URL of an image, audio or document entry THRON gives without one, and it loads", async () => {
+    const bff = sandboxBff();
+    for (const [type, mimeTypes, served] of [
+      ["image", ["image/*"], "image/png"],
+      ["audio", ["audio/mpeg"], "audio/mpeg"],
+      ["document", ["application/pdf", "application/octet-stream"], "application/pdf"],
+    ] as const) {
+      const [id] = await videosWith(bff, "missing-url", type);
+      const asset = await json(await bff.get(`${ASSETS}/${id}`), Asset);
+      assert.deepEqual(
+        asset.sources.map((s) => s.mimeType),
+        mimeTypes,
+        type,
+      );
+      for (const { url } of asset.sources) {
+        assert.ok(url.startsWith(`${bff.config.thron?.cdnUrl}/delivery/public/${type}/${THRON_SANDBOX.tenant}/${id}/`), url);
+        const response = await bff.app.request(url);
+        assert.equal(response.status, 200, url);
+        assert.ok(response.headers.get("content-type")?.startsWith(served), url);
+      }
+    }
+  });
+
+  it("offers audio its MP3 channel only, and a document its PDF first, then the original file", async () => {
+    const bff = uncached();
+    const [audio] = await videosWith(bff, "none", "audio");
+    contentOf(bff, audio).availableChannels = ["WEBHD", "WEB", "WEBDOC"];
+    const sources = async (id: string | undefined) =>
+      (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => [s.mimeType, s.url.split("/").at(-2)]);
+    assert.deepEqual(await sources(audio), [["audio/mpeg", "WEB"]]);
+    const [document] = await videosWith(bff, "none", "document");
+    contentOf(bff, document).availableChannels = ["WEB", "WEBHD", "WEBDOC"];
+    assert.deepEqual(await sources(document), [
+      ["application/pdf", "WEBDOC"],
+      ["application/octet-stream", "WEB"],
+    ]);
+  });
+
+  it("gives no duration where THRON's is empty or not a number, in the list and the opened asset", async () => {
+    const bff = uncached();
+    const [empty, junk] = await videosWith(bff, "none");
+    (contentOf(bff, empty) as { durationMs?: unknown }).durationMs = "";
+    contentOf(bff, junk).durationMs = Number.NaN;
+    const listed = (await json(await bff.get(`${ASSETS}?type=video&limit=50`), AssetPage)).items;
+    for (const id of [empty, junk]) {
+      assert.equal(listed.find((a) => a.id === id)?.durationMs, undefined, id);
+      assert.equal((await json(await bff.get(`${ASSETS}/${id}`), Asset)).durationMs, undefined, id);
+    }
   });
 
   it("gives an image its aspect ratio, audio an MP3 source and a document a PDF", async () => {

@@ -105,7 +105,8 @@ const channelRank = (channelType: string) => {
   return rank === -1 ? CHANNELS.length : rank;
 };
 
-const KIND_PATH: Record<AssetType, string> = { image: "image", video: "video", audio: "audio", document: "document" };
+/** The path segment of a kind's public delivery URL (an image's URL has a layout of its own). */
+const KIND_PATH: Record<Exclude<AssetType, "image">, string> = { video: "video", audio: "audio", document: "document" };
 
 /**
  * The public delivery URL THRON's own Drupal module builds instead of reading `contentUrl`

@@ -123,8 +123,15 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     unnamed.fileName = "harbour-1.jpg";
     const listed = (await page(await bff.get(`${ASSETS}?limit=50&locale=it`))).items;
     const opened = async (content: Content) => (await bff.get(`${ASSETS}/${content.id}?locale=it`)).json();
-    assert.equal(listed.find((a) => a.id === named.id)?.title, "Titel");
-    assert.equal((await opened(named)).title, "Titel");
+    const titled = [listed.find((a) => a.id === named.id), await opened(named)];
+    assert.deepEqual(
+      titled.map((asset) => [asset?.title, asset && "description" in asset]),
+      [
+        ["Titel", false],
+        ["Titel", false],
+      ],
+      "an empty description is none",
+    );
     assert.equal(listed.find((a) => a.id === unnamed.id)?.title, "harbour-1.jpg");
     assert.equal((await opened(unnamed)).title, unnamed.id);
   });

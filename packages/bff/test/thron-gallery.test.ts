@@ -4,8 +4,9 @@ import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contr
 import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { prettyName } from "../src/thron/mapping.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+import { ContentDetail } from "../src/thron/answers.ts";
+import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
+import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
 
@@ -371,6 +372,47 @@ describe("GET …/assets/:id", () => {
   it("makes readable URL slugs of any title", () => {
     assert.equal(prettyName("Küche – Foto 3.jpg"), "kuche-foto-3");
     assert.equal(prettyName(""), "asset");
+  });
+});
+
+describe("THRON details the sandbox does not answer", () => {
+  const thron = loadConfig({ ...THRON, ALLOWED_ORIGINS: "https://www.acme.com" }).thron;
+  /** The asset the BFF makes of THRON's content detail `content` (a JSON answer's `content`). */
+  const assetOf = (content: Record<string, unknown>) => {
+    assert.ok(thron);
+    const detail = ContentDetail.parse({ content: { locales: [{ locale: "EN", name: "Harbour" }], ...content } }).content;
+    return detailToAsset("c-1", detail, thron, thron.galleries.get("default") as never, "EN");
+  };
+  const image = (deliverySize: Record<string, unknown>) => assetOf({ contentType: "IMAGE", deliverySize })?.aspectRatio;
+
+  it("takes an image's aspect ratio from its ratio, else from its largest size, else gives none", () => {
+    assert.equal(image({ aspectRatio: "4:3", maxWidth: 1600, maxHeight: 900 }), 4 / 3);
+    assert.equal(image({ maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ aspectRatio: "16:0", maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ aspectRatio: "0:9", maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ maxWidth: 1600, maxHeight: 0 }), undefined);
+    assert.equal(image({ maxWidth: 0, maxHeight: 900 }), undefined);
+  });
+
+  it("reads a duration from the first channel that has one, rounded to the millisecond", () => {
+    const deliveryInfo = [
+      { channelType: "STREAMHTTPIOS", contentUrl: "https://cdn.example/v.m3u8" },
+      { channelType: "WEB", contentUrl: "https://cdn.example/v.mp4", sysMetadata: [{ name: "durationMs", value: "1500.4" }] },
+      { channelType: "WEBHD", contentUrl: "https://cdn.example/hd.mp4", sysMetadata: [{ name: "DURATIONMS", value: "9000" }] },
+    ];
+    assert.equal(assetOf({ contentType: "VIDEO", deliveryInfo })?.durationMs, 1500);
+  });
+
+  it("leaves out an entry whose URL is neither http(s) nor protocol-relative", () => {
+    const deliveryInfo = [
+      { channelType: "WEB", contentUrl: "javascript:alert('https://x')" },
+      { channelType: "WEBHD", contentUrl: "ftp://cdn.example/hd.mp4" },
+      { channelType: "WEB4K", contentUrl: "https://cdn.example/4k.mp4" },
+    ];
+    assert.deepEqual(
+      assetOf({ contentType: "VIDEO", deliveryInfo })?.sources.map((s) => s.url),
+      ["https://cdn.example/4k.mp4"],
+    );
   });
 });
 

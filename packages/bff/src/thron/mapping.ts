@@ -16,6 +16,7 @@ const DEFAULT_THUMBNAIL_WIDTH = 520;
 
 /** BCP 47 (`it-IT`) → THRON's code (`IT`); languages THRON lacks fall back to EN. */
 export function toThronLang(locale: string | undefined): string {
+  // Stryker disable next-line StringLiteral,OptionalChaining: no locale and a code THRON lacks both read as EN; split() always gives a first part
   const lang = (locale ?? "en").split("-")[0]?.toUpperCase() ?? "EN";
   return THRON_LANGS.has(lang) ? lang : "EN";
 }

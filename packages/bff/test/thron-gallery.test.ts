@@ -6,6 +6,7 @@ import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ContentDetail } from "../src/thron/answers.ts";
 import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
+import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
@@ -126,6 +127,33 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       sport.filters.map((f) => f.key),
       ["topic"],
     );
+  });
+
+  it("remembers a missing viewer role a minute, or as long as definitions stay fresh if shorter, without asking THRON", async () => {
+    for (const [freshMs, memoryMs] of [
+      [10 * 60_000, 60_000],
+      [30_000, 30_000],
+    ]) {
+      const clock = manualClock();
+      const bff = sandboxBff({}, { now: clock.now, ttl: { definitions: { freshMs, staleMs: freshMs } } });
+      const filterKeys = async () => (await json(await bff.get(GALLERY), Gallery)).filters.map((f) => f.key);
+      bff.thron.faults.revokeViewerRole = true;
+      assert.deepEqual(await filterKeys(), []);
+      const asked = bff.thron.stats.definitionLists;
+      bff.thron.faults.revokeViewerRole = false; // the Content Manager grants it
+      clock.advance(memoryMs - 1);
+      assert.deepEqual(await filterKeys(), [], `${memoryMs} ms`);
+      assert.equal(bff.thron.stats.definitionLists, asked, "THRON is not asked again meanwhile");
+      clock.advance(1);
+      assert.deepEqual(await filterKeys(), ["season", "topic"], `${memoryMs} ms`);
+    }
+  });
+
+  it("asks THRON no definitions for a gallery without filter keys", async () => {
+    const bff = sandboxBff();
+    const gallery = await json(await bff.get("/v1/thron/galleries/restricted"), Gallery);
+    assert.deepEqual(gallery.filters, []);
+    assert.equal(bff.thron.stats.definitionLists, 0);
   });
 
   it("reads definitions once for every gallery and locale while they are fresh", async () => {

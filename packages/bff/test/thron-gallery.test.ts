@@ -16,8 +16,11 @@ async function json<T>(response: Response, schema: { parse: (v: unknown) => T })
   return schema.parse(await response.json());
 }
 
-/** A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls. */
-function realBff(env: Record<string, string>) {
+/**
+ * A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls;
+ * `answer` may answer a call to THRON itself (undefined: the simulator answers).
+ */
+function realBff(env: Record<string, string>, answer: (request: Request) => Response | undefined = () => undefined) {
   const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
   let upstreamCalls = 0;
   const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
@@ -26,7 +29,8 @@ function realBff(env: Record<string, string>) {
     logSink: () => {},
     fetch: async (input, init) => {
       upstreamCalls++;
-      return sandbox.app.fetch(new Request(input, init));
+      const request = new Request(input, init);
+      return answer(request) ?? sandbox.app.fetch(request);
     },
   });
   return { get: (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init), calls: () => upstreamCalls };
@@ -147,6 +151,16 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       clock.advance(1);
       assert.deepEqual(await filterKeys(), ["season", "topic"], `${memoryMs} ms`);
     }
+  });
+
+  it("answers a problem, not a gallery without filters, when THRON fails to list the definitions", async () => {
+    const bff = realBff({ THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId, THRON_FILTER_KEYS: "season" }, (request) =>
+      request.url.includes("/imetadatadefinition/") ? new Response("Internal Server Error", { status: 500 }) : undefined,
+    );
+    const response = await bff.get("/v1/thron/galleries/default");
+    assert.equal(response.status, 503, await response.clone().text());
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    assert.equal(Problem.parse(await response.json()).title, "THRON is unavailable");
   });
 
   it("asks THRON no definitions for a gallery without filter keys", async () => {

@@ -334,6 +334,16 @@ describe("GET /v1/thron/galleries/:gallery/assets?sort=", () => {
     assert.notDeepEqual(await titles(bff, "sort=title&locale=it"), await titles(bff, "sort=title&locale=en"));
   });
 
+  it("sorts by English titles for a locale THRON lacks", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as Content;
+    content.locales = [
+      { locale: "IT", name: "Zzz italiano", description: "" },
+      { locale: "EN", name: "Aaa english", description: "" },
+    ];
+    assert.deepEqual(await titles(bff, "sort=title&locale=pl"), ["Aaa english", ...(await titles(bff, "sort=title&locale=en")).slice(1)]);
+  });
+
   it("refuses another sort with a 400 problem naming sort and what is accepted", async () => {
     const bff = sandboxBff();
     const response = await bff.get(`${ASSETS}?sort=popular`);

@@ -79,9 +79,10 @@ const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 function definitionsReader({ config, client, cache, ttl }: ThronRouteDeps) {
   let roleMissingUntil = 0;
   return async () => {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: only a gallery with filter keys reads definitions, and config.ts refuses filter keys without THRON_CLASSIFICATION_ID
-    if (!config.classificationId || client.now() < roleMissingUntil) return [];
     const classificationId = config.classificationId;
+    // Stryker disable next-line ConditionalExpression: only a gallery with filter keys reads definitions, and config.ts refuses filter keys without THRON_CLASSIFICATION_ID
+    if (!classificationId) return [];
+    if (client.now() < roleMissingUntil) return [];
     try {
       return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
         .value;

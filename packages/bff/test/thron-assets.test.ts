@@ -145,6 +145,10 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.match(listed?.thumbnail.url ?? "", /\/std\/520x0\/kuche-foto-3-v2$/);
     const opened = await (await bff.get(`${ASSETS}/${content.id}`)).json();
     assert.match(opened.thumbnail.url, /\/std\/520x0\/sunny-kuche-2024$/);
+    const unnamed = bff.thron.catalogue.contents[1] as Content;
+    unnamed.locales = [];
+    const nameless = await (await bff.get(`${ASSETS}/${unnamed.id}`)).json();
+    assert.match(nameless.thumbnail.url, /\/std\/520x0\/asset$/, "no name: asset");
   });
 
   it("titles every asset of the demo's galleries in each of the five languages", async () => {

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
 import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { decodeCursor, encodeCursor } from "../src/thron/mapping.ts";
+import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
 
 /** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
@@ -244,6 +245,32 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.equal(unknown.status, 404);
     assert.equal(Problem.parse(await unknown.json()).title, "Unknown gallery");
     assert.equal((await bff.get("/v1/thron/galleries/Bad%20Name/assets")).status, 400);
+  });
+});
+
+describe("how long THRON's answers are kept", () => {
+  const MINUTE = 60_000;
+  /** What a second request for `path`, `afterMs` after the first, is answered from: hit, stale or miss (x-cache). */
+  async function secondAnswerAfter(path: (bff: ReturnType<typeof sandboxBff>) => string, afterMs: number) {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    assert.equal((await bff.get(path(bff))).headers.get("x-cache"), "miss");
+    clock.advance(afterMs);
+    return (await bff.get(path(bff))).headers.get("x-cache");
+  }
+
+  it("keeps a page fresh a minute, then serves it stale for ten more while it is read again", async () => {
+    const page = () => `${ASSETS}?limit=3`;
+    const answers = [];
+    for (const afterMs of [MINUTE - 1, MINUTE, 11 * MINUTE - 1, 11 * MINUTE]) answers.push(await secondAnswerAfter(page, afterMs));
+    assert.deepEqual(answers, ["hit", "stale", "stale", "miss"]);
+  });
+
+  it("keeps an asset fresh five minutes, then serves it stale for an hour more while it is read again", async () => {
+    const asset = (bff: ReturnType<typeof sandboxBff>) => `${ASSETS}/${bff.thron.catalogue.contents[0]?.id}`;
+    const answers = [];
+    for (const afterMs of [5 * MINUTE - 1, 5 * MINUTE, 65 * MINUTE - 1, 65 * MINUTE]) answers.push(await secondAnswerAfter(asset, afterMs));
+    assert.deepEqual(answers, ["hit", "stale", "stale", "miss"]);
   });
 });
 

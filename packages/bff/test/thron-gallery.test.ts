@@ -163,6 +163,30 @@ describe("GET /v1/thron/galleries/:gallery", () => {
     assert.equal(Problem.parse(await response.json()).title, "THRON is unavailable");
   });
 
+  it("keeps definitions fresh ten minutes, then serves them stale for an hour more while they are read again", async () => {
+    const MINUTE = 60_000;
+    /** The season options a second request sees `afterMs` after the first, once a Content Manager added one; whether THRON was asked. */
+    async function secondAfter(afterMs: number) {
+      const clock = manualClock();
+      const bff = sandboxBff({}, { now: clock.now });
+      await json(await bff.get(GALLERY), Gallery);
+      bff.thron.catalogue.definitions.find((d) => d.key === "season")?.values.push({ value: "monsoon", labels: { EN: "Monsoon" } });
+      const asked = bff.thron.stats.definitionLists;
+      clock.advance(afterMs);
+      const gallery = await json(await bff.get(GALLERY), Gallery);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // a stale answer is read again in the background
+      return [gallery.filters[0]?.options.length, bff.thron.stats.definitionLists > asked ? "asked" : "not asked"];
+    }
+    const answers = [];
+    for (const afterMs of [10 * MINUTE - 1, 10 * MINUTE, 70 * MINUTE - 1, 70 * MINUTE]) answers.push(await secondAfter(afterMs));
+    assert.deepEqual(answers, [
+      [4, "not asked"],
+      [4, "asked"],
+      [4, "asked"],
+      [5, "asked"],
+    ]);
+  });
+
   it("asks THRON no definitions for a gallery without filter keys", async () => {
     const bff = sandboxBff();
     const gallery = await json(await bff.get("/v1/thron/galleries/restricted"), Gallery);

@@ -1,10 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
-import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { createSandbox, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { decodeCursor, encodeCursor } from "../src/thron/mapping.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
 
 /** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
 type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
@@ -271,6 +275,31 @@ describe("how long THRON's answers are kept", () => {
     const answers = [];
     for (const afterMs of [5 * MINUTE - 1, 5 * MINUTE, 65 * MINUTE - 1, 65 * MINUTE]) answers.push(await secondAnswerAfter(asset, afterMs));
     assert.deepEqual(answers, ["hit", "stale", "stale", "miss"]);
+  });
+});
+
+describe("deployments sharing one cache", () => {
+  it("never serve each other's THRON answers when their tenant or their user differs", async () => {
+    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const deployment = (env: Record<string, string>) => {
+      const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
+      const { app } = createApp(config, {
+        publicUrl: "https://bff.example",
+        logSink: () => {},
+        stores,
+        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+      });
+      return (path: string) => app.request(`https://bff.example${path}`);
+    };
+    const ours = deployment({});
+    assert.equal((await ours(`${ASSETS}?limit=3`)).status, 200);
+    for (const env of [{ THRON_TENANT: "othertenant" }, { THRON_USERNAME: THRON_SANDBOX.userWithoutRights }]) {
+      const response = await deployment(env)(`${ASSETS}?limit=3`);
+      assert.equal(response.headers.get("x-cache"), null, JSON.stringify(env));
+      assert.notEqual(response.status, 200, JSON.stringify(env));
+    }
+    assert.equal((await ours(`${ASSETS}?limit=3`)).headers.get("x-cache"), "hit", "the one store does serve its own deployment");
   });
 });
 

@@ -346,6 +346,21 @@ describe("THRON sessions through the BFF", () => {
     assert.equal(bff.thron.stats.searches - searches, 1, "no 403 and retry: the refreshed session was used");
   });
 
+  it("renews a session five minutes before it expires, by default", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    bff.thron.settings.tokenLifetimeSeconds = 20 * 60;
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    const refreshesAfter = async (ms: number, query: string) => {
+      clock.advance(ms);
+      await page(await bff.get(`${ASSETS}?${query}`)); // a query not in the cache: THRON is asked
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return bff.thron.stats.tokenRequestsByGrant.refresh_token ?? 0;
+    };
+    assert.equal(await refreshesAfter(15 * 60_000 - 1_000, "limit=3"), 0, "more than five minutes left");
+    assert.equal(await refreshesAfter(2_000, "limit=4"), 1, "less than five minutes left");
+  });
+
   it("falls back to a full impersonation login when the refresh token is refused", async () => {
     const bff = sandboxBff({}, { refreshAheadMs: 0 });
     bff.thron.settings.tokenLifetimeSeconds = 1;

@@ -138,8 +138,8 @@ describe("cursors", () => {
       const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
       assert.equal(response.status, 400, bad);
       assert.deepEqual(
-        Problem.parse(await response.json()).errors?.map((e) => e.field),
-        ["cursor"],
+        Problem.parse(await response.json()).errors?.map((e) => `${e.field} ${e.message}`),
+        ["cursor is not a cursor this API issued for this gallery and search"],
       );
     }
     assert.equal(bff.thron.stats.searches, searches, "no bad cursor reaches THRON");

@@ -247,7 +247,10 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     const bff = sandboxBff();
     const unknown = await bff.get("/v1/thron/galleries/press/assets");
     assert.equal(unknown.status, 404);
-    assert.equal(Problem.parse(await unknown.json()).title, "Unknown gallery");
+    assert.deepEqual(
+      [Problem.parse(await unknown.json())].map((p) => [p.title, p.detail]),
+      [["Unknown gallery", 'No gallery is configured under the name "press".']],
+    );
     assert.equal((await bff.get("/v1/thron/galleries/Bad%20Name/assets")).status, 400);
   });
 });

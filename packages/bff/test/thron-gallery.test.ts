@@ -10,6 +10,8 @@ import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
+/** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
+type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
 
 async function json<T>(response: Response, schema: { parse: (v: unknown) => T }): Promise<T> {
   assert.equal(response.status, 200, await response.clone().text());
@@ -91,6 +93,15 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       sessId: THRON_SANDBOX.pkey,
     });
     assert.equal((await bff.app.request(gallery.player.scriptUrl)).status, 200);
+  });
+
+  it("answers in English unless asked, for a minute in shared caches", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(GALLERY);
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=60\b/);
+    const gallery = await json(response, Gallery);
+    assert.deepEqual([gallery.id, gallery.locale, gallery.filters[0]?.label], ["default", "en", "Season"]);
+    assert.equal((await json(await bff.get(`${GALLERY}?locale=de-CH`), Gallery)).locale, "de-CH");
   });
 
   it("builds filters from THRON's definitions in the configured order, labelled in the locale with fallbacks", async () => {
@@ -430,9 +441,24 @@ describe("GET …/assets/:id", () => {
     assert.equal((await json(await bff.get(`${ASSETS}/${id}?locale=de`), Asset)).title, "Sonniger Hafen – Foto 1");
     const outside = await bff.get(`/v1/thron/galleries/sport/assets/${id}`);
     assert.equal(outside.status, 404);
-    assert.equal(Problem.parse(await outside.json()).title, "Unknown asset");
+    assert.deepEqual(
+      [Problem.parse(await outside.json())].map((p) => [p.title, p.detail]),
+      [["Unknown asset", `This gallery has no asset ${id}.`]],
+    );
     assert.equal((await bff.get(`${ASSETS}/does-not-exist`)).status, 404);
     assert.equal((await bff.get(`${ASSETS}/bad%20id!`)).status, 400);
+  });
+
+  it("answers an asset for a minute in shared caches, and 404 for content THRON has that is not gallery material", async () => {
+    const bff = sandboxBff();
+    const [image, pagelet] = bff.thron.catalogue.contents as [Content, Content];
+    const response = await bff.get(`${ASSETS}/${image.id}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=60\b/);
+    (pagelet as { contentType: string }).contentType = "PAGELET";
+    const notMaterial = await bff.get(`${ASSETS}/${pagelet.id}`);
+    assert.equal(notMaterial.status, 404, await notMaterial.clone().text());
+    assert.equal(Problem.parse(await notMaterial.json()).title, "Unknown asset");
   });
 
   it("makes readable URL slugs of any title", () => {

@@ -13,7 +13,7 @@ import { runDoctor } from "../src/doctor/run.ts";
 import type { Step } from "../src/providers/checkup.ts";
 import { createSandboxMode, loadConfig } from "../src/sandbox-mode.ts";
 import { thunderAuthorization } from "../src/thunder/auth.ts";
-import { PUBLIC_URL } from "./helpers.ts";
+import { PUBLIC_URL, thronSimulatorEnv } from "./helpers.ts";
 import { vendorEnv } from "./standalone-sandbox.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
@@ -634,6 +634,165 @@ describe("pnpm doctor, ThroughLine", () => {
         cause: "ThroughLine refused THROUGHLINE_CLIENT_ID / THROUGHLINE_CLIENT_SECRET (wrong, or revoked by ThroughLine).",
         fix: "Copy both again from your ThroughLine developer account; if they were revoked, ask ThroughLine for new ones.",
       },
+    ]);
+  });
+});
+
+/** THRON's calls in the doctor's order, by path. */
+const THRON_CALLS = {
+  token: /\/oauth2\/token$/,
+  legacy: /\/token\/legacy$/,
+  search: /\/content\/search\//,
+  definitions: /\/imetadatadefinition\//,
+  detail: /\/getContentDetail$/,
+  player: /\/embeds-min\.js$/,
+};
+type ThronAnswers = Partial<Record<keyof typeof THRON_CALLS, (request: Request) => Response | undefined | Promise<Response | undefined>>>;
+
+/**
+ * `pnpm doctor` with only THRON configured (the simulator's tenant, one gallery, a classification
+ * and two filter keys; `env` over that), a call answered by `answers` where it says (undefined:
+ * the simulator answers). THRON's steps, and the calls made (`definitions ?offset=…`).
+ */
+async function thronDoctor(answers: ThronAnswers = {}, env: Record<string, string> = {}) {
+  const simulator = createSandbox({ baseUrl: SIMULATOR });
+  const config = loadConfig({
+    ...thronSimulatorEnv(simulator.urls.thron),
+    ALLOWED_ORIGINS: "https://www.acme.com",
+    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
+    THRON_FILTER_KEYS: "season,topic",
+    ...env,
+  });
+  const asked: string[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const call = (Object.keys(THRON_CALLS) as (keyof typeof THRON_CALLS)[]).find((name) => THRON_CALLS[name].test(url.pathname));
+    asked.push(`${call} ${call === "definitions" ? url.searchParams.get("offset") : ""}`.trim());
+    return (call && (await answers[call]?.(request))) || simulator.app.fetch(request);
+  };
+  const { steps } = await runDoctor(config, { fetch, write: () => {}, secrets: [] });
+  return { thron: steps.filter((s) => s.provider === "THRON").map(({ provider, ...step }) => step), asked };
+}
+
+const answer = (status: number, body: unknown) => () =>
+  typeof body === "string" ? new Response(body, { status }) : Response.json(body, { status });
+const unreachable = () => {
+  throw new TypeError("fetch failed");
+};
+/** The THRON step whose name starts with `name`. */
+async function thronStep(name: string, answers: ThronAnswers, env: Record<string, string> = {}) {
+  const { thron } = await thronDoctor(answers, env);
+  const step = thron.find((s) => s.name.startsWith(name));
+  assert.ok(step, `a THRON step named ${name}: ${JSON.stringify(thron)}`);
+  return step;
+}
+const REACH = "and that this machine may reach it (DNS, firewall, proxy).";
+const LATER = "Try again in a few minutes; if it lasts, ask the vendor.";
+const USER = THRON_SANDBOX.username;
+
+describe("pnpm doctor, THRON", () => {
+  it("passes the simulator's tenant, naming what it found at each step", async () => {
+    const { thron } = await thronDoctor();
+    assert.deepEqual(
+      thron.map((s) => `${s.status} ${s.name.replace(/ \(folder .*\)/, "")}: ${s.detail}`),
+      [
+        `ok token (user impersonation): token for ${USER}, valid 8 h`,
+        "ok legacy token: legacy session opened",
+        "ok search, gallery default: about 320 contents",
+        `ok filter definitions: 4 definitions, with THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER; filter keys season, topic found`,
+        "ok content detail (gallery default): 1 playable source (WEBHD)",
+        "ok player script: reachable",
+      ],
+    );
+  });
+
+  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, and checks nothing after", async () => {
+    const steps = [];
+    for (const token of [
+      unreachable,
+      answer(502, "Bad Gateway"),
+      answer(400, { error: "invalid_grant" }),
+      answer(400, { error: 42 }),
+      answer(200, { expires_in: 3600 }),
+    ]) {
+      const { thron } = await thronDoctor({ token });
+      assert.equal(thron.length, 1, "nothing after a failed token");
+      steps.push(thron[0]);
+    }
+    const refused = (detail: string) => ({
+      name: "token (user impersonation)",
+      status: "fail",
+      detail,
+      cause: `THRON would not let the external app impersonate THRON_USERNAME (${USER}).`,
+      fix: "Check that the user exists and is active, and that the external app may impersonate users.",
+    });
+    assert.deepEqual(steps, [
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "could not connect",
+        cause: "THRON's auth host could not be reached (could not connect)",
+        fix: `Check THRON_TENANT / THRON_AUTH_URL ${REACH}`,
+      },
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "status 502",
+        cause: "THRON's auth host is failing or unavailable (status 502)",
+        fix: LATER,
+      },
+      refused("refused (status 400, invalid_grant)"),
+      refused("refused (status 400)"),
+      refused("refused (status 200)"),
+    ]);
+  });
+
+  it("gives the token's lifetime in hours when THRON says it as a number", async () => {
+    const details = [];
+    for (const expires_in of [5400, 0, "3600", undefined])
+      details.push((await thronStep("token", { token: answer(200, { access_token: "jwt", expires_in }) })).detail);
+    assert.deepEqual(details, [`token for ${USER}, valid 1.5 h`, `token for ${USER}`, `token for ${USER}`, `token for ${USER}`]);
+  });
+
+  it("names a legacy session THRON would not open, or an auth host out of reach or failing, and checks nothing after", async () => {
+    const steps = [];
+    for (const legacy of [
+      unreachable,
+      answer(503, "Service Unavailable"),
+      answer(200, {}),
+      answer(200, { token: 42 }),
+      answer(401, { token: "x" }),
+    ]) {
+      const { thron } = await thronDoctor({ legacy });
+      assert.equal(thron.length, 2, "nothing after a failed legacy token");
+      steps.push(thron[1]);
+    }
+    const noSession = (detail: string) => ({
+      name: "legacy token",
+      status: "fail",
+      detail,
+      cause: "THRON gave a token but no legacy session for it.",
+      fix: "Ask THRON support whether the external app may use the legacy API (xcontents, xintelligence).",
+    });
+    assert.deepEqual(steps, [
+      {
+        name: "legacy token",
+        status: "fail",
+        detail: "could not connect",
+        cause: "THRON's auth host could not be reached (could not connect)",
+        fix: `Check THRON_AUTH_URL ${REACH}`,
+      },
+      {
+        name: "legacy token",
+        status: "fail",
+        detail: "status 503",
+        cause: "THRON's auth host is failing or unavailable (status 503)",
+        fix: LATER,
+      },
+      noSession("status 200"),
+      noSession("status 200"),
+      noSession("status 401"),
     ]);
   });
 });

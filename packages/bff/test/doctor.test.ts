@@ -795,4 +795,87 @@ describe("pnpm doctor, THRON", () => {
       noSession("status 401"),
     ]);
   });
+
+  it("names why a gallery's search failed: host, tenant, folder rights, or THRON's refusal, and goes on with the next steps", async () => {
+    const folder = `folder ${THRON_SANDBOX.folderId}`;
+    const fails = [];
+    for (const search of [
+      unreachable,
+      answer(418, { resultCode: "INVALID_CLIENTID" }),
+      answer(418, { resultCode: "MISSING_PARAMETER" }),
+      answer(400, "Bad Request"),
+      answer(200, { resultCode: "ACCESS_DENIED" }),
+    ]) {
+      const { thron } = await thronDoctor({ search });
+      assert.deepEqual(
+        thron.map((s) => s.name),
+        [
+          "token (user impersonation)",
+          "legacy token",
+          `search, gallery default (${folder})`,
+          "filter definitions",
+          "content detail",
+          "player script",
+        ],
+      );
+      const step = thron[2];
+      fails.push([step?.status, step?.detail, step?.cause, step?.fix]);
+    }
+    const checkTenant = "Check THRON_TENANT and the gallery's folder id (THRON_FOLDER_ID or THRON_GALLERIES).";
+    assert.deepEqual(fails, [
+      [
+        "fail",
+        "could not connect",
+        "THRON's API host could not be reached (could not connect)",
+        `Check THRON_TENANT / THRON_API_URL ${REACH}`,
+      ],
+      ["fail", "INVALID_CLIENTID (status 418)", "THRON_TENANT is not this THRON account's name.", checkTenant],
+      ["fail", "MISSING_PARAMETER (status 418)", "THRON did not accept the search for this folder.", checkTenant],
+      ["fail", "refused (status 400)", "THRON did not accept the search for this folder.", checkTenant],
+      [
+        "fail",
+        "access denied (status 200)",
+        `THRON_USERNAME (${USER}) has no read rights on folder ${THRON_SANDBOX.folderId}.`,
+        `Ask the Content Manager to share folder ${THRON_SANDBOX.folderId} with ${USER} (read, sub-folders included), or correct the gallery's folder id.`,
+      ],
+    ]);
+  });
+
+  it("warns of a folder that shows nothing, counts what a search without a total shows, and opens the first gallery's content that has one", async () => {
+    const empty = await thronDoctor({ search: answer(200, { resultCode: "OK", items: [] }) });
+    assert.deepEqual(
+      empty.thron.slice(2).map((s) => [s.status, s.name.replace(/ \(folder .*\)/, ""), s.detail, s.fix]),
+      [
+        [
+          "warn",
+          "search, gallery default",
+          "0 contents: the folder is empty, or none is visible to the user",
+          `Check the folder's contents and ${USER}'s rights.`,
+        ],
+        [
+          "ok",
+          "filter definitions",
+          `4 definitions, with THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER; filter keys season, topic found`,
+          undefined,
+        ],
+        ["skip", "content detail", "no gallery showed a content to open", undefined],
+        ["ok", "player script", "reachable", undefined],
+      ],
+    );
+    const untotalled = await thronStep("search", { search: answer(200, { items: [{ id: "c-1" }, { id: "c-2" }] }) });
+    assert.deepEqual([untotalled.status, untotalled.detail], ["ok", "about 2 contents"]);
+    // Two galleries, the first (default) showing nothing: the second's content is the one opened.
+    const sport = { sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey } };
+    const { thron } = await thronDoctor(
+      {
+        search: async (request) =>
+          (await request.clone().text()).includes(THRON_SANDBOX.sportFolderId) ? undefined : Response.json({ items: [] }),
+      },
+      { THRON_GALLERIES: JSON.stringify(sport) },
+    );
+    assert.deepEqual(
+      thron.filter((s) => s.name.startsWith("content detail")).map((s) => [s.name, s.status]),
+      [["content detail (gallery sport)", "ok"]],
+    );
+  });
 });

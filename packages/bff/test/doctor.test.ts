@@ -878,4 +878,60 @@ describe("pnpm doctor, THRON", () => {
       [["content detail (gallery sport)", "ok"]],
     );
   });
+
+  it("names why the filter definitions failed: host, role, classification, or filter keys THRON lacks", async () => {
+    const cls = THRON_SANDBOX.classificationId;
+    const role = `THRON_CLASS_${cls}_VIEWER`;
+    const steps = [];
+    for (const [definitions, env] of [
+      [answer(500, "Internal Server Error"), {}],
+      [answer(200, { resultCode: "ACCESS_DENIED" }), {}],
+      [answer(418, { resultCode: "CLASSIFICATION_NOT_FOUND" }), {}],
+      [answer(400, "Bad Request"), {}],
+      [undefined, { THRON_FILTER_KEYS: "season,colour,shape" }],
+      [undefined, { THRON_FILTER_KEYS: "" }],
+      [undefined, { THRON_FILTER_KEYS: "", THRON_CLASSIFICATION_ID: "" }],
+    ] as const) {
+      const step = await thronStep("filter definitions", definitions ? { definitions } : {}, env);
+      steps.push([step.status, step.detail, step.cause, step.fix]);
+    }
+    const notClassification = `THRON_CLASSIFICATION_ID (${cls}) is not a classification of this account.`;
+    const copyIt = "Copy the classification id again from THRON's classification settings.";
+    assert.deepEqual(steps, [
+      ["fail", "status 500", "THRON's API host is failing or unavailable (status 500)", LATER],
+      [
+        "fail",
+        "access denied (status 200)",
+        `THRON_USERNAME (${USER}) lacks the role ${role}; folder rights are not enough to read the classification.`,
+        `Ask the Content Manager to grant ${role} to ${USER}. Until then galleries work without filters.`,
+      ],
+      ["fail", "CLASSIFICATION_NOT_FOUND (status 418)", notClassification, copyIt],
+      ["fail", "refused (status 400)", notClassification, copyIt],
+      [
+        "fail",
+        "4 definitions, but no colour, shape",
+        `The filter keys colour, shape are not attributes of classification ${cls}.`,
+        "Correct THRON_FILTER_KEYS (or filterKeys in THRON_GALLERIES) to existing attribute keys.",
+      ],
+      ["ok", `4 definitions, with ${role}`, undefined, undefined],
+      ["skip", "THRON_CLASSIFICATION_ID is not set: galleries show no filters", undefined, undefined],
+    ]);
+  });
+
+  it("pages the definitions by what came back until an empty page, 40 pages at most, counting each key once", async () => {
+    const pages = [[{ key: "season" }, { id: "no-key" }], [{ key: "season" }, { key: "topic" }, { key: "licence" }], []];
+    let page = 0;
+    const paged = await thronDoctor({ definitions: () => Response.json({ items: pages[page++] ?? [] }) });
+    assert.deepEqual(
+      paged.asked.filter((call) => call.startsWith("definitions")),
+      ["definitions 0", "definitions 2", "definitions 5"],
+    );
+    assert.equal(paged.thron.find((s) => s.name === "filter definitions")?.detail.split(",")[0], "3 definitions");
+    const endless = await thronDoctor({ definitions: () => Response.json({ items: [{ key: "season" }] }) });
+    const asked = endless.asked.filter((call) => call.startsWith("definitions"));
+    assert.deepEqual(
+      asked,
+      Array.from({ length: 40 }, (_, i) => `definitions ${i}`),
+    );
+  });
 });

@@ -934,4 +934,61 @@ describe("pnpm doctor, THRON", () => {
       Array.from({ length: 40 }, (_, i) => `definitions ${i}`),
     );
   });
+
+  it("names why a content would not open with its gallery's pKey, and counts its playable sources by channel", async () => {
+    const steps = [];
+    for (const detail of [
+      answer(500, "Internal Server Error"),
+      answer(418, { resultCode: "CONTENT_NOT_FOUND" }),
+      answer(200, { resultCode: "MISSING_PARAMETER" }),
+      answer(400, "Bad Request"),
+      answer(200, { resultCode: "OK", content: { deliveryInfo: [] } }),
+      answer(200, { content: { deliveryInfo: [{ channelType: "WEB" }, { channelType: "WEB" }, {}] } }),
+      answer(200, { resultCode: "OK", content: { deliveryInfo: [{ channelType: "WEBHD" }] } }),
+    ]) {
+      const step = await thronStep("content detail", { detail });
+      steps.push([step.name, step.status, step.detail, step.cause, step.fix]);
+    }
+    const name = "content detail (gallery default)";
+    const pkeyCause = "The pKey of gallery default does not open the contents of its folder.";
+    const pkeyFix = "Set that gallery's pKey (THRON_PKEY or THRON_GALLERIES) to the pKey THRON shows for the folder's Custom Application.";
+    assert.deepEqual(steps, [
+      [name, "fail", "status 500", "THRON's API host is failing or unavailable (status 500)", LATER],
+      [name, "fail", "CONTENT_NOT_FOUND (status 418)", pkeyCause, pkeyFix],
+      [name, "fail", "MISSING_PARAMETER (status 200)", pkeyCause, pkeyFix],
+      [name, "fail", "refused (status 400)", pkeyCause, pkeyFix],
+      [
+        name,
+        "warn",
+        "no playable source: the content has no published delivery channel",
+        undefined,
+        "Publish the content's web channels in THRON.",
+      ],
+      [name, "ok", "3 playable sources (WEB, ?)", undefined, undefined],
+      [name, "ok", "1 playable source (WEBHD)", undefined, undefined],
+    ]);
+  });
+
+  it("names a Player script out of reach, failing, or not where THRON_CDN_URL says", async () => {
+    const steps = [];
+    for (const player of [
+      unreachable,
+      answer(503, "Service Unavailable"),
+      answer(200, "<html>Not the player</html>"),
+      answer(404, "THRONContentExperience"),
+    ]) {
+      const step = await thronStep("player script", { player });
+      steps.push([step.status, step.detail, step.cause, step.fix]);
+    }
+    const notThere = [
+      "The THRON Player script is not where THRON_CDN_URL says.",
+      "Unset THRON_CDN_URL to use https://<tenant>-cdn.thron.com, or correct it. Galleries fall back to the browser's player meanwhile.",
+    ];
+    assert.deepEqual(steps, [
+      ["fail", "could not connect", "THRON's delivery host could not be reached (could not connect)", `Check THRON_CDN_URL ${REACH}`],
+      ["fail", "status 503", "THRON's delivery host is failing or unavailable (status 503)", LATER],
+      ["fail", "status 200", ...notThere],
+      ["fail", "status 404", ...notThere],
+    ]);
+  });
 });

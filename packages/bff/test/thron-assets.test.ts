@@ -364,6 +364,15 @@ describe("THRON sessions through the BFF", () => {
     assert.equal(await refreshesAfter(2_000, "limit=4"), 1, "less than five minutes left");
   });
 
+  it("opens a new legacy session once THRON let the last one lapse after an hour idle (the sandbox keeps the BFF's time)", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    clock.advance(61 * 60_000);
+    await page(await bff.get(`${ASSETS}?limit=3`));
+    assert.equal(bff.thron.stats.legacyTokenRequests, 2);
+  });
+
   it("falls back to a full impersonation login when the refresh token is refused", async () => {
     const bff = sandboxBff({}, { refreshAheadMs: 0 });
     bff.thron.settings.tokenLifetimeSeconds = 1;

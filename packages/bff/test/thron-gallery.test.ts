@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contracts";
 import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ContentDetail } from "../src/thron/answers.ts";
 import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
@@ -80,6 +81,16 @@ describe("GET /v1/thron/galleries", () => {
     assert.equal(allowed.headers.get("access-control-allow-origin"), "https://www.acme.com");
     const other = await bff.get("/v1/thron/galleries", { headers: { origin: "https://evil.example" } });
     assert.equal(other.headers.get("access-control-allow-origin"), null);
+  });
+});
+
+describe("THRON in the metrics", () => {
+  it("names THRON in embedkit_provider_up, 1 while its calls work", async () => {
+    const token = "metrics-token-for-tests-0123456789";
+    const bff = sandboxBff({ METRICS_TOKEN: token }, { metrics: createPrometheusMetrics });
+    await json(await bff.get(`${ASSETS}?limit=1`), AssetPage);
+    const metrics = await (await bff.get("/metrics", { headers: { authorization: `Bearer ${token}` } })).text();
+    assert.match(metrics, /^embedkit_provider_up\{provider="THRON"\} 1$/m);
   });
 });
 

@@ -45,9 +45,9 @@ export function prettyName(fileName: string | null | undefined): string {
     .replace(/\.[^.]+$/, "")
     .toLowerCase()
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "") // ü → u, not u-
+    .replace(/\p{M}/gu, "") // ü → u, not u-
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-|-$/g, ""); // runs are single dashes by now
   return slug || "asset";
 }
 

@@ -297,7 +297,8 @@ describe("deployments sharing one cache", () => {
     };
     const ours = deployment({});
     assert.equal((await ours(`${ASSETS}?limit=3`)).status, 200);
-    for (const env of [{ THRON_TENANT: "othertenant" }, { THRON_USERNAME: THRON_SANDBOX.userWithoutRights }]) {
+    const others: Record<string, string>[] = [{ THRON_TENANT: "othertenant" }, { THRON_USERNAME: THRON_SANDBOX.userWithoutRights }];
+    for (const env of others) {
       const response = await deployment(env)(`${ASSETS}?limit=3`);
       assert.equal(response.headers.get("x-cache"), null, JSON.stringify(env));
       assert.notEqual(response.status, 200, JSON.stringify(env));

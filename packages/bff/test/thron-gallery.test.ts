@@ -156,10 +156,11 @@ describe("GET /v1/thron/galleries/:gallery", () => {
   });
 
   it("remembers a missing viewer role a minute, or as long as definitions stay fresh if shorter, without asking THRON", async () => {
-    for (const [freshMs, memoryMs] of [
+    const cases: [freshMs: number, memoryMs: number][] = [
       [10 * 60_000, 60_000],
       [30_000, 30_000],
-    ]) {
+    ];
+    for (const [freshMs, memoryMs] of cases) {
       const clock = manualClock();
       const bff = sandboxBff({}, { now: clock.now, ttl: { definitions: { freshMs, staleMs: freshMs } } });
       const filterKeys = async () => (await json(await bff.get(GALLERY), Gallery)).filters.map((f) => f.key);

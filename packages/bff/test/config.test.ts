@@ -63,7 +63,10 @@ describe("configuration", () => {
       /THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES/,
     );
     assert.match(problemsOf({ ...noGallery, THRON_FOLDER_ID: "f", ALLOWED_ORIGINS: "https://a.com" }).join(), /missing THRON_PKEY/);
+    assert.match(problemsOf({ ...noGallery, THRON_PKEY: "p", ALLOWED_ORIGINS: "https://a.com" }).join(), /missing THRON_FOLDER_ID/);
     assert.match(problemsOf({ ...THRON, THRON_FILTER_KEYS: "color" }).join(), /THRON_CLASSIFICATION_ID/);
+    const press = JSON.stringify({ press: { folderId: "f2", pkey: "p2", filterKeys: ["topic"] } });
+    assert.match(problemsOf({ ...THRON, THRON_GALLERIES: press }).join(), /filter keys are set but THRON_CLASSIFICATION_ID is missing/);
   });
 
   it("reads several galleries from THRON_GALLERIES and reports bad JSON by name", () => {
@@ -74,6 +77,26 @@ describe("configuration", () => {
     });
     assert.deepEqual([...(config.thron?.galleries.keys() ?? [])].sort(), ["default", "press"]);
     assert.match(problemsOf({ ...THRON, THRON_GALLERIES: '{"Bad Name!": {}}' }).join(), /THRON_GALLERIES/);
+  });
+
+  it("takes a gallery name that starts with a lower-case letter or digit, then letters, digits, _ or -, 64 characters at most", () => {
+    const galleriesOf = (name: string) =>
+      loadConfig({ ...THRON, THRON_GALLERIES: JSON.stringify({ [name]: { folderId: "f2", pkey: "p2" } }) }).thron?.galleries;
+    for (const name of ["a", "press-2024_en", `p${"x".repeat(63)}`]) assert.deepEqual(galleriesOf(name)?.get(name)?.folderId, "f2", name);
+    for (const name of ["Press", "-press", "_press", `p${"x".repeat(64)}`, "press!", "press room"])
+      assert.ok(
+        problemsOf({ ...THRON, THRON_GALLERIES: JSON.stringify({ [name]: { folderId: "f2", pkey: "p2" } }) }).includes(
+          `THRON_GALLERIES: ${name} Invalid key in record`,
+        ),
+        name,
+      );
+  });
+
+  it("names where THRON_GALLERIES is wrong: every empty field of a gallery, or the whole value", () => {
+    const problemFor = (galleries: string) => problemsOf({ ...THRON, THRON_GALLERIES: galleries }).join("\n");
+    assert.match(problemFor("[]"), /^THRON_GALLERIES: \(root\) \S/);
+    const fields = problemFor(JSON.stringify({ press: { folderId: "", pkey: "", filterKeys: [""] } }));
+    assert.match(fields, /^THRON_GALLERIES: press\.folderId [^;]+; press\.pkey [^;]+; press\.filterKeys\.0 [^;]+$/);
   });
 
   it("honours BFF_SANDBOX both ways and rejects other values", () => {
@@ -200,6 +223,33 @@ describe("configuration", () => {
       throughline.filter((v) => v.default === undefined).map((v) => v.name),
       ["THROUGHLINE_CLIENT_ID", "THROUGHLINE_CLIENT_SECRET"],
       "no credential is assumed",
+    );
+  });
+
+  it("documents each THRON variable in docs/configuration.md as its schema says, the hosts' defaults from the tenant", () => {
+    const docs = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
+    const thron = CONFIG_REFERENCE.filter((v) => v.group === "THRON");
+    const names = ["TENANT", "CLIENT_ID", "CLIENT_SECRET", "USERNAME", "AUTH_URL", "API_URL", "CDN_URL", "FOLDER_ID", "PKEY"];
+    assert.deepEqual(
+      thron.map((v) => v.name),
+      [...names, "CLASSIFICATION_ID", "FILTER_KEYS", "GALLERIES"].map((name) => `THRON_${name}`),
+    );
+    for (const v of thron) {
+      assert.ok(v.meaning.length > 10, v.name);
+      const line = `| \`${v.name}\`${v.secret ? " (secret)" : ""} | ${v.meaning} | ${v.default ?? "—"} |`;
+      assert.ok(docs.includes(line), line);
+    }
+    assert.deepEqual(
+      thron.filter((v) => v.secret).map((v) => v.name),
+      ["THRON_CLIENT_SECRET"],
+    );
+    assert.deepEqual(
+      thron.filter((v) => v.default !== undefined).map((v) => `${v.name}=${v.default}`),
+      [
+        "AUTH_URL=https://$THRON_TENANT.thron.com",
+        "API_URL=https://$THRON_TENANT-view.thron.com",
+        "CDN_URL=https://$THRON_TENANT-cdn.thron.com",
+      ].map((d) => `THRON_${d}`),
     );
   });
 

@@ -13,7 +13,7 @@ import { runDoctor } from "../src/doctor/run.ts";
 import type { Step } from "../src/providers/checkup.ts";
 import { createSandboxMode, loadConfig } from "../src/sandbox-mode.ts";
 import { thunderAuthorization } from "../src/thunder/auth.ts";
-import { PUBLIC_URL } from "./helpers.ts";
+import { PUBLIC_URL, thronSimulatorEnv } from "./helpers.ts";
 import { vendorEnv } from "./standalone-sandbox.ts";
 
 /** `pnpm doctor` in sandbox mode: the simulated upstreams in process, faults planted on them. */
@@ -634,6 +634,361 @@ describe("pnpm doctor, ThroughLine", () => {
         cause: "ThroughLine refused THROUGHLINE_CLIENT_ID / THROUGHLINE_CLIENT_SECRET (wrong, or revoked by ThroughLine).",
         fix: "Copy both again from your ThroughLine developer account; if they were revoked, ask ThroughLine for new ones.",
       },
+    ]);
+  });
+});
+
+/** THRON's calls in the doctor's order, by path. */
+const THRON_CALLS = {
+  token: /\/oauth2\/token$/,
+  legacy: /\/token\/legacy$/,
+  search: /\/content\/search\//,
+  definitions: /\/imetadatadefinition\//,
+  detail: /\/getContentDetail$/,
+  player: /\/embeds-min\.js$/,
+};
+type ThronAnswers = Partial<Record<keyof typeof THRON_CALLS, (request: Request) => Response | undefined | Promise<Response | undefined>>>;
+
+/**
+ * `pnpm doctor` with only THRON configured (the simulator's tenant, one gallery, a classification
+ * and two filter keys; `env` over that), a call answered by `answers` where it says (undefined:
+ * the simulator answers). THRON's steps, and the calls made (`definitions ?offset=…`).
+ */
+async function thronDoctor(answers: ThronAnswers = {}, env: Record<string, string> = {}) {
+  const simulator = createSandbox({ baseUrl: SIMULATOR });
+  const config = loadConfig({
+    ...thronSimulatorEnv(simulator.urls.thron),
+    ALLOWED_ORIGINS: "https://www.acme.com",
+    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
+    THRON_FILTER_KEYS: "season,topic",
+    ...env,
+  });
+  const asked: string[] = [];
+  const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const call = (Object.keys(THRON_CALLS) as (keyof typeof THRON_CALLS)[]).find((name) => THRON_CALLS[name].test(url.pathname));
+    asked.push(`${call} ${call === "definitions" ? url.searchParams.get("offset") : ""}`.trim());
+    return (call && (await answers[call]?.(request))) || simulator.app.fetch(request);
+  };
+  const { steps } = await runDoctor(config, { fetch, write: () => {}, secrets: [] });
+  return { thron: steps.filter((s) => s.provider === "THRON").map(({ provider, ...step }) => step), asked };
+}
+
+const answer = (status: number, body: unknown) => () =>
+  typeof body === "string" ? new Response(body, { status }) : Response.json(body, { status });
+const unreachable = () => {
+  throw new TypeError("fetch failed");
+};
+/** The THRON step whose name starts with `name`. */
+async function thronStep(name: string, answers: ThronAnswers, env: Record<string, string> = {}) {
+  const { thron } = await thronDoctor(answers, env);
+  const step = thron.find((s) => s.name.startsWith(name));
+  assert.ok(step, `a THRON step named ${name}: ${JSON.stringify(thron)}`);
+  return step;
+}
+const REACH = "and that this machine may reach it (DNS, firewall, proxy).";
+const LATER = "Try again in a few minutes; if it lasts, ask the vendor.";
+const USER = THRON_SANDBOX.username;
+
+describe("pnpm doctor, THRON", () => {
+  it("passes the simulator's tenant, naming what it found at each step", async () => {
+    const { thron } = await thronDoctor();
+    assert.deepEqual(
+      thron.map((s) => `${s.status} ${s.name.replace(/ \(folder .*\)/, "")}: ${s.detail}`),
+      [
+        `ok token (user impersonation): token for ${USER}, valid 8 h`,
+        "ok legacy token: legacy session opened",
+        "ok search, gallery default: about 320 contents",
+        `ok filter definitions: 4 definitions, with THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER; filter keys season, topic found`,
+        "ok content detail (gallery default): 1 playable source (WEBHD)",
+        "ok player script: reachable",
+      ],
+    );
+  });
+
+  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, and checks nothing after", async () => {
+    const steps = [];
+    for (const token of [
+      unreachable,
+      answer(502, "Bad Gateway"),
+      answer(400, { error: "invalid_grant" }),
+      answer(400, { error: 42 }),
+      answer(200, { expires_in: 3600 }),
+    ]) {
+      const { thron } = await thronDoctor({ token });
+      assert.equal(thron.length, 1, "nothing after a failed token");
+      steps.push(thron[0]);
+    }
+    const refused = (detail: string) => ({
+      name: "token (user impersonation)",
+      status: "fail",
+      detail,
+      cause: `THRON would not let the external app impersonate THRON_USERNAME (${USER}).`,
+      fix: "Check that the user exists and is active, and that the external app may impersonate users.",
+    });
+    assert.deepEqual(steps, [
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "could not connect",
+        cause: "THRON's auth host could not be reached (could not connect)",
+        fix: `Check THRON_TENANT / THRON_AUTH_URL ${REACH}`,
+      },
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "status 502",
+        cause: "THRON's auth host is failing or unavailable (status 502)",
+        fix: LATER,
+      },
+      refused("refused (status 400, invalid_grant)"),
+      refused("refused (status 400)"),
+      refused("refused (status 200)"),
+    ]);
+  });
+
+  it("gives the token's lifetime in hours when THRON says it as a number", async () => {
+    const details = [];
+    for (const expires_in of [5400, 0, "3600", undefined])
+      details.push((await thronStep("token", { token: answer(200, { access_token: "jwt", expires_in }) })).detail);
+    assert.deepEqual(details, [`token for ${USER}, valid 1.5 h`, `token for ${USER}`, `token for ${USER}`, `token for ${USER}`]);
+  });
+
+  it("names a legacy session THRON would not open, or an auth host out of reach or failing, and checks nothing after", async () => {
+    const steps = [];
+    for (const legacy of [
+      unreachable,
+      answer(503, "Service Unavailable"),
+      answer(200, {}),
+      answer(200, { token: 42 }),
+      answer(401, { token: "x" }),
+    ]) {
+      const { thron } = await thronDoctor({ legacy });
+      assert.equal(thron.length, 2, "nothing after a failed legacy token");
+      steps.push(thron[1]);
+    }
+    const noSession = (detail: string) => ({
+      name: "legacy token",
+      status: "fail",
+      detail,
+      cause: "THRON gave a token but no legacy session for it.",
+      fix: "Ask THRON support whether the external app may use the legacy API (xcontents, xintelligence).",
+    });
+    assert.deepEqual(steps, [
+      {
+        name: "legacy token",
+        status: "fail",
+        detail: "could not connect",
+        cause: "THRON's auth host could not be reached (could not connect)",
+        fix: `Check THRON_AUTH_URL ${REACH}`,
+      },
+      {
+        name: "legacy token",
+        status: "fail",
+        detail: "status 503",
+        cause: "THRON's auth host is failing or unavailable (status 503)",
+        fix: LATER,
+      },
+      noSession("status 200"),
+      noSession("status 200"),
+      noSession("status 401"),
+    ]);
+  });
+
+  it("names why a gallery's search failed: host, tenant, folder rights, or THRON's refusal, and goes on with the next steps", async () => {
+    const folder = `folder ${THRON_SANDBOX.folderId}`;
+    const fails = [];
+    for (const search of [
+      unreachable,
+      answer(418, { resultCode: "INVALID_CLIENTID" }),
+      answer(418, { resultCode: "MISSING_PARAMETER" }),
+      answer(400, "Bad Request"),
+      answer(200, { resultCode: "ACCESS_DENIED" }),
+    ]) {
+      const { thron } = await thronDoctor({ search });
+      assert.deepEqual(
+        thron.map((s) => s.name),
+        [
+          "token (user impersonation)",
+          "legacy token",
+          `search, gallery default (${folder})`,
+          "filter definitions",
+          "content detail",
+          "player script",
+        ],
+      );
+      const step = thron[2];
+      fails.push([step?.status, step?.detail, step?.cause, step?.fix]);
+    }
+    const checkTenant = "Check THRON_TENANT and the gallery's folder id (THRON_FOLDER_ID or THRON_GALLERIES).";
+    assert.deepEqual(fails, [
+      [
+        "fail",
+        "could not connect",
+        "THRON's API host could not be reached (could not connect)",
+        `Check THRON_TENANT / THRON_API_URL ${REACH}`,
+      ],
+      ["fail", "INVALID_CLIENTID (status 418)", "THRON_TENANT is not this THRON account's name.", checkTenant],
+      ["fail", "MISSING_PARAMETER (status 418)", "THRON did not accept the search for this folder.", checkTenant],
+      ["fail", "refused (status 400)", "THRON did not accept the search for this folder.", checkTenant],
+      [
+        "fail",
+        "access denied (status 200)",
+        `THRON_USERNAME (${USER}) has no read rights on folder ${THRON_SANDBOX.folderId}.`,
+        `Ask the Content Manager to share folder ${THRON_SANDBOX.folderId} with ${USER} (read, sub-folders included), or correct the gallery's folder id.`,
+      ],
+    ]);
+  });
+
+  it("warns of a folder that shows nothing, counts what a search without a total shows, and opens the first gallery's content that has one", async () => {
+    const empty = await thronDoctor({ search: answer(200, { resultCode: "OK", items: [] }) });
+    assert.deepEqual(
+      empty.thron.slice(2).map((s) => [s.status, s.name.replace(/ \(folder .*\)/, ""), s.detail, s.fix]),
+      [
+        [
+          "warn",
+          "search, gallery default",
+          "0 contents: the folder is empty, or none is visible to the user",
+          `Check the folder's contents and ${USER}'s rights.`,
+        ],
+        [
+          "ok",
+          "filter definitions",
+          `4 definitions, with THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER; filter keys season, topic found`,
+          undefined,
+        ],
+        ["skip", "content detail", "no gallery showed a content to open", undefined],
+        ["ok", "player script", "reachable", undefined],
+      ],
+    );
+    const untotalled = await thronStep("search", { search: answer(200, { items: [{ id: "c-1" }, { id: "c-2" }] }) });
+    assert.deepEqual([untotalled.status, untotalled.detail], ["ok", "about 2 contents"]);
+    // Two galleries, the first (default) showing nothing: the second's content is the one opened.
+    const sport = { sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey } };
+    const { thron } = await thronDoctor(
+      {
+        search: async (request) =>
+          (await request.clone().text()).includes(THRON_SANDBOX.sportFolderId) ? undefined : Response.json({ items: [] }),
+      },
+      { THRON_GALLERIES: JSON.stringify(sport) },
+    );
+    assert.deepEqual(
+      thron.filter((s) => s.name.startsWith("content detail")).map((s) => [s.name, s.status]),
+      [["content detail (gallery sport)", "ok"]],
+    );
+  });
+
+  it("names why the filter definitions failed: host, role, classification, or filter keys THRON lacks", async () => {
+    const cls = THRON_SANDBOX.classificationId;
+    const role = `THRON_CLASS_${cls}_VIEWER`;
+    const steps = [];
+    for (const [definitions, env] of [
+      [answer(500, "Internal Server Error"), {}],
+      [answer(200, { resultCode: "ACCESS_DENIED" }), {}],
+      [answer(418, { resultCode: "CLASSIFICATION_NOT_FOUND" }), {}],
+      [answer(400, "Bad Request"), {}],
+      [undefined, { THRON_FILTER_KEYS: "season,colour,shape" }],
+      [undefined, { THRON_FILTER_KEYS: "" }],
+      [undefined, { THRON_FILTER_KEYS: "", THRON_CLASSIFICATION_ID: "" }],
+    ] as const) {
+      const step = await thronStep("filter definitions", definitions ? { definitions } : {}, env);
+      steps.push([step.status, step.detail, step.cause, step.fix]);
+    }
+    const notClassification = `THRON_CLASSIFICATION_ID (${cls}) is not a classification of this account.`;
+    const copyIt = "Copy the classification id again from THRON's classification settings.";
+    assert.deepEqual(steps, [
+      ["fail", "status 500", "THRON's API host is failing or unavailable (status 500)", LATER],
+      [
+        "fail",
+        "access denied (status 200)",
+        `THRON_USERNAME (${USER}) lacks the role ${role}; folder rights are not enough to read the classification.`,
+        `Ask the Content Manager to grant ${role} to ${USER}. Until then galleries work without filters.`,
+      ],
+      ["fail", "CLASSIFICATION_NOT_FOUND (status 418)", notClassification, copyIt],
+      ["fail", "refused (status 400)", notClassification, copyIt],
+      [
+        "fail",
+        "4 definitions, but no colour, shape",
+        `The filter keys colour, shape are not attributes of classification ${cls}.`,
+        "Correct THRON_FILTER_KEYS (or filterKeys in THRON_GALLERIES) to existing attribute keys.",
+      ],
+      ["ok", `4 definitions, with ${role}`, undefined, undefined],
+      ["skip", "THRON_CLASSIFICATION_ID is not set: galleries show no filters", undefined, undefined],
+    ]);
+  });
+
+  it("pages the definitions by what came back until an empty page, 40 pages at most, counting each key once", async () => {
+    const pages = [[{ key: "season" }, { id: "no-key" }], [{ key: "season" }, { key: "topic" }, { key: "licence" }], []];
+    let page = 0;
+    const paged = await thronDoctor({ definitions: () => Response.json({ items: pages[page++] ?? [] }) });
+    assert.deepEqual(
+      paged.asked.filter((call) => call.startsWith("definitions")),
+      ["definitions 0", "definitions 2", "definitions 5"],
+    );
+    assert.equal(paged.thron.find((s) => s.name === "filter definitions")?.detail.split(",")[0], "3 definitions");
+    const endless = await thronDoctor({ definitions: () => Response.json({ items: [{ key: "season" }] }) });
+    const asked = endless.asked.filter((call) => call.startsWith("definitions"));
+    assert.deepEqual(
+      asked,
+      Array.from({ length: 40 }, (_, i) => `definitions ${i}`),
+    );
+  });
+
+  it("names why a content would not open with its gallery's pKey, and counts its playable sources by channel", async () => {
+    const steps = [];
+    for (const detail of [
+      answer(500, "Internal Server Error"),
+      answer(418, { resultCode: "CONTENT_NOT_FOUND" }),
+      answer(200, { resultCode: "MISSING_PARAMETER" }),
+      answer(400, "Bad Request"),
+      answer(200, { resultCode: "OK", content: { deliveryInfo: [] } }),
+      answer(200, { content: { deliveryInfo: [{ channelType: "WEB" }, { channelType: "WEB" }, {}] } }),
+      answer(200, { resultCode: "OK", content: { deliveryInfo: [{ channelType: "WEBHD" }] } }),
+    ]) {
+      const step = await thronStep("content detail", { detail });
+      steps.push([step.name, step.status, step.detail, step.cause, step.fix]);
+    }
+    const name = "content detail (gallery default)";
+    const pkeyCause = "The pKey of gallery default does not open the contents of its folder.";
+    const pkeyFix = "Set that gallery's pKey (THRON_PKEY or THRON_GALLERIES) to the pKey THRON shows for the folder's Custom Application.";
+    assert.deepEqual(steps, [
+      [name, "fail", "status 500", "THRON's API host is failing or unavailable (status 500)", LATER],
+      [name, "fail", "CONTENT_NOT_FOUND (status 418)", pkeyCause, pkeyFix],
+      [name, "fail", "MISSING_PARAMETER (status 200)", pkeyCause, pkeyFix],
+      [name, "fail", "refused (status 400)", pkeyCause, pkeyFix],
+      [
+        name,
+        "warn",
+        "no playable source: the content has no published delivery channel",
+        undefined,
+        "Publish the content's web channels in THRON.",
+      ],
+      [name, "ok", "3 playable sources (WEB, ?)", undefined, undefined],
+      [name, "ok", "1 playable source (WEBHD)", undefined, undefined],
+    ]);
+  });
+
+  it("names a Player script out of reach, failing, or not where THRON_CDN_URL says", async () => {
+    const steps = [];
+    for (const player of [
+      unreachable,
+      answer(503, "Service Unavailable"),
+      answer(200, "<html>Not the player</html>"),
+      answer(404, "THRONContentExperience"),
+    ]) {
+      const step = await thronStep("player script", { player });
+      steps.push([step.status, step.detail, step.cause, step.fix]);
+    }
+    const notThere = [
+      "The THRON Player script is not where THRON_CDN_URL says.",
+      "Unset THRON_CDN_URL to use https://<tenant>-cdn.thron.com, or correct it. Galleries fall back to the browser's player meanwhile.",
+    ];
+    assert.deepEqual(steps, [
+      ["fail", "could not connect", "THRON's delivery host could not be reached (could not connect)", `Check THRON_CDN_URL ${REACH}`],
+      ["fail", "status 503", "THRON's delivery host is failing or unavailable (status 503)", LATER],
+      ["fail", "status 200", ...notThere],
+      ["fail", "status 404", ...notThere],
     ]);
   });
 });

@@ -2,11 +2,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
+import { createSandbox } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
 import { ByteBoundedMap } from "../src/core/byte-bounded-map.ts";
 import { CursorSeal } from "../src/http/cursor-seal.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
 import { gallerySearchBody } from "../src/thron/search-body.ts";
 import { planKey } from "../src/thron/search-pages.ts";
-import { ASSETS, PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { ASSETS, PUBLIC_URL, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
 
 const BODY_ROUTES = ["/v1/thunder/launch", "/v1/throughline/events"];
 const levels = (logs: string[]) => logs.map((line) => (JSON.parse(line) as { level: string }).level);
@@ -135,8 +138,8 @@ describe("cursors", () => {
       const response = await bff.get(`${ASSETS}?limit=2&cursor=${encodeURIComponent(bad)}`);
       assert.equal(response.status, 400, bad);
       assert.deepEqual(
-        Problem.parse(await response.json()).errors?.map((e) => e.field),
-        ["cursor"],
+        Problem.parse(await response.json()).errors?.map((e) => `${e.field} ${e.message}`),
+        ["cursor is not a cursor this API issued for this gallery and search"],
       );
     }
     assert.equal(bff.thron.stats.searches, searches, "no bad cursor reaches THRON");
@@ -178,6 +181,22 @@ describe("cursors", () => {
     const sealed = await seal("same secret").seal("v1.abc");
     assert.equal(await seal("same secret").open(sealed), "v1.abc");
     assert.equal(await seal("other secret").open(sealed), null);
+    // Deployed: an instance opens another's cursor when their THRON client secret is the same, and only then.
+    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const instance = (env: Record<string, string> = {}) => {
+      const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
+      const { app } = createApp(config, {
+        publicUrl: "https://bff.example",
+        logSink: () => {},
+        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+      });
+      return (path: string) => app.request(`https://bff.example${path}`);
+    };
+    const first = AssetPage.parse(await (await instance()(`${ASSETS}?limit=2`)).json());
+    const next = `${ASSETS}?limit=2&cursor=${encodeURIComponent(first.nextCursor ?? "")}`;
+    assert.equal((await instance()(next)).status, 200, "the same secret");
+    const other = await instance({ THRON_CLIENT_SECRET: "another-client-secret" })(next);
+    assert.deepEqual([other.status, Problem.parse(await other.json()).errors?.map((e) => e.field)], [400, ["cursor"]], "another secret");
   });
 });
 

@@ -1,8 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
-import { VISIBLE_CONTENTS } from "@embedkit/sandbox";
-import { ASSETS, sandboxBff } from "./helpers.ts";
+import { createSandbox, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import { createApp } from "../src/app.ts";
+import { loadConfig } from "../src/sandbox-mode.ts";
+import { decodeCursor, encodeCursor } from "../src/thron/mapping.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
+import { manualClock } from "./clock.ts";
+import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+
+/** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
+type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
 
 async function page(response: Response) {
   assert.equal(response.status, 200, await response.clone().text());
@@ -49,6 +58,16 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.equal(new Set(ids).size, VISIBLE_CONTENTS);
   });
 
+  it("carries any THRON page token in a URL-safe cursor and reads it back; a cursor of another version or not base64 is none", () => {
+    for (const token of ["~~~???>>>", "\xfb\xff\xbf", "a", "ab", "abc", "eyJvZmZzZXQiOjI0fQ"]) {
+      const cursor = encodeCursor(token);
+      assert.match(cursor, /^v1\.[A-Za-z0-9_-]+$/, token);
+      assert.equal(decodeCursor(cursor), token);
+    }
+    assert.equal(decodeCursor(`v2.${encodeCursor("abc").slice(3)}`), null);
+    assert.equal(decodeCursor("v1.a"), null);
+  });
+
   it("follows the requested locale and falls back to English, then any locale the asset has", async () => {
     const bff = sandboxBff();
     const contentNumber = (n: number) => bff.thron.catalogue.contents[n - 1] as (typeof bff.thron.catalogue.contents)[number];
@@ -66,6 +85,75 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.match(byNumber(it13, 7)?.title ?? "", /photo 7$/);
     assert.match(byNumber(fr, 7)?.title ?? "", /photo 7$/);
     assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
+  });
+
+  it("titles and describes an asset in each of THRON's twelve languages it has, in English in another", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as (typeof bff.thron.catalogue.contents)[number];
+    const codes = ["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"];
+    content.locales = codes.map((code) => ({ locale: code as "EN", name: `Title ${code}`, description: `About ${code}` }));
+    const inLocale = async (locale: string) => {
+      const listed = (await page(await bff.get(`${ASSETS}?limit=50&locale=${locale}`))).items.find((a) => a.id === content.id);
+      const opened = await (await bff.get(`${ASSETS}/${content.id}?locale=${locale}`)).json();
+      return [listed, opened].map((asset) => [asset?.title, asset?.description]);
+    };
+    for (const code of codes) {
+      const locale = `${code.toLowerCase()}-XX`;
+      assert.deepEqual(
+        await inLocale(locale),
+        [
+          [`Title ${code}`, `About ${code}`],
+          [`Title ${code}`, `About ${code}`],
+        ],
+        locale,
+      );
+    }
+    const details = bff.thron.stats.contentDetails;
+    assert.deepEqual(await inLocale("pl"), [
+      ["Title EN", "About EN"],
+      ["Title EN", "About EN"],
+    ]);
+    assert.equal(bff.thron.stats.contentDetails, details, "a language THRON lacks is English: its details already read");
+  });
+
+  it("titles an asset from a locale that has a name, else its file name in the list and its id when opened", async () => {
+    const bff = sandboxBff();
+    const [named, unnamed] = bff.thron.catalogue.contents as [Content, Content];
+    named.locales = [
+      { locale: "EN", name: "", description: "" },
+      { locale: "IT", name: "", description: "" },
+      { locale: "DE", name: "Titel", description: "" },
+    ];
+    unnamed.locales = [];
+    unnamed.fileName = "harbour-1.jpg";
+    const listed = (await page(await bff.get(`${ASSETS}?limit=50&locale=it`))).items;
+    const opened = async (content: Content) => (await bff.get(`${ASSETS}/${content.id}?locale=it`)).json();
+    const titled = [listed.find((a) => a.id === named.id), await opened(named)];
+    assert.deepEqual(
+      titled.map((asset) => [asset?.title, asset && "description" in asset]),
+      [
+        ["Titel", false],
+        ["Titel", false],
+      ],
+      "an empty description is none",
+    );
+    assert.equal(listed.find((a) => a.id === unnamed.id)?.title, "harbour-1.jpg");
+    assert.equal((await opened(unnamed)).title, unnamed.id);
+  });
+
+  it("names a thumbnail readably: the file's name in the list, the title in the opened asset", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as Content;
+    content.fileName = "_Küche – Foto 3.v2.jpg";
+    content.locales = [{ locale: "EN", name: "Sunny Küche, 2024!", description: "" }];
+    const listed = (await page(await bff.get(`${ASSETS}?limit=50`))).items.find((a) => a.id === content.id);
+    assert.match(listed?.thumbnail.url ?? "", /\/std\/520x0\/kuche-foto-3-v2$/);
+    const opened = await (await bff.get(`${ASSETS}/${content.id}`)).json();
+    assert.match(opened.thumbnail.url, /\/std\/520x0\/sunny-kuche-2024$/);
+    const unnamed = bff.thron.catalogue.contents[1] as Content;
+    unnamed.locales = [];
+    const nameless = await (await bff.get(`${ASSETS}/${unnamed.id}`)).json();
+    assert.match(nameless.thumbnail.url, /\/std\/520x0\/asset$/, "no name: asset");
   });
 
   it("titles every asset of the demo's galleries in each of the five languages", async () => {
@@ -159,8 +247,63 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     const bff = sandboxBff();
     const unknown = await bff.get("/v1/thron/galleries/press/assets");
     assert.equal(unknown.status, 404);
-    assert.equal(Problem.parse(await unknown.json()).title, "Unknown gallery");
+    assert.deepEqual(
+      [Problem.parse(await unknown.json())].map((p) => [p.title, p.detail]),
+      [["Unknown gallery", 'No gallery is configured under the name "press".']],
+    );
     assert.equal((await bff.get("/v1/thron/galleries/Bad%20Name/assets")).status, 400);
+  });
+});
+
+describe("how long THRON's answers are kept", () => {
+  const MINUTE = 60_000;
+  /** What a second request for `path`, `afterMs` after the first, is answered from: hit, stale or miss (x-cache). */
+  async function secondAnswerAfter(path: (bff: ReturnType<typeof sandboxBff>) => string, afterMs: number) {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    assert.equal((await bff.get(path(bff))).headers.get("x-cache"), "miss");
+    clock.advance(afterMs);
+    return (await bff.get(path(bff))).headers.get("x-cache");
+  }
+
+  it("keeps a page fresh a minute, then serves it stale for ten more while it is read again", async () => {
+    const page = () => `${ASSETS}?limit=3`;
+    const answers = [];
+    for (const afterMs of [MINUTE - 1, MINUTE, 11 * MINUTE - 1, 11 * MINUTE]) answers.push(await secondAnswerAfter(page, afterMs));
+    assert.deepEqual(answers, ["hit", "stale", "stale", "miss"]);
+  });
+
+  it("keeps an asset fresh five minutes, then serves it stale for an hour more while it is read again", async () => {
+    const asset = (bff: ReturnType<typeof sandboxBff>) => `${ASSETS}/${bff.thron.catalogue.contents[0]?.id}`;
+    const answers = [];
+    for (const afterMs of [5 * MINUTE - 1, 5 * MINUTE, 65 * MINUTE - 1, 65 * MINUTE]) answers.push(await secondAnswerAfter(asset, afterMs));
+    assert.deepEqual(answers, ["hit", "stale", "stale", "miss"]);
+  });
+});
+
+describe("deployments sharing one cache", () => {
+  it("never serve each other's THRON answers when their tenant or their user differs", async () => {
+    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const deployment = (env: Record<string, string>) => {
+      const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
+      const { app } = createApp(config, {
+        publicUrl: "https://bff.example",
+        logSink: () => {},
+        stores,
+        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
+      });
+      return (path: string) => app.request(`https://bff.example${path}`);
+    };
+    const ours = deployment({});
+    assert.equal((await ours(`${ASSETS}?limit=3`)).status, 200);
+    const others: Record<string, string>[] = [{ THRON_TENANT: "othertenant" }, { THRON_USERNAME: THRON_SANDBOX.userWithoutRights }];
+    for (const env of others) {
+      const response = await deployment(env)(`${ASSETS}?limit=3`);
+      assert.equal(response.headers.get("x-cache"), null, JSON.stringify(env));
+      assert.notEqual(response.status, 200, JSON.stringify(env));
+    }
+    assert.equal((await ours(`${ASSETS}?limit=3`)).headers.get("x-cache"), "hit", "the one store does serve its own deployment");
   });
 });
 
@@ -205,6 +348,30 @@ describe("THRON sessions through the BFF", () => {
     const searches = bff.thron.stats.searches;
     await page(await bff.get(`${ASSETS}?limit=5`));
     assert.equal(bff.thron.stats.searches - searches, 1, "no 403 and retry: the refreshed session was used");
+  });
+
+  it("renews a session five minutes before it expires, by default", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    bff.thron.settings.tokenLifetimeSeconds = 20 * 60;
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    const refreshesAfter = async (ms: number, query: string) => {
+      clock.advance(ms);
+      await page(await bff.get(`${ASSETS}?${query}`)); // a query not in the cache: THRON is asked
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return bff.thron.stats.tokenRequestsByGrant.refresh_token ?? 0;
+    };
+    assert.equal(await refreshesAfter(15 * 60_000 - 1_000, "limit=3"), 0, "more than five minutes left");
+    assert.equal(await refreshesAfter(2_000, "limit=4"), 1, "less than five minutes left");
+  });
+
+  it("opens a new legacy session once THRON let the last one lapse after an hour idle (the sandbox keeps the BFF's time)", async () => {
+    const clock = manualClock();
+    const bff = sandboxBff({}, { now: clock.now });
+    await page(await bff.get(`${ASSETS}?limit=2`));
+    clock.advance(61 * 60_000);
+    await page(await bff.get(`${ASSETS}?limit=3`));
+    assert.equal(bff.thron.stats.legacyTokenRequests, 2);
   });
 
   it("falls back to a full impersonation login when the refresh token is refused", async () => {
@@ -253,6 +420,16 @@ describe("GET /v1/thron/galleries/:gallery/assets?sort=", () => {
       );
     }
     assert.notDeepEqual(await titles(bff, "sort=title&locale=it"), await titles(bff, "sort=title&locale=en"));
+  });
+
+  it("sorts by English titles for a locale THRON lacks", async () => {
+    const bff = sandboxBff();
+    const content = bff.thron.catalogue.contents[0] as Content;
+    content.locales = [
+      { locale: "IT", name: "Zzz italiano", description: "" },
+      { locale: "EN", name: "Aaa english", description: "" },
+    ];
+    assert.deepEqual(await titles(bff, "sort=title&locale=pl"), ["Aaa english", ...(await titles(bff, "sort=title&locale=en")).slice(1)]);
   });
 
   it("refuses another sort with a 400 problem naming sort and what is accepted", async () => {

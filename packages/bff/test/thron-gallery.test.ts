@@ -3,19 +3,27 @@ import { describe, it } from "node:test";
 import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contracts";
 import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { prettyName } from "../src/thron/mapping.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+import { ContentDetail } from "../src/thron/answers.ts";
+import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
+import { manualClock } from "./clock.ts";
+import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
+/** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
+type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
 
 async function json<T>(response: Response, schema: { parse: (v: unknown) => T }): Promise<T> {
   assert.equal(response.status, 200, await response.clone().text());
   return schema.parse(await response.json());
 }
 
-/** A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls. */
-function realBff(env: Record<string, string>) {
+/**
+ * A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls;
+ * `answer` may answer a call to THRON itself (undefined: the simulator answers).
+ */
+function realBff(env: Record<string, string>, answer: (request: Request) => Response | undefined = () => undefined) {
   const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
   let upstreamCalls = 0;
   const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
@@ -24,7 +32,8 @@ function realBff(env: Record<string, string>) {
     logSink: () => {},
     fetch: async (input, init) => {
       upstreamCalls++;
-      return sandbox.app.fetch(new Request(input, init));
+      const request = new Request(input, init);
+      return answer(request) ?? sandbox.app.fetch(request);
     },
   });
   return { get: (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init), calls: () => upstreamCalls };
@@ -75,6 +84,16 @@ describe("GET /v1/thron/galleries", () => {
   });
 });
 
+describe("THRON in the metrics", () => {
+  it("names THRON in embedkit_provider_up, 1 while its calls work", async () => {
+    const token = "metrics-token-for-tests-0123456789";
+    const bff = sandboxBff({ METRICS_TOKEN: token }, { metrics: createPrometheusMetrics });
+    await json(await bff.get(`${ASSETS}?limit=1`), AssetPage);
+    const metrics = await (await bff.get("/metrics", { headers: { authorization: `Bearer ${token}` } })).text();
+    assert.match(metrics, /^embedkit_provider_up\{provider="THRON"\} 1$/m);
+  });
+});
+
 describe("GET /v1/thron/galleries/:gallery", () => {
   it("gives the player's script URL, clientId and the gallery's pKey as sessId", async () => {
     const bff = sandboxBff();
@@ -85,6 +104,15 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       sessId: THRON_SANDBOX.pkey,
     });
     assert.equal((await bff.app.request(gallery.player.scriptUrl)).status, 200);
+  });
+
+  it("answers in English unless asked, for a minute in shared caches", async () => {
+    const bff = sandboxBff();
+    const response = await bff.get(GALLERY);
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=60\b/);
+    const gallery = await json(response, Gallery);
+    assert.deepEqual([gallery.id, gallery.locale, gallery.filters[0]?.label], ["default", "en", "Season"]);
+    assert.equal((await json(await bff.get(`${GALLERY}?locale=de-CH`), Gallery)).locale, "de-CH");
   });
 
   it("builds filters from THRON's definitions in the configured order, labelled in the locale with fallbacks", async () => {
@@ -125,6 +153,68 @@ describe("GET /v1/thron/galleries/:gallery", () => {
       sport.filters.map((f) => f.key),
       ["topic"],
     );
+  });
+
+  it("remembers a missing viewer role a minute, or as long as definitions stay fresh if shorter, without asking THRON", async () => {
+    const cases: [freshMs: number, memoryMs: number][] = [
+      [10 * 60_000, 60_000],
+      [30_000, 30_000],
+    ];
+    for (const [freshMs, memoryMs] of cases) {
+      const clock = manualClock();
+      const bff = sandboxBff({}, { now: clock.now, ttl: { definitions: { freshMs, staleMs: freshMs } } });
+      const filterKeys = async () => (await json(await bff.get(GALLERY), Gallery)).filters.map((f) => f.key);
+      bff.thron.faults.revokeViewerRole = true;
+      assert.deepEqual(await filterKeys(), []);
+      const asked = bff.thron.stats.definitionLists;
+      bff.thron.faults.revokeViewerRole = false; // the Content Manager grants it
+      clock.advance(memoryMs - 1);
+      assert.deepEqual(await filterKeys(), [], `${memoryMs} ms`);
+      assert.equal(bff.thron.stats.definitionLists, asked, "THRON is not asked again meanwhile");
+      clock.advance(1);
+      assert.deepEqual(await filterKeys(), ["season", "topic"], `${memoryMs} ms`);
+    }
+  });
+
+  it("answers a problem, not a gallery without filters, when THRON fails to list the definitions", async () => {
+    const bff = realBff({ THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId, THRON_FILTER_KEYS: "season" }, (request) =>
+      request.url.includes("/imetadatadefinition/") ? new Response("Internal Server Error", { status: 500 }) : undefined,
+    );
+    const response = await bff.get("/v1/thron/galleries/default");
+    assert.equal(response.status, 503, await response.clone().text());
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    assert.equal(Problem.parse(await response.json()).title, "THRON is unavailable");
+  });
+
+  it("keeps definitions fresh ten minutes, then serves them stale for an hour more while they are read again", async () => {
+    const MINUTE = 60_000;
+    /** The season options a second request sees `afterMs` after the first, once a Content Manager added one; whether THRON was asked. */
+    async function secondAfter(afterMs: number) {
+      const clock = manualClock();
+      const bff = sandboxBff({}, { now: clock.now });
+      await json(await bff.get(GALLERY), Gallery);
+      bff.thron.catalogue.definitions.find((d) => d.key === "season")?.values.push({ value: "monsoon", labels: { EN: "Monsoon" } });
+      const asked = bff.thron.stats.definitionLists;
+      clock.advance(afterMs);
+      const gallery = await json(await bff.get(GALLERY), Gallery);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // a stale answer is read again in the background
+      return [gallery.filters[0]?.options.length, bff.thron.stats.definitionLists > asked ? "asked" : "not asked"];
+    }
+    const answers = [];
+    for (const afterMs of [10 * MINUTE - 1, 10 * MINUTE, 70 * MINUTE - 1, 70 * MINUTE]) answers.push(await secondAfter(afterMs));
+    assert.deepEqual(answers, [
+      [4, "not asked"],
+      [4, "asked"],
+      [4, "asked"],
+      [5, "asked"],
+    ]);
+  });
+
+  it("asks THRON no definitions for a gallery without filter keys", async () => {
+    const bff = sandboxBff();
+    const gallery = await json(await bff.get("/v1/thron/galleries/restricted"), Gallery);
+    assert.deepEqual(gallery.filters, []);
+    assert.equal(bff.thron.stats.definitionLists, 0);
   });
 
   it("reads definitions once for every gallery and locale while they are fresh", async () => {
@@ -210,11 +300,19 @@ describe("GET …/assets/:id", () => {
     return json(await bff.get(`${ASSETS}/${id}`), Asset);
   }
 
-  /** The gallery's videos whose THRON detail comes with `quirk`, HD masters first when asked. */
-  async function videosWith(bff: ReturnType<typeof sandboxBff>, quirk: string) {
-    const page = await json(await bff.get(`${ASSETS}?type=video&limit=50`), AssetPage);
+  /** The gallery's assets of `type` (videos unless told) whose THRON detail comes with `quirk`. */
+  async function videosWith(bff: ReturnType<typeof sandboxBff>, quirk: string, type = "video") {
+    const page = await json(await bff.get(`${ASSETS}?type=${type}&limit=50`), AssetPage);
     return page.items.filter((a) => deliveryQuirk(a) === quirk).map((a) => a.id);
   }
+  /** A sandbox whose pages and details are read afresh each time: a test edits contents after listing them. */
+  const uncached = () => sandboxBff({}, { ttl: { assets: { freshMs: 0, staleMs: 0 }, detail: { freshMs: 0, staleMs: 0 } } });
+  /** A content of the sandbox's catalogue, to edit as a Content Manager would. */
+  const contentOf = (bff: ReturnType<typeof sandboxBff>, id: string | undefined) => {
+    const content = bff.thron.catalogue.byId.get(id ?? "");
+    assert.ok(content, id);
+    return content;
+  };
   const hd = (bff: ReturnType<typeof sandboxBff>, id: string) =>
     bff.thron.catalogue.byId.get(id)?.availableChannels.includes("WEBFULLHD") ?? false;
 
@@ -275,6 +373,68 @@ describe("GET …/assets/:id", () => {
     );
   });
 
+  it("puts a 4K master first among the MP4s, and offers HLS only with the URL THRON gives for it", async () => {
+    const bff = uncached();
+    const [plain] = await videosWith(bff, "none");
+    contentOf(bff, plain).availableChannels = ["WEB", "WEB4K", "STREAMHTTPIOS", "WEBHD"];
+    const qualities = async (id: string | undefined) => (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => s.quality);
+    assert.deepEqual(await qualities(plain), ["hls", "4k", "hd", "sd"]);
+    // The sandbox leaves out the last channel's URL: an HLS playlist's name is not public, so it is not rebuilt.
+    const [missing] = await videosWith(bff, "missing-url");
+    contentOf(bff, missing).availableChannels = ["WEB", "WEBHD", "STREAMHTTPIOS"];
+    assert.deepEqual(await qualities(missing), ["hd", "sd"]);
+  });
+
+  it("rebuilds the URL of an image, audio or document entry THRON gives without one, and it loads", async () => {
+    const bff = sandboxBff();
+    for (const [type, mimeTypes, served] of [
+      ["image", ["image/*"], "image/png"],
+      ["audio", ["audio/mpeg"], "audio/mpeg"],
+      ["document", ["application/pdf", "application/octet-stream"], "application/pdf"],
+    ] as const) {
+      const [id] = await videosWith(bff, "missing-url", type);
+      const asset = await json(await bff.get(`${ASSETS}/${id}`), Asset);
+      assert.deepEqual(
+        asset.sources.map((s) => s.mimeType),
+        mimeTypes,
+        type,
+      );
+      for (const { url } of asset.sources) {
+        assert.ok(url.startsWith(`${bff.config.thron?.cdnUrl}/delivery/public/${type}/${THRON_SANDBOX.tenant}/${id}/`), url);
+        const response = await bff.app.request(url);
+        assert.equal(response.status, 200, url);
+        assert.ok(response.headers.get("content-type")?.startsWith(served), url);
+      }
+    }
+  });
+
+  it("offers audio its MP3 channel only, and a document its PDF first, then the original file", async () => {
+    const bff = uncached();
+    const [audio] = await videosWith(bff, "none", "audio");
+    contentOf(bff, audio).availableChannels = ["WEBHD", "WEB", "WEBDOC"];
+    const sources = async (id: string | undefined) =>
+      (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => [s.mimeType, s.url.split("/").at(-2)]);
+    assert.deepEqual(await sources(audio), [["audio/mpeg", "WEB"]]);
+    const [document] = await videosWith(bff, "none", "document");
+    contentOf(bff, document).availableChannels = ["WEB", "WEBHD", "WEBDOC"];
+    assert.deepEqual(await sources(document), [
+      ["application/pdf", "WEBDOC"],
+      ["application/octet-stream", "WEB"],
+    ]);
+  });
+
+  it("gives no duration where THRON's is empty or not a number, in the list and the opened asset", async () => {
+    const bff = uncached();
+    const [empty, junk] = await videosWith(bff, "none");
+    (contentOf(bff, empty) as { durationMs?: unknown }).durationMs = "";
+    contentOf(bff, junk).durationMs = Number.NaN;
+    const listed = (await json(await bff.get(`${ASSETS}?type=video&limit=50`), AssetPage)).items;
+    for (const id of [empty, junk]) {
+      assert.equal(listed.find((a) => a.id === id)?.durationMs, undefined, id);
+      assert.equal((await json(await bff.get(`${ASSETS}/${id}`), Asset)).durationMs, undefined, id);
+    }
+  });
+
   it("gives an image its aspect ratio, audio an MP3 source and a document a PDF", async () => {
     const bff = sandboxBff();
     const image = await firstOf(bff, "image");
@@ -293,14 +453,70 @@ describe("GET …/assets/:id", () => {
     assert.equal((await json(await bff.get(`${ASSETS}/${id}?locale=de`), Asset)).title, "Sonniger Hafen – Foto 1");
     const outside = await bff.get(`/v1/thron/galleries/sport/assets/${id}`);
     assert.equal(outside.status, 404);
-    assert.equal(Problem.parse(await outside.json()).title, "Unknown asset");
+    assert.deepEqual(
+      [Problem.parse(await outside.json())].map((p) => [p.title, p.detail]),
+      [["Unknown asset", `This gallery has no asset ${id}.`]],
+    );
     assert.equal((await bff.get(`${ASSETS}/does-not-exist`)).status, 404);
     assert.equal((await bff.get(`${ASSETS}/bad%20id!`)).status, 400);
+  });
+
+  it("answers an asset for a minute in shared caches, and 404 for content THRON has that is not gallery material", async () => {
+    const bff = sandboxBff();
+    const [image, pagelet] = bff.thron.catalogue.contents as [Content, Content];
+    const response = await bff.get(`${ASSETS}/${image.id}`);
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("cache-control") ?? "", /^public, max-age=60\b/);
+    (pagelet as { contentType: string }).contentType = "PAGELET";
+    const notMaterial = await bff.get(`${ASSETS}/${pagelet.id}`);
+    assert.equal(notMaterial.status, 404, await notMaterial.clone().text());
+    assert.equal(Problem.parse(await notMaterial.json()).title, "Unknown asset");
   });
 
   it("makes readable URL slugs of any title", () => {
     assert.equal(prettyName("Küche – Foto 3.jpg"), "kuche-foto-3");
     assert.equal(prettyName(""), "asset");
+  });
+});
+
+describe("THRON details the sandbox does not answer", () => {
+  const thron = loadConfig({ ...THRON, ALLOWED_ORIGINS: "https://www.acme.com" }).thron;
+  /** The asset the BFF makes of THRON's content detail `content` (a JSON answer's `content`). */
+  const assetOf = (content: Record<string, unknown>) => {
+    assert.ok(thron);
+    const detail = ContentDetail.parse({ content: { locales: [{ locale: "EN", name: "Harbour" }], ...content } }).content;
+    return detailToAsset("c-1", detail, thron, thron.galleries.get("default") as never, "EN");
+  };
+  const image = (deliverySize: Record<string, unknown>) => assetOf({ contentType: "IMAGE", deliverySize })?.aspectRatio;
+
+  it("takes an image's aspect ratio from its ratio, else from its largest size, else gives none", () => {
+    assert.equal(image({ aspectRatio: "4:3", maxWidth: 1600, maxHeight: 900 }), 4 / 3);
+    assert.equal(image({ maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ aspectRatio: "16:0", maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ aspectRatio: "0:9", maxWidth: 1600, maxHeight: 900 }), 16 / 9);
+    assert.equal(image({ maxWidth: 1600, maxHeight: 0 }), undefined);
+    assert.equal(image({ maxWidth: 0, maxHeight: 900 }), undefined);
+  });
+
+  it("reads a duration from the first channel that has one, rounded to the millisecond", () => {
+    const deliveryInfo = [
+      { channelType: "STREAMHTTPIOS", contentUrl: "https://cdn.example/v.m3u8" },
+      { channelType: "WEB", contentUrl: "https://cdn.example/v.mp4", sysMetadata: [{ name: "durationMs", value: "1500.4" }] },
+      { channelType: "WEBHD", contentUrl: "https://cdn.example/hd.mp4", sysMetadata: [{ name: "DURATIONMS", value: "9000" }] },
+    ];
+    assert.equal(assetOf({ contentType: "VIDEO", deliveryInfo })?.durationMs, 1500);
+  });
+
+  it("leaves out an entry whose URL is neither http(s) nor protocol-relative", () => {
+    const deliveryInfo = [
+      { channelType: "WEB", contentUrl: "javascript:alert('https://x')" },
+      { channelType: "WEBHD", contentUrl: "ftp://cdn.example/hd.mp4" },
+      { channelType: "WEB4K", contentUrl: "https://cdn.example/4k.mp4" },
+    ];
+    assert.deepEqual(
+      assetOf({ contentType: "VIDEO", deliveryInfo })?.sources.map((s) => s.url),
+      ["https://cdn.example/4k.mp4"],
+    );
   });
 });
 

@@ -29,6 +29,7 @@ export const thron: ProviderModule<ThronConfig, typeof THRON_VARS> = {
   doctor: checkThron,
   simulator: async () => (await import("./sandbox.ts")).thronSimulator,
   // The impersonated user's folder rights decide what THRON answers; the folder is in every key.
+  // Stryker disable next-line StringLiteral: the tenant and user set the keys apart; "thron" only labels them (no other provider's namespace has them)
   namespace: (own) => ["thron", own.tenant, own.username],
   create({ config, deps, now, upstream, responseCache }, own) {
     const health = new ProviderHealth(undefined, now);

@@ -8,7 +8,9 @@ import type { ContentDetail, SearchItem, SearchResponse } from "./answers.ts";
 import type { GalleryConfig, ThronConfig } from "./config.ts";
 
 const FROM_THRON_TYPE: Record<string, AssetType> = { IMAGE: "image", VIDEO: "video", AUDIO: "audio", OTHER: "document" };
-const THRON_LANGS = new Set(["IT", "EN", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
+/** THRON's language for a locale it lacks. */
+const FALLBACK_LANG = "EN";
+const THRON_LANGS = new Set([FALLBACK_LANG, "IT", "DE", "FR", "ES", "PT", "NL", "RU", "KO", "JA", "AR", "ZH"]);
 
 /** Widths THRON's delivery serves well, up to 2× a 64rem dialog; the srcset offers all of them. */
 export const THUMBNAIL_WIDTHS = [160, 240, 340, 520, 720, 1024, 1600, 2048] as const;
@@ -16,8 +18,9 @@ const DEFAULT_THUMBNAIL_WIDTH = 520;
 
 /** BCP 47 (`it-IT`) → THRON's code (`IT`); languages THRON lacks fall back to EN. */
 export function toThronLang(locale: string | undefined): string {
-  const lang = (locale ?? "en").split("-")[0]?.toUpperCase() ?? "EN";
-  return THRON_LANGS.has(lang) ? lang : "EN";
+  // Stryker disable next-line StringLiteral,OptionalChaining: no locale and a code THRON lacks both read as EN; split() always gives a first part
+  const lang = (locale ?? "en").split("-")[0]?.toUpperCase() ?? FALLBACK_LANG;
+  return THRON_LANGS.has(lang) ? lang : FALLBACK_LANG;
 }
 
 /** A search item with what the BFF adds: its duration, from the content's detail (search answers carry none). */
@@ -42,9 +45,9 @@ export function prettyName(fileName: string | null | undefined): string {
     .replace(/\.[^.]+$/, "")
     .toLowerCase()
     .normalize("NFKD")
-    .replace(/\p{M}+/gu, "") // ü → u, not u-
+    .replace(/\p{M}/gu, "") // ü → u, not u-
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+    .replace(/^-|-$/g, ""); // runs are single dashes by now
   return slug || "asset";
 }
 
@@ -105,7 +108,8 @@ const channelRank = (channelType: string) => {
   return rank === -1 ? CHANNELS.length : rank;
 };
 
-const KIND_PATH: Record<AssetType, string> = { image: "image", video: "video", audio: "audio", document: "document" };
+/** The path segment of a kind's public delivery URL (an image's URL has a layout of its own). */
+const KIND_PATH: Record<Exclude<AssetType, "image">, string> = { video: "video", audio: "audio", document: "document" };
 
 /**
  * The public delivery URL THRON's own Drupal module builds instead of reading `contentUrl`

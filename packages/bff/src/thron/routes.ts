@@ -79,8 +79,10 @@ const PLAYER_SCRIPT_PATH = "/shared/ce/bootstrap/1/scripts/embeds-min.js";
 function definitionsReader({ config, client, cache, ttl }: ThronRouteDeps) {
   let roleMissingUntil = 0;
   return async () => {
-    if (!config.classificationId || client.now() < roleMissingUntil) return [];
     const classificationId = config.classificationId;
+    // Stryker disable next-line ConditionalExpression: only a gallery with filter keys reads definitions, and config.ts refuses filter keys without THRON_CLASSIFICATION_ID
+    if (!classificationId) return [];
+    if (client.now() < roleMissingUntil) return [];
     try {
       return (await cache.get(`thron:definitions:${classificationId}`, ttl.definitions, () => client.listDefinitions(classificationId)))
         .value;
@@ -132,7 +134,9 @@ export function thronRoutes(deps: ThronRouteDeps) {
   // method is checked here rather than by registering for GET alone, which made every cached
   // request slower (measured: 28–34 µs against 12–20 µs in process).
   app.use("/galleries/:gallery/assets", async (c, next) => {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: a speed shortcut: turned off, the route answers alike (only slower); turned on for every method, hostile-input.test.ts fails
     const plan = c.req.method === "GET" || c.req.method === "HEAD" ? pages.planFor(c.req.url) : undefined;
+    // Stryker disable next-line ConditionalExpression: as above: without the plan the route answers alike
     return plan ? pages.answer(c, plan) : next();
   });
 

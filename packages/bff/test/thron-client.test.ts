@@ -1,13 +1,16 @@
 /**
- * THRON's session renewal through the BFF configured for a real tenant, against the simulator:
- * a `403 Session Expired` replaces the session and retries the call once, and only once.
+ * THRON's legacy API through the BFF configured for a real tenant, against the simulator: a
+ * `403 Session Expired` replaces the session and retries the call once, and only once; what the
+ * BFF sends THRON; and how each kind of answer THRON gives reaches the visitor.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSandbox } from "@embedkit/sandbox";
+import { AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
+import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, thronSimulatorEnv } from "./helpers.ts";
 
 const HOST = "https://thron.simulated";
 
@@ -55,5 +58,98 @@ describe("THRON session renewal", () => {
     assert.equal(problem.title, "THRON denied access to this gallery's folder");
     assert.equal(bff.thron.stats.searches, 2, "the search and its single retry");
     assert.equal(bff.thron.stats.tokenRequests, 2, "the first login and one renewal");
+  });
+});
+
+const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
+const SEARCH = "/content/search/";
+const DEFINITIONS = "/imetadatadefinition/listGet/";
+const DETAIL = "/delivery/getContentDetail";
+
+/**
+ * The BFF for a real tenant on the simulator, with filters and metrics on. `answer` may answer a
+ * call to THRON itself (undefined: the simulator answers); every request the BFF sent is kept.
+ */
+function bffAnswering(answer: (request: Request) => Response | undefined = () => undefined) {
+  const sandbox = createSandbox({ baseUrl: HOST });
+  const config = loadConfig({
+    ...thronSimulatorEnv(`${HOST}/thron`),
+    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
+    THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(","),
+    METRICS_TOKEN,
+  });
+  const sent: Request[] = [];
+  const { app } = createApp(config, {
+    publicUrl: "https://bff.example",
+    logSink: () => {},
+    metrics: createPrometheusMetrics,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      sent.push(request.clone());
+      return answer(request) ?? sandbox.app.fetch(request);
+    },
+  });
+  const get = (path: string) => app.request(`https://bff.example${path}`);
+  const metrics = async () =>
+    (await app.request("https://bff.example/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const sentTo = (part: string) => sent.filter((request) => request.url.includes(part));
+  return { thron: sandbox.thron, get, metrics, sent, sentTo };
+}
+
+/** THRON's legacy envelope with `status`. */
+const envelope = (status: number, fields: Record<string, unknown>) =>
+  Response.json({ resultCode: "OK", errorDescription: "", ssoCode: null, ...fields }, { status });
+
+async function problemOf(response: Response, status: number) {
+  assert.equal(response.status, status, await response.clone().text());
+  assert.equal(response.headers.get("content-type"), "application/problem+json");
+  return Problem.parse(await response.json());
+}
+
+describe("what the BFF sends THRON's legacy API", () => {
+  it("a search is a JSON POST, definitions and details GETs, each asking for JSON; the legacy token goes in X-TokenID only", async () => {
+    const bff = bffAnswering();
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=5&type=video`)).json());
+    Gallery.parse(await (await bff.get("/v1/thron/galleries/default")).json());
+    const [search] = bff.sentTo(SEARCH);
+    assert.ok(search);
+    assert.equal(search.url, `${HOST}/thron/api/xcontents/resources/content/search/${THRON_SANDBOX.tenant}`);
+    assert.equal(search.method, "POST");
+    assert.equal(search.headers.get("content-type"), "application/json");
+    assert.equal(search.headers.get("accept"), "application/json");
+    const legacyToken = search.headers.get("x-tokenid") ?? "";
+    assert.ok(bff.thron.issuedTokens.has(legacyToken), "a legacy token THRON issued");
+    assert.deepEqual((await search.json()).responseOptions.resultsPageSize, 5);
+
+    const [definitions] = bff.sentTo(DEFINITIONS);
+    assert.equal(
+      definitions?.url,
+      `${HOST}/thron/api/xintelligence/resources/imetadatadefinition/listGet/${THRON_SANDBOX.tenant}/${THRON_SANDBOX.classificationId}?offset=0&limit=50`,
+    );
+    assert.deepEqual([definitions?.method, definitions?.headers.get("accept")], ["GET", "application/json"]);
+    assert.equal(definitions?.headers.get("x-tokenid"), legacyToken);
+
+    const details = bff.sentTo(DETAIL);
+    assert.ok(page.items.length > 0 && details.length === page.items.length, "one detail a video, for its duration");
+    const detail = new URL(details[0]?.url ?? "");
+    assert.equal(`${detail.origin}${detail.pathname}`, `${HOST}/thron/api/xcontents/resources/delivery/getContentDetail`);
+    assert.deepEqual(Object.fromEntries(detail.searchParams), {
+      clientId: THRON_SANDBOX.tenant,
+      xcontentId: page.items[0]?.id,
+      locale: "EN",
+      pkey: THRON_SANDBOX.pkey,
+    });
+    assert.deepEqual([details[0]?.method, details[0]?.headers.get("accept")], ["GET", "application/json"]);
+    assert.equal(details[0]?.headers.get("x-tokenid"), null, "a detail is opened by the gallery's pKey, not a session");
+    for (const request of bff.sent) assert.ok(!request.url.includes(legacyToken), `no token in ${request.url}`);
+  });
+
+  it("counts each call in /metrics under its operation: search, definitions, content-detail", async () => {
+    const bff = bffAnswering();
+    await bff.get(`${ASSETS}?limit=3&type=audio`);
+    await bff.get("/v1/thron/galleries/default");
+    const text = await bff.metrics();
+    for (const operation of ["search", "definitions", "content-detail"])
+      assert.match(text, new RegExp(`embedkit_upstream_calls_total\\{provider="THRON",operation="${operation}",outcome="ok"\\} [1-9]`));
   });
 });

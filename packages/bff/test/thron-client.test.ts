@@ -153,3 +153,61 @@ describe("what the BFF sends THRON's legacy API", () => {
       assert.match(text, new RegExp(`embedkit_upstream_calls_total\\{provider="THRON",operation="${operation}",outcome="ok"\\} [1-9]`));
   });
 });
+
+const LEGACY = "/authentication/token/legacy";
+
+/** The BFF whose first `times` searches THRON answers with `refusal` (the simulator answers the rest). */
+function searchesAnswered(refusal: () => Response, times = 1) {
+  let refused = 0;
+  return bffAnswering((request) => (request.url.includes(SEARCH) && refused++ < times ? refusal() : undefined));
+}
+
+describe("a session THRON ends, in its envelope", () => {
+  const ended: [string, Record<string, unknown>][] = [
+    ["resultCode SESSION_EXPIRED", { resultCode: "SESSION_EXPIRED" }],
+    ["resultCode AUTHENTICATION_ERROR", { resultCode: "AUTHENTICATION_ERROR" }],
+    ["ssoCode SESSION_EXPIRED alone", { resultCode: null, ssoCode: "SESSION_EXPIRED" }],
+    ["ssoCode AUTHENTICATION_ERROR alone", { resultCode: null, ssoCode: "AUTHENTICATION_ERROR" }],
+  ];
+  for (const [name, fields] of ended)
+    it(`with ${name}: a new legacy session, the search retried once, and the visitor gets the page`, async () => {
+      const bff = searchesAnswered(() => envelope(418, fields));
+      const response = await bff.get(`${ASSETS}?limit=2`);
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(AssetPage.parse(await response.json()).items.length, 2);
+      assert.deepEqual([bff.sentTo(SEARCH).length, bff.sentTo(LEGACY).length], [2, 2], "the search and its retry; a legacy token for each");
+    });
+
+  it("ended again right after the renewal: a 502 that says so, not 'access denied'", async () => {
+    const bff = searchesAnswered(() => envelope(418, { resultCode: "SESSION_EXPIRED", ssoCode: "SESSION_EXPIRED" }), 2);
+    const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+    assert.equal(problem.title, "THRON answered with an error");
+    assert.equal(problem.detail, "THRON refused the session again right after it was renewed.");
+    assert.equal(bff.sentTo(SEARCH).length, 2);
+  });
+});
+
+describe("ACCESS_DENIED in THRON's envelope: no renewal changes it", () => {
+  const denials: [string, Record<string, unknown>][] = [
+    ["resultCode", { resultCode: "ACCESS_DENIED" }],
+    ["ssoCode", { resultCode: null, ssoCode: "ACCESS_DENIED" }],
+  ];
+  for (const [field, fields] of denials) {
+    it(`in its ${field}: the gallery's folder is denied at once, without a retry`, async () => {
+      const bff = searchesAnswered(() => envelope(418, fields));
+      const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+      assert.equal(problem.title, "THRON denied access to this gallery's folder");
+      assert.match(problem.type, /\/thron-access-denied$/);
+      assert.deepEqual([bff.sentTo(SEARCH).length, bff.sentTo(LEGACY).length], [1, 1]);
+    });
+
+    it(`in its ${field}, for the definitions: the gallery without filters, and /health names the role to grant`, async () => {
+      const bff = bffAnswering((request) => (request.url.includes(DEFINITIONS) ? envelope(418, fields) : undefined));
+      const gallery = Gallery.parse(await (await bff.get("/v1/thron/galleries/default")).json());
+      assert.deepEqual(gallery.filters, []);
+      const health = Health.parse(await (await bff.get("/health")).json());
+      assert.match(health.problems?.[0] ?? "", new RegExp(`THRON_CLASS_${THRON_SANDBOX.classificationId}_VIEWER`));
+      assert.equal(bff.sentTo(DEFINITIONS).length, 1, "asked once");
+    });
+  }
+});

@@ -211,3 +211,68 @@ describe("ACCESS_DENIED in THRON's envelope: no renewal changes it", () => {
     });
   }
 });
+
+describe("THRON's other failures, as the visitor gets them (never THRON's words)", () => {
+  it("a 500 that its retry gets too is 'unavailable' (503), naming the status", async () => {
+    const bff = searchesAnswered(() => new Response("Internal Server Error", { status: 500 }), 2);
+    const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 503);
+    assert.equal(problem.title, "THRON is unavailable");
+    assert.equal(problem.detail, "THRON answered status 500.");
+  });
+
+  const errors: [string, () => Response, string][] = [
+    ["a 418 without the envelope", () => new Response("Exception", { status: 418 }), "THRON reported an exception (EXCEPTION)."],
+    [
+      "a 418 with another result code",
+      () => envelope(418, { resultCode: "INVALID_ARGUMENTS", errorDescription: "the words of THRON" }),
+      "THRON answered status 418 with result INVALID_ARGUMENTS.",
+    ],
+    [
+      "a 200 whose result is not OK",
+      () => envelope(200, { resultCode: "INVALID_CLIENTID", errorDescription: "the words of THRON" }),
+      "THRON answered status 200 with result INVALID_CLIENTID.",
+    ],
+    [
+      "a 404 whose body reads as an OK answer",
+      () => envelope(404, { items: [], errorDescription: "the words of THRON" }),
+      "THRON answered status 404 with result OK.",
+    ],
+    ["a 400 without the envelope", () => new Response("Bad Request", { status: 400 }), "THRON answered status 400 with result none."],
+    ["a 200 OK that is not a search answer", () => envelope(200, { items: "the words of THRON" }), "THRON answered an unexpected shape."],
+  ];
+  for (const [name, answer, detail] of errors)
+    it(`${name}: a 502 naming what THRON answered`, async () => {
+      const bff = searchesAnswered(answer);
+      const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
+      assert.equal(problem.title, "THRON answered with an error");
+      assert.equal(problem.detail, detail);
+      assert.doesNotMatch(JSON.stringify(problem), /words of THRON/);
+      assert.equal(bff.sentTo(SEARCH).length, 1, "an error THRON considered is not retried");
+    });
+});
+
+/** The id of an image the gallery shows. */
+const anImage = async (bff: ReturnType<typeof bffAnswering>) =>
+  AssetPage.parse(await (await bff.get(`${ASSETS}?limit=1&type=image`)).json()).items[0]?.id ?? "";
+
+describe("an asset's detail, opened by the gallery's pKey", () => {
+  const notFound: [string, () => Response][] = [
+    ["a 404", () => new Response("Not Found", { status: 404 })],
+    ["a bare 403", () => new Response("Access Denied", { status: 403, headers: { "content-type": "text/plain" } })],
+    ["ACCESS_DENIED in the envelope", () => envelope(418, { resultCode: "ACCESS_DENIED", ssoCode: "ACCESS_DENIED" })],
+    ["CONTENT_NOT_FOUND", () => envelope(418, { resultCode: "CONTENT_NOT_FOUND" })],
+  ];
+  for (const [name, answer] of notFound)
+    it(`THRON answering ${name}: the asset is not found (404), THRON asked once`, async () => {
+      const bff = bffAnswering((request) => (request.url.includes(DETAIL) ? answer() : undefined));
+      const problem = await problemOf(await bff.get(`${ASSETS}/${await anImage(bff)}`), 404);
+      assert.equal(problem.title, "Unknown asset");
+      assert.equal(bff.sentTo(DETAIL).length, 1);
+    });
+
+  it("THRON failing otherwise is THRON's failure, not a missing asset: a 502", async () => {
+    const bff = bffAnswering((request) => (request.url.includes(DETAIL) ? envelope(418, { resultCode: "EXCEPTION" }) : undefined));
+    const problem = await problemOf(await bff.get(`${ASSETS}/${await anImage(bff)}`), 502);
+    assert.equal(problem.detail, "THRON reported an exception (EXCEPTION).");
+  });
+});

@@ -276,3 +276,18 @@ describe("an asset's detail, opened by the gallery's pKey", () => {
     assert.equal(problem.detail, "THRON reported an exception (EXCEPTION).");
   });
 });
+
+describe("a search item's file, as THRON answers it", () => {
+  it("names the tile's thumbnail after the file; titles an item THRON names in no language by its file name", async () => {
+    const bff = bffAnswering();
+    const [first] = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=1`)).json()).items;
+    const content = bff.thron.catalogue.byId.get(first?.id ?? "");
+    assert.ok(first && content);
+    const slug = content.fileName.replace(/\.[^.]+$/, "");
+    assert.ok(first.thumbnail.url.endsWith(`x0/${slug}`), first.thumbnail.url);
+    content.locales = content.locales.map(({ locale }) => ({ locale, name: null, description: null }));
+    const [unnamed] = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=2`)).json()).items; // another search: not the cached page
+    assert.equal(unnamed?.id, first.id);
+    assert.equal(unnamed?.title, content.fileName);
+  });
+});

@@ -291,3 +291,64 @@ describe("a search item's file, as THRON answers it", () => {
     assert.equal(unnamed?.title, content.fileName);
   });
 });
+
+/** A definition as THRON may send it, with no more than its id, key and type. */
+const bareDefinition = (id: string, fields: Record<string, unknown> = {}) => ({
+  id,
+  key: "season",
+  metadataType: "ALTERNATIVE_S",
+  ...fields,
+});
+
+/** The BFF whose definition pages THRON answers with `page(offset)` (undefined: the simulator answers). */
+function definitionsAnswered(page: (offset: number) => Response | undefined) {
+  const bff = bffAnswering((request) =>
+    request.url.includes(DEFINITIONS) ? page(Number(new URL(request.url).searchParams.get("offset"))) : undefined,
+  );
+  const gallery = async () => Gallery.parse(await (await bff.get("/v1/thron/galleries/default")).json());
+  const offsets = () => bff.sentTo(DEFINITIONS).map((request) => Number(new URL(request.url).searchParams.get("offset")));
+  return { ...bff, gallery, offsets };
+}
+
+describe("a classification's definitions, page by page", () => {
+  it("a page THRON sends without items ends the list", async () => {
+    const bff = definitionsAnswered((offset) => (offset > 0 ? envelope(200, {}) : undefined));
+    assert.deepEqual(
+      (await bff.gallery()).filters.map((filter) => filter.key),
+      ["season", "topic"],
+    );
+    assert.equal(bff.offsets().length, 2);
+  });
+
+  it("THRON answering the same page whatever the offset: the BFF stops after 20 pages, and the gallery has its filter", async () => {
+    const bff = definitionsAnswered(() => envelope(200, { items: [bareDefinition("def-season")] }));
+    assert.deepEqual(
+      (await bff.gallery()).filters.map((filter) => filter.key),
+      ["season"],
+    );
+    assert.equal(bff.offsets().length, 20);
+  });
+
+  it("drops an odd entry yet counts it for the next offset; a definition with only its key and type is a filter labelled by its key", async () => {
+    const bff = definitionsAnswered((offset) =>
+      envelope(200, { items: offset === 0 ? ["odd", bareDefinition("def-season")] : offset === 2 ? [] : [bareDefinition("wrong")] }),
+    );
+    assert.deepEqual((await bff.gallery()).filters, [{ key: "season", label: "season", multiple: false, options: [] }]);
+    assert.deepEqual(bff.offsets(), [0, 2]);
+  });
+
+  it("two definitions of one key (one removed, one current) are both read: the current one is the filter", async () => {
+    const bff = definitionsAnswered((offset) =>
+      envelope(200, {
+        items:
+          offset === 0
+            ? [bareDefinition("def-current", { names: [{ lang: "EN", label: "Season" }] }), bareDefinition("def-old", { removed: true })]
+            : [],
+      }),
+    );
+    assert.deepEqual(
+      (await bff.gallery()).filters.map((filter) => filter.label),
+      ["Season"],
+    );
+  });
+});

@@ -144,6 +144,34 @@ describe("what the BFF sends THRON's legacy API", () => {
     for (const request of bff.sent) assert.ok(!request.url.includes(legacyToken), `no token in ${request.url}`);
   });
 
+  it("searches the gallery's folder and its sub-folders for every type, newest first, asking for names and files", async () => {
+    const bff = bffAnswering();
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=5`)).json());
+    await bff.get(`${ASSETS}?limit=5&cursor=${page.nextCursor}`);
+    const [first, next] = await Promise.all(bff.sentTo(SEARCH).map((request) => request.json()));
+    assert.deepEqual(first, {
+      criteria: {
+        linkedCategories: { haveAtLeastOne: [{ id: THRON_SANDBOX.folderId, cascade: true }] },
+        contentType: ["IMAGE", "VIDEO", "AUDIO", "OTHER"],
+      },
+      responseOptions: { resultsPageSize: 5, returnDetailsFields: ["locales", "source"], sort: [{ creationDate: { order: "desc" } }] },
+    });
+    assert.deepEqual(next, { ...first, pageToken: next.pageToken });
+    assert.ok(next.pageToken, "the next page carries THRON's page token");
+  });
+
+  it("sends the text to match in every word, the types asked, and the sort: oldest first, or by title in the page's language", async () => {
+    const bff = bffAnswering();
+    await bff.get(`${ASSETS}?limit=5&q=city%20night&type=video&type=audio&sort=oldest`);
+    await bff.get(`${ASSETS}?limit=5&sort=title&locale=it`);
+    const [searched, byTitle] = await Promise.all(bff.sentTo(SEARCH).map((request) => request.json()));
+    assert.deepEqual(searched.criteria.lemma, { text: "city night", textMatch: "all_word_match" });
+    assert.deepEqual(searched.criteria.contentType, ["VIDEO", "AUDIO"]);
+    assert.deepEqual(searched.responseOptions.sort, [{ creationDate: { order: "asc" } }]);
+    assert.deepEqual(byTitle.responseOptions.sort, [{ name: { order: "asc", langPreferred: "IT" } }]);
+    assert.ok(!("lemma" in byTitle.criteria), "no text, no lemma");
+  });
+
   it("counts each call in /metrics under its operation: search, definitions, content-detail", async () => {
     const bff = bffAnswering();
     await bff.get(`${ASSETS}?limit=3&type=audio`);

@@ -17,7 +17,7 @@ function bffWithThreeFilters() {
   const sandbox = createSandbox({ baseUrl: HOST });
   const base = `${HOST}/thron`;
   /** The search bodies the BFF sent THRON, in order. */
-  const searches: { criteria: { imetadata?: unknown } }[] = [];
+  const searches: { criteria: { imetadata?: unknown }; responseOptions: { returnDetailsFields: string[] } }[] = [];
   const config = loadConfig({
     ...thronSimulatorEnv(base),
     THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
@@ -48,6 +48,11 @@ describe("filters THRON cannot combine", () => {
     assert.equal(response.status, 200, await response.clone().text());
     const page = AssetPage.parse(await response.json());
     assert.ok(page.items.length > 0, "the sandbox holds such items");
+    assert.deepEqual(
+      bff.searches[0]?.responseOptions.returnDetailsFields,
+      ["locales", "source", "imetadata"],
+      "each item's metadata, to check",
+    );
     for (const { id } of page.items) {
       const metadata = bff.metadataOf(id);
       assert.ok(metadata.includes("season=winter") || metadata.includes("season=summer"), metadata.join());
@@ -95,6 +100,8 @@ describe("what THRON is asked for the filters", () => {
       ],
     );
     assert.ok(!("imetadata" in (bff.searches[0]?.criteria ?? {})), "no empty imetadata criteria either");
+    for (const body of bff.searches)
+      assert.deepEqual(body.responseOptions.returnDetailsFields, ["locales", "source"], "THRON checks them all: no metadata asked");
   });
 
   it("the same values in another order are the same search: answered from the cache, THRON asked once", async () => {

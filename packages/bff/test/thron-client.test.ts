@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
@@ -89,7 +90,7 @@ function bffAnswering(answer: (request: Request) => Response | undefined = () =>
       return answer(request) ?? sandbox.app.fetch(request);
     },
   });
-  const get = (path: string) => app.request(`https://bff.example${path}`);
+  const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
   const metrics = async () =>
     (await app.request("https://bff.example/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const sentTo = (part: string) => sent.filter((request) => request.url.includes(part));
@@ -378,5 +379,37 @@ describe("a classification's definitions, page by page", () => {
       (await bff.gallery()).filters.map((filter) => filter.label),
       ["Season"],
     );
+  });
+});
+
+describe("a page of assets, as browsers and caches take it", () => {
+  it("is JSON, public for 30 s and served stale for 300 s more, varying on Origin and Accept-Encoding", async () => {
+    const bff = bffAnswering();
+    for (const expected of ["miss", "hit"]) {
+      const response = await bff.get(`${ASSETS}?limit=3`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get("content-type"), "application/json");
+      assert.equal(response.headers.get("cache-control"), "public, max-age=30, stale-while-revalidate=300");
+      assert.equal(response.headers.get("vary"), "Origin, Accept-Encoding");
+      assert.equal(response.headers.get("x-cache"), expected);
+      assert.equal(AssetPage.parse(await response.json()).items.length, 3);
+    }
+  });
+
+  it("is gzipped for a client that takes gzip (the same page once unzipped), and plain for one that does not", async () => {
+    const bff = bffAnswering();
+    const plain = await bff.get(`${ASSETS}?limit=20`, { headers: { "accept-encoding": "br" } });
+    assert.equal(plain.headers.get("content-encoding"), null);
+    const page = AssetPage.parse(await plain.json());
+    for (let i = 0; i < 2; i++) {
+      const zipped = await bff.get(`${ASSETS}?limit=20`, { headers: { "accept-encoding": "gzip, br" } });
+      assert.equal(zipped.headers.get("content-encoding"), "gzip");
+      assert.equal(zipped.headers.get("vary"), "Origin, Accept-Encoding");
+      assert.deepEqual(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()), page);
+    }
+    assert.equal(bff.sentTo(SEARCH).length, 1, "one search for every encoding");
+    const empty = await bff.get(`${ASSETS}?q=qwertyuiop`, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(empty.headers.get("content-encoding"), null, "too small to gain from gzip");
+    assert.deepEqual(AssetPage.parse(await empty.json()), { items: [], nextCursor: null, total: 0 });
   });
 });

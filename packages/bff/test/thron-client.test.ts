@@ -274,6 +274,7 @@ describe("THRON's other failures, as the visitor gets them (never THRON's words)
       const bff = searchesAnswered(answer);
       const problem = await problemOf(await bff.get(`${ASSETS}?limit=2`), 502);
       assert.equal(problem.title, "THRON answered with an error");
+      assert.match(problem.type, /\/upstream-error$/);
       assert.equal(problem.detail, detail);
       assert.doesNotMatch(JSON.stringify(problem), /words of THRON/);
       assert.equal(bff.sentTo(SEARCH).length, 1, "an error THRON considered is not retried");

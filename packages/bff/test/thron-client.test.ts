@@ -173,6 +173,26 @@ describe("what the BFF sends THRON's legacy API", () => {
     assert.ok(!("lemma" in byTitle.criteria), "no text, no lemma");
   });
 
+  it("asks for details only for videos and audio: a page of images and documents costs one search", async () => {
+    const bff = bffAnswering();
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=10&type=image&type=document`)).json());
+    assert.equal(page.items.length, 10);
+    assert.deepEqual([bff.sentTo(SEARCH).length, bff.sentTo(DETAIL).length], [1, 0]);
+  });
+
+  it("a hand-picked list is searched in THRON's own order, whatever sort is asked: with or without one, one search", async () => {
+    const bff = bffAnswering();
+    const ids = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=3&type=image`)).json()).items.map((item) => item.id);
+    const listed = await bff.get(`${ASSETS}?ids=${ids.join(",")}&type=image`);
+    const sorted = await bff.get(`${ASSETS}?ids=${ids.join(",")}&type=image&sort=title`);
+    assert.deepEqual(AssetPage.parse(await sorted.json()), AssetPage.parse(await listed.json()));
+    assert.equal(sorted.headers.get("x-cache"), "hit");
+    const [, search] = await Promise.all(bff.sentTo(SEARCH).map((request) => request.json()));
+    assert.deepEqual(search.criteria.ids, ids);
+    assert.deepEqual(search.responseOptions.resultsPageSize, 3);
+    assert.equal(bff.sentTo(SEARCH).length, 2, "the page the ids come from, and the list");
+  });
+
   it("counts each call in /metrics under its operation: search, definitions, content-detail", async () => {
     const bff = bffAnswering();
     await bff.get(`${ASSETS}?limit=3&type=audio`);

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
+import { Asset, AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
@@ -67,11 +67,14 @@ const SEARCH = "/content/search/";
 const DEFINITIONS = "/imetadatadefinition/listGet/";
 const DETAIL = "/delivery/getContentDetail";
 
+/** The simulator's answer to a request. */
+type Simulator = (request: Request) => Promise<Response>;
+
 /**
  * The BFF for a real tenant on the simulator, with filters and metrics on. `answer` may answer a
  * call to THRON itself (undefined: the simulator answers); every request the BFF sent is kept.
  */
-function bffAnswering(answer: (request: Request) => Response | undefined = () => undefined) {
+function bffAnswering(answer: (request: Request, simulator: Simulator) => Response | Promise<Response> | undefined = () => undefined) {
   const sandbox = createSandbox({ baseUrl: HOST });
   const config = loadConfig({
     ...thronSimulatorEnv(`${HOST}/thron`),
@@ -87,7 +90,8 @@ function bffAnswering(answer: (request: Request) => Response | undefined = () =>
     fetch: async (input, init) => {
       const request = new Request(input, init);
       sent.push(request.clone());
-      return answer(request) ?? sandbox.app.fetch(request);
+      const simulator: Simulator = async (forwarded) => sandbox.app.fetch(forwarded);
+      return (await answer(request, simulator)) ?? simulator(request);
     },
   });
   const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
@@ -432,5 +436,35 @@ describe("a page of assets, as browsers and caches take it", () => {
     const empty = await bff.get(`${ASSETS}?q=qwertyuiop`, { headers: { "accept-encoding": "gzip" } });
     assert.equal(empty.headers.get("content-encoding"), null, "too small to gain from gzip");
     assert.deepEqual(AssetPage.parse(await empty.json()), { items: [], nextCursor: null, total: 0 });
+  });
+});
+
+describe("odd entries in THRON's answers are dropped, the rest kept", () => {
+  it("an asset's detail with an odd locale, channel and subtitle entry: the asset, titled and playable, without them", async () => {
+    const bff = bffAnswering(async (request, simulator) => {
+      if (!request.url.includes(DETAIL)) return undefined;
+      const answer = await (await simulator(request)).json();
+      for (const list of ["locales", "deliveryInfo", "subtitlesUrls"]) answer.content[list].unshift({ odd: true });
+      return Response.json(answer);
+    });
+    const [video] = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=1&type=video`)).json()).items;
+    const response = await bff.get(`${ASSETS}/${video?.id}`);
+    assert.equal(response.status, 200, await response.clone().text());
+    const asset = Asset.parse(await response.json());
+    assert.equal(asset.title, video?.title);
+    assert.ok(asset.sources.length > 0, "its sources");
+    assert.ok(asset.sources.every((source) => source.url.startsWith("http")));
+  });
+
+  it("a search answer with odd items: the others shown", async () => {
+    const bff = bffAnswering(async (request, simulator) => {
+      if (!request.url.includes(SEARCH)) return undefined;
+      const answer = await (await simulator(request)).json();
+      answer.items.splice(1, 0, { odd: true }, "odd");
+      return Response.json({ ...answer, estimatedTotalResults: null });
+    });
+    const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=3&type=image`)).json());
+    assert.equal(page.items.length, 3);
+    assert.equal(page.total, 3, "without THRON's estimate, the items it answered");
   });
 });

@@ -61,6 +61,32 @@ describe("filters THRON cannot combine", () => {
   });
 });
 
+describe("searches THRON is asked alike, apart only in the filters the BFF checks", () => {
+  it("share one THRON search, yet each page is filtered by its own filters, and one's cursor is refused on the other", async () => {
+    const bff = bffWithThreeFilters();
+    const seasons = "/v1/thron/galleries/default/assets?limit=10&filter.season=winter&filter.season=summer";
+    const foodOrCity = await bff.get(`${seasons}&filter.topic=food&filter.topic=city`);
+    const sportOrPeople = await bff.get(`${seasons}&filter.topic=sport&filter.topic=people`);
+    assert.equal(sportOrPeople.headers.get("x-cache"), "hit", "THRON was asked the same");
+    assert.equal(bff.searches.length, 1);
+    const first = AssetPage.parse(await foodOrCity.json());
+    const second = AssetPage.parse(await sportOrPeople.json());
+    assert.ok(first.items.length > 0 && second.items.length > 0);
+    for (const { id } of second.items)
+      assert.ok(
+        bff.metadataOf(id).some((m) => m === "topic=sport" || m === "topic=people"),
+        bff.metadataOf(id).join(),
+      );
+    assert.ok(first.nextCursor);
+    const reused = await bff.get(`${seasons}&filter.topic=sport&filter.topic=people&cursor=${encodeURIComponent(first.nextCursor)}`);
+    assert.equal(reused.status, 400);
+    assert.deepEqual(
+      Problem.parse(await reused.json()).errors?.map((e) => e.field),
+      ["cursor"],
+    );
+  });
+});
+
 describe("filter values and labels as THRON holds them", () => {
   it("labels an option in the visitor's language, else in English, else in the first language THRON has", async () => {
     const bff = bffWithThreeFilters();

@@ -85,6 +85,20 @@ describe("searches THRON is asked alike, apart only in the filters the BFF check
       ["cursor"],
     );
   });
+
+  it("a hand-picked list counts only the assets shown, after the BFF's own check, in the list's order", async () => {
+    const bff = bffWithThreeFilters();
+    const seasons = "/v1/thron/galleries/default/assets?limit=12&filter.season=winter&filter.season=summer";
+    const ids = AssetPage.parse(await (await bff.get(seasons)).json()).items.map((item) => item.id);
+    const listed = AssetPage.parse(await (await bff.get(`${seasons}&filter.topic=food&filter.topic=city&ids=${ids.join(",")}`)).json());
+    const expected = ids.filter((id) => bff.metadataOf(id).some((m) => m === "topic=food" || m === "topic=city"));
+    assert.ok(expected.length > 0 && expected.length < ids.length, "the check leaves some out");
+    assert.deepEqual(
+      listed.items.map((item) => item.id),
+      expected,
+    );
+    assert.deepEqual([listed.total, listed.nextCursor], [expected.length, null]);
+  });
 });
 
 describe("filter values and labels as THRON holds them", () => {

@@ -421,6 +421,18 @@ describe("a page of assets, as browsers and caches take it", () => {
     }
   });
 
+  it("ignores a parameter whose name does not decode, like any other it does not read: the same page, from the cache", async () => {
+    const bff = bffAnswering();
+    const plain = await bff.get(`${ASSETS}?limit=2`);
+    for (const path of [`${ASSETS}?limit=2&%E0%A4%A=1`, `${ASSETS}?%ZZ&limit=2`]) {
+      const odd = await bff.get(path);
+      assert.equal(odd.status, 200, path);
+      assert.equal(odd.headers.get("x-cache"), "hit");
+      assert.deepEqual(await odd.json(), await plain.clone().json());
+    }
+    assert.equal(bff.sentTo(SEARCH).length, 1);
+  });
+
   it("is gzipped for a client that takes gzip (the same page once unzipped), and plain for one that does not", async () => {
     const bff = bffAnswering();
     const plain = await bff.get(`${ASSETS}?limit=20`, { headers: { "accept-encoding": "br" } });

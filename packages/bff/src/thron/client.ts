@@ -52,6 +52,7 @@ async function readEnvelope<T extends z.ZodType>(response: Response, schema: T):
   const body: unknown = await response.json().catch(() => null);
   const envelope = Envelope.safeParse(body).data;
   const code = envelope?.resultCode ?? undefined;
+  // Stryker disable next-line StringLiteral: a missing code stands for any name that is not a session code: every such name reads alike
   if (SESSION_GONE.has(envelope?.ssoCode ?? "") || SESSION_GONE.has(code ?? "")) throw new SessionRefused(false);
   if (response.status === 403) throw new SessionRefused(true);
   if (code === "ACCESS_DENIED" || envelope?.ssoCode === "ACCESS_DENIED") throw new AccessDenied();

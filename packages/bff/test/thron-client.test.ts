@@ -433,6 +433,15 @@ describe("a page of assets, as browsers and caches take it", () => {
     assert.equal(bff.sentTo(SEARCH).length, 1);
   });
 
+  it("reads a parameter without '=' as empty, after a request that set it: never the earlier request's page", async () => {
+    const bff = bffAnswering();
+    const total = (page: unknown) => AssetPage.parse(page).total;
+    assert.equal(total(await (await bff.get(`${ASSETS}?limit=2&q=q`)).json()), 0, "no asset has the word q");
+    assert.ok(total(await (await bff.get(`${ASSETS}?limit=2&q`)).json()) > 0, "no text: every asset");
+    assert.equal((await bff.get(`${ASSETS}?type=image`)).status, 200);
+    assert.equal((await bff.get(`${ASSETS}?type=image&limit`)).status, 400, "an empty limit is refused, as it always is");
+  });
+
   it("is gzipped for a client that takes gzip (the same page once unzipped), and plain for one that does not", async () => {
     const bff = bffAnswering();
     const plain = await bff.get(`${ASSETS}?limit=20`, { headers: { "accept-encoding": "br" } });

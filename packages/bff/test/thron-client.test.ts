@@ -442,6 +442,13 @@ describe("a page of assets, as browsers and caches take it", () => {
     assert.equal((await bff.get(`${ASSETS}?type=image&limit`)).status, 400, "an empty limit is refused, as it always is");
   });
 
+  it("reads '+' in a parameter's name as a space, as the route does: `q+` is not `q`", async () => {
+    const bff = bffAnswering();
+    const total = async (path: string) => AssetPage.parse(await (await bff.get(path)).json()).total;
+    assert.equal(await total(`${ASSETS}?limit=2&q=q`), 0, "no asset has the word q");
+    assert.ok((await total(`${ASSETS}?limit=2&q+=q`)) > 0, "a parameter the route does not read: every asset");
+  });
+
   it("is gzipped for a client that takes gzip (the same page once unzipped), and plain for one that does not", async () => {
     const bff = bffAnswering();
     const plain = await bff.get(`${ASSETS}?limit=20`, { headers: { "accept-encoding": "br" } });

@@ -10,6 +10,7 @@ import { Asset, AssetPage, Gallery, Health, Problem } from "@embedkit/contracts"
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
+import { runDoctor } from "../src/doctor/run.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, thronSimulatorEnv } from "./helpers.ts";
 
@@ -496,5 +497,27 @@ describe("odd entries in THRON's answers are dropped, the rest kept", () => {
     const page = AssetPage.parse(await (await bff.get(`${ASSETS}?limit=3&type=image`)).json());
     assert.equal(page.items.length, 3);
     assert.equal(page.total, 3, "without THRON's estimate, the items it answered");
+  });
+});
+
+describe("the doctor's check of the gallery's folder", () => {
+  it("is the smallest search in that folder: one item, no details, no sort", async () => {
+    const sandbox = createSandbox({ baseUrl: HOST });
+    const bodies: unknown[] = [];
+    await runDoctor(loadConfig(thronSimulatorEnv(`${HOST}/thron`)), {
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.includes(SEARCH)) bodies.push(await request.clone().json());
+        return sandbox.app.fetch(request);
+      },
+      write: () => {},
+      secrets: [],
+    });
+    assert.deepEqual(bodies, [
+      {
+        criteria: { linkedCategories: { haveAtLeastOne: [{ id: THRON_SANDBOX.folderId, cascade: true }] } },
+        responseOptions: { resultsPageSize: 1, returnDetailsFields: [] },
+      },
+    ]);
   });
 });

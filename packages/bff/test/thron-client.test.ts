@@ -377,6 +377,16 @@ describe("a classification's definitions, page by page", () => {
     assert.equal(bff.offsets().length, 2);
   });
 
+  it("a page THRON fails once with a 503 is asked again (a read), and the gallery has its filters", async () => {
+    let failed = 0;
+    const bff = definitionsAnswered(() => (failed++ === 0 ? new Response("Service Unavailable", { status: 503 }) : undefined));
+    assert.deepEqual(
+      (await bff.gallery()).filters.map((filter) => filter.key),
+      ["season", "topic"],
+    );
+    assert.deepEqual(bff.offsets(), [0, 0, bff.thron.catalogue.definitions.length], "the page, its retry, then the empty page");
+  });
+
   it("THRON answering the same page whatever the offset: the BFF stops after 20 pages, and the gallery has its filter", async () => {
     const bff = definitionsAnswered(() => envelope(200, { items: [bareDefinition("def-season")] }));
     assert.deepEqual(

@@ -327,6 +327,15 @@ describe("an asset's detail, opened by the gallery's pKey", () => {
       assert.equal(bff.sentTo(DETAIL).length, 1);
     });
 
+  it("a detail THRON fails once with a 503 is asked again (a read): the asset", async () => {
+    let failed = 0;
+    const bff = bffAnswering((request) =>
+      request.url.includes(DETAIL) && failed++ === 0 ? new Response("Service Unavailable", { status: 503 }) : undefined,
+    );
+    assert.equal((await bff.get(`${ASSETS}/${await anImage(bff)}`)).status, 200);
+    assert.equal(bff.sentTo(DETAIL).length, 2);
+  });
+
   it("THRON failing otherwise is THRON's failure, not a missing asset: a 502", async () => {
     const bff = bffAnswering((request) => (request.url.includes(DETAIL) ? envelope(418, { resultCode: "EXCEPTION" }) : undefined));
     const problem = await problemOf(await bff.get(`${ASSETS}/${await anImage(bff)}`), 502);
@@ -385,6 +394,13 @@ describe("a classification's definitions, page by page", () => {
       ["season", "topic"],
     );
     assert.deepEqual(bff.offsets(), [0, 0, bff.thron.catalogue.definitions.length], "the page, its retry, then the empty page");
+  });
+
+  it("a failure that is not a refusal is no missing role: /health names no role", async () => {
+    const bff = definitionsAnswered(() => envelope(418, { resultCode: "EXCEPTION" }));
+    await bff.gallery().catch(() => undefined);
+    const health = Health.parse(await (await bff.get("/health")).json());
+    assert.equal(health.problems, undefined);
   });
 
   it("THRON answering the same page whatever the offset: the BFF stops after 20 pages, and the gallery has its filter", async () => {

@@ -17,7 +17,7 @@ function bffWithThreeFilters() {
   const sandbox = createSandbox({ baseUrl: HOST });
   const base = `${HOST}/thron`;
   /** The search bodies the BFF sent THRON, in order. */
-  const searches: { criteria: { imetadata?: unknown } }[] = [];
+  const searches: { criteria: { imetadata?: unknown }; responseOptions: { returnDetailsFields: string[] } }[] = [];
   const config = loadConfig({
     ...thronSimulatorEnv(base),
     THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
@@ -48,11 +48,56 @@ describe("filters THRON cannot combine", () => {
     assert.equal(response.status, 200, await response.clone().text());
     const page = AssetPage.parse(await response.json());
     assert.ok(page.items.length > 0, "the sandbox holds such items");
+    assert.deepEqual(
+      bff.searches[0]?.responseOptions.returnDetailsFields,
+      ["locales", "source", "imetadata"],
+      "each item's metadata, to check",
+    );
     for (const { id } of page.items) {
       const metadata = bff.metadataOf(id);
       assert.ok(metadata.includes("season=winter") || metadata.includes("season=summer"), metadata.join());
       assert.ok(metadata.includes("topic=food") || metadata.includes("topic=city"), `an item outside the topics: ${metadata.join()}`);
     }
+  });
+});
+
+describe("searches THRON is asked alike, apart only in the filters the BFF checks", () => {
+  it("share one THRON search, yet each page is filtered by its own filters, and one's cursor is refused on the other", async () => {
+    const bff = bffWithThreeFilters();
+    const seasons = "/v1/thron/galleries/default/assets?limit=10&filter.season=winter&filter.season=summer";
+    const foodOrCity = await bff.get(`${seasons}&filter.topic=food&filter.topic=city`);
+    const sportOrPeople = await bff.get(`${seasons}&filter.topic=sport&filter.topic=people`);
+    assert.equal(sportOrPeople.headers.get("x-cache"), "hit", "THRON was asked the same");
+    assert.equal(bff.searches.length, 1);
+    const first = AssetPage.parse(await foodOrCity.json());
+    const second = AssetPage.parse(await sportOrPeople.json());
+    assert.ok(first.items.length > 0 && second.items.length > 0);
+    for (const { id } of second.items)
+      assert.ok(
+        bff.metadataOf(id).some((m) => m === "topic=sport" || m === "topic=people"),
+        bff.metadataOf(id).join(),
+      );
+    assert.ok(first.nextCursor);
+    const reused = await bff.get(`${seasons}&filter.topic=sport&filter.topic=people&cursor=${encodeURIComponent(first.nextCursor)}`);
+    assert.equal(reused.status, 400);
+    assert.deepEqual(
+      Problem.parse(await reused.json()).errors?.map((e) => e.field),
+      ["cursor"],
+    );
+  });
+
+  it("a hand-picked list counts only the assets shown, after the BFF's own check, in the list's order", async () => {
+    const bff = bffWithThreeFilters();
+    const seasons = "/v1/thron/galleries/default/assets?limit=12&filter.season=winter&filter.season=summer";
+    const ids = AssetPage.parse(await (await bff.get(seasons)).json()).items.map((item) => item.id);
+    const listed = AssetPage.parse(await (await bff.get(`${seasons}&filter.topic=food&filter.topic=city&ids=${ids.join(",")}`)).json());
+    const expected = ids.filter((id) => bff.metadataOf(id).some((m) => m === "topic=food" || m === "topic=city"));
+    assert.ok(expected.length > 0 && expected.length < ids.length, "the check leaves some out");
+    assert.deepEqual(
+      listed.items.map((item) => item.id),
+      expected,
+    );
+    assert.deepEqual([listed.total, listed.nextCursor], [expected.length, null]);
   });
 });
 
@@ -95,6 +140,8 @@ describe("what THRON is asked for the filters", () => {
       ],
     );
     assert.ok(!("imetadata" in (bff.searches[0]?.criteria ?? {})), "no empty imetadata criteria either");
+    for (const body of bff.searches)
+      assert.deepEqual(body.responseOptions.returnDetailsFields, ["locales", "source"], "THRON checks them all: no metadata asked");
   });
 
   it("the same values in another order are the same search: answered from the cache, THRON asked once", async () => {

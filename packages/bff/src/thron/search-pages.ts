@@ -114,6 +114,7 @@ export function searchPlan(
     metadata,
     // A hand-picked list is one page of exactly its length (≤ 50, THRON's cap), in THRON's default order: reordered below.
     ids,
+    // Stryker disable next-line ConditionalExpression: the route refuses a cursor with ids, so with ids pageToken is undefined anyway (false); true is killed by the paging tests
     pageToken: ids ? undefined : pageToken,
     limit: ids ? ids.length : query.limit,
     sort: ids ? undefined : query.sort,
@@ -150,8 +151,10 @@ export class SearchPages {
    * validation, filter parsing and key building (the cached path's main cost). Parameters the
    * route ignores are not part of the key, so padding a URL with them costs no memory.
    */
+  // Stryker disable next-line ArithmeticOperator,ArrowFunction: the size estimate only moves how many plans are kept (memory); a missing plan is planned again, to the same answer
   readonly #plans = new ByteBoundedMap<SearchPlan>(MAX_PLAN_BYTES, (plan) => 2 * (plan.key.length + plan.variant.length) + 1024);
   /** The exact URLs of recent requests → their plan: a repeat (what a cache hit usually is) skips even normalising its query. */
+  // Stryker disable next-line ArrowFunction: the size estimate only moves how many URLs are kept (memory); a URL not kept is normalised again, to the same plan
   readonly #byUrl = new ByteBoundedMap<SearchPlan>(MAX_URL_MEMO_BYTES, () => 64);
   readonly #pages = new RenderMemo<GalleryPage>();
   /** The page's next cursor, sealed once per cached page and cursor context (galleries on one folder share pages). */
@@ -162,14 +165,17 @@ export class SearchPages {
   /** The plan of a request URL planned before, if any. */
   planFor(url: string): SearchPlan | undefined {
     let plan = this.#byUrl.get(url);
+    // Stryker disable next-line ConditionalExpression: a memo: passing it by (false) finds the same plan under the normalised key, only slower
     if (plan) return plan;
     plan = this.#plans.get(planKey(url));
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,CallExpression: a memo bounded by bytes: keeping more, fewer or no URLs (an undefined plan kept reads as none) answers the same, only slower
     if (plan && url.length <= MAX_MEMO_URL_LENGTH) this.#byUrl.set(url, plan);
     return plan;
   }
 
   /** Remembers the plan of a validated request's URL. */
   remember(url: string, plan: SearchPlan): void {
+    // Stryker disable next-line CallExpression: a shortcut: without it every request is validated and planned again, to the same answer
     this.#plans.set(planKey(url), plan);
   }
 
@@ -200,6 +206,7 @@ export class SearchPages {
     };
     if (acceptedEncoding(c.req.header("accept-encoding"), GZIP_ONLY)) {
       const pending = this.#pages.gzip(page, plan.variant, render);
+      // Stryker disable next-line ConditionalExpression: awaiting the bytes already there (true) gives the same bytes, a microtask later; false is killed by the gzip test
       const gzipped = pending instanceof Promise ? await pending : pending;
       if (gzipped) {
         headers["content-encoding"] = "gzip";
@@ -223,6 +230,7 @@ export class SearchPages {
           ({ value }) => durationMs(value.deliveryInfo),
           () => undefined,
         );
+        // Stryker disable next-line ConditionalExpression: false (durationMs: undefined) maps and serialises as the item itself; true is killed by the durations tests
         return duration === undefined ? item : { ...item, durationMs: duration };
       }),
     );
@@ -231,10 +239,13 @@ export class SearchPages {
 
   async #nextCursorOf(page: GalleryPage, context: string): Promise<string | null> {
     const sealed = this.#nextCursors.get(page) ?? new Map<string, string | null>();
+    // Stryker disable next-line CallExpression: a memo: without it the cursor is sealed again, and the page's JSON is rendered once per variant anyway (RenderMemo)
     this.#nextCursors.set(page, sealed);
     let next = sealed.get(context);
+    // Stryker disable next-line ConditionalExpression: as above: sealing every time (true) answers the same; false is killed by every page test
     if (next === undefined) {
       next = page.nextPageToken ? await this.deps.cursors.seal(encodeCursor(page.nextPageToken), context) : null;
+      // Stryker disable next-line CallExpression: as above, a memo
       sealed.set(context, next);
     }
     return next;

@@ -98,8 +98,10 @@ class SurvivorsReporter {
 
   /** @param {Readonly<import("@stryker-mutator/api/core").MutantResult>} mutant */
   onMutantTested(mutant) {
-    const counts = (this.tally[relative(process.cwd(), mutant.fileName)] ??= {});
+    const file = relative(process.cwd(), mutant.fileName);
+    const counts = this.tally[file] ?? {};
     counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    this.tally[file] = counts;
     writeFileSync(tallyFile, JSON.stringify(this.tally, null, 1));
     if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") return;
     // Stryker's report positions: line and column both count from 1.

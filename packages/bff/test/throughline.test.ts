@@ -934,7 +934,10 @@ describe("ThroughLine's events as ThroughLine receives them", () => {
     assert.equal(problems.length, 1);
     assert.match(problems[0] ?? "", /^ThroughLine: helpline events are not reported \(3 failed in a row; the last: /);
     assert.match(problems[0] ?? "", /check that THROUGHLINE_EVENTS_URL points at ThroughLine's API/);
-    assert.match(problems[0] ?? "", /\(retired versions answer 410\)\)\. The BFF sends none for 5 minutes after each such run, until one goes through\.$/);
+    assert.match(
+      problems[0] ?? "",
+      /\(retired versions answer 410\)\)\. The BFF sends none for 5 minutes after each such run, until one goes through\.$/,
+    );
     assert.equal(warnings().length, 1, "announced once");
     assert.equal(JSON.parse(warnings()[0] ?? "{}").level, "warn");
     clock.advance(5 * 60_000);

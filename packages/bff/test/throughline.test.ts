@@ -41,6 +41,26 @@ function configuredBff(
   return { app, config, sandbox, get: (path: string) => app.request(`https://bff.example${path}`) };
 }
 
+/** Reports a page view of the first US helpline in a session; whether the BFF reported it. */
+async function displayPoster(bff: ReturnType<typeof sandboxBff>) {
+  const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+  return async (sessionId: string) => {
+    const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
+    const init = { method: "POST", headers: { "content-type": "application/json" }, body };
+    return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
+  };
+}
+
+/** `count` page views, each in a new session a tenth of a second after the last (ThroughLine's 30 a second kept). */
+async function spaced(clock: { advance: (ms: number) => void }, count: number, post: (sessionId: string) => Promise<boolean>) {
+  const reported = [];
+  for (let i = 0; i < count; i++) {
+    clock.advance(100);
+    reported.push(await post(`s${i}`));
+  }
+  return reported;
+}
+
 /**
  * The BFF before the simulator, with ThroughLine's helplines answer reshaped as ThroughLine may
  * also write it: `edit` rewrites the first helpline (the 988 Lifeline, in America/New_York).
@@ -518,46 +538,26 @@ describe("ThroughLine through the BFF", () => {
   it("gives back the events' share when ThroughLine refuses them with 429, and does not pause for it", async () => {
     const clock = manualClock();
     const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now }); // events may spend 10 calls
-    const post = async (sessionId: string) => {
-      const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
-      const init = { method: "POST", headers: { "content-type": "application/json" }, body };
-      return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
-    };
-    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const post = await displayPoster(bff);
     bff.sandbox.throughline.settings.perSecond = 0; // every call refused with 429, Retry-After: 1
     for (let i = 0; i < 10; i++) assert.equal(await post(`refused-${i}`), false);
     bff.sandbox.throughline.settings.perSecond = 30;
     clock.advance(1_000);
-    const reported = [];
-    for (let i = 0; i < 11; i++) {
-      clock.advance(100);
-      reported.push(await post(`s${i}`));
-    }
-    assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
+    assert.deepEqual(await spaced(clock, 11, post), [...Array(10).fill(true), false], "the whole share of ten, then no more");
   });
 
   it("gives back the events' share while ThroughLine's breaker is open, and does not pause for it: no call was made", async () => {
     const clock = manualClock();
     // Events may spend 10 calls; a failed look-up is not remembered, so five in a row reach ThroughLine.
     const bff = sandboxBff({ THROUGHLINE_DAILY_QUOTA: "100" }, { now: clock.now, throughlineFailureMemoryMs: 0 });
-    const post = async (sessionId: string) => {
-      const body = JSON.stringify({ type: "display", helplineId: id, sessionId });
-      const init = { method: "POST", headers: { "content-type": "application/json" }, body };
-      return ((await (await bff.get("/v1/throughline/events", init)).json()) as { reported: boolean }).reported;
-    };
-    const id = (await ok(await bff.get(`${HELPLINES}?country=US`), HelplinesResponse)).helplines[0]?.id as string;
+    const post = await displayPoster(bff);
     bff.sandbox.throughline.faults.errorRate = 1;
     for (let i = 0; i < 5; i++) assert.equal((await bff.get("/v1/throughline/topics")).status, 503);
     bff.sandbox.throughline.faults.errorRate = 0; // back, but the breaker waits half a minute before it asks again
     for (let i = 0; i < 10; i++) assert.equal(await post(`refused-${i}`), false);
     assert.equal(bff.sandbox.throughline.stats.events.length, 0);
     clock.advance(30_000);
-    const reported = [];
-    for (let i = 0; i < 11; i++) {
-      clock.advance(100);
-      reported.push(await post(`s${i}`));
-    }
-    assert.deepEqual(reported, [...Array(10).fill(true), false], "the whole share of ten, then no more");
+    assert.deepEqual(await spaced(clock, 11, post), [...Array(10).fill(true), false], "the whole share of ten, then no more");
   });
 
   it("remembers a failed look-up for exactly half a minute", async () => {

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { type AddressInfo, createServer } from "node:net";
 import { after, before, describe, it } from "node:test";
+import { describeListenError } from "../src/runtime/listen-errors.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 
 describe("the BFF on Node's HTTP server", () => {
@@ -75,5 +78,68 @@ describe("the access log on a server", () => {
         .map((line) => line.requestId),
       ids,
     );
+  });
+});
+
+/** The error Node raises when a server cannot listen on `host`:`port`. */
+async function listenFailure(host: string, port: number): Promise<unknown> {
+  const probe = createServer();
+  const failed = once(probe, "error").then(([error]) => error);
+  probe.listen(port, host);
+  return failed;
+}
+
+describe("a BFF that cannot listen", () => {
+  it("names, in one line, what to change for each way Node refuses to listen", async () => {
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const cases: [unknown, string, string, string][] = [
+        [
+          await listenFailure("127.0.0.1", port),
+          "127.0.0.1",
+          String(port),
+          "the port is in use by another process; stop it or set PORT to a free port.",
+        ],
+        [
+          await listenFailure("192.0.2.1", 0),
+          "192.0.2.1",
+          "8787",
+          "this machine has no such address; use 0.0.0.0, 127.0.0.1 or one of its interfaces.",
+        ],
+        [
+          await listenFailure("no-such-host.invalid", 0),
+          "no-such-host.invalid",
+          "8787",
+          "not an address or a name this machine resolves; use 0.0.0.0, 127.0.0.1 or one of its interfaces.",
+        ],
+        // Root may listen below 1024, so this one is Node's error as an unprivileged user gets it.
+        [
+          Object.assign(new Error("listen EACCES"), { code: "EACCES" }),
+          "0.0.0.0",
+          "80",
+          "not permitted (ports below 1024 need privileges); set PORT to 1024 or above.",
+        ],
+        ...["EAI_AGAIN", "EAI_NONAME"].map((code): [unknown, string, string, string] => [
+          Object.assign(new Error(code), { code }),
+          "db",
+          "8787",
+          "not an address or a name this machine resolves; use 0.0.0.0, 127.0.0.1 or one of its interfaces.",
+        ]),
+      ];
+      for (const [error, host, portText, why] of cases) {
+        const where = /no such address|resolves/.test(why) ? `HOST=${host}` : `${host}:${portText}`;
+        assert.equal(describeListenError(error, host, portText), `Cannot listen on ${where}: ${why}`);
+      }
+      assert.equal(
+        describeListenError(Object.assign(new Error("boom"), { code: "EMFILE" }), "0.0.0.0", "8787"),
+        null,
+        "any other error is thrown as it is",
+      );
+      assert.equal(describeListenError(null, "0.0.0.0", "8787"), null);
+    } finally {
+      taken.close();
+    }
   });
 });

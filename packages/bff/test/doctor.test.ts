@@ -687,6 +687,20 @@ async function thronStep(name: string, answers: ThronAnswers, env: Record<string
   assert.ok(step, `a THRON step named ${name}: ${JSON.stringify(thron)}`);
   return step;
 }
+/**
+ * For each of `answers` to THRON's `call` (a token, then a legacy session: the walk's first two
+ * steps), the step it fails, checking that the walk stops there.
+ */
+async function lastStepEach(call: "token" | "legacy", answers: NonNullable<ThronAnswers[typeof call]>[]) {
+  const at = call === "token" ? 0 : 1;
+  const steps = [];
+  for (const answered of answers) {
+    const { thron } = await thronDoctor({ [call]: answered });
+    assert.equal(thron.length, at + 1, `nothing after a failed ${call} step`);
+    steps.push(thron[at]);
+  }
+  return steps;
+}
 const REACH = "and that this machine may reach it (DNS, firewall, proxy).";
 const LATER = "Try again in a few minutes; if it lasts, ask the vendor.";
 const USER = THRON_SANDBOX.username;
@@ -708,18 +722,13 @@ describe("pnpm doctor, THRON", () => {
   });
 
   it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, and checks nothing after", async () => {
-    const steps = [];
-    for (const token of [
+    const steps = await lastStepEach("token", [
       unreachable,
       answer(502, "Bad Gateway"),
       answer(400, { error: "invalid_grant" }),
       answer(400, { error: 42 }),
       answer(200, { expires_in: 3600 }),
-    ]) {
-      const { thron } = await thronDoctor({ token });
-      assert.equal(thron.length, 1, "nothing after a failed token");
-      steps.push(thron[0]);
-    }
+    ]);
     const refused = (detail: string) => ({
       name: "token (user impersonation)",
       status: "fail",
@@ -756,18 +765,13 @@ describe("pnpm doctor, THRON", () => {
   });
 
   it("names a legacy session THRON would not open, or an auth host out of reach or failing, and checks nothing after", async () => {
-    const steps = [];
-    for (const legacy of [
+    const steps = await lastStepEach("legacy", [
       unreachable,
       answer(503, "Service Unavailable"),
       answer(200, {}),
       answer(200, { token: 42 }),
       answer(401, { token: "x" }),
-    ]) {
-      const { thron } = await thronDoctor({ legacy });
-      assert.equal(thron.length, 2, "nothing after a failed legacy token");
-      steps.push(thron[1]);
-    }
+    ]);
     const noSession = (detail: string) => ({
       name: "legacy token",
       status: "fail",

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { Problem } from "@embedkit/contracts";
 import { THRON_SANDBOX } from "@embedkit/sandbox";
 import { type AppDeps, createApp } from "../src/app.ts";
 import { ConfigError } from "../src/config.ts";
@@ -85,4 +86,11 @@ export function bundleOf(files: Record<string, string>) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The problem a response carries, after checking its status and that it is `application/problem+json`. */
+export async function problemOf(response: Response, status: number): Promise<Problem> {
+  assert.equal(response.status, status, await response.clone().text());
+  assert.equal(response.headers.get("content-type"), "application/problem+json");
+  return Problem.parse(await response.json());
 }

@@ -1,8 +1,7 @@
 /** GET /v1/render/<tag>: the elements server-rendered, from the JSON routes' own answers. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { Problem } from "@embedkit/contracts";
-import { ASSETS, renderedStateOf, sandboxBff } from "./helpers.ts";
+import { ASSETS, problemOf, renderedStateOf, sandboxBff } from "./helpers.ts";
 
 const HELPLINES = "/v1/render/throughline-helplines";
 const GALLERY = "/v1/render/thron-gallery";
@@ -10,12 +9,6 @@ const GALLERY = "/v1/render/thron-gallery";
 /** Every script element of `html`: only the one that carries data, which never runs. */
 function scripts(html: string): string[] {
   return [...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0]);
-}
-
-async function problem(response: Response, status: number): Promise<Problem> {
-  assert.equal(response.status, status, await response.clone().text());
-  assert.equal(response.headers.get("content-type"), "application/problem+json");
-  return Problem.parse(await response.json());
 }
 
 describe("GET /v1/render/throughline-helplines", () => {
@@ -70,7 +63,7 @@ describe("GET /v1/render/throughline-helplines", () => {
     ];
     for (const [query, fields] of cases) {
       const response = await bff.get(`${HELPLINES}${query}`);
-      const body = await problem(response, 400);
+      const body = await problemOf(response, 400);
       assert.deepEqual(body.errors?.map((e) => e.field).sort(), fields, query);
       assert.equal(response.headers.get("cache-control"), "no-store");
     }
@@ -81,7 +74,7 @@ describe("GET /v1/render/throughline-helplines", () => {
     bff.sandbox.throughline.faults.errorRate = 1;
     const response = await bff.get(`${HELPLINES}?country=DE`);
     assert.ok(response.status >= 502 && response.status <= 504, String(response.status));
-    const body = await problem(response, response.status);
+    const body = await problemOf(response, response.status);
     assert.match(body.title, /ThroughLine/);
   });
 });
@@ -149,14 +142,14 @@ describe("GET /v1/render/thron-gallery", () => {
   it("takes the presets as the assets route does: filter-<key> and the page size, named as the editor wrote them", async () => {
     const bff = sandboxBff();
     assert.equal((await bff.get(`${GALLERY}?filter-season=summer&page-size=2`)).status, 200);
-    const bad = await problem(await bff.get(`${GALLERY}?filter-colour=red&page-size=51&type=film`), 400);
+    const bad = await problemOf(await bff.get(`${GALLERY}?filter-colour=red&page-size=51&type=film`), 400);
     assert.deepEqual(bad.errors?.map((e) => e.field).sort(), ["page-size", "type"]);
-    const unknownKey = await problem(await bff.get(`${GALLERY}?filter-colour=red`), 400);
+    const unknownKey = await problemOf(await bff.get(`${GALLERY}?filter-colour=red`), 400);
     assert.deepEqual(
       unknownKey.errors?.map((e) => e.field),
       ["filter-colour"],
     );
-    await problem(await bff.get(`${GALLERY}?gallery=nope`), 404);
+    await problemOf(await bff.get(`${GALLERY}?gallery=nope`), 404);
   });
 
   it("renders a hand-picked list (assets) in its order, one THRON search, and names `assets` in a 400", async () => {
@@ -183,12 +176,12 @@ describe("GET /v1/render/thron-gallery", () => {
       `titles in order: ${shown}`,
     );
     assert.equal(bff.thron.stats.searches, 1);
-    const bad = await problem(await bff.get(`${GALLERY}?assets=${ids[0]},${ids[0]}`), 400);
+    const bad = await problemOf(await bff.get(`${GALLERY}?assets=${ids[0]},${ids[0]}`), 400);
     assert.deepEqual(
       bad.errors?.map((e) => e.field),
       ["assets"],
     );
-    const tooMany = await problem(await bff.get(`${GALLERY}?assets=${Array.from({ length: 51 }, (_, i) => `a${i}`).join(",")}`), 400);
+    const tooMany = await problemOf(await bff.get(`${GALLERY}?assets=${Array.from({ length: 51 }, (_, i) => `a${i}`).join(",")}`), 400);
     assert.deepEqual(
       tooMany.errors?.map((e) => e.field),
       ["assets"],
@@ -252,10 +245,10 @@ describe("GET /v1/render/thron-asset", () => {
   it("answers 400 for a malformed asset id and 404 for an unknown one, as the asset route does", async () => {
     const bff = sandboxBff();
     assert.deepEqual(
-      (await problem(await bff.get("/v1/render/thron-asset?asset=../x"), 400)).errors?.map((e) => e.field),
+      (await problemOf(await bff.get("/v1/render/thron-asset?asset=../x"), 400)).errors?.map((e) => e.field),
       ["asset"],
     );
-    await problem(await bff.get("/v1/render/thron-asset?asset=nope"), 404);
+    await problemOf(await bff.get("/v1/render/thron-asset?asset=nope"), 404);
   });
 });
 
@@ -284,7 +277,7 @@ describe("GET /v1/render/thunder-launch-button", () => {
     ];
     for (const [query, fields] of cases) {
       const response = await bff.get(`${BUTTON}${query}`);
-      const body = await problem(response, 400);
+      const body = await problemOf(response, 400);
       assert.deepEqual(body.errors?.map((e) => e.field).sort(), fields, query);
       assert.doesNotMatch(JSON.stringify(body), /eyJhbGciOiJIUzI1NiJ9/, "the ticket is not echoed");
     }

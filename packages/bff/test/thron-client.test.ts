@@ -6,13 +6,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { Asset, AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
+import { Asset, AssetPage, Gallery, Health } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { ASSETS, thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, problemOf, thronSimulatorEnv } from "./helpers.ts";
 
 const HOST = "https://thron.simulated";
 
@@ -107,12 +107,6 @@ function bffAnswering(
 /** THRON's legacy envelope with `status`. */
 const envelope = (status: number, fields: Record<string, unknown>) =>
   Response.json({ resultCode: "OK", errorDescription: "", ssoCode: null, ...fields }, { status });
-
-async function problemOf(response: Response, status: number) {
-  assert.equal(response.status, status, await response.clone().text());
-  assert.equal(response.headers.get("content-type"), "application/problem+json");
-  return Problem.parse(await response.json());
-}
 
 describe("what the BFF sends THRON's legacy API", () => {
   it("a search is a JSON POST, definitions and details GETs, each asking for JSON; the legacy token goes in X-TokenID only", async () => {

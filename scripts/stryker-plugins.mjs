@@ -107,10 +107,7 @@ class SurvivorsReporter {
     // Stryker's report positions: line and column both count from 1.
     const { line, column } = mutant.location.start;
     const replacement = mutant.replacement.replace(/\s+/g, " ").slice(0, 120);
-    appendFileSync(
-      survivorsFile,
-      `${relative(process.cwd(), mutant.fileName)}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement}\n`,
-    );
+    appendFileSync(survivorsFile, `${file}:${line}:${column} ${mutant.status} ${mutant.mutatorName}: ${replacement}\n`);
   }
 }
 

@@ -82,12 +82,29 @@ export async function signedIn(browser: Browser, root: string, base: string, who
   // Playground's worker dropped the first form post.
   for (let attempt = 1; attempt <= 2 && !page.url().includes("/wp-admin"); attempt++) {
     await page.goto(`${base}/wp-login.php?redirect_to=${encodeURIComponent(`${base}/wp-admin/profile.php`)}`);
-    await page.type("#user_login", who.user);
-    await page.type("#user_pass", who.password);
+    // 200 ms after load, wp-login.php focuses and selects the user name (after a failed try it empties
+    // the password instead): keys typed before then land in the wrong field. Wait for it, then fill.
+    await page.waitForFunction(() => document.activeElement?.tagName === "INPUT", { timeout: 5_000 }).catch(() => {});
+    await fill(page, "#user_login", who.user);
+    await fill(page, "#user_pass", who.password);
     await Promise.all([page.waitForNavigation(), page.click("#wp-submit")]);
   }
-  if (!page.url().includes("/wp-admin")) throw new Error(`${who.user} could not sign in: ${page.url()}`);
+  if (!page.url().includes("/wp-admin")) {
+    const said = await page.$eval("#login_error", (error) => error.textContent?.trim()).catch(() => "no error shown");
+    throw new Error(`${who.user} could not sign in: ${page.url()} (${said})`);
+  }
   return page;
+}
+
+/** Sets a field's value outright: typing would append to what the page left there. */
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.$eval(
+    selector,
+    (input, value) => {
+      (input as HTMLInputElement).value = value;
+    },
+    value,
+  );
 }
 
 /** Creates and publishes a post through the REST API with the page's cookies, as the signed-in user. */
@@ -174,13 +191,10 @@ export async function installPluginZip(admin: Page, base: string, root: string):
   return installed;
 }
 
-/** Settings → Embedkit: types `url` as the BFF URL and saves. */
+/** Settings → Embedkit: enters `url` as the BFF URL and saves. */
 export async function setBffUrl(admin: Page, base: string, url: string): Promise<void> {
   await admin.goto(`${base}/wp-admin/options-general.php?page=embedkit`);
-  await admin.$eval("#embedkit-bff-url", (input) => {
-    (input as HTMLInputElement).value = "";
-  });
-  await admin.type("#embedkit-bff-url", url);
+  await fill(admin, "#embedkit-bff-url", url);
   await Promise.all([admin.waitForNavigation(), admin.click("#submit")]);
 }
 

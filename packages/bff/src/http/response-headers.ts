@@ -97,12 +97,14 @@ function recordingHeader(this: Context, name: string, value?: string, options?: 
   let held = this.get("headersOnlyHonoHolds");
   // Hono replaces every value of a header set without append (a cookie too), or unset; the
   // record holds one value of each, a cookie too, and what is appended to it is held apart.
-  if (held && !options?.append) held = held.filter(([heldName]) => heldName !== key);
+  if (held && !options?.append) {
+    held = held.filter(([heldName]) => heldName !== key);
+    this.set("headersOnlyHonoHolds", held);
+  }
   if (value !== undefined && options?.append) {
     this.set("headersOnlyHonoHolds", [...(held ?? []), [key, value]]);
     return;
   }
-  this.set("headersOnlyHonoHolds", held);
   if (value === undefined) delete record[key];
   else record[key] = value;
 }

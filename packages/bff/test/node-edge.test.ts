@@ -9,6 +9,7 @@ import { startNodeServer } from "../src/runtime/node-server.ts";
 
 interface RawAnswer {
   status: number;
+  statusText: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -36,7 +37,8 @@ function parseAnswers(text: string): RawAnswer[] {
       lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
     );
     const length = Number(headers["content-length"] ?? 0);
-    answers.push({ status: Number(statusLine.split(" ")[1]), headers, body: rest.slice(end + 4, end + 4 + length) });
+    const [, status, ...reason] = statusLine.split(" ");
+    answers.push({ status: Number(status), statusText: reason.join(" "), headers, body: rest.slice(end + 4, end + 4 + length) });
     rest = rest.slice(end + 4 + length);
   }
   return answers;
@@ -129,43 +131,95 @@ describe("the Node server's edge", () => {
     );
   });
 
+  /** What the client got wrong, as the 400 names it: the field, and the problem's detail. */
+  const invalid = (field: string) => ({
+    status: 400,
+    type: "https://embedkit.dev/problems/invalid-request",
+    title: "Invalid request",
+    detail: `${field}: is not valid HTTP/1.1`,
+    errors: [{ field, message: "is not valid HTTP/1.1" }],
+  });
+  const chunked = "POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  // Each of Node's parser errors (llhttp's codes: https://github.com/nodejs/llhttp), by the request that makes it.
   const malformed = [
     {
       name: "a negative Content-Length",
       request: "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
-      status: 400,
-      field: "content-length",
+      problem: invalid("content-length"),
     },
-    { name: "a bad request line", request: "HELLO THERE\r\n\r\n", status: 400 },
-    { name: "headers over Node's limit", request: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, status: 431 },
+    {
+      name: "two Content-Lengths",
+      request: "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+      problem: invalid("content-length"),
+    },
+    {
+      name: "a Transfer-Encoding other than chunked",
+      request: "POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+      problem: invalid("transfer-encoding"),
+    },
+    { name: "a chunk size that is not hex", request: `${chunked}zz\r\n`, problem: invalid("(body)") },
+    { name: "a bad request line", request: "HELLO THERE\r\n\r\n", problem: invalid("(method)") },
+    { name: "a control character in the URL", request: "GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n", problem: invalid("(url)") },
+    { name: "an HTTP version that does not exist", request: "GET /health HTTP/9.9\r\nHost: x\r\n\r\n", problem: invalid("(version)") },
+    { name: "a space in a header name", request: "GET /health HTTP/1.1\r\nHo st: x\r\n\r\n", problem: invalid("(headers)") },
+    { name: "a misspelt protocol", request: "GET /health XTTP/1.1\r\nHost: x\r\n\r\n", problem: invalid("(request line)") },
+    // A parser error with no field of its own (llhttp's HPE_STRICT: a CR not followed by LF).
+    { name: "a bare CR in the request line", request: "GET /health HTTP/1.1\rX\r\n\r\n", problem: invalid("(request)") },
+    {
+      name: "headers over Node's limit",
+      request: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      problem: {
+        status: 431,
+        type: "https://embedkit.dev/problems/headers-too-large",
+        title: "Request headers too large",
+        detail: "The request's headers are over the server's limit.",
+      },
+    },
+    {
+      name: "chunk extensions over Node's limit",
+      request: `${chunked}1;${"e".repeat(20_000)}\r\nx\r\n0\r\n\r\n`,
+      problem: {
+        status: 413,
+        type: "https://embedkit.dev/problems/body-too-large",
+        title: "Request body too large",
+        detail: "The body's chunk extensions are over the server's limit.",
+      },
+    },
   ];
-  for (const { name, request, status, field } of malformed) {
-    it(`answers ${name} with a ${status} problem, not an empty answer`, async () => {
+  for (const { name, request, problem } of malformed) {
+    it(`answers ${name} with a ${problem.status} problem, not an empty answer`, async () => {
       const socket = await open(server.url);
       const answers = answersUntilClosed(socket);
       socket.write(request);
       const [answer, ...rest] = await answers;
-      assert.equal(answer?.status, status);
+      assert.equal(answer?.status, problem.status);
+      assert.equal(answer?.statusText, problem.title);
       assert.equal(answer?.headers["content-type"], "application/problem+json");
       assert.equal(answer?.headers.connection, "close");
-      const problem = JSON.parse(answer?.body ?? "");
-      assert.equal(problem.status, status);
-      assert.match(problem.type, /^https:\/\/embedkit\.dev\/problems\//);
-      if (field) assert.equal(problem.errors[0].field, field);
+      assert.deepEqual(JSON.parse(answer?.body ?? ""), problem);
       assert.doesNotMatch(answer?.body ?? "", /HPE_|Parse Error|at .*\.js/, "no parser internals");
       assert.deepEqual(rest, []);
     });
   }
 
+  it("answers nothing, and logs nothing, to a client that resets its connection mid-request", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    socket.write("POST /v1/throughline/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{");
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the server is reading the body
+    socket.resetAndDestroy();
+    assert.deepEqual(await answers, []);
+  });
+
   it("logs each malformed request at info, by its status, without what the client sent", () => {
     server.logger.flush(); // the last lines may still wait for their batch
     const lines = logLines.flatMap((text) => text.split("\n")).map((line) => JSON.parse(line));
     const malformedLines = lines.filter((line) => line.message === "malformed request");
-    assert.deepEqual(malformedLines.map((line) => [line.level, line.status]).sort(), [
-      ["info", 400],
-      ["info", 400],
-      ["info", 431],
-    ]);
+    assert.deepEqual(
+      malformedLines.map((line) => [line.level, line.status]).sort(),
+      malformed.map(({ problem }) => ["info", problem.status]).sort(),
+      "one line for each malformed request, none for the reset",
+    );
     assert.ok(!logLines.join("").includes("a".repeat(100)), "the oversized header is not logged");
   });
 });

@@ -1,9 +1,17 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { describeListenError } from "../src/runtime/listen-errors.ts";
-import { startNodeServer } from "../src/runtime/node-server.ts";
+import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
+import { bundleOf, problemOf, sandboxBff } from "./helpers.ts";
+
+/** Where `pnpm build` writes the elements' bundle, which the BFF serves. */
+const BUILT_BUNDLE = fileURLToPath(new URL("../../components/dist/cdn", import.meta.url));
 
 describe("the BFF on Node's HTTP server", () => {
   let server: Awaited<ReturnType<typeof startNodeServer>>;
@@ -33,6 +41,7 @@ describe("the BFF on Node's HTTP server", () => {
     const entry = await fetch(`${server.url}/components.js`);
     if (entry.status === 503) {
       assert.match(await entry.text(), /pnpm build/); // `pnpm test` builds first; alone, the BFF says what is missing
+      assert.ok(!existsSync(BUILT_BUNDLE), `${BUILT_BUNDLE} is built, yet not served`);
       return;
     }
     assert.equal(entry.headers.get("content-type"), "text/javascript; charset=utf-8");
@@ -50,6 +59,7 @@ describe("the BFF on Node's HTTP server", () => {
     assert.doesNotMatch(await chunkResponse.text(), /sourceMappingURL/);
     const map = await fetch(new URL(mapName, `${server.url}/${chunk}`));
     assert.equal(map.status, 200);
+    assert.equal(map.headers.get("content-type"), "application/json");
     assert.ok(((await map.json()) as { sources: string[] }).sources.length > 0, "the map names the chunk's sources");
     for (const element of ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"]) {
       const response = await fetch(`${server.url}/${element}.js`);
@@ -57,6 +67,41 @@ describe("the BFF on Node's HTTP server", () => {
       assert.match(response.headers.get("cache-control") ?? "", /max-age=300/, element);
     }
     assert.equal((await fetch(`${server.url}/chunks/nope.js`)).status, 404);
+  });
+});
+
+describe("the bundle read from disk", () => {
+  it("serves each file with its type: scripts, styles, JSON and source maps as such, anything else as bytes", async () => {
+    const files: Record<string, [string, string]> = {
+      "components.js": ['import "./chunks/a-1.js";\n', "text/javascript; charset=utf-8"],
+      "theme.css": [":host { color: red; }\n", "text/css; charset=utf-8"],
+      "manifest.json": ['{"elements":[]}', "application/json"],
+      "chunks/a-1.js": ["export const a = 1;\n", "text/javascript; charset=utf-8"],
+      "chunks/a-1.js.map": ['{"version":3}', "application/json"],
+      "chunks/font.woff2": ["wOF2", "application/octet-stream"],
+    };
+    const bff = sandboxBff({}, { staticFiles: bundleOf(Object.fromEntries(Object.entries(files).map(([path, [text]]) => [path, text]))) });
+    for (const [path, [text, type]] of Object.entries(files)) {
+      const response = await bff.get(`/${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("content-type"), type, path);
+      assert.equal(await response.text(), text, path);
+    }
+  });
+
+  it("is missing, and the BFF says to build it, when the folder is absent or is not a folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "embedkit-no-bundle-"));
+    try {
+      writeFileSync(join(dir, "cdn"), "a file where the folder should be");
+      for (const where of [join(dir, "nothing-here"), join(dir, "cdn")]) {
+        const bundle = readBundle(where);
+        assert.equal(bundle, null, where);
+        const problem = await problemOf(await sandboxBff({}, { staticFiles: bundle }).get("/components.js"), 503);
+        assert.match(problem.detail ?? "", /pnpm build/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { connect, type Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
+import type { MiddlewareHandler } from "hono";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 
 interface RawAnswer {
@@ -242,6 +243,33 @@ describe("the Node server's edge, for a client too slow to send its headers", ()
       assert.equal(JSON.parse(answer?.body ?? "").title, "Request timeout");
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("the Node server's edge, for an answer whose headers cannot be changed", () => {
+  it("still closes the connection when a request's body is left unread, keeping the answer's status", async () => {
+    const elsewhere = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} } });
+    // A middleware of the operator's answering with what another server said: fetch()'s headers are immutable.
+    const proxy: MiddlewareHandler = async (c, next) => {
+      if (c.req.path !== "/moved") return next();
+      return fetch(`${elsewhere.url}/nowhere`, { headers: { "accept-encoding": "identity" } });
+    };
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {}, middleware: [proxy] } });
+    try {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write("POST /moved HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      const stillOpen = new Promise<"still open">((resolve) => setTimeout(() => resolve("still open"), 3_000).unref());
+      const closed = await Promise.race([answers, stillOpen]);
+      assert.notEqual(closed, "still open", "the server closes the connection rather than read the rest of the body");
+      const [answer, ...rest] = closed === "still open" ? [] : closed;
+      assert.deepEqual([answer?.status, answer?.statusText, answer?.headers.connection], [404, "Not Found", "close"]);
+      assert.equal(JSON.parse(answer?.body ?? "").type, "https://embedkit.dev/problems/not-found");
+      assert.deepEqual(rest, []);
+    } finally {
+      await server.close();
+      await elsewhere.close();
     }
   });
 });

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
+import { type AddressInfo, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../../scripts/lib/loopback.ts";
 import { describeListenError } from "../src/runtime/listen-errors.ts";
 import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
 import { bundleOf, problemOf, sandboxBff } from "./helpers.ts";
@@ -67,6 +68,49 @@ describe("the BFF on Node's HTTP server", () => {
       assert.match(response.headers.get("cache-control") ?? "", /max-age=300/, element);
     }
     assert.equal((await fetch(`${server.url}/chunks/nope.js`)).status, 404);
+  });
+});
+
+describe("a BFF starting", () => {
+  it("answers 503 'starting' to a request that arrives while it is still getting ready", async () => {
+    // A Redis that accepts connections and answers nothing: the start waits on it (a second at most).
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket)).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const redisReached = once(silent, "connection");
+    const port = await freePort();
+    const starting = startNodeServer({
+      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${(silent.address() as AddressInfo).port}` },
+      port,
+      deps: { logSink: () => {} },
+    });
+    let early: [number, string] | undefined;
+    try {
+      await redisReached; // listening already, the app not yet built
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      early = [response.status, await response.text()];
+    } finally {
+      // Gone now: the start goes on from memory, and the close waits on no answer.
+      silent.close();
+      for (const socket of held) socket.destroy();
+    }
+    const server = await starting;
+    try {
+      assert.deepEqual(early, [503, "starting"]);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("listening on every IPv6 interface (::), gives browsers a localhost URL", async () => {
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, hostname: "::", port: 0, deps: { logSink: () => {} } });
+    try {
+      assert.match(server.url, /^http:\/\/localhost:\d+$/);
+      assert.equal((await fetch(`${server.url}/health`)).status, 200);
+    } finally {
+      await server.close();
+    }
   });
 });
 

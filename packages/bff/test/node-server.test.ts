@@ -103,6 +103,24 @@ describe("a BFF starting", () => {
     }
   });
 
+  it("takes PUBLIC_URL without its trailing slash, for its own URL and the URLs it gives out", async () => {
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1", PUBLIC_URL: "https://embed.example.com/" },
+      port: 0,
+      deps: { logSink: () => {} },
+    });
+    try {
+      assert.equal(server.url, "https://embed.example.com");
+      const local = `http://127.0.0.1:${server.config.port}`; // where it listens, behind the proxy PUBLIC_URL names
+      const page = (await (await fetch(`${local}/v1/thron/galleries/default/assets?limit=1`)).json()) as {
+        items: { thumbnail: { url: string } }[];
+      };
+      assert.match(page.items[0]?.thumbnail.url ?? "", /^https:\/\/embed\.example\.com\/_sandbox\//);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("listening on every IPv6 interface (::), gives browsers a localhost URL", async () => {
     const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, hostname: "::", port: 0, deps: { logSink: () => {} } });
     try {

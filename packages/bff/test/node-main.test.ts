@@ -2,6 +2,8 @@
  * The Node entry as an operator meets it, run in process on a stand-in for the process: what it
  * prints on standard output and error, the exit code it asks for, what SIGINT, SIGTERM and exit
  * do, and the `.env` file. operator-safety.test.ts runs the real entry (node.ts) in a child.
+ * Also the start Bun's and Deno's entries share (prepareOnConfiguredPort), which runs on Node as
+ * well; the entries themselves (bun.ts, deno.ts) run only there (the `.runtimes` check).
  */
 import assert from "node:assert/strict";
 import { once } from "node:events";
@@ -9,8 +11,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, describe, it, type TestContext } from "node:test";
 import { type NodeProcess, runNode } from "../src/runtime/node-main.ts";
+import { prepareOnConfiguredPort } from "../src/runtime/prepare.ts";
 import { THRON } from "./helpers.ts";
 
 type Event = Parameters<NodeProcess["once"]>[0];
@@ -179,5 +182,47 @@ describe("the Node entry, failing to start", () => {
     // A host name longer than DNS allows: getaddrinfo's EINVAL, which describeListenError does not describe.
     const started = start({ BFF_SANDBOX: "1", HOST: "h".repeat(300), PORT: "0" });
     await assert.rejects(started, { code: "EINVAL" });
+  });
+});
+
+/** What the process would print (console.log), and the handlers registered for its exit, for the length of test `t`. */
+function captureProcess(t: TestContext) {
+  const stdout = t.mock.method(console, "log", () => {});
+  const atExit: (() => void)[] = [];
+  const realOnce = process.once.bind(process);
+  t.mock.method(process, "once", (event: string, handler: () => void) =>
+    event === "exit" ? atExit.push(handler) && process : realOnce(event, handler),
+  );
+  return { printed: () => stdout.mock.calls.flatMap((call) => String(call.arguments[0]).split("\n")), atExit };
+}
+
+describe("the Bun and Deno entries' start (prepareOnConfiguredPort), run here on Node", () => {
+  it("prints the runtime and the URL, says when it is sandbox mode, and listens where PORT and HOST say", async (t) => {
+    const { printed } = captureProcess(t);
+    const sandbox = await prepareOnConfiguredPort({ BFF_SANDBOX: "1", PORT: "9123" }, "Bun", () => "192.0.2.1");
+    assert.deepEqual([sandbox.port, sandbox.hostname], [9123, "0.0.0.0"]);
+    assert.ok(printed().includes("Embedkit BFF on Bun at http://localhost:9123 (sandbox mode)"), printed().join("\n"));
+    const real = await prepareOnConfiguredPort({ ...THRON, HOST: "127.0.0.1" }, "Deno", () => "192.0.2.1");
+    assert.deepEqual([real.port, real.hostname], [8787, "127.0.0.1"]);
+    assert.ok(printed().includes("Embedkit BFF on Deno at http://localhost:8787"), printed().join("\n"));
+    await sandbox.close();
+    await real.close();
+  });
+
+  it("counts rate limits by the address the runtime reads, and writes the waiting log lines at exit", async (t) => {
+    const { printed, atExit } = captureProcess(t);
+    const requestLines = () => printed().filter((line) => line.includes('"message":"request"'));
+    const addresses = ["192.0.2.1", "192.0.2.1", "192.0.2.2"];
+    const bff = await prepareOnConfiguredPort({ BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "1" }, "Bun", () => addresses.shift());
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await bff.app.request("/v1/thron/galleries/default/assets?limit=1")).status);
+      assert.deepEqual(statuses, [200, 429, 200], "the second client has a budget of its own");
+      assert.equal(requestLines().length, 0, "still waiting in their batch");
+      for (const handler of atExit) handler();
+      assert.equal(requestLines().length, 3);
+    } finally {
+      await bff.close();
+    }
   });
 });

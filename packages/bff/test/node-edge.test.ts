@@ -3,7 +3,9 @@
  * bodies where none belong, a 413 on a keep-alive connection, requests Node cannot parse.
  */
 import assert from "node:assert/strict";
-import { connect, type Socket } from "node:net";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { MiddlewareHandler } from "hono";
 import { startNodeServer } from "../src/runtime/node-server.ts";
@@ -270,6 +272,40 @@ describe("the Node server's edge, for an answer whose headers cannot be changed"
     } finally {
       await server.close();
       await elsewhere.close();
+    }
+  });
+});
+
+describe("the Node server's edge, for a malformed request behind an answer still being sent", () => {
+  it("closes the connection at once, cutting that answer, rather than leave it open with a parser that reads no more", async () => {
+    // An answer that never ends: a byte every 50 ms, from a server an operator's middleware relays.
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      const timer = setInterval(() => response.write("x"), 50);
+      response.on("close", () => clearInterval(timer));
+    }).listen(0, "127.0.0.1");
+    await once(endless, "listening");
+    const relay: MiddlewareHandler = async (c, next) =>
+      c.req.path === "/endless" ? fetch(`http://127.0.0.1:${(endless.address() as AddressInfo).port}/`) : next();
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {}, middleware: [relay] } });
+    try {
+      const socket = await open(server.url);
+      let received = "";
+      socket.on("data", (chunk) => {
+        received += chunk;
+      });
+      const closed = new Promise((resolve) => socket.once("close", resolve));
+      socket.on("error", () => {});
+      socket.write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n");
+      await once(socket, "data"); // the answer has begun
+      socket.write("HELLO THERE\r\n\r\n");
+      const stillOpen = new Promise((resolve) => setTimeout(() => resolve("still open"), 3_000).unref());
+      assert.notEqual(await Promise.race([closed, stillOpen]), "still open");
+      assert.doesNotMatch(received, /invalid-request/, "no problem written into the middle of the answer");
+    } finally {
+      await server.close();
+      endless.closeAllConnections();
+      endless.close();
     }
   });
 });

@@ -48,7 +48,7 @@ const without = (env: Record<string, string>, name: string) => Object.fromEntrie
 
 describe("configuration reference", () => {
   it("documents every variable the BFF reads, and only those", () => {
-    const runtime = ["../src/runtime/prepare.ts", "../src/runtime/node.ts", "../src/runtime/bun.ts"].map(source).join("\n");
+    const runtime = ["../src/runtime/prepare.ts", "../src/runtime/node-main.ts", "../src/runtime/bun.ts"].map(source).join("\n");
     const read = new Set([
       ...variablesRead(LIVE),
       ...variablesRead({}),

@@ -3,10 +3,13 @@
  * on METRICS_PORT, counting what the BFF did (requests, upstream calls, cache, tokens, quota).
  */
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { type AddressInfo, createServer } from "node:net";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
+import { serveMetrics } from "../src/runtime/metrics-server.ts";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
 import { ASSETS, sandboxBff } from "./helpers.ts";
@@ -154,6 +157,35 @@ describe("GET /metrics", () => {
       assert.equal(sample(families, "embedkit_http_requests_total", { route: "/health", status: "200" }), 1);
     } finally {
       await server.close();
+    }
+  });
+
+  it("METRICS_PORT on an IPv6 interface: its URL writes the address in brackets, and answers there", async () => {
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1", METRICS_PORT: "0" },
+      hostname: "::1",
+      port: 0,
+      deps: { logSink: () => {} },
+    });
+    try {
+      assert.match(server.metricsUrl ?? "", /^http:\/\/\[::1\]:\d+$/);
+      assert.equal((await fetch(`${server.metricsUrl}/metrics`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("METRICS_PORT in use: the start fails with Node's EADDRINUSE, not a crash or a hang", {
+    timeout: 5_000,
+  }, async () => {
+    const taken = createServer().listen(0, "127.0.0.1").unref(); // a start that never ends keeps no test waiting on it
+    await once(taken, "listening");
+    try {
+      await assert.rejects(serveMetrics(createPrometheusMetrics(), (taken.address() as AddressInfo).port, "127.0.0.1"), {
+        code: "EADDRINUSE",
+      });
+    } finally {
+      taken.close();
     }
   });
 });

@@ -3,12 +3,16 @@
  * bodies where none belong, a 413 on a keep-alive connection, requests Node cannot parse.
  */
 import assert from "node:assert/strict";
-import { connect, type Socket } from "node:net";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { type AddressInfo, connect, type Socket } from "node:net";
 import { after, before, describe, it } from "node:test";
+import type { MiddlewareHandler } from "hono";
 import { startNodeServer } from "../src/runtime/node-server.ts";
 
 interface RawAnswer {
   status: number;
+  statusText: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -36,7 +40,8 @@ function parseAnswers(text: string): RawAnswer[] {
       lines.map((line) => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]),
     );
     const length = Number(headers["content-length"] ?? 0);
-    answers.push({ status: Number(statusLine.split(" ")[1]), headers, body: rest.slice(end + 4, end + 4 + length) });
+    const [, status, ...reason] = statusLine.split(" ");
+    answers.push({ status: Number(status), statusText: reason.join(" "), headers, body: rest.slice(end + 4, end + 4 + length) });
     rest = rest.slice(end + 4 + length);
   }
   return answers;
@@ -129,43 +134,95 @@ describe("the Node server's edge", () => {
     );
   });
 
+  /** What the client got wrong, as the 400 names it: the field, and the problem's detail. */
+  const invalid = (field: string) => ({
+    status: 400,
+    type: "https://embedkit.dev/problems/invalid-request",
+    title: "Invalid request",
+    detail: `${field}: is not valid HTTP/1.1`,
+    errors: [{ field, message: "is not valid HTTP/1.1" }],
+  });
+  const chunked = "POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  // Each of Node's parser errors (llhttp's codes: https://github.com/nodejs/llhttp), by the request that makes it.
   const malformed = [
     {
       name: "a negative Content-Length",
       request: "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
-      status: 400,
-      field: "content-length",
+      problem: invalid("content-length"),
     },
-    { name: "a bad request line", request: "HELLO THERE\r\n\r\n", status: 400 },
-    { name: "headers over Node's limit", request: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, status: 431 },
+    {
+      name: "two Content-Lengths",
+      request: "POST /health HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+      problem: invalid("content-length"),
+    },
+    {
+      name: "a Transfer-Encoding other than chunked",
+      request: "POST /health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n",
+      problem: invalid("transfer-encoding"),
+    },
+    { name: "a chunk size that is not hex", request: `${chunked}zz\r\n`, problem: invalid("(body)") },
+    { name: "a bad request line", request: "HELLO THERE\r\n\r\n", problem: invalid("(method)") },
+    { name: "a control character in the URL", request: "GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n", problem: invalid("(url)") },
+    { name: "an HTTP version that does not exist", request: "GET /health HTTP/9.9\r\nHost: x\r\n\r\n", problem: invalid("(version)") },
+    { name: "a space in a header name", request: "GET /health HTTP/1.1\r\nHo st: x\r\n\r\n", problem: invalid("(headers)") },
+    { name: "a misspelt protocol", request: "GET /health XTTP/1.1\r\nHost: x\r\n\r\n", problem: invalid("(request line)") },
+    // A parser error with no field of its own (llhttp's HPE_STRICT: a CR not followed by LF).
+    { name: "a bare CR in the request line", request: "GET /health HTTP/1.1\rX\r\n\r\n", problem: invalid("(request)") },
+    {
+      name: "headers over Node's limit",
+      request: `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      problem: {
+        status: 431,
+        type: "https://embedkit.dev/problems/headers-too-large",
+        title: "Request headers too large",
+        detail: "The request's headers are over the server's limit.",
+      },
+    },
+    {
+      name: "chunk extensions over Node's limit",
+      request: `${chunked}1;${"e".repeat(20_000)}\r\nx\r\n0\r\n\r\n`,
+      problem: {
+        status: 413,
+        type: "https://embedkit.dev/problems/body-too-large",
+        title: "Request body too large",
+        detail: "The body's chunk extensions are over the server's limit.",
+      },
+    },
   ];
-  for (const { name, request, status, field } of malformed) {
-    it(`answers ${name} with a ${status} problem, not an empty answer`, async () => {
+  for (const { name, request, problem } of malformed) {
+    it(`answers ${name} with a ${problem.status} problem, not an empty answer`, async () => {
       const socket = await open(server.url);
       const answers = answersUntilClosed(socket);
       socket.write(request);
       const [answer, ...rest] = await answers;
-      assert.equal(answer?.status, status);
+      assert.equal(answer?.status, problem.status);
+      assert.equal(answer?.statusText, problem.title);
       assert.equal(answer?.headers["content-type"], "application/problem+json");
       assert.equal(answer?.headers.connection, "close");
-      const problem = JSON.parse(answer?.body ?? "");
-      assert.equal(problem.status, status);
-      assert.match(problem.type, /^https:\/\/embedkit\.dev\/problems\//);
-      if (field) assert.equal(problem.errors[0].field, field);
+      assert.deepEqual(JSON.parse(answer?.body ?? ""), problem);
       assert.doesNotMatch(answer?.body ?? "", /HPE_|Parse Error|at .*\.js/, "no parser internals");
       assert.deepEqual(rest, []);
     });
   }
 
+  it("answers nothing, and logs nothing, to a client that resets its connection mid-request", async () => {
+    const socket = await open(server.url);
+    const answers = answersUntilClosed(socket);
+    socket.write("POST /v1/throughline/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10\r\n\r\n{");
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the server is reading the body
+    socket.resetAndDestroy();
+    assert.deepEqual(await answers, []);
+  });
+
   it("logs each malformed request at info, by its status, without what the client sent", () => {
     server.logger.flush(); // the last lines may still wait for their batch
     const lines = logLines.flatMap((text) => text.split("\n")).map((line) => JSON.parse(line));
     const malformedLines = lines.filter((line) => line.message === "malformed request");
-    assert.deepEqual(malformedLines.map((line) => [line.level, line.status]).sort(), [
-      ["info", 400],
-      ["info", 400],
-      ["info", 431],
-    ]);
+    assert.deepEqual(
+      malformedLines.map((line) => [line.level, line.status]).sort(),
+      malformed.map(({ problem }) => ["info", problem.status]).sort(),
+      "one line for each malformed request, none for the reset",
+    );
     assert.ok(!logLines.join("").includes("a".repeat(100)), "the oversized header is not logged");
   });
 });
@@ -188,6 +245,67 @@ describe("the Node server's edge, for a client too slow to send its headers", ()
       assert.equal(JSON.parse(answer?.body ?? "").title, "Request timeout");
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe("the Node server's edge, for an answer whose headers cannot be changed", () => {
+  it("still closes the connection when a request's body is left unread, keeping the answer's status", async () => {
+    const elsewhere = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} } });
+    // A middleware of the operator's answering with what another server said: fetch()'s headers are immutable.
+    const proxy: MiddlewareHandler = async (c, next) => {
+      if (c.req.path !== "/moved") return next();
+      return fetch(`${elsewhere.url}/nowhere`, { headers: { "accept-encoding": "identity" } });
+    };
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {}, middleware: [proxy] } });
+    try {
+      const socket = await open(server.url);
+      const answers = answersUntilClosed(socket);
+      socket.write("POST /moved HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{");
+      const stillOpen = new Promise<"still open">((resolve) => setTimeout(() => resolve("still open"), 3_000).unref());
+      const closed = await Promise.race([answers, stillOpen]);
+      assert.notEqual(closed, "still open", "the server closes the connection rather than read the rest of the body");
+      const [answer, ...rest] = closed === "still open" ? [] : closed;
+      assert.deepEqual([answer?.status, answer?.statusText, answer?.headers.connection], [404, "Not Found", "close"]);
+      assert.equal(JSON.parse(answer?.body ?? "").type, "https://embedkit.dev/problems/not-found");
+      assert.deepEqual(rest, []);
+    } finally {
+      await server.close();
+      await elsewhere.close();
+    }
+  });
+});
+
+describe("the Node server's edge, for a malformed request behind an answer still being sent", () => {
+  it("closes the connection at once, cutting that answer, rather than leave it open with a parser that reads no more", async () => {
+    // An answer that never ends: a byte every 50 ms, from a server an operator's middleware relays.
+    const endless = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain" });
+      const timer = setInterval(() => response.write("x"), 50);
+      response.on("close", () => clearInterval(timer));
+    }).listen(0, "127.0.0.1");
+    await once(endless, "listening");
+    const relay: MiddlewareHandler = async (c, next) =>
+      c.req.path === "/endless" ? fetch(`http://127.0.0.1:${(endless.address() as AddressInfo).port}/`) : next();
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {}, middleware: [relay] } });
+    try {
+      const socket = await open(server.url);
+      let received = "";
+      socket.on("data", (chunk) => {
+        received += chunk;
+      });
+      const closed = new Promise((resolve) => socket.once("close", resolve));
+      socket.on("error", () => {});
+      socket.write("GET /endless HTTP/1.1\r\nHost: x\r\n\r\n");
+      await once(socket, "data"); // the answer has begun
+      socket.write("HELLO THERE\r\n\r\n");
+      const stillOpen = new Promise((resolve) => setTimeout(() => resolve("still open"), 3_000).unref());
+      assert.notEqual(await Promise.race([closed, stillOpen]), "still open");
+      assert.doesNotMatch(received, /invalid-request/, "no problem written into the middle of the answer");
+    } finally {
+      await server.close();
+      endless.closeAllConnections();
+      endless.close();
     }
   });
 });

@@ -1,9 +1,18 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { type AddressInfo, createServer } from "node:net";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer, type Socket } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { freePort } from "../../../scripts/lib/loopback.ts";
 import { describeListenError } from "../src/runtime/listen-errors.ts";
-import { startNodeServer } from "../src/runtime/node-server.ts";
+import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
+import { bundleOf, problemOf, sandboxBff } from "./helpers.ts";
+
+/** Where `pnpm build` writes the elements' bundle, which the BFF serves. */
+const BUILT_BUNDLE = fileURLToPath(new URL("../../components/dist/cdn", import.meta.url));
 
 describe("the BFF on Node's HTTP server", () => {
   let server: Awaited<ReturnType<typeof startNodeServer>>;
@@ -33,6 +42,7 @@ describe("the BFF on Node's HTTP server", () => {
     const entry = await fetch(`${server.url}/components.js`);
     if (entry.status === 503) {
       assert.match(await entry.text(), /pnpm build/); // `pnpm test` builds first; alone, the BFF says what is missing
+      assert.ok(!existsSync(BUILT_BUNDLE), `${BUILT_BUNDLE} is built, yet not served`);
       return;
     }
     assert.equal(entry.headers.get("content-type"), "text/javascript; charset=utf-8");
@@ -50,6 +60,7 @@ describe("the BFF on Node's HTTP server", () => {
     assert.doesNotMatch(await chunkResponse.text(), /sourceMappingURL/);
     const map = await fetch(new URL(mapName, `${server.url}/${chunk}`));
     assert.equal(map.status, 200);
+    assert.equal(map.headers.get("content-type"), "application/json");
     assert.ok(((await map.json()) as { sources: string[] }).sources.length > 0, "the map names the chunk's sources");
     for (const element of ["thron-gallery", "thron-filter-bar", "thunder-launch-button", "throughline-helplines"]) {
       const response = await fetch(`${server.url}/${element}.js`);
@@ -57,6 +68,102 @@ describe("the BFF on Node's HTTP server", () => {
       assert.match(response.headers.get("cache-control") ?? "", /max-age=300/, element);
     }
     assert.equal((await fetch(`${server.url}/chunks/nope.js`)).status, 404);
+  });
+});
+
+describe("a BFF starting", () => {
+  it("answers 503 'starting' to a request that arrives while it is still getting ready", async () => {
+    // A Redis that accepts connections and answers nothing: the start waits on it (a second at most).
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket)).listen(0, "127.0.0.1");
+    await once(silent, "listening");
+    const redisReached = once(silent, "connection");
+    const port = await freePort();
+    const starting = startNodeServer({
+      env: { BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${(silent.address() as AddressInfo).port}` },
+      port,
+      deps: { logSink: () => {} },
+    });
+    let early: [number, string] | undefined;
+    try {
+      await redisReached; // listening already, the app not yet built
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      early = [response.status, await response.text()];
+    } finally {
+      // Gone now: the start goes on from memory, and the close waits on no answer.
+      silent.close();
+      for (const socket of held) socket.destroy();
+    }
+    const server = await starting;
+    try {
+      assert.deepEqual(early, [503, "starting"]);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("takes PUBLIC_URL without its trailing slash, for its own URL and the URLs it gives out", async () => {
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1", PUBLIC_URL: "https://embed.example.com/" },
+      port: 0,
+      deps: { logSink: () => {} },
+    });
+    try {
+      assert.equal(server.url, "https://embed.example.com");
+      const local = `http://127.0.0.1:${server.config.port}`; // where it listens, behind the proxy PUBLIC_URL names
+      const page = (await (await fetch(`${local}/v1/thron/galleries/default/assets?limit=1`)).json()) as {
+        items: { thumbnail: { url: string } }[];
+      };
+      assert.match(page.items[0]?.thumbnail.url ?? "", /^https:\/\/embed\.example\.com\/_sandbox\//);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("listening on every IPv6 interface (::), gives browsers a localhost URL", async () => {
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, hostname: "::", port: 0, deps: { logSink: () => {} } });
+    try {
+      assert.match(server.url, /^http:\/\/localhost:\d+$/);
+      assert.equal((await fetch(`${server.url}/health`)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("the bundle read from disk", () => {
+  it("serves each file with its type: scripts, styles, JSON and source maps as such, anything else as bytes", async () => {
+    const files: Record<string, [string, string]> = {
+      "components.js": ['import "./chunks/a-1.js";\n', "text/javascript; charset=utf-8"],
+      "theme.css": [":host { color: red; }\n", "text/css; charset=utf-8"],
+      "manifest.json": ['{"elements":[]}', "application/json"],
+      "chunks/a-1.js": ["export const a = 1;\n", "text/javascript; charset=utf-8"],
+      "chunks/a-1.js.map": ['{"version":3}', "application/json"],
+      "chunks/font.woff2": ["wOF2", "application/octet-stream"],
+    };
+    const bff = sandboxBff({}, { staticFiles: bundleOf(Object.fromEntries(Object.entries(files).map(([path, [text]]) => [path, text]))) });
+    for (const [path, [text, type]] of Object.entries(files)) {
+      const response = await bff.get(`/${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("content-type"), type, path);
+      assert.equal(await response.text(), text, path);
+    }
+  });
+
+  it("is missing, and the BFF says to build it, when the folder is absent or is not a folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "embedkit-no-bundle-"));
+    try {
+      writeFileSync(join(dir, "cdn"), "a file where the folder should be");
+      for (const where of [join(dir, "nothing-here"), join(dir, "cdn")]) {
+        const bundle = readBundle(where);
+        assert.equal(bundle, null, where);
+        const problem = await problemOf(await sandboxBff({}, { staticFiles: bundle }).get("/components.js"), 503);
+        assert.match(problem.detail ?? "", /pnpm build/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

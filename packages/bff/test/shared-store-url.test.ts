@@ -57,6 +57,21 @@ describe("REDIS_URL", () => {
     }
   });
 
+  it("given no log sink (as on Bun and Deno), says so on standard output", async (t) => {
+    const port = await freePort(); // nothing listens
+    const stdout = t.mock.method(console, "log", () => {}); // what the process would print
+    const bff = await startNodeServer({ env: { BFF_SANDBOX: "1", REDIS_URL: `redis://127.0.0.1:${port}` }, port: 0 });
+    try {
+      bff.logger.flush();
+      const printed = stdout.mock.calls.map((call) => String(call.arguments[0]));
+      const messages = printed.map((line) => (JSON.parse(line) as { message: string }).message);
+      const started = messages.filter((message) => /^shared store: Redis at .* \(from REDIS_URL\)$/.test(message));
+      assert.equal(started.length, 1, printed.join("\n"));
+    } finally {
+      await bff.close();
+    }
+  });
+
   it("names the store without a bare trailing slash, and one it cannot read without any of it", async () => {
     const lines: string[] = [];
     const logger = createLogger((text) => lines.push(JSON.parse(text).message), []);

@@ -30,7 +30,7 @@ export function problemForClientError(code: string | undefined): ProblemError {
     case "ERR_HTTP_REQUEST_TIMEOUT":
       return new ProblemError(408, "request-timeout", "Request timeout", "The request did not arrive in time.");
     default: {
-      const field = FIELD_OF[code ?? ""] ?? "(request)";
+      const field = FIELD_OF[String(code)] ?? "(request)";
       return new ProblemError(400, "invalid-request", "Invalid request", `${field}: is not valid HTTP/1.1`, {
         errors: [{ field, message: "is not valid HTTP/1.1" }],
       });

@@ -16,12 +16,12 @@ export interface PrepareOptions {
   port: number;
   /** Host browsers use when PUBLIC_URL is not set. */
   publicHost: string;
-  /** Interface METRICS_PORT's server listens on. */
-  metricsHost?: string;
+  /** Interface METRICS_PORT's server listens on (the one the app listens on). */
+  metricsHost: string;
   deps?: Partial<AppDeps>;
 }
 
-export async function prepareBff({ env, port, publicHost, metricsHost = "127.0.0.1", deps = {} }: PrepareOptions) {
+export async function prepareBff({ env, port, publicHost, metricsHost, deps = {} }: PrepareOptions) {
   const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
   const config = loadConfig({ ...env, PORT: String(port) }, { publicUrl: url });
   const sink = deps.logSink ?? ((line: string) => console.log(line));

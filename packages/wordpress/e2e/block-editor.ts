@@ -63,7 +63,7 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
     .waitForFunction(inspectorOn, { timeout: 20_000, polling: 250 }, blockClass.replace("-", "/"))
     .catch(() => null);
   if (!settled) throw new Error(`timed out waiting for the ${title} block's settings on ${page.url()}`);
-  const nudged = await settled.jsonValue();
+  const nudged = (await settled.jsonValue()) || []; // never false: the wait ended on a truthy answer
   if (nudged.length > 0) console.log(`# inserting "${title}": the editor needed ${nudged.join(", ")}`);
 }
 

@@ -61,7 +61,7 @@ type Started = Awaited<ReturnType<typeof start>>;
 /** The "listening" line, and the port it names. */
 function listening(started: Started) {
   const line = started.out.find((text) => text.startsWith("Embedkit BFF listening on ")) ?? "";
-  return { line, port: Number(/:(\d+)\b/.exec(line)?.[1]) };
+  return { line, port: Number(/:(\d+)(?=[\s/]|$)/.exec(line)?.[1]) }; // the port, not the 1 of [::1]
 }
 
 /** Sends `event` as the process would, and waits (at most 5 s) for the exit code it leads to. */
@@ -98,6 +98,17 @@ describe("the Node entry, started", () => {
     try {
       assert.equal(line, `Embedkit BFF listening on http://127.0.0.1:${port}`);
       assert.equal((await fetch(`http://127.0.0.1:${port}/health`)).status, 200);
+    } finally {
+      assert.equal(await signal(started, "SIGTERM"), 0);
+    }
+  });
+
+  it("on HOST=::1, prints its URL with the IPv6 address in brackets, which browsers can open", async () => {
+    const started = await start({ BFF_SANDBOX: "1", HOST: "::1", PORT: "0" });
+    const { line, port } = listening(started);
+    try {
+      assert.equal(line, `Embedkit BFF listening on http://[::1]:${port} (sandbox mode: demo at http://[::1]:${port}/)`);
+      assert.equal((await fetch(`http://[::1]:${port}/`)).status, 200, "the demo");
     } finally {
       assert.equal(await signal(started, "SIGTERM"), 0);
     }
@@ -175,6 +186,25 @@ describe("the Node entry, failing to start", () => {
     } finally {
       taken.close();
       defaultPort.close();
+    }
+  });
+
+  it("prints one line naming the metrics port and METRICS_PORT when that port is in use, and exits 1", async () => {
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const started = await start({ BFF_SANDBOX: "1", HOST: "127.0.0.1", PORT: "0", METRICS_PORT: String(port) });
+      assert.deepEqual(
+        [started.err, started.exits, started.server],
+        [
+          [`Cannot listen on 127.0.0.1:${port}: the port is in use by another process; stop it or set METRICS_PORT to a free port.`],
+          [1],
+          null,
+        ],
+      );
+    } finally {
+      taken.close();
     }
   });
 

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer, type Socket } from "node:net";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import type { MiddlewareHandler } from "hono";
 import { freePort } from "../../../scripts/lib/loopback.ts";
-import { describeListenError } from "../src/runtime/listen-errors.ts";
+import { describeListenError, listenerOf } from "../src/runtime/listen-errors.ts";
 import { readBundle, startNodeServer } from "../src/runtime/node-server.ts";
 import { bundleOf, problemOf, sandboxBff } from "./helpers.ts";
 
@@ -130,6 +131,121 @@ describe("a BFF starting", () => {
       await server.close();
     }
   });
+
+  it("listening on an IPv6 address (::1), writes it in brackets in its URL and in the URLs it gives out", async () => {
+    const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, hostname: "::1", port: 0, deps: { logSink: () => {} } });
+    try {
+      assert.match(server.url, /^http:\/\/\[::1\]:\d+$/);
+      const page = (await (await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=1`)).json()) as {
+        items: { thumbnail: { url: string } }[];
+      };
+      const thumbnail = page.items[0]?.thumbnail.url ?? "";
+      assert.ok(thumbnail.startsWith(`${server.url}/_sandbox/`), thumbnail);
+      assert.equal((await fetch(thumbnail)).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("leaves its port free when the start fails after listening (METRICS_PORT in use)", async () => {
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    const port = await freePort();
+    try {
+      const env = { BFF_SANDBOX: "1", METRICS_PORT: String((taken.address() as AddressInfo).port) };
+      await assert.rejects(startNodeServer({ env, port, deps: { logSink: () => {} } }), { code: "EADDRINUSE" });
+      // The operator's next start (or a retry) can listen there.
+      const again = createServer();
+      await new Promise<void>((resolve, reject) => again.once("error", reject).listen(port, "127.0.0.1", resolve));
+      again.close();
+    } finally {
+      taken.close();
+    }
+  });
+});
+
+/** A raw connection to `port`: what it has received so far, and all it received once it is closed. */
+async function connection(port: number) {
+  const socket = connect(port, "127.0.0.1");
+  await once(socket, "connect");
+  let received = "";
+  socket.on("data", (chunk) => {
+    received += chunk;
+  });
+  socket.on("error", () => {});
+  return { socket, received: () => received, closed: once(socket, "close").then(() => received) };
+}
+
+/** An operator's middleware holding GET /held until released (never, unless asked), and the arrival of one. */
+function holding() {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let arrive = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const middleware: MiddlewareHandler = async (c, next) => {
+    if (c.req.path !== "/held") return next();
+    arrive();
+    await released;
+    return c.text("the whole answer");
+  };
+  return { middleware, arrived, release };
+}
+
+/** `promise`, or "still waiting" after 3 s (well under Node's 5 s keep-alive and the 10 s grace). */
+const within3s = <T>(promise: Promise<T>) =>
+  Promise.race([promise, new Promise<"still waiting">((resolve) => setTimeout(() => resolve("still waiting"), 3_000).unref())]);
+
+describe("a BFF stopping (SIGINT, SIGTERM: a rolling deploy)", () => {
+  it("answers a request in flight in full, refuses new connections, and closes idle ones at once", async () => {
+    const held = holding();
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: () => {}, middleware: [held.middleware] },
+    });
+    const port = server.config.port;
+    const idle = await connection(port);
+    idle.socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    await once(idle.socket, "data"); // answered, and kept alive
+    const inFlight = await connection(port);
+    inFlight.socket.write("GET /held HTTP/1.1\r\nHost: x\r\n\r\n");
+    await held.arrived;
+    const stopped = server.close();
+    assert.match(String(await within3s(idle.closed)), /^HTTP\/1\.1 200 /, "the idle connection closed at once");
+    const refused = await new Promise((resolve) => {
+      connect(port, "127.0.0.1")
+        .once("error", (error) => resolve((error as { code?: string }).code))
+        .once("connect", () => resolve("accepted"));
+    });
+    assert.equal(refused, "ECONNREFUSED", "no new connection");
+    assert.deepEqual([inFlight.received(), inFlight.socket.destroyed], ["", false], "the request in flight still waits on its answer");
+    held.release();
+    // Answered, then closed (not kept alive until Node's keep-alive timeout), and the stop is over.
+    assert.match(String(await within3s(inFlight.closed)), /^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nthe whole answer$/);
+    assert.equal(await within3s(stopped.then(() => "stopped")), "stopped");
+  });
+
+  it("cuts a request that never finishes once the grace is over, and stops", { timeout: 5_000 }, async () => {
+    const held = holding(); // never released
+    const server = await startNodeServer({
+      env: { BFF_SANDBOX: "1" },
+      port: 0,
+      deps: { logSink: () => {}, middleware: [held.middleware] },
+      timeouts: { stopGraceMs: 300 },
+    });
+    const inFlight = await connection(server.config.port);
+    inFlight.socket.write("GET /held HTTP/1.1\r\nHost: x\r\n\r\n");
+    await held.arrived;
+    const start = performance.now();
+    await server.close();
+    const tookMs = performance.now() - start;
+    assert.ok(tookMs >= 290, `stopped after ${tookMs} ms, before the grace was over`);
+    assert.equal(await inFlight.closed, "", "cut, with no answer");
+  });
 });
 
 describe("the bundle read from disk", () => {
@@ -239,6 +355,15 @@ describe("a BFF that cannot listen", () => {
         const where = /no such address|resolves/.test(why) ? `HOST=${host}` : `${host}:${portText}`;
         assert.equal(describeListenError(error, host, portText), `Cannot listen on ${where}: ${why}`);
       }
+      assert.equal(
+        describeListenError(
+          listenerOf(Object.assign(new Error("listen EACCES"), { code: "EACCES" }), "METRICS_PORT", 80),
+          "0.0.0.0",
+          "8787",
+        ),
+        "Cannot listen on 0.0.0.0:80: not permitted (ports below 1024 need privileges); set METRICS_PORT to 1024 or above.",
+        "the metrics server's error names its own port and variable",
+      );
       assert.equal(
         describeListenError(Object.assign(new Error("boom"), { code: "EMFILE" }), "0.0.0.0", "8787"),
         null,

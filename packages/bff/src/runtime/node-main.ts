@@ -1,7 +1,8 @@
 /**
  * What the Node entry (node.ts) does, given the process it runs in: reads the environment (and
  * `.env` when present), fails fast with every configuration problem listed, serves the bundle
- * from packages/components/dist/cdn, and stops on SIGINT or SIGTERM.
+ * from packages/components/dist/cdn, and stops on SIGINT or SIGTERM (the requests in flight
+ * answered first: startNodeServer's close).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { parseEnv } from "node:util";

@@ -30,9 +30,18 @@ interface ServerTimeouts {
   requestMs: number;
   /** How often Node checks the two above. */
   checkEveryMs: number;
+  /** How long close() lets the requests in flight finish before it cuts their connections. */
+  stopGraceMs: number;
 }
 
-const TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 15_000, checkEveryMs: 1_000 };
+/**
+ * A stopping BFF's grace for the requests in flight (a rolling deploy's old instance): the
+ * upstream budgets and the request deadline (app.ts, 9 s) end every /v1 request within it, so the
+ * cut at its end only meets a client too slow to read its answer.
+ */
+const STOP_GRACE_MS = 10_000;
+
+const TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 15_000, checkEveryMs: 1_000, stopGraceMs: STOP_GRACE_MS };
 
 export async function startNodeServer(options: StartOptions) {
   // Validate before listening, so a bad config never opens a port.
@@ -52,18 +61,26 @@ export async function startNodeServer(options: StartOptions) {
   });
   let onClientError = (_status: number, _code: string | undefined) => {};
   answerClientErrors(server as Server, (status, code) => onClientError(status, code));
+  const stopping = closesAnsweredConnections(server as Server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? preliminary.port, hostname, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const bff = await prepareBff({
-    env: options.env,
-    port,
-    publicHost: hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname,
-    metricsHost: hostname,
-    deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
-  });
+  let bff: Awaited<ReturnType<typeof prepareBff>>;
+  try {
+    bff = await prepareBff({
+      env: options.env,
+      port,
+      publicHost: hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname,
+      metricsHost: hostname,
+      deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
+    });
+  } catch (error) {
+    // A failed start (METRICS_PORT in use, say) leaves no port open: the caller may retry, or tests go on.
+    await stopServer(server as Server, stopping, 0);
+    throw error;
+  }
   handler = (request, env) => {
     const response = bff.app.fetch(request, env);
     // A cached answer comes back at once: kept synchronous, so the adapter writes it on its fast path.
@@ -72,14 +89,35 @@ export async function startNodeServer(options: StartOptions) {
   onClientError = (status, code) => bff.logger.log("info", "malformed request", { status, code });
   return {
     ...bff,
+    /** Stops accepting connections, lets the requests in flight finish (for `timeouts.stopGraceMs` at most), then closes the app. */
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ("closeAllConnections" in server) server.closeAllConnections();
-      });
+      await stopServer(server as Server, stopping, timeouts.stopGraceMs);
       await bff.close();
     },
   };
+}
+
+/**
+ * Once `stopping.now` is set, closes each connection as soon as its answer is sent: kept alive, it
+ * would hold the stop until Node's keep-alive timeout. Set up before listening, so every request counts.
+ */
+function closesAnsweredConnections(server: Server) {
+  const stopping = { now: false };
+  server.on("request", (_request, response) => response.once("finish", () => stopping.now && server.closeIdleConnections()));
+  return stopping;
+}
+
+/** Closes `server`: no new connection, the idle ones closed at once, the rest cut after `graceMs`. */
+function stopServer(server: Server, stopping: { now: boolean }, graceMs: number): Promise<void> {
+  stopping.now = true;
+  return new Promise((resolve) => {
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    // close() also closes the idle connections (Node 19 and later).
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import { loadConfig } from "../sandbox-mode.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 import { serveMetrics } from "./metrics-server.ts";
+import { urlHost } from "./url-host.ts";
 
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
@@ -22,7 +23,7 @@ export interface PrepareOptions {
 }
 
 export async function prepareBff({ env, port, publicHost, metricsHost, deps = {} }: PrepareOptions) {
-  const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${publicHost}:${port}`;
+  const url = env.PUBLIC_URL?.replace(/\/$/, "") ?? `http://${urlHost(publicHost)}:${port}`;
   const config = loadConfig({ ...env, PORT: String(port) }, { publicUrl: url });
   const sink = deps.logSink ?? ((line: string) => console.log(line));
   // Loaded only when configured: memory-only deploys never load the Redis client.

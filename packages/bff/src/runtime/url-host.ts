@@ -1,0 +1,4 @@
+/** A host as a URL writes it: an IPv6 literal in brackets (`http://[::1]:8787`), a name or an IPv4 address as it is. */
+export function urlHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}

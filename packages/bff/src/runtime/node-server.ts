@@ -61,7 +61,6 @@ export async function startNodeServer(options: StartOptions) {
   });
   let onClientError = (_status: number, _code: string | undefined) => {};
   answerClientErrors(server as Server, (status, code) => onClientError(status, code));
-  const stopping = closesAnsweredConnections(server as Server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? preliminary.port, hostname, () => resolve());
@@ -78,7 +77,7 @@ export async function startNodeServer(options: StartOptions) {
     });
   } catch (error) {
     // A failed start (METRICS_PORT in use, say) leaves no port open: the caller may retry, or tests go on.
-    await stopServer(server as Server, stopping, 0);
+    await stopServer(server as Server, 0);
     throw error;
   }
   handler = (request, env) => {
@@ -91,29 +90,25 @@ export async function startNodeServer(options: StartOptions) {
     ...bff,
     /** Stops accepting connections, lets the requests in flight finish (for `timeouts.stopGraceMs` at most), then closes the app. */
     close: async () => {
-      await stopServer(server as Server, stopping, timeouts.stopGraceMs);
+      await stopServer(server as Server, timeouts.stopGraceMs);
       await bff.close();
     },
   };
 }
 
 /**
- * Once `stopping.now` is set, closes each connection as soon as its answer is sent: kept alive, it
- * would hold the stop until Node's keep-alive timeout. Set up before listening, so every request counts.
+ * Closes `server`: no new connection, the idle ones closed at once, the rest cut after `graceMs`.
+ * A kept-alive connection whose answer is sent goes idle and would hold the stop until Node's
+ * keep-alive timeout: the idle ones are closed again every 50 ms (a timer while stopping, rather
+ * than a listener on every request).
  */
-function closesAnsweredConnections(server: Server) {
-  const stopping = { now: false };
-  server.on("request", (_request, response) => response.once("finish", () => stopping.now && server.closeIdleConnections()));
-  return stopping;
-}
-
-/** Closes `server`: no new connection, the idle ones closed at once, the rest cut after `graceMs`. */
-function stopServer(server: Server, stopping: { now: boolean }, graceMs: number): Promise<void> {
-  stopping.now = true;
+function stopServer(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
     // close() also closes the idle connections (Node 19 and later).
     server.close(() => {
+      clearInterval(idle);
       clearTimeout(cut);
       resolve();
     });

@@ -365,6 +365,11 @@ describe("a BFF that cannot listen", () => {
         "the metrics server's error names its own port and variable",
       );
       assert.equal(
+        describeListenError(Object.assign(new Error("listen EADDRINUSE"), { code: "EADDRINUSE" }), "::1", "8787"),
+        "Cannot listen on [::1]:8787: the port is in use by another process; stop it or set PORT to a free port.",
+        "an IPv6 address is written in brackets, as in a URL",
+      );
+      assert.equal(
         describeListenError(Object.assign(new Error("boom"), { code: "EMFILE" }), "0.0.0.0", "8787"),
         null,
         "any other error is thrown as it is",

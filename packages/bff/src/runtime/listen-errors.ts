@@ -1,3 +1,5 @@
+import { urlHost } from "./url-host.ts";
+
 /** Which listener an error is from: the variable that sets its port, and the port it asked for. */
 interface Listener {
   variable: string;
@@ -19,7 +21,7 @@ export function listenerOf(error: unknown, variable: string, port: number): unkn
 export function describeListenError(error: unknown, host: string, port: string): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   const listener: Listener = (error as { [LISTENER]?: Listener } | null)?.[LISTENER] ?? { variable: "PORT", port };
-  const where = `${host}:${listener.port}`;
+  const where = `${urlHost(host)}:${listener.port}`;
   switch (code) {
     case "EADDRINUSE":
       return `Cannot listen on ${where}: the port is in use by another process; stop it or set ${listener.variable} to a free port.`;

@@ -721,13 +721,14 @@ describe("pnpm doctor, THRON", () => {
     );
   });
 
-  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, and checks nothing after", async () => {
+  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, a refused app, and checks nothing after", async () => {
     const steps = await lastStepEach("token", [
       unreachable,
       answer(502, "Bad Gateway"),
       answer(400, { error: "invalid_grant" }),
       answer(400, { error: 42 }),
       answer(200, { expires_in: 3600 }),
+      answer(401, { error: "invalid_client" }),
     ]);
     const refused = (detail: string) => ({
       name: "token (user impersonation)",
@@ -754,6 +755,13 @@ describe("pnpm doctor, THRON", () => {
       refused("refused (status 400, invalid_grant)"),
       refused("refused (status 400)"),
       refused("refused (status 200)"),
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "refused (status 401, invalid_client)",
+        cause: "THRON refused THRON_CLIENT_ID / THRON_CLIENT_SECRET: a wrong or rotated secret, or the id of another app.",
+        fix: "Copy the client id and secret again from the JWT external app in THRON (not the Custom Application that gave the pKey).",
+      },
     ]);
   });
 

@@ -889,6 +889,13 @@ describe("pnpm doctor, THRON", () => {
       thron.filter((s) => s.name.startsWith("content detail")).map((s) => [s.name, s.status]),
       [["content detail (gallery sport)", "ok"]],
     );
+    // Both showing one: the content of the gallery searched first (THRON_GALLERIES' come before default) is opened, once.
+    const both = await thronDoctor({}, { THRON_GALLERIES: JSON.stringify(sport) });
+    assert.deepEqual(
+      both.thron.filter((s) => s.name.startsWith("search") || s.name.startsWith("content detail")).map((s) => s.name.split(" (")[0]),
+      ["search, gallery sport", "search, gallery default", "content detail"],
+    );
+    assert.equal(both.thron.at(-2)?.name, "content detail (gallery sport)");
   });
 
   it("names why the filter definitions failed: host, role, classification, or filter keys THRON lacks", async () => {

@@ -103,10 +103,8 @@ const CHANNELS: { prefix: string; hls?: true; mp4Quality?: string }[] = [
   { prefix: "WEBDOC" },
   { prefix: "WEB", mp4Quality: "sd" },
 ];
-const channelRank = (channelType: string) => {
-  const rank = CHANNELS.findIndex((c) => channelType.startsWith(c.prefix));
-  return rank === -1 ? CHANNELS.length : rank;
-};
+/** A channel's place in CHANNELS; -1 for one it lacks, which toSources leaves out wherever it sorts. */
+const channelRank = (channelType: string) => CHANNELS.findIndex((c) => channelType.startsWith(c.prefix));
 
 /** The path segment of a kind's public delivery URL (an image's URL has a layout of its own). */
 const KIND_PATH: Record<Exclude<AssetType, "image">, string> = { video: "video", audio: "audio", document: "document" };

@@ -72,6 +72,7 @@ export function toAsset(item: GalleryItem, thron: ThronConfig, gallery: GalleryC
     title: locale?.name ?? item.details?.source?.fileName ?? item.id,
     ...(locale?.description && { description: locale.description }),
     thumbnail: thumbnail(thron, gallery, item.id, prettyName(item.details?.source?.fileName)),
+    // Stryker disable next-line ConditionalExpression: a durationMs set to undefined is left out of the JSON alike (assets are only ever answered serialised)
     ...(item.durationMs !== undefined && { durationMs: item.durationMs }),
     sources: [],
   };
@@ -183,6 +184,7 @@ export function detailToAsset(id: string, detail: ContentDetail, thron: ThronCon
     ...(locale?.description && { description: locale.description }),
     thumbnail: thumbnail(thron, gallery, id, name),
     ...(ratio && { aspectRatio: ratio }),
+    // Stryker disable next-line ConditionalExpression: as in toAsset, an undefined durationMs is left out of the JSON alike
     ...(duration !== undefined && { durationMs: duration }),
     sources: toSources(type, detail, { thron, gallery, id, name }),
   };

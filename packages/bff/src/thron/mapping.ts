@@ -183,6 +183,7 @@ export function detailToAsset(id: string, detail: ContentDetail, thron: ThronCon
     title: locale?.name ?? id,
     ...(locale?.description && { description: locale.description }),
     thumbnail: thumbnail(thron, gallery, id, name),
+    // Stryker disable next-line ConditionalExpression: aspectRatio() gives a non-zero ratio or undefined, and an undefined one is left out of the JSON alike
     ...(ratio && { aspectRatio: ratio }),
     // Stryker disable next-line ConditionalExpression: as in toAsset, an undefined durationMs is left out of the JSON alike
     ...(duration !== undefined && { durationMs: duration }),

@@ -728,6 +728,7 @@ describe("pnpm doctor, THRON", () => {
       answer(400, { error: "invalid_grant" }),
       answer(400, { error: 42 }),
       answer(200, { expires_in: 3600 }),
+      answer(400, "Bad Request"),
       answer(401, { error: "invalid_client" }),
     ]);
     const refused = (detail: string) => ({
@@ -755,6 +756,7 @@ describe("pnpm doctor, THRON", () => {
       refused("refused (status 400, invalid_grant)"),
       refused("refused (status 400)"),
       refused("refused (status 200)"),
+      refused("refused (status 400)"),
       {
         name: "token (user impersonation)",
         status: "fail",
@@ -876,6 +878,15 @@ describe("pnpm doctor, THRON", () => {
     );
     const untotalled = await thronStep("search", { search: answer(200, { items: [{ id: "c-1" }, { id: "c-2" }] }) });
     assert.deepEqual([untotalled.status, untotalled.detail], ["ok", "about 2 contents"]);
+    // An answer without items at all: nothing shown, nothing to open.
+    const itemless = await thronDoctor({ search: answer(200, { resultCode: "OK" }) });
+    assert.deepEqual(
+      itemless.thron.filter((s) => /^(search|content detail)/.test(s.name)).map((s) => [s.status, s.detail]),
+      [
+        ["warn", "0 contents: the folder is empty, or none is visible to the user"],
+        ["skip", "no gallery showed a content to open"],
+      ],
+    );
     // Two galleries, the first (default) showing nothing: the second's content is the one opened.
     const sport = { sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey } };
     const { thron } = await thronDoctor(
@@ -907,6 +918,7 @@ describe("pnpm doctor, THRON", () => {
       [answer(200, { resultCode: "ACCESS_DENIED" }), {}],
       [answer(418, { resultCode: "CLASSIFICATION_NOT_FOUND" }), {}],
       [answer(400, "Bad Request"), {}],
+      [answer(200, { resultCode: "OK" }), {}],
       [undefined, { THRON_FILTER_KEYS: "season,colour,shape" }],
       [undefined, { THRON_FILTER_KEYS: "" }],
       [undefined, { THRON_FILTER_KEYS: "", THRON_CLASSIFICATION_ID: "" }],
@@ -926,6 +938,12 @@ describe("pnpm doctor, THRON", () => {
       ],
       ["fail", "CLASSIFICATION_NOT_FOUND (status 418)", notClassification, copyIt],
       ["fail", "refused (status 400)", notClassification, copyIt],
+      [
+        "fail",
+        "0 definitions, but no season, topic",
+        `The filter keys season, topic are not attributes of classification ${cls}.`,
+        "Correct THRON_FILTER_KEYS (or filterKeys in THRON_GALLERIES) to existing attribute keys.",
+      ],
       [
         "fail",
         "4 definitions, but no colour, shape",

@@ -1006,6 +1006,18 @@ describe("pnpm doctor, THRON", () => {
     ]);
   });
 
+  it("opens the content the search found with its gallery's pKey, asking in English", async () => {
+    const opened: Record<string, string>[] = [];
+    await thronDoctor({
+      search: answer(200, { items: [{ id: "c-found" }, { id: "c-next" }] }),
+      detail: (request) => {
+        opened.push(Object.fromEntries(new URL(request.url).searchParams));
+        return undefined;
+      },
+    });
+    assert.deepEqual(opened, [{ clientId: THRON_SANDBOX.tenant, xcontentId: "c-found", locale: "EN", pkey: THRON_SANDBOX.pkey }]);
+  });
+
   it("names a Player script out of reach, failing, or not where THRON_CDN_URL says", async () => {
     const steps = [];
     for (const player of [

@@ -432,15 +432,15 @@ describe("GET …/assets/:id", () => {
     }
   });
 
-  it("offers audio its MP3 channel only, and a document its PDF first, then the original file", async () => {
+  it("offers audio its MP3 channel only (no HLS, no video), and a document its PDF first, then the original file", async () => {
     const bff = uncached();
     const [audio] = await videosWith(bff, "none", "audio");
-    contentOf(bff, audio).availableChannels = ["WEBHD", "WEB", "WEBDOC"];
+    contentOf(bff, audio).availableChannels = ["STREAMHTTPIOS", "WEBHD", "WEB", "WEBDOC"];
     const sources = async (id: string | undefined) =>
       (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => [s.mimeType, s.url.split("/").at(-2)]);
     assert.deepEqual(await sources(audio), [["audio/mpeg", "WEB"]]);
     const [document] = await videosWith(bff, "none", "document");
-    contentOf(bff, document).availableChannels = ["WEB", "WEBHD", "WEBDOC"];
+    contentOf(bff, document).availableChannels = ["STREAMHTTPIOS", "WEB", "WEBHD", "WEBDOC"];
     assert.deepEqual(await sources(document), [
       ["application/pdf", "WEBDOC"],
       ["application/octet-stream", "WEB"],

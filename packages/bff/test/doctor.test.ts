@@ -721,13 +721,15 @@ describe("pnpm doctor, THRON", () => {
     );
   });
 
-  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, and checks nothing after", async () => {
+  it("names the auth host out of reach or failing, a refused impersonation with THRON's reason, a refused app, and checks nothing after", async () => {
     const steps = await lastStepEach("token", [
       unreachable,
       answer(502, "Bad Gateway"),
       answer(400, { error: "invalid_grant" }),
       answer(400, { error: 42 }),
       answer(200, { expires_in: 3600 }),
+      answer(400, "Bad Request"),
+      answer(401, { error: "invalid_client" }),
     ]);
     const refused = (detail: string) => ({
       name: "token (user impersonation)",
@@ -754,6 +756,14 @@ describe("pnpm doctor, THRON", () => {
       refused("refused (status 400, invalid_grant)"),
       refused("refused (status 400)"),
       refused("refused (status 200)"),
+      refused("refused (status 400)"),
+      {
+        name: "token (user impersonation)",
+        status: "fail",
+        detail: "refused (status 401, invalid_client)",
+        cause: "THRON refused THRON_CLIENT_ID / THRON_CLIENT_SECRET: a wrong or rotated secret, or the id of another app.",
+        fix: "Copy the client id and secret again from the JWT external app in THRON (not the Custom Application that gave the pKey).",
+      },
     ]);
   });
 
@@ -868,6 +878,15 @@ describe("pnpm doctor, THRON", () => {
     );
     const untotalled = await thronStep("search", { search: answer(200, { items: [{ id: "c-1" }, { id: "c-2" }] }) });
     assert.deepEqual([untotalled.status, untotalled.detail], ["ok", "about 2 contents"]);
+    // An answer without items at all: nothing shown, nothing to open.
+    const itemless = await thronDoctor({ search: answer(200, { resultCode: "OK" }) });
+    assert.deepEqual(
+      itemless.thron.filter((s) => /^(search|content detail)/.test(s.name)).map((s) => [s.status, s.detail]),
+      [
+        ["warn", "0 contents: the folder is empty, or none is visible to the user"],
+        ["skip", "no gallery showed a content to open"],
+      ],
+    );
     // Two galleries, the first (default) showing nothing: the second's content is the one opened.
     const sport = { sport: { folderId: THRON_SANDBOX.sportFolderId, pkey: THRON_SANDBOX.sportPkey } };
     const { thron } = await thronDoctor(
@@ -881,6 +900,13 @@ describe("pnpm doctor, THRON", () => {
       thron.filter((s) => s.name.startsWith("content detail")).map((s) => [s.name, s.status]),
       [["content detail (gallery sport)", "ok"]],
     );
+    // Both showing one: the content of the gallery searched first (THRON_GALLERIES' come before default) is opened, once.
+    const both = await thronDoctor({}, { THRON_GALLERIES: JSON.stringify(sport) });
+    assert.deepEqual(
+      both.thron.filter((s) => s.name.startsWith("search") || s.name.startsWith("content detail")).map((s) => s.name.split(" (")[0]),
+      ["search, gallery sport", "search, gallery default", "content detail"],
+    );
+    assert.equal(both.thron.at(-2)?.name, "content detail (gallery sport)");
   });
 
   it("names why the filter definitions failed: host, role, classification, or filter keys THRON lacks", async () => {
@@ -892,6 +918,7 @@ describe("pnpm doctor, THRON", () => {
       [answer(200, { resultCode: "ACCESS_DENIED" }), {}],
       [answer(418, { resultCode: "CLASSIFICATION_NOT_FOUND" }), {}],
       [answer(400, "Bad Request"), {}],
+      [answer(200, { resultCode: "OK" }), {}],
       [undefined, { THRON_FILTER_KEYS: "season,colour,shape" }],
       [undefined, { THRON_FILTER_KEYS: "" }],
       [undefined, { THRON_FILTER_KEYS: "", THRON_CLASSIFICATION_ID: "" }],
@@ -911,6 +938,12 @@ describe("pnpm doctor, THRON", () => {
       ],
       ["fail", "CLASSIFICATION_NOT_FOUND (status 418)", notClassification, copyIt],
       ["fail", "refused (status 400)", notClassification, copyIt],
+      [
+        "fail",
+        "0 definitions, but no season, topic",
+        `The filter keys season, topic are not attributes of classification ${cls}.`,
+        "Correct THRON_FILTER_KEYS (or filterKeys in THRON_GALLERIES) to existing attribute keys.",
+      ],
       [
         "fail",
         "4 definitions, but no colour, shape",
@@ -971,6 +1004,18 @@ describe("pnpm doctor, THRON", () => {
       [name, "ok", "3 playable sources (WEB, ?)", undefined, undefined],
       [name, "ok", "1 playable source (WEBHD)", undefined, undefined],
     ]);
+  });
+
+  it("opens the content the search found with its gallery's pKey, asking in English", async () => {
+    const opened: Record<string, string>[] = [];
+    await thronDoctor({
+      search: answer(200, { items: [{ id: "c-found" }, { id: "c-next" }] }),
+      detail: (request) => {
+        opened.push(Object.fromEntries(new URL(request.url).searchParams));
+        return undefined;
+      },
+    });
+    assert.deepEqual(opened, [{ clientId: THRON_SANDBOX.tenant, xcontentId: "c-found", locale: "EN", pkey: THRON_SANDBOX.pkey }]);
   });
 
   it("names a Player script out of reach, failing, or not where THRON_CDN_URL says", async () => {

@@ -71,8 +71,10 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
   it("follows the requested locale and falls back to English, then any locale the asset has", async () => {
     const bff = sandboxBff();
     const contentNumber = (n: number) => bff.thron.catalogue.contents[n - 1] as (typeof bff.thron.catalogue.contents)[number];
-    // A vendor catalogue with gaps: content 7 lacks Italian and French, content 13 has only Italian.
-    contentNumber(7).locales = contentNumber(7).locales.filter((l) => l.locale !== "IT" && l.locale !== "FR");
+    // A vendor catalogue with gaps: content 7 lacks Italian and French (its English listed last), content 13 has only Italian.
+    contentNumber(7).locales = contentNumber(7)
+      .locales.filter((l) => l.locale !== "IT" && l.locale !== "FR")
+      .reverse();
     contentNumber(13).locales = contentNumber(13).locales.filter((l) => l.locale === "IT");
     const { items: it13 } = await page(await bff.get(`${ASSETS}?limit=50&locale=it-IT`));
     const { items: en } = await page(await bff.get(`${ASSETS}?limit=50&locale=en`));
@@ -81,9 +83,11 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     assert.equal(byNumber(it13, 1)?.title, "Porto soleggiato, foto 1");
     assert.equal(byNumber(en, 1)?.title, "Sunny harbour photo 1");
     assert.equal(byNumber(fr, 1)?.title, "Port ensoleillé, photo 1");
-    // Content 7 has no Italian or French: English. Content 13 has no English: the first locale it has (Italian).
-    assert.match(byNumber(it13, 7)?.title ?? "", /photo 7$/);
-    assert.match(byNumber(fr, 7)?.title ?? "", /photo 7$/);
+    // Content 7 has no Italian or French: English, not its first locale. Content 13 has no English: the first locale it has (Italian).
+    const english7 = contentNumber(7).locales.find((l) => l.locale === "EN")?.name;
+    assert.match(english7 ?? "", /photo 7$/);
+    assert.equal(byNumber(it13, 7)?.title, english7);
+    assert.equal(byNumber(fr, 7)?.title, english7);
     assert.match(byNumber(en, 13)?.title ?? "", /, video 13$/);
   });
 

@@ -2,11 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contracts";
 import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
+import { type AppDeps, createApp } from "../src/app.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ContentDetail } from "../src/thron/answers.ts";
 import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
+import { MemoryStore } from "../src/upstream/cache.ts";
+import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
 import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
 
@@ -21,15 +23,20 @@ async function json<T>(response: Response, schema: { parse: (v: unknown) => T })
 
 /**
  * A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls;
- * `answer` may answer a call to THRON itself (undefined: the simulator answers).
+ * `answer` may answer a call to THRON itself (undefined: the simulator answers); `stores` shared with other BFFs.
  */
-function realBff(env: Record<string, string>, answer: (request: Request) => Response | undefined = () => undefined) {
+function realBff(
+  env: Record<string, string>,
+  answer: (request: Request) => Response | undefined = () => undefined,
+  stores?: AppDeps["stores"],
+) {
   const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
   let upstreamCalls = 0;
   const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
   const { app } = createApp(config, {
     publicUrl: "https://bff.example",
     logSink: () => {},
+    ...(stores && { stores }),
     fetch: async (input, init) => {
       upstreamCalls++;
       const request = new Request(input, init);
@@ -246,6 +253,23 @@ describe("GET /v1/thron/galleries/:gallery", () => {
   });
 });
 
+describe("deployments sharing one cache", () => {
+  it("never serve each other's filter definitions when their classification differs", async () => {
+    const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
+    const withClassification = (id: string) => realBff({ THRON_CLASSIFICATION_ID: id, THRON_FILTER_KEYS: "season" }, undefined, stores);
+    const ours = withClassification(THRON_SANDBOX.classificationId);
+    assert.deepEqual(
+      (await json(await ours.get(GALLERY), Gallery)).filters.map((f) => f.key),
+      ["season"],
+    );
+    const other = withClassification("another-classification");
+    const response = await other.get(GALLERY);
+    assert.equal(response.status, 502, await response.clone().text());
+    assert.ok(other.calls() > 0, "THRON is asked for the other classification's definitions");
+    assert.equal((await json(await ours.get(GALLERY), Gallery)).filters.length, 1, "its own are still served");
+  });
+});
+
 describe("filters on GET …/assets", () => {
   const metadataOf = (bff: ReturnType<typeof sandboxBff>, id: string) =>
     bff.thron.catalogue.byId.get(id)?.imetadata.map((m) => `${m.key}=${m.value}`) ?? [];
@@ -408,15 +432,15 @@ describe("GET …/assets/:id", () => {
     }
   });
 
-  it("offers audio its MP3 channel only, and a document its PDF first, then the original file", async () => {
+  it("offers audio its MP3 channel only (no HLS, no video), and a document its PDF first, then the original file", async () => {
     const bff = uncached();
     const [audio] = await videosWith(bff, "none", "audio");
-    contentOf(bff, audio).availableChannels = ["WEBHD", "WEB", "WEBDOC"];
+    contentOf(bff, audio).availableChannels = ["STREAMHTTPIOS", "WEBHD", "WEB", "WEBDOC"];
     const sources = async (id: string | undefined) =>
       (await json(await bff.get(`${ASSETS}/${id}`), Asset)).sources.map((s) => [s.mimeType, s.url.split("/").at(-2)]);
     assert.deepEqual(await sources(audio), [["audio/mpeg", "WEB"]]);
     const [document] = await videosWith(bff, "none", "document");
-    contentOf(bff, document).availableChannels = ["WEB", "WEBHD", "WEBDOC"];
+    contentOf(bff, document).availableChannels = ["STREAMHTTPIOS", "WEB", "WEBHD", "WEBDOC"];
     assert.deepEqual(await sources(document), [
       ["application/pdf", "WEBDOC"],
       ["application/octet-stream", "WEB"],

@@ -520,6 +520,30 @@ describe("odd entries in THRON's answers are dropped, the rest kept", () => {
   });
 });
 
+describe("contents that are not gallery material, in a search answer", () => {
+  it("a pagelet and a playlist among the images: left out, every item shown an asset", async () => {
+    const bff = bffAnswering(async (request, simulator) => {
+      if (!request.url.includes(SEARCH)) return undefined;
+      const answer = await (await simulator(request)).json();
+      const [first] = answer.items;
+      answer.items.splice(
+        1,
+        0,
+        { ...first, id: "a-pagelet", contentType: "PAGELET" },
+        { ...first, id: "a-playlist", contentType: "PLAYLIST" },
+      );
+      return Response.json(answer);
+    });
+    const response = await bff.get(`${ASSETS}?limit=3&type=image`);
+    const page = AssetPage.parse(await response.json());
+    assert.deepEqual(
+      page.items.map((item) => item.type),
+      ["image", "image", "image"],
+    );
+    assert.ok(!page.items.some((item) => item.id.startsWith("a-p")), "no pagelet, no playlist");
+  });
+});
+
 describe("the doctor's check of the gallery's folder", () => {
   it("is the smallest search in that folder: one item, no details, no sort", async () => {
     const sandbox = createSandbox({ baseUrl: HOST });

@@ -25,6 +25,7 @@ const MAX_DEFINITION_PAGES = 20;
  */
 class SessionRefused extends Error {
   constructor(readonly bareStatus: boolean) {
+    // Stryker disable next-line StringLiteral: never seen: every SessionRefused is caught (withRenewal turns it into the denial or a 502, a detail into not found)
     super("THRON refused the session");
   }
 }

@@ -53,8 +53,10 @@ export const cacheFor = (seconds: number) => `public, max-age=${seconds}, stale-
 const ASSETS_CACHE_CONTROL = cacheFor(30);
 
 /** Plans take a few hundred bytes each; 4 MB keeps thousands of distinct searches. */
+// Stryker disable next-line ArithmeticOperator: a memo's bound: keeping fewer plans (or none) answers the same, only slower
 const MAX_PLAN_BYTES = 4 * 1024 * 1024;
 /** Exact URLs remembered for their plan: a few thousand ordinary ones; a longer URL is only ever normalised. */
+// Stryker disable next-line ArithmeticOperator: a memo's bound: keeping fewer URLs (or none) answers the same, only slower
 const MAX_URL_MEMO_BYTES = 1024 * 1024;
 const MAX_MEMO_URL_LENGTH = 1024;
 
@@ -71,15 +73,21 @@ const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale",
  * not be alike to the route's parser and its length check).
  */
 export function planKey(url: string): string {
+  // Stryker disable next-line ArithmeticOperator,StringLiteral: starting at the scheme's or host's slash keys each host apart: more memo entries, only slower, the same answers
   const start = url.indexOf("/", url.indexOf("//") + 2);
   const query = url.indexOf("?", start);
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: '?' is never at 0; a URL without one keyed as if it had one (its path less a character, no used parameter) is still apart from every other assets URL
   if (query < 0) return url.slice(start);
   const used: [string, string][] = [];
   for (const pair of url.slice(query + 1).split("&")) {
     const equals = pair.indexOf("=");
+    // Stryker disable next-line EqualityOperator: a pair that starts with '=' is named "" or "=…" alike, neither a parameter a search uses
     const name = decodedName(equals < 0 ? pair : pair.slice(0, equals));
-    if (SEARCH_PARAMS.has(name) || name.startsWith("filter.")) used.push([name, equals < 0 ? "" : pair.slice(equals + 1)]);
+    if (SEARCH_PARAMS.has(name) || name.startsWith("filter."))
+      // Stryker disable next-line EqualityOperator,StringLiteral: a used name never starts with '='; another value for a name without '=' only keys it apart from `name=` (no URL carries that text raw): slower, never another answer
+      used.push([name, equals < 0 ? "" : pair.slice(equals + 1)]);
   }
+  // Stryker disable next-line ArrowFunction,ConditionalExpression,EqualityOperator,UnaryOperator,MethodExpression: the comparator sees names only, so any order it makes keeps each name's values in their order (checked for every order of up to 6 pairs); a worse order keys more URLs apart, only slower
   used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return `${url.slice(start, query)}?${JSON.stringify(used)}`;
 }
@@ -104,6 +112,7 @@ export function searchPlan(
   filters: SelectedFilters,
   pageToken: string | undefined,
 ): SearchPlan {
+  // Stryker disable next-line StringLiteral: without a classification no gallery has filter keys (the configuration refuses them), so no filter ever carries this id
   const metadata = toMetadataCriteria(filters, config.classificationId ?? "");
   const lang = toThronLang(query.locale);
   const { ids } = query;
@@ -125,6 +134,7 @@ export function searchPlan(
     body,
     gallery: gallery.config,
     lang,
+    // Stryker disable next-line LogicalOperator: the page is THRON's answer to a body that holds the ids, in their order: a page is only ever rendered for its own list
     variant: JSON.stringify([gallery.name, lang, [...metadata.remaining], ids ?? null]),
     // The page size may change between pages; anything else makes THRON's page token another search's.
     cursorContext: JSON.stringify([gallery.name, body.criteria, body.responseOptions.sort ?? null, [...metadata.remaining]]),
@@ -141,6 +151,7 @@ export function searchPlan(
 /** THRON's items in the order of the hand-picked `ids`; ids it did not find are skipped. */
 function inListOrder<T extends { id: string }>(items: T[], ids: string[]): T[] {
   const byId = new Map(items.map((item) => [item.id, item]));
+  // Stryker disable next-line ArrayDeclaration: whatever stands in for an id THRON did not find, it has no content type, so the mapping drops it all the same
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

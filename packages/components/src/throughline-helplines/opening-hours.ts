@@ -8,26 +8,18 @@ import type { Contact, Weekday } from "@embedkit/contracts";
 // The contract's Weekday order; written out because importing the contract's values would bundle zod.
 const DAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/** The date formats used here, by name; each is built per locale and time zone. */
-const FORMATS = {
-  clock: { weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-  shortDay: { weekday: "short" },
-  longDay: { weekday: "long" },
-  dayAndDate: { weekday: "long", day: "numeric", month: "long" },
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-/** Intl formatters cost far more to build than to use: one per format, locale and zone, kept. */
+/** Intl formatters cost far more to build than to use: one per locale and options (the zone among them), kept. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(format: keyof typeof FORMATS, locale: string, timeZone: string): Intl.DateTimeFormat {
-  const id = `${format}|${locale}|${timeZone}`;
-  let built = formatters.get(id);
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(id);
   // Stryker disable next-line ConditionalExpression: a cache; a formatter built anew each time formats the same, only slower
-  if (!built) {
-    built = new Intl.DateTimeFormat(locale, { ...FORMATS[format], timeZone });
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
     // Stryker disable next-line CallExpression: a cache, as above
-    formatters.set(id, built);
+    formatters.set(id, format);
   }
-  return built;
+  return format;
 }
 const WEEK = 7 * 1440;
 
@@ -57,7 +49,7 @@ const weekTime = (minute: number): WeekTime => {
 export function weekMinute(now: Date, timeZone: string): number | null {
   try {
     const parts = Object.fromEntries(
-      formatter("clock", "en-US", timeZone)
+      formatter("en-US", { timeZone, weekday: "long", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
         .formatToParts(now)
         .map((p) => [p.type, p.value]),
     );
@@ -105,7 +97,7 @@ export function contactStatus(contact: Pick<Contact, "alwaysOpen" | "hours">, ti
 
 export function dayName(day: Weekday, locale: string): string {
   // 2024-01-01 was a Monday.
-  return formatter("shortDay", locale, "UTC").format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day))));
+  return formatter(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day))));
 }
 
 /** "Mon–Fri 08:00–20:00 · Sat 10:00–18:00" in the page's language. */
@@ -152,6 +144,6 @@ export function describeWhen(when: WeekTime, now: Date, timeZone: string, locale
   const day = days < 1 ? "today" : days < 2 ? "tomorrow" : days < 7 ? "weekday" : "date";
   // Noon of that day (local), so a DST shift of an hour never moves the date.
   const noon = new Date(now.getTime() + (days * 1440 + 720 - (nowMinute % 1440)) * 60_000);
-  const name = formatter(day === "date" ? "dayAndDate" : "longDay", locale, timeZone);
+  const name = formatter(locale, { weekday: "long", timeZone, ...(day === "date" && { day: "numeric", month: "long" }) });
   return { day, time: when.time, midnight, name: name.format(noon) };
 }

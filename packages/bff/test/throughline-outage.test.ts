@@ -154,7 +154,10 @@ describe("ThroughLine failing", () => {
   });
 
   it("answers at once from a copy up to a week past its twelve fresh hours, marked stale, while it asks again; an older copy waits", async () => {
-    const clock = manualClock(Date.now());
+    // The sandbox's opening hours follow the helpline's local day. Starting at midnight in New
+    // Zealand (Monday, NZDT) and early morning in the US, the week and a half below ends on the same
+    // weekday in both, so the refreshed answer equals the first whatever the hour of the run.
+    const clock = manualClock(Date.parse("2026-12-06T11:00:00Z"));
     const bff = sandboxBff({}, { now: clock.now });
     const look = async (country: string) => HelplinesResponse.parse(await (await bff.get(`${HELPLINES}?country=${country}`)).json());
     const [nz, us] = [await look("NZ"), await look("US")];

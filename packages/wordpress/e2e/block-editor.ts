@@ -1,5 +1,6 @@
 /** Driving WordPress 6.5's block editor in Chromium as an editor does: the inserter, the sidebar, Publish. */
 import type { ElementHandle, Page } from "puppeteer-core";
+import { until } from "./site.ts";
 
 /** A new post in the block editor, its welcome guide closed. */
 export async function openBlockEditor(signedIn: Page, base: string): Promise<Page> {
@@ -58,50 +59,10 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
   // The inserter closed and the settings sidebar open on the inserted block (it may start closed).
   await page.evaluate(() => {
     document.querySelector<HTMLButtonElement>(".editor-document-tools__inserter-toggle.is-pressed")?.click();
-  });
-  const settled = await page
-    .waitForFunction(inspectorOn, { timeout: 20_000, polling: 250 }, blockClass.replace("-", "/"))
-    .catch(() => null);
-  if (!settled) throw new Error(`timed out waiting for the ${title} block's settings on ${page.url()}`);
-  const nudged = (await settled.jsonValue()) || []; // never false: the wait ended on a truthy answer
-  if (nudged.length > 0) console.log(`# inserting "${title}": the editor needed ${nudged.join(", ")}`);
-}
-
-/**
- * In the page: whether the block settings sidebar shows a block named `name`. A loaded editor can
- * re-render the new block unselected or keep the sidebar closed: each poll asks again for what is
- * missing, and the answer lists what had to be asked beyond opening the sidebar (an array, so an
- * empty answer still ends the wait).
- */
-function inspectorOn(name: string): string[] | false {
-  type Block = { name: string; clientId: string };
-  const wp = (
-    window as unknown as {
-      wp: {
-        data: {
-          select(store: string): { getSelectedBlock(): Block | null; getBlocks(): Block[] };
-          dispatch(store: string): { selectBlock(id: string): void; openGeneralSidebar(name: string): void };
-        };
-      };
-    }
-  ).wp;
-  const state = window as unknown as { embedkitNudges?: string[] };
-  state.embedkitNudges ??= [];
-  const editor = wp.data.select("core/block-editor");
-  if (editor.getSelectedBlock()?.name !== name) {
-    const inserted = editor
-      .getBlocks()
-      .filter((block) => block.name === name)
-      .pop();
-    if (inserted) wp.data.dispatch("core/block-editor").selectBlock(inserted.clientId);
-    if (!state.embedkitNudges.includes("the block selected")) state.embedkitNudges.push("the block selected");
-    return false;
-  }
-  if (!document.querySelector(".block-editor-block-inspector")) {
+    const wp = (window as unknown as { wp: { data: { dispatch(store: string): { openGeneralSidebar(name: string): void } } } }).wp;
     wp.data.dispatch("core/edit-post").openGeneralSidebar("edit-post/block");
-    return false;
-  }
-  return state.embedkitNudges;
+  });
+  await until(page, `the ${title} block's settings`, () => !!document.querySelector(".block-editor-block-inspector"));
 }
 
 /** The sidebar's form control labelled `label` (the label's `for`), once it is there. */

@@ -8,10 +8,11 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
+import { type AddressInfo, connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it, type TestContext } from "node:test";
+import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { type NodeProcess, runNode } from "../src/runtime/node-main.ts";
 import { prepareOnConfiguredPort } from "../src/runtime/prepare.ts";
 import { THRON } from "./helpers.ts";
@@ -208,12 +209,38 @@ describe("the Node entry, failing to start", () => {
     }
   });
 
+  it("closes its Redis connection when METRICS_PORT, taken, fails the start after Redis connected", needsRedis, async () => {
+    const redis = await startRedis();
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    try {
+      const before = await redisClients(redis.url);
+      const env = { BFF_SANDBOX: "1", HOST: "127.0.0.1", PORT: "0", BFF_CACHE_URL: redis.url };
+      const started = await start({ ...env, METRICS_PORT: String((taken.address() as AddressInfo).port) });
+      assert.deepEqual([started.exits, started.server], [[1], null]);
+      assert.equal(await redisClients(redis.url), before, "no connection left open by the failed start");
+    } finally {
+      taken.close();
+      redis.process.kill();
+    }
+  });
+
   it("throws any other error as it is, printing nothing and leaving the exit to Node", async () => {
     // A host name longer than DNS allows: getaddrinfo's EINVAL, which describeListenError does not describe.
     const started = start({ BFF_SANDBOX: "1", HOST: "h".repeat(300), PORT: "0" });
     await assert.rejects(started, { code: "EINVAL" });
   });
 });
+
+/** How many clients `url`'s redis-server has, not counting this question's own connection. */
+async function redisClients(url: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  socket.end("INFO clients\r\n");
+  let answer = "";
+  for await (const chunk of socket) answer += chunk;
+  return Number(/connected_clients:(\d+)/.exec(answer)?.[1]) - 1;
+}
 
 /** What the process would print (console.log), and the handlers registered for its exit, for the length of test `t`. */
 function captureProcess(t: TestContext) {
@@ -227,12 +254,15 @@ function captureProcess(t: TestContext) {
 }
 
 describe("the Bun and Deno entries' start (prepareOnConfiguredPort), run here on Node", () => {
-  it("prints the runtime and the URL, says when it is sandbox mode, and listens where PORT and HOST say", async (t) => {
+  it("prints the runtime and the URL, says when it is sandbox mode, and listens where PORT and HOST (trimmed) say", async (t) => {
     const { printed } = captureProcess(t);
     const sandbox = await prepareOnConfiguredPort({ BFF_SANDBOX: "1", PORT: "9123" }, "Bun", () => "192.0.2.1");
     assert.deepEqual([sandbox.port, sandbox.hostname], [9123, "0.0.0.0"]);
+    const blankHost = await prepareOnConfiguredPort({ BFF_SANDBOX: "1", PORT: "9124", HOST: " " }, "Bun", () => "192.0.2.1");
+    assert.equal(blankHost.hostname, "0.0.0.0", "a blank HOST is all interfaces, as on Node");
+    await blankHost.close();
     assert.ok(printed().includes("Embedkit BFF on Bun at http://localhost:9123 (sandbox mode)"), printed().join("\n"));
-    const real = await prepareOnConfiguredPort({ ...THRON, HOST: "127.0.0.1" }, "Deno", () => "192.0.2.1");
+    const real = await prepareOnConfiguredPort({ ...THRON, HOST: " 127.0.0.1 " }, "Deno", () => "192.0.2.1");
     assert.deepEqual([real.port, real.hostname], [8787, "127.0.0.1"]);
     assert.ok(printed().includes("Embedkit BFF on Deno at http://localhost:8787"), printed().join("\n"));
     await sandbox.close();

@@ -9,6 +9,7 @@ import { parseEnv } from "node:util";
 import { ConfigError } from "../config.ts";
 import { describeListenError } from "./listen-errors.ts";
 import { startNodeServer } from "./node-server.ts";
+import { listenHostOf } from "./prepare.ts";
 
 /** The process the BFF runs in, as much of it as the entry uses. */
 export interface NodeProcess {
@@ -31,7 +32,7 @@ export async function runNode({ env, envFile, print, printError, exit, once }: N
   if (existsSync(envFile)) {
     for (const [name, value] of Object.entries(parseEnv(readFileSync(envFile, "utf8")))) env[name] ??= value;
   }
-  const host = env.HOST?.trim() || "0.0.0.0";
+  const host = listenHostOf(env);
   try {
     const server = await startNodeServer({ env, hostname: host, deps: { logSink: print } });
     print(`Embedkit BFF listening on ${server.url}${server.config.sandbox ? ` (sandbox mode: demo at ${server.url}/)` : ""}`);

@@ -11,6 +11,11 @@ import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 import { serveMetrics } from "./metrics-server.ts";
 import { urlHost } from "./url-host.ts";
 
+/** The interface HOST names, trimmed as every other variable is; all of them when unset or blank. */
+export function listenHostOf(env: Record<string, string | undefined>): string {
+  return env.HOST?.trim() || "0.0.0.0";
+}
+
 export interface PrepareOptions {
   env: Record<string, string | undefined>;
   /** The port actually listened on (it may differ from PORT when 0 was asked). */
@@ -59,8 +64,19 @@ export async function prepareBff({ env, port, publicHost, metricsHost, deps = {}
     ...(tracing && { tracing }),
     ...deps,
   });
-  const metricsServer =
-    config.metricsPort !== null && built.metrics ? await serveMetrics(built.metrics, config.metricsPort, metricsHost) : null;
+  // A METRICS_PORT in use fails the start after Redis connected: release what was opened, so an
+  // in-process caller (tests, an embedding server) is not left holding a connection.
+  const serveMetricsOrRelease = async () => {
+    if (config.metricsPort === null || !built.metrics) return null;
+    try {
+      return await serveMetrics(built.metrics, config.metricsPort, metricsHost);
+    } catch (error) {
+      await tracing?.shutdown();
+      await redis?.close();
+      throw error;
+    }
+  };
+  const metricsServer = await serveMetricsOrRelease();
   return {
     ...built,
     config,
@@ -87,7 +103,7 @@ export async function prepareOnConfiguredPort(
   clientAddress: NonNullable<AppDeps["clientAddress"]>,
 ) {
   const port = loadConfig(env).port;
-  const hostname = env.HOST ?? "0.0.0.0";
+  const hostname = listenHostOf(env);
   const bff = await prepareBff({ env, port, publicHost: "localhost", metricsHost: hostname, deps: { clientAddress } });
   process.once("exit", () => bff.logger.flush()); // the lines still waiting in their batch
   console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);

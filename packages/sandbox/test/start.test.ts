@@ -19,10 +19,11 @@ async function startSandbox(env: Record<string, string>) {
 }
 
 describe("pnpm sandbox", () => {
-  for (const [host, reached] of [
+  const hosts: [string, string][] = [
     ["::1", "\\[::1\\]"],
     [" 127.0.0.1 ", "127\\.0\\.0\\.1"],
-  ]) {
+  ];
+  for (const [host, reached] of hosts) {
     it(`on SANDBOX_HOST=${JSON.stringify(host)} and any free port: prints URLs that answer`, { timeout: 20_000 }, async () => {
       const sandbox = await startSandbox({ SANDBOX_HOST: host, SANDBOX_PORT: "0" });
       try {

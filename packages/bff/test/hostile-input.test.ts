@@ -209,6 +209,32 @@ describe("search plans", () => {
     assert.notEqual(planKey(`http://bff.test${ASSETS}?type=video&type=image`), planKey(`http://bff.test${ASSETS}?type=image`));
   });
 
+  it("answer each search as its own, whatever was asked before: searches that differ in one value never share a plan", async () => {
+    /** What a client sees of a page: its titles and total (cursors are sealed with each BFF's own key). */
+    const seen = async (bff: ReturnType<typeof sandboxBff>, query: string) => {
+      const response = await bff.get(`${ASSETS}?${query}`);
+      assert.equal(response.status, 200, query);
+      const page = AssetPage.parse(await response.json());
+      return { titles: page.items.map((item) => item.title), total: page.total };
+    };
+    const differing = [
+      ["limit=3&q=harbour", "limit=3&q=stadium"],
+      ["limit=3&sort=oldest", "limit=3&sort=title"],
+      ["limit=3&type=image", "limit=3&type=video"],
+      ["limit=2", "limit=3"],
+      ["limit=3&filter.season=winter", "limit=3&filter.season=summer"],
+      ["limit=3&locale=en", "limit=3&locale=de"],
+    ];
+    for (const [first, second] of differing as [string, string][]) {
+      const alone = await seen(sandboxBff(), second);
+      assert.notDeepEqual(await seen(sandboxBff(), first), alone, `${first} and ${second} are different searches`);
+      const bff = sandboxBff();
+      await seen(bff, first);
+      assert.deepEqual(await seen(bff, second), alone, `${second} after ${first}`);
+      assert.deepEqual(await seen(bff, second), alone, `${second} again, as remembered`);
+    }
+  });
+
   it("answer only URLs that pass validation: an invalid URL sharing a remembered URL's decoded query still gets its 400", async () => {
     // URLSearchParams reads both as 200 U+FFFD; the route reads the second as 600 characters, over q's 200.
     const valid = `${ASSETS}?q=${"%EF%BF%BD".repeat(200)}`;

@@ -98,6 +98,17 @@ describe("GET /metrics", () => {
     assert.ok(!text.includes("limit=5"));
   });
 
+  it("counts requests no route answers under one catch-all label, never as a route that does not exist", async () => {
+    const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics });
+    for (const path of ["/v1/thron", "/v1/thron/", "/v1/thron/nowhere", "/v1/nowhere"])
+      assert.equal((await bff.get(path)).status, 404, path);
+    const requests = (await scrape(bff.get)).find((f) => f.name === "embedkit_http_requests_total");
+    assert.deepEqual(
+      requests?.metrics.filter((m) => m.labels?.status === "404").map((m) => [m.labels?.route, m.value]),
+      [["/v1/*", "4"]],
+    );
+  });
+
   it("counts a token asked again once the one held runs out as a renewal, apart from the first", async () => {
     const clock = { now: Date.UTC(2026, 0, 5, 9) };
     const bff = sandboxBff({ METRICS_TOKEN: TOKEN }, { metrics: createPrometheusMetrics, now: () => clock.now });

@@ -252,8 +252,8 @@ describe("GET /v1/thron/galleries/:gallery/assets", () => {
     const unknown = await bff.get("/v1/thron/galleries/press/assets");
     assert.equal(unknown.status, 404);
     assert.deepEqual(
-      [Problem.parse(await unknown.json())].map((p) => [p.title, p.detail]),
-      [["Unknown gallery", 'No gallery is configured under the name "press".']],
+      [Problem.parse(await unknown.json())].map((p) => [p.type, p.title, p.detail]),
+      [["https://embedkit.dev/problems/unknown-gallery", "Unknown gallery", 'No gallery is configured under the name "press".']],
     );
     assert.equal((await bff.get("/v1/thron/galleries/Bad%20Name/assets")).status, 400);
   });

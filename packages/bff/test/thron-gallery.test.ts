@@ -478,8 +478,8 @@ describe("GET …/assets/:id", () => {
     const outside = await bff.get(`/v1/thron/galleries/sport/assets/${id}`);
     assert.equal(outside.status, 404);
     assert.deepEqual(
-      [Problem.parse(await outside.json())].map((p) => [p.title, p.detail]),
-      [["Unknown asset", `This gallery has no asset ${id}.`]],
+      [Problem.parse(await outside.json())].map((p) => [p.type, p.title, p.detail]),
+      [["https://embedkit.dev/problems/unknown-asset", "Unknown asset", `This gallery has no asset ${id}.`]],
     );
     assert.equal((await bff.get(`${ASSETS}/does-not-exist`)).status, 404);
     assert.equal((await bff.get(`${ASSETS}/bad%20id!`)).status, 400);

@@ -148,13 +148,16 @@ export function thronRoutes(deps: ThronRouteDeps) {
     if (errors.length > 0) throw invalidRequest(errors);
     if (query.ids && query.cursor !== undefined)
       throw invalidRequest([{ field: "cursor", message: "does not apply with ids: a hand-picked list is one page" }]);
-    const firstPage = searchPlan(config, { name, config: gallery }, query, filters, undefined);
-    // A cursor opens only under the gallery and search it was issued for: another one's never reaches THRON.
-    const opened = query.cursor === undefined ? undefined : await cursors.open(query.cursor, firstPage.cursorContext);
-    const pageToken = opened === undefined ? undefined : opened === null ? null : decodeCursor(opened);
-    if (pageToken === null)
-      throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
-    const plan = pageToken === undefined ? firstPage : searchPlan(config, { name, config: gallery }, query, filters, pageToken);
+    let plan = searchPlan(config, { name, config: gallery }, query, filters, undefined);
+    if (query.cursor !== undefined) {
+      // A cursor opens only under the gallery and search it was issued for: another one's never reaches THRON.
+      const opened = await cursors.open(query.cursor, plan.cursorContext);
+      const pageToken = opened === null ? null : decodeCursor(opened);
+      if (pageToken === null)
+        throw invalidRequest([{ field: "cursor", message: "is not a cursor this API issued for this gallery and search" }]);
+      plan = searchPlan(config, { name, config: gallery }, query, filters, pageToken);
+    }
+    // Stryker disable next-line CallExpression: a shortcut: without it every request is validated and planned again, to the same answer
     pages.remember(c.req.url, plan);
     return pages.answer(c, plan);
   });

@@ -75,17 +75,16 @@ const SEARCH_PARAMS = new Set(["q", "type", "sort", "cursor", "limit", "locale",
 export function planKey(url: string): string {
   // Stryker disable next-line ArithmeticOperator,StringLiteral: starting at the scheme's or host's slash keys each host apart: more memo entries, only slower, the same answers
   const start = url.indexOf("/", url.indexOf("//") + 2);
-  const query = url.indexOf("?", start);
-  // Stryker disable next-line EqualityOperator,ConditionalExpression: '?' is never at 0; a URL without one keyed as if it had one (its path less a character, no used parameter) is still apart from every other assets URL
-  if (query < 0) return url.slice(start);
+  // A missing '?' or '=' (-1) reads as one past the end (`>>> 0`): a URL without a query has no
+  // used parameter, a pair without '=' is all name, its value "".
+  const query = url.indexOf("?", start) >>> 0;
   const used: [string, string][] = [];
   for (const pair of url.slice(query + 1).split("&")) {
-    const equals = pair.indexOf("=");
-    // Stryker disable next-line EqualityOperator: a pair that starts with '=' is named "" or "=…" alike, neither a parameter a search uses
-    const name = decodedName(equals < 0 ? pair : pair.slice(0, equals));
+    const equals = pair.indexOf("=") >>> 0;
+    const name = decodedName(pair.slice(0, equals));
     if (SEARCH_PARAMS.has(name) || name.startsWith("filter."))
-      // Stryker disable next-line EqualityOperator,StringLiteral: a used name never starts with '='; another value for a name without '=' only keys it apart from `name=` (no URL carries that text raw): slower, never another answer
-      used.push([name, equals < 0 ? "" : pair.slice(equals + 1)]);
+      // Stryker disable next-line ArithmeticOperator,MethodExpression: a value with more of its pair in front (its name's last character and '=', or the whole pair) still tells every two values apart, so it only keys apart one name sent two ways (`q`, `%71`): slower, never another answer
+      used.push([name, pair.slice(equals + 1)]);
   }
   // Stryker disable next-line ArrowFunction,ConditionalExpression,EqualityOperator,UnaryOperator,MethodExpression: the comparator sees names only, so any order it makes keeps each name's values in their order (checked for every order of up to 6 pairs); a worse order keys more URLs apart, only slower
   used.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -185,8 +184,9 @@ export class SearchPages {
   }
 
   /** Remembers the plan of a validated request's URL. */
+  // Stryker disable next-line BlockStatement: a shortcut: without it every request is validated and planned again, to the same answer
   remember(url: string, plan: SearchPlan): void {
-    // Stryker disable next-line CallExpression: a shortcut: without it every request is validated and planned again, to the same answer
+    // Stryker disable next-line CallExpression: as above, a shortcut
     this.#plans.set(planKey(url), plan);
   }
 

@@ -2,13 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/sandbox-mode.ts";
 import { decodeCursor, encodeCursor } from "../src/thron/mapping.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+import { SIMULATED_THRON, simulatedThronBff } from "./thron-simulated.ts";
 
 /** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
 type Content = ReturnType<typeof sandboxBff>["thron"]["catalogue"]["contents"][number];
@@ -287,18 +286,9 @@ describe("how long THRON's answers are kept", () => {
 
 describe("deployments sharing one cache", () => {
   it("never serve each other's THRON answers when their tenant or their user differs", async () => {
-    const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
+    const sandbox = createSandbox({ baseUrl: SIMULATED_THRON });
     const stores = { cache: new MemoryStore(), counters: new MemoryCounterStore() };
-    const deployment = (env: Record<string, string>) => {
-      const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
-      const { app } = createApp(config, {
-        publicUrl: "https://bff.example",
-        logSink: () => {},
-        stores,
-        fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
-      });
-      return (path: string) => app.request(`https://bff.example${path}`);
-    };
+    const deployment = (env: Record<string, string>) => simulatedThronBff({ env, sandbox, deps: { stores } }).get;
     const ours = deployment({});
     assert.equal((await ours(`${ASSETS}?limit=3`)).status, 200);
     const others: Record<string, string>[] = [{ THRON_TENANT: "othertenant" }, { THRON_USERNAME: THRON_SANDBOX.userWithoutRights }];

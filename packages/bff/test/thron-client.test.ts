@@ -8,32 +8,22 @@ import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { Asset, AssetPage, Gallery, Health } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
-import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { runDoctor } from "../src/doctor/run.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ASSETS, problemOf, thronSimulatorEnv } from "./helpers.ts";
+import { SIMULATED_THRON, type SimulatedThronOptions, simulatedThronBff } from "./thron-simulated.ts";
 
-const HOST = "https://thron.simulated";
+const HOST = SIMULATED_THRON;
 
 /** The BFF on the simulator; `beforeSearch` runs before each search reaches THRON. */
 function bffOnSimulator(beforeSearch: () => void) {
-  const sandbox = createSandbox({ baseUrl: HOST });
-  const base = `${HOST}/thron`;
-  const config = loadConfig({
-    ...thronSimulatorEnv(base),
-    ALLOWED_ORIGINS: "https://www.host.example",
-  });
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
+  return simulatedThronBff({
+    env: { ALLOWED_ORIGINS: "https://www.host.example" },
+    answer: (request) => {
       if (request.url.includes("/content/search/")) beforeSearch();
-      return sandbox.app.fetch(request);
+      return undefined;
     },
   });
-  return { thron: sandbox.thron, get: (path: string) => app.request(`https://bff.example${path}`) };
 }
 
 describe("THRON session renewal", () => {
@@ -63,45 +53,19 @@ describe("THRON session renewal", () => {
   });
 });
 
-const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 const SEARCH = "/content/search/";
 const DEFINITIONS = "/imetadatadefinition/listGet/";
 const DETAIL = "/delivery/getContentDetail";
-
-/** The simulator's answer to a request. */
-type Simulator = (request: Request) => Promise<Response>;
 
 /**
  * The BFF for a real tenant on the simulator, with filters and metrics on. `answer` may answer a
  * call to THRON itself (undefined: the simulator answers); every request the BFF sent is kept.
  */
-function bffAnswering(
-  answer: (request: Request, simulator: Simulator) => Response | undefined | Promise<Response | undefined> = () => undefined,
-) {
-  const sandbox = createSandbox({ baseUrl: HOST });
-  const config = loadConfig({
-    ...thronSimulatorEnv(`${HOST}/thron`),
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
-    THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(","),
-    METRICS_TOKEN,
+function bffAnswering(answer?: SimulatedThronOptions["answer"]) {
+  return simulatedThronBff({
+    env: { THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId, THRON_FILTER_KEYS: THRON_SANDBOX.filterKeys.join(",") },
+    ...(answer && { answer }),
   });
-  const sent: Request[] = [];
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    metrics: createPrometheusMetrics,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      sent.push(request.clone());
-      const simulator: Simulator = async (forwarded) => sandbox.app.fetch(forwarded);
-      return (await answer(request, simulator)) ?? simulator(request);
-    },
-  });
-  const get = (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init);
-  const metrics = async () =>
-    (await app.request("https://bff.example/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-  const sentTo = (part: string) => sent.filter((request) => request.url.includes(part));
-  return { thron: sandbox.thron, get, metrics, sent, sentTo };
 }
 
 /** THRON's legacy envelope with `status`. */

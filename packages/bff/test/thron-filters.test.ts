@@ -5,35 +5,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Gallery, Problem } from "@embedkit/contracts";
-import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/sandbox-mode.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
-
-const HOST = "https://thron.simulated";
+import { THRON_SANDBOX } from "@embedkit/sandbox";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+import { simulatedThronBff } from "./thron-simulated.ts";
 
 /** A BFF for a real tenant, on the simulator, offering three of its metadata keys as filters. */
 function bffWithThreeFilters() {
-  const sandbox = createSandbox({ baseUrl: HOST });
-  const base = `${HOST}/thron`;
   /** The search bodies the BFF sent THRON, in order. */
   const searches: { criteria: { imetadata?: unknown }; responseOptions: { returnDetailsFields: string[] } }[] = [];
-  const config = loadConfig({
-    ...thronSimulatorEnv(base),
-    THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId,
-    THRON_FILTER_KEYS: "season,topic,licence",
-  });
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
+  const bff = simulatedThronBff({
+    env: { THRON_CLASSIFICATION_ID: THRON_SANDBOX.classificationId, THRON_FILTER_KEYS: "season,topic,licence" },
+    answer: async (request) => {
       if (request.method === "POST" && request.url.includes("/content/search/")) searches.push(await request.clone().json());
-      return sandbox.app.fetch(request);
+      return undefined;
     },
   });
-  const metadataOf = (id: string) => sandbox.thron.catalogue.byId.get(id)?.imetadata.map((m) => `${m.key}=${m.value}`) ?? [];
-  return { get: (path: string) => app.request(`https://bff.example${path}`), metadataOf, thron: sandbox.thron, searches };
+  const metadataOf = (id: string) => bff.thron.catalogue.byId.get(id)?.imetadata.map((m) => `${m.key}=${m.value}`) ?? [];
+  return { get: bff.get, metadataOf, thron: bff.thron, searches };
 }
 
 describe("filters THRON cannot combine", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Asset, AssetPage, Gallery, GalleryList, Problem } from "@embedkit/contracts";
-import { createSandbox, deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
-import { type AppDeps, createApp } from "../src/app.ts";
+import { deliveryQuirk, THRON_SANDBOX, VISIBLE_CONTENTS } from "@embedkit/sandbox";
+import type { AppDeps } from "../src/app.ts";
 import { createPrometheusMetrics } from "../src/core/prometheus.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { ContentDetail } from "../src/thron/answers.ts";
@@ -10,7 +10,8 @@ import { detailToAsset, prettyName } from "../src/thron/mapping.ts";
 import { MemoryStore } from "../src/upstream/cache.ts";
 import { MemoryCounterStore } from "../src/upstream/quota.ts";
 import { manualClock } from "./clock.ts";
-import { ASSETS, sandboxBff, THRON, thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, sandboxBff, THRON } from "./helpers.ts";
+import { simulatedThronBff } from "./thron-simulated.ts";
 
 const GALLERY = "/v1/thron/galleries/default";
 /** One content of a sandbox's catalogue, which a test may edit as a Content Manager would. */
@@ -25,25 +26,13 @@ async function json<T>(response: Response, schema: { parse: (v: unknown) => T })
  * A BFF with a real THRON configuration (`env` over the simulator tenant's), counting THRON's calls;
  * `answer` may answer a call to THRON itself (undefined: the simulator answers); `stores` shared with other BFFs.
  */
-function realBff(
-  env: Record<string, string>,
-  answer: (request: Request) => Response | undefined = () => undefined,
-  stores?: AppDeps["stores"],
-) {
-  const sandbox = createSandbox({ baseUrl: "https://thron.simulated" });
-  let upstreamCalls = 0;
-  const config = loadConfig({ ...thronSimulatorEnv("https://thron.simulated/thron"), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    ...(stores && { stores }),
-    fetch: async (input, init) => {
-      upstreamCalls++;
-      const request = new Request(input, init);
-      return answer(request) ?? sandbox.app.fetch(request);
-    },
+function realBff(env: Record<string, string>, answer?: (request: Request) => Response | undefined, stores?: AppDeps["stores"]) {
+  const bff = simulatedThronBff({
+    env: { ALLOWED_ORIGINS: "https://www.acme.com", ...env },
+    ...(answer && { answer }),
+    ...(stores && { deps: { stores } }),
   });
-  return { get: (path: string, init?: RequestInit) => app.request(`https://bff.example${path}`, init), calls: () => upstreamCalls };
+  return { get: bff.get, calls: () => bff.sent.length };
 }
 
 describe("GET /v1/thron/galleries", () => {

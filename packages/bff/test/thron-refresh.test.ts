@@ -6,46 +6,34 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage } from "@embedkit/contracts";
 import { createSandbox } from "@embedkit/sandbox";
-import { createApp } from "../src/app.ts";
-import { loadConfig } from "../src/sandbox-mode.ts";
-import { thronSimulatorEnv } from "./helpers.ts";
+import { SIMULATED_THRON, simulatedThronBff } from "./thron-simulated.ts";
 
-const HOST = "https://thron.simulated";
 const MINUTE = 60_000;
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
 
 /** A BFF for a real tenant on the simulator; THRON's answer to a refresh grant is `refusal`. */
 function bffRefusingRefreshes(refusal: () => Response) {
   const clock = { now: Date.UTC(2026, 0, 5, 22) };
-  const sandbox = createSandbox({ baseUrl: HOST, now: () => clock.now });
+  const sandbox = createSandbox({ baseUrl: SIMULATED_THRON, now: () => clock.now });
   sandbox.thron.settings.tokenLifetimeSeconds = 600;
-  const base = `${HOST}/thron`;
-  const config = loadConfig({
-    ...thronSimulatorEnv(base),
-  });
   const refreshes: number[] = [];
   /** Every grant sent to the token endpoint, answered or not; while `down`, it answers 503 to all. */
   const tokenEndpoint = { down: false, grantsSent: [] as string[] };
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    now: () => clock.now,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (request.url.includes("/oauth2/token")) {
-        const grant = new URLSearchParams(await request.clone().text()).get("grant_type") ?? "";
-        tokenEndpoint.grantsSent.push(grant);
-        if (tokenEndpoint.down) return new Response("Service Unavailable", { status: 503 });
-        if (grant === "refresh_token") {
-          refreshes.push(clock.now);
-          return refusal();
-        }
-      }
-      return sandbox.app.fetch(request);
+  const bff = simulatedThronBff({
+    sandbox,
+    deps: { now: () => clock.now },
+    answer: async (request) => {
+      if (!request.url.includes("/oauth2/token")) return undefined;
+      const grant = new URLSearchParams(await request.clone().text()).get("grant_type") ?? "";
+      tokenEndpoint.grantsSent.push(grant);
+      if (tokenEndpoint.down) return new Response("Service Unavailable", { status: 503 });
+      if (grant !== "refresh_token") return undefined;
+      refreshes.push(clock.now);
+      return refusal();
     },
   });
   const logins = () => sandbox.thron.stats.tokenRequestsByGrant[IMPERSONATION] ?? 0;
-  return { get: (path: string) => app.request(`https://bff.example${path}`), clock, refreshes, logins, tokenEndpoint };
+  return { get: bff.get, clock, refreshes, logins, tokenEndpoint };
 }
 
 const REFUSALS: [string, () => Response][] = [

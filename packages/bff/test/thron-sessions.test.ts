@@ -3,11 +3,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AssetPage, Gallery, Health, Problem } from "@embedkit/contracts";
 import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
-import { type AppDeps, createApp } from "../src/app.ts";
-import { createPrometheusMetrics } from "../src/core/prometheus.ts";
-import { loadConfig } from "../src/sandbox-mode.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+import { SIMULATED_THRON, type SimulatedThronOptions, simulatedThronBff } from "./thron-simulated.ts";
 
 const MINUTE = 60_000;
 const IMPERSONATION = "urn:thron:oauth:user-impersonation";
@@ -175,44 +173,26 @@ describe("THRON without the classification viewer role", () => {
   });
 });
 
-const HOST = "https://thron.simulated";
-const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 const TYPE_ENDS = (slug: string) => new RegExp(`/${slug}$`);
 
 /**
  * A BFF with a real THRON configuration on `sandbox` (the simulator), metrics on. `legacyAnswer`
  * may answer the n-th call to THRON's legacy-token endpoint itself (undefined: the simulator answers).
  */
-function simulatedBff(
-  options: {
-    sandbox?: ReturnType<typeof createSandbox>;
-    env?: Record<string, string>;
-    deps?: Partial<AppDeps>;
-    legacyAnswer?: (call: number) => Response | undefined;
-  } = {},
-) {
-  const sandbox = options.sandbox ?? createSandbox({ baseUrl: HOST });
-  const config = loadConfig({ ...thronSimulatorEnv(`${HOST}/thron`), METRICS_TOKEN, ...options.env });
+function simulatedBff({
+  legacyAnswer,
+  ...options
+}: SimulatedThronOptions & { legacyAnswer?: (call: number) => Response | undefined } = {}) {
   const legacyCalls = { count: 0 };
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    metrics: createPrometheusMetrics,
-    ...options.deps,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (request.url.includes("/authentication/token/legacy")) {
-        legacyCalls.count++;
-        const answer = options.legacyAnswer?.(legacyCalls.count);
-        if (answer) return answer;
-      }
-      return sandbox.app.fetch(request);
+  const bff = simulatedThronBff({
+    ...options,
+    answer: (request) => {
+      if (!request.url.includes("/authentication/token/legacy")) return undefined;
+      legacyCalls.count++;
+      return legacyAnswer?.(legacyCalls.count);
     },
   });
-  const get = (path: string) => app.request(`https://bff.example${path}`);
-  const metrics = async () =>
-    (await app.request("https://bff.example/metrics", { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-  return { get, metrics, sandbox, legacyCalls };
+  return { ...bff, legacyCalls };
 }
 
 async function problemOf(response: Response, status: number) {
@@ -292,7 +272,7 @@ describe("THRON's legacy-token endpoint, answering otherwise than the simulator'
 
 describe("THRON tokens shared by a fleet", () => {
   it("are shared per THRON client: an instance with credentials THRON rejects never rides on another client's JWT", async () => {
-    const sandbox = createSandbox({ baseUrl: HOST });
+    const sandbox = createSandbox({ baseUrl: SIMULATED_THRON });
     const stores = sharedStoresInMemory();
     const a = simulatedBff({ sandbox, deps: { stores } });
     const b = simulatedBff({ sandbox, deps: { stores }, env: { THRON_CLIENT_ID: "a-client-thron-does-not-know" } });

@@ -115,6 +115,12 @@ describe("configuration", () => {
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "*" }).join(), /only in sandbox mode/);
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "www.acme.com" }).join(), /not an origin/);
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "https://acme.com/path" }).join(), /not an origin/);
+    // A stray character before the scheme (ALLOWED_ORIGINS==https://…) is named, not taken.
+    assert.deepEqual(problemsOf({ ...THRON, ALLOWED_ORIGINS: "=https://www.acme.com" }), [
+      'ALLOWED_ORIGINS: "=https://www.acme.com" is not an origin such as https://www.example.com or https://*.example.com',
+    ]);
+    // A developer's page served over plain http is an origin too.
+    assert.deepEqual(loadConfig({ ...THRON, ALLOWED_ORIGINS: "http://localhost:3000" }).allowedOrigins, ["http://localhost:3000"]);
   });
 
   it("lets every THRON host be overridden", () => {

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { createApp } from "../src/app.ts";
 import { secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE } from "../src/config-reference.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { problemsOf, THRON } from "./helpers.ts";
+import { PUBLIC_URL, problemsOf, THRON } from "./helpers.ts";
 
 describe("configuration", () => {
   it("starts in sandbox mode with no credentials, on port 8787, open to every origin", () => {
@@ -186,6 +187,30 @@ describe("configuration", () => {
   it("takes only a value that starts as an http(s) URL, and drops all its trailing slashes", () => {
     assert.deepEqual(problemsOf({ ...THRON, THRON_API_URL: "see https://api.proxy" }), ["THRON_API_URL must be an http(s) URL"]);
     assert.equal(loadConfig({ ...THRON, THRON_API_URL: "https://api.proxy/v1//" }).thron?.apiUrl, "https://api.proxy/v1");
+  });
+
+  it("names PUBLIC_URL when no browser could reach it, and REDIS_URL with anything around its redis:// URL, taking a plain one", () => {
+    // Looks like an http URL, but its host is no host (an IPv6 address never closed).
+    assert.deepEqual(problemsOf({ PUBLIC_URL: "http://[bff.example" }), [
+      "PUBLIC_URL must be the http(s) URL browsers reach the BFF at, such as https://bff.example.com",
+    ]);
+    // Quotes kept from a .env file, a comment pasted after the URL.
+    for (const redisUrl of ['"redis://cache.internal:6379', "redis://cache.internal:6379 #shared"])
+      assert.deepEqual(problemsOf({ REDIS_URL: redisUrl }), ["REDIS_URL must be a redis:// or rediss:// URL (or set BFF_CACHE_URL)"]);
+    const { cacheUrl, cacheUrlVar } = loadConfig({ REDIS_URL: "rediss://:pw@cache.internal:6380" });
+    assert.deepEqual([cacheUrl, cacheUrlVar], ["rediss://:pw@cache.internal:6380", "REDIS_URL"]);
+  });
+
+  it("serves /builder in sandbox mode and not for a real configuration, BFF_BUILDER turning it on or off either way", async () => {
+    const builder = async (env: Record<string, string>) => {
+      const { app } = createApp(loadConfig(env, { publicUrl: PUBLIC_URL }), { publicUrl: PUBLIC_URL, logSink: () => {} });
+      return (await app.request(`${PUBLIC_URL}/builder`)).status;
+    };
+    const real = { ...THRON, ALLOWED_ORIGINS: "https://www.acme.com" };
+    assert.deepEqual(
+      [await builder({}), await builder({ BFF_BUILDER: "0" }), await builder(real), await builder({ ...real, BFF_BUILDER: "1" })],
+      [200, 404, 404, 200],
+    );
   });
 
   it("names a provider given only some of its credentials, and the variables to set or unset", () => {

@@ -201,6 +201,23 @@ describe("configuration", () => {
     assert.deepEqual([cacheUrl, cacheUrlVar], ["rediss://:pw@cache.internal:6380", "REDIS_URL"]);
   });
 
+  it("names each of the BFF's own settings given a bad value, in the message an operator reads, and takes a good one", () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ BFF_BUILDER: "yes" }, "BFF_BUILDER must be 0 or 1"],
+      [{ BFF_CACHE_URL: "memcached://cache.internal:11211" }, "BFF_CACHE_URL must be a redis:// or rediss:// URL"],
+      [{ METRICS_TOKEN: "too-short" }, "METRICS_TOKEN must be at least 16 characters"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "collector.internal:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "see http://collector.internal:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector.internal:4318 #traces" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+    ];
+    for (const [env, problem] of bad) assert.deepEqual(problemsOf(env), [problem], JSON.stringify(env));
+    // A collector inside the cluster is often plain http.
+    assert.equal(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector.internal:4318" }).otlpEndpoint,
+      "http://collector.internal:4318",
+    );
+  });
+
   it("serves /builder in sandbox mode and not for a real configuration, BFF_BUILDER turning it on or off either way", async () => {
     const builder = async (env: Record<string, string>) => {
       const { app } = createApp(loadConfig(env, { publicUrl: PUBLIC_URL }), { publicUrl: PUBLIC_URL, logSink: () => {} });

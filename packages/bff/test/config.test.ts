@@ -218,6 +218,27 @@ describe("configuration", () => {
     );
   });
 
+  it("stops with an error printed as a ConfigError, naming THUNDER_LAUNCHES_PER_MINUTE when it is no whole number", () => {
+    assert.throws(
+      () => loadConfig({ THUNDER_LAUNCHES_PER_MINUTE: "0" }),
+      (error) => String(error) === "ConfigError: Invalid configuration:\n  - THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1",
+    );
+  });
+
+  it("names a PUBLIC_URL with a typo before its scheme or a query after it", () => {
+    for (const publicUrl of ["hhttps://bff.example.com", "https://bff.example.com/?embed=1"])
+      assert.deepEqual(problemsOf({ PUBLIC_URL: publicUrl }), [
+        "PUBLIC_URL must be the http(s) URL browsers reach the BFF at, such as https://bff.example.com",
+      ]);
+  });
+
+  it("names a wildcard over a public suffix even with a port", () => {
+    assert.deepEqual(problemsOf({ ...THRON, ALLOWED_ORIGINS: "https://*.co.uk:8443" }), [
+      'ALLOWED_ORIGINS: "https://*.co.uk:8443" covers every site under a public suffix; name your own domain, such as https://*.example.com',
+    ]);
+    assert.deepEqual(loadConfig({ ...THRON, ALLOWED_ORIGINS: "https://*.acme.co.uk:8443" }).allowedOrigins, ["https://*.acme.co.uk:8443"]);
+  });
+
   it("serves /builder in sandbox mode and not for a real configuration, BFF_BUILDER turning it on or off either way", async () => {
     const builder = async (env: Record<string, string>) => {
       const { app } = createApp(loadConfig(env, { publicUrl: PUBLIC_URL }), { publicUrl: PUBLIC_URL, logSink: () => {} });

@@ -104,7 +104,7 @@ function abortable(response: Response | Promise<Response>, signal: AbortSignal):
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    // Stryker disable next-line ObjectLiteral: a signal aborts once, and the listener is removed when the answer settles either way
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, and the listener is removed when the answer settles either way
     signal.addEventListener("abort", onAbort, { once: true });
     Promise.resolve(response)
       .then(resolve, reject)

@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { createApp } from "../src/app.ts";
 import { secretsOf } from "../src/config.ts";
 import { CONFIG_REFERENCE } from "../src/config-reference.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { problemsOf, THRON } from "./helpers.ts";
+import { PUBLIC_URL, problemsOf, THRON } from "./helpers.ts";
 
 describe("configuration", () => {
   it("starts in sandbox mode with no credentials, on port 8787, open to every origin", () => {
@@ -115,6 +116,12 @@ describe("configuration", () => {
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "*" }).join(), /only in sandbox mode/);
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "www.acme.com" }).join(), /not an origin/);
     assert.match(problemsOf({ ...THRON, ALLOWED_ORIGINS: "https://acme.com/path" }).join(), /not an origin/);
+    // A stray character before the scheme (ALLOWED_ORIGINS==https://…) is named, not taken.
+    assert.deepEqual(problemsOf({ ...THRON, ALLOWED_ORIGINS: "=https://www.acme.com" }), [
+      'ALLOWED_ORIGINS: "=https://www.acme.com" is not an origin such as https://www.example.com or https://*.example.com',
+    ]);
+    // A developer's page served over plain http is an origin too.
+    assert.deepEqual(loadConfig({ ...THRON, ALLOWED_ORIGINS: "http://localhost:3000" }).allowedOrigins, ["http://localhost:3000"]);
   });
 
   it("lets every THRON host be overridden", () => {
@@ -180,6 +187,68 @@ describe("configuration", () => {
   it("takes only a value that starts as an http(s) URL, and drops all its trailing slashes", () => {
     assert.deepEqual(problemsOf({ ...THRON, THRON_API_URL: "see https://api.proxy" }), ["THRON_API_URL must be an http(s) URL"]);
     assert.equal(loadConfig({ ...THRON, THRON_API_URL: "https://api.proxy/v1//" }).thron?.apiUrl, "https://api.proxy/v1");
+  });
+
+  it("names PUBLIC_URL when no browser could reach it, and REDIS_URL with anything around its redis:// URL, taking a plain one", () => {
+    // Looks like an http URL, but its host is no host (an IPv6 address never closed).
+    assert.deepEqual(problemsOf({ PUBLIC_URL: "http://[bff.example" }), [
+      "PUBLIC_URL must be the http(s) URL browsers reach the BFF at, such as https://bff.example.com",
+    ]);
+    // Quotes kept from a .env file, a comment pasted after the URL.
+    for (const redisUrl of ['"redis://cache.internal:6379', "redis://cache.internal:6379 #shared"])
+      assert.deepEqual(problemsOf({ REDIS_URL: redisUrl }), ["REDIS_URL must be a redis:// or rediss:// URL (or set BFF_CACHE_URL)"]);
+    const { cacheUrl, cacheUrlVar } = loadConfig({ REDIS_URL: "rediss://:pw@cache.internal:6380" });
+    assert.deepEqual([cacheUrl, cacheUrlVar], ["rediss://:pw@cache.internal:6380", "REDIS_URL"]);
+  });
+
+  it("names each of the BFF's own settings given a bad value, in the message an operator reads, and takes a good one", () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ BFF_BUILDER: "yes" }, "BFF_BUILDER must be 0 or 1"],
+      [{ BFF_CACHE_URL: "memcached://cache.internal:11211" }, "BFF_CACHE_URL must be a redis:// or rediss:// URL"],
+      [{ METRICS_TOKEN: "too-short" }, "METRICS_TOKEN must be at least 16 characters"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "collector.internal:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "see http://collector.internal:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+      [{ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector.internal:4318 #traces" }, "OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL"],
+    ];
+    for (const [env, problem] of bad) assert.deepEqual(problemsOf(env), [problem], JSON.stringify(env));
+    // A collector inside the cluster is often plain http.
+    assert.equal(
+      loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector.internal:4318" }).otlpEndpoint,
+      "http://collector.internal:4318",
+    );
+  });
+
+  it("stops with an error printed as a ConfigError, naming THUNDER_LAUNCHES_PER_MINUTE when it is no whole number", () => {
+    assert.throws(
+      () => loadConfig({ THUNDER_LAUNCHES_PER_MINUTE: "0" }),
+      (error) => String(error) === "ConfigError: Invalid configuration:\n  - THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1",
+    );
+  });
+
+  it("names a PUBLIC_URL with a typo before its scheme or a query after it", () => {
+    for (const publicUrl of ["hhttps://bff.example.com", "https://bff.example.com/?embed=1"])
+      assert.deepEqual(problemsOf({ PUBLIC_URL: publicUrl }), [
+        "PUBLIC_URL must be the http(s) URL browsers reach the BFF at, such as https://bff.example.com",
+      ]);
+  });
+
+  it("names a wildcard over a public suffix even with a port", () => {
+    assert.deepEqual(problemsOf({ ...THRON, ALLOWED_ORIGINS: "https://*.co.uk:8443" }), [
+      'ALLOWED_ORIGINS: "https://*.co.uk:8443" covers every site under a public suffix; name your own domain, such as https://*.example.com',
+    ]);
+    assert.deepEqual(loadConfig({ ...THRON, ALLOWED_ORIGINS: "https://*.acme.co.uk:8443" }).allowedOrigins, ["https://*.acme.co.uk:8443"]);
+  });
+
+  it("serves /builder in sandbox mode and not for a real configuration, BFF_BUILDER turning it on or off either way", async () => {
+    const builder = async (env: Record<string, string>) => {
+      const { app } = createApp(loadConfig(env, { publicUrl: PUBLIC_URL }), { publicUrl: PUBLIC_URL, logSink: () => {} });
+      return (await app.request(`${PUBLIC_URL}/builder`)).status;
+    };
+    const real = { ...THRON, ALLOWED_ORIGINS: "https://www.acme.com" };
+    assert.deepEqual(
+      [await builder({}), await builder({ BFF_BUILDER: "0" }), await builder(real), await builder({ ...real, BFF_BUILDER: "1" })],
+      [200, 404, 404, 200],
+    );
   });
 
   it("names a provider given only some of its credentials, and the variables to set or unset", () => {

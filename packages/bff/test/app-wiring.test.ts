@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import { THRON_SANDBOX, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
 import { createApp } from "../src/app.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
-import { PUBLIC_URL, sandboxBff } from "./helpers.ts";
+import { PUBLIC_URL, sandboxBff, THRON_SANDBOX_ENV } from "./helpers.ts";
 
 describe("the app's log", () => {
   it("goes to the console (stdout) when the embedder gives no sink of its own", async (t) => {
@@ -78,7 +78,41 @@ describe("sandbox media URLs without PUBLIC_URL", () => {
   }
 });
 
+describe("server-rendered elements", () => {
+  it("link their stylesheet at PUBLIC_URL when set, so a fragment pasted on another site's page still finds it; root-relative when it was only guessed", async () => {
+    const linked = async (bff: ReturnType<typeof sandboxBff>) =>
+      /<link rel="stylesheet" href="([^"]*)">/.exec(
+        await (await bff.get("/v1/render/throughline-helplines?country=US&limit=1")).text(),
+      )?.[1];
+    const stylesheet = /\/v1\/render\/styles\/throughline-helplines\.[0-9a-f]{16}\.css$/;
+    const set = (await linked(sandboxBff())) ?? "";
+    assert.match(set, stylesheet);
+    assert.equal(set.startsWith(`${PUBLIC_URL}/v1/render/styles/`), true, set);
+    const guessed = (await linked(sandboxBff({}, { publicUrlGuessed: true }))) ?? "";
+    assert.match(guessed, stylesheet);
+    assert.equal(guessed.startsWith("/v1/render/styles/"), true, `no Host header written in: ${guessed}`);
+  });
+
+  it("fill the sandbox demo page: its first gallery, its filter bar and the helplines arrive with their shadow roots", async () => {
+    const page = await (await sandboxBff().get("/")).text();
+    const rendered = page.match(/<[a-z]+-[a-z-]+[^>]*><template shadowroot="open" shadowrootmode="open">/g) ?? [];
+    assert.deepEqual(
+      rendered.map((tag) => /^<([a-z-]+)/.exec(tag)?.[1]),
+      ["thron-filter-bar", "thron-gallery", "throughline-helplines"],
+    );
+  });
+});
+
 describe("the builder", () => {
+  it("is served only where enabled: not outside sandbox mode unless BFF_BUILDER=1, not in sandbox mode with BFF_BUILDER=0", async () => {
+    const thronOnly = (env: Record<string, string>) =>
+      createApp(loadConfig({ ...THRON_SANDBOX_ENV, ...env }), { publicUrl: "https://bff.example", logSink: () => {} }).app;
+    assert.equal((await thronOnly({}).request("https://bff.example/builder")).status, 404);
+    assert.equal((await thronOnly({ BFF_BUILDER: "1" }).request("https://bff.example/builder")).status, 200);
+    assert.equal((await sandboxBff({ BFF_BUILDER: "0" }).get("/builder")).status, 404);
+    assert.equal((await sandboxBff().get("/builder")).status, 200);
+  });
+
   it("offers no gallery when THRON is not configured (BFF_BUILDER=1 with ThroughLine alone)", async () => {
     const config = loadConfig({
       THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,

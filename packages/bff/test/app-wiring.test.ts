@@ -101,6 +101,19 @@ describe("server-rendered elements", () => {
       ["thron-filter-bar", "thron-gallery", "throughline-helplines"],
     );
   });
+
+  it("leave the demo page's THRON elements bare when THRON is too slow, instead of holding the page for them", async () => {
+    const bff = sandboxBff();
+    bff.thron.faults.latencyMs = 1_600; // each THRON call: a render needs several, the page waits 1.5 s
+    const page = await (await bff.get("/")).text();
+    const rendered = page.match(/<[a-z]+-[a-z-]+[^>]*><template shadowroot="open" shadowrootmode="open">/g) ?? [];
+    assert.deepEqual(
+      rendered.map((tag) => /^<([a-z-]+)/.exec(tag)?.[1]),
+      ["throughline-helplines"],
+      "ThroughLine's in time; the THRON bar and gallery render in the browser",
+    );
+    assert.match(page, /<thron-gallery id="gallery" page-size="12" sync-url[^>]*><\/thron-gallery>/);
+  });
 });
 
 describe("the builder", () => {

@@ -80,7 +80,7 @@ describe("hostile request bodies", () => {
     const bff = sandboxBff({}, { staticFiles: bundleOf({ "components.js": "export {};\n" }) });
     for (const method of ["GET", "HEAD"]) {
       for (const path of ["/health", "/components.js", "/", ASSETS]) {
-        for (const headers of [{ "content-length": "5" }, { "transfer-encoding": "chunked" }]) {
+        for (const headers of [{ "content-length": "5" }, { "transfer-encoding": "chunked" }] as Record<string, string>[]) {
           const response = await bff.get(path, { method, headers });
           const at = `${method} ${path} ${JSON.stringify(headers)}`;
           assert.equal(response.status, 400, at);

@@ -9,7 +9,7 @@ import { CursorSeal } from "../src/http/cursor-seal.ts";
 import { loadConfig } from "../src/sandbox-mode.ts";
 import { gallerySearchBody } from "../src/thron/search-body.ts";
 import { planKey } from "../src/thron/search-pages.ts";
-import { ASSETS, PUBLIC_URL, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
+import { ASSETS, bundleOf, PUBLIC_URL, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
 
 const BODY_ROUTES = ["/v1/thunder/launch", "/v1/throughline/events"];
 const levels = (logs: string[]) => logs.map((line) => (JSON.parse(line) as { level: string }).level);
@@ -75,6 +75,26 @@ describe("hostile request bodies", () => {
       assert.equal((await bff.get("/v1/thunder/launch", { method, headers: text, body: "{}" })).status, 415);
     });
   }
+
+  it("a GET or HEAD that announces a body is a 400 naming the body, on /health, the bundle and the demo as on /v1", async () => {
+    const bff = sandboxBff({}, { staticFiles: bundleOf({ "components.js": "export {};\n" }) });
+    for (const method of ["GET", "HEAD"]) {
+      for (const path of ["/health", "/components.js", "/", ASSETS]) {
+        for (const headers of [{ "content-length": "5" }, { "transfer-encoding": "chunked" }] as Record<string, string>[]) {
+          const response = await bff.get(path, { method, headers });
+          const at = `${method} ${path} ${JSON.stringify(headers)}`;
+          assert.equal(response.status, 400, at);
+          assert.equal(response.headers.get("content-type"), "application/problem+json", at);
+          if (method === "GET") {
+            assert.deepEqual(Problem.parse(await response.json()).errors, [
+              { field: "(body)", message: "must be absent on a GET request" },
+            ]);
+          }
+        }
+      }
+      assert.equal((await bff.get("/components.js", { method })).status, 200, `${method} without a body is served`);
+    }
+  });
 
   it("a small JSON body still reaches the route", async () => {
     const bff = sandboxBff();

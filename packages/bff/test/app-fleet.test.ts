@@ -2,37 +2,23 @@
  * What createApp (app.ts) hands the providers when instances share a store (Redis, or the Workers
  * fleet's Durable Object): one upstream call per question for the fleet, THRON tokens shared
  * outside sandbox mode, every key under its deployment's namespace, the /v1 rate limit and
- * ThroughLine's pace counted across instances. The shared store is fleet-stores.ts's stand-in.
+ * ThroughLine's pace counted across instances (the pace across deployments of different ThroughLine
+ * applications: throughline-outage.test.ts). The shared store is fleet-stores.ts's stand-in.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createSandbox, THRON_SANDBOX, THROUGHLINE_SANDBOX } from "@embedkit/sandbox";
-import { type AppDeps, createApp } from "../src/app.ts";
+import { createSandbox, THRON_SANDBOX } from "@embedkit/sandbox";
+import type { AppDeps } from "../src/app.ts";
 import type { FleetLock } from "../src/core/fleet-lock.ts";
-import { loadConfig } from "../src/sandbox-mode.ts";
 import { namespacePrefix } from "../src/stores/namespace.ts";
-import { type CacheStore, MemoryStore } from "../src/upstream/cache.ts";
-import { MemoryCounterStore } from "../src/upstream/quota.ts";
-import { manualClock } from "./clock.ts";
+import type { CacheStore } from "../src/upstream/cache.ts";
 import { sharedStoresInMemory } from "./fleet-stores.ts";
-import { ASSETS, sandboxBff, thronSimulatorEnv } from "./helpers.ts";
-
-const BASE = "https://thron.simulated";
+import { ASSETS, sandboxBff } from "./helpers.ts";
+import { SIMULATED_THRON, simulatedThronBff } from "./thron-simulated.ts";
 
 /** Instances of a real THRON deployment (not sandbox mode), at one simulated THRON, on `stores`. */
-function thronDeployment(
-  sandbox: ReturnType<typeof createSandbox>,
-  stores: NonNullable<AppDeps["stores"]>,
-  env: Record<string, string> = {},
-) {
-  const config = loadConfig({ ...thronSimulatorEnv(`${BASE}/thron`), ALLOWED_ORIGINS: "https://www.acme.com", ...env });
-  const { app } = createApp(config, {
-    publicUrl: "https://bff.example",
-    logSink: () => {},
-    fetch: async (input, init) => sandbox.app.fetch(new Request(input, init)),
-    stores,
-  });
-  return { get: (path: string) => app.request(`https://bff.example${path}`) };
+function thronDeployment(sandbox: ReturnType<typeof createSandbox>, stores: NonNullable<AppDeps["stores"]>) {
+  return simulatedThronBff({ sandbox, deps: { stores } });
 }
 
 describe("instances sharing a store", () => {
@@ -55,7 +41,7 @@ describe("instances sharing a store", () => {
   });
 
   it("share THRON's token outside sandbox mode, and not in it, where each instance's simulator knows only its own tokens", async () => {
-    const sandbox = createSandbox({ baseUrl: BASE });
+    const sandbox = createSandbox({ baseUrl: SIMULATED_THRON });
     const stores = sharedStoresInMemory();
     const [a, b] = [0, 1].map(() => thronDeployment(sandbox, stores));
     assert.equal((await a!.get(`${ASSETS}?limit=2`)).status, 200);
@@ -78,50 +64,6 @@ describe("instances sharing a store", () => {
   });
 });
 
-describe("deployments of different ThroughLine applications on one store", () => {
-  it("keep ThroughLine's pace per egress address between them: never more calls in a second than it takes", async () => {
-    const clock = manualClock(Date.now());
-    const sandbox = createSandbox({ baseUrl: "https://throughline.simulated", now: clock.now });
-    sandbox.throughline.settings.perSecond = 4;
-    sandbox.throughline.settings.applications.set("second-app", "second-app-secret");
-    const counters = new MemoryCounterStore(clock.now);
-    const sleep = async (ms: number) => {
-      await new Promise((resolve) => setImmediate(resolve));
-      clock.advance(ms);
-    };
-    const host = "https://throughline.simulated/throughline";
-    const deployments = [{}, { THROUGHLINE_CLIENT_ID: "second-app", THROUGHLINE_CLIENT_SECRET: "second-app-secret" }].map((app) => {
-      const config = loadConfig({
-        THROUGHLINE_CLIENT_ID: THROUGHLINE_SANDBOX.clientId,
-        THROUGHLINE_CLIENT_SECRET: THROUGHLINE_SANDBOX.clientSecret,
-        THROUGHLINE_TOKEN_URL: `${host}/oauth/token`,
-        THROUGHLINE_API_URL: `${host}/v2`,
-        THROUGHLINE_EVENTS_URL: `${host}/v1/events`,
-        RATE_LIMIT_PER_MINUTE: "1000",
-        ...app,
-      });
-      const fetch = async (input: RequestInfo | URL, init?: RequestInit) => sandbox.app.fetch(new Request(input, init));
-      const stores = { cache: new MemoryStore(), counters };
-      const bff = createApp(config, {
-        publicUrl: "https://bff.example",
-        logSink: () => {},
-        now: clock.now,
-        fetch,
-        stores,
-        throughlinePerSecond: 4,
-        sleep,
-      });
-      return (path: string) => bff.app.request(`https://bff.example${path}`);
-    });
-    const topics = ["", "&topic=anxiety", "&topic=suicidal-thoughts", "&topic=domestic-violence"];
-    const statuses = await Promise.all(
-      deployments.flatMap((get) => topics.map(async (topic) => (await get(`/v1/throughline/helplines?country=NZ${topic}`)).status)),
-    );
-    assert.deepEqual([...new Set(statuses)], [200]);
-    assert.equal(sandbox.throughline.stats.refusedForQuota, 0, "one egress address: never more than 4 in a second between them");
-  });
-});
-
 describe("a deployment on a shared store", () => {
   it("keeps every answer, token and lock it stores under its THRON tenant and user (docs/deploy.md: one tenant, one cache)", async () => {
     const keys: string[] = [];
@@ -132,7 +74,7 @@ describe("a deployment on a shared store", () => {
     };
     const seen: CacheStore = { get: (key) => cache.get(noted(key)), set: (key, entry) => cache.set(noted(key), entry) };
     const locks: FleetLock = { acquire: (key, leaseMs) => lock.acquire(noted(key), leaseMs) };
-    const bff = thronDeployment(createSandbox({ baseUrl: BASE }), { cache: seen, tokens: seen, counters, lock: locks });
+    const bff = thronDeployment(createSandbox({ baseUrl: SIMULATED_THRON }), { cache: seen, tokens: seen, counters, lock: locks });
     assert.equal((await bff.get("/v1/thron/galleries/default")).status, 200);
     assert.equal((await bff.get(`${ASSETS}?limit=2`)).status, 200);
     const prefix = namespacePrefix(["thron", THRON_SANDBOX.tenant, THRON_SANDBOX.username]);

@@ -66,6 +66,31 @@ describe("sandbox media URLs", () => {
     }
   });
 
+  it("leave the page gzipped, as cached, for a visitor at the origin the BFF guessed: nothing to rewrite", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true });
+    const headers = { "accept-encoding": "gzip" };
+    for (const attempt of ["cold", "cached"]) {
+      const response = await bff.app.request(`${PUBLIC_URL}${ASSETS}?limit=12`, { headers });
+      assert.equal(response.headers.get("content-encoding"), "gzip", attempt);
+      const page = (await new Response(response.body?.pipeThrough(new DecompressionStream("gzip"))).json()) as Page;
+      assert.ok(page.items[0]?.thumbnail.url.startsWith(`${PUBLIC_URL}/_sandbox/thron/`), attempt);
+    }
+  });
+
+  it("keep a rewritten answer's status and headers: a problem stays a 404 problem", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true });
+    const response = await bff.app.request("http://192.168.1.20:8787/v1/thron/galleries/nope/assets");
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get("content-type"), "application/problem+json");
+    assert.equal(response.headers.get("x-content-type-options"), "nosniff");
+  });
+
+  it("follow the request when the guessed URL was given with a trailing slash", async () => {
+    const bff = sandboxBff({}, { publicUrlGuessed: true, publicUrl: `${PUBLIC_URL}/` });
+    const page = (await (await bff.app.request(`http://192.168.1.20:8787${ASSETS}?limit=2`)).json()) as Page;
+    for (const item of page.items) assert.ok(item.thumbnail.url.startsWith("http://192.168.1.20:8787/_sandbox/thron/"), item.thumbnail.url);
+  });
+
   it("keep PUBLIC_URL when it is set", async () => {
     const bff = sandboxBff();
     const page = (await (await bff.app.request(`http://192.168.1.20:8787${ASSETS}?limit=1`)).json()) as Page;

@@ -1,0 +1,133 @@
+/**
+ * The demo page at `/` as the BFF serves it (read as HTML and headers, no browser): the CSP a
+ * browser enforces on it, its bare tags when not rendered on the server, the sections it shows
+ * for the sandbox catalogue at hand, and the element modules it preloads from the bundle.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runInNewContext } from "node:vm";
+import { bundleOf, sandboxBff } from "./helpers.ts";
+
+/** The ids of the page's section headings, in order. */
+const headingsOf = (html: string) => [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]);
+
+/** What <main> holds besides its sections: nothing a visitor would see. */
+const outsideSections = (html: string) =>
+  (/<main>([\s\S]*)<\/main>/.exec(html)?.[1] ?? assert.fail("no <main>")).replace(/<section[\s\S]*?<\/section>/g, "").trim();
+
+/** The paths the page preloads, in order. */
+const preloadsOf = (html: string) => [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+
+describe("the demo page's CSP", () => {
+  it("forbids plugins, <base> and framing, and lets the filter bar's form submit only to this origin", async () => {
+    const csp = (await sandboxBff().get("/?render=client")).headers.get("content-security-policy") ?? "";
+    const directives = csp.split(";").map((d) => d.trim());
+    for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"])
+      assert.ok(directives.includes(directive), `${directive} in ${csp}`);
+  });
+});
+
+describe("the demo page's elements when not rendered on the server", () => {
+  it("with ?render=client, are the bare tags with the same attributes, for the browser to render", async () => {
+    const html = await (await sandboxBff().get("/?render=client")).text();
+    for (const tag of [
+      '<thron-filter-bar for="gallery" sync-url></thron-filter-bar>',
+      '<thron-gallery id="gallery" page-size="12" sync-url></thron-gallery>',
+      '<throughline-helplines country="NZ" topic="anxiety" priority></throughline-helplines>',
+    ])
+      assert.ok(html.includes(tag), `${tag} on the page`);
+    assert.doesNotMatch(html, /<template shadowroot/, "no server-rendered fragment");
+  });
+});
+
+describe("the demo page's own script (/demo.js)", () => {
+  it("shows what the Thunder button minted instead of opening the desktop app: the URL without its signed query, and until when", async () => {
+    const bff = sandboxBff();
+    const html = await (await bff.get("/?render=client")).text();
+    assert.match(html, /<script type="module" src="\/demo\.js"><\/script>/);
+    assert.match(html, /<thunder-launch-button id="thunder" /);
+    assert.match(html, /<p id="thunder-result" role="status"><\/p>/);
+    const script = await bff.get("/demo.js");
+    assert.equal(script.headers.get("content-type"), "text/javascript; charset=utf-8");
+    assert.equal(script.headers.get("cache-control"), "no-cache");
+    // The page's two elements as a browser gives them to the script.
+    const button = new EventTarget();
+    const result = { textContent: "" };
+    const elements: Record<string, unknown> = { thunder: button, "thunder-result": result };
+    runInNewContext(await script.text(), { document: { getElementById: (id: string) => elements[id] ?? null }, Date });
+    const expiresAt = new Date(2030, 0, 1, 12, 0, 0).toISOString();
+    const launch = new CustomEvent("thunder-launch", { cancelable: true, detail: { url: "thunder://launch/plays?sig=secret", expiresAt } });
+    button.dispatchEvent(launch);
+    assert.ok(launch.defaultPrevented, "the desktop app is not opened");
+    assert.equal(
+      result.textContent,
+      `Launch URL minted (thunder://launch/plays?…), valid until ${new Date(expiresAt).toLocaleTimeString()}.`,
+    );
+  });
+});
+
+describe("the demo page's sections for the sandbox catalogue", () => {
+  const ALWAYS = [
+    "gallery-heading",
+    "preset-heading",
+    "carousel-heading",
+    "viewer-heading",
+    "thunder-heading",
+    "helplines-heading",
+    "sport-heading",
+  ];
+
+  it("shows the hand-picked gallery and the single asset when the demo folder has what they need", async () => {
+    const html = await (await sandboxBff().get("/?render=client")).text();
+    assert.deepEqual(headingsOf(html), [
+      ...ALWAYS.slice(0, 2),
+      "picked-heading",
+      ...ALWAYS.slice(2, 4),
+      "asset-heading",
+      ...ALWAYS.slice(4),
+    ]);
+    assert.equal(/<thron-gallery id="picked" assets="([^"]+)">/.exec(html)?.[1]?.split(",").length, 4);
+    assert.equal(outsideSections(html), "");
+  });
+
+  it("leaves out the hand-picked gallery and the single asset, and nothing else, when the demo folder has no video", async () => {
+    const bff = sandboxBff();
+    const contents = bff.thron.catalogue.contents;
+    for (let i = contents.length - 1; i >= 0; i--) if (contents[i]?.contentType === "VIDEO") contents.splice(i, 1);
+    const html = await (await bff.get("/?render=client")).text();
+    assert.deepEqual(headingsOf(html), ALWAYS);
+    assert.doesNotMatch(html, /<thron-gallery id="picked"|<thron-asset /);
+    assert.equal(outsideSections(html), "", "no stray text between the sections");
+  });
+});
+
+describe("the demo page's module preloads", () => {
+  it("preloads each element's entry and every chunk it imports, however the build spaces its imports", async () => {
+    const staticFiles = bundleOf({
+      "components.js": "export {};\n",
+      // An unminified build: `from "…"`, `import "…"` with a space; a minified one: none.
+      "thron-gallery.js": 'import { a } from "./chunks/a.js";\nimport "./chunks/b.js";\n',
+      "thron-filter-bar.js": 'import{a}from"./chunks/a.js";import"./chunks/c.js";\n',
+      "chunks/a.js": "import { d } from '../chunks/d.js';\nexport const a = 1;\n",
+      "chunks/b.js": "export {};\n",
+      "chunks/c.js": "export {};\n",
+      "chunks/d.js": 'import { a } from "./a.js";\nexport const d = a;\n',
+      "thron-asset.js": "export {};\n",
+    });
+    const html = await (await sandboxBff({}, { staticFiles }).get("/?render=client")).text();
+    assert.deepEqual(preloadsOf(html), [
+      "/thron-gallery.js",
+      "/chunks/a.js",
+      "/chunks/d.js",
+      "/chunks/b.js",
+      "/thron-filter-bar.js",
+      "/chunks/c.js",
+    ]);
+  });
+
+  it("preloads nothing when the elements are not built", async () => {
+    const html = await (await sandboxBff({}, { staticFiles: null }).get("/?render=client")).text();
+    assert.deepEqual(preloadsOf(html), []);
+    assert.match(html, /<script type="module" src="\/components\.js"><\/script>/);
+  });
+});

@@ -24,7 +24,10 @@ export function builderRoutes({ publicUrl, galleries, isAllowedOrigin }: Builder
     return c.html(page);
   });
   app.get("/origin", (c) => {
-    const origin = c.req.query("origin")?.trim().replace(/\/+$/, "") ?? "";
+    const origin =
+      c.req.query("origin")?.trim().replace(/\/+$/, "") ??
+      // Stryker disable next-line StringLiteral: whatever stands in for a missing origin, ORIGIN refuses it below: the same 400
+      "";
     if (!ORIGIN.test(origin))
       throw invalidRequest([{ field: "origin", message: "must be a site's address such as https://www.example.com" }]);
     c.header("cache-control", "no-store");

@@ -22,6 +22,7 @@ describe("the builder page", () => {
     const { app } = createApp(config, { publicUrl, logSink: () => {} });
     const response = await app.request("http://bff.internal/builder"); // behind a proxy that strips /r&d/bff
     assert.equal(response.status, 200);
+    assert.equal(response.headers.get("cache-control"), "no-cache", "a redeployed BFF's page is fetched again");
     const html = await response.text();
     assert.equal(attribute(html, "public-url"), publicUrl, "the snippet's script tag points here");
     assert.deepEqual(JSON.parse(attribute(html, "galleries")), [...(config.thron?.galleries.keys() ?? [])]);
@@ -29,6 +30,30 @@ describe("the builder page", () => {
 });
 
 describe("/builder/origin", () => {
+  it("tells whether a site may embed the elements, for its origin as an editor may paste it (spaces, trailing slashes), never cached", async () => {
+    const bff = sandboxBff({ ALLOWED_ORIGINS: "https://www.host.example" });
+    const check = (origin: string) => bff.get(`/builder/origin?origin=${encodeURIComponent(origin)}`);
+    for (const [pasted, verdict] of [
+      ["https://www.host.example", { origin: "https://www.host.example", allowed: true }],
+      [" https://www.host.example// ", { origin: "https://www.host.example", allowed: true }],
+      ["http://other.example:8080/", { origin: "http://other.example:8080", allowed: false }],
+    ] as const) {
+      const response = await check(pasted);
+      assert.equal(response.status, 200, pasted);
+      assert.equal(response.headers.get("cache-control"), "no-store");
+      assert.deepEqual(await response.json(), verdict, pasted);
+    }
+    for (const pasted of [
+      "javascript:alert(1)",
+      "view-source:https://www.host.example",
+      "www.host.example",
+      "https://www.host.example/page",
+      "https://www.host.example?x=1",
+      "https://a b.example",
+    ])
+      assert.equal((await check(pasted)).status, 400, pasted);
+  });
+
   it("answers a request that names no origin with a 400 about the origin, not a verdict", async () => {
     const bff = sandboxBff();
     for (const query of ["", "?origin=", "?origin=%20"]) {

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runInNewContext } from "node:vm";
+import { FOLDERS } from "@embedkit/sandbox";
 import { bundleOf, sandboxBff } from "./helpers.ts";
 
 /** The ids of the page's section headings, in order. */
@@ -78,7 +79,8 @@ describe("the demo page's sections for the sandbox catalogue", () => {
   ];
 
   it("shows the hand-picked gallery and the single asset when the demo folder has what they need", async () => {
-    const html = await (await sandboxBff().get("/?render=client")).text();
+    const bff = sandboxBff();
+    const html = await (await bff.get("/?render=client")).text();
     assert.deepEqual(headingsOf(html), [
       ...ALWAYS.slice(0, 2),
       "picked-heading",
@@ -86,14 +88,27 @@ describe("the demo page's sections for the sandbox catalogue", () => {
       "asset-heading",
       ...ALWAYS.slice(4),
     ]);
-    assert.equal(/<thron-gallery id="picked" assets="([^"]+)">/.exec(html)?.[1]?.split(",").length, 4);
+    const picked = /<thron-gallery id="picked" assets="([^"]+)">/.exec(html)?.[1]?.split(",") ?? [];
+    // The demo folder's own contents (not its sub-folder's), of the types the section promises, in that order.
+    const contents = picked.map((id) => bff.thron.catalogue.byId.get(id));
+    assert.deepEqual(
+      contents.map((c) => c?.contentType),
+      ["AUDIO", "IMAGE", "VIDEO", "IMAGE"],
+    );
+    assert.ok(
+      contents.every((c) => c?.folderId === FOLDERS.demo.id),
+      "all in the demo folder itself",
+    );
     assert.equal(outsideSections(html), "");
   });
 
   it("leaves out the hand-picked gallery and the single asset, and nothing else, when the demo folder has no video", async () => {
     const bff = sandboxBff();
     const contents = bff.thron.catalogue.contents;
-    for (let i = contents.length - 1; i >= 0; i--) if (contents[i]?.contentType === "VIDEO") contents.splice(i, 1);
+    const inDemo = (i: number) => contents[i]?.folderId === FOLDERS.demo.id;
+    // Its sub-folder ("sport") keeps its videos: they are not the demo folder's.
+    for (let i = contents.length - 1; i >= 0; i--) if (inDemo(i) && contents[i]?.contentType === "VIDEO") contents.splice(i, 1);
+    assert.ok(contents.some((c) => c.contentType === "VIDEO"));
     const html = await (await bff.get("/?render=client")).text();
     assert.deepEqual(headingsOf(html), ALWAYS);
     assert.doesNotMatch(html, /<thron-gallery id="picked"|<thron-asset /);

@@ -11,20 +11,22 @@ import { sandboxBff } from "./helpers.ts";
 
 /** An attribute's value as a browser reads it (the entities the page writes: &amp; &quot; &lt;). */
 const attribute = (html: string, name: string) => {
-  const raw = new RegExp(`<embedkit-builder[^>]* ${name}="([^"]*)"`).exec(html)?.[1] ?? assert.fail(`no ${name}`);
+  const raw = new RegExp(`<embedkit-builder[^<]* ${name}="([^"]*)"`).exec(html)?.[1] ?? assert.fail(`no ${name}`);
   return raw.replaceAll("&quot;", '"').replaceAll("&lt;", "<").replaceAll("&amp;", "&");
 };
 
 describe("the builder page", () => {
-  it("hands the builder the BFF's public URL as configured, an & in its path included, and the galleries", async () => {
-    const publicUrl = "https://intranet.example/r&d/bff";
-    const config = loadConfig({ BFF_SANDBOX: "1" }, { publicUrl });
+  it("hands the builder the BFF's public URL as configured, an &, a quote or a < in its path included, and the galleries", async () => {
+    // PUBLIC_URL takes any http(s) URL without spaces, query or fragment: none of these may break the page's markup.
+    const publicUrl = 'https://intranet.example/r&d/"bff"/<1>';
+    const config = loadConfig({ BFF_SANDBOX: "1", PUBLIC_URL: publicUrl }, { publicUrl });
     const { app } = createApp(config, { publicUrl, logSink: () => {} });
-    const response = await app.request("http://bff.internal/builder"); // behind a proxy that strips /r&d/bff
+    const response = await app.request("http://bff.internal/builder"); // behind a proxy that strips the path
     assert.equal(response.status, 200);
     assert.equal(response.headers.get("cache-control"), "no-cache", "a redeployed BFF's page is fetched again");
     const html = await response.text();
     assert.equal(attribute(html, "public-url"), publicUrl, "the snippet's script tag points here");
+    assert.match(html, /<main>\n {2}<embedkit-builder [^<]*><\/embedkit-builder>\n<\/main>/, "the element's tag stays whole");
     assert.deepEqual(JSON.parse(attribute(html, "galleries")), [...(config.thron?.galleries.keys() ?? [])]);
   });
 });

@@ -41,6 +41,30 @@ describe("the demo page's elements when not rendered on the server", () => {
   });
 });
 
+describe("the demo page's first paint for a shared link", () => {
+  /** The inline data of each server-rendered element, by tag. */
+  const statesOf = (html: string) =>
+    Object.fromEntries(
+      [...html.matchAll(/<([a-z]+-[a-z-]+)[^>]*><template shadowroot[\s\S]*?data-embedkit-state>([^<]*)<\/script>/g)].map((m) => [
+        m[1],
+        JSON.parse(m[2] ?? "") as { query?: unknown; items?: { title: string }[]; total?: number },
+      ]),
+    );
+
+  it("shows the filter bar and its gallery already searched and filtered as the link says, other parameters left out", async () => {
+    const bff = sandboxBff();
+    const everything = statesOf(await (await bff.get("/")).text());
+    const shared = statesOf(await (await bff.get("/?q=forest&filter.topic=nature&utm_source=newsletter")).text());
+    assert.deepEqual(Object.keys(shared), ["thron-filter-bar", "thron-gallery", "throughline-helplines"]);
+    const query = { q: "forest", filters: { topic: ["nature"] } };
+    assert.deepEqual(shared["thron-filter-bar"]?.query, query);
+    assert.deepEqual(shared["thron-gallery"]?.query, query);
+    const items = shared["thron-gallery"]?.items ?? [];
+    assert.ok(items.length > 0 && items.every((item) => /forest/i.test(item.title)), JSON.stringify(items.map((i) => i.title)));
+    assert.ok((shared["thron-gallery"]?.total ?? 0) < (everything["thron-gallery"]?.total ?? 0));
+  });
+});
+
 describe("the demo page's own script (/demo.js)", () => {
   it("shows what the Thunder button minted instead of opening the desktop app: the URL without its signed query, and until when", async () => {
     const bff = sandboxBff();

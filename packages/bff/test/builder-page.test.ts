@@ -62,10 +62,10 @@ describe("/builder/origin", () => {
       const response = await bff.get(`/builder/origin${query}`);
       assert.equal(response.status, 400, query);
       assert.equal(response.headers.get("content-type"), "application/problem+json");
-      assert.deepEqual(
-        Problem.parse(await response.json()).errors?.map((e) => e.field),
-        ["origin"],
-      );
+      // The builder shows the message next to the field: it says what an origin looks like.
+      assert.deepEqual(Problem.parse(await response.json()).errors, [
+        { field: "origin", message: "must be a site's address such as https://www.example.com" },
+      ]);
     }
   });
 });

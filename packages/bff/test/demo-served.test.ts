@@ -154,6 +154,11 @@ describe("the demo page's module preloads", () => {
       "thron-asset.js": "export {};\n",
     });
     const html = await (await sandboxBff({}, { staticFiles }).get("/?render=client")).text();
+    const links = html.split("\n").filter((line) => line.includes('rel="modulepreload"'));
+    assert.ok(
+      links.every((line) => /^<link rel="modulepreload" href="[^"]+">$/.test(line)),
+      `one link a line in the page source: ${links.join(" | ")}`,
+    );
     assert.deepEqual(preloadsOf(html), [
       "/thron-gallery.js",
       "/chunks/a.js",

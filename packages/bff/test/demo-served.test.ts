@@ -43,13 +43,24 @@ describe("the demo page's elements when not rendered on the server", () => {
 
 describe("the demo page's first paint for a shared link", () => {
   /** The inline data of each server-rendered element, by tag. */
-  const statesOf = (html: string) =>
+  type State = { query?: unknown; items?: { title: string }[]; total?: number };
+  const statesOf = (html: string): Record<string, State> =>
     Object.fromEntries(
       [...html.matchAll(/<([a-z]+-[a-z-]+)[^>]*><template shadowroot[\s\S]*?data-embedkit-state>([^<]*)<\/script>/g)].map((m) => [
         m[1],
-        JSON.parse(m[2] ?? "") as { query?: unknown; items?: { title: string }[]; total?: number },
+        JSON.parse(m[2] ?? "") as State,
       ]),
     );
+
+  it("keeps each server-rendered element's attributes, those without a value (sync-url, priority) included", async () => {
+    const html = await (await sandboxBff().get("/")).text();
+    const rendered = [...html.matchAll(/<([a-z]+-[a-z-]+) ([^>]*)><template shadowroot/g)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(rendered, [
+      'thron-filter-bar for="gallery" sync-url lang="en"',
+      'thron-gallery id="gallery" page-size="12" sync-url lang="en"',
+      'throughline-helplines country="NZ" topic="anxiety" priority lang="en"',
+    ]);
+  });
 
   it("shows the filter bar and its gallery already searched and filtered as the link says, other parameters left out", async () => {
     const bff = sandboxBff();
@@ -151,6 +162,10 @@ describe("the demo page's module preloads", () => {
       "chunks/b.js": "export {};\n",
       "chunks/c.js": "export {};\n",
       "chunks/d.js": 'import { a } from "./a.js";\nexport const d = a;\n',
+      "throughline-helplines.js": 'import "./chunks/b.js";\n',
+      "thunder-launch-button.js": 'import { e } from "./chunks/e.js";\n',
+      "chunks/e.js": "export const e = 1;\n",
+      // Further down the page, left to the loader.
       "thron-asset.js": "export {};\n",
     });
     const html = await (await sandboxBff({}, { staticFiles }).get("/?render=client")).text();
@@ -166,6 +181,9 @@ describe("the demo page's module preloads", () => {
       "/chunks/b.js",
       "/thron-filter-bar.js",
       "/chunks/c.js",
+      "/throughline-helplines.js",
+      "/thunder-launch-button.js",
+      "/chunks/e.js",
     ]);
   });
 

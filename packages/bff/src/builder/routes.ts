@@ -19,12 +19,16 @@ const ORIGIN = /^https?:\/\/[^/?#\s]+$/;
 export function builderRoutes({ publicUrl, galleries, isAllowedOrigin }: BuilderDeps) {
   const app = new Hono();
   const page = builderPage({ publicUrl, galleries });
+  // Stryker disable next-line StringLiteral: Hono routes "" in a mounted app as it does "/": /builder alone either way
   app.get("/", (c) => {
     c.header("cache-control", "no-cache");
     return c.html(page);
   });
   app.get("/origin", (c) => {
-    const origin = c.req.query("origin")?.trim().replace(/\/+$/, "") ?? "";
+    const origin =
+      c.req.query("origin")?.trim().replace(/\/+$/, "") ??
+      // Stryker disable next-line StringLiteral: whatever stands in for a missing origin, ORIGIN refuses it below: the same 400
+      "";
     if (!ORIGIN.test(origin))
       throw invalidRequest([{ field: "origin", message: "must be a site's address such as https://www.example.com" }]);
     c.header("cache-control", "no-store");

@@ -123,6 +123,7 @@ export function demoPage(
   const filterBar = options.fragments?.filterBar ?? bare(SERVER_RENDERED.filterBar);
   const gallery = options.fragments?.gallery ?? bare(SERVER_RENDERED.gallery);
   const helplines = options.fragments?.helplines ?? bare(SERVER_RENDERED.helplines);
+  // Stryker disable next-line ArrayDeclaration: unreachable default, mountDemo always passes the preload list (empty when unbuilt)
   const preload = (options.preload ?? []).map((href) => `<link rel="modulepreload" href="${href}">`).join("\n");
   const video = options.thron?.catalogue.contents.find((c) => c.contentType === "VIDEO" && c.folderId === FOLDERS.demo.id);
   const picked = handPickedIds(options.thron);

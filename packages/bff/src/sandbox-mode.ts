@@ -106,10 +106,10 @@ function abortable(response: Response | Promise<Response>, signal: AbortSignal):
     const onAbort = () => reject(signal.reason);
     // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, and the listener is removed when the answer settles either way
     signal.addEventListener("abort", onAbort, { once: true });
-    Promise.resolve(response)
-      .then(resolve, reject)
-      // Stryker disable next-line ArrowFunction,StringLiteral: a listener left behind could only reject a promise already settled; removing it frees the closure before the call's short-lived signal goes
-      .finally(() => signal.removeEventListener("abort", onAbort));
+    const settled = Promise.resolve(response).then(resolve, reject);
+    // A statement of its own, so that Stryker reads the marker (it does not look inside a method chain).
+    // Stryker disable next-line ArrowFunction,StringLiteral: a listener left behind could only reject a promise already settled; removing it frees the closure before the call's short-lived signal goes
+    void settled.finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 

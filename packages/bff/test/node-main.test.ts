@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { after, describe, it, type TestContext } from "node:test";
 import { needsRedis, startRedis } from "../../../scripts/lib/redis-server.ts";
 import { type NodeProcess, runNode } from "../src/runtime/node-main.ts";
-import { prepareOnConfiguredPort } from "../src/runtime/prepare.ts";
+import { prepareBff, prepareOnConfiguredPort } from "../src/runtime/prepare.ts";
 import { THRON } from "./helpers.ts";
 
 type Event = Parameters<NodeProcess["once"]>[0];
@@ -221,6 +221,24 @@ describe("the Node entry, failing to start", () => {
       assert.equal(await redisClients(redis.url), before, "no connection left open by the failed start");
     } finally {
       taken.close();
+      redis.process.kill();
+    }
+  });
+
+  it("closes its Redis connection when the app's own set-up throws after Redis connected", needsRedis, async () => {
+    const redis = await startRedis();
+    try {
+      const before = await redisClients(redis.url);
+      const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: redis.url, METRICS_TOKEN: "m".repeat(32) };
+      const failing = () => {
+        throw new Error("metrics set-up failed");
+      };
+      await assert.rejects(
+        prepareBff({ env, port: 0, publicHost: "localhost", metricsHost: "127.0.0.1", deps: { metrics: failing } }),
+        /metrics set-up failed/,
+      );
+      assert.equal(await redisClients(redis.url), before, "no connection left open by the failed start");
+    } finally {
       redis.process.kill();
     }
   });

@@ -5,6 +5,7 @@
 import { type AppDeps, createApp } from "../app.ts";
 import { secretsOf } from "../config.ts";
 import { createLogger } from "../core/logger.ts";
+import type { Tracing } from "../core/tracing.ts";
 import { loadConfig } from "../sandbox-mode.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";
@@ -39,58 +40,57 @@ export async function prepareBff({ env, port, publicHost, metricsHost, deps = {}
         { from: config.cacheUrlVar ?? undefined, ...(deps.sharedStoreBudgetMs && { commandBudgetMs: deps.sharedStoreBudgetMs }) },
       )
     : null;
-  // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.
-  const metrics =
-    config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
-  // Loaded only when traces are exported: the OpenTelemetry SDK stays out of every other deploy.
-  const tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
-  // The memory tier sits in front of Redis for answers; tokens stay in Redis alone (a rotated
-  // refresh token must be seen by every instance at once).
-  const stores = redis && {
-    cache: new MemoryTier(redis.cache),
-    counters: redis.counters,
-    lock: redis.lock,
-    tokens: redis.cache,
-    sharedState: redis.state,
-  };
-  const built = createApp(config, {
-    publicUrl: url,
-    publicUrlGuessed: !env.PUBLIC_URL,
-    staticFiles: readBundle(),
-    swaggerUi: readSwaggerUi(),
-    batchLogs: true,
-    ...(stores && { stores }),
-    ...(metrics && { metrics }),
-    ...(tracing && { tracing }),
-    ...deps,
-  });
-  // A METRICS_PORT in use fails the start after Redis connected: release what was opened, so an
-  // in-process caller (tests, an embedding server) is not left holding a connection.
-  const serveMetricsOrRelease = async () => {
-    if (config.metricsPort === null || !built.metrics) return null;
-    try {
-      return await serveMetrics(built.metrics, config.metricsPort, metricsHost);
-    } catch (error) {
-      await tracing?.shutdown();
-      await redis?.close();
-      throw error;
-    }
-  };
-  const metricsServer = await serveMetricsOrRelease();
-  return {
-    ...built,
-    config,
-    url,
-    /** Where METRICS_PORT's server listens (the port actually bound). */
-    metricsUrl: metricsServer?.url ?? null,
-    tracing,
-    close: async () => {
-      built.logger.flush();
-      await metricsServer?.close();
-      await tracing?.shutdown(); // sends the spans still waiting
-      await redis?.close();
-    },
-  };
+  // Whatever fails once Redis is connected (a METRICS_PORT in use, the app's own set-up) releases
+  // what was opened, so an in-process caller (tests, an embedding server) is not left holding a connection.
+  let tracing: Tracing | null = null;
+  try {
+    // Loaded only when /metrics is enabled: prom-client stays out of every other deploy.
+    const metrics =
+      config.metricsToken !== null || config.metricsPort !== null ? (await import("../core/prometheus.ts")).createPrometheusMetrics : null;
+    // Loaded only when traces are exported: the OpenTelemetry SDK stays out of every other deploy.
+    tracing = config.otlpEndpoint ? (await import("../core/otel.ts")).createOtelTracing(config.otlpEndpoint) : null;
+    // The memory tier sits in front of Redis for answers; tokens stay in Redis alone (a rotated
+    // refresh token must be seen by every instance at once).
+    const stores = redis && {
+      cache: new MemoryTier(redis.cache),
+      counters: redis.counters,
+      lock: redis.lock,
+      tokens: redis.cache,
+      sharedState: redis.state,
+    };
+    const built = createApp(config, {
+      publicUrl: url,
+      publicUrlGuessed: !env.PUBLIC_URL,
+      staticFiles: readBundle(),
+      swaggerUi: readSwaggerUi(),
+      batchLogs: true,
+      ...(stores && { stores }),
+      ...(metrics && { metrics }),
+      ...(tracing && { tracing }),
+      ...deps,
+    });
+    const metricsServer =
+      config.metricsPort !== null && built.metrics ? await serveMetrics(built.metrics, config.metricsPort, metricsHost) : null;
+    const openTracing = tracing;
+    return {
+      ...built,
+      config,
+      url,
+      /** Where METRICS_PORT's server listens (the port actually bound). */
+      metricsUrl: metricsServer?.url ?? null,
+      tracing: openTracing,
+      close: async () => {
+        built.logger.flush();
+        await metricsServer?.close();
+        await openTracing?.shutdown(); // sends the spans still waiting
+        await redis?.close();
+      },
+    };
+  } catch (error) {
+    await tracing?.shutdown();
+    await redis?.close();
+    throw error;
+  }
 }
 
 /**

@@ -282,7 +282,10 @@ describe("the Bun and Deno entries' start (prepareOnConfiguredPort), run here on
     assert.ok(printed().includes("Embedkit BFF on Bun at http://localhost:9123 (sandbox mode)"), printed().join("\n"));
     const real = await prepareOnConfiguredPort({ ...THRON, HOST: " 127.0.0.1 " }, "Deno", () => "192.0.2.1");
     assert.deepEqual([real.port, real.hostname], [8787, "127.0.0.1"]);
-    assert.ok(printed().includes("Embedkit BFF on Deno at http://localhost:8787"), printed().join("\n"));
+    assert.ok(
+      printed().includes("Embedkit BFF on Deno at http://127.0.0.1:8787"),
+      "the interface HOST names, as on Node: " + printed().join("\n"),
+    );
     await sandbox.close();
     await real.close();
   });

@@ -5,7 +5,11 @@ import { createSandbox } from "./index.ts";
 const port = Number(process.env.SANDBOX_PORT?.trim() || 8790);
 const host = process.env.SANDBOX_HOST?.trim() || "127.0.0.1";
 
-/** How a browser or a BFF reaches `host`: a wildcard as localhost, an IPv6 literal in brackets. */
+/**
+ * How a browser or a BFF reaches `host`: a wildcard as localhost, an IPv6 literal in brackets. The
+ * BFF's runtime/url-host.ts does the same; the simulated vendors import nothing from the product
+ * (the BFF depends on them, not the other way), so the three lines are kept here too.
+ */
 function reachableHost(host: string): string {
   if (host === "0.0.0.0" || host === "::") return "localhost";
   return host.includes(":") ? `[${host}]` : host;

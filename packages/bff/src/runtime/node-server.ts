@@ -10,6 +10,7 @@ import type { AppDeps } from "../app.ts";
 import { loadConfig } from "../sandbox-mode.ts";
 import { answerClientErrors } from "./node-client-errors.ts";
 import { prepareBff } from "./prepare.ts";
+import { browserHost } from "./url-host.ts";
 
 export { BUNDLE_DIR, readBundle } from "./bundle-files.ts";
 
@@ -71,7 +72,7 @@ export async function startNodeServer(options: StartOptions) {
     bff = await prepareBff({
       env: options.env,
       port,
-      publicHost: hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname,
+      publicHost: browserHost(hostname),
       metricsHost: hostname,
       deps: { clientAddress: (c) => getConnInfo(c).remote.address, ...options.deps },
     });

@@ -10,7 +10,7 @@ import { loadConfig } from "../sandbox-mode.ts";
 import { MemoryTier } from "../stores/memory-tier.ts";
 import { readBundle, readSwaggerUi } from "./bundle-files.ts";
 import { serveMetrics } from "./metrics-server.ts";
-import { urlHost } from "./url-host.ts";
+import { browserHost, urlHost } from "./url-host.ts";
 
 /** The interface HOST names, trimmed as every other variable is; all of them when unset or blank. */
 export function listenHostOf(env: Record<string, string | undefined>): string {
@@ -104,7 +104,7 @@ export async function prepareOnConfiguredPort(
 ) {
   const port = loadConfig(env).port;
   const hostname = listenHostOf(env);
-  const bff = await prepareBff({ env, port, publicHost: "localhost", metricsHost: hostname, deps: { clientAddress } });
+  const bff = await prepareBff({ env, port, publicHost: browserHost(hostname), metricsHost: hostname, deps: { clientAddress } });
   process.once("exit", () => bff.logger.flush()); // the lines still waiting in their batch
   console.log(`Embedkit BFF on ${runtime} at ${bff.url}${bff.config.sandbox ? " (sandbox mode)" : ""}`);
   return { ...bff, port, hostname };

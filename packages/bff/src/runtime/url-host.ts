@@ -2,3 +2,8 @@
 export function urlHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
+
+/** The host a browser reaches a listening interface at: every interface (a wildcard) as localhost. */
+export function browserHost(listenHost: string): string {
+  return listenHost === "0.0.0.0" || listenHost === "::" ? "localhost" : listenHost;
+}

@@ -1,10 +1,10 @@
 /**
  * The render route's edges: the language it picks from Accept-Language, the problems it relays,
  * its stylesheet files, what it writes where the data or the BFF's origin is missing, and what
- * /openapi.json tells an integrator about it.
+ * /openapi.json tells an integrator about it. Where the server renderer cannot load:
+ * render-without-renderer.test.ts.
  */
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { describe, it } from "node:test";
 import { Problem } from "@embedkit/contracts";
 import { STATE_ATTRIBUTE } from "../src/render/host-tag.ts";
@@ -127,64 +127,6 @@ describe("what a fragment writes on its tag", () => {
     const q = `a&b"c<d>e'f`;
     const html = await (await sandboxBff().get(`/v1/render/thron-gallery?page-size=1&q=${encodeURIComponent(q)}`)).text();
     assert.match(html, /^<thron-gallery page-size="1" q="a&#38;b&#34;c&#60;d&#62;e&#39;f" lang="en"><template /);
-  });
-});
-
-/**
- * A module hook for a node that cannot load the components' server build (`dist/server` not
- * built, or a runtime that cannot run it): its import fails as node fails a missing package.
- */
-const NOT_BUILT = `export async function resolve(specifier, context, next) {
-  if (specifier !== "@embedkit/components/server") return next(specifier, context);
-  throw Object.assign(new Error("Cannot find package '@embedkit/components/server' (not built)"), { code: "ERR_MODULE_NOT_FOUND" });
-}`;
-const REGISTER_NOT_BUILT = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(NOT_BUILT)}`)});`;
-
-/** Two renders of the helplines and their JSON, by a sandbox BFF in a node where the server renderer cannot load. */
-function withoutRenderer(): { renders: { status: number; html: string }[]; json: unknown; logs: string[] } {
-  const script = `import { sandboxBff } from ${JSON.stringify(new URL("./helpers.ts", import.meta.url).href)};
-const bff = sandboxBff();
-const renders = [];
-for (const _ of [1, 2]) {
-  const response = await bff.get("${HELPLINES}?country=US&limit=1");
-  renders.push({ status: response.status, html: await response.text() });
-}
-const json = await (await bff.get("/v1/throughline/helplines?country=US&limit=1")).json();
-process.stdout.write(JSON.stringify({ renders, json, logs: bff.logs }));`;
-  // The same node flags as this test (tsx, and a mutation run's hook), but the test runner's.
-  const flags = process.execArgv.filter((flag) => !flag.startsWith("--test"));
-  const hook = `data:text/javascript,${encodeURIComponent(REGISTER_NOT_BUILT)}`;
-  return JSON.parse(
-    execFileSync(process.execPath, [...flags, "--import", hook, "--input-type=module", "-e", script], {
-      encoding: "utf8",
-      timeout: 60_000,
-    }),
-  );
-}
-
-describe("where the server renderer cannot load", () => {
-  it("answers the bare tag with its data, and the log says why, once", () => {
-    const { renders, json, logs } = withoutRenderer();
-    for (const { status, html } of renders) {
-      assert.equal(status, 200, html);
-      const bare =
-        /^<throughline-helplines country="US" limit="1" lang="en"><script type="application\/json" data-embedkit-state>([^<]*)<\/script><\/throughline-helplines>$/.exec(
-          html,
-        );
-      assert.ok(bare, html);
-      assert.deepEqual(JSON.parse(bare[1] ?? ""), json, "the element starts from the JSON route's answer");
-    }
-    const told = logs.map((line) => JSON.parse(line)).filter((line) => line.message.startsWith("server rendering unavailable"));
-    assert.deepEqual(
-      told.map(({ level, message, error }) => ({ level, message, error })),
-      [
-        {
-          level: "warn",
-          message: "server rendering unavailable: /v1/render answers bare tags",
-          error: "Error: Cannot find package '@embedkit/components/server' (not built)",
-        },
-      ],
-    );
   });
 });
 

@@ -135,18 +135,25 @@ describe("the demo page", () => {
     }
   });
 
-  it("without JavaScript filters through the bar's form: Food checked and applied, the page reloads with the query and its gallery shows it", async () => {
+  it("without JavaScript filters through the bar's form: Food checked and applied, the page reloads with the query, its own parameters kept, and its gallery shows it", async () => {
     const page = await browser.newPage();
     try {
       await page.setJavaScriptEnabled(false);
       await page.setViewport({ width: 1280, height: 900 });
-      await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      // The page's own parameters (a campaign's, a CMS's page id): a GET form sends only its fields unless it carries them.
+      await page.goto(`${server.url}/?utm_source=news&page_id=42&page_id=43`, { waitUntil: "networkidle0" });
       const bar = await page.$("thron-filter-bar[for=gallery]");
       const food = await bar?.waitForSelector('pierce/input[name="filter.topic"][value="food"]');
       await food?.click();
       const apply = await bar?.waitForSelector('pierce/button[part="apply"]');
       await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), apply?.click()]);
-      assert.deepEqual(new URL(page.url()).searchParams.getAll("filter.topic"), ["food"]);
+      const reloaded = new URL(page.url()).searchParams;
+      assert.deepEqual(reloaded.getAll("filter.topic"), ["food"]);
+      assert.deepEqual(
+        [reloaded.getAll("utm_source"), reloaded.getAll("page_id")],
+        [["news"], ["42", "43"]],
+        "the page's own parameters kept",
+      );
       const seen = await page.evaluate(() => ({
         titles: [
           ...(document.querySelector("thron-gallery#gallery")?.shadowRoot?.querySelectorAll("noscript figcaption, .links figcaption") ??

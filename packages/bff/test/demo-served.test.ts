@@ -74,6 +74,15 @@ describe("the demo page's first paint for a shared link", () => {
     assert.ok(items.length > 0 && items.every((item) => /forest/i.test(item.title)), JSON.stringify(items.map((i) => i.title)));
     assert.ok((shared["thron-gallery"]?.total ?? 0) < (everything["thron-gallery"]?.total ?? 0));
   });
+
+  it("gives the filter bar's no-JS form the address's other parameters as hidden fields, and the bar's own none", async () => {
+    const html = await (await sandboxBff().get("/?q=forest&filter.topic=nature&utm_source=newsletter&page_id=42&page_id=43")).text();
+    const bar = /<thron-filter-bar[\s\S]*?<\/thron-filter-bar>/.exec(html)?.[0] ?? "";
+    const hidden = [...bar.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(([, name, value]) => `${name}=${value}`);
+    assert.deepEqual(hidden, ["utm_source=newsletter", "page_id=42", "page_id=43"]);
+    const plain = await (await sandboxBff().get("/?q=forest")).text();
+    assert.doesNotMatch(plain, /type="hidden"/);
+  });
 });
 
 describe("the demo page's own script (/demo.js)", () => {

@@ -1,5 +1,6 @@
 /**
- * GET /v1/render/thron-filter-bar, the visitor's query (`query.q`, `query.filter.<key>`) on the
+ * GET /v1/render/thron-filter-bar, the page URL's other parameters its no-JS form carries
+ * (`page.<name>`), the visitor's query (`query.q`, `query.filter.<key>`) on the
  * bar and the gallery, the language of a fragment asked without `locale`, and the stylesheet a
  * fragment links instead of an inline `<style>`.
  */
@@ -69,6 +70,55 @@ describe("GET /v1/render/thron-filter-bar", () => {
     const checked = [...html.matchAll(/<input\b[^>]*value="([^"]*)"[^>]*\schecked="true"/g)].map((m) => m[1]);
     assert.deepEqual(checked.sort(), ["city", "food"]);
     assert.deepEqual(renderedStateOf(html).query, { q: '"><b>', filters: { topic: ["food", "city"] } });
+  });
+
+  it("carries the page URL's other parameters (page.<name>) as hidden fields before its button, escaped, never the bar's own twice", async () => {
+    const bff = sandboxBff();
+    const hostile = `"><script>alert(1)</script>`;
+    const page = new URLSearchParams([
+      ["page.page_id", "42"],
+      ["page.tag", "a&b"],
+      ["page.tag", "c"],
+      [`page.${hostile}`, hostile],
+      ["page.sport.q", "its own text"],
+      ["page.sport.filter.topic", "its own filter"],
+      ["page.q", "another bar's text"],
+    ]);
+    const html = await (await bff.get(`${BAR}?for=sport&sync-url=sport&locale=en&${page}`)).text();
+    const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? "";
+    const hidden = [...noscript.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]);
+    const escaped = "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+    assert.deepEqual(hidden, [
+      ["page_id", "42"],
+      ["tag", "a&amp;b"],
+      ["tag", "c"],
+      [escaped, escaped],
+      ["q", "another bar&#39;s text"],
+    ]);
+    assert.match(
+      noscript,
+      /^(<input type="hidden"[^>]*>)+<button part="apply" type="submit">Apply filters<\/button>$/,
+      "the fields, then the button",
+    );
+    assert.doesNotMatch(html, /<script>alert/, "no markup of the page's parameters reaches the page");
+    const plain = await (await bff.get(`${BAR}?for=sport&sync-url=sport&locale=en`)).text();
+    assert.doesNotMatch(plain, /type="hidden"/, "no parameters forwarded: no hidden field");
+  });
+
+  it("refuses page parameters it cannot carry: a 400 naming the field, and none on the gallery, which has no form", async () => {
+    const bff = sandboxBff();
+    const many = Array.from({ length: 21 }, (_, i) => `page.p${i}=x`).join("&");
+    const cases: [string, string[]][] = [
+      [`${BAR}?for=g&${many}`, ["page.<name>"]],
+      [`${BAR}?for=g&page.=x`, ["page."]],
+      [`${BAR}?for=g&page.${"n".repeat(101)}=x`, [`page.${"n".repeat(101)}`]],
+      [`${BAR}?for=g&page.a=${"x".repeat(1_001)}`, ["page.a"]],
+      [`${GALLERY}?page.page_id=42`, ["page.page_id"]],
+    ];
+    for (const [url, fields] of cases) assert.deepEqual(await problemFields(await bff.get(url)), fields, url.slice(0, 80));
+    const twenty = Array.from({ length: 20 }, (_, i) => `page.p=${i}`).join("&");
+    assert.equal((await bff.get(`${BAR}?for=g&${twenty}&page.a=${"x".repeat(1_000)}`)).status, 400, "21 values in all");
+    assert.equal((await bff.get(`${BAR}?for=g&${twenty}`)).status, 200, "20 values of one name");
   });
 
   it("answers a 400 problem naming each bad attribute or query parameter", async () => {

@@ -48,10 +48,16 @@ export async function stringsReady(tag: string, locale: string): Promise<void> {
 
 /**
  * What `tag` shows a visitor without JavaScript besides its own render, or null when that is all
- * it needs; `inForm`: it goes first in the element's form's selection row (the filter bar's submit button).
+ * it needs; `inForm`: it goes first in the element's form's selection row (the filter bar's submit
+ * button, after the page URL's other parameters, `pageQuery`, as hidden fields).
  */
-export function noScriptOf(tag: string, state: unknown, locale: string): { template: TemplateResult; inForm?: true } | null {
-  if (tag === "thron-filter-bar") return { template: noScriptFilterBar(locale), inForm: true };
+export function noScriptOf(
+  tag: string,
+  state: unknown,
+  locale: string,
+  pageQuery: readonly (readonly [string, string])[] = [],
+): { template: TemplateResult; inForm?: true } | null {
+  if (tag === "thron-filter-bar") return { template: noScriptFilterBar(locale, pageQuery), inForm: true };
   const template = noScriptTemplate(tag, state, locale);
   return template && { template };
 }

@@ -114,6 +114,14 @@ export type FilterBarAttributes = z.infer<typeof FilterBarAttributes>;
  */
 export const VISITOR_QUERY_PREFIX = "query.";
 
+/**
+ * The page URL's other parameters (a WordPress page's `?page_id=42`), forwarded by the host with
+ * this prefix (`page.page_id=42`, repeatable) to a filter bar's render: its form, submitted
+ * without JavaScript, carries them as hidden fields, so the reload stays on the same page with
+ * them. Not an attribute; the bar's own fields (`q`, `filter.<key>`) are never carried twice.
+ */
+export const PAGE_QUERY_PREFIX = "page.";
+
 /** Any attribute besides these is refused. */
 export const AssetAttributes = CommonAttributes.extend({
   gallery: GalleryAttributes.shape.gallery,

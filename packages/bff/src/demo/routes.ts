@@ -39,13 +39,15 @@ export function mountDemo(
     // `?render=client`: the same page with bare tags, to compare (pnpm bench).
     const clientOnly = c.req.query("render") === "client";
     // The bar's query in the address (a shared link, or its form submitted without JavaScript).
-    const visitor = [...new URL(c.req.url).searchParams]
-      .filter(([name]) => name === "q" || name.startsWith("filter."))
-      .map(([name, value]) => [`query.${name}`, value]);
+    const address = [...new URL(c.req.url).searchParams];
+    const isBars = (name: string) => name === "q" || name.startsWith("filter.");
+    const visitor = address.filter(([name]) => isBars(name)).map(([name, value]) => [`query.${name}`, value]);
+    // The address's other parameters, which the bar's form keeps when submitted without JavaScript.
+    const others = address.filter(([name]) => !isBars(name)).map(([name, value]) => [`page.${name}`, value]);
     const [filterBar, gallery, helplines] = clientOnly
       ? []
       : await Promise.all([
-          fragment(SERVER_RENDERED.filterBar, visitor),
+          fragment(SERVER_RENDERED.filterBar, [...visitor, ...others]),
           fragment(SERVER_RENDERED.gallery, visitor),
           fragment(SERVER_RENDERED.helplines),
         ]);

@@ -9,6 +9,7 @@ import {
   GalleryAttributes,
   HelplinesAttributes,
   LaunchButtonAttributes,
+  PAGE_QUERY_PREFIX,
   type RenderTag,
   VISITOR_QUERY_PREFIX,
 } from "@embedkit/contracts";
@@ -23,6 +24,10 @@ const MAX_FILTER_LENGTH = 1_000;
 /** As the assets route takes `q`, and a bar's selection at most. */
 const MAX_QUERY_TEXT = 200;
 const MAX_QUERY_VALUES = 20;
+/** The page URL's other parameters a filter bar's form carries: a page's own handful, bounded. */
+const MAX_PAGE_VALUES = 20;
+const MAX_PAGE_NAME = 100;
+const MAX_PAGE_VALUE = 1_000;
 
 /** The visitor's query (`query.q`, `query.filter.<key>`), as a filter bar keeps it in the page URL. */
 export interface VisitorQuery {
@@ -39,6 +44,8 @@ export interface ParsedAttributes<T> {
   filters: Record<string, string[]>;
   /** The visitor's query (gallery and filter bar only; empty elsewhere). */
   query: VisitorQuery;
+  /** The page URL's other parameters, name and value, in their order (filter bar only; empty elsewhere). */
+  page: [string, string][];
 }
 
 /** Takes the `query.` parameters out of `queries` (repeatable, as in the page URL): checked, never written on the tag. */
@@ -62,6 +69,33 @@ function visitorQueryOf(queries: Record<string, string[]>, issues: Issue[]): Vis
     else if (values.some(Boolean)) query.filters[key] = values.filter(Boolean);
   }
   return query;
+}
+
+/**
+ * Takes the `page.` parameters out of `queries`: the page URL's other parameters, as the host
+ * forwards them, for the bar's form to carry. Any name a URL can hold, each value bounded.
+ */
+function pageQueryOf(queries: Record<string, string[]>, issues: Issue[]): [string, string][] {
+  const page: [string, string][] = [];
+  for (const [name, values] of Object.entries(queries)) {
+    if (!name.startsWith(PAGE_QUERY_PREFIX)) continue;
+    delete queries[name];
+    const rest = name.slice(PAGE_QUERY_PREFIX.length);
+    if (rest === "" || rest.length > MAX_PAGE_NAME)
+      issues.push({ field: name, message: `must name the page's parameter in 1 to ${MAX_PAGE_NAME} characters` });
+    else if (values.some((v) => v.length > MAX_PAGE_VALUE))
+      issues.push({ field: name, message: `is longer than ${MAX_PAGE_VALUE} characters` });
+    else page.push(...values.map((value): [string, string] => [rest, value]));
+  }
+  if (page.length > MAX_PAGE_VALUES)
+    issues.push({ field: `${PAGE_QUERY_PREFIX}<name>`, message: `carries more than ${MAX_PAGE_VALUES} of the page's parameters` });
+  return page;
+}
+
+/** The bar's own fields (`q`, `filter.<key>`, after its `sync-url` prefix) are its to write, never carried twice. */
+function notTheBarsOwn(page: [string, string][], syncUrl: string | undefined): [string, string][] {
+  const prefix = syncUrl ? `${syncUrl}.` : "";
+  return page.filter(([name]) => name !== `${prefix}q` && !name.startsWith(`${prefix}filter.`));
 }
 
 /** Each name given once, at most; the element reads one value. */
@@ -123,6 +157,7 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
   const remaining = { ...queries };
   // Stryker disable next-line StringLiteral: nothing reads the visitor's query of a tag that takes none (first-data.ts reads it for the gallery and the bar only)
   const query = visitor ? visitorQueryOf(remaining, issues) : { q: "", filters: {} };
+  const page = tag === "thron-filter-bar" ? pageQueryOf(remaining, issues) : [];
   const given = single(remaining, issues);
   if ("ticket" in given) {
     issues.push({ field: "ticket", message: "must never travel in a URL: set it on the element in the browser, or use ticket-url" });
@@ -138,5 +173,5 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
     "thunder-launch-button": LaunchButtonAttributes,
   };
   const values = check(schemas[tag].strict(), given, issues);
-  return { values, written, filters, query };
+  return { values, written, filters, query, page: notTheBarsOwn(page, given["sync-url"]) };
 }

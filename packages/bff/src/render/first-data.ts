@@ -74,7 +74,7 @@ function gallery(queries: Record<string, string[]>, acceptLanguage: string | und
 }
 
 function filterBar(queries: Record<string, string[]>, acceptLanguage: string | undefined): FirstData {
-  const { values: a, written, query: visitor } = parseAttributes("thron-filter-bar", queries);
+  const { values: a, written, query: visitor, page } = parseAttributes("thron-filter-bar", queries);
   const { locale, written: tag, negotiated } = language(a.locale, written, acceptLanguage);
   return {
     path: `/v1/thron/galleries/${a.gallery}?${query({ locale })}`,
@@ -82,6 +82,7 @@ function filterBar(queries: Record<string, string[]>, acceptLanguage: string | u
       tag: "thron-filter-bar",
       attributes: tag,
       properties: { locale, for: a.for, gallery: a.gallery, keys: a.keys, "sync-url": a["sync-url"] },
+      pageQuery: page,
     },
     // The filters alone: the Player's session in the description has no place in a cached page.
     state: (json: unknown) => ({ gallery: a.gallery, locale, filters: (json as Gallery).filters, query: visitor }),

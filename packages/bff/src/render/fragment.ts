@@ -20,6 +20,8 @@ export interface FragmentInput {
   /** The element's properties that change what it renders (locale, layout…). */
   properties: { locale: string } & Record<string, string | undefined>;
   state: unknown;
+  /** The page URL's other parameters, which a filter bar's form carries when submitted without JavaScript. */
+  pageQuery?: [string, string][];
   /** The BFF's origin (and path) the shadow root's stylesheet link names; "" for root-relative. */
   stylesBase: string;
 }
@@ -93,8 +95,8 @@ export function stylesheet(tag: string): Promise<{ css: string; hash: string }> 
 const LIT_MARKERS = /<!--\/?lit-[^>]*-->/g;
 
 /** The element's `<noscript>` part (the gallery's links, the filter bar's button), without Lit's markers. */
-async function noScriptHtml({ tag, state, properties }: FragmentInput): Promise<{ html: string; inForm?: true }> {
-  const part = noScriptOf(tag, state, properties.locale);
+async function noScriptHtml({ tag, state, properties, pageQuery }: FragmentInput): Promise<{ html: string; inForm?: true }> {
+  const part = noScriptOf(tag, state, properties.locale, pageQuery);
   if (!part) return { html: "" };
   const html = `<noscript>${(await collectResult(render(part.template))).replace(LIT_MARKERS, "")}</noscript>`;
   return part.inForm ? { html, inForm: true } : { html };

@@ -166,7 +166,8 @@ export function renderRoutes(ask: AskJson, { onRendererMissing = () => {}, publi
       FilterBarAttributes,
       " Its options are the gallery's filters (`gallery`: the bar's linked gallery, which the server cannot see; `default` unless given). " +
         'Without JavaScript the bar is a `<form method="get">` whose fields carry the URL\'s names (with the `sync-url` prefix), ' +
-        `and a button applies them.${VISITOR_QUERY}`,
+        "and a button applies them; `page.<name>` (repeatable) forwards the page URL's other parameters (a WordPress `page_id`), " +
+        `which the form carries as hidden fields so that the reload stays on the page.${VISITOR_QUERY}`,
     ),
     (c) => answer(c, "thron-filter-bar"),
   );

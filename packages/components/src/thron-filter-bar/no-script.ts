@@ -22,7 +22,11 @@ const APPLY: Record<string, string> = {
  */
 export const NO_SCRIPT_STYLES = "@media (scripting: none) { [part=chip], [part=clear] { display: none } }";
 
-export function noScriptFilterBar(locale: string) {
+/**
+ * The button, after the page URL's other parameters as hidden fields: a GET form sends only its
+ * own fields, so without them the reload would leave the page (a WordPress `?page_id=42`).
+ */
+export function noScriptFilterBar(locale: string, pageQuery: readonly (readonly [string, string])[] = []) {
   const label = APPLY[locale.split("-")[0]?.toLowerCase() ?? ""] ?? APPLY.en;
-  return html`<button part="apply" type="submit">${label}</button>`;
+  return html`${pageQuery.map(([name, value]) => html`<input type="hidden" name=${name} value=${value}>`)}<button part="apply" type="submit">${label}</button>`;
 }

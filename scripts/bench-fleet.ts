@@ -3,7 +3,8 @@
  * own (`pnpm sandbox`), one redis-server and three BFF instances (Node processes) on loopback,
  * configured as for real vendors; sends 600 cold concurrent requests spread over the instances
  * for 10 distinct queries and reports the upstream searches (target 10), token requests per
- * provider and the latency. Then a second cold wave, during which Redis is killed.
+ * provider and the latency. The cached wave again with Redis hung (SIGSTOP), its latency against
+ * the cached wave's. Then a second cold wave, during which Redis is killed.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -104,6 +105,21 @@ const diff = (after: SandboxState, before: SandboxState) => ({
   throughlineCalls: after.throughline.stats.apiCalls - before.throughline.stats.apiCalls,
 });
 
+/** Waits (10 s at most) until every instance's /metrics says the shared store is up again. */
+async function sharedStoreUpEverywhere(bases: string[]) {
+  for (let i = 0; i < 100; i++) {
+    const up = await Promise.all(
+      bases.map(async (base) => {
+        const text = await (await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+        return /^embedkit_shared_store_up 1/m.test(text);
+      }),
+    );
+    if (up.every(Boolean)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the instances did not see Redis again within 10 s");
+}
+
 const sandboxPort = await freePort();
 const sandboxBase = `http://127.0.0.1:${sandboxPort}`;
 const sandboxProcess = startProcess("packages/sandbox/src/start.ts", { SANDBOX_PORT: String(sandboxPort), SANDBOX_HOST: "127.0.0.1" });
@@ -171,6 +187,18 @@ const warm = await wave(bases, 1);
 console.log(
   `the same ${REQUESTS} again, now cached, on the connections the first wave opened (the harness's floor on this machine): ${JSON.stringify(warm.statuses)}, p50 ${warm.p50.toFixed(0)} ms, p99 ${warm.p99.toFixed(0)} ms`,
 );
+
+// Redis hung (SIGSTOP): the connection stays open and nothing answers. The same cached requests
+// again: nothing on the request path may wait on Redis past its command budget (redis-outage.test.ts
+// checks that bound; the latency against the cached wave's is measured here).
+redis.kill("SIGSTOP");
+const hung = await wave(bases, 1);
+redis.kill("SIGCONT");
+console.log(
+  `the same ${REQUESTS} with Redis hung (SIGSTOP): ${JSON.stringify(hung.statuses)}, p50 ${hung.p50.toFixed(0)} ms (${(hung.p50 / warm.p50).toFixed(1)}x the cached wave's), ` +
+    `p99 ${hung.p99.toFixed(0)} ms (${(hung.p99 / warm.p99).toFixed(1)}x)`,
+);
+await sharedStoreUpEverywhere(bases);
 
 before = await state(sandboxBase);
 const outage = await wave(bases, 11, async () => {

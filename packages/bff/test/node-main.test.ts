@@ -284,7 +284,7 @@ describe("the Bun and Deno entries' start (prepareOnConfiguredPort), run here on
     assert.deepEqual([real.port, real.hostname], [8787, "127.0.0.1"]);
     assert.ok(
       printed().includes("Embedkit BFF on Deno at http://127.0.0.1:8787"),
-      "the interface HOST names, as on Node: " + printed().join("\n"),
+      `the interface HOST names, as on Node: ${printed().join("\n")}`,
     );
     await sandbox.close();
     await real.close();

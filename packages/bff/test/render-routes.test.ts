@@ -209,7 +209,9 @@ describe("the render route in /openapi.json", () => {
     assert.match(own("thron-gallery"), /^ Besides these, `filter-<key>=<value,…>` presets a filter/);
     assert.match(own("thron-filter-bar"), /^ Its options are the gallery's filters/);
     assert.ok(own("thron-filter-bar").includes('a `<form method="get">` whose fields carry the URL\'s names'));
-    assert.ok(own("thron-filter-bar").includes("a button applies them; `page.<name>` (repeatable) forwards the page URL's other parameters"));
+    assert.ok(
+      own("thron-filter-bar").includes("a button applies them; `page.<name>` (repeatable) forwards the page URL's other parameters"),
+    );
     assert.ok(own("thron-filter-bar").includes("which the form carries as hidden fields so that the reload stays on the page."));
     assert.match(own("thunder-launch-button"), /^ No `ticket`: a ticket never travels in a URL \(.*`ticket-url`\)\.$/);
   });

@@ -225,6 +225,15 @@ describe("configuration", () => {
     );
   });
 
+  it("prints every problem of a start on a line of its own, in one error", () => {
+    assert.throws(
+      () => loadConfig({ THUNDER_LAUNCHES_PER_MINUTE: "0", PORT: "http" }),
+      (error) =>
+        String(error) ===
+        "ConfigError: Invalid configuration:\n  - PORT must be a port number (0–65535)\n  - THUNDER_LAUNCHES_PER_MINUTE must be a whole number ≥ 1",
+    );
+  });
+
   it("names a PUBLIC_URL with a typo before its scheme or a query after it", () => {
     for (const publicUrl of ["hhttps://bff.example.com", "https://bff.example.com/?embed=1"])
       assert.deepEqual(problemsOf({ PUBLIC_URL: publicUrl }), [

@@ -83,6 +83,19 @@ describe("the demo page's first paint for a shared link", () => {
     const plain = await (await sandboxBff().get("/?q=forest")).text();
     assert.doesNotMatch(plain, /type="hidden"/);
   });
+
+  it("still renders the bar on the server for a link with parameters it cannot carry, and carries those it can", async () => {
+    const many = Array.from({ length: 25 }, (_, i) => `p${i}=${i}`).join("&");
+    const html = await (await sandboxBff().get(`/?=empty&long=${"x".repeat(1_001)}&${"n".repeat(101)}=1&${many}`)).text();
+    const bar = /<thron-filter-bar[^>]*>(<template shadowroot[\s\S]*?)<\/thron-filter-bar>/.exec(html)?.[1] ?? "";
+    assert.ok(bar, "server-rendered");
+    const hidden = [...bar.matchAll(/<input type="hidden" name="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      hidden,
+      Array.from({ length: 20 }, (_, i) => `p${i}`),
+      "the first 20 it can carry",
+    );
+  });
 });
 
 describe("the demo page's own script (/demo.js)", () => {

@@ -56,7 +56,7 @@ describe("Redis unreachable", () => {
   });
 
   it(
-    "no request waits on a Redis that is away past its command budget, hung or gone, and it comes back by itself",
+    "no request hangs on a Redis that is away, hung or gone: 24 in a row answer in seconds, not one wait each; and it comes back by itself",
     needsRedis,
     async (t) => {
       const { process: redis, url } = await startRedis();

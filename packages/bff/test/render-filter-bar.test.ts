@@ -105,6 +105,15 @@ describe("GET /v1/render/thron-filter-bar", () => {
     assert.doesNotMatch(plain, /type="hidden"/, "no parameters forwarded: no hidden field");
   });
 
+  it("knows the bar's own fields without a prefix too (sync-url bare, or absent)", async () => {
+    const bff = sandboxBff();
+    const hiddenNames = async (query: string) =>
+      [...(await (await bff.get(`${BAR}?for=g&${query}`)).text()).matchAll(/<input type="hidden" name="([^"]*)"/g)].map((m) => m[1]);
+    const page = "page.q=x&page.filter.topic=y&page.sport.q=z";
+    assert.deepEqual(await hiddenNames(`sync-url&${page}`), ["sport.q"]);
+    assert.deepEqual(await hiddenNames(page), ["sport.q"]);
+  });
+
   it("refuses page parameters it cannot carry: a 400 naming the field, and none on the gallery, which has no form", async () => {
     const bff = sandboxBff();
     const many = Array.from({ length: 21 }, (_, i) => `page.p${i}=x`).join("&");
@@ -119,6 +128,8 @@ describe("GET /v1/render/thron-filter-bar", () => {
     const twenty = Array.from({ length: 20 }, (_, i) => `page.p=${i}`).join("&");
     assert.equal((await bff.get(`${BAR}?for=g&${twenty}&page.a=${"x".repeat(1_000)}`)).status, 400, "21 values in all");
     assert.equal((await bff.get(`${BAR}?for=g&${twenty}`)).status, 200, "20 values of one name");
+    const own = `page.q=${"x".repeat(1_001)}&page.filter.topic=a&page.filter.topic=b`;
+    assert.equal((await bff.get(`${BAR}?for=g&${twenty}&${own}`)).status, 200, "the bar's own fields neither counted nor checked");
   });
 
   it("answers a 400 problem naming each bad attribute or query parameter", async () => {

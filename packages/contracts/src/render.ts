@@ -121,6 +121,8 @@ export const VISITOR_QUERY_PREFIX = "query.";
  * them. Not an attribute; the bar's own fields (`q`, `filter.<key>`) are never carried twice.
  */
 export const PAGE_QUERY_PREFIX = "page.";
+/** What a filter bar's form carries of the page URL at most: a page's own handful; more is a 400. */
+export const PAGE_QUERY_LIMITS = { values: 20, nameLength: 100, valueLength: 1_000 } as const;
 
 /** Any attribute besides these is refused. */
 export const AssetAttributes = CommonAttributes.extend({

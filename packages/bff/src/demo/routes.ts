@@ -1,4 +1,5 @@
 /** The sandbox's demo: the page at `/` and its script at `/demo.js` (sandbox mode only). */
+import { PAGE_QUERY_LIMITS, PAGE_QUERY_PREFIX } from "@embedkit/contracts";
 import type { SimulatedSandbox } from "@embedkit/sandbox";
 import type { Hono } from "hono";
 import { respond } from "../http/response-headers.ts";
@@ -42,8 +43,15 @@ export function mountDemo(
     const address = [...new URL(c.req.url).searchParams];
     const isBars = (name: string) => name === "q" || name.startsWith("filter.");
     const visitor = address.filter(([name]) => isBars(name)).map(([name, value]) => [`query.${name}`, value]);
-    // The address's other parameters, which the bar's form keeps when submitted without JavaScript.
-    const others = address.filter(([name]) => !isBars(name)).map(([name, value]) => [`page.${name}`, value]);
+    // The address's other parameters, which the bar's form keeps when submitted without JavaScript:
+    // those it can carry, so that an odd link (an empty name, a long value) never costs the first paint.
+    const { values, nameLength, valueLength } = PAGE_QUERY_LIMITS;
+    const carried = ([name, value]: [string, string]) =>
+      !isBars(name) && name.length > 0 && name.length <= nameLength && value.length <= valueLength;
+    const others = address
+      .filter(carried)
+      .slice(0, values)
+      .map(([name, value]) => [`${PAGE_QUERY_PREFIX}${name}`, value]);
     const [filterBar, gallery, helplines] = clientOnly
       ? []
       : await Promise.all([

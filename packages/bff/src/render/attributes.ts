@@ -9,6 +9,7 @@ import {
   GalleryAttributes,
   HelplinesAttributes,
   LaunchButtonAttributes,
+  PAGE_QUERY_LIMITS,
   PAGE_QUERY_PREFIX,
   type RenderTag,
   VISITOR_QUERY_PREFIX,
@@ -24,10 +25,6 @@ const MAX_FILTER_LENGTH = 1_000;
 /** As the assets route takes `q`, and a bar's selection at most. */
 const MAX_QUERY_TEXT = 200;
 const MAX_QUERY_VALUES = 20;
-/** The page URL's other parameters a filter bar's form carries: a page's own handful, bounded. */
-const MAX_PAGE_VALUES = 20;
-const MAX_PAGE_NAME = 100;
-const MAX_PAGE_VALUE = 1_000;
 
 /** The visitor's query (`query.q`, `query.filter.<key>`), as a filter bar keeps it in the page URL. */
 export interface VisitorQuery {
@@ -73,29 +70,29 @@ function visitorQueryOf(queries: Record<string, string[]>, issues: Issue[]): Vis
 
 /**
  * Takes the `page.` parameters out of `queries`: the page URL's other parameters, as the host
- * forwards them, for the bar's form to carry. Any name a URL can hold, each value bounded.
+ * forwards them, for the bar's form to carry. Any name a URL can hold, each value bounded. The
+ * bar's own fields (`q`, `filter.<key>`, after its `sync-url` prefix) are its to write: left out
+ * before anything is counted, so a host may forward the whole page URL.
  */
 function pageQueryOf(queries: Record<string, string[]>, issues: Issue[]): [string, string][] {
+  const syncUrl = queries["sync-url"]?.[0];
+  const prefix = syncUrl ? `${syncUrl}.` : "";
+  const isTheBarsOwn = (name: string) => name === `${prefix}q` || name.startsWith(`${prefix}filter.`);
   const page: [string, string][] = [];
   for (const [name, values] of Object.entries(queries)) {
     if (!name.startsWith(PAGE_QUERY_PREFIX)) continue;
     delete queries[name];
     const rest = name.slice(PAGE_QUERY_PREFIX.length);
-    if (rest === "" || rest.length > MAX_PAGE_NAME)
-      issues.push({ field: name, message: `must name the page's parameter in 1 to ${MAX_PAGE_NAME} characters` });
-    else if (values.some((v) => v.length > MAX_PAGE_VALUE))
-      issues.push({ field: name, message: `is longer than ${MAX_PAGE_VALUE} characters` });
+    if (isTheBarsOwn(rest)) continue;
+    if (rest === "" || rest.length > PAGE_QUERY_LIMITS.nameLength)
+      issues.push({ field: name, message: `must name the page's parameter in 1 to ${PAGE_QUERY_LIMITS.nameLength} characters` });
+    else if (values.some((v) => v.length > PAGE_QUERY_LIMITS.valueLength))
+      issues.push({ field: name, message: `is longer than ${PAGE_QUERY_LIMITS.valueLength} characters` });
     else page.push(...values.map((value): [string, string] => [rest, value]));
   }
-  if (page.length > MAX_PAGE_VALUES)
-    issues.push({ field: `${PAGE_QUERY_PREFIX}<name>`, message: `carries more than ${MAX_PAGE_VALUES} of the page's parameters` });
+  if (page.length > PAGE_QUERY_LIMITS.values)
+    issues.push({ field: `${PAGE_QUERY_PREFIX}<name>`, message: `carries more than ${PAGE_QUERY_LIMITS.values} of the page's parameters` });
   return page;
-}
-
-/** The bar's own fields (`q`, `filter.<key>`, after its `sync-url` prefix) are its to write, never carried twice. */
-function notTheBarsOwn(page: [string, string][], syncUrl: string | undefined): [string, string][] {
-  const prefix = syncUrl ? `${syncUrl}.` : "";
-  return page.filter(([name]) => name !== `${prefix}q` && !name.startsWith(`${prefix}filter.`));
 }
 
 /** Each name given once, at most; the element reads one value. */
@@ -173,5 +170,5 @@ export function parseAttributes(tag: RenderTag, queries: Record<string, string[]
     "thunder-launch-button": LaunchButtonAttributes,
   };
   const values = check(schemas[tag].strict(), given, issues);
-  return { values, written, filters, query, page: notTheBarsOwn(page, given["sync-url"]) };
+  return { values, written, filters, query, page };
 }

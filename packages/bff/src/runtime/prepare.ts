@@ -81,16 +81,28 @@ export async function prepareBff({ env, port, publicHost, metricsHost, deps = {}
       tracing: openTracing,
       close: async () => {
         built.logger.flush();
-        await metricsServer?.close();
-        await openTracing?.shutdown(); // sends the spans still waiting
-        await redis?.close();
+        // The spans still waiting are sent before Redis goes; one that fails does not keep the next open.
+        await inTurn([() => metricsServer?.close(), () => openTracing?.shutdown(), () => redis?.close()]);
       },
     };
   } catch (error) {
-    await tracing?.shutdown();
-    await redis?.close();
+    const opened = tracing;
+    await inTurn([() => opened?.shutdown(), () => redis?.close()]).catch(() => {}); // the start's own error is the one to tell
     throw error;
   }
+}
+
+/** Runs each release in turn, every one even when an earlier fails; then throws the first failure. */
+async function inTurn(releases: (() => Promise<unknown> | undefined)[]): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  for (const release of releases) {
+    try {
+      await release();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure) throw failure.error;
 }
 
 /**

@@ -242,6 +242,22 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     assert.ok(seen.thumbnails >= 6, `${seen.thumbnails} thumbnails without JavaScript`);
     assert.ok(seen.calls > 0, "helplines to call without JavaScript");
     assert.equal(seen.label, "Watch the play", "the button's label kept beside its shadow root");
+    // The filter bar's form, applied without JavaScript, reloads this post: the parameters that say
+    // which page it is (WordPress's public query vars: `p` or `page_id` under plain permalinks;
+    // `orderby` here, one that leaves a post as it is) ride along; others do not.
+    const tracked = new URL(posts.blocks!);
+    tracked.searchParams.set("orderby", "title");
+    tracked.searchParams.set("utm_source", "newsletter");
+    await visitor.goto(tracked.href);
+    const bar = await visitor.waitForSelector("thron-filter-bar");
+    const apply = await bar?.waitForSelector('pierce/button[part="apply"]');
+    await Promise.all([visitor.waitForNavigation(), apply?.click()]);
+    const after = new URL(visitor.url());
+    for (const [name, value] of new URL(posts.blocks!).searchParams) assert.equal(after.searchParams.get(name), value, name);
+    assert.equal(after.searchParams.get("orderby"), "title", "WordPress's own parameter carried");
+    assert.equal(after.searchParams.get("utm_source"), null, "only the page's own parameters are carried");
+    assert.equal(after.pathname, new URL(posts.blocks!).pathname);
+    assert.ok((await visitor.content()).includes("<thron-gallery"), "still the post with the gallery");
     await visitor.browserContext().close();
   });
 

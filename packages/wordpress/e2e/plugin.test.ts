@@ -242,6 +242,22 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     assert.ok(seen.thumbnails >= 6, `${seen.thumbnails} thumbnails without JavaScript`);
     assert.ok(seen.calls > 0, "helplines to call without JavaScript");
     assert.equal(seen.label, "Watch the play", "the button's label kept beside its shadow root");
+    // The filter bar's form, applied without JavaScript, reloads this post: the parameters that say
+    // which page it is (WordPress's public query vars: `p` or `page_id` under plain permalinks;
+    // `orderby` here, one that leaves a post as it is) ride along; others do not.
+    const tracked = new URL(posts.blocks!);
+    tracked.searchParams.set("orderby", "title");
+    tracked.searchParams.set("utm_source", "newsletter");
+    await visitor.goto(tracked.href);
+    const bar = await visitor.waitForSelector("thron-filter-bar");
+    const apply = await bar?.waitForSelector('pierce/button[part="apply"]');
+    await Promise.all([visitor.waitForNavigation(), apply?.click()]);
+    const after = new URL(visitor.url());
+    for (const [name, value] of new URL(posts.blocks!).searchParams) assert.equal(after.searchParams.get(name), value, name);
+    assert.equal(after.searchParams.get("orderby"), "title", "WordPress's own parameter carried");
+    assert.equal(after.searchParams.get("utm_source"), null, "only the page's own parameters are carried");
+    assert.equal(after.pathname, new URL(posts.blocks!).pathname);
+    assert.ok((await visitor.content()).includes("<thron-gallery"), "still the post with the gallery");
     await visitor.browserContext().close();
   });
 
@@ -306,7 +322,7 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     }
   });
 
-  test("the block editor: inserter → THRON gallery from the BFF's list → a preset → preview → an asset picked → publish", async () => {
+  test("the block editor: inserter → THRON gallery from the BFF's list → a preset → preview → assets hand-picked and reordered → an asset picked → publish", async () => {
     const editor = await openBlockEditor(author, wp);
     await insertBlock(editor, "THRON gallery", "embedkit-thron-gallery");
     const gallery = await control(editor, "Gallery name");
@@ -322,9 +338,45 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
       const element = document.querySelector('.wp-block-embedkit-thron-gallery thron-gallery[gallery="sport"][type="video"][sort="title"]');
       return (element?.shadowRoot?.querySelectorAll("img[src]").length ?? 0) >= 3;
     });
-    assert.deepEqual(await axeViolations(editor, ".block-editor-block-inspector"), [], "the gallery's sidebar");
     const screenshot = process.env.EMBEDKIT_WORDPRESS_SCREENSHOT;
     if (screenshot) await editor.screenshot({ path: screenshot as `${string}.png` });
+
+    // Hand-picked: two thumbnails of the gallery's folder chosen, then the second moved up from the keyboard.
+    await until(
+      editor,
+      "the gallery's picker thumbnails",
+      () => document.querySelectorAll(".embedkit-asset-picker button img[src]").length >= 2,
+    );
+    const [firstTitle, secondTitle] = await editor.$$eval(".embedkit-asset-picker button", (buttons) =>
+      buttons.slice(0, 2).map((button) => button.textContent?.trim() ?? ""),
+    );
+    await editor.click(".embedkit-asset-picker li:nth-child(1) button");
+    await editor.click(".embedkit-asset-picker li:nth-child(2) button");
+    const previewAssets = () =>
+      editor.$eval(".wp-block-embedkit-thron-gallery thron-gallery", (element) => element.getAttribute("assets") ?? "");
+    await until(editor, "both picked", () => document.querySelectorAll(".embedkit-picked li").length === 2);
+    const picked = (await previewAssets()).split(",");
+    assert.equal(picked.length, 2, picked.join());
+    assert.deepEqual(
+      await editor.$$eval(".embedkit-asset-picker li:nth-child(-n+2) button", (buttons) =>
+        buttons.map((b) => b.getAttribute("aria-pressed")),
+      ),
+      ["true", "true"],
+    );
+    await editor.focus(`.embedkit-picked button[aria-label="Move ${secondTitle} up"]`);
+    await editor.keyboard.press("Enter");
+    await editor.waitForFunction(
+      (title) => document.querySelector(".embedkit-picked li > span")?.textContent === title,
+      { timeout: 20_000, polling: 100 },
+      secondTitle,
+    );
+    assert.deepEqual(
+      await editor.$$eval(".embedkit-picked li > span", (spans) => spans.map((span) => span.textContent)),
+      [secondTitle, firstTitle],
+      "listed by title, in the new order",
+    );
+    assert.deepEqual((await previewAssets()).split(","), [picked[1], picked[0]], "the preview follows");
+    assert.deepEqual(await axeViolations(editor, ".block-editor-block-inspector"), [], "the gallery's sidebar, with its picked list");
 
     await insertBlock(editor, "THRON asset", "embedkit-thron-asset");
     await until(
@@ -343,7 +395,7 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     const link = await publishFromEditor(editor);
     const page = await html(link);
     const tag = (name: string) => new RegExp(`<${name} [^>]*>`).exec(page)?.[0] ?? "";
-    for (const attribute of ['gallery="sport"', 'type="video"', 'sort="title"'])
+    for (const attribute of ['gallery="sport"', 'type="video"', 'sort="title"', `assets="${picked[1]},${picked[0]}"`])
       assert.ok(tag("thron-gallery").includes(attribute), tag("thron-gallery"));
     assert.ok(tag("thron-asset").includes(`asset="${asset}"`), `${first}: ${tag("thron-asset")}`);
     await editor.close();

@@ -29,6 +29,9 @@ function embedkit_server_render( string $tag, array $attributes ): ?string {
 		return null;
 	}
 	$url = $bff . '/v1/render/' . rawurlencode( $tag ) . '?' . embedkit_render_query( $attributes );
+	if ( 'thron-filter-bar' === $tag ) {
+		$url .= embedkit_page_query();
+	}
 	// The key holds everything that decides the answer: the BFF, the element and its attributes.
 	$key    = EMBEDKIT_TRANSIENT_PREFIX . 'render_' . md5( EMBEDKIT_VERSION . '|' . $url );
 	$cached = get_transient( $key );
@@ -65,6 +68,33 @@ function embedkit_render_query( array $attributes ): string {
 	}
 	ksort( $query );
 	return http_build_query( $query, '', '&', PHP_QUERY_RFC3986 );
+}
+
+/**
+ * For a filter bar: the parameters of this page's URL that say which page it is (WordPress's
+ * public query vars, such as `page_id` or `p` under plain permalinks), as `page.<name>`, so that
+ * its form, submitted without JavaScript, reloads this page. Only those: a click id or a nonce
+ * would make a fragment (and a transient) per visitor. Filter `embedkit_filter_bar_page_params`.
+ */
+function embedkit_page_query(): string {
+	global $wp;
+	$public = isset( $wp ) ? $wp->public_query_vars : array();
+	$params = array();
+	// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- written back into the page's own form, never acted on.
+	foreach ( $_GET as $name => $value ) {
+		if ( is_string( $name ) && is_string( $value ) && in_array( $name, $public, true ) ) {
+			$params[ $name ] = wp_unslash( $value );
+		}
+	}
+	$params = (array) apply_filters( 'embedkit_filter_bar_page_params', $params );
+	$query  = '';
+	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000.
+	foreach ( array_slice( $params, 0, 20, true ) as $name => $value ) {
+		if ( '' !== $name && strlen( $name ) <= 100 && is_string( $value ) && strlen( $value ) <= 1000 ) {
+			$query .= '&' . rawurlencode( 'page.' . $name ) . '=' . rawurlencode( $value );
+		}
+	}
+	return $query;
 }
 
 /**

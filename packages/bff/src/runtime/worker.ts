@@ -19,9 +19,17 @@ type WorkerEnv = Record<string, unknown>;
 
 let app: ReturnType<typeof createApp>["app"] | null = null;
 
-/** String bindings only: secrets and vars; service bindings are not configuration. */
+/**
+ * Secrets and vars, as text: wrangler.toml's `[vars]` may hold a number or a boolean
+ * (`RATE_LIMIT_PER_MINUTE = 120`), which the Worker receives as one. Service bindings (objects)
+ * are not configuration.
+ */
 function variables(env: WorkerEnv): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(env).flatMap(([name, value]) =>
+      typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? [[name, String(value)]] : [],
+    ),
+  );
 }
 
 function build(request: Request, env: WorkerEnv) {

@@ -1,7 +1,7 @@
 /** Compressed answers for clients that accept them: cached pages and the bundle compressed ahead, the rest on the way out. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { AssetPage } from "@embedkit/contracts";
 import { createApp } from "../src/app.ts";
 import { acceptedEncoding, MIN_COMPRESSIBLE_BYTES } from "../src/http/encoding.ts";
@@ -67,6 +67,32 @@ describe("compression", () => {
     assert.equal((await bytesOf(plain)).toString(), code);
     const tiny = await app.request(`${PUBLIC_URL}/components.js`, { headers: { "accept-encoding": "br" } });
     assert.equal(tiny.headers.get("content-encoding"), null, "too small to gain from it");
+  });
+
+  it("compresses the bundle's text files from 1,024 bytes, gzip at its best level, and leaves fonts as they are", async () => {
+    // Code varied enough that gzip's best level (9) is smaller than its default (6).
+    const code = Array.from({ length: 3_000 }, (_, i) => `export const v${i} = ${(i * 7919) % 1000} + "${(i * 31).toString(36)}";`).join(
+      "\n",
+    );
+    const { app } = createApp(loadConfig({ BFF_SANDBOX: "1" }, { publicUrl: PUBLIC_URL }), {
+      publicUrl: PUBLIC_URL,
+      staticFiles: bundleOf({
+        "chunks/code.js": code,
+        "at.css": "a".repeat(MIN_COMPRESSIBLE_BYTES),
+        "under.json": "b".repeat(MIN_COMPRESSIBLE_BYTES - 1),
+        "chunks/face.woff2": "c".repeat(8 * MIN_COMPRESSIBLE_BYTES),
+      }),
+      logSink: () => {},
+    });
+    const get = (path: string, encoding: string) => app.request(`${PUBLIC_URL}/${path}`, { headers: { "accept-encoding": encoding } });
+    const gz = await bytesOf(await get("chunks/code.js", "gzip"));
+    assert.equal(gunzipSync(gz).toString(), code);
+    assert.ok(gz.length <= gzipSync(code, { level: 9 }).length, `${gz.length} bytes: gzip's best level`);
+    assert.equal((await get("at.css", "gzip")).headers.get("content-encoding"), "gzip", "1,024 bytes are compressed");
+    assert.equal((await get("under.json", "gzip, br")).headers.get("content-encoding"), null, "1,023 are not");
+    const font = await get("chunks/face.woff2", "gzip, br");
+    assert.equal(font.headers.get("content-encoding"), null, "a font is compressed already");
+    assert.equal((await bytesOf(font)).length, 8 * MIN_COMPRESSIBLE_BYTES);
   });
 
   it("a browser that takes brotli only gets the bundle in brotli and the assets page as is, whichever it asks for first", async () => {

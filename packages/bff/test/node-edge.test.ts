@@ -242,7 +242,12 @@ describe("the Node server's edge, for a client too slow to send its headers", ()
       const [answer] = await answers;
       assert.equal(answer?.status, 408);
       assert.equal(answer?.headers["content-type"], "application/problem+json");
-      assert.equal(JSON.parse(answer?.body ?? "").title, "Request timeout");
+      assert.deepEqual(JSON.parse(answer?.body ?? ""), {
+        status: 408,
+        type: "https://embedkit.dev/problems/request-timeout",
+        title: "Request timeout",
+        detail: "The request did not arrive in time.",
+      });
     } finally {
       await server.close();
     }

@@ -8,6 +8,7 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { type AddressInfo, connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -239,6 +240,26 @@ describe("the Node entry, failing to start", () => {
       );
       assert.equal(await redisClients(redis.url), before, "no connection left open by the failed start");
     } finally {
+      redis.process.kill();
+    }
+  });
+
+  it("on close, still closes Redis when the last spans cannot be sent, and says why", needsRedis, async () => {
+    const redis = await startRedis();
+    // A trace receiver that refuses every batch, as a misconfigured collector does.
+    const receiver = createHttpServer((req, res) => req.resume().on("end", () => res.writeHead(400).end("bad batch")));
+    receiver.listen(0, "127.0.0.1");
+    await once(receiver, "listening");
+    try {
+      const before = await redisClients(redis.url);
+      const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+      const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: redis.url, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
+      const bff = await prepareBff({ env, port: 0, publicHost: "localhost", metricsHost: "127.0.0.1", deps: { logSink: () => {} } });
+      assert.equal((await bff.app.request("/health")).status, 200); // a span waiting in its batch
+      await assert.rejects(bff.close(), "the tracer's failure is told");
+      assert.equal(await redisClients(redis.url), before, "Redis closed all the same");
+    } finally {
+      receiver.close();
       redis.process.kill();
     }
   });

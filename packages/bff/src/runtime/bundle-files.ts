@@ -1,7 +1,7 @@
 /** The built bundle read into memory once, for runtimes with a file system (Node, Bun, Deno). */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { SwaggerUiFiles } from "../docs/page.ts";
@@ -25,29 +25,27 @@ export function readBundle(dir = BUNDLE_DIR): Map<string, StaticFile> | null {
     return null;
   }
   const files = new Map<string, StaticFile>();
-  const walk = (folder: string) => {
+  // Keys are built from the entries' names, so they are "/"-separated on every system.
+  const walk = (folder: string, prefix: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
+      const key = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(join(folder, entry.name), `${key}/`);
       else {
         const ext = entry.name.slice(entry.name.lastIndexOf("."));
-        const body = readFileSync(path);
-        files.set(relative(dir, path).split("\\").join("/"), {
+        const body = readFileSync(join(folder, entry.name));
+        files.set(key, {
           body,
           contentType: TYPES[ext] ?? "application/octet-stream",
-          // Compressed once here, at the best levels, rather than on every request.
+          // Compressed once here, at the best levels (brotli's default is its best), not on every request.
           ...(ext in TYPES &&
             body.length >= MIN_COMPRESSIBLE_BYTES && {
-              encoded: {
-                br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-                gzip: gzipSync(body, { level: 9 }),
-              },
+              encoded: { br: brotliCompressSync(body), gzip: gzipSync(body, { level: constants.Z_BEST_COMPRESSION }) },
             }),
         });
       }
     }
   };
-  walk(dir);
+  walk(dir, "");
   return files;
 }
 

@@ -57,9 +57,10 @@ type OnClientError = (status: number, code: string | undefined) => void;
 
 export function answerClientErrors(server: Server, onError: OnClientError = () => {}): void {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
-    // Only where the connection allows it: not once it is gone, nor in the middle of an answer.
+    // Only where the connection allows it: not once it is gone (a reset socket is destroyed
+    // before its error comes, so it is not writable), nor in the middle of an answer.
     const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
+    if (!socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }

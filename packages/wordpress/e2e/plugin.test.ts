@@ -259,6 +259,19 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     assert.equal(after.pathname, new URL(posts.blocks!).pathname);
     assert.ok((await visitor.content()).includes("<thron-gallery"), "still the post with the gallery");
     await visitor.browserContext().close();
+    // A theme adding parameters through the filter, the first too long for the BFF, up to one over
+    // the 20 it carries with the post's own: the one too long takes no other's place.
+    const own = [...new URL(posts.blocks!).searchParams.keys()];
+    const fitting = Array.from({ length: 20 - own.length }, (_, i) => `k${i}`);
+    const added = { long: "v".repeat(1_001), ...Object.fromEntries(fitting.map((name) => [name, name])) };
+    await fetch(`${wp}/?embedkit-test-page-params=${encodeURIComponent(JSON.stringify(added))}`);
+    try {
+      const bar = /<thron-filter-bar[\s\S]*?<\/thron-filter-bar>/.exec(await html(posts.blocks!))?.[0] ?? "";
+      const carried = [...bar.matchAll(/<input type="hidden" name="([^"]*)"/g)].map(([, name]) => name);
+      assert.deepEqual(carried, [...own, ...fitting], "the 20 the BFF can carry, in order");
+    } finally {
+      await fetch(`${wp}/?embedkit-test-page-params=null`);
+    }
   });
 
   test("the render endpoint missing (an older BFF) or answering something else: the bare tag, the page loads", async () => {

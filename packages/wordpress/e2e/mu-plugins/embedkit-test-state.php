@@ -3,8 +3,17 @@
  * Test plumbing only (mounted by the tests, never shipped): lets a test read what the plugin left
  * in the database and the PHP it runs on, `?embedkit-test-state`, and switch the site's language,
  * `?embedkit-test-locale=it_IT` (through the `locale` filter: WordPress only saves a WPLANG whose
- * core language files are installed, and this offline site has none).
+ * core language files are installed, and this offline site has none), and play a theme adding page
+ * parameters through `embedkit_filter_bar_page_params`, `?embedkit-test-page-params={JSON}`.
  */
+
+add_filter(
+	'embedkit_filter_bar_page_params',
+	static function ( $params ) {
+		$extra = get_option( 'embedkit_test_page_params' );
+		return is_array( $extra ) ? $params + $extra : $params;
+	}
+);
 
 add_filter(
 	'locale',
@@ -23,6 +32,11 @@ add_action(
 			// Every user follows the site's language (no user keeps a language of their own).
 			delete_metadata( 'user', 0, 'locale', '', true );
 			wp_send_json( array( 'locale' => get_locale() ) );
+		}
+		if ( isset( $_GET['embedkit-test-page-params'] ) ) {
+			$extra = json_decode( wp_unslash( $_GET['embedkit-test-page-params'] ), true );
+			update_option( 'embedkit_test_page_params', is_array( $extra ) ? $extra : '' );
+			wp_send_json( array( 'pageParams' => is_array( $extra ) ? count( $extra ) : 0 ) );
 		}
 		if ( ! isset( $_GET['embedkit-test-state'] ) ) {
 			return;

@@ -87,11 +87,15 @@ function embedkit_page_query(): string {
 		}
 	}
 	$params = (array) apply_filters( 'embedkit_filter_bar_page_params', $params );
-	$query  = '';
-	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000.
-	foreach ( array_slice( $params, 0, 20, true ) as $name => $value ) {
-		if ( '' !== $name && strlen( $name ) <= 100 && is_string( $value ) && strlen( $value ) <= 1000 ) {
+	$query   = '';
+	$carried = 0;
+	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000: one
+	// it could not carry is left out before counting, so it takes no other's place.
+	foreach ( $params as $name => $value ) {
+		$name = (string) $name;
+		if ( $carried < 20 && '' !== $name && strlen( $name ) <= 100 && is_string( $value ) && strlen( $value ) <= 1000 ) {
 			$query .= '&' . rawurlencode( 'page.' . $name ) . '=' . rawurlencode( $value );
+			++$carried;
 		}
 	}
 	return $query;

@@ -157,6 +157,34 @@ describe("the Node entry, started", () => {
       assert.equal(await signal(started, "SIGTERM"), 0);
     }
   });
+  it("on SIGTERM with a trace collector refusing the last spans: warns, still closes Redis, exits 0", needsRedis, async () => {
+    const redis = await startRedis();
+    // A trace receiver that refuses every batch, as a misconfigured collector does.
+    const receiver = createHttpServer((req, res) => req.resume().on("end", () => res.writeHead(400).end("bad batch")));
+    receiver.listen(0, "127.0.0.1");
+    await once(receiver, "listening");
+    try {
+      const before = await redisClients(redis.url);
+      const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+      const started = await start({
+        BFF_SANDBOX: "1",
+        HOST: "127.0.0.1",
+        PORT: "0",
+        BFF_CACHE_URL: redis.url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      });
+      assert.equal((await fetch(`${started.server?.url}/health`)).status, 200); // a span waiting in its batch
+      assert.equal(await signal(started, "SIGTERM"), 0);
+      const warnings = started.out.filter((line) => line.includes('"level":"warn"'));
+      assert.equal(warnings.length, 1, warnings.join("\n"));
+      assert.match(warnings[0] ?? "", /stopping: sending the last traces failed/);
+      assert.doesNotMatch(warnings[0] ?? "", /bad batch/, "nothing the collector wrote");
+      assert.equal(await redisClients(redis.url), before, "Redis closed all the same");
+    } finally {
+      receiver.close();
+      redis.process.kill();
+    }
+  });
 });
 
 describe("the Node entry, failing to start", () => {
@@ -240,26 +268,6 @@ describe("the Node entry, failing to start", () => {
       );
       assert.equal(await redisClients(redis.url), before, "no connection left open by the failed start");
     } finally {
-      redis.process.kill();
-    }
-  });
-
-  it("on close, still closes Redis when the last spans cannot be sent, and says why", needsRedis, async () => {
-    const redis = await startRedis();
-    // A trace receiver that refuses every batch, as a misconfigured collector does.
-    const receiver = createHttpServer((req, res) => req.resume().on("end", () => res.writeHead(400).end("bad batch")));
-    receiver.listen(0, "127.0.0.1");
-    await once(receiver, "listening");
-    try {
-      const before = await redisClients(redis.url);
-      const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-      const env = { BFF_SANDBOX: "1", BFF_CACHE_URL: redis.url, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint };
-      const bff = await prepareBff({ env, port: 0, publicHost: "localhost", metricsHost: "127.0.0.1", deps: { logSink: () => {} } });
-      assert.equal((await bff.app.request("/health")).status, 200); // a span waiting in its batch
-      await assert.rejects(bff.close(), "the tracer's failure is told");
-      assert.equal(await redisClients(redis.url), before, "Redis closed all the same");
-    } finally {
-      receiver.close();
       redis.process.kill();
     }
   });

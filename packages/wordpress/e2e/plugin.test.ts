@@ -263,12 +263,15 @@ describe(`the Embedkit plugin in WordPress 6.5 on PHP ${PHP_NEWEST}`, { timeout:
     // the 20 it carries with the post's own: the one too long takes no other's place.
     const own = [...new URL(posts.blocks!).searchParams.keys()];
     const fitting = Array.from({ length: 20 - own.length }, (_, i) => `k${i}`);
-    const added = { long: "v".repeat(1_001), ...Object.fromEntries(fitting.map((name) => [name, name])) };
-    await fetch(`${wp}/?embedkit-test-page-params=${encodeURIComponent(JSON.stringify(added))}`);
+    // The bar's own field (`q`) and a number, as a theme may return one, too.
+    const added = { long: "v".repeat(1_001), q: "bar's own", ...Object.fromEntries(fitting.map((name, i) => [name, i === 0 ? 7 : name])) };
+    const set = await fetch(`${wp}/?embedkit-test-page-params=${encodeURIComponent(JSON.stringify(added))}`);
+    assert.deepEqual(await set.json(), { pageParams: Object.keys(added).length });
     try {
       const bar = /<thron-filter-bar[\s\S]*?<\/thron-filter-bar>/.exec(await html(posts.blocks!))?.[0] ?? "";
       const carried = [...bar.matchAll(/<input type="hidden" name="([^"]*)"/g)].map(([, name]) => name);
       assert.deepEqual(carried, [...own, ...fitting], "the 20 the BFF can carry, in order");
+      assert.match(bar, /<input type="hidden" name="k0" value="7">/, "a number carried as its text");
     } finally {
       await fetch(`${wp}/?embedkit-test-page-params=null`);
     }

@@ -37,8 +37,11 @@ export async function prepareBff({ env, port, publicHost, metricsHost, deps = {}
     ? await (await import("../stores/redis.ts")).connectRedis(
         config.cacheUrl,
         createLogger(sink, secretsOf(config), { minLevel: config.logLevel }),
-        // Stryker disable next-line ObjectLiteral: a tests' knob (PATIENT_WITH_REDIS): without it the fleet tests keep the 150 ms budget, which only a loaded machine notices
-        { from: config.cacheUrlVar ?? undefined, ...(deps.sharedStoreBudgetMs && { commandBudgetMs: deps.sharedStoreBudgetMs }) },
+        {
+          from: config.cacheUrlVar ?? undefined,
+          // Stryker disable next-line ObjectLiteral,LogicalOperator: a tests' knob (PATIENT_WITH_REDIS): without it the fleet tests keep the 150 ms budget, which only a loaded machine notices
+          ...(deps.sharedStoreBudgetMs && { commandBudgetMs: deps.sharedStoreBudgetMs }),
+        },
       )
     : null;
   // Whatever fails once Redis is connected (a METRICS_PORT in use, the app's own set-up) releases
@@ -80,30 +83,46 @@ export async function prepareBff({ env, port, publicHost, metricsHost, deps = {}
       /** Where METRICS_PORT's server listens (the port actually bound). */
       metricsUrl: metricsServer?.url ?? null,
       tracing: openTracing,
+      /** Releases everything; one release failing (spans a collector refused) is a warning, and the rest still go. */
       close: async () => {
         built.logger.flush();
-        // The spans still waiting are sent before Redis goes; one that fails does not keep the next open.
-        await inTurn([() => metricsServer?.close(), () => openTracing?.shutdown(), () => redis?.close()]);
+        // The spans still waiting are sent before Redis goes.
+        await inTurn(
+          [
+            ["closing the metrics server", () => metricsServer?.close()],
+            ["sending the last traces", () => openTracing?.shutdown()],
+            ["closing the shared store", () => redis?.close()],
+          ],
+          (what, error) => built.logger.log("warn", `stopping: ${what} failed`, { error: String(error) }),
+        );
       },
     };
   } catch (error) {
     const opened = tracing;
-    await inTurn([() => opened?.shutdown(), () => redis?.close()]).catch(() => {}); // the start's own error is the one to tell
+    // The start's own error is the one to tell.
+    await inTurn(
+      [
+        ["sending the traces", () => opened?.shutdown()],
+        ["closing the shared store", () => redis?.close()],
+      ],
+      () => {},
+    );
     throw error;
   }
 }
 
-/** Runs each release in turn, every one even when an earlier fails; then throws the first failure. */
-async function inTurn(releases: (() => Promise<unknown> | undefined)[]): Promise<void> {
-  let failure: { error: unknown } | undefined;
-  for (const release of releases) {
+/** Runs each release in turn, every one even when an earlier fails, telling `failed` of each that does. */
+async function inTurn(
+  releases: [what: string, release: () => Promise<unknown> | undefined][],
+  failed: (what: string, error: unknown) => void,
+): Promise<void> {
+  for (const [what, release] of releases) {
     try {
       await release();
     } catch (error) {
-      failure ??= { error };
+      failed(what, error);
     }
   }
-  if (failure) throw failure.error;
 }
 
 /**

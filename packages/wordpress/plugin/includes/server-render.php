@@ -89,13 +89,18 @@ function embedkit_page_query(): string {
 	$params = (array) apply_filters( 'embedkit_filter_bar_page_params', $params );
 	$query   = '';
 	$carried = 0;
-	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000: one
-	// it could not carry is left out before counting, so it takes no other's place.
+	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000, and
+	// drops the bar's own fields (`q`, `filter.<key>`: no sync-url prefix here). One it would not
+	// carry is left out before counting, so it takes no other's place.
 	foreach ( $params as $name => $value ) {
-		$name = (string) $name;
-		if ( $carried < 20 && '' !== $name && strlen( $name ) <= 100 && is_string( $value ) && strlen( $value ) <= 1000 ) {
+		$name  = (string) $name;
+		$value = is_scalar( $value ) ? (string) $value : null;
+		$own   = 'q' === $name || 0 === strpos( $name, 'filter.' );
+		if ( '' !== $name && strlen( $name ) <= 100 && null !== $value && strlen( $value ) <= 1000 && ! $own ) {
 			$query .= '&' . rawurlencode( 'page.' . $name ) . '=' . rawurlencode( $value );
-			++$carried;
+			if ( ++$carried === 20 ) {
+				break;
+			}
 		}
 	}
 	return $query;

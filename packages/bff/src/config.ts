@@ -274,7 +274,7 @@ function sharedStore(cacheUrl: string | null, redisUrl: string | null, problems:
 }
 
 function originProblems(origin: string, sandbox: boolean): string[] {
-  if (origin === "*") return sandbox ? [] : ["ALLOWED_ORIGINS may be * only in sandbox mode; list the sites that embed the elements"];
+  if (origin === "*") return sandbox ? [] : ["ALLOWED_ORIGINS may be * only in sandbox mode: list the sites that embed the elements"];
   if (!ORIGIN.test(origin))
     return [`ALLOWED_ORIGINS: "${origin}" is not an origin such as https://www.example.com or https://*.example.com`];
   if (origin.includes("://*.") && isPublicSuffix(origin.split("://*.")[1] as string))

@@ -106,7 +106,7 @@ describe("configuration", () => {
     // Refused, sandbox mode is off for the rest of the check too: `*` is named as well.
     assert.deepEqual(problemsOf({ BFF_SANDBOX: "0", ALLOWED_ORIGINS: "*" }), [
       "BFF_SANDBOX=0 forbids sandbox mode, but no provider is configured (THRON_*, THUNDER_* or THROUGHLINE_*)",
-      "ALLOWED_ORIGINS may be * only in sandbox mode; list the sites that embed the elements",
+      "ALLOWED_ORIGINS may be * only in sandbox mode: list the sites that embed the elements",
     ]);
     assert.match(problemsOf({ BFF_SANDBOX: "yes" }).join(), /BFF_SANDBOX must be 0 or 1/);
   });

@@ -300,6 +300,64 @@ function captureProcess(t: TestContext) {
   return { printed: () => stdout.mock.calls.flatMap((call) => String(call.arguments[0]).split("\n")), atExit };
 }
 
+describe("prepareBff, the start the server runtimes share", () => {
+  const prepare = (env: Record<string, string>, lines: string[] = []) =>
+    prepareBff({
+      env,
+      port: 0,
+      publicHost: "localhost",
+      metricsHost: "127.0.0.1",
+      deps: { logSink: (text) => lines.push(...text.split("\n")) },
+    });
+
+  it("serves /metrics when METRICS_TOKEN is set, and keeps no metrics when neither it nor METRICS_PORT is", async () => {
+    const token = "m".repeat(32);
+    const withMetrics = await prepare({ BFF_SANDBOX: "1", METRICS_TOKEN: token });
+    try {
+      const scraped = await withMetrics.app.request("/metrics", { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(scraped.status, 200);
+      assert.match(await scraped.text(), /^# HELP /m);
+    } finally {
+      await withMetrics.close();
+    }
+    const without = await prepare({ BFF_SANDBOX: "1" });
+    try {
+      assert.equal(without.metrics, null, "prom-client not loaded, nothing counted");
+      assert.equal((await without.app.request("/metrics")).status, 404);
+    } finally {
+      await without.close();
+    }
+  });
+
+  it("writes the request lines still waiting in their batch when it closes", async () => {
+    const lines: string[] = [];
+    const bff = await prepare({ BFF_SANDBOX: "1" }, lines);
+    const id = (await bff.app.request("/health")).headers.get("x-request-id");
+    await bff.close();
+    assert.ok(
+      lines.some((line) => line.includes(`"requestId":"${id}"`)),
+      "the request's line is out once close() resolves",
+    );
+  });
+
+  it("logs the shared store's lines at LOG_LEVEL too: its warning, not its info line, at warn", async () => {
+    const unused = createServer();
+    unused.listen(0, "127.0.0.1");
+    await once(unused, "listening");
+    const { port } = unused.address() as AddressInfo;
+    unused.close(); // nothing listens there now: Redis refused
+    await once(unused, "close");
+    const lines: string[] = [];
+    const bff = await prepare({ BFF_SANDBOX: "1", BFF_CACHE_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: "warn" }, lines);
+    await bff.close();
+    assert.ok(
+      lines.some((line) => line.includes("shared cache unavailable")),
+      lines.join("\n"),
+    );
+    assert.ok(!lines.some((line) => line.includes("shared store: Redis at")), "no info line at LOG_LEVEL=warn");
+  });
+});
+
 describe("the Bun and Deno entries' start (prepareOnConfiguredPort), run here on Node", () => {
   it("prints the runtime and the URL, says when it is sandbox mode, and listens where PORT and HOST (trimmed) say", async (t) => {
     const { printed } = captureProcess(t);

@@ -33,9 +33,12 @@ describe("the BFF on Node's HTTP server", () => {
     assert.equal((await fetch(thumbnail)).headers.get("content-type"), "image/png");
   });
 
-  it("rate limits by the socket's address", async () => {
+  it("rate limits by the socket's address, whatever CF-Connecting-IP the client writes", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=2`)).status);
+    for (let i = 0; i < 3; i++) {
+      const headers = { "cf-connecting-ip": `203.0.113.${i + 1}` }; // a new "address" each time, from the client itself
+      statuses.push((await fetch(`${server.url}/v1/thron/galleries/default/assets?limit=2`, { headers })).status);
+    }
     assert.deepEqual(statuses, [200, 200, 429], "the first test spent one of the three");
   });
 

@@ -64,8 +64,8 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
     const wp = (window as unknown as { wp: { data: { dispatch(store: string): { openGeneralSidebar(name: string): void } } } }).wp;
     wp.data.dispatch("core/edit-post").openGeneralSidebar("edit-post/block");
   });
-  // As long as any other step may take (the page's default): on a loaded machine the sidebar, with
-  // its requests to the BFF, has been seen to take more than 20 s.
+  // As long as any other step may take (the page's default, 60 s): a 20 s wait for the sidebar ran
+  // out once on a loaded machine, with no error in the editor that said why.
   await until(page, `the ${title} block's settings`, () => !!document.querySelector(".block-editor-block-inspector"), 60_000);
 }
 

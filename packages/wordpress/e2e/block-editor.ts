@@ -5,6 +5,8 @@ import { until } from "./site.ts";
 /** A new post in the block editor, its welcome guide closed. */
 export async function openBlockEditor(signedIn: Page, base: string): Promise<Page> {
   const page = await signedIn.browserContext().newPage();
+  // An error the editor's scripts throw is in the test log, where a timeout alone would not say it.
+  page.on("pageerror", (error) => console.log(`# block editor: ${String(error).slice(0, 500)}`));
   page.setDefaultTimeout(60_000);
   await page.setViewport({ width: 1280, height: 900 });
   await page.goto(`${base}/wp-admin/post-new.php`, { timeout: 120_000 });
@@ -62,7 +64,9 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
     const wp = (window as unknown as { wp: { data: { dispatch(store: string): { openGeneralSidebar(name: string): void } } } }).wp;
     wp.data.dispatch("core/edit-post").openGeneralSidebar("edit-post/block");
   });
-  await until(page, `the ${title} block's settings`, () => !!document.querySelector(".block-editor-block-inspector"));
+  // As long as any other step may take (the page's default, 60 s): a 20 s wait for the sidebar ran
+  // out once on a loaded machine, with no error in the editor that said why.
+  await until(page, `the ${title} block's settings`, () => !!document.querySelector(".block-editor-block-inspector"), 60_000);
 }
 
 /** The sidebar's form control labelled `label` (the label's `for`), once it is there. */

@@ -65,7 +65,7 @@ export async function insertBlock(page: Page, title: string, blockClass: string)
     wp.data.dispatch("core/edit-post").openGeneralSidebar("edit-post/block");
   });
   // As long as any other step may take (the page's default, 60 s): a 20 s wait for the sidebar ran
-  // out once on a loaded machine, with no error in the editor that said why.
+  // out in one CI run on a loaded machine; why, the editor did not say then (its errors are printed now).
   await until(page, `the ${title} block's settings`, () => !!document.querySelector(".block-editor-block-inspector"), 60_000);
 }
 

@@ -229,22 +229,24 @@ describe("the Node server's edge", () => {
   it("closes a malformed request's connection itself, even for a client that keeps its side open", async () => {
     const { hostname, port } = new URL(server.url);
     const socket = connect({ port: Number(port), host: hostname, allowHalfOpen: true });
-    await once(socket, "connect");
-    const outcome = new Promise<string>((resolve) => {
-      socket.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
-      socket.on("close", () => resolve("closed"));
-    });
-    socket.resume();
-    socket.write("GET / HTTP/9.9\r\n\r\n");
-    await once(socket, "end"); // the answer, then the server's end of the stream
-    // A connection closed for good answers a reset, which the write after it meets.
-    socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-    const open = new Promise<string>((resolve) => setTimeout(() => resolve("still open"), 2_000).unref());
-    const result = await Promise.race([outcome, open]);
-    socket.destroy();
-    assert.notEqual(result, "still open");
+    try {
+      await once(socket, "connect");
+      const outcome = new Promise<string>((resolve) => {
+        socket.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+        socket.on("close", () => resolve("closed"));
+      });
+      socket.resume();
+      socket.write("GET / HTTP/9.9\r\n\r\n");
+      await once(socket, "end", { signal: AbortSignal.timeout(5_000) }); // the answer, then the server's end of the stream
+      // A connection closed for good answers a reset, which the write after it meets.
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+      const open = new Promise<string>((resolve) => setTimeout(() => resolve("still open"), 2_000).unref());
+      assert.notEqual(await Promise.race([outcome, open]), "still open");
+    } finally {
+      socket.destroy();
+    }
   });
 });
 

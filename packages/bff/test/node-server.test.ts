@@ -42,6 +42,23 @@ describe("the BFF on Node's HTTP server", () => {
     assert.deepEqual(statuses, [200, 200, 429], "the first test spent one of the three");
   });
 
+  it("counts a request whose client reset its connection by the socket's address too, not by the CF-Connecting-IP it wrote", async () => {
+    const limited = await startNodeServer({ env: { BFF_SANDBOX: "1", RATE_LIMIT_PER_MINUTE: "2" }, port: 0, deps: { logSink: () => {} } });
+    try {
+      const { hostname, port } = new URL(limited.url);
+      for (let i = 0; i < 2; i++) {
+        const socket = connect(Number(port), hostname);
+        await once(socket, "connect");
+        socket.write(`GET /v1/throughline/topics HTTP/1.1\r\nHost: x\r\nCF-Connecting-IP: 203.0.113.${i + 1}\r\n\r\n`);
+        socket.resetAndDestroy(); // gone before the server first asks its address
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the server handles both
+      assert.equal((await fetch(`${limited.url}/v1/throughline/topics`)).status, 429, "the two reset requests spent this address's budget");
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("serves the bundle: entries short-cached, the content-hashed chunks they import immutable, all readable cross-origin", async () => {
     const entry = await fetch(`${server.url}/components.js`);
     if (entry.status === 503) {

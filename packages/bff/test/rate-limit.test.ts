@@ -113,6 +113,13 @@ describe("rate limit on /v1", () => {
     assert.equal(other.headers.get("ratelimit-remaining"), "4");
   });
 
+  it("a runtime that lost a client's address (Bun, for a request already aborted) never keys it by the CF-Connecting-IP it wrote", async () => {
+    const bff = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1" }, { clientAddress: () => undefined });
+    const send = (ip: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "cf-connecting-ip": ip } });
+    assert.equal((await send("1.1.1.1")).status, 200);
+    assert.equal((await send("2.2.2.2")).status, 429, "a forged header does not buy a new budget");
+  });
+
   it("trusts X-Forwarded-For only when TRUST_PROXY=1", async () => {
     const spoofed = sandboxBff({ RATE_LIMIT_PER_MINUTE: "1" });
     const send = (bff: typeof spoofed, ip: string) => bff.get(`${ASSETS}?limit=1`, { headers: { "x-forwarded-for": ip } });

@@ -16,7 +16,14 @@ describe("the Workers entry", () => {
   it("answers a 500 problem naming what is misconfigured, never a value, until the Worker is configured", async (t) => {
     const logged = t.mock.method(console, "error", () => {});
     const secret = "worker-secret-value-0123456789";
-    const response = await call("/health", { THRON_CLIENT_SECRET: secret, BFF_SANDBOX: "0", ALLOWED_ORIGINS: "*" });
+    // THRON_GALLERIES as a [vars] table, which the Worker gets as an object: read as its JSON.
+    const galleries = { sport: { folderId: "folder-1", pkey: "pkey-1" } };
+    const response = await call("/health", {
+      THRON_CLIENT_SECRET: secret,
+      BFF_SANDBOX: "0",
+      ALLOWED_ORIGINS: "*",
+      THRON_GALLERIES: galleries,
+    });
     assert.equal(response.status, 500);
     assert.equal(response.headers.get("content-type"), "application/problem+json");
     const problem = (await response.json()) as { type: string; title: string; status: number; detail: string };
@@ -29,7 +36,6 @@ describe("the Workers entry", () => {
         detail: [
           "THRON is partly configured: set THRON_TENANT, THRON_CLIENT_ID, THRON_USERNAME (or unset THRON_CLIENT_SECRET)",
           "ALLOWED_ORIGINS may be * only in sandbox mode: list the sites that embed the elements",
-          "THRON needs a gallery: set THRON_FOLDER_ID and THRON_PKEY, or THRON_GALLERIES",
         ],
       },
     );
@@ -43,7 +49,11 @@ describe("the Workers entry", () => {
     PUBLIC_URL: "https://bff.example/",
     RATE_LIMIT_PER_MINUTE: 3, // a number, as wrangler.toml's [vars] may hold it
     TRUST_PROXY: true, // and a boolean: one proxy of the operator's in front of Cloudflare
-    ASSETS: { fetch: () => new Response(null, { status: 404 }) }, // a binding, not a variable
+    ASSETS: new (class Fetcher {
+      fetch() {
+        return new Response(null, { status: 404 });
+      }
+    })(), // a binding (an object of its own class), not a variable
   };
 
   it("builds once configured, reading a [vars] number as its text and leaving bindings out", async () => {

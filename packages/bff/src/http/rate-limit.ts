@@ -69,7 +69,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
 /**
  * The client's address: with `trustProxy` proxies in front, the X-Forwarded-For entry the
  * outermost of them added (counted from the right, since whatever is left of it the client
- * wrote), else what the runtime reports, else Cloudflare's header.
+ * wrote), else what the runtime reports; Cloudflare's header only where the runtime reports none
+ * (Workers). A runtime that lost the address (a connection reset early) never hands the key to
+ * a header the client may have written.
  */
 export function clientAddress(c: Context, runtimeAddress: ((c: Context) => string | undefined) | undefined, trustProxy: number): string {
   if (trustProxy > 0) {
@@ -81,7 +83,7 @@ export function clientAddress(c: Context, runtimeAddress: ((c: Context) => strin
     const forwarded = entries.at(-trustProxy);
     if (forwarded) return forwarded;
   }
-  const address = runtimeAddress?.(c) ?? c.req.header("cf-connecting-ip");
+  const address = runtimeAddress ? runtimeAddress(c) : c.req.header("cf-connecting-ip");
   // Stryker disable next-line StringLiteral: requests with no known address share one budget, whatever it is called
   return address ?? "unknown";
 }

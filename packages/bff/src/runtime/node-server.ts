@@ -3,7 +3,7 @@
  * 127.0.0.1 port 0 and learn the port before the app (and its sandbox URLs) are built.
  */
 import type { IncomingMessage, Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AppDeps } from "../app.ts";
@@ -60,6 +60,9 @@ export async function startNodeServer(options: StartOptions) {
       connectionsCheckingInterval: timeouts.checkEveryMs,
     },
   });
+  // Node reads a socket's address when first asked and keeps it, but cannot once the connection
+  // is reset: asked here, a request whose client reset early is still counted by its address.
+  server.on("connection", (socket: Socket) => void socket.remoteAddress);
   let onClientError = (_status: number, _code: string | undefined) => {};
   answerClientErrors(server as Server, (status, code) => onClientError(status, code));
   await new Promise<void>((resolve, reject) => {

@@ -21,16 +21,24 @@ let app: ReturnType<typeof createApp>["app"] | null = null;
 
 /**
  * Secrets and vars, as text: wrangler.toml's `[vars]` may hold a number or a boolean
- * (`RATE_LIMIT_PER_MINUTE = 120`), which the Worker receives as one. Service bindings (objects)
- * are not configuration.
+ * (`RATE_LIMIT_PER_MINUTE = 120`), which the Worker receives as one, or a table or an array
+ * (`[vars.THRON_GALLERIES]`), which it receives as a plain object: read as its JSON. Bindings
+ * (KV, Durable Objects, services) are objects of their own classes, not configuration.
  */
 function variables(env: WorkerEnv): Record<string, string | undefined> {
-  return Object.fromEntries(
-    Object.entries(env).flatMap(([name, value]) =>
-      // Stryker disable next-line ConditionalExpression: a binding's name is never one of the BFF's variables (wrangler refuses a name used twice), and unknown names are not read
-      typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? [[name, String(value)]] : [],
-    ),
-  );
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const text = textOf(value);
+    if (text !== undefined) vars[name] = text;
+  }
+  return vars;
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const plain = Array.isArray(value) || (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype);
+  return plain ? JSON.stringify(value) : undefined;
 }
 
 function build(request: Request, env: WorkerEnv) {
@@ -74,8 +82,6 @@ export default {
  * for every client that accepts it): the app is asked as if the client took identity only.
  */
 function withoutAcceptEncoding(request: Request): Request {
-  // Stryker disable next-line ConditionalExpression: a copy of a request without the header is the same request, only made for nothing
-  if (!request.headers.has("accept-encoding")) return request;
   const headers = new Headers(request.headers);
   headers.delete("accept-encoding");
   return new Request(request, { headers });

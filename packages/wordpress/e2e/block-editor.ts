@@ -86,6 +86,17 @@ export async function control(page: Page, label: string): Promise<ElementHandle<
 export async function publishFromEditor(page: Page): Promise<string> {
   await page.click(".editor-post-publish-panel__toggle");
   await page.click(".editor-post-publish-panel .editor-post-publish-button");
-  const link = await page.waitForSelector(".post-publish-panel__postpublish-header a, .post-publish-panel__postpublish a[href*='?p=']");
+  const link = await page
+    .waitForSelector(".post-publish-panel__postpublish-header a, .post-publish-panel__postpublish a[href*='?p=']")
+    .catch(async (error) => {
+      // What the editor showed instead: a notice, or the panel as it stood.
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll(".components-notice, .components-snackbar, .editor-post-publish-panel")]
+          .map((element) => (element.textContent ?? "").replace(/\s+/g, " ").slice(0, 400))
+          .join(" | "),
+      );
+      console.log(`# publishing did not finish; the editor showed: ${shown || "(nothing)"}`);
+      throw error;
+    });
   return link!.evaluate((a) => (a as HTMLAnchorElement).href);
 }

@@ -160,8 +160,9 @@
             options: options(["newest", s.newest], ["oldest", s.oldest], ["title", s.title]),
             onChange: (sort) => setAttributes({ sort }),
           }),
-          h(HandPicked, {
-            gallery: attributes.gallery || "default",
+          h(TextControl, {
+            label: s.assets,
+            help: s.assetsHelp,
             value: attributes.assets || "",
             onChange: (assets) => setAttributes({ assets }),
           }),
@@ -186,12 +187,8 @@
     );
   };
 
-  /**
-   * Searches the gallery's folder through the BFF and shows thumbnails to choose from: `isPicked`
-   * says which are chosen (one for an asset, several for a hand-picked gallery); `onSeen` learns
-   * the titles of what it shows.
-   */
-  const AssetPicker = ({ gallery, isPicked, onPick, onSeen = () => {} }) => {
+  /** Searches the gallery's folder through the BFF and shows thumbnails to choose from. */
+  const AssetPicker = ({ gallery, value, onPick }) => {
     const [q, setQ] = useState("");
     const [state, setState] = useState({ loading: false, items: [], failed: false });
     useEffect(() => {
@@ -201,11 +198,7 @@
       const timer = setTimeout(() => {
         const query = new URLSearchParams({ q, limit: "12", locale: settings.locale });
         bffJson(`/v1/thron/galleries/${encodeURIComponent(gallery)}/assets?${query}`).then(
-          (page) => {
-            if (!live) return;
-            onSeen(page.items);
-            setState({ loading: false, items: page.items, failed: false });
-          },
+          (page) => live && setState({ loading: false, items: page.items, failed: false }),
           () => live && setState({ loading: false, items: [], failed: true }),
         );
       }, 300);
@@ -235,7 +228,7 @@
               Button,
               {
                 onClick: () => onPick(asset.id),
-                isPressed: isPicked(asset.id),
+                isPressed: asset.id === value,
                 style: { display: "block", height: "auto", width: "100%", padding: "4px", textAlign: "start" },
               },
               h("img", { src: asset.thumbnail.url, alt: "", style: { width: "100%", aspectRatio: "16 / 9", objectFit: "cover" } }),
@@ -244,69 +237,6 @@
           ),
         ),
       ),
-    );
-  };
-
-  /** The hand-picked ids as the attribute holds them: commas or spaces between, none empty. */
-  const idsOf = (text) => (text || "").split(/[\s,]+/).filter(Boolean);
-  const MAX_PICKED = 50;
-  const fill = (text, value) => text.replace("%s", value);
-
-  /**
-   * A gallery's hand-picked assets: the ids as text (to paste), thumbnails of the gallery's folder
-   * that add or remove one, and the list in its order, each movable up or down, or removed.
-   */
-  const HandPicked = ({ gallery, value, onChange }) => {
-    const [titles, setTitles] = useState({});
-    const ids = idsOf(value);
-    const set = (next) => onChange(next.join(","));
-    const titleOf = (id) => titles[id] || id;
-    const move = (index, by) => {
-      const next = [...ids];
-      [next[index], next[index + by]] = [next[index + by], next[index]];
-      set(next);
-    };
-    return h(
-      Fragment,
-      null,
-      h(TextControl, { label: s.assets, help: s.assetsHelp, value: value || "", onChange }),
-      ids.length > 0
-        ? h(
-            "ol",
-            { className: "embedkit-picked", "aria-label": s.picked, style: { paddingInlineStart: "1.5em" } },
-            ids.map((id, index) =>
-              h(
-                "li",
-                { key: `${id}-${index}` },
-                h("span", { style: { display: "block", overflowWrap: "anywhere" } }, titleOf(id)),
-                h(Button, {
-                  icon: "arrow-up-alt2",
-                  label: fill(s.moveUp, titleOf(id)),
-                  disabled: index === 0,
-                  onClick: () => move(index, -1),
-                }),
-                h(Button, {
-                  icon: "arrow-down-alt2",
-                  label: fill(s.moveDown, titleOf(id)),
-                  disabled: index === ids.length - 1,
-                  onClick: () => move(index, 1),
-                }),
-                h(Button, {
-                  icon: "no-alt",
-                  label: fill(s.removePicked, titleOf(id)),
-                  onClick: () => set(ids.filter((_, i) => i !== index)),
-                }),
-              ),
-            ),
-          )
-        : null,
-      h("p", null, s.pickHelp),
-      h(AssetPicker, {
-        gallery,
-        isPicked: (id) => ids.includes(id),
-        onPick: (id) => set(ids.includes(id) ? ids.filter((picked) => picked !== id) : ids.length < MAX_PICKED ? [...ids, id] : ids),
-        onSeen: (items) => setTitles((known) => ({ ...known, ...Object.fromEntries(items.map((item) => [item.id, item.title])) })),
-      }),
     );
   };
 
@@ -321,11 +251,7 @@
           PanelBody,
           { title: s.asset },
           h(GalleryField, { value: attributes.gallery, onChange: (gallery) => setAttributes({ gallery }) }),
-          h(AssetPicker, {
-            gallery: attributes.gallery,
-            isPicked: (id) => id === attributes.asset,
-            onPick: (asset) => setAttributes({ asset }),
-          }),
+          h(AssetPicker, { gallery: attributes.gallery, value: attributes.asset, onPick: (asset) => setAttributes({ asset }) }),
           h(ToggleControl, { label: s.caption, checked: !!attributes.caption, onChange: (caption) => setAttributes({ caption }) }),
           playerControl(attributes, setAttributes),
         ),

@@ -52,14 +52,6 @@ function embedkit_editor_strings(): array {
 		'ids'            => __( 'Ids (commas or spaces)', 'embedkit' ),
 		'assets'         => __( 'Hand-picked assets (ids, in order)', 'embedkit' ),
 		'assetsHelp'     => __( 'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.', 'embedkit' ),
-		'picked'         => __( 'Hand-picked, in order', 'embedkit' ),
-		'pickHelp'       => __( 'Choose a thumbnail to add it at the end, or again to remove it.', 'embedkit' ),
-		/* translators: %s: the asset's title */
-		'moveUp'         => __( 'Move %s up', 'embedkit' ),
-		/* translators: %s: the asset's title */
-		'moveDown'       => __( 'Move %s down', 'embedkit' ),
-		/* translators: %s: the asset's title */
-		'removePicked'   => __( 'Remove %s', 'embedkit' ),
 		'league'         => __( 'League', 'embedkit' ),
 		'angles'         => __( 'Angles (commas)', 'embedkit' ),
 		'ticketUrl'      => __( 'Ticket URL on this site', 'embedkit' ),

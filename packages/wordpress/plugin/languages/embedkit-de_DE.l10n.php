@@ -88,10 +88,5 @@ return array(
 		'“%1$s” must be %2$s; it was left out.' => '„%1$s“ muss %2$s sein; es wurde weggelassen.',
 		'Hand-picked assets (ids, in order)' => 'Handverlesene Inhalte (IDs, in Reihenfolge)',
 		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Bis zu 50 Inhalts-IDs aus dem Ordner der Galerie, durch Kommas getrennt: Die Galerie zeigt genau diese, in dieser Reihenfolge, und die Voreinstellung oben gilt nicht.',
-		'Hand-picked, in order' => 'Handverlesen, in Reihenfolge',
-		'Choose a thumbnail to add it at the end, or again to remove it.' => 'Wähle eine Miniatur, um sie am Ende anzufügen, oder noch einmal, um sie zu entfernen.',
-		'Move %s up' => '%s nach oben verschieben',
-		'Move %s down' => '%s nach unten verschieben',
-		'Remove %s' => '%s entfernen',
 	),
 );

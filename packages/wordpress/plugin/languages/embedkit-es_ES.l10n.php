@@ -88,10 +88,5 @@ return array(
 		'“%1$s” must be %2$s; it was left out.' => '«%1$s» debe ser %2$s; se ha omitido.',
 		'Hand-picked assets (ids, in order)' => 'Recursos elegidos a mano (ids, en orden)',
 		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Hasta 50 ids de contenidos de la carpeta de la galería, separados por comas: la galería muestra exactamente estos, en este orden, y el ajuste previo de arriba no se aplica.',
-		'Hand-picked, in order' => 'Elegidos a mano, en orden',
-		'Choose a thumbnail to add it at the end, or again to remove it.' => 'Elige una miniatura para añadirla al final, o de nuevo para quitarla.',
-		'Move %s up' => 'Subir %s',
-		'Move %s down' => 'Bajar %s',
-		'Remove %s' => 'Quitar %s',
 	),
 );

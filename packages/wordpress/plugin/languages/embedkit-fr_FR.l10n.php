@@ -88,10 +88,5 @@ return array(
 		'“%1$s” must be %2$s; it was left out.' => '« %1$s » doit être %2$s ; il a été ignoré.',
 		'Hand-picked assets (ids, in order)' => 'Contenus choisis à la main (identifiants, dans l’ordre)',
 		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Jusqu’à 50 identifiants de contenus du dossier de la galerie, séparés par des virgules : la galerie montre exactement ceux-ci, dans cet ordre, et le préréglage ci-dessus ne s’applique pas.',
-		'Hand-picked, in order' => 'Choisis à la main, dans l’ordre',
-		'Choose a thumbnail to add it at the end, or again to remove it.' => 'Choisissez une miniature pour l’ajouter à la fin, ou à nouveau pour la retirer.',
-		'Move %s up' => 'Monter %s',
-		'Move %s down' => 'Descendre %s',
-		'Remove %s' => 'Retirer %s',
 	),
 );

@@ -88,10 +88,5 @@ return array(
 		'“%1$s” must be %2$s; it was left out.' => '«%1$s» deve essere %2$s; è stato tralasciato.',
 		'Hand-picked assets (ids, in order)' => 'Risorse scelte a mano (id, in ordine)',
 		'Up to 50 content ids of the gallery’s folder, separated by commas: the gallery shows exactly these, in this order, and the preset above does not apply.' => 'Fino a 50 id di contenuti della cartella della galleria, separati da virgole: la galleria mostra esattamente questi, in questo ordine, e la preimpostazione qui sopra non si applica.',
-		'Hand-picked, in order' => 'Scelte a mano, in ordine',
-		'Choose a thumbnail to add it at the end, or again to remove it.' => 'Scegli una miniatura per aggiungerla in fondo, o di nuovo per toglierla.',
-		'Move %s up' => 'Sposta %s in su',
-		'Move %s down' => 'Sposta %s in giù',
-		'Remove %s' => 'Rimuovi %s',
 	),
 );

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { type AddressInfo, connect, createServer, type Socket } from "node:net";
@@ -300,6 +301,24 @@ describe("the bundle read from disk", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the Node server, closed by the program that started it", () => {
+  it("leaves nothing running: the process ends once close() resolves, long before the stop's grace period", async () => {
+    const serverModule = new URL("../src/runtime/node-server.ts", import.meta.url).href;
+    const script = [
+      `const { startNodeServer } = await import(${JSON.stringify(serverModule)});`,
+      'const server = await startNodeServer({ env: { BFF_SANDBOX: "1" }, port: 0, deps: { logSink: () => {} }, timeouts: { stopGraceMs: 120_000 } });',
+      'await (await fetch(server.url + "/health")).text();',
+      "await server.close();",
+    ].join("\n");
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "ignore" });
+    const ended = once(child, "exit").then(([code]) => code);
+    const waited = new Promise((resolve) => setTimeout(() => resolve("still running after 30 s"), 30_000).unref());
+    const outcome = await Promise.race([ended, waited]);
+    child.kill();
+    assert.equal(outcome, 0);
   });
 });
 

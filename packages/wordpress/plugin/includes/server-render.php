@@ -86,9 +86,8 @@ function embedkit_page_query(): string {
 			$params[ $name ] = wp_unslash( $value );
 		}
 	}
-	$params = (array) apply_filters( 'embedkit_filter_bar_page_params', $params );
-	$query   = '';
-	$carried = 0;
+	$params  = (array) apply_filters( 'embedkit_filter_bar_page_params', $params );
+	$carried = array();
 	// The BFF carries 20 at most, each name up to 100 characters and each value up to 1,000, and
 	// drops the bar's own fields (`q`, `filter.<key>`: no sync-url prefix here). One it would not
 	// carry is left out before counting, so it takes no other's place.
@@ -97,13 +96,14 @@ function embedkit_page_query(): string {
 		$value = is_scalar( $value ) ? (string) $value : null;
 		$own   = 'q' === $name || 0 === strpos( $name, 'filter.' );
 		if ( '' !== $name && strlen( $name ) <= 100 && null !== $value && strlen( $value ) <= 1000 && ! $own ) {
-			$query .= '&' . rawurlencode( 'page.' . $name ) . '=' . rawurlencode( $value );
-			if ( ++$carried === 20 ) {
+			$carried[ 'page.' . $name ] = $value;
+			if ( count( $carried ) === 20 ) {
 				break;
 			}
 		}
 	}
-	return $query;
+	// Encoded as embedkit_render_query() encodes the attributes.
+	return $carried ? '&' . http_build_query( $carried, '', '&', PHP_QUERY_RFC3986 ) : '';
 }
 
 /**
